@@ -1,0 +1,4 @@
+// Node counts per label, for `govgraph stats` and the idempotence tests.
+MATCH (n)
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count

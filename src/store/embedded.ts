@@ -1,0 +1,178 @@
+// The zero-set-up store: Grafeo, an in-process graph database with a Cypher
+// front end, persisted in one file under the data directory.
+//
+// Grafeo is young, so this wrapper guards it: a lock file so that one process
+// holds a directory at a time, every write inside a transaction (serialized by
+// a queue, so two ingests never interleave), schema statements re-run on every
+// open, and close() on shutdown.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import grafeo from '@grafeo-db/js';
+import type { ReportGraph } from '../extract/types.js';
+import { StoreError, StoreLockedError, UnknownStatementError } from './errors.js';
+import { acquireDirectoryLock } from './lock.js';
+import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
+import type { GraphStore, Row, StoreCounts, UpsertOutcome } from './types.js';
+import { toPlainRow } from './values.js';
+import { planReportDelete, planReportWrite, type PlannedStatement } from './write-plan.js';
+import { countsFromRows } from './counts.js';
+
+const { GrafeoDB } = grafeo;
+type Database = InstanceType<typeof GrafeoDB>;
+type Executor = { executeCypher(query: string, params?: unknown): Promise<{ toArray(): Record<string, unknown>[] }> };
+
+export const DATABASE_FILE = 'graph.grafeo';
+
+export interface EmbeddedOptions {
+  /** Data directory; omitted means an in-memory store (tests). */
+  dir?: string;
+}
+
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  callCount = 0;
+  private readonly statements = loadStatements('embedded');
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database,
+    private readonly releaseLock: () => void,
+    readonly location: string,
+  ) {}
+
+  static async open(options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
+    if (!options.dir) {
+      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory');
+      await store.createSchema();
+      return store;
+    }
+    const dir = resolve(options.dir);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw new StoreError(`cannot create the data directory ${dir}: ${(error as Error).message}`);
+    }
+    const release = acquireDirectoryLock(dir);
+    const file = join(dir, DATABASE_FILE);
+    let db: Database;
+    try {
+      db = existsSync(file) ? GrafeoDB.open(file) : GrafeoDB.create(file);
+    } catch (error) {
+      release();
+      const message = (error as Error).message;
+      if (/lock/i.test(message)) {
+        throw new StoreLockedError(`the database file ${file} is locked by another process`);
+      }
+      throw new StoreError(`cannot open the embedded database ${file}: ${message}`, { cause: error });
+    }
+    const store = new EmbeddedStore(db, release, dir);
+    try {
+      await store.createSchema();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /** Constraints and indexes: Grafeo keeps them in memory, so they are created again on every open. */
+  private async createSchema(): Promise<void> {
+    for (const name of schemaStatementNames(this.statements)) {
+      await this.db.executeCypher(this.statement(name).text);
+    }
+  }
+
+  private statement(name: string): Statement {
+    const statement = this.statements.get(name);
+    if (!statement) throw new UnknownStatementError(name);
+    return statement;
+  }
+
+  private async exec(on: Executor, name: string, params: Record<string, unknown>): Promise<Row[]> {
+    const result = await on.executeCypher(this.statement(name).text, sanitize(params));
+    return result.toArray().map(toPlainRow);
+  }
+
+  async run<T extends Row = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    this.assertOpen();
+    this.callCount++;
+    return (await this.exec(this.db as unknown as Executor, name, params)) as T[];
+  }
+
+  /** Runs fn with a transaction, one at a time; commits if fn returns, rolls back if it throws. */
+  private transaction<T>(fn: (tx: Executor) => Promise<{ commit: boolean; value: T }>): Promise<T> {
+    const next = this.writeQueue.then(async () => {
+      this.assertOpen();
+      const tx = this.db.beginTransaction();
+      try {
+        const { commit, value } = await fn(tx as unknown as Executor);
+        if (commit) tx.commit();
+        else tx.rollback();
+        return value;
+      } catch (error) {
+        try {
+          tx.rollback();
+        } catch {
+          // the engine may already have aborted it; the original error matters
+        }
+        throw error;
+      }
+    });
+    this.writeQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async execAll(tx: Executor, steps: PlannedStatement[]): Promise<void> {
+    for (const step of steps) await this.exec(tx, step.name, step.params);
+  }
+
+  async upsertReport(graph: ReportGraph, meta: { extractorVersion?: string; file?: string } = {}): Promise<UpsertOutcome> {
+    const version = meta.extractorVersion ?? 'unknown';
+    try {
+      return await this.transaction(async (tx) => {
+        const existing = await this.exec(tx, 'report_version', { id: graph.reportId });
+        if (existing.length && existing[0].version === version) return { commit: false, value: 'unchanged' as const };
+        if (existing.length) await this.execAll(tx, planReportDelete(graph.reportId));
+        await this.execAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
+        return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const) };
+      });
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(`could not store report ${graph.reportId}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async deleteReport(id: string): Promise<boolean> {
+    return this.transaction(async (tx) => {
+      const existing = await this.exec(tx, 'report_version', { id });
+      if (!existing.length) return { commit: false, value: false };
+      await this.execAll(tx, planReportDelete(id));
+      return { commit: true, value: true };
+    });
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return countsFromRows(await this.run('stats_labels'), await this.run('stats_types'));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writeQueue;
+    try {
+      this.db.close();
+    } finally {
+      this.releaseLock();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('the store is closed');
+  }
+}
+
+/** Grafeo rejects undefined; JSON semantics (absent = null) are what the statements expect. */
+function sanitize(value: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (v === undefined ? null : v)));
+}

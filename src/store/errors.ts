@@ -1,0 +1,24 @@
+// Failures a user can act on. The CLI and the API print their message as is;
+// anything else is an internal error and is masked.
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+/** Another process holds the embedded data directory. */
+export class StoreLockedError extends StoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreLockedError';
+  }
+}
+
+/** The statement name is not a file of cypher/: a programming error, caught by the conformance suite. */
+export class UnknownStatementError extends StoreError {
+  constructor(name: string) {
+    super(`no Cypher statement named "${name}" in cypher/`);
+    this.name = 'UnknownStatementError';
+  }
+}

@@ -1,0 +1,82 @@
+// Turns the extractor's JurisdictionFact into the Jurisdiction nodes to merge:
+// the jurisdiction itself and its parents up to the province. GB/T 2260 codes
+// carry the hierarchy in their digits (51 06 04: 四川 / 德阳 / 罗江), so the
+// parents' keys follow from the child's code.
+import type { JurisdictionFact } from '../extract/types.js';
+
+export interface JurisdictionNode {
+  key: string;
+  props: {
+    key: string;
+    code: string | null;
+    name: string;
+    fullName: string;
+    level: string | null;
+    province: string | null;
+    prefecture: string | null;
+  };
+}
+
+export interface JurisdictionChain {
+  /** The report's own jurisdiction first, then its parents. */
+  nodes: JurisdictionNode[];
+  links: { child: string; parent: string }[];
+  /** Key of the report's own jurisdiction. */
+  key: string;
+  /** Keys by short name and full name, for linking local documents to their issuer. */
+  keyByName: Map<string, string>;
+}
+
+/** A jurisdiction without a code is keyed by its full name, so that it still has one node. */
+export function jurisdictionKey(fact: Pick<JurisdictionFact, 'adminCode' | 'fullName' | 'name'>): string {
+  return fact.adminCode ?? (fact.fullName || fact.name);
+}
+
+export function jurisdictionChain(fact: JurisdictionFact): JurisdictionChain {
+  const self: JurisdictionNode = {
+    key: jurisdictionKey(fact),
+    props: {
+      key: jurisdictionKey(fact),
+      code: fact.adminCode,
+      name: fact.name,
+      fullName: fact.fullName || fact.name,
+      level: fact.level,
+      province: fact.province,
+      prefecture: fact.prefecture,
+    },
+  };
+  const nodes = [self];
+  const code = fact.adminCode;
+  const province = fact.province;
+  // The prefecture is a parent only of county-level units (municipalities such
+  // as 北京市 have districts directly under the province-level unit).
+  if (fact.level === 'county' && fact.prefecture && fact.prefecture !== fact.name) {
+    const key = code ? `${code.slice(0, 4)}00` : `${province ?? ''}${fact.prefecture}`;
+    nodes.push({
+      key,
+      props: {
+        key,
+        code: code ? key : null,
+        name: fact.prefecture,
+        fullName: `${province ?? ''}${fact.prefecture}`,
+        level: 'prefecture',
+        province,
+        prefecture: null,
+      },
+    });
+  }
+  if (fact.level !== 'province' && province && province !== fact.name) {
+    const key = code ? `${code.slice(0, 2)}0000` : province;
+    nodes.push({
+      key,
+      props: { key, code: code ? key : null, name: province, fullName: province, level: 'province', province, prefecture: null },
+    });
+  }
+  const links = nodes.slice(1).map((parent, i) => ({ child: nodes[i].key, parent: parent.key }));
+  const keyByName = new Map<string, string>();
+  for (const node of nodes) {
+    keyByName.set(node.props.name, node.key);
+    keyByName.set(node.props.fullName, node.key);
+  }
+  return { nodes, links, key: self.key, keyByName };
+}

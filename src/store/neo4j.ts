@@ -1,0 +1,146 @@
+// The server store: Neo4j through the official neo4j-driver. Chosen when
+// NEO4J_URI is set. Constraints and indexes are created on open; a report is
+// written in one managed write transaction (retried by the driver on
+// transient errors, which is safe because the write plan is idempotent).
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { ReportGraph } from '../extract/types.js';
+import { countsFromRows } from './counts.js';
+import { StoreError, UnknownStatementError } from './errors.js';
+import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
+import type { GraphStore, Row, StoreCounts, UpsertOutcome } from './types.js';
+import { toPlainRow } from './values.js';
+import { planReportDelete, planReportWrite, type PlannedStatement } from './write-plan.js';
+
+export interface Neo4jOptions {
+  uri: string;
+  user?: string;
+  password?: string;
+  database?: string;
+}
+
+type Runner = Pick<ManagedTransaction, 'run'>;
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  callCount = 0;
+  private readonly statements = loadStatements('neo4j');
+
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+    readonly location: string,
+  ) {}
+
+  static async open(options: Neo4jOptions): Promise<Neo4jStore> {
+    let driver: Driver;
+    try {
+      driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user ?? 'neo4j', options.password ?? ''), {
+        // Counts and years fit in a double; plain numbers keep the API simple.
+        disableLosslessIntegers: true,
+      });
+    } catch (error) {
+      throw new StoreError(`NEO4J_URI ${options.uri} is not a valid Neo4j address: ${(error as Error).message}`);
+    }
+    try {
+      await driver.verifyConnectivity({ database: options.database });
+    } catch (error) {
+      await driver.close();
+      throw new StoreError(
+        `cannot reach Neo4j at ${options.uri} as ${options.user ?? 'neo4j'}: ${(error as Error).message}` +
+          ' (check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded store)',
+      );
+    }
+    const store = new Neo4jStore(driver, options.database || undefined, options.uri);
+    await store.createSchema();
+    return store;
+  }
+
+  /** Schema statements cannot share a transaction with data writes, so each runs on its own. */
+  private async createSchema(): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      for (const name of schemaStatementNames(this.statements)) await session.run(this.statement(name).text);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private statement(name: string): Statement {
+    const statement = this.statements.get(name);
+    if (!statement) throw new UnknownStatementError(name);
+    return statement;
+  }
+
+  private async exec(on: Runner, name: string, params: Record<string, unknown>): Promise<Row[]> {
+    const result = await on.run(this.statement(name).text, toNeo4jParams(params));
+    return result.records.map((record) => toPlainRow(record.toObject()));
+  }
+
+  async run<T extends Row = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    this.callCount++;
+    const session = this.driver.session({ database: this.database });
+    try {
+      return (await this.exec(session, name, params)) as T[];
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async execAll(tx: Runner, steps: PlannedStatement[]): Promise<void> {
+    for (const step of steps) await this.exec(tx, step.name, step.params);
+  }
+
+  async upsertReport(graph: ReportGraph, meta: { extractorVersion?: string; file?: string } = {}): Promise<UpsertOutcome> {
+    const version = meta.extractorVersion ?? 'unknown';
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const existing = await this.exec(tx, 'report_version', { id: graph.reportId });
+        if (existing.length && existing[0].version === version) return 'unchanged' as const;
+        if (existing.length) await this.execAll(tx, planReportDelete(graph.reportId));
+        await this.execAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
+        return existing.length ? ('replaced' as const) : ('created' as const);
+      });
+    } catch (error) {
+      throw new StoreError(`could not store report ${graph.reportId} in Neo4j: ${(error as Error).message}`, { cause: error });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async deleteReport(id: string): Promise<boolean> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const existing = await this.exec(tx, 'report_version', { id });
+        if (!existing.length) return false;
+        await this.execAll(tx, planReportDelete(id));
+        return true;
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async counts(): Promise<StoreCounts> {
+    return countsFromRows(await this.run('stats_labels'), await this.run('stats_types'));
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/**
+ * JavaScript numbers reach Neo4j as floats, and SKIP/LIMIT, counts and years
+ * must be integers: whole numbers are sent as Neo4j integers.
+ */
+export function toNeo4jParams(value: unknown): any {
+  if (value === undefined) return null;
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toNeo4jParams);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNeo4jParams(v)]));
+  }
+  return value;
+}
