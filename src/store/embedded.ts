@@ -26,12 +26,13 @@ export const DATABASE_FILE = 'graph.grafeo';
 export interface EmbeddedOptions {
   /** Data directory; omitted means an in-memory store (tests). */
   dir?: string;
+  /** Where the statements are read from (default cypher/); tests point it at altered copies. */
+  cypherDir?: string;
 }
 
 export class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   callCount = 0;
-  private readonly statements = loadStatements('embedded');
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
@@ -39,11 +40,12 @@ export class EmbeddedStore implements GraphStore {
     private readonly db: Database,
     private readonly releaseLock: () => void,
     readonly location: string,
+    private readonly statements: Map<string, Statement>,
   ) {}
 
   static async open(options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
     if (!options.dir) {
-      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory');
+      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir));
       await store.createSchema();
       return store;
     }
@@ -66,7 +68,7 @@ export class EmbeddedStore implements GraphStore {
       }
       throw new StoreError(`cannot open the embedded database ${file}: ${message}`, { cause: error });
     }
-    const store = new EmbeddedStore(db, release, dir);
+    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir));
     try {
       await store.createSchema();
     } catch (error) {

@@ -22,3 +22,11 @@ export class UnknownStatementError extends StoreError {
     this.name = 'UnknownStatementError';
   }
 }
+
+/** The report graph handed to the store is malformed (a bug upstream, reported clearly). */
+export class InvalidReportError extends StoreError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidReportError';
+  }
+}

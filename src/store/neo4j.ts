@@ -16,6 +16,8 @@ export interface Neo4jOptions {
   user?: string;
   password?: string;
   database?: string;
+  /** Where the statements are read from (default cypher/). */
+  cypherDir?: string;
 }
 
 type Runner = Pick<ManagedTransaction, 'run'>;
@@ -23,12 +25,12 @@ type Runner = Pick<ManagedTransaction, 'run'>;
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   callCount = 0;
-  private readonly statements = loadStatements('neo4j');
 
   private constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
     readonly location: string,
+    private readonly statements: Map<string, Statement>,
   ) {}
 
   static async open(options: Neo4jOptions): Promise<Neo4jStore> {
@@ -50,7 +52,7 @@ export class Neo4jStore implements GraphStore {
           ' (check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to use the embedded store)',
       );
     }
-    const store = new Neo4jStore(driver, options.database || undefined, options.uri);
+    const store = new Neo4jStore(driver, options.database || undefined, options.uri, loadStatements('neo4j', options.cypherDir));
     await store.createSchema();
     return store;
   }

@@ -3,6 +3,7 @@
 // and the Neo4j graph of a report are the same graph.
 import { createHash } from 'node:crypto';
 import type { Mention, ReportGraph } from '../extract/types.js';
+import { InvalidReportError } from './errors.js';
 import { jurisdictionChain } from './jurisdiction-chain.js';
 
 export interface PlannedStatement {
@@ -33,7 +34,25 @@ export function ownedId(reportId: string, kind: string, text: string): string {
   return createHash('sha256').update(`${reportId}\n${kind}\n${text}`).digest('hex').slice(0, 24);
 }
 
+/**
+ * Refuses a graph the store could not write faithfully. Neo4j rejects a MERGE
+ * on a null key but Grafeo accepts it, so the check happens here, once, for both.
+ */
+export function validateReportGraph(graph: ReportGraph): void {
+  const problems: string[] = [];
+  if (!graph.reportId) problems.push('no report id');
+  if (typeof graph.text !== 'string') problems.push('no text');
+  graph.regulations.forEach((r, i) => !r?.title && problems.push(`regulation ${i} has no title`));
+  graph.initiatives.forEach((x, i) => !x?.name && problems.push(`initiative ${i} has no name`));
+  graph.problems.forEach((p, i) => !p?.text && problems.push(`problem ${i} has no text`));
+  graph.plans.forEach((p, i) => !p?.text && problems.push(`plan ${i} has no text`));
+  graph.metrics.forEach((m, i) => (!m?.indicator || !Number.isFinite(m.value)) && problems.push(`metric ${i} has no indicator or value`));
+  if (graph.jurisdiction && !graph.jurisdiction.name) problems.push('the jurisdiction has no name');
+  if (problems.length) throw new InvalidReportError(`cannot store report ${graph.reportId || '(no id)'}: ${problems.join('; ')}`);
+}
+
 export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedStatement[] {
+  validateReportGraph(graph);
   const id = graph.reportId;
   const chain = graph.jurisdiction ? jurisdictionChain(graph.jurisdiction) : null;
   const sliceOf = (m: Mention) => graph.text.slice(m.start, m.end);

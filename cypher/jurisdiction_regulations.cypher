@@ -1,0 +1,7 @@
+// Regulations cited in the reports of each of a batch of jurisdictions.
+// @param keys ["510604"]
+UNWIND $keys AS key
+MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(r:Report)-[c:CITES]->(g:Regulation)
+WITH key, g, count(DISTINCT r) AS reports, sum(c.count) AS mentions
+RETURN key, g {.*} AS regulation, reports, mentions
+ORDER BY key, mentions DESC, g.title

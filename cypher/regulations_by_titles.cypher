@@ -1,0 +1,5 @@
+// Batch load of regulations by canonical title (the Regulation node loader).
+// @param titles ["法治政府建设实施纲要（2021—2025年）"]
+UNWIND $titles AS title
+MATCH (g:Regulation {title: title})
+RETURN title, g {.*} AS regulation

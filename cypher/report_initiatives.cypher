@@ -1,0 +1,6 @@
+// Initiatives each of a batch of reports mentions, with the provenance lists.
+// @param ids ["r-example"]
+UNWIND $ids AS id
+MATCH (:Report {id: id})-[m:MENTIONS]->(i:Initiative)
+RETURN id, i {.*} AS initiative, m {.*} AS link
+ORDER BY id, m.count DESC, i.name

@@ -1,0 +1,6 @@
+// Batch load of reports by id (the Report node loader). The text is left out:
+// it is large and only the `text` field asks for it (report_texts_by_ids).
+// @param ids ["r-example"]
+UNWIND $ids AS id
+MATCH (r:Report {id: id})
+RETURN id, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report
