@@ -29,6 +29,8 @@ export interface JurisdictionFact {
 export interface IssuerFact {
   type: 'government' | 'department';
   name: string;
+  /** true when the report never names its issuer and the name was inferred (from the department's remit). */
+  inferred?: boolean;
 }
 
 export type RegulationKind =

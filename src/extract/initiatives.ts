@@ -1,0 +1,57 @@
+// Initiatives: occurrences of the lexicon's names and aliases, longest form
+// first, never two on the same characters. Matching runs on a copy of the text
+// without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
+// every match back to the characters of the real text.
+import { FORMS, IGNORABLE } from './lexicon.js';
+import type { Sentences } from './sentences.js';
+import type { InitiativeFact } from './types.js';
+
+interface Stripped {
+  text: string;
+  /** Offset in the real text of each character of the stripped text. */
+  map: number[];
+}
+
+function strip(text: string): Stripped {
+  const map: number[] = [];
+  let out = '';
+  const ignorable = new RegExp(IGNORABLE.source);
+  for (let i = 0; i < text.length; i++) {
+    if (ignorable.test(text[i])) continue;
+    out += text[i];
+    map.push(i);
+  }
+  return { text: out, map };
+}
+
+/** Extends a span to take in a quotation mark it opens or closes inside (“放管服”改革). */
+function balanceQuotes(text: string, start: number, end: number): [number, number] {
+  const surface = text.slice(start, end);
+  const opens = (surface.match(/“/g) ?? []).length;
+  const closes = (surface.match(/”/g) ?? []).length;
+  if (closes > opens && text[start - 1] === '“') start--;
+  if (opens > closes && text[end] === '”') end++;
+  return [start, end];
+}
+
+export function extractInitiatives(text: string, sentences: Sentences, sectionPath: (offset: number) => string[]): InitiativeFact[] {
+  const stripped = strip(text);
+  const taken = new Uint8Array(stripped.text.length);
+  const found = new Map<string, InitiativeFact>();
+  for (const { key, entry } of FORMS) {
+    for (let at = stripped.text.indexOf(key); at >= 0; at = stripped.text.indexOf(key, at + 1)) {
+      const last = at + key.length - 1;
+      if (taken.subarray(at, last + 1).some((x) => x)) continue;
+      taken.fill(1, at, last + 1);
+      const [start, end] = balanceQuotes(text, stripped.map[at], stripped.map[last] + 1);
+      const surface = text.slice(start, end);
+      const fact = found.get(entry.name) ?? { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: 1 };
+      fact.count++;
+      if (!fact.surface.includes(surface)) fact.surface.push(surface);
+      fact.mentions.push({ start, end, sentence: sentences.textAt(start), section: sectionPath(start) });
+      found.set(entry.name, fact);
+    }
+  }
+  for (const fact of found.values()) fact.mentions.sort((a, b) => a.start - b.start);
+  return [...found.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}

@@ -1,0 +1,106 @@
+// Problems and plans: the enumerated items (一是… 二是…, (一) (二), 1. 2.) of
+// the problems section and of the next-year section. A section that merges
+// both (存在的问题及下一步工作打算) is split where the plans begin
+// (下一步 / 下步 / 今后). An unenumerated part is one item.
+import { createRequire } from 'node:module';
+import { resolveInitiativeName } from './lexicon.js';
+import type { Section } from './sections.js';
+import type { Sentences } from './sentences.js';
+import type { Mention, PlanFact, ProblemFact } from './types.js';
+import type { InitiativeFact } from './types.js';
+
+const require = createRequire(import.meta.url);
+const THEMES: { themes: { theme: string; keywords: string[] }[] } = require('./knowledge/problem-themes.json');
+
+interface Part {
+  start: number;
+  end: number;
+  section: Section;
+}
+
+const PLANS_START = /(^|\n|。)\s*(下一步|下步|今后|明年|下一年度)/;
+
+/** The problems part and the plans part of the report. */
+export function reportParts(text: string, sections: Section[]): { problems: Part[]; plans: Part[] } {
+  const problems: Part[] = [];
+  const plans: Part[] = [];
+  for (const section of sections.filter((s) => s.level === 1)) {
+    const bodyStart = text.indexOf('\n', section.start) + 1 || section.end;
+    const isProblems = section.kinds.includes('problems');
+    const isPlans = section.kinds.includes('plans');
+    if (isProblems && isPlans) {
+      const body = text.slice(bodyStart, section.end);
+      const m = PLANS_START.exec(body);
+      const split = m ? bodyStart + m.index + m[1].length : section.end;
+      problems.push({ start: bodyStart, end: split, section });
+      plans.push({ start: split, end: section.end, section });
+    } else if (isProblems) problems.push({ start: bodyStart, end: section.end, section });
+    else if (isPlans) plans.push({ start: bodyStart, end: section.end, section });
+  }
+  // A plans paragraph without a heading of its own (下一步,我们将…) at the end of the problems part.
+  for (const part of [...problems]) {
+    if (plans.some((p) => p.section === part.section)) continue;
+    const m = PLANS_START.exec(text.slice(part.start, part.end));
+    if (m && m.index > 0) {
+      const split = part.start + m.index + m[1].length;
+      plans.push({ start: split, end: part.end, section: part.section });
+      part.end = split;
+    }
+  }
+  return { problems, plans };
+}
+
+const ENUMERATOR = /(?:^|(?<=[。;；:：\n]))\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))/g;
+const LEAD_IN = /^\s*(存在的?问题(和不足)?|存在的?不足|下一步工作(打算|计划)?|下步工作打算|下一步)\s*[:：,，]?\s*/;
+
+/** The items of a part, each with its offsets; text without enumerator and trailing ;/。 */
+export function itemsOf(text: string, part: Part): { text: string; start: number; end: number }[] {
+  const body = text.slice(part.start, part.end);
+  const marks = [...body.matchAll(ENUMERATOR)].map((m) => ({ at: m.index ?? 0, after: (m.index ?? 0) + m[0].length }));
+  const spans: [number, number][] = [];
+  if (marks.length >= 2 || (marks.length === 1 && marks[0].at < 40)) {
+    marks.forEach((m, i) => spans.push([m.after, i + 1 < marks.length ? marks[i + 1].at : body.length]));
+  } else {
+    const lead = LEAD_IN.exec(body);
+    spans.push([lead ? lead[0].length : 0, body.length]);
+  }
+  const items: { text: string; start: number; end: number }[] = [];
+  for (let [s, e] of spans) {
+    while (s < e && /\s/.test(body[s])) s++;
+    // an item ends at its paragraph's end; trailing punctuation is not part of it
+    const newline = body.indexOf('\n', s);
+    if (newline >= 0 && newline < e) e = newline;
+    while (e > s && /[\s。;；,，]/.test(body[e - 1])) e--;
+    if (e - s >= 4) items.push({ text: body.slice(s, e), start: part.start + s, end: part.start + e });
+  }
+  return items;
+}
+
+export function themeOf(item: string): string | null {
+  const lead = item.split(/[。;；]/)[0];
+  for (const { theme, keywords } of THEMES.themes) if (keywords.some((k) => lead.includes(k))) return theme;
+  return null;
+}
+
+function mentionOf(item: { start: number; end: number }, sentences: Sentences, sectionPath: (offset: number) => string[]): Mention {
+  return { start: item.start, end: item.end, sentence: sentences.textAt(item.start), section: sectionPath(item.start) };
+}
+
+export function extractProblems(text: string, parts: Part[], sentences: Sentences, sectionPath: (o: number) => string[]): ProblemFact[] {
+  return parts.flatMap((part) =>
+    itemsOf(text, part).map((item) => ({ text: item.text, theme: themeOf(item.text), mentions: [mentionOf(item, sentences, sectionPath)] })),
+  );
+}
+
+export function extractPlans(text: string, parts: Part[], initiatives: InitiativeFact[], sentences: Sentences, sectionPath: (o: number) => string[]): PlanFact[] {
+  return parts.flatMap((part) =>
+    itemsOf(text, part).map((item) => ({
+      text: item.text,
+      // the initiatives whose mentions fall inside the item
+      initiatives: initiatives
+        .filter((i) => i.mentions.some((m) => m.start >= item.start && m.end <= item.end))
+        .map((i) => resolveInitiativeName(i.name) ?? i.name),
+      mentions: [mentionOf(item, sentences, sectionPath)],
+    })),
+  );
+}

@@ -1,0 +1,76 @@
+// Normalizes scraped report text so that variants meet and offsets are
+// stable: the normalized text is what the store keeps and what every Mention
+// offset points into.
+//
+// - BOM and CR removed; full-width ASCII letters, digits and brackets to
+//   half-width (（２０２１）→ (2021)); ideographic and no-break spaces dropped;
+// - spaces between two CJK characters or digits dropped ("2021—2025 年");
+// - web cruft lines dropped (<<返回主站, 主办:…, 技术支持:…, 责任编辑:…,
+//   来源:…, 网站找错, the 序号/发布机构 header);
+// - a line broken in the middle of a sentence by scraping is joined again.
+
+const CRUFT_LINE = [
+  /^<<\s*返回/,
+  /^(主办|承办|技术支持|责任编辑|来源|编辑|审核|供稿|协办)\s*[:：]/,
+  /(政府)?网站找错/,
+  /^序号\s*[:：].*(发布机构|公开形式)/,
+  /^(打印|关闭)(本页|窗口)?$/,
+  /^【?(字体|字号)\s*[:：]/,
+];
+
+function toHalfWidth(ch: string): string {
+  const code = ch.charCodeAt(0);
+  // Full-width digits, letters and ASCII punctuation except the ones Chinese
+  // prose keeps full-width (，。：；！？ stay as written).
+  if (code >= 0xff01 && code <= 0xff5e && !'，：；！？'.includes(ch)) return String.fromCharCode(code - 0xfee0);
+  return ch;
+}
+
+const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef0-9“”《》、，。：；（）]/;
+const SENTENCE_END = /[。！？!?;；:：》”)）]$/;
+const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分])/;
+
+/** Returns the normalized text. Pure and total: any string in, a string out. */
+export function normalizeText(raw: string): string {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines: string[] = [];
+  // A blank or dropped line between two lines is a paragraph break: never join across it.
+  let paragraphBreak = false;
+  for (let line of text.split('\n')) {
+    line = Array.from(line, toHalfWidth).join('');
+    line = line.replace(/[\u00a0\u3000\t]/g, ' ');
+    // drop spaces that sit between CJK characters or digits: "2021—2025 年" → "2021—2025年"
+    line = line.replace(/ +/g, (spaces, offset: number, whole: string) => {
+      const before = whole[offset - 1] ?? '';
+      const after = whole[offset + spaces.length] ?? '';
+      return before && after && (CJK_OR_DIGIT.test(before) || /[—\-–]/.test(before)) && (CJK_OR_DIGIT.test(after) || /[—\-–]/.test(after)) ? '' : ' ';
+    });
+    line = line.trim();
+    if (!line || CRUFT_LINE.some((re) => re.test(line))) {
+      paragraphBreak = true;
+      continue;
+    }
+    const previous = lines[lines.length - 1];
+    // Scraping breaks long lines mid-sentence ("领导干部学法用\n法制度"): a long
+    // line that does not end a sentence continues on the next one, unless that
+    // one starts a heading.
+    const previousIsHeading = previous !== undefined && HEADING_START.test(previous) && !previous.includes('。');
+    if (!paragraphBreak && previous !== undefined && previous.length >= 20 && !previousIsHeading && !SENTENCE_END.test(previous) && !HEADING_START.test(line)) {
+      lines[lines.length - 1] = previous + line;
+    } else {
+      lines.push(line);
+    }
+    paragraphBreak = false;
+  }
+  return lines.join('\n');
+}
+
+/** Page metadata that normalization drops but extraction still wants (publication date, 主办 footer). */
+export function readPageMeta(raw: string): { published: string | null; host: string | null } {
+  const published = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(raw);
+  const host = /主办\s*[:：]\s*([^\s,，|]+?)(?:\s|技术支持|$)/m.exec(raw);
+  return {
+    published: published ? `${published[1]}-${published[2].padStart(2, '0')}-${published[3].padStart(2, '0')}` : null,
+    host: host ? host[1] : null,
+  };
+}

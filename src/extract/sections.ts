@@ -1,0 +1,73 @@
+// The heading hierarchy of a report (一、 (一) 1. （1）) as section paths, and
+// what each top-level section is about: achievements, problems, plans,
+// leadership duties. A merged section (存在的问题及下一步工作打算) is both
+// problems and plans; where the plans begin inside it is found by its marker.
+export type SectionKind = 'achievements' | 'problems' | 'plans' | 'leadership' | 'other';
+
+export interface Section {
+  /** Heading text (the heading line up to its first 。). */
+  heading: string;
+  level: number;
+  /** Offsets of the section body, heading included, up to the next heading of the same or a higher level. */
+  start: number;
+  end: number;
+  /** Kinds of the top-level section it belongs to. */
+  kinds: SectionKind[];
+  path: string[];
+}
+
+const HEADING_PATTERNS: [RegExp, number][] = [
+  [/^[一二三四五六七八九十]+、/, 1],
+  [/^[(（][一二三四五六七八九十]+[)）]/, 2],
+  [/^\d+[、.．](?!\d)/, 3],
+  [/^[(（]\d+[)）]/, 4],
+];
+
+export function classifyHeading(heading: string): SectionKind[] {
+  const kinds: SectionKind[] = [];
+  if (/问题|不足|差距|短板|困难/.test(heading)) kinds.push('problems');
+  if (/下一步|下步|打算|计划|安排|思路|展望|工作重点|明年|\d{4}年(工作)?(重点|主要)?(任务|工作)/.test(heading) && !/(主要举措|成效|情况$)/.test(heading)) kinds.push('plans');
+  if (/第一责任人|主要负责人|履行.*职责/.test(heading)) kinds.push('leadership');
+  if (!kinds.length) kinds.push(/举措|成效|情况|工作|开展|推进|落实|完善|加强|深化|健全|坚持/.test(heading) ? 'achievements' : 'other');
+  return kinds;
+}
+
+export function parseSections(text: string): Section[] {
+  const sections: Section[] = [];
+  const open: Section[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const match = HEADING_PATTERNS.find(([re]) => re.test(line));
+    if (match) {
+      const level = match[1];
+      const heading = line.split('。')[0].slice(0, 80);
+      while (open.length && open[open.length - 1].level >= level) open.pop()!.end = offset;
+      const parent = open[open.length - 1];
+      const top = open[0];
+      const section: Section = {
+        heading,
+        level,
+        start: offset,
+        end: text.length,
+        kinds: level === 1 || !top ? classifyHeading(heading) : top.kinds,
+        path: [...(parent ? parent.path : []), heading],
+      };
+      sections.push(section);
+      open.push(section);
+    }
+    offset += line.length + 1;
+  }
+  return sections;
+}
+
+/** The innermost section containing offset, or null before the first heading. */
+export function sectionAt(sections: Section[], offset: number): Section | null {
+  let found: Section | null = null;
+  for (const section of sections) if (section.start <= offset && offset < section.end) found = section;
+  return found;
+}
+
+/** Spans of the top-level sections of one kind. */
+export function spansOfKind(sections: Section[], kind: SectionKind): { start: number; end: number; section: Section }[] {
+  return sections.filter((s) => s.level === 1 && s.kinds.includes(kind)).map((s) => ({ start: s.start, end: s.end, section: s }));
+}
