@@ -1,0 +1,42 @@
+// Per-request context: the store and the request's DataLoaders. A loader is
+// made per statement on first use and lives as long as the request, so every
+// relation field of one query level becomes one store call, whatever the
+// number of parents.
+import { initContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import type { GraphStore, Row } from '../store/types.js';
+
+export interface AppContext {
+  store: GraphStore;
+  /** Mutations are allowed only when the request carried the right bearer token. */
+  canWrite: boolean;
+  /**
+   * A loader that runs `statement` with `{[param]: keys}` and groups the rows
+   * by `row[keyColumn]`: one list of rows per key, in key order.
+   */
+  rowsBy(statement: string, param: string, keyColumn: string): DataLoader<string, Row[]>;
+}
+
+export function createContext(store: GraphStore, options: { canWrite?: boolean } = {}): AppContext {
+  const loaders = new Map<string, DataLoader<string, Row[]>>();
+  return {
+    // Pothos keeps its own per-request caches (loadable nodes) here.
+    ...initContextCache(),
+    store,
+    canWrite: options.canWrite ?? false,
+    rowsBy(statement, param, keyColumn) {
+      const id = `${statement}|${param}|${keyColumn}`;
+      let loader = loaders.get(id);
+      if (!loader) {
+        loader = new DataLoader<string, Row[]>(async (keys) => {
+          const rows = await store.run(statement, { [param]: [...keys] });
+          const grouped = new Map<string, Row[]>(keys.map((k) => [k, []]));
+          for (const row of rows) grouped.get(String(row[keyColumn]))?.push(row);
+          return keys.map((k) => grouped.get(k) ?? []);
+        });
+        loaders.set(id, loader);
+      }
+      return loader;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Enumerations shared by several types. GraphQL names are upper case; the
+// values are what the graph stores.
+import { builder } from '../builder.js';
+
+export const JurisdictionLevel = builder.enumType('JurisdictionLevel', {
+  description: 'Administrative level (行政级别) of a jurisdiction.',
+  values: {
+    PROVINCE: { value: 'province', description: 'Province-level unit 省级 (province, municipality, autonomous region).' },
+    PREFECTURE: { value: 'prefecture', description: 'Prefecture-level unit 地级 (市, 州, 盟).' },
+    COUNTY: { value: 'county', description: 'County-level unit 县级 (县, 区, 县级市, 旗).' },
+  } as const,
+});
+
+export const IssuerType = builder.enumType('IssuerType', {
+  description: 'Who wrote a report.',
+  values: {
+    GOVERNMENT: { value: 'government', description: "The people's government of the jurisdiction (人民政府)." },
+    DEPARTMENT: { value: 'department', description: 'A department of the government (局, 委, 办), writing as 我局/本单位.' },
+  } as const,
+});
+
+export const RegulationKind = builder.enumType('RegulationKind', {
+  description: 'What kind of document a regulation (a title cited in 《》) is.',
+  values: {
+    LAW: { value: 'law', description: 'A law of the NPC (法律), e.g. 《行政复议法》.' },
+    ADMINISTRATIVE_REGULATION: { value: 'administrative_regulation', description: 'A State Council regulation (行政法规), e.g. 《优化营商环境条例》.' },
+    LOCAL_REGULATION: { value: 'local_regulation', description: 'A local people\'s congress regulation (地方性法规).' },
+    RULE: { value: 'rule', description: 'A ministerial or local government rule (规章).' },
+    PARTY_DOCUMENT: { value: 'party_document', description: 'A Party document (党内法规/文件).' },
+    PLAN: { value: 'plan', description: 'An outline or plan (纲要, 规划).' },
+    NORMATIVE_DOCUMENT: { value: 'normative_document', description: 'A normative document (规范性文件): 办法, 细则, 实施方案, 制度.' },
+    OTHER: { value: 'other', description: 'Anything else cited in 《》 (books, programmes, platforms).' },
+  } as const,
+});
+
+export const RegulationScope = builder.enumType('RegulationScope', {
+  description: 'Where a regulation applies.',
+  values: {
+    NATIONAL: { value: 'national', description: 'Nationwide.' },
+    PROVINCIAL: { value: 'provincial', description: 'One province.' },
+    LOCAL: { value: 'local', description: 'One prefecture or county (linked to its issuer).' },
+  } as const,
+});
+
+export const CitationAction = builder.enumType('CitationAction', {
+  description: 'What the report says it did with a regulation, read from the governing verb.',
+  values: {
+    ISSUED: { value: 'issued', description: 'Drafted, issued or published it (制定, 出台, 印发, 公布).' },
+    REVISED: { value: 'revised', description: 'Revised or amended it (修订, 修改).' },
+    IMPLEMENTED: { value: 'implemented', description: 'Implemented or enforced it (贯彻, 落实, 实施).' },
+    STUDIED: { value: 'studied', description: 'Studied or publicised it (学习, 宣传, 普及).' },
+    REFERENCED: { value: 'referenced', description: 'Mentioned it otherwise (依据, 根据).' },
+  } as const,
+});

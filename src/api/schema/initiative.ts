@@ -1,0 +1,83 @@
+// Initiative: a named reform, system, mechanism, platform or campaign
+// (行政执法三项制度, 放管服, 一件事一次办), with every alias it was written as.
+import { builder } from '../builder.js';
+import { Initiative, Report } from './refs.js';
+import { listConnection, storeConnection } from '../pagination.js';
+import { Mention } from './mention.js';
+import { initiativeNames } from '../names.js';
+import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
+import { asLink, mentionsOf, type InitiativeShape, type ReportShape } from './shapes.js';
+
+Initiative.implement({
+  description: 'A named reform, system, mechanism, platform or campaign (举措/制度), e.g. 行政执法三项制度, 放管服改革.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Canonical name (规范名称).' }),
+    aliases: t.stringList({ description: 'Other names it is written as (别名), e.g. 三项制度.', resolve: (i) => i.aliases ?? [] }),
+    category: t.exposeString('category', { nullable: true, description: 'Category from the lexicon: law_enforcement, government_services, legal_publicity, …' }),
+    discovered: t.boolean({ description: 'True when found by pattern discovery rather than the curated lexicon.', resolve: (i) => Boolean(i.discovered) }),
+    reports: t.connection(
+      {
+        type: Report,
+        description: 'Reports that mention the initiative, newest first.',
+        resolve: async (i, args, ctx) => {
+          const rows = await ctx.rowsBy('initiative_reports', 'names', 'name').load(i.name);
+          return linkConnection(args, null, rows.map((row) => ({ node: row.report as ReportShape, link: asLink(row), reportId: (row.report as ReportShape).id })));
+        },
+      },
+      { name: 'InitiativeReportConnection' },
+      {
+        name: 'InitiativeReportEdge',
+        fields: (e) => ({
+          count: e.int({ description: 'Times the report mentions the initiative.', resolve: (edge) => linkOf(edge).count ?? 0 }),
+          mentions: e.field({ type: [Mention], description: 'Where the report mentions it.', resolve: (edge) => mentionsOfEdge(edge) }),
+        }),
+      },
+    ),
+    mentions: t.connection({
+      type: Mention,
+      description: 'Every sentence that mentions the initiative, newest reports first: why the graph links a report to it.',
+      resolve: async (i, args, ctx) => {
+        const rows = await ctx.rowsBy('initiative_reports', 'names', 'name').load(i.name);
+        return listConnection(args, rows.flatMap((row) => mentionsOf((row.report as ReportShape).id, asLink(row))));
+      },
+    }),
+  }),
+});
+
+const InitiativeFilter = builder.inputType('InitiativeFilter', {
+  description: 'Conditions an initiative must meet.',
+  fields: (t) => ({
+    category: t.string({ description: 'Lexicon category, e.g. law_enforcement.' }),
+    text: t.string({ description: 'Substring of the name or of an alias.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  initiatives: t.connection({
+    type: Initiative,
+    description: 'Initiatives, most widely mentioned first.',
+    args: { filter: t.arg({ type: InitiativeFilter }) },
+    resolve: (_root, args, ctx) => {
+      const params = { category: args.filter?.category ?? null, text: args.filter?.text ?? null };
+      return storeConnection(
+        args,
+        async ({ offset, limit }) =>
+          (await ctx.store.run('initiatives_list', { ...params, skip: offset, limit })).map((row) => row.initiative as InitiativeShape),
+        async () => Number((await ctx.store.run('initiatives_count', params))[0]?.total ?? 0),
+      );
+    },
+  }),
+  initiative: t.field({
+    type: Initiative,
+    nullable: true,
+    description: 'One initiative by its canonical name or any alias ("三项制度" finds 行政执法三项制度).',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const names = initiativeNames(args.name);
+      const rows = await ctx.store.run('initiatives_lookup', { names });
+      const found = rows.map((row) => row.initiative as InitiativeShape);
+      // A canonical-name match beats an alias match.
+      return found.find((i) => names.includes(i.name)) ?? found[0] ?? null;
+    },
+  }),
+}));

@@ -1,0 +1,44 @@
+// Problem: a shortcoming a report admits in its 存在的问题/不足 section.
+import { builder } from '../builder.js';
+import { Problem, Report } from './refs.js';
+import { storeConnection } from '../pagination.js';
+import { Mention } from './mention.js';
+import { asLink, mentionsOf, type ProblemShape } from './shapes.js';
+
+Problem.implement({
+  description: 'A shortcoming (存在的问题/不足) a report admits.',
+  fields: (t) => ({
+    text: t.exposeString('text', { description: 'The problem as the report states it.' }),
+    theme: t.exposeString('theme', { nullable: true, description: 'Theme from the problem taxonomy (问题类别).' }),
+    report: t.field({ type: Report, description: 'The report that admits it.', resolve: (p, _args, ctx) => Report.getDataloader(ctx).load(p.reportId) }),
+    mentions: t.field({
+      type: [Mention],
+      description: 'Where the report states it.',
+      resolve: async (p, _args, ctx) => {
+        const rows = await ctx.rowsBy('problem_mentions', 'ids', 'id').load(p.id);
+        return rows.flatMap((row) => mentionsOf(p.reportId, asLink(row)));
+      },
+    }),
+  }),
+});
+
+const ProblemFilter = builder.inputType('ProblemFilter', {
+  description: 'Conditions a problem must meet.',
+  fields: (t) => ({ theme: t.string({ description: 'Theme name from the problem taxonomy.' }) }),
+});
+
+builder.queryFields((t) => ({
+  problems: t.connection({
+    type: Problem,
+    description: 'Problems, newest reports first.',
+    args: { filter: t.arg({ type: ProblemFilter }) },
+    resolve: (_root, args, ctx) => {
+      const params = { theme: args.filter?.theme ?? null };
+      return storeConnection(
+        args,
+        async ({ offset, limit }) => (await ctx.store.run('problems_list', { ...params, skip: offset, limit })).map((row) => row.problem as ProblemShape),
+        async () => Number((await ctx.store.run('problems_count', params))[0]?.total ?? 0),
+      );
+    },
+  }),
+}));

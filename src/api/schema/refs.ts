@@ -1,0 +1,41 @@
+// References to the node types, declared before any type is implemented so
+// that types can point at each other (Report ↔ Jurisdiction ↔ Initiative).
+// Each ref carries its batch loader: resolving a node by key goes through a
+// per-request DataLoader and one store call per query level.
+import { builder } from '../builder.js';
+import type { AppContext } from '../context.js';
+import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape } from './shapes.js';
+
+/** A loader over a batch statement: `statement` with `{[param]: keys}`, rows keyed by `keyColumn`, value in `valueColumn`. */
+function batchLoad<T>(statement: string, param: string, keyColumn: string, valueColumn: string, what: string) {
+  return async (keys: string[], ctx: AppContext): Promise<(T | Error)[]> => {
+    const rows = await ctx.store.run(statement, { [param]: keys });
+    const byKey = new Map(rows.map((row) => [String(row[keyColumn]), row[valueColumn] as T]));
+    return keys.map((key) => byKey.get(key) ?? new Error(`no ${what} ${key}`));
+  };
+}
+
+export const Report = builder.loadableNodeRef('Report', {
+  id: { resolve: (r: ReportShape) => r.id },
+  load: batchLoad<ReportShape>('reports_by_ids', 'ids', 'id', 'report', 'report with id'),
+});
+
+export const Jurisdiction = builder.loadableNodeRef('Jurisdiction', {
+  id: { resolve: (j: JurisdictionShape) => j.key },
+  load: batchLoad<JurisdictionShape>('jurisdictions_by_keys', 'keys', 'key', 'jurisdiction', 'jurisdiction with key'),
+});
+
+export const Initiative = builder.loadableNodeRef('Initiative', {
+  id: { resolve: (i: InitiativeShape) => i.name },
+  load: batchLoad<InitiativeShape>('initiatives_by_names', 'names', 'name', 'initiative', 'initiative named'),
+});
+
+export const Regulation = builder.loadableNodeRef('Regulation', {
+  id: { resolve: (g: RegulationShape) => g.title },
+  load: batchLoad<RegulationShape>('regulations_by_titles', 'titles', 'title', 'regulation', 'regulation titled'),
+});
+
+export const Problem = builder.loadableNodeRef('Problem', {
+  id: { resolve: (p: ProblemShape) => p.id },
+  load: batchLoad<ProblemShape>('problems_by_ids', 'ids', 'id', 'problem', 'problem with id'),
+});

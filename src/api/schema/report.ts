@@ -1,0 +1,128 @@
+// Report: one annual rule-of-law government report (法治政府建设情况报告),
+// with what was extracted from it.
+import { builder } from '../builder.js';
+import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js';
+import { listConnection, storeConnection } from '../pagination.js';
+import { CitationAction, IssuerType, JurisdictionLevel } from './enums.js';
+import { Mention } from './mention.js';
+import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
+import { asLink, type InitiativeShape, type ProblemShape, type RegulationShape, type ReportShape } from './shapes.js';
+
+Report.implement({
+  description: 'One annual rule-of-law government report (法治政府建设情况报告) and what was extracted from it.',
+  fields: (t) => ({
+    reportId: t.exposeString('id', { description: 'Stable id: a hash of the normalized text (the same text always has the same id).' }),
+    title: t.exposeString('title', { nullable: true, description: 'Title (标题) of the report, when the text states one.' }),
+    year: t.exposeInt('year', { nullable: true, description: 'The year the report covers (not the year it was published).' }),
+    issuerType: t.field({ type: IssuerType, nullable: true, description: 'Government or department report.', resolve: (r) => r.issuerType as 'government' | 'department' | null }),
+    issuerName: t.exposeString('issuerName', { nullable: true, description: 'Name of the issuing government or department (发布单位).' }),
+    file: t.exposeString('file', { nullable: true, description: 'File the report was ingested from.' }),
+    extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: 'Version of the extractor that produced this report\'s facts.' }),
+    ingestedAt: t.exposeString('ingestedAt', { nullable: true, description: 'When the report was written to the store (ISO 8601).' }),
+    text: t.string({
+      description: 'The normalized text; every Mention offset points into it.',
+      resolve: async (r, _args, ctx) => {
+        const rows = await ctx.rowsBy('report_texts_by_ids', 'ids', 'id').load(r.id);
+        return String(rows[0]?.text ?? '');
+      },
+    }),
+    jurisdiction: t.field({
+      type: Jurisdiction,
+      nullable: true,
+      description: 'The jurisdiction (行政区) the report is about.',
+      resolve: async (r, _args, ctx) => {
+        const rows = await ctx.rowsBy('report_jurisdictions', 'ids', 'id').load(r.id);
+        return (rows[0]?.jurisdiction as never) ?? null;
+      },
+    }),
+    initiatives: t.connection(
+      {
+        type: Initiative,
+        description: 'Initiatives (named reforms, systems, campaigns) the report mentions, most mentioned first.',
+        resolve: async (r, args, ctx) => {
+          const rows = await ctx.rowsBy('report_initiatives', 'ids', 'id').load(r.id);
+          return linkConnection(args, r.id, rows.map((row) => ({ node: row.initiative as InitiativeShape, link: asLink(row) })));
+        },
+      },
+      { name: 'ReportInitiativeConnection' },
+      {
+        name: 'ReportInitiativeEdge',
+        fields: (e) => ({
+          count: e.int({ description: 'Times the report mentions the initiative.', resolve: (edge) => linkOf(edge).count ?? 0 }),
+          mentions: e.field({ type: [Mention], description: 'Where the report mentions it.', resolve: (edge) => mentionsOfEdge(edge) }),
+        }),
+      },
+    ),
+    regulations: t.connection(
+      {
+        type: Regulation,
+        description: 'Regulations the report cites in 《》, most cited first.',
+        resolve: async (r, args, ctx) => {
+          const rows = await ctx.rowsBy('report_regulations', 'ids', 'id').load(r.id);
+          return linkConnection(args, r.id, rows.map((row) => ({ node: row.regulation as RegulationShape, link: asLink(row) })));
+        },
+      },
+      { name: 'ReportRegulationConnection' },
+      {
+        name: 'ReportRegulationEdge',
+        fields: (e) => ({
+          action: e.field({ type: CitationAction, nullable: true, description: 'What the report did with the regulation.', resolve: (edge) => (linkOf(edge).action ?? null) as never }),
+          count: e.int({ description: 'Times the report cites it.', resolve: (edge) => linkOf(edge).count ?? 0 }),
+          mentions: e.field({ type: [Mention], description: 'Where the report cites it.', resolve: (edge) => mentionsOfEdge(edge) }),
+        }),
+      },
+    ),
+    problems: t.connection({
+      type: Problem,
+      description: 'Problems (存在的问题/不足) the report admits, in the order written.',
+      resolve: async (r, args, ctx) => {
+        const rows = await ctx.rowsBy('report_problems', 'ids', 'id').load(r.id);
+        return listConnection(args, rows.map((row) => row.problem as ProblemShape));
+      },
+    }),
+  }),
+});
+
+const ReportFilter = builder.inputType('ReportFilter', {
+  description: 'Conditions a report must meet; all given conditions combine with AND.',
+  fields: (t) => ({
+    yearFrom: t.int({ description: 'Covered year at least this.' }),
+    yearTo: t.int({ description: 'Covered year at most this.' }),
+    issuerType: t.field({ type: IssuerType, description: 'Government or department reports only.' }),
+    level: t.field({ type: JurisdictionLevel, description: 'Reports about jurisdictions of this level only.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  reports: t.connection({
+    type: Report,
+    description: 'Reports, newest first.',
+    args: { filter: t.arg({ type: ReportFilter }) },
+    resolve: (_root, args, ctx) => {
+      const filter = {
+        yearFrom: args.filter?.yearFrom ?? null,
+        yearTo: args.filter?.yearTo ?? null,
+        issuerType: args.filter?.issuerType ?? null,
+        level: args.filter?.level ?? null,
+      };
+      return storeConnection(
+        args,
+        async ({ offset, limit }) => {
+          const rows = await ctx.store.run('reports_list', { ...filter, skip: offset, limit });
+          return rows.map((row) => row.report as ReportShape);
+        },
+        async () => Number((await ctx.store.run('reports_count', filter))[0]?.total ?? 0),
+      );
+    },
+  }),
+  report: t.field({
+    type: Report,
+    nullable: true,
+    description: 'One report by its id (`reportId`).',
+    args: { id: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const rows = await ctx.store.run('reports_by_ids', { ids: [args.id] });
+      return (rows[0]?.report as ReportShape) ?? null;
+    },
+  }),
+}));

@@ -1,0 +1,54 @@
+// govgraph extract FILE... — one JSON object per file on stdout (JSON Lines),
+// in the contract of DESIGN.md; a file that fails yields {"file", "error"}.
+import { relative } from 'node:path';
+import { extractReport } from '../../extract/index.js';
+import type { ReportGraph } from '../../extract/types.js';
+import { listInputFiles } from '../../ingest/files.js';
+import { readReportFile } from '../../ingest/read.js';
+import { parse } from '../args.js';
+import { UsageError } from '../errors.js';
+
+export const help = `Usage: govgraph extract FILE|DIR...
+
+Extracts each report and prints one JSON object per file, one per line
+(JSON Lines): file, reportId, title, year, jurisdiction, issuer, regulations,
+initiatives, problems, plans, metrics. A file that cannot be read or is not a
+report prints {"file": …, "error": …} and the others go on.
+
+Exit code: 0 if every file was extracted, 1 if any failed, 2 on usage errors.`;
+
+/** The JSON contract: the ReportGraph without its text, file first. */
+export function toContractJson(file: string, graph: ReportGraph) {
+  return {
+    file,
+    reportId: graph.reportId,
+    title: graph.title,
+    year: graph.year,
+    jurisdiction: graph.jurisdiction,
+    issuer: graph.issuer,
+    regulations: graph.regulations,
+    initiatives: graph.initiatives,
+    problems: graph.problems,
+    plans: graph.plans,
+    metrics: graph.metrics,
+  };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {});
+  if (values.help) return (console.log(help), 0);
+  if (!positionals.length) throw new UsageError('extract needs at least one FILE or DIR');
+  let failures = 0;
+  for (const path of listInputFiles(positionals)) {
+    const file = relative(process.cwd(), path) || path;
+    let line: unknown;
+    try {
+      line = toContractJson(file, extractReport(readReportFile(path), { file }));
+    } catch (error) {
+      failures++;
+      line = { file, error: (error as Error).message };
+    }
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  }
+  return failures ? 1 : 0;
+}

@@ -1,0 +1,27 @@
+// govgraph stats — node and relationship counts of the store.
+import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.js';
+import { parse } from '../args.js';
+
+export const help = `Usage: govgraph stats [--json]
+
+Prints node counts per label and relationship counts per type.`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { json: { type: 'boolean' } });
+  if (values.help) return (console.log(help), 0);
+  const config = storeConfigFromEnv();
+  const store = await openStore(config);
+  try {
+    const counts = await store.counts();
+    if (values.json) {
+      console.log(JSON.stringify(counts));
+      return 0;
+    }
+    console.log(`${describeStore(config)}: ${counts.nodes} nodes, ${counts.relationships} relationships`);
+    for (const [label, n] of Object.entries(counts.byLabel).sort()) console.log(`  (:${label}) ${n}`);
+    for (const [type, n] of Object.entries(counts.byType).sort()) console.log(`  [:${type}] ${n}`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,44 @@
+// govgraph: the command-line entry point. Each sub-command lives in
+// commands/ and exports its help text and run(argv) → exit code.
+import { reportFatal, UsageError } from './errors.js';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ help: string; run(argv: string[]): Promise<number> }> }> = {
+  extract: { summary: 'print the extraction of report files as JSON Lines', load: () => import('./commands/extract.js') },
+  ingest: { summary: 'extract report files and write them to the store', load: () => import('./commands/ingest.js') },
+  serve: { summary: 'serve GraphQL (GraphiQL in a browser)', load: () => import('./commands/serve.js') },
+  eval: { summary: 'score the extractor against the gold standard', load: () => import('./commands/eval.js') },
+  stats: { summary: 'count nodes and relationships in the store', load: () => import('./commands/stats.js') },
+  schema: { summary: 'print the GraphQL schema (SDL)', load: () => import('./commands/schema.js') },
+};
+
+export const HELP = `govgraph — Chinese rule-of-law government reports as a queryable knowledge graph
+
+Usage: govgraph COMMAND [options]   (npm run --silent govgraph -- COMMAND …)
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
+  .join('\n')}
+
+Run "govgraph COMMAND --help" for a command's options.
+Exit codes: 0 success, 1 some input refused or failed, 2 usage error.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+  return (await command.load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.exitCode = reportFatal(error);
+  },
+);
