@@ -83,7 +83,7 @@ export function themeOf(item: string): string | null {
 }
 
 function mentionOf(item: { start: number; end: number }, sentences: Sentences, sectionPath: (offset: number) => string[]): Mention {
-  return { start: item.start, end: item.end, sentence: sentences.textAt(item.start), section: sectionPath(item.start) };
+  return { start: item.start, end: item.end, sentence: sentences.textSpanning(item.start, item.end), section: sectionPath(item.start) };
 }
 
 export function extractProblems(text: string, parts: Part[], sentences: Sentences, sectionPath: (o: number) => string[]): ProblemFact[] {

@@ -35,6 +35,13 @@ export class Sentences {
     return { start: offset, end: offset };
   }
 
+  /** The sentences covering [start, end), for facts longer than one sentence (a problem item). */
+  textSpanning(start: number, end: number): string {
+    const first = this.at(start);
+    const last = this.at(Math.max(start, end - 1));
+    return this.text.slice(first.start, Math.max(first.end, last.end)).trim();
+  }
+
   textAt(offset: number): string {
     const span = this.at(offset);
     return this.text.slice(span.start, span.end).trim();

@@ -1,0 +1,101 @@
+// The five sample reports end to end: extraction against the gold standard,
+// ingestion into the embedded store (twice, idempotently), and the analyst's
+// question through the real yoga server.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphQLHandler } from '../src/api/server.js';
+import { EXTRACTOR_VERSION, extractReport } from '../src/extract/index.js';
+import { ingestPaths } from '../src/ingest/pipeline.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+import { loadGold } from '../src/eval/score.js';
+
+const SEED_DIR = fileURLToPath(new URL('../seed/', import.meta.url));
+const GOLD = loadGold(fileURLToPath(new URL('../../shared/gold/seeds.gold.json', import.meta.url)));
+
+describe('the seed folder', () => {
+  it('holds the five reports of ../shared/seeds under their own names', () => {
+    const shared = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+    const names = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
+    expect(names).toEqual(readdirSync(shared).sort());
+    for (const name of names) expect(readFileSync(join(SEED_DIR, name), 'utf8')).toBe(readFileSync(join(shared, name), 'utf8'));
+  });
+});
+
+describe.each(GOLD.map((g) => [g.file, g] as const))('extraction of %s', (file, gold) => {
+  const graph = extractReport(readFileSync(join(SEED_DIR, file), 'utf8'), { file });
+
+  it('finds the jurisdiction, its level, province, prefecture and code, and the year', () => {
+    expect(graph.jurisdiction).toEqual({
+      name: gold.jurisdiction.name,
+      fullName: gold.jurisdiction.fullName,
+      province: gold.jurisdiction.province,
+      prefecture: gold.jurisdiction.prefecture,
+      level: gold.jurisdiction.level,
+      adminCode: gold.jurisdiction.adminCode,
+    });
+    expect(graph.year).toBe(gold.year);
+  });
+
+  it('tells government from department reports', () => {
+    expect(graph.issuer?.type).toBe(gold.issuer.type);
+  });
+
+  it('points every mention at the characters it names', () => {
+    for (const r of graph.regulations) for (const m of r.mentions) expect(r.surface).toContain(graph.text.slice(m.start, m.end));
+    for (const i of graph.initiatives) for (const m of i.mentions) expect(i.surface).toContain(graph.text.slice(m.start, m.end));
+    for (const p of graph.problems) for (const m of p.mentions) expect(graph.text.slice(m.start, m.end)).toBe(p.text);
+    for (const fact of [...graph.regulations, ...graph.initiatives, ...graph.problems]) {
+      for (const m of fact.mentions) expect(m.sentence).toContain(graph.text.slice(m.start, m.end).split('\n')[0]);
+    }
+  });
+
+  it('finds every regulation title of the gold standard', () => {
+    expect(graph.regulations.map((r) => r.title).sort()).toEqual(gold.regulations.map((r) => r.canonical).sort());
+  });
+});
+
+describe('the seeds in the store and through GraphQL', () => {
+  let store: EmbeddedStore;
+  let yoga: ReturnType<typeof createGraphQLHandler>;
+
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    const summary = await ingestPaths(store, [SEED_DIR]);
+    expect(summary).toMatchObject({ files: 5, created: 5, refused: [], failed: [] });
+    yoga = createGraphQLHandler({ store });
+  });
+  afterAll(() => store.close());
+
+  it('ingesting the seeds again changes no node or relationship count', async () => {
+    const before = await store.counts();
+    const again = await ingestPaths(store, [SEED_DIR]);
+    expect(again).toMatchObject({ files: 5, created: 0, unchanged: 5 });
+    expect(await store.counts()).toEqual(before);
+    expect(before.byLabel.Report).toBe(5);
+  });
+
+  it.each(['三项制度', '行政执法三项制度', '“三项制度”'])('"which counties cite %s" returns exactly 昌江区', async (name) => {
+    const response = await yoga.fetch('http://govgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `query($name: String!) { jurisdictions(filter: {level: COUNTY, mentionsInitiative: $name}) {
+          edges { node { name fullName province { name } } } } }`,
+        variables: { name },
+      }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(body.data.jurisdictions.edges).toEqual([{ node: { name: '昌江区', fullName: '江西省景德镇市昌江区', province: { name: '江西省' } } }]);
+  });
+
+  it('the answer agrees with the extractor: the county reports that mention the initiative', () => {
+    const counties = GOLD.map((g) => extractReport(readFileSync(join(SEED_DIR, g.file), 'utf8')))
+      .filter((g) => g.jurisdiction?.level === 'county' && g.initiatives.some((i) => i.name === '行政执法三项制度'))
+      .map((g) => g.jurisdiction!.name);
+    expect(counties).toEqual(['昌江区']);
+    expect(EXTRACTOR_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
