@@ -1,0 +1,15 @@
+# The govgraph API. With NEO4J_URI set (docker-compose.yml does) it serves the
+# Neo4j store, loading seed/ into an empty database first.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+# tsx runs the TypeScript sources directly, so the dev dependencies are needed.
+RUN npm ci --include=dev --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+COPY cypher ./cypher
+COPY schema ./schema
+COPY seed ./seed
+EXPOSE 4000
+CMD ["npm", "start"]
