@@ -1,5 +1,6 @@
 // govgraph ingest PATH... — read, extract and store reports; prints one line
 // per file on stderr and a summary at the end.
+import { existsSync } from 'node:fs';
 import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/pipeline.js';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.js';
 import { parse } from '../args.js';
@@ -34,6 +35,8 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } });
   if (values.help) return (console.log(help), 0);
   if (!positionals.length) throw new UsageError('ingest needs at least one PATH');
+  const missing = positionals.filter((path) => !existsSync(path));
+  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   const config = storeConfigFromEnv();
   const store = values['dry-run'] ? null : await openStore(config);
   try {

@@ -1,0 +1,79 @@
+// The command-line contracts other tools rely on (DESIGN.md): extract prints
+// JSON Lines, one object per file, a failing file as {"file", "error"} while
+// the others go on; exit codes 0 / 1 / 2; errors as one line, no stack trace.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'govgraph-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function govgraph(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, GOVGRAPH_DATA: join(scratch, 'data'), NEO4J_URI: '', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('govgraph extract', () => {
+  it('prints one JSON object per file in the contract, and an error line for a file that fails', () => {
+    const news = join(scratch, 'news.txt');
+    writeFileSync(news, '今天天气很好。'.repeat(80));
+    const { code, stdout, stderr } = govgraph(['extract', 'seed/003_a60db31662cb9267.txt', news]);
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(Object.keys(lines[0])).toEqual(['file', 'reportId', 'title', 'year', 'jurisdiction', 'issuer', 'regulations', 'initiatives', 'problems', 'plans', 'metrics']);
+    expect(lines[0]).toMatchObject({ file: 'seed/003_a60db31662cb9267.txt', year: 2021, jurisdiction: { name: '昌江区', adminCode: '360202', level: 'county' } });
+    expect(lines[0].regulations[0]).toMatchObject({ title: expect.any(String), surface: expect.any(Array), kind: expect.any(String), action: expect.any(String), count: expect.any(Number) });
+    expect(lines[1]).toEqual({ file: expect.stringMatching(/news\.txt$/), error: expect.stringMatching(/^not a report: /) });
+  });
+
+  it('exits 0 when every file was extracted', () => {
+    expect(govgraph(['extract', 'seed/000_57fba77e8415ad5a.txt']).code).toBe(0);
+  });
+});
+
+describe('usage errors', () => {
+  it('exit 2 with a one-line message', () => {
+    const unknown = govgraph(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    const missing = govgraph(['extract']);
+    expect(missing.code).toBe(2);
+    expect(govgraph(['ingest', '--bogus', 'x']).code).toBe(2);
+  });
+
+  it('every command has help', () => {
+    for (const command of ['extract', 'ingest', 'serve', 'eval', 'stats', 'schema']) {
+      const help = govgraph([command, '--help']);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toMatch(/^Usage: govgraph /);
+    }
+  });
+});
+
+describe('govgraph ingest and stats', () => {
+  it('ingests a folder, skips it the second time, and counts', () => {
+    const first = govgraph(['ingest', '--json', 'seed']);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ files: 5, created: 5, failed: [], refused: [] });
+    const second = govgraph(['ingest', '--json', 'seed']);
+    expect(JSON.parse(second.stdout)).toMatchObject({ files: 5, created: 0, unchanged: 5 });
+    const stats = JSON.parse(govgraph(['stats', '--json']).stdout);
+    expect(stats.byLabel.Report).toBe(5);
+  });
+
+  it('names a missing path clearly', () => {
+    const { code, stderr } = govgraph(['ingest', 'no/such/dir']);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('govgraph: no such file or directory: no/such/dir');
+  });
+});
