@@ -8,8 +8,6 @@ import type { GraphStore, Row } from '../store/types.js';
 
 export interface AppContext {
   store: GraphStore;
-  /** Mutations are allowed only when the request carried the right bearer token. */
-  canWrite: boolean;
   /**
    * A loader that runs `statement` with `{[param]: keys}` and groups the rows
    * by `row[keyColumn]`: one list of rows per key, in key order.
@@ -17,13 +15,12 @@ export interface AppContext {
   rowsBy(statement: string, param: string, keyColumn: string): DataLoader<string, Row[]>;
 }
 
-export function createContext(store: GraphStore, options: { canWrite?: boolean } = {}): AppContext {
+export function createContext(store: GraphStore): AppContext {
   const loaders = new Map<string, DataLoader<string, Row[]>>();
   return {
     // Pothos keeps its own per-request caches (loadable nodes) here.
     ...initContextCache(),
     store,
-    canWrite: options.canWrite ?? false,
     rowsBy(statement, param, keyColumn) {
       const id = `${statement}|${param}|${keyColumn}`;
       let loader = loaders.get(id);

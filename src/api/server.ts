@@ -9,8 +9,6 @@ import { schema } from './schema/index.js';
 
 export interface ServerOptions {
   store: GraphStore;
-  /** Bearer token that allows mutations; without one, mutations are refused. */
-  token?: string;
 }
 
 export function createGraphQLHandler(options: ServerOptions) {
