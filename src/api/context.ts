@@ -5,9 +5,12 @@
 import { initContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import type { GraphStore, Row } from '../store/types.js';
+import type { WriteAccess } from './auth.js';
 
 export interface AppContext {
   store: GraphStore;
+  /** Whether this request may run mutations (see auth.ts). */
+  writeAccess: WriteAccess;
   /**
    * A loader that runs `statement` with `{[param]: keys}` and groups the rows
    * by `row[keyColumn]`: one list of rows per key, in key order.
@@ -15,12 +18,13 @@ export interface AppContext {
   rowsBy(statement: string, param: string, keyColumn: string): DataLoader<string, Row[]>;
 }
 
-export function createContext(store: GraphStore): AppContext {
+export function createContext(store: GraphStore, writeAccess: WriteAccess = 'disabled'): AppContext {
   const loaders = new Map<string, DataLoader<string, Row[]>>();
   return {
     // Pothos keeps its own per-request caches (loadable nodes) here.
     ...initContextCache(),
     store,
+    writeAccess,
     rowsBy(statement, param, keyColumn) {
       const id = `${statement}|${param}|${keyColumn}`;
       let loader = loaders.get(id);

@@ -4,11 +4,14 @@
 import { createServer, type Server } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import type { GraphStore } from '../store/types.js';
+import { writeAccess } from './auth.js';
 import { createContext } from './context.js';
 import { schema } from './schema/index.js';
 
 export interface ServerOptions {
   store: GraphStore;
+  /** GOVGRAPH_TOKEN: the bearer token mutations require; without one, mutations are refused. */
+  token?: string;
 }
 
 export function createGraphQLHandler(options: ServerOptions) {
@@ -30,7 +33,7 @@ export function createGraphQLHandler(options: ServerOptions) {
     // Unexpected errors reach the client as "Unexpected error." — never a
     // stack trace, Cypher or a file path; GraphQLErrors we throw keep their message.
     maskedErrors: true,
-    context: () => createContext(options.store),
+    context: ({ request }) => createContext(options.store, writeAccess(request.headers.get('authorization'), options.token)),
   });
 }
 

@@ -8,5 +8,6 @@ import './jurisdiction.js';
 import './initiative.js';
 import './regulation.js';
 import './problem.js';
+import './mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

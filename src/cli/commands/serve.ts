@@ -18,7 +18,8 @@ Serves GraphQL at http://localhost:PORT/graphql (GraphiQL in a browser).
   --port N          port (default: PORT or 4000)
   --seed-if-empty   ingest the sample reports of seed/ when the store has no reports
 
-Environment: PORT, GOVGRAPH_DATA, NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE.`;
+Environment: PORT, GOVGRAPH_DATA, NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE,
+GOVGRAPH_TOKEN (bearer token that allows mutations; without it they are refused).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, { port: { type: 'string' }, 'seed-if-empty': { type: 'boolean' } });
@@ -36,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stderr.write(`${formatSummary(await ingestPaths(store, [SEED_DIR]))}\n`);
       }
     }
-    const server = createHttpServer({ store });
+    const server = createHttpServer({ store, token: process.env.GOVGRAPH_TOKEN || undefined });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
         reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use; set PORT to another port`) : error),

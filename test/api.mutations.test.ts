@@ -1,0 +1,100 @@
+// Writing over HTTP: only with the bearer token, refused without a configured
+// token, typed results for texts that are not reports; and the query limits.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphQLHandler } from '../src/api/server.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+
+const SEED = readFileSync(new URL('../seed/003_a60db31662cb9267.txt', import.meta.url), 'utf8');
+const INGEST = `mutation($text: String!) { ingestReport(input: {text: $text, file: "upload.txt"}) {
+  __typename ... on IngestReportPayload { outcome reportId report { year jurisdiction { name } } }
+  ... on NotAReport { message } } }`;
+
+async function post(yoga: ReturnType<typeof createGraphQLHandler>, query: string, variables: object, headers: Record<string, string> = {}) {
+  const response = await yoga.fetch('http://govgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+describe('mutations', () => {
+  let store: EmbeddedStore;
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+  });
+  afterAll(() => store.close());
+
+  it('are refused when the server has no token, and nothing is written', async () => {
+    const yoga = createGraphQLHandler({ store });
+    const result = await post(yoga, INGEST, { text: SEED }, { authorization: 'Bearer anything' });
+    expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/mutations are disabled.*GOVGRAPH_TOKEN/), extensions: { code: 'FORBIDDEN' } });
+    expect((await store.counts()).nodes).toBe(0);
+  });
+
+  it('are refused without the right bearer token', async () => {
+    const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 's3cret-token' }] as Record<string, string>[]) {
+      const result = await post(yoga, INGEST, { text: SEED }, headers);
+      expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    expect((await store.counts()).nodes).toBe(0);
+  });
+
+  it('ingest a report with the token, idempotently, and delete it again', async () => {
+    const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
+    const auth = { authorization: 'Bearer s3cret-token' };
+    const first = await post(yoga, INGEST, { text: SEED }, auth);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.ingestReport).toMatchObject({ outcome: 'CREATED', report: { year: 2021, jurisdiction: { name: '昌江区' } } });
+    const counts = await store.counts();
+    const again = await post(yoga, INGEST, { text: SEED }, auth);
+    expect(again.data.ingestReport.outcome).toBe('UNCHANGED');
+    expect(await store.counts()).toEqual(counts);
+
+    const id = first.data.ingestReport.reportId;
+    const del = await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id }, auth);
+    expect(del.data.deleteReport.deleted).toBe(true);
+    expect((await store.counts()).byLabel.Report ?? 0).toBe(0);
+  });
+
+  it('answer a text that is not a report with a typed NotAReport result', async () => {
+    const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
+    const result = await post(yoga, INGEST, { text: '今天天气很好。' }, { authorization: 'Bearer s3cret-token' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.ingestReport).toEqual({ __typename: 'NotAReport', message: expect.stringMatching(/^not a report: /) });
+  });
+});
+
+describe('query limits', () => {
+  let store: EmbeddedStore;
+  let yoga: ReturnType<typeof createGraphQLHandler>;
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    yoga = createGraphQLHandler({ store });
+  });
+  afterAll(() => store.close());
+
+  it('refuses a query nested too deep, with a clear message and no store call', async () => {
+    let selection = 'name';
+    for (let i = 0; i < 8; i++) selection = `reports { edges { node { jurisdiction { ${selection} } } } }`;
+    const before = store.callCount;
+    const result = await post(yoga, `{ jurisdictions { edges { node { ${selection} } } } }`, {});
+    expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^query depth \d+ exceeds the limit of \d+/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(store.callCount).toBe(before);
+  });
+
+  it('refuses a query with too many selections', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: reports { totalCount }`).join(' ');
+    const result = await post(yoga, `{ ${aliases} }`, {});
+    expect(result.errors?.[0].message).toMatch(/exceeds the limit/);
+  });
+
+  it('masks unexpected internal errors', async () => {
+    const broken = createGraphQLHandler({ store: { ...store, run: async () => { throw new Error('Cypher blew up at /secret/path.cypher'); } } as unknown as EmbeddedStore });
+    const result = await post(broken, `{ reports { totalCount } }`, {});
+    expect(result.errors?.[0].message).toBe('Unexpected error.');
+    expect(JSON.stringify(result)).not.toMatch(/secret|Cypher/);
+  });
+});
