@@ -110,7 +110,20 @@ describe('eval against the gold standard', () => {
     for (const field of ['jurisdiction.name', 'jurisdiction.level', 'jurisdiction.province', 'jurisdiction.adminCode', 'year', 'issuer.type']) {
       expect(result.accuracy[field], field).toBe(1);
     }
-    const floors: Record<string, number> = { regulations: 0.99, 'regulations.kind': 0.95, 'regulations.action': 0.75, initiatives: 0.55, problems: 0.9, plans: 0.95, metrics: 0.85 };
+    // measured on 0.2.0: regulations 1.0 (kind 1.0, scope 1.0, action .983), initiatives .799
+    // (confidence ≥ 0.8: .789), problems .963 (theme .846), plans 1.0, metrics .965
+    const floors: Record<string, number> = {
+      regulations: 0.99,
+      'regulations.kind': 0.97,
+      'regulations.scope': 0.95,
+      'regulations.action': 0.95,
+      initiatives: 0.77,
+      'initiatives (confidence ≥ 0.8)': 0.76,
+      problems: 0.93,
+      'problems.theme': 0.8,
+      plans: 0.97,
+      metrics: 0.93,
+    };
     for (const [field, floor] of Object.entries(floors)) expect(result.lists[field].f1, field).toBeGreaterThanOrEqual(floor);
   });
 });

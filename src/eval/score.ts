@@ -33,6 +33,12 @@ export interface EvalResult {
   reports: number;
   /** Share of reports where the field is exactly right. */
   accuracy: Record<string, number>;
+  /**
+   * The single-valued fields as precision/recall/F1: a null prediction is
+   * "not predicted" (costs recall, not precision), a null gold value is not
+   * counted in the gold total.
+   */
+  fields: Record<string, Prf>;
   /** Micro-averaged over all reports. */
   lists: Record<string, Prf>;
 }
@@ -69,9 +75,44 @@ function matchCount<P, G>(predicted: P[], gold: G[], same: (p: P, g: G) => boole
   return tp;
 }
 
-export function scoreAgainstGold(pairs: { predicted: ReportGraph; gold: GoldReport }[]): EvalResult {
-  const fields = ['jurisdiction.name', 'jurisdiction.level', 'jurisdiction.province', 'jurisdiction.prefecture', 'jurisdiction.adminCode', 'year', 'title', 'issuer.type', 'issuer.name'];
+type Value = string | number | null | undefined;
+
+/** The single-valued fields, read the same way from a prediction and a gold report. */
+const SINGLE_FIELDS: Record<string, { predicted: (p: ReportGraph) => Value; gold: (g: GoldReport) => Value }> = {
+  'jurisdiction.name': { predicted: (p) => p.jurisdiction?.name, gold: (g) => g.jurisdiction.name },
+  'jurisdiction.fullName': { predicted: (p) => p.jurisdiction?.fullName, gold: (g) => g.jurisdiction.fullName },
+  'jurisdiction.level': { predicted: (p) => p.jurisdiction?.level, gold: (g) => g.jurisdiction.level },
+  'jurisdiction.province': { predicted: (p) => p.jurisdiction?.province, gold: (g) => g.jurisdiction.province },
+  'jurisdiction.prefecture': { predicted: (p) => p.jurisdiction?.prefecture, gold: (g) => g.jurisdiction.prefecture },
+  'jurisdiction.adminCode': { predicted: (p) => p.jurisdiction?.adminCode, gold: (g) => g.jurisdiction.adminCode },
+  year: { predicted: (p) => p.year, gold: (g) => g.year },
+  title: { predicted: (p) => p.title, gold: (g) => g.title },
+  'issuer.type': { predicted: (p) => p.issuer?.type, gold: (g) => g.issuer.type },
+  'issuer.name': { predicted: (p) => p.issuer?.name, gold: (g) => g.issuer.name },
+};
+
+/** Initiatives the extractor is sure of: lexicon core names and quoted discoveries, not generic practices. */
+const CONFIDENT = 0.8;
+
+/**
+ * Scores predictions against gold reports. Predictions are paired with gold
+ * reports by `source.file` (the file name, without directories); a gold
+ * report without a prediction scores as all-missing.
+ */
+export function scoreAgainstGold(predicted: ReportGraph[], gold: GoldReport[]): EvalResult {
+  const base = (f: string | undefined) => (f ?? '').split(/[\\/]/).pop() ?? '';
+  const byFile = new Map(predicted.map((p) => [base(p.source?.file), p]));
+  const empty = (file: string): ReportGraph => ({
+    reportId: '', title: null, year: null, jurisdiction: null, issuer: null,
+    regulations: [], initiatives: [], problems: [], plans: [], metrics: [], text: '', source: { file },
+  });
+  return scorePairs(gold.map((g) => ({ gold: g, predicted: byFile.get(base(g.file)) ?? empty(g.file) })));
+}
+
+export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]): EvalResult {
+  const fields = Object.keys(SINGLE_FIELDS);
   const right: Record<string, number> = Object.fromEntries(fields.map((f) => [f, 0]));
+  const single: Record<string, [number, number, number]> = Object.fromEntries(fields.map((f) => [f, [0, 0, 0]]));
   const totals: Record<string, [number, number, number]> = {};
   const add = (name: string, tp: number, p: number, g: number) => {
     const t = (totals[name] ??= [0, 0, 0]);
@@ -80,16 +121,16 @@ export function scoreAgainstGold(pairs: { predicted: ReportGraph; gold: GoldRepo
     t[2] += g;
   };
   for (const { predicted: p, gold: g } of pairs) {
-    const j = p.jurisdiction;
-    if (j?.name === g.jurisdiction.name) right['jurisdiction.name']++;
-    if (j?.level === g.jurisdiction.level) right['jurisdiction.level']++;
-    if (j?.province === g.jurisdiction.province) right['jurisdiction.province']++;
-    if ((j?.prefecture ?? null) === g.jurisdiction.prefecture) right['jurisdiction.prefecture']++;
-    if (j?.adminCode === g.jurisdiction.adminCode) right['jurisdiction.adminCode']++;
-    if (p.year === g.year) right.year++;
-    if (p.title === g.title) right.title++;
-    if (p.issuer?.type === g.issuer.type) right['issuer.type']++;
-    if (p.issuer?.name === g.issuer.name) right['issuer.name']++;
+    for (const [field, read] of Object.entries(SINGLE_FIELDS)) {
+      const pv = read.predicted(p) ?? null;
+      const gv = read.gold(g) ?? null;
+      // a jurisdiction found with no prefecture agrees with a gold null prefecture
+      if (pv === gv && (p.jurisdiction || !field.startsWith('jurisdiction.'))) right[field]++;
+      const t = single[field];
+      if (pv !== null) t[1]++;
+      if (gv !== null) t[2]++;
+      if (pv !== null && pv === gv) t[0]++;
+    }
 
     const goldTitles = new Map(g.regulations.map((r) => [r.canonical, r]));
     const matched = p.regulations.filter((r) => goldTitles.has(r.title));
@@ -103,8 +144,13 @@ export function scoreAgainstGold(pairs: { predicted: ReportGraph; gold: GoldRepo
     add('initiatives', p.initiatives.filter((i) => goldInitiatives.has(i.name)).length, p.initiatives.length, goldInitiatives.size);
     const highGold = new Set(g.initiatives.filter((i) => i.confidence === 'high').map((i) => i.canonical));
     add('initiatives (high confidence gold)', p.initiatives.filter((i) => highGold.has(i.name)).length, p.initiatives.length, highGold.size);
+    const confident = p.initiatives.filter((i) => (i.confidence ?? 1) >= CONFIDENT);
+    add(`initiatives (confidence ≥ ${CONFIDENT})`, confident.filter((i) => goldInitiatives.has(i.name)).length, confident.length, goldInitiatives.size);
+    add('initiatives.lexicon-only', p.initiatives.filter((i) => !i.discovered && goldInitiatives.has(i.name)).length, p.initiatives.filter((i) => !i.discovered).length, goldInitiatives.size);
 
     add('problems', matchCount(p.problems, g.problems, (a, b) => sameItem(a.text, b.text)), p.problems.length, g.problems.length);
+    const themed = g.problems.filter((x) => x.theme);
+    add('problems.theme', matchCount(p.problems, themed, (a, b) => sameItem(a.text, b.text) && a.theme === b.theme), p.problems.filter((x) => x.theme).length, themed.length);
     add('plans', matchCount(p.plans, g.plans, (a, b) => sameItem(a.text, b.text)), p.plans.length, g.plans.length);
     add('metrics', matchCount(p.metrics, g.metrics, (a, b) => a.value === b.value && (a.unit ?? null) === (b.unit ?? null) && (a.surface.includes(b.surface) || b.surface.includes(a.surface) || sameItem(a.surface, b.surface))), p.metrics.length, g.metrics.length);
   }
@@ -112,6 +158,7 @@ export function scoreAgainstGold(pairs: { predicted: ReportGraph; gold: GoldRepo
   return {
     reports: pairs.length,
     accuracy: Object.fromEntries(Object.entries(right).map(([k, v]) => [k, v / n])),
+    fields: Object.fromEntries(Object.entries(single).map(([k, [tp, p, g]]) => [k, prf(tp, p, g)])),
     lists: Object.fromEntries(Object.entries(totals).map(([k, [tp, p, g]]) => [k, prf(tp, p, g)])),
   };
 }
@@ -128,16 +175,16 @@ export async function runEval(seedDir: string, goldPath: string): Promise<EvalRe
     .filter((g) => available.has(g.file))
     .map((g) => ({ gold: g, predicted: extractReport(readFileSync(join(seedDir, g.file), 'utf8'), { file: g.file }) }));
   if (!pairs.length) throw new Error(`none of the gold reports' files are in ${seedDir}`);
-  return scoreAgainstGold(pairs);
+  return scorePairs(pairs);
 }
 
 export function formatEvalTable(result: EvalResult): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  const lines = [`${result.reports} report(s)`, '', 'field                               accuracy'];
-  for (const [field, value] of Object.entries(result.accuracy)) lines.push(`${field.padEnd(36)}${pct(value)}`);
-  lines.push('', 'list                                precision  recall      F1   (tp/predicted/gold)');
-  for (const [field, s] of Object.entries(result.lists)) {
-    lines.push(`${field.padEnd(36)}${pct(s.precision)}  ${pct(s.recall)} ${pct(s.f1)}   (${s.tp}/${s.predicted}/${s.gold})`);
-  }
+  const row = (field: string, s: Prf) => `${field.padEnd(40)}${pct(s.precision)}  ${pct(s.recall)} ${pct(s.f1)}   (${s.tp}/${s.predicted}/${s.gold})`;
+  const header = (what: string) => `${what.padEnd(40)}precision  recall      F1   (tp/predicted/gold)`;
+  const lines = [`${result.reports} report(s)`, '', header('field')];
+  for (const [field, s] of Object.entries(result.fields)) lines.push(row(field, s));
+  lines.push('', header('list'));
+  for (const [field, s] of Object.entries(result.lists)) lines.push(row(field, s));
   return lines.join('\n');
 }

@@ -2,23 +2,29 @@
 // deterministic, and total: it throws only NotAReportError, for text that is
 // not a report at all.
 import { createHash } from 'node:crypto';
+import { discoverInitiatives } from './discover.js';
 import { extractInitiatives } from './initiatives.js';
-import { extractPlans, extractProblems, reportParts } from './items.js';
+import { findIssuer } from './issuer.js';
+import { reportParts } from './items.js';
 import { resolveJurisdiction } from './jurisdiction.js';
-import { findIssuer, findTitle, findYear } from './meta.js';
 import { extractMetrics } from './metrics.js';
 import { normalizeText, readPageMeta } from './normalize.js';
 import { extractRegulations } from './regulations.js';
+import { extractPlans } from './plans.js';
+import { extractProblems } from './problems.js';
 import { parseSections, sectionAt } from './sections.js';
 import { Sentences } from './sentences.js';
-import type { ReportGraph } from './types.js';
+import { findTitle } from './title.js';
+import { findYear } from './year.js';
+import { shortName } from './divisions.js';
+import type { JurisdictionFact, ReportGraph } from './types.js';
 
 export { canonicalRegulationTitle } from './regulations.js';
 export { resolveInitiativeName } from './lexicon.js';
 export { normalizeText } from './normalize.js';
 
 /** Bump when the output for the same text changes: stored reports are re-extracted on re-ingest. */
-export const EXTRACTOR_VERSION = '0.1.0';
+export const EXTRACTOR_VERSION = '0.2.0';
 
 export class NotAReportError extends Error {
   constructor(reason: string) {
@@ -42,6 +48,13 @@ export function checkReportLike(text: string): void {
   if (governance < 5) throw new NotAReportError(`the governance vocabulary (法治, 依法行政, 行政执法, 政府…) occurs only ${governance} times`);
 }
 
+/** Names and short names of the report's jurisdiction and its prefecture (昌江区, 昌江, 景德镇市, 景德镇). */
+function ownNamesOf(j: JurisdictionFact | null): string[] {
+  if (!j) return [];
+  const names = [j.name, j.prefecture].filter((n): n is string => !!n);
+  return [...names, ...names.map((n) => shortName(n)).filter((n): n is string => !!n)];
+}
+
 export function reportIdOf(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
@@ -56,7 +69,8 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
 
   const title = findTitle(text);
   const jurisdiction = resolveJurisdiction(text, { title, host: page.host });
-  const initiatives = extractInitiatives(text, sentences, sectionPath);
+  const known = extractInitiatives(text, sentences, sectionPath);
+  const initiatives = [...known, ...discoverInitiatives(text, known, sentences, sectionPath)].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   const parts = reportParts(text, sections);
   return {
     reportId: reportIdOf(text),
@@ -64,7 +78,7 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
     year: findYear(text, title, page.published),
     jurisdiction,
     issuer: findIssuer(text, jurisdiction, page.host),
-    regulations: extractRegulations(text, sentences, sectionPath),
+    regulations: extractRegulations(text, { sentences, sectionPath, ownNames: ownNamesOf(jurisdiction) }),
     initiatives,
     problems: extractProblems(text, parts.problems, sentences, sectionPath),
     plans: extractPlans(text, parts.plans, initiatives, sentences, sectionPath),

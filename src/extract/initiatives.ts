@@ -2,7 +2,7 @@
 // first, never two on the same characters. Matching runs on a copy of the text
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
-import { FORMS, IGNORABLE } from './lexicon.js';
+import { confidenceOf, FORMS, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact } from './types.js';
 
@@ -38,20 +38,24 @@ export function extractInitiatives(text: string, sentences: Sentences, sectionPa
   const stripped = strip(text);
   const taken = new Uint8Array(stripped.text.length);
   const found = new Map<string, InitiativeFact>();
-  for (const { key, entry } of FORMS) {
-    for (let at = stripped.text.indexOf(key); at >= 0; at = stripped.text.indexOf(key, at + 1)) {
-      const last = at + key.length - 1;
-      if (taken.subarray(at, last + 1).some((x) => x)) continue;
-      taken.fill(1, at, last + 1);
-      const [start, end] = balanceQuotes(text, stripped.map[at], stripped.map[last] + 1);
-      const surface = text.slice(start, end);
-      const fact = found.get(entry.name) ?? { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: 1 };
-      fact.count++;
-      if (!fact.surface.includes(surface)) fact.surface.push(surface);
-      fact.mentions.push({ start, end, sentence: sentences.textAt(start), section: sectionPath(start) });
-      found.set(entry.name, fact);
-    }
-  }
+  const record = (entry: LexiconEntry, at: number, last: number) => {
+    if (taken.subarray(at, last + 1).some((x) => x)) return;
+    const [start, end] = balanceQuotes(text, stripped.map[at], stripped.map[last] + 1);
+    const surface = text.slice(start, end);
+    // a quote that still splits the match (守护南粤”执法) means the name is not there
+    if ((surface.match(/“/g) ?? []).length !== (surface.match(/”/g) ?? []).length) return;
+    taken.fill(1, at, last + 1);
+    const fact = found.get(entry.name) ?? { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) };
+    fact.count++;
+    if (!fact.surface.includes(surface)) fact.surface.push(surface);
+    fact.mentions.push({ start, end, sentence: sentences.textAt(start), section: sectionPath(start) });
+    found.set(entry.name, fact);
+  };
+  // Spelled-out forms first: they are longer than any alias they contain.
+  for (const { re, entry } of PATTERNS)
+    for (const m of stripped.text.matchAll(re)) if (m[0].length) record(entry, m.index ?? 0, (m.index ?? 0) + m[0].length - 1);
+  for (const { key, entry } of FORMS)
+    for (let at = stripped.text.indexOf(key); at >= 0; at = stripped.text.indexOf(key, at + 1)) record(entry, at, at + key.length - 1);
   for (const fact of found.values()) fact.mentions.sort((a, b) => a.start - b.start);
   return [...found.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }

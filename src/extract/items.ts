@@ -2,17 +2,11 @@
 // the problems section and of the next-year section. A section that merges
 // both (存在的问题及下一步工作打算) is split where the plans begin
 // (下一步 / 下步 / 今后). An unenumerated part is one item.
-import { createRequire } from 'node:module';
-import { resolveInitiativeName } from './lexicon.js';
 import type { Section } from './sections.js';
 import type { Sentences } from './sentences.js';
-import type { Mention, PlanFact, ProblemFact } from './types.js';
-import type { InitiativeFact } from './types.js';
+import type { Mention } from './types.js';
 
-const require = createRequire(import.meta.url);
-const THEMES: { themes: { theme: string; keywords: string[] }[] } = require('./knowledge/problem-themes.json');
-
-interface Part {
+export interface Part {
   start: number;
   end: number;
   section: Section;
@@ -76,31 +70,7 @@ export function itemsOf(text: string, part: Part): { text: string; start: number
   return items;
 }
 
-export function themeOf(item: string): string | null {
-  const lead = item.split(/[。;；]/)[0];
-  for (const { theme, keywords } of THEMES.themes) if (keywords.some((k) => lead.includes(k))) return theme;
-  return null;
-}
-
-function mentionOf(item: { start: number; end: number }, sentences: Sentences, sectionPath: (offset: number) => string[]): Mention {
+export function mentionOf(item: { start: number; end: number }, sentences: Sentences, sectionPath: (offset: number) => string[]): Mention {
   return { start: item.start, end: item.end, sentence: sentences.textSpanning(item.start, item.end), section: sectionPath(item.start) };
 }
 
-export function extractProblems(text: string, parts: Part[], sentences: Sentences, sectionPath: (o: number) => string[]): ProblemFact[] {
-  return parts.flatMap((part) =>
-    itemsOf(text, part).map((item) => ({ text: item.text, theme: themeOf(item.text), mentions: [mentionOf(item, sentences, sectionPath)] })),
-  );
-}
-
-export function extractPlans(text: string, parts: Part[], initiatives: InitiativeFact[], sentences: Sentences, sectionPath: (o: number) => string[]): PlanFact[] {
-  return parts.flatMap((part) =>
-    itemsOf(text, part).map((item) => ({
-      text: item.text,
-      // the initiatives whose mentions fall inside the item
-      initiatives: initiatives
-        .filter((i) => i.mentions.some((m) => m.start >= item.start && m.end <= item.end))
-        .map((i) => resolveInitiativeName(i.name) ?? i.name),
-      mentions: [mentionOf(item, sentences, sectionPath)],
-    })),
-  );
-}

@@ -4,12 +4,24 @@
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const data: { initiatives: { name: string; category: string; aliases: string[] }[] } = require('./knowledge/initiatives.json');
+const data: { initiatives: LexiconEntry[] } = require('./knowledge/initiatives.json');
 
 export interface LexiconEntry {
   name: string;
   category: string;
   aliases: string[];
+  /** 'practice': a generic practice or concept (合法性审查, 营商环境), found but with low confidence. */
+  tier?: 'core' | 'practice';
+  /** Regular expressions for spelled-out forms (行政执法公示、全过程记录…三项制度 and its variants). */
+  patterns?: string[];
+}
+
+/** Confidence of a lexicon match: a fixed-name initiative is certain, a generic practice is not an initiative by name. */
+export const confidenceOf = (entry: LexiconEntry) => (entry.tier === 'practice' ? 0.5 : 1);
+
+/** The lexicon entry for a name or alias, or undefined. */
+export function lexiconEntry(name: string): LexiconEntry | undefined {
+  return byKey.get(matchKey(name));
 }
 
 export const INITIATIVES: LexiconEntry[] = data.initiatives;
@@ -26,9 +38,18 @@ for (const entry of INITIATIVES) {
   }
 }
 
-/** Canonical name for any name or alias ("三项制度" → 行政执法三项制度), or null if unknown. */
+/** Every entry's spelled-out patterns, compiled once. */
+export const PATTERNS: { re: RegExp; entry: LexiconEntry }[] = INITIATIVES.flatMap((entry) =>
+  (entry.patterns ?? []).map((source) => ({ re: new RegExp(source, 'g'), entry })),
+);
+
+/** Canonical name for any name, alias or spelled-out form ("三项制度" → 行政执法三项制度), or null if unknown. */
 export function resolveInitiativeName(name: string): string | null {
-  return byKey.get(matchKey(name))?.name ?? null;
+  const key = matchKey(name);
+  const exact = byKey.get(key);
+  if (exact) return exact.name;
+  for (const { re, entry } of PATTERNS) if (new RegExp(`^(?:${re.source})$`).test(key)) return entry.name;
+  return null;
 }
 
 /** Every (key, entry) pair, longest key first: matching prefers the longest form. */

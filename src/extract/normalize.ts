@@ -3,7 +3,7 @@
 // offset points into.
 //
 // - BOM and CR removed; full-width ASCII letters, digits and brackets to
-//   half-width (（２０２１）→ (2021)); ideographic and no-break spaces dropped;
+//   half-width (（２０２１）→ (2021), ，→ ,); ideographic and no-break spaces dropped;
 // - spaces between two CJK characters or digits dropped ("2021—2025 年");
 // - web cruft lines dropped (<<返回主站, 主办:…, 技术支持:…, 责任编辑:…,
 //   来源:…, 网站找错, the 序号/发布机构 header);
@@ -20,13 +20,15 @@ const CRUFT_LINE = [
 
 function toHalfWidth(ch: string): string {
   const code = ch.charCodeAt(0);
-  // Full-width digits, letters and ASCII punctuation except the ones Chinese
-  // prose keeps full-width (，。：；！？ stay as written).
-  if (code >= 0xff01 && code <= 0xff5e && !'，：；！？'.includes(ch)) return String.fromCharCode(code - 0xfee0);
+  // Full-width digits, letters and ASCII punctuation (０-９, Ａ-ｚ, （）, ，：；！？)
+  // become ASCII, as most scraped reports already write them: the same report
+  // from two sources then normalizes to the same text (and the same id).
+  // 。、“”《》 are not in this block and stay as written.
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
   return ch;
 }
 
-const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef0-9“”《》、，。：；（）]/;
+const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef0-9“”《》、，。：；（）,;:!?()%]/;
 const SENTENCE_END = /[。！？!?;；:：》”)）]$/;
 const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分])/;
 

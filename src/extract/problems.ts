@@ -1,0 +1,23 @@
+// Problems the report admits: one per enumerated item of its problems part
+// (一是… 二是…), themed from the item's lead clause with the keyword table of
+// knowledge/problem-themes.json (first matching theme wins).
+import { createRequire } from 'node:module';
+import { itemsOf, mentionOf, type Part } from './items.js';
+import type { Sentences } from './sentences.js';
+import type { ProblemFact } from './types.js';
+
+const require = createRequire(import.meta.url);
+const THEMES: { themes: { theme: string; keywords: string[] }[] } = require('./knowledge/problem-themes.json');
+
+export function themeOf(item: string): string | null {
+  const lead = item.split(/[。;；]/)[0];
+  for (const { theme, keywords } of THEMES.themes) if (keywords.some((k) => lead.includes(k))) return theme;
+  return null;
+}
+
+export function extractProblems(text: string, parts: Part[], sentences: Sentences, sectionPath: (o: number) => string[]): ProblemFact[] {
+  return parts.flatMap((part) =>
+    itemsOf(text, part).map((item) => ({ text: item.text, theme: themeOf(item.text), mentions: [mentionOf(item, sentences, sectionPath)] })),
+  );
+}
+

@@ -1,0 +1,16 @@
+// The report's own title: a heading line near the top that names the report
+// (…报告 / …总结). Never built from 现将…报告如下 (gold GUIDELINES §1).
+export function findTitle(text: string): string | null {
+  for (const line of text.split('\n').slice(0, 4)) {
+    const trimmed = line.trim();
+    if (
+      trimmed.length >= 8 &&
+      trimmed.length <= 60 &&
+      /(报告|总结)$/.test(trimmed) &&
+      !/[。,，]/.test(trimmed) &&
+      !/^[一二三四五六七八九十]+、/.test(trimmed)
+    )
+      return trimmed;
+  }
+  return null;
+}
