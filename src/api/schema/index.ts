@@ -8,6 +8,7 @@ import './jurisdiction.js';
 import './initiative.js';
 import './regulation.js';
 import './problem.js';
+import './analytics.js';
 import './mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });
