@@ -8,40 +8,106 @@ import { describe, expect, it } from 'vitest';
 
 const root = new URL('../', import.meta.url);
 const compose = parse(readFileSync(new URL('docker-compose.yml', root), 'utf8'));
+const neo4j = compose?.services?.neo4j;
+const api = compose?.services?.api;
+
+/** Compose's `environment:` is a map or a list of KEY=VALUE strings. */
+function environment(service: { environment?: Record<string, unknown> | string[] }): Record<string, string> {
+  const env = service.environment ?? {};
+  if (Array.isArray(env)) {
+    return Object.fromEntries(env.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+  }
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value == null ? '' : String(value)]));
+}
+
+/** `ports:` entries in short ("4000:4000") or long ({target, published}) form, as "published:target". */
+function ports(service: { ports?: (string | number | { target: number; published?: string | number })[] }): string[] {
+  return (service.ports ?? []).map((p) => (typeof p === 'object' ? `${p.published ?? ''}:${p.target}` : String(p).replace(/^(?:[\d.]+:)?(\d+:\d+)(?:\/tcp)?$/, '$1')));
+}
+
+/** What `${NAME:-default}` expands to when NAME is unset, or the text itself. */
+function withDefaults(value: string): string {
+  return value.replace(/\$\{[A-Z_]+:?-([^}]*)\}/g, '$1');
+}
 
 describe('docker-compose.yml', () => {
-  it('runs Neo4j 5 community with a health check that logs in over Bolt', () => {
-    const neo4j = compose.services.neo4j;
-    expect(neo4j.image).toMatch(/^neo4j:5(\.[\d.]+)?-community$/);
-    expect(neo4j.healthcheck.test.join(' ')).toMatch(/cypher-shell .*RETURN 1/);
-    expect(neo4j.healthcheck).toMatchObject({ interval: expect.any(String), retries: expect.any(Number) });
-    expect(neo4j.environment.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD/);
-    expect(neo4j.ports).toEqual(expect.arrayContaining(['7474:7474', '7687:7687']));
+  it('has the services neo4j and api', () => {
+    expect(Object.keys(compose.services ?? {})).toEqual(expect.arrayContaining(['neo4j', 'api']));
   });
 
-  it('keeps the Neo4j data in a named volume', () => {
-    const mount = compose.services.neo4j.volumes.find((v: string) => v.endsWith(':/data'));
-    const volume = mount.split(':')[0];
-    expect(Object.keys(compose.volumes)).toContain(volume);
+  it('runs Neo4j 5 community with the password from the environment', () => {
+    // neo4j:5-community, neo4j:5.26-community, neo4j:5.26.0-community; not enterprise, not 4.x or 2025.x
+    expect(neo4j.image).toMatch(/^neo4j:5(\.\d+){0,2}-community$/);
+    const env = environment(neo4j);
+    expect(env.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD:-[^}]{8,}\}$/);
+    expect(ports(neo4j)).toEqual(expect.arrayContaining(['7474:7474', '7687:7687']));
+  });
+
+  it('gives Neo4j no NEO4J_* variable that its entrypoint would write into neo4j.conf as a bogus setting', () => {
+    // The image turns NEO4J_x_y__z into the setting x.y_z; Neo4j 5 validates
+    // settings strictly and refuses to start on an unknown one (NEO4J_PASSWORD
+    // would become "PASSWORD").
+    const controls = ['NEO4J_AUTH', 'NEO4J_AUTH_PATH', 'NEO4J_ACCEPT_LICENSE_AGREEMENT', 'NEO4J_DEBUG', 'NEO4J_PLUGINS'];
+    for (const key of Object.keys(environment(neo4j)).filter((k) => k.startsWith('NEO4J_') && !controls.includes(k))) {
+      expect(key, `${key} is not a Neo4j setting`).toMatch(/^NEO4J_(server|dbms|db|initial|browser)_[a-z_]+$/);
+    }
+  });
+
+  it('has a health check that logs in over Bolt and runs a query', () => {
+    const { healthcheck } = neo4j;
+    expect(Array.isArray(healthcheck.test)).toBe(true);
+    expect(healthcheck.test[0]).toMatch(/^CMD(-SHELL)?$/);
+    const command = healthcheck.test.slice(1).join(' ');
+    expect(command).toMatch(/cypher-shell .*-u neo4j .*-p .*RETURN 1/);
+    // the password comes from the container's own environment ($$ = a literal $ for the shell), not from compose
+    expect(command).toContain('$${NEO4J_AUTH#neo4j/}');
+    expect(healthcheck.interval).toMatch(/^\d+(ms|s|m)$/);
+    expect(healthcheck.timeout).toMatch(/^\d+(ms|s|m)$/);
+    expect(healthcheck.retries).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the Neo4j data in a named volume mounted at /data', () => {
+    const mounts: (string | { type?: string; source: string; target: string })[] = neo4j.volumes ?? [];
+    const data = mounts
+      .map((m) => (typeof m === 'string' ? { source: m.split(':')[0], target: m.split(':')[1] } : m))
+      .find((m) => m.target === '/data');
+    expect(data, 'a mount at /data').toBeDefined();
+    expect(data!.source).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/); // a name, not a host path
+    expect(Object.keys(compose.volumes ?? {})).toContain(data!.source);
   });
 
   it('builds the API from the Dockerfile and starts it once Neo4j is healthy', () => {
-    const api = compose.services.api;
-    expect(api.build).toMatchObject({ context: '.', dockerfile: 'Dockerfile' });
-    expect(existsSync(new URL('Dockerfile', root))).toBe(true);
-    expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
-    expect(api.environment).toMatchObject({ NEO4J_URI: 'bolt://neo4j:7687', NEO4J_USER: 'neo4j', PORT: '4000' });
-    // the API and Neo4j agree on the password
-    expect(api.environment.NEO4J_PASSWORD).toBe(compose.services.neo4j.environment.NEO4J_PASSWORD);
-    expect(api.ports).toContain('4000:4000');
+    expect(api.build).toMatchObject({ context: '.' });
+    expect(existsSync(new URL(api.build.dockerfile ?? 'Dockerfile', root))).toBe(true);
+    expect(api.depends_on).toMatchObject({ neo4j: { condition: 'service_healthy' } });
+    expect(ports(api)).toContain('4000:4000');
   });
 
-  it('has a Dockerfile that installs from the lock file and runs npm start', () => {
-    const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
-    expect(dockerfile).toMatch(/^FROM node:20/m);
+  it('points the API at Neo4j by environment, with the same password', () => {
+    const env = environment(api);
+    expect(env).toMatchObject({ PORT: '4000', NEO4J_URI: 'bolt://neo4j:7687', NEO4J_USER: 'neo4j', NEO4J_DATABASE: 'neo4j' });
+    expect(env.NEO4J_PASSWORD).toMatch(/^\$\{NEO4J_PASSWORD(:-[^}]*)?\}$/);
+    expect(`neo4j/${withDefaults(env.NEO4J_PASSWORD)}`).toBe(withDefaults(environment(neo4j).NEO4J_AUTH));
+    expect(env.GOVGRAPH_TOKEN).toMatch(/^\$\{GOVGRAPH_TOKEN(:-[^}]*)?\}$/);
+  });
+});
+
+describe('Dockerfile', () => {
+  const path = new URL('Dockerfile', root);
+  const dockerfile = existsSync(path) ? readFileSync(path, 'utf8') : '';
+
+  it('exists, installs from the lock file with npm ci and runs npm start', () => {
+    expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim/m);
     expect(dockerfile).toMatch(/COPY package\.json package-lock\.json/);
-    expect(dockerfile).toMatch(/RUN npm ci/);
-    expect(dockerfile).toMatch(/CMD \["npm", "start"\]/);
+    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
+    // npm start runs tsx, a dev dependency
+    expect(dockerfile).toMatch(/npm ci[^\n]*--include=dev/);
+    expect(dockerfile).toMatch(/^CMD \["npm", "start"\]/m);
     for (const dir of ['src', 'cypher', 'seed']) expect(dockerfile).toContain(`COPY ${dir} ./${dir}`);
+  });
+
+  it('has a .dockerignore that keeps node_modules, data and .git out of the build context', () => {
+    const ignore = readFileSync(new URL('.dockerignore', root), 'utf8').split('\n').map((l) => l.trim());
+    expect(ignore).toEqual(expect.arrayContaining(['node_modules', 'data', '.git', 'test/artifacts']));
   });
 });

@@ -15,6 +15,8 @@ export interface Statement {
   /** The backend the file is specific to, or null for the shared file. */
   backend: Backend | null;
   path: string;
+  /** Path below cypher/, with extension: "schema/constraint_report_id.cypher". */
+  file: string;
   text: string;
   /** Example value of every parameter declared with `// @param NAME JSON`. */
   params: Record<string, unknown>;
@@ -22,26 +24,39 @@ export interface Statement {
   description: string;
 }
 
-/** Reads the comment header: `// @param NAME JSON-example` lines and the description. */
+const PARAM_LINE = /^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/;
+
+/**
+ * Reads the comment header: `// @param NAME JSON-example` lines and the
+ * description. A header the tests cannot use (an @param without a JSON
+ * example, or declared twice) is an error, not something to skip silently.
+ */
 export function parseCypherHeader(text: string): { params: Record<string, unknown>; description: string } {
   const params: Record<string, unknown> = {};
   const description: string[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of stripBom(text).split(/\r?\n/)) {
     const trimmed = line.trim();
     if (!trimmed.startsWith('//')) break;
     const body = trimmed.slice(2).trim();
-    const param = /^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/.exec(body);
-    if (param) {
+    if (body.startsWith('@param')) {
+      const match = PARAM_LINE.exec(body);
+      if (!match) throw new Error(`malformed header line "${trimmed}": expected // @param NAME JSON-example`);
+      const [, name, example] = match;
+      if (Object.hasOwn(params, name)) throw new Error(`@param ${name} is declared twice`);
       try {
-        params[param[1]] = JSON.parse(param[2]);
+        params[name] = JSON.parse(example);
       } catch {
-        throw new Error(`bad @param example for ${param[1]}: ${param[2]} is not JSON`);
+        throw new Error(`@param ${name}: the example ${example} is not JSON`);
       }
-    } else {
+    } else if (body !== '') {
       description.push(body);
     }
   }
-  return { params, description: description.join(' ').trim() };
+  return { params, description: description.join(' ') };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function walk(dir: string): string[] {
@@ -50,22 +65,26 @@ function walk(dir: string): string[] {
   );
 }
 
-/** Every statement file under cypher/, shared files and variants alike, sorted by name. */
+/** Reads one statement file; `file` (its path below cypher/, with extension) defaults to the base name. */
+export function readStatementFile(path: string, file = path.split(/[\\/]/).pop() ?? path): Statement {
+  const text = stripBom(readFileSync(path, 'utf8'));
+  const stem = file.replace(/\.cypher$/, '');
+  const variant = /^(.*)\.(embedded|neo4j)$/.exec(stem);
+  let header;
+  try {
+    header = parseCypherHeader(text);
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
+  return { name: variant ? variant[1] : stem, backend: variant ? (variant[2] as Backend) : null, path, file, text, ...header };
+}
+
+/** Every statement file under dir (default cypher/), shared files and variants alike, sorted by path. */
 export function listStatementFiles(dir = CYPHER_DIR): Statement[] {
   return walk(dir)
-    .sort()
-    .map((path) => {
-      const rel = relative(dir, path).split(sep).join('/').replace(/\.cypher$/, '');
-      const variant = /^(.*)\.(embedded|neo4j)$/.exec(rel);
-      const text = readFileSync(path, 'utf8');
-      return {
-        name: variant ? variant[1] : rel,
-        backend: variant ? (variant[2] as Backend) : null,
-        path,
-        text,
-        ...parseCypherHeader(text),
-      };
-    });
+    .map((path) => ({ path, file: relative(dir, path).split(sep).join('/') }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map(({ path, file }) => readStatementFile(path, file));
 }
 
 /** The statements one backend executes: its variant where one exists, else the shared file. */

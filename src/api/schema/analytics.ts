@@ -244,7 +244,7 @@ const Diffusion = builder.objectRef<Adoption[]>('Diffusion').implement({
     }),
     byProvince: t.field({
       type: [ProvinceCount],
-      description: 'Adopters per province, most first.',
+      description: 'Adopters per province: most first, then earliest, then by name.',
       resolve: (adoptions) => {
         const byProvince = new Map<string, { adopters: number; firstYear: number }>();
         for (const a of adoptions) {
@@ -254,7 +254,7 @@ const Diffusion = builder.objectRef<Adoption[]>('Diffusion').implement({
           entry.firstYear = Math.min(entry.firstYear, a.year);
           byProvince.set(province, entry);
         }
-        return [...byProvince.entries()].map(([province, e]) => ({ province, ...e })).sort((x, y) => y.adopters - x.adopters || x.firstYear - y.firstYear);
+        return [...byProvince.entries()].map(([province, e]) => ({ province, ...e })).sort((x, y) => y.adopters - x.adopters || x.firstYear - y.firstYear || (x.province < y.province ? -1 : 1));
       },
     }),
   }),
