@@ -9,6 +9,7 @@ import './initiative.js';
 import './regulation.js';
 import './problem.js';
 import './analytics.js';
+import './search.js';
 import './mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

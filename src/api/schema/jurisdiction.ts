@@ -6,7 +6,7 @@ import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
 import { Initiative, Jurisdiction, Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
-import { JurisdictionLevel } from './enums.js';
+import { IssuerType, JurisdictionLevel, RegulationKind, RegulationScope } from './enums.js';
 import type { InitiativeShape, JurisdictionShape, RegulationShape, ReportShape } from './shapes.js';
 
 Jurisdiction.implement({
@@ -90,42 +90,130 @@ function countedEdgeFields(e: any) {
 }
 
 const JurisdictionFilter = builder.inputType('JurisdictionFilter', {
-  description: 'Conditions a jurisdiction must meet; all given conditions combine with AND.',
+  description: 'Conditions a jurisdiction must meet; all given conditions combine with AND. Year range and issuer type also restrict the reports the other conditions look at.',
   fields: (t) => ({
     level: t.field({ type: JurisdictionLevel, description: 'Administrative level; COUNTY means every county-level unit (县, 区, 县级市, 旗).' }),
     province: t.string({ description: 'Province-level unit by name: 四川省.' }),
+    prefecture: t.string({ description: 'Prefecture-level unit by name (its counties, and itself): 德阳市.' }),
     text: t.string({ description: 'Substring of the full name.' }),
+    yearFrom: t.int({ description: 'Only jurisdictions with a report covering this year or later.' }),
+    yearTo: t.int({ description: 'Only jurisdictions with a report covering this year or earlier.' }),
+    issuerType: t.field({ type: IssuerType, description: 'Only reports of this kind of issuer count.' }),
     mentionsInitiative: t.string({
       description: 'Only jurisdictions whose reports mention this initiative, by canonical name or any alias (三项制度 = 行政执法三项制度).',
     }),
+    initiativeCategory: t.string({ description: 'Only jurisdictions whose reports mention an initiative of this lexicon category.' }),
     citesRegulation: t.string({
       description: 'Only jurisdictions whose reports cite this regulation, by any variant of its title (with or without 《》, any dash or bracket width).',
     }),
+    regulationKind: t.field({ type: RegulationKind, description: 'Only jurisdictions whose reports cite a regulation of this kind.' }),
+    regulationScope: t.field({ type: RegulationScope, description: 'Only jurisdictions whose reports cite a regulation of this scope.' }),
+    problemTheme: t.string({ description: 'Only jurisdictions whose reports admit a problem of this theme.' }),
   }),
 });
 
-builder.queryFields((t) => ({
-  jurisdictions: t.connection({
-    type: Jurisdiction,
-    description: 'Jurisdictions, by full name; filters combine (which counties cite 三项制度: `{level: COUNTY, mentionsInitiative: "三项制度"}`).',
-    args: { filter: t.arg({ type: JurisdictionFilter }) },
-    resolve: (_root, args, ctx) => {
-      const f = args.filter;
-      const params = {
-        level: f?.level ?? null,
-        province: f?.province ?? null,
-        text: f?.text ?? null,
-        initiatives: f?.mentionsInitiative ? initiativeNames(f.mentionsInitiative) : null,
-        regulations: f?.citesRegulation ? regulationTitles(f.citesRegulation) : null,
-      };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) =>
-          (await ctx.store.run('jurisdictions_list', { ...params, skip: offset, limit })).map((row) => row.jurisdiction as JurisdictionShape),
-        async () => Number((await ctx.store.run('jurisdictions_count', params))[0]?.total ?? 0),
-      );
-    },
+const JurisdictionOrderField = builder.enumType('JurisdictionOrderField', {
+  description: 'What to sort jurisdictions by.',
+  values: {
+    FULL_NAME: { value: 'fullName', description: 'Full name (province, prefecture, name).' },
+    NAME: { value: 'name', description: 'Short name.' },
+    REPORTS: { value: 'reports', description: 'Number of reports about the jurisdiction.' },
+  } as const,
+});
+
+const JurisdictionOrder = builder.inputType('JurisdictionOrder', {
+  description: 'Sort order of a jurisdiction list.',
+  fields: (t) => ({
+    field: t.field({ type: JurisdictionOrderField, required: true, description: 'The sort key.' }),
+    descending: t.boolean({ description: 'Largest first (default false).' }),
   }),
+});
+
+type FilterArg = typeof JurisdictionFilter.$inferInput | null | undefined;
+
+/** The statement parameters of a jurisdiction filter (null = no condition). */
+export function jurisdictionFilterParams(f: FilterArg) {
+  return {
+    level: f?.level ?? null,
+    province: f?.province ?? null,
+    prefecture: f?.prefecture ?? null,
+    text: f?.text ?? null,
+    yearFrom: f?.yearFrom ?? null,
+    yearTo: f?.yearTo ?? null,
+    issuerType: f?.issuerType ?? null,
+    initiatives: f?.mentionsInitiative ? initiativeNames(f.mentionsInitiative) : null,
+    initiativeCategory: f?.initiativeCategory ?? null,
+    regulations: f?.citesRegulation ? regulationTitles(f.citesRegulation) : null,
+    regulationKind: f?.regulationKind ?? null,
+    regulationScope: f?.regulationScope ?? null,
+    problemTheme: f?.problemTheme ?? null,
+  };
+}
+
+const FacetValue = builder.objectRef<{ value: string; count: number }>('FacetValue').implement({
+  description: 'One value of a facet and how many matching jurisdictions have it.',
+  fields: (t) => ({
+    value: t.exposeString('value', { description: 'The value (a province, a level, a year, a category…).' }),
+    count: t.exposeInt('count', { description: 'Matching jurisdictions with this value.' }),
+  }),
+});
+
+const JurisdictionFacets = builder.objectRef<Map<string, { value: string; count: number }[]>>('JurisdictionFacets').implement({
+  description: 'Counts of the jurisdictions matching the filter, by province, level, report year, initiative category, regulation kind and problem theme.',
+  fields: (t) => {
+    const facet = (name: string, description: string) =>
+      t.field({ type: [FacetValue], description, resolve: (facets) => facets.get(name) ?? [] });
+    return {
+      province: facet('province', 'By province.'),
+      level: facet('level', 'By administrative level (province, prefecture, county).'),
+      year: facet('year', 'By year covered by one of their reports.'),
+      initiativeCategory: facet('initiativeCategory', 'By category of the initiatives their reports mention.'),
+      regulationKind: facet('regulationKind', 'By kind of the regulations their reports cite.'),
+      problemTheme: facet('problemTheme', 'By theme of the problems their reports admit.'),
+    };
+  },
+});
+
+builder.queryFields((t) => ({
+  jurisdictions: t.connection(
+    {
+      type: Jurisdiction,
+      description: 'Jurisdictions; filters combine (which counties cite 三项制度: `{level: COUNTY, mentionsInitiative: "三项制度"}`).',
+      args: {
+        filter: t.arg({ type: JurisdictionFilter }),
+        orderBy: t.arg({ type: JurisdictionOrder, description: 'Sort order (default: full name, ascending).' }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const params = jurisdictionFilterParams(args.filter);
+        const order = { orderBy: args.orderBy?.field ?? 'fullName', descending: args.orderBy?.descending ?? false };
+        const page = await storeConnection(
+          args,
+          async ({ offset, limit }) =>
+            (await ctx.store.run('jurisdictions_list', { ...params, ...order, skip: offset, limit })).map((row) => row.jurisdiction as JurisdictionShape),
+          async () => Number((await ctx.store.run('jurisdictions_count', params))[0]?.total ?? 0),
+        );
+        return { ...page, filterParams: params };
+      },
+    },
+    {
+      fields: (c) => ({
+        facets: c.field({
+          type: JurisdictionFacets,
+          description: 'Counts by province, level, year, initiative category, regulation kind and problem theme, for the whole filter (not just this page).',
+          resolve: async (connection, _args, ctx) => {
+            const params = (connection as unknown as { filterParams: ReturnType<typeof jurisdictionFilterParams> }).filterParams;
+            const facets = new Map<string, { value: string; count: number }[]>();
+            for (const row of await ctx.store.run('jurisdictions_facets', params)) {
+              const list = facets.get(String(row.facet)) ?? [];
+              list.push({ value: String(row.value), count: Number(row.count) });
+              facets.set(String(row.facet), list);
+            }
+            return facets;
+          },
+        }),
+      }),
+    },
+  ),
   jurisdiction: t.field({
     type: Jurisdiction,
     nullable: true,

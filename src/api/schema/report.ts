@@ -5,6 +5,21 @@ import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js
 import { listConnection, storeConnection } from '../pagination.js';
 import { CitationAction, IssuerType, JurisdictionLevel } from './enums.js';
 import { Mention } from './mention.js';
+import { mentionsOf, type LinkShape } from './shapes.js';
+
+type MetricLink = LinkShape & { value?: number; unit?: string | null; surface?: string; qualifier?: string | null };
+
+const Metric = builder.objectRef<{ reportId: string; indicator: string; link: MetricLink }>('Metric').implement({
+  description: 'A number a report states about its own work (指标), with where it says so.',
+  fields: (t) => ({
+    indicator: t.exposeString('indicator', { description: 'What is counted (指标名称), e.g. 会前学法.' }),
+    value: t.float({ description: 'The number (万 multiplied out for counts).', resolve: (m) => Number(m.link.value) }),
+    unit: t.string({ nullable: true, description: 'Counting unit as written (次, 件, %, 万元…).', resolve: (m) => m.link.unit ?? null }),
+    qualifier: t.string({ nullable: true, description: 'Approximation or bound word (余, 多, 以上…).', resolve: (m) => m.link.qualifier ?? null }),
+    surface: t.string({ description: 'The words that state it.', resolve: (m) => m.link.surface ?? '' }),
+    mentions: t.field({ type: [Mention], description: 'Where the report states it.', resolve: (m) => mentionsOf(m.reportId, m.link) }),
+  }),
+});
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
 import { asLink, type InitiativeShape, type ProblemShape, type RegulationShape, type ReportShape } from './shapes.js';
 
@@ -72,6 +87,12 @@ Report.implement({
         }),
       },
     ),
+    metrics: t.field({
+      type: [Metric],
+      description: 'Quantitative facts the report states about its own work (出庭应诉率100%, 会前学法19次), in text order.',
+      resolve: async (r, _args, ctx) =>
+        (await ctx.rowsBy('report_metrics', 'ids', 'id').load(r.id)).map((row) => ({ reportId: r.id, indicator: String(row.indicator), link: (row.link ?? {}) as MetricLink })),
+    }),
     problems: t.connection({
       type: Problem,
       description: 'Problems (存在的问题/不足) the report admits, in the order written.',
