@@ -19,8 +19,9 @@ function report(body: string): string {
 }
 
 describe('the gold path', () => {
-  it('resolves to the shared gold standard', () => {
-    expect(GOLD_PATH).toBe('/work/shared/gold/seeds.gold.json');
+  it('resolves to the shared gold standard beside the repository', () => {
+    // CI clones the repository with ../shared beside it, wherever that is.
+    expect(GOLD_PATH).toMatch(/[\\/]shared[\\/]gold[\\/]seeds\.gold\.json$/);
     expect(GOLD).toHaveLength(5);
   });
 });
