@@ -90,3 +90,32 @@ describe('browsing the seeds', () => {
     }
   });
 });
+
+describe('why does the graph say so', () => {
+  let store: EmbeddedStore;
+  let yoga: ReturnType<typeof createGraphQLHandler>;
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    await ingestPaths(store, [fileURLToPath(new URL('../seed/', import.meta.url))]);
+    yoga = createGraphQLHandler({ store });
+  });
+  afterAll(() => store.close());
+
+  it('one query gives the sentences in which 昌江区 mentions 三项制度', async () => {
+    const response = await yoga.fetch('http://govgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { sentence section surface start end report { year text } } } }' }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.errors).toBeUndefined();
+    const evidence = body.data.jurisdiction.evidence;
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const m of evidence) {
+      expect(m.report.year).toBe(2021);
+      expect(m.report.text.slice(m.start, m.end)).toBe(m.surface);
+      expect(m.sentence).toContain(m.surface);
+      expect(m.surface).toMatch(/三项制度/);
+    }
+  });
+});

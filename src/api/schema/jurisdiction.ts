@@ -7,7 +7,8 @@ import type { AppContext } from '../context.js';
 import { Initiative, Jurisdiction, Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { IssuerType, JurisdictionLevel, RegulationKind, RegulationScope } from './enums.js';
-import type { InitiativeShape, JurisdictionShape, RegulationShape, ReportShape } from './shapes.js';
+import { Mention } from './mention.js';
+import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape, type ReportShape } from './shapes.js';
 
 Jurisdiction.implement({
   description: 'A jurisdiction (行政区): province 省级, prefecture 地级 or county-level 县级 unit.',
@@ -27,6 +28,25 @@ Jurisdiction.implement({
       nullable: true,
       description: 'The prefecture-level unit a county belongs to.',
       resolve: (j, _args, ctx) => (j.level === 'prefecture' ? j : parentAt(ctx, j, 'prefecture')),
+    }),
+    evidence: t.field({
+      type: [Mention],
+      description: 'Why the graph links this jurisdiction to an initiative or a regulation: every sentence of its reports that mentions or cites it (alias- and variant-aware), newest first.',
+      args: {
+        initiative: t.arg.string({ description: 'An initiative by name or alias (三项制度).' }),
+        regulation: t.arg.string({ description: 'A regulation by any variant of its title.' }),
+      },
+      resolve: async (j, args, ctx) => {
+        if (!args.initiative && !args.regulation) {
+          throw new GraphQLError('evidence needs `initiative` or `regulation`', { extensions: { code: 'BAD_USER_INPUT' } });
+        }
+        const rows = await ctx.store.run('jurisdiction_evidence', {
+          key: j.key,
+          initiatives: args.initiative ? initiativeNames(args.initiative) : null,
+          regulations: args.regulation ? regulationTitles(args.regulation) : null,
+        });
+        return rows.flatMap((row) => mentionsOf(String(row.reportId), row.link as LinkShape));
+      },
     }),
     reports: t.connection({
       type: Report,
