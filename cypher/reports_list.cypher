@@ -1,16 +1,35 @@
-// One page of reports, newest first, filtered by year range, issuer type and
-// the level of the jurisdiction they are about.
+// One page of reports matching every given filter (null = no filter): year
+// range, issuer type, the level/province of the jurisdiction, the
+// jurisdictions themselves, an initiative mentioned or a regulation cited
+// (alias- and variant-aware). Newest first unless $oldestFirst.
 // @param yearFrom null
 // @param yearTo null
 // @param issuerType null
 // @param level null
+// @param province null
+// @param jurisdictionKeys null
+// @param initiatives null
+// @param regulations null
+// @param oldestFirst false
 // @param skip 0
 // @param limit 20
 MATCH (r:Report)
 WHERE ($yearFrom IS NULL OR r.year >= $yearFrom)
   AND ($yearTo IS NULL OR r.year <= $yearTo)
   AND ($issuerType IS NULL OR r.issuerType = $issuerType)
-  AND ($level IS NULL OR EXISTS { MATCH (r)-[:ABOUT]->(j:Jurisdiction) WHERE j.level = $level })
+  AND ($jurisdictionKeys IS NULL OR r.jurisdictionKey IN $jurisdictionKeys)
+  AND ($level IS NULL AND $province IS NULL OR EXISTS {
+    MATCH (r)-[:ABOUT]->(j:Jurisdiction)
+    WHERE ($level IS NULL OR j.level = $level) AND ($province IS NULL OR j.province = $province)
+  })
+  AND ($initiatives IS NULL OR EXISTS {
+    MATCH (r)-[:MENTIONS]->(i:Initiative)
+    WHERE i.name IN $initiatives OR any(alias IN i.aliases WHERE alias IN $initiatives)
+  })
+  AND ($regulations IS NULL OR EXISTS {
+    MATCH (r)-[:CITES]->(g:Regulation)
+    WHERE g.title IN $regulations OR any(alias IN g.aliases WHERE alias IN $regulations)
+  })
 RETURN r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report
-ORDER BY r.year DESC, r.id
+ORDER BY CASE WHEN $oldestFirst THEN r.year END ASC, CASE WHEN NOT $oldestFirst THEN r.year END DESC, r.id
 SKIP $skip LIMIT $limit

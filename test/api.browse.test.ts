@@ -119,3 +119,40 @@ describe('why does the graph say so', () => {
     }
   });
 });
+
+describe('report filters', () => {
+  let store: EmbeddedStore;
+  let yoga: ReturnType<typeof createGraphQLHandler>;
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    await ingestPaths(store, [fileURLToPath(new URL('../seed/', import.meta.url))]);
+    yoga = createGraphQLHandler({ store });
+  });
+  afterAll(() => store.close());
+
+  const years = async (filter: string, extra = '') => {
+    const response = await yoga.fetch('http://govgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ reports(filter: ${filter} ${extra}) { totalCount edges { node { year jurisdiction { name } } } } }` }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.errors).toBeUndefined();
+    return body.data.reports.edges.map((e: any) => `${e.node.jurisdiction.name} ${e.node.year}`);
+  };
+
+  it.each([
+    ['{yearFrom: 2023}', ['清远市 2024', '罗江区 2024', '沅江市 2023']],
+    ['{province: "湖南省"}', ['沅江市 2023']],
+    ['{jurisdiction: "昌江区"}', ['昌江区 2021']],
+    ['{mentionsInitiative: "三项制度", level: COUNTY}', ['昌江区 2021']],
+    ['{citesRegulation: "《法治政府建设实施纲要(2021-2025年)》"}', ['清远市 2024', '罗江区 2024']],
+  ])('%s', async (filter, expected) => {
+    expect((await years(filter)).sort()).toEqual([...expected].sort());
+  });
+
+  it('sorts oldest first on request', async () => {
+    const list = await years('{}', ', oldestFirst: true');
+    expect(list.map((x: string) => Number(x.split(' ')[1]))).toEqual([2021, 2021, 2023, 2024, 2024]);
+  });
+});

@@ -1,6 +1,7 @@
 // Report: one annual rule-of-law government report (法治政府建设情况报告),
 // with what was extracted from it.
 import { builder } from '../builder.js';
+import { initiativeNames, regulationTitles } from '../names.js';
 import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { CitationAction, IssuerType, JurisdictionLevel } from './enums.js';
@@ -111,25 +112,40 @@ const ReportFilter = builder.inputType('ReportFilter', {
     yearTo: t.int({ description: 'Covered year at most this.' }),
     issuerType: t.field({ type: IssuerType, description: 'Government or department reports only.' }),
     level: t.field({ type: JurisdictionLevel, description: 'Reports about jurisdictions of this level only.' }),
+    province: t.string({ description: 'Reports about jurisdictions of this province (四川省).' }),
+    jurisdiction: t.string({ description: 'Reports about one jurisdiction, by code, short name or full name (every jurisdiction of an ambiguous short name).' }),
+    mentionsInitiative: t.string({ description: 'Reports that mention this initiative (any alias).' }),
+    citesRegulation: t.string({ description: 'Reports that cite this regulation (any title variant).' }),
   }),
 });
 
 builder.queryFields((t) => ({
   reports: t.connection({
     type: Report,
-    description: 'Reports, newest first.',
-    args: { filter: t.arg({ type: ReportFilter }) },
-    resolve: (_root, args, ctx) => {
+    description: 'Reports, newest first (or oldest first).',
+    args: {
+      filter: t.arg({ type: ReportFilter }),
+      oldestFirst: t.arg.boolean({ description: 'Sort by year ascending instead of descending.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const f = args.filter;
+      const jurisdictionKeys = f?.jurisdiction
+        ? (await ctx.store.run('jurisdictions_lookup', { name: f.jurisdiction.trim() })).map((row) => (row.jurisdiction as { key: string }).key)
+        : null;
       const filter = {
-        yearFrom: args.filter?.yearFrom ?? null,
-        yearTo: args.filter?.yearTo ?? null,
-        issuerType: args.filter?.issuerType ?? null,
-        level: args.filter?.level ?? null,
+        yearFrom: f?.yearFrom ?? null,
+        yearTo: f?.yearTo ?? null,
+        issuerType: f?.issuerType ?? null,
+        level: f?.level ?? null,
+        province: f?.province ?? null,
+        jurisdictionKeys,
+        initiatives: f?.mentionsInitiative ? initiativeNames(f.mentionsInitiative) : null,
+        regulations: f?.citesRegulation ? regulationTitles(f.citesRegulation) : null,
       };
       return storeConnection(
         args,
         async ({ offset, limit }) => {
-          const rows = await ctx.store.run('reports_list', { ...filter, skip: offset, limit });
+          const rows = await ctx.store.run('reports_list', { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit });
           return rows.map((row) => row.report as ReportShape);
         },
         async () => Number((await ctx.store.run('reports_count', filter))[0]?.total ?? 0),
