@@ -1,6 +1,7 @@
-// One page of initiatives, most widely mentioned first.
+// One page of initiatives, most widely mentioned first, or by name ($byName).
 // @param category null
 // @param text null
+// @param byName false
 // @param skip 0
 // @param limit 20
 MATCH (i:Initiative)
@@ -9,5 +10,5 @@ WHERE ($category IS NULL OR i.category = $category)
 OPTIONAL MATCH (i)<-[:MENTIONS]-(r:Report)
 WITH i, count(r) AS reports
 RETURN i {.*} AS initiative, reports
-ORDER BY reports DESC, i.name
+ORDER BY CASE WHEN NOT $byName THEN reports END DESC, i.name
 SKIP $skip LIMIT $limit

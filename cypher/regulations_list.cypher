@@ -1,7 +1,8 @@
-// One page of regulations, most widely cited first.
+// One page of regulations, most widely cited first, or by title ($byName).
 // @param kind null
 // @param scope null
 // @param text null
+// @param byName false
 // @param skip 0
 // @param limit 20
 MATCH (g:Regulation)
@@ -11,5 +12,5 @@ WHERE ($kind IS NULL OR g.kind = $kind)
 OPTIONAL MATCH (g)<-[:CITES]-(r:Report)
 WITH g, count(r) AS reports
 RETURN g {.*} AS regulation, reports
-ORDER BY reports DESC, g.title
+ORDER BY CASE WHEN NOT $byName THEN reports END DESC, g.title
 SKIP $skip LIMIT $limit

@@ -156,3 +156,36 @@ describe('report filters', () => {
     expect(list.map((x: string) => Number(x.split(' ')[1]))).toEqual([2021, 2021, 2023, 2024, 2024]);
   });
 });
+
+describe('initiative and regulation lists', () => {
+  let store: EmbeddedStore;
+  let yoga: ReturnType<typeof createGraphQLHandler>;
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    await ingestPaths(store, [fileURLToPath(new URL('../seed/', import.meta.url))]);
+    yoga = createGraphQLHandler({ store });
+  });
+  afterAll(() => store.close());
+
+  const query = async (q: string) => {
+    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+    const body = (await response.json()) as any;
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+
+  it('lists initiatives most widely mentioned first, with the report count behind the order', async () => {
+    const data = await query('{ initiatives(first: 100) { totalCount edges { node { name diffusion { adoptions { year } } } } } }');
+    const counts = data.initiatives.edges.map((e: any) => e.node.diffusion.adoptions.length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(data.initiatives.totalCount).toBeGreaterThan(50);
+  });
+
+  it('lists regulations by title on request', async () => {
+    const data = await query('{ regulations(first: 100, byName: true, filter: {kind: LAW}) { edges { node { title kind } } } }');
+    const titles = data.regulations.edges.map((e: any) => e.node.title);
+    expect(titles).toEqual([...titles].sort());
+    expect(titles).toEqual(expect.arrayContaining(['民法典', '宪法', '行政复议法']));
+    expect(data.regulations.edges.every((e: any) => e.node.kind === 'LAW')).toBe(true);
+  });
+});

@@ -56,13 +56,13 @@ builder.queryFields((t) => ({
   initiatives: t.connection({
     type: Initiative,
     description: 'Initiatives, most widely mentioned first.',
-    args: { filter: t.arg({ type: InitiativeFilter }) },
+    args: { filter: t.arg({ type: InitiativeFilter }), byName: t.arg.boolean({ description: 'Sort by name instead of by number of reports.' }) },
     resolve: (_root, args, ctx) => {
       const params = { category: args.filter?.category ?? null, text: args.filter?.text ?? null };
       return storeConnection(
         args,
         async ({ offset, limit }) =>
-          (await ctx.store.run('initiatives_list', { ...params, skip: offset, limit })).map((row) => row.initiative as InitiativeShape),
+          (await ctx.store.run('initiatives_list', { ...params, byName: args.byName ?? false, skip: offset, limit })).map((row) => row.initiative as InitiativeShape),
         async () => Number((await ctx.store.run('initiatives_count', params))[0]?.total ?? 0),
       );
     },

@@ -59,13 +59,13 @@ builder.queryFields((t) => ({
   regulations: t.connection({
     type: Regulation,
     description: 'Regulations, most widely cited first.',
-    args: { filter: t.arg({ type: RegulationFilter }) },
+    args: { filter: t.arg({ type: RegulationFilter }), byName: t.arg.boolean({ description: 'Sort by title instead of by number of citing reports.' }) },
     resolve: (_root, args, ctx) => {
       const params = { kind: args.filter?.kind ?? null, scope: args.filter?.scope ?? null, text: args.filter?.text ?? null };
       return storeConnection(
         args,
         async ({ offset, limit }) =>
-          (await ctx.store.run('regulations_list', { ...params, skip: offset, limit })).map((row) => row.regulation as RegulationShape),
+          (await ctx.store.run('regulations_list', { ...params, byName: args.byName ?? false, skip: offset, limit })).map((row) => row.regulation as RegulationShape),
         async () => Number((await ctx.store.run('regulations_count', params))[0]?.total ?? 0),
       );
     },
