@@ -1,0 +1,2 @@
+// Readiness probe: the store answers a trivial statement.
+RETURN 1 AS ok

@@ -1,0 +1,69 @@
+// The HTTP server on a real port: health and readiness, request limits, and
+// GraphiQL for browsers.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer, REQUEST_LIMITS } from '../src/api/server.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+import type { GraphStore } from '../src/store/types.js';
+
+async function listen(store: GraphStore): Promise<{ server: Server; url: string }> {
+  const server = createHttpServer({ store });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('HTTP server', () => {
+  let store: EmbeddedStore;
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    ({ server, url } = await listen(store));
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await store.close();
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', store: 'embedded' });
+  });
+
+  it('says 503 with the reason when the store is unreachable', async () => {
+    const down = { kind: 'neo4j', run: async () => { throw new Error('Neo4j at bolt://db:7687 is unavailable'); } } as unknown as GraphStore;
+    const { server: s, url: u } = await listen(down);
+    try {
+      const response = await fetch(`${u}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'unavailable', store: 'neo4j', reason: 'Neo4j at bolt://db:7687 is unavailable' });
+    } finally {
+      await new Promise((resolve) => s.close(resolve));
+    }
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const body = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(REQUEST_LIMITS.bodyBytes) } });
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].message).toMatch(/over the limit/);
+  });
+
+  it('refuses an over-long query text', async () => {
+    const query = `{ __typename ${' '.repeat(REQUEST_LIMITS.queryChars)} }`;
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = await response.json();
+    expect(body.errors[0].message).toMatch(/characters, over the limit/);
+  });
+
+  it('serves GraphiQL to a browser and JSON to a client', async () => {
+    const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toMatch(/graphiql/i);
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
