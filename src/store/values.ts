@@ -9,7 +9,10 @@ export function toPlain(value: unknown): unknown {
     const v = value as Record<string, unknown> & { toNumber?: () => number; properties?: Record<string, unknown> };
     // neo4j Integer (when lossless integers are on) and neo4j Node/Relationship.
     if (typeof v.toNumber === 'function' && 'low' in v && 'high' in v) return v.toNumber();
-    if (v.properties && typeof v.properties === 'object' && ('labels' in v || 'type' in v)) return toPlain(v.properties);
+    // A neo4j-driver Node or Relationship (statements project, but be safe):
+    // recognised by its identity fields, never by a "properties" key alone,
+    // which an ordinary projected map may have.
+    if ('elementId' in v && 'identity' in v && v.properties && typeof v.properties === 'object') return toPlain(v.properties);
     if (value instanceof Date) return value.toISOString();
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = toPlain(x);
@@ -18,6 +21,7 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
+/** A result row: each column converted on its own (the row itself is never a driver object). */
 export function toPlainRow(row: Record<string, unknown>): Record<string, unknown> {
-  return toPlain(row) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toPlain(v)]));
 }

@@ -10,6 +10,7 @@ import './regulation.js';
 import './problem.js';
 import './analytics.js';
 import './search.js';
+import './graph.js';
 import './mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,36 @@
+// One level of a subgraph expansion: the neighbours of a batch of nodes,
+// through the allowed relationship types, keeping only the allowed labels.
+// Start nodes are found through their label's key index (one UNION branch
+// per label); a neighbour's key is its label's key property, which
+// coalesce(id, key, name, title) yields for every label of the model.
+// $limit caps the rows of one level so that a hub cannot flood the response.
+// @param nodes [{"label": "Initiative", "key": "行政执法三项制度"}]
+// @param types ["MENTIONS", "ABOUT", "CITES"]
+// @param labels ["Report", "Jurisdiction", "Initiative", "Regulation"]
+// @param limit 2000
+UNWIND $nodes AS start
+CALL (start) {
+  MATCH (s:Report {id: start.key}) WHERE start.label = 'Report' RETURN s
+  UNION
+  MATCH (s:Jurisdiction {key: start.key}) WHERE start.label = 'Jurisdiction' RETURN s
+  UNION
+  MATCH (s:Organization {key: start.key}) WHERE start.label = 'Organization' RETURN s
+  UNION
+  MATCH (s:Initiative {name: start.key}) WHERE start.label = 'Initiative' RETURN s
+  UNION
+  MATCH (s:Regulation {title: start.key}) WHERE start.label = 'Regulation' RETURN s
+  UNION
+  MATCH (s:Problem {id: start.key}) WHERE start.label = 'Problem' RETURN s
+  UNION
+  MATCH (s:ProblemTheme {name: start.key}) WHERE start.label = 'ProblemTheme' RETURN s
+  UNION
+  MATCH (s:Plan {id: start.key}) WHERE start.label = 'Plan' RETURN s
+  UNION
+  MATCH (s:Indicator {name: start.key}) WHERE start.label = 'Indicator' RETURN s
+}
+MATCH (s)-[r]-(n)
+WHERE type(r) IN $types AND labels(n)[0] IN $labels
+RETURN start.label AS fromLabel, start.key AS fromKey, type(r) AS type, startNode(r) = s AS outgoing,
+       labels(n)[0] AS label, coalesce(n.id, n.key, n.name, n.title) AS key, n {.*, text: null} AS properties,
+       coalesce(r.count, 1) AS weight
+LIMIT $limit

@@ -1,0 +1,209 @@
+// graph: a subgraph for visualization clients. Start from nodes (global ids)
+// or a search, expand level by level through chosen relationship types and
+// node types, cap the node count keeping the most connected nodes, and return
+// nodes {id type label properties} and edges {id source target type weight}
+// with stable ids — loadable as is by Cytoscape.js, sigma.js/graphology and
+// Neo4j NVL.
+import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
+import { builder } from '../builder.js';
+import type { AppContext } from '../context.js';
+
+export const NODE_LABELS = ['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator'] as const;
+export const RELATION_TYPES = ['ABOUT', 'ISSUED_BY', 'BELONGS_TO', 'PART_OF', 'CITES', 'MENTIONS', 'IDENTIFIES', 'HAS_THEME', 'PLANS', 'CONCERNS', 'REPORTS'] as const;
+export const MAX_DEPTH = 3;
+export const MAX_NODES = 1000;
+
+function literalValue(ast: ValueNode): unknown {
+  switch (ast.kind) {
+    case Kind.STRING:
+    case Kind.BOOLEAN:
+    case Kind.ENUM:
+      return ast.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(ast.value);
+    case Kind.LIST:
+      return ast.values.map(literalValue);
+    case Kind.OBJECT:
+      return Object.fromEntries(ast.fields.map((f) => [f.name.value, literalValue(f.value)]));
+    default:
+      return null;
+  }
+}
+
+const JSONScalar = builder.addScalarType(
+  'JSON',
+  new GraphQLScalarType({ name: 'JSON', serialize: (v) => v, parseValue: (v) => v, parseLiteral: literalValue }),
+  { description: 'Any JSON value: the properties of a graph node.' },
+);
+
+const NodeLabel = builder.enumType('GraphNodeType', {
+  description: 'Node types of the graph model.',
+  values: Object.fromEntries(NODE_LABELS.map((l) => [l, { value: l, description: `${l} nodes.` }])) as Record<(typeof NODE_LABELS)[number], { value: string; description: string }>,
+});
+
+const RelationType = builder.enumType('GraphRelationType', {
+  description: 'Relationship types of the graph model.',
+  values: Object.fromEntries(RELATION_TYPES.map((t) => [t, { value: t, description: `${t} relationships.` }])) as Record<(typeof RELATION_TYPES)[number], { value: string; description: string }>,
+});
+
+interface GraphNode {
+  id: string;
+  type: string;
+  key: string;
+  label: string;
+  properties: Record<string, unknown>;
+  degree: number;
+}
+
+interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  weight: number;
+}
+
+const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
+  description: 'A node of a subgraph.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id (the Relay global id of the node: type and key).' }),
+    type: t.exposeString('type', { description: 'Node type (label): Report, Jurisdiction, Initiative…' }),
+    label: t.exposeString('label', { description: 'Display name.' }),
+    properties: t.field({ type: JSONScalar, description: 'The node\'s stored properties (a report\'s text left out).', resolve: (n) => n.properties }),
+    degree: t.exposeInt('degree', { description: 'Edges of this node inside the subgraph.' }),
+  }),
+});
+
+const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
+  description: 'An edge of a subgraph, directed as stored.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id: type, source and target.' }),
+    source: t.exposeID('source', { description: 'Id of the source node.' }),
+    target: t.exposeID('target', { description: 'Id of the target node.' }),
+    type: t.exposeString('type', { description: 'Relationship type.' }),
+    weight: t.exposeFloat('weight', { description: 'Mentions or citations it stands for (1 for structural edges).' }),
+  }),
+});
+
+const Subgraph = builder.objectRef<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }>('Subgraph').implement({
+  description: 'Nodes and edges ready for a graph visualization client.',
+  fields: (t) => ({
+    nodes: t.field({ type: [GraphNodeRef], description: 'The nodes, start nodes first, then by degree.', resolve: (g) => g.nodes }),
+    edges: t.field({ type: [GraphEdgeRef], description: 'The edges between them.', resolve: (g) => g.edges }),
+    truncated: t.exposeBoolean('truncated', { description: 'True when nodes were dropped to respect maxNodes.' }),
+  }),
+});
+
+function displayLabel(type: string, p: Record<string, unknown>): string {
+  if (type === 'Report') return String(p.title ?? `${p.issuerName ?? ''} ${p.year ?? ''}`.trim() ?? p.id);
+  if (type === 'Jurisdiction') return String(p.fullName ?? p.name);
+  return String(p.name ?? p.title ?? p.text ?? p.key ?? p.id ?? type);
+}
+
+const nodeId = (type: string, key: string) => encodeGlobalID(type, key);
+
+/** Start nodes from a search text: the best-ranked initiatives, regulations and jurisdictions. */
+async function searchStarts(ctx: AppContext, text: string): Promise<{ label: string; key: string }[]> {
+  const [initiatives, regulations, jurisdictions] = await Promise.all([
+    ctx.store.run('search_initiatives', { text: resolveInitiativeName(text) ?? text, limit: 5 }),
+    ctx.store.run('search_regulations', { text, canonical: canonicalRegulationTitle(text), limit: 5 }),
+    ctx.store.run('search_jurisdictions', { text, limit: 5 }),
+  ]);
+  const hits = [
+    ...initiatives.map((r) => ({ label: 'Initiative', key: String((r.initiative as { name: string }).name), rank: Number(r.rank) })),
+    ...regulations.map((r) => ({ label: 'Regulation', key: String((r.regulation as { title: string }).title), rank: Number(r.rank) })),
+    ...jurisdictions.map((r) => ({ label: 'Jurisdiction', key: String((r.jurisdiction as { key: string }).key), rank: Number(r.rank) })),
+  ];
+  const best = Math.max(0, ...hits.map((h) => h.rank));
+  return hits.filter((h) => h.rank === best).slice(0, 5);
+}
+
+builder.queryField('graph', (t) =>
+  t.field({
+    type: Subgraph,
+    description: 'A subgraph around start nodes (by id or by a search), expanded to a depth through chosen node and relation types, capped at maxNodes keeping the most connected.',
+    args: {
+      start: t.arg({ type: ['ID'], description: 'Global ids of the start nodes (from `id` of any node).' }),
+      search: t.arg.string({ description: 'Or: start from the best search matches for this text (三项制度, 罗江区…).' }),
+      depth: t.arg.int({ description: `Expansion depth (default 1, at most ${MAX_DEPTH}).` }),
+      nodeTypes: t.arg({ type: [NodeLabel], description: 'Node types to keep (default Report, Jurisdiction, Initiative, Regulation).' }),
+      relationTypes: t.arg({ type: [RelationType], description: 'Relationship types to follow (default ABOUT, MENTIONS, CITES, PART_OF).' }),
+      maxNodes: t.arg.int({ description: `At most this many nodes (default 200, at most ${MAX_NODES}).` }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const depth = args.depth ?? 1;
+      const maxNodes = args.maxNodes ?? 200;
+      if (depth < 0 || depth > MAX_DEPTH) throw new GraphQLError(`depth must be between 0 and ${MAX_DEPTH}`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (maxNodes < 1 || maxNodes > MAX_NODES) throw new GraphQLError(`maxNodes must be between 1 and ${MAX_NODES}`, { extensions: { code: 'BAD_USER_INPUT' } });
+      let starts: { label: string; key: string }[];
+      if (args.start?.length) {
+        starts = args.start.map((id) => {
+          try {
+            const { typename, id: key } = decodeGlobalID(String(id));
+            if (!(NODE_LABELS as readonly string[]).includes(typename)) throw new Error(typename);
+            return { label: typename, key };
+          } catch {
+            throw new GraphQLError(`"${id}" is not a node id of this graph`, { extensions: { code: 'BAD_USER_INPUT' } });
+          }
+        });
+      } else if (args.search?.trim()) {
+        starts = await searchStarts(ctx, args.search.trim());
+      } else {
+        throw new GraphQLError('graph needs `start` ids or a `search` text', { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+      const labels = args.nodeTypes?.length ? args.nodeTypes : ['Report', 'Jurisdiction', 'Initiative', 'Regulation'];
+      const types = args.relationTypes?.length ? args.relationTypes : ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF'];
+
+      const nodes = new Map<string, GraphNode>();
+      const edges = new Map<string, GraphEdge>();
+      const toNode = (label: string, key: string, raw: Record<string, unknown>): GraphNode => {
+        const properties = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== 'text' && v !== null));
+        return { id: nodeId(label, key), type: label, key, label: displayLabel(label, properties), properties, degree: 0 };
+      };
+      // Start nodes are kept even when their own type is filtered out of the expansion.
+      for (const row of await ctx.store.run('graph_nodes', { nodes: starts })) {
+        const node = toNode(String(row.label), String(row.key), row.properties as Record<string, unknown>);
+        nodes.set(node.id, node);
+      }
+      starts = starts.filter((s) => nodes.has(nodeId(s.label, s.key)));
+      let frontier = starts;
+      let truncated = false;
+      for (let level = 0; level < depth && frontier.length; level++) {
+        const rows = await ctx.store.run('graph_neighbours', { nodes: frontier, types, labels, limit: maxNodes * 20 });
+        if (rows.length >= maxNodes * 20) truncated = true;
+        const next: { label: string; key: string }[] = [];
+        for (const row of rows) {
+          const from = nodeId(String(row.fromLabel), String(row.fromKey));
+          const to = nodeId(String(row.label), String(row.key));
+          if (!nodes.has(to)) {
+            nodes.set(to, toNode(String(row.label), String(row.key), row.properties as Record<string, unknown>));
+            next.push({ label: String(row.label), key: String(row.key) });
+          }
+          const [source, target] = row.outgoing ? [from, to] : [to, from];
+          const id = `${row.type}:${source}->${target}`;
+          if (!edges.has(id)) edges.set(id, { id, source, target, type: String(row.type), weight: Number(row.weight) });
+        }
+        frontier = next;
+      }
+      for (const edge of edges.values()) {
+        nodes.get(edge.source)!.degree++;
+        nodes.get(edge.target)!.degree++;
+      }
+      const startIds = new Set(starts.map((s) => nodeId(s.label, s.key)));
+      let kept = [...nodes.values()].sort((a, b) => Number(startIds.has(b.id)) - Number(startIds.has(a.id)) || b.degree - a.degree || (a.id < b.id ? -1 : 1));
+      if (kept.length > maxNodes) {
+        kept = kept.slice(0, maxNodes);
+        truncated = true;
+      }
+      const keptIds = new Set(kept.map((n) => n.id));
+      const keptEdges = [...edges.values()].filter((e) => keptIds.has(e.source) && keptIds.has(e.target));
+      const degree = new Map<string, number>();
+      for (const e of keptEdges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+      for (const n of kept) n.degree = degree.get(n.id) ?? 0;
+      return { nodes: kept, edges: keptEdges, truncated };
+    },
+  }),
+);

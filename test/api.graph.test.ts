@@ -1,0 +1,75 @@
+// The subgraph API for visualization clients, on the seeds.
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphQLHandler } from '../src/api/server.js';
+import { ingestPaths } from '../src/ingest/pipeline.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+
+describe('graph (subgraph for visualization)', () => {
+  let store: EmbeddedStore;
+  let yoga: ReturnType<typeof createGraphQLHandler>;
+  const ask = async (query: string, variables: object = {}) => {
+    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    return (await response.json()) as { data?: any; errors?: { message: string }[] };
+  };
+  const GRAPH = `query($search: String, $start: [ID!], $depth: Int, $max: Int, $types: [GraphNodeType!]) {
+    graph(search: $search, start: $start, depth: $depth, maxNodes: $max, nodeTypes: $types) {
+      truncated nodes { id type label degree properties } edges { id source target type weight } } }`;
+
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    await ingestPaths(store, [fileURLToPath(new URL('../seed/', import.meta.url))]);
+    yoga = createGraphQLHandler({ store });
+  });
+  afterAll(() => store.close());
+
+  it('depth 2 from 三项制度 reaches the reports that mention it and their jurisdictions, with consistent edges', async () => {
+    const { data, errors } = await ask(GRAPH, { search: '三项制度', depth: 2 });
+    expect(errors).toBeUndefined();
+    const { nodes, edges } = data.graph;
+    const start = nodes[0];
+    expect(start).toMatchObject({ type: 'Initiative', label: '行政执法三项制度' });
+    const ids = new Set(nodes.map((n: any) => n.id));
+    expect(ids.size).toBe(nodes.length);
+    for (const e of edges) {
+      expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+      expect(e.id).toBe(`${e.type}:${e.source}->${e.target}`);
+    }
+    const jurisdictions = nodes.filter((n: any) => n.type === 'Jurisdiction').map((n: any) => n.label).sort();
+    expect(jurisdictions).toEqual(['广东省清远市', '江西省景德镇市昌江区'].sort());
+    const type = new Map(nodes.map((n: any) => [n.id, n.type]));
+    const mentions = edges.filter((e: any) => e.type === 'MENTIONS');
+    // directed as stored: Report → Initiative, weighted by the mention count
+    expect(mentions.every((e: any) => type.get(e.source) === 'Report' && type.get(e.target) === 'Initiative' && e.weight >= 1)).toBe(true);
+    expect(mentions.filter((e: any) => e.target === start.id)).toHaveLength(2);
+    // degree is counted inside the subgraph
+    expect(start.degree).toBe(2);
+    expect(JSON.stringify(nodes)).not.toMatch(/"text":/);
+  });
+
+  it('ids are stable: the same query gives the same ids, and a node id starts a new expansion', async () => {
+    const a = await ask(GRAPH, { search: '罗江区', depth: 1 });
+    const b = await ask(GRAPH, { search: '罗江区', depth: 1 });
+    expect(a.data.graph).toEqual(b.data.graph);
+    const report = a.data.graph.nodes.find((n: any) => n.type === 'Report');
+    const fromReport = await ask(GRAPH, { start: [report.id], depth: 1, types: ['Initiative'] });
+    expect(fromReport.data.graph.nodes[0].id).toBe(report.id);
+    expect(fromReport.data.graph.nodes.slice(1).every((n: any) => n.type === 'Initiative')).toBe(true);
+    expect(fromReport.data.graph.nodes.length).toBeGreaterThan(10);
+  });
+
+  it('caps the node count, keeping the start node and the most connected', async () => {
+    const { data } = await ask(GRAPH, { search: '罗江区', depth: 2, max: 5 });
+    expect(data.graph.nodes).toHaveLength(5);
+    expect(data.graph.truncated).toBe(true);
+    expect(data.graph.nodes[0].label).toBe('四川省德阳市罗江区');
+    const degrees = data.graph.nodes.slice(1).map((n: any) => n.degree);
+    expect(degrees.every((d: number) => d >= 1)).toBe(true);
+  });
+
+  it('refuses bad arguments clearly', async () => {
+    expect((await ask(GRAPH, {})).errors?.[0].message).toMatch(/needs `start` ids or a `search`/);
+    expect((await ask(GRAPH, { start: ['bogus'] })).errors?.[0].message).toMatch(/not a node id/);
+    expect((await ask(GRAPH, { search: 'x', depth: 9 })).errors?.[0].message).toMatch(/depth must be between/);
+  });
+});
