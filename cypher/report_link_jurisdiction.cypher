@@ -1,7 +1,8 @@
-// What the report is about.
+// What the report is about. The report is new when this runs, so the edge is
+// created: MERGE would look through every report of a busy jurisdiction.
 // @param id "r-example"
 // @param key "510604"
 MATCH (r:Report {id: $id})
 MATCH (j:Jurisdiction {key: $key})
-MERGE (r)-[:ABOUT]->(j)
+CREATE (r)-[:ABOUT]->(j)
 RETURN count(*) AS linked
