@@ -1,6 +1,10 @@
 // Scores the extractor against the hand-made gold standard
-// (../shared/gold/seeds.gold.json): exact accuracy for the per-report fields,
-// precision/recall/F1 for the lists. The thresholds in test/eval.test.ts only
+// (../shared/gold/seeds.gold.json) with the matching rules of issue 3:
+// accuracy for the per-report fields (jurisdiction, year, issuer), micro
+// precision/recall/F1 for the lists (regulations by normalized title,
+// initiatives by name-or-surface, problems and plans by bigram Jaccard ≥ 0.5,
+// metrics by value + unit + indicator bigram overlap ≥ 0.3), and attribute
+// accuracy over the matched items. The floors in test/extract.test.ts only
 // ever go up.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,8 +43,14 @@ export interface EvalResult {
    * counted in the gold total.
    */
   fields: Record<string, Prf>;
-  /** Micro-averaged over all reports. */
+  /**
+   * Micro-averaged over all reports. For `regulations.kind|scope|action|count`
+   * and `problems.theme` the figures are accuracy over the matched items
+   * (precision = recall = F1).
+   */
   lists: Record<string, Prf>;
+  /** Per report: wrong fields, missed and extra list items, wrong attributes. */
+  details?: ReportDetail[];
 }
 
 function prf(tp: number, predicted: number, gold: number): Prf {
@@ -49,30 +59,118 @@ function prf(tp: number, predicted: number, gold: number): Prf {
   return { tp, predicted, gold, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
-/** Two item texts are the same item when one contains most of the other (character overlap). */
-export function sameItem(a: string, b: string): boolean {
-  const strip = (s: string) => s.replace(/[\s,，。;；:：、“”"()（）]/g, '');
-  const x = strip(a);
-  const y = strip(b);
-  if (!x || !y) return false;
-  if (x.includes(y) || y.includes(x)) return Math.min(x.length, y.length) / Math.max(x.length, y.length) >= 0.5;
-  // longest common prefix as a cheap alignment of verbatim spans
-  let common = 0;
-  while (common < x.length && common < y.length && x[common] === y[common]) common++;
-  return common / Math.max(x.length, y.length) >= 0.6;
+// ---------------------------------------------------------------------------
+// Matching rules (issue 3; documented in README "Extraction quality").
+// ---------------------------------------------------------------------------
+
+/** Full-width ASCII (０-９, Ａ-ｚ, （）, ，) to half-width; every kind of whitespace removed. */
+function widthAndSpace(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u00a0\u3000]+/g, '');
 }
 
-function matchCount<P, G>(predicted: P[], gold: G[], same: (p: P, g: G) => boolean): number {
-  const used = new Set<number>();
-  let tp = 0;
-  for (const p of predicted) {
-    const i = gold.findIndex((g, k) => !used.has(k) && same(p, g));
-    if (i >= 0) {
-      used.add(i);
-      tp++;
+/** Single-valued fields (jurisdiction name, province, level…) compare after width and whitespace normalization. */
+export function normalizeValue(v: string | number | null | undefined): string | number | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'number' ? v : widthAndSpace(v) || null;
+}
+
+/**
+ * Regulation titles compare after normalization of width, whitespace, dashes,
+ * parentheses, nested brackets and quotes; the 中华人民共和国 that opens a
+ * national law's full title is dropped, so 《中华人民共和国行政复议法》 and
+ * 《行政复议法》 are one title (the issue's own example of variants that meet).
+ */
+export function normalizeTitle(title: string): string {
+  let t = widthAndSpace(title).replace(/^《/, '').replace(/》$/, '');
+  t = t.replace(/[（]/g, '(').replace(/[）]/g, ')');
+  t = t.replace(/[<〈《]/g, '〈').replace(/[>〉》]/g, '〉');
+  t = t.replace(/[‐‑‒–—―－~～-]+/g, '—');
+  t = t.replace(/(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)/g, (m, a: string, b: string) => (Number(b) > Number(a) ? `${a}—${b}` : m));
+  t = t.replace(/["“”]/g, '"').replace(/['‘’]/g, "'");
+  return t.replace(/^中华人民共和国(?=.+(法|法典|条例)$)/, '');
+}
+
+/** Initiative names and surfaces compare after width and whitespace normalization, without quotation marks. */
+export function normalizeName(name: string): string {
+  return widthAndSpace(name).replace(/["“”'‘’「」『』]/g, '');
+}
+
+/** Character bigrams of a text, after width/whitespace normalization and without punctuation; a one-character text is its own "bigram". */
+export function bigrams(s: string): Set<string> {
+  const t = widthAndSpace(s).replace(/[\p{P}\p{S}]/gu, '');
+  const out = new Set<string>();
+  if (t.length === 1) out.add(t);
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+function intersection(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+/** Jaccard similarity of the character-bigram sets: |A∩B| / |A∪B|. */
+export function bigramJaccard(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  const common = intersection(x, y);
+  const union = x.size + y.size - common;
+  return union ? common / union : 0;
+}
+
+/** Overlap coefficient of the character-bigram sets: |A∩B| / min(|A|, |B|). */
+export function bigramOverlap(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  const smaller = Math.min(x.size, y.size);
+  return smaller ? intersection(x, y) / smaller : 0;
+}
+
+/** Problems (and plans): the same item when the bigram Jaccard similarity is at least 0.5. */
+export const ITEM_JACCARD = 0.5;
+/** Metrics: same value and unit, and indicators whose bigram overlap is at least 0.3. */
+export const INDICATOR_OVERLAP = 0.3;
+
+export function sameItem(a: string, b: string): boolean {
+  return bigramJaccard(a, b) >= ITEM_JACCARD;
+}
+
+export function sameMetric(p: { indicator: string; value: number; unit: string | null }, g: { indicator: string; value: number; unit: string | null }): boolean {
+  return (
+    Math.abs(p.value - g.value) < 1e-9 &&
+    normalizeValue(p.unit ?? null) === normalizeValue(g.unit ?? null) &&
+    bigramOverlap(p.indicator, g.indicator) >= INDICATOR_OVERLAP
+  );
+}
+
+/** A found initiative matches a gold one when its name or any surface equals the gold canonical or any gold surface. */
+export function sameInitiative(p: { name: string; surface: string[] }, g: { canonical: string; surface: string[] }): boolean {
+  const gold = new Set([g.canonical, ...g.surface].map(normalizeName));
+  return [p.name, ...p.surface].some((form) => gold.has(normalizeName(form)));
+}
+
+/**
+ * One-to-one matching between predicted and gold items (maximum bipartite
+ * matching by augmenting paths): each gold item is matched at most once, each
+ * prediction at most once. Returns the pairs [predictedIndex, goldIndex].
+ */
+export function matchPairs<P, G>(predicted: P[], gold: G[], same: (p: P, g: G) => boolean): [number, number][] {
+  const edges = predicted.map((p) => gold.map((g, j) => (same(p, g) ? j : -1)).filter((j) => j >= 0));
+  const goldTo = new Array<number>(gold.length).fill(-1);
+  const augment = (i: number, seen: Uint8Array): boolean => {
+    for (const j of edges[i]) {
+      if (seen[j]) continue;
+      seen[j] = 1;
+      if (goldTo[j] < 0 || augment(goldTo[j], seen)) {
+        goldTo[j] = i;
+        return true;
+      }
     }
-  }
-  return tp;
+    return false;
+  };
+  for (let i = 0; i < predicted.length; i++) if (edges[i].length) augment(i, new Uint8Array(gold.length));
+  return goldTo.flatMap((i, j) => (i >= 0 ? [[i, j] as [number, number]] : []));
 }
 
 type Value = string | number | null | undefined;
@@ -94,6 +192,15 @@ const SINGLE_FIELDS: Record<string, { predicted: (p: ReportGraph) => Value; gold
 /** Initiatives the extractor is sure of: lexicon core names and quoted discoveries, not generic practices. */
 const CONFIDENT = 0.8;
 
+/** What one report got wrong, for tuning (`govgraph eval --details`). */
+export interface ReportDetail {
+  file: string;
+  wrongFields: Record<string, { predicted: Value; gold: Value }>;
+  missed: Record<string, string[]>;
+  extra: Record<string, string[]>;
+  wrongAttributes: { list: string; item: string; predicted: Value; gold: Value }[];
+}
+
 /**
  * Scores predictions against gold reports. Predictions are paired with gold
  * reports by `source.file` (the file name, without directories); a gold
@@ -114,6 +221,7 @@ export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]
   const right: Record<string, number> = Object.fromEntries(fields.map((f) => [f, 0]));
   const single: Record<string, [number, number, number]> = Object.fromEntries(fields.map((f) => [f, [0, 0, 0]]));
   const totals: Record<string, [number, number, number]> = {};
+  const details: ReportDetail[] = [];
   const add = (name: string, tp: number, p: number, g: number) => {
     const t = (totals[name] ??= [0, 0, 0]);
     t[0] += tp;
@@ -121,38 +229,69 @@ export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]
     t[2] += g;
   };
   for (const { predicted: p, gold: g } of pairs) {
+    const detail: ReportDetail = { file: g.file, wrongFields: {}, missed: {}, extra: {}, wrongAttributes: [] };
+    details.push(detail);
     for (const [field, read] of Object.entries(SINGLE_FIELDS)) {
-      const pv = read.predicted(p) ?? null;
-      const gv = read.gold(g) ?? null;
+      const pv = normalizeValue(read.predicted(p));
+      const gv = normalizeValue(read.gold(g));
       // a jurisdiction found with no prefecture agrees with a gold null prefecture
       if (pv === gv && (p.jurisdiction || !field.startsWith('jurisdiction.'))) right[field]++;
+      else detail.wrongFields[field] = { predicted: pv, gold: gv };
       const t = single[field];
       if (pv !== null) t[1]++;
       if (gv !== null) t[2]++;
       if (pv !== null && pv === gv) t[0]++;
     }
 
-    const goldTitles = new Map(g.regulations.map((r) => [r.canonical, r]));
-    const matched = p.regulations.filter((r) => goldTitles.has(r.title));
-    add('regulations', matched.length, p.regulations.length, g.regulations.length);
-    add('regulations.kind', matched.filter((r) => goldTitles.get(r.title)!.kind === r.kind).length, matched.length, matched.length);
-    add('regulations.scope', matched.filter((r) => goldTitles.get(r.title)!.scope === r.scope).length, matched.length, matched.length);
-    add('regulations.action', matched.filter((r) => goldTitles.get(r.title)!.action === r.action).length, matched.length, matched.length);
-    add('regulations.count', matched.filter((r) => goldTitles.get(r.title)!.count === r.count).length, matched.length, matched.length);
+    // Lists: one-to-one matching, then attribute accuracy over the matched pairs.
+    const list = <P, G>(name: string, ps: P[], gs: G[], same: (a: P, b: G) => boolean, label: { p: (x: P) => string; g: (x: G) => string }) => {
+      const pairs = matchPairs(ps, gs, same);
+      add(name, pairs.length, ps.length, gs.length);
+      const usedP = new Set(pairs.map(([i]) => i));
+      const usedG = new Set(pairs.map(([, j]) => j));
+      const missed = gs.filter((_, j) => !usedG.has(j)).map(label.g);
+      const extra = ps.filter((_, i) => !usedP.has(i)).map(label.p);
+      if (missed.length) detail.missed[name] = missed;
+      if (extra.length) detail.extra[name] = extra;
+      return pairs.map(([i, j]) => [ps[i], gs[j]] as [P, G]);
+    };
+    const attribute = <P, G>(name: string, matched: [P, G][], read: (x: P | G, side: 'p' | 'g') => Value, item: (x: G) => string) => {
+      const scored = matched.filter(([, b]) => read(b, 'g') !== undefined);
+      const right = scored.filter(([a, b]) => (read(a, 'p') ?? null) === (read(b, 'g') ?? null));
+      add(name, right.length, scored.length, scored.length);
+      for (const [a, b] of scored) if ((read(a, 'p') ?? null) !== (read(b, 'g') ?? null)) detail.wrongAttributes.push({ list: name, item: item(b), predicted: read(a, 'p'), gold: read(b, 'g') });
+    };
 
-    const goldInitiatives = new Set(g.initiatives.map((i) => i.canonical));
-    add('initiatives', p.initiatives.filter((i) => goldInitiatives.has(i.name)).length, p.initiatives.length, goldInitiatives.size);
-    const highGold = new Set(g.initiatives.filter((i) => i.confidence === 'high').map((i) => i.canonical));
-    add('initiatives (high confidence gold)', p.initiatives.filter((i) => highGold.has(i.name)).length, p.initiatives.length, highGold.size);
+    type R = ReportGraph['regulations'][number];
+    type GR = GoldReport['regulations'][number];
+    const regs = list<R, GR>('regulations', p.regulations, g.regulations, (a, b) => normalizeTitle(a.title) === normalizeTitle(b.canonical), { p: (x) => x.title, g: (x) => x.canonical });
+    const title = (x: GR) => x.canonical;
+    attribute<R, GR>('regulations.kind', regs, (x) => x.kind, title);
+    attribute<R, GR>('regulations.scope', regs, (x) => x.scope, title);
+    attribute<R, GR>('regulations.action', regs, (x) => x.action, title);
+    attribute<R, GR>('regulations.count', regs, (x) => x.count, title);
+
+    type I = ReportGraph['initiatives'][number];
+    type GI = GoldReport['initiatives'][number];
+    const names = { p: (x: I) => x.name, g: (x: GI) => x.canonical };
+    list<I, GI>('initiatives', p.initiatives, g.initiatives, sameInitiative, names);
+    const high = g.initiatives.filter((i) => i.confidence === 'high');
+    const tpHigh = matchPairs(p.initiatives, high, sameInitiative).length;
+    add('initiatives (high confidence gold)', tpHigh, p.initiatives.length, high.length);
     const confident = p.initiatives.filter((i) => (i.confidence ?? 1) >= CONFIDENT);
-    add(`initiatives (confidence ≥ ${CONFIDENT})`, confident.filter((i) => goldInitiatives.has(i.name)).length, confident.length, goldInitiatives.size);
-    add('initiatives.lexicon-only', p.initiatives.filter((i) => !i.discovered && goldInitiatives.has(i.name)).length, p.initiatives.filter((i) => !i.discovered).length, goldInitiatives.size);
+    add(`initiatives (confidence ≥ ${CONFIDENT})`, matchPairs(confident, g.initiatives, sameInitiative).length, confident.length, g.initiatives.length);
+    const fromLexicon = p.initiatives.filter((i) => !i.discovered);
+    add('initiatives.lexicon-only', matchPairs(fromLexicon, g.initiatives, sameInitiative).length, fromLexicon.length, g.initiatives.length);
 
-    add('problems', matchCount(p.problems, g.problems, (a, b) => sameItem(a.text, b.text)), p.problems.length, g.problems.length);
-    const themed = g.problems.filter((x) => x.theme);
-    add('problems.theme', matchCount(p.problems, themed, (a, b) => sameItem(a.text, b.text) && a.theme === b.theme), p.problems.filter((x) => x.theme).length, themed.length);
-    add('plans', matchCount(p.plans, g.plans, (a, b) => sameItem(a.text, b.text)), p.plans.length, g.plans.length);
-    add('metrics', matchCount(p.metrics, g.metrics, (a, b) => a.value === b.value && (a.unit ?? null) === (b.unit ?? null) && (a.surface.includes(b.surface) || b.surface.includes(a.surface) || sameItem(a.surface, b.surface))), p.metrics.length, g.metrics.length);
+    type PR = ReportGraph['problems'][number];
+    type GP = GoldReport['problems'][number];
+    const problems = list<PR, GP>('problems', p.problems, g.problems, (a, b) => sameItem(a.text, b.text), { p: (x) => x.text, g: (x) => x.text });
+    attribute<PR, GP>('problems.theme', problems, (x, side) => (side === 'g' && !(x as GP).theme ? undefined : x.theme), (x) => x.text);
+    list('plans', p.plans, g.plans, (a, b) => sameItem(a.text, b.text), { p: (x) => x.text, g: (x) => x.text });
+    list('metrics', p.metrics, g.metrics, sameMetric, {
+      p: (x) => `${x.indicator} ${x.value} ${x.unit ?? ''} | ${x.surface}`,
+      g: (x) => `${x.indicator} ${x.value} ${x.unit ?? ''} | ${x.surface}`,
+    });
   }
   const n = pairs.length || 1;
   return {
@@ -160,6 +299,7 @@ export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]
     accuracy: Object.fromEntries(Object.entries(right).map(([k, v]) => [k, v / n])),
     fields: Object.fromEntries(Object.entries(single).map(([k, [tp, p, g]]) => [k, prf(tp, p, g)])),
     lists: Object.fromEntries(Object.entries(totals).map(([k, [tp, p, g]]) => [k, prf(tp, p, g)])),
+    details,
   };
 }
 
@@ -178,13 +318,24 @@ export async function runEval(seedDir: string, goldPath: string): Promise<EvalRe
   return scorePairs(pairs);
 }
 
-export function formatEvalTable(result: EvalResult): string {
+export function formatEvalTable(result: EvalResult, options: { details?: boolean } = {}): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
-  const row = (field: string, s: Prf) => `${field.padEnd(40)}${pct(s.precision)}  ${pct(s.recall)} ${pct(s.f1)}   (${s.tp}/${s.predicted}/${s.gold})`;
-  const header = (what: string) => `${what.padEnd(40)}precision  recall      F1   (tp/predicted/gold)`;
-  const lines = [`${result.reports} report(s)`, '', header('field')];
+  const row = (field: string, s: Prf) => `${field.padEnd(41)}${pct(s.precision)}  ${pct(s.recall)} ${pct(s.f1)}   (${s.tp}/${s.predicted}/${s.gold})`;
+  const header = (what: string) => `${what.padEnd(40)} precision  recall      F1   (tp/predicted/gold)`;
+  const lines = [`${result.reports} report(s)`, '', `${'field'.padEnd(40)}accuracy`];
+  for (const [field, a] of Object.entries(result.accuracy)) lines.push(`${field.padEnd(40)}${pct(a)}`);
+  lines.push('', header('field'));
   for (const [field, s] of Object.entries(result.fields)) lines.push(row(field, s));
   lines.push('', header('list'));
   for (const [field, s] of Object.entries(result.lists)) lines.push(row(field, s));
+  lines.push('(.kind, .scope, .action, .count, .theme: accuracy over the matched items)');
+  if (options.details)
+    for (const d of result.details ?? []) {
+      lines.push('', `== ${d.file}`);
+      for (const [f, v] of Object.entries(d.wrongFields)) lines.push(`  field ${f}: ${JSON.stringify(v.predicted)} (gold ${JSON.stringify(v.gold)})`);
+      for (const [list, items] of Object.entries(d.missed)) for (const x of items) lines.push(`  missed ${list}: ${x}`);
+      for (const [list, items] of Object.entries(d.extra)) for (const x of items) lines.push(`  extra  ${list}: ${x}`);
+      for (const w of d.wrongAttributes) lines.push(`  wrong  ${w.list}: ${w.item}: ${JSON.stringify(w.predicted)} (gold ${JSON.stringify(w.gold)})`);
+    }
   return lines.join('\n');
 }

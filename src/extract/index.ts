@@ -24,7 +24,7 @@ export { resolveInitiativeName } from './lexicon.js';
 export { normalizeText } from './normalize.js';
 
 /** Bump when the output for the same text changes: stored reports are re-extracted on re-ingest. */
-export const EXTRACTOR_VERSION = '0.2.0';
+export const EXTRACTOR_VERSION = '0.3.0';
 
 export class NotAReportError extends Error {
   constructor(reason: string) {
@@ -69,15 +69,18 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
 
   const title = findTitle(text);
   const jurisdiction = resolveJurisdiction(text, { title, host: page.host });
-  const known = extractInitiatives(text, sentences, sectionPath);
-  const initiatives = [...known, ...discoverInitiatives(text, known, sentences, sectionPath)].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   const parts = reportParts(text, sections);
+  const inProblems = (offset: number) => parts.problems.some((p) => p.start <= offset && offset < p.end);
+  const known = extractInitiatives(text, sentences, sectionPath);
+  const discovered = discoverInitiatives(text, known, sentences, sectionPath, { inProblems });
+  // a brand's mention may yield to a place's own instance of it (粤执法 in “清远粤执法”)
+  const initiatives = [...known.filter((i) => i.mentions.length), ...discovered].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   return {
     reportId: reportIdOf(text),
     title,
     year: findYear(text, title, page.published),
     jurisdiction,
-    issuer: findIssuer(text, jurisdiction, page.host),
+    issuer: findIssuer(text, jurisdiction, page.host, title),
     regulations: extractRegulations(text, { sentences, sectionPath, ownNames: ownNamesOf(jurisdiction) }),
     initiatives,
     problems: extractProblems(text, parts.problems, sentences, sectionPath),

@@ -42,6 +42,8 @@ export function extractInitiatives(text: string, sentences: Sentences, sectionPa
     if (taken.subarray(at, last + 1).some((x) => x)) return;
     const [start, end] = balanceQuotes(text, stripped.map[at], stripped.map[last] + 1);
     const surface = text.slice(start, end);
+    // 《以案释法》栏目: a name that is a whole document title is the document's (a regulation), not an initiative
+    if (text[start - 1] === '《' && text[end] === '》') return;
     // a quote that still splits the match (守护南粤”执法) means the name is not there
     if ((surface.match(/“/g) ?? []).length !== (surface.match(/”/g) ?? []).length) return;
     taken.fill(1, at, last + 1);

@@ -16,20 +16,44 @@ function countOf(text: string, word: string): number {
 }
 
 const DEPARTMENT_VOICE = ['我局', '局党组', '本局', '本单位', '我委', '委党组', '干职工', '局长', '我办', '我中心'];
-const GOVERNMENT_VOICE = ['我区', '我县', '我市', '我省', '我旗', '区政府', '县政府', '市政府', '全区', '全县', '全市'];
+// How a government speaks of itself. 全区/全县/全市 are not counted: a department speaks of them too.
+const GOVERNMENT_VOICE = ['我区', '我县', '我市', '我省', '我旗', '我州', '我盟'];
 const DEPARTMENT_NAME = '([\\u4e00-\\u9fff]{2,12}?(?:局|委员会|办公室|中心))';
+// 现将我局2022年法治政府建设情况报告如下: the report as a whole speaks as a department.
+const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心)/;
+const LEVEL_WORD = /^(?:区|县|市|州|旗|盟|省)/;
 
-export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, host: string | null): IssuerFact | null {
+/** The department's name as the text gives it: 长寿区司法局, or 区司法局 completed with the jurisdiction's name. */
+function namedDepartment(text: string, place: string): string | null {
+  const counts = new Map<string, number>();
+  const known = DEPARTMENTS.departments.map((d) => d.name);
+  for (const dept of known) {
+    for (const m of text.matchAll(new RegExp(`(${place}|(?<![\\u4e00-\\u9fff])区|(?<![\\u4e00-\\u9fff])县|(?<![\\u4e00-\\u9fff])市|[,，。、\\s]区|[,，。、\\s]县|[,，。、\\s]市)${dept}`, 'g'))) {
+      const name = `${place}${dept}`;
+      counts.set(name, (counts.get(name) ?? 0) + (m[1] === place ? 2 : 1));
+    }
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : null;
+}
+
+export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, host: string | null, title: string | null = null): IssuerFact | null {
   const department = DEPARTMENT_VOICE.reduce((n, w) => n + countOf(text, w), 0);
   const government = GOVERNMENT_VOICE.reduce((n, w) => n + countOf(text, w), 0);
   const place = jurisdiction?.name ?? '';
-  if (department >= 2 && department * 2 >= government) {
+  // a title naming a department (重庆市长寿区司法局2022年度法治政府建设年度报告), not a government
+  const titled = title && !/人民政府|政府办/.test(title) ? new RegExp(`${place || '^'}${DEPARTMENT_NAME}`).exec(title) : null;
+  if (titled || DEPARTMENT_REPORT.test(text.slice(0, 600)) || (department >= 2 && department >= government)) {
+    if (titled && place && !LEVEL_WORD.test(titled[1])) return { type: 'department', name: `${place}${titled[1]}` };
     // A department that names itself in the title or opening: 沅江市行政审批服务局关于…
     const head = text.slice(0, 300);
     const named = place ? new RegExp(`${place}${DEPARTMENT_NAME}`).exec(head) : null;
     if (named) return { type: 'department', name: `${place}${named[1]}` };
     // A 主办 footer naming a department (not the government) is the site owner.
     if (host && /(局|委员会|办公室)$/.test(host) && !/人民政府$/.test(host)) return { type: 'department', name: host };
+    // 区司法局党委书记、局长…: a known department named with the level of its jurisdiction
+    const inText = place ? namedDepartment(text, place) : null;
+    if (inText) return { type: 'department', name: inText };
     // Otherwise the remit it speaks of suggests which bureau it is (an inference).
     const scored = DEPARTMENTS.departments
       .map((d) => ({ name: d.name, score: d.keywords.reduce((n, k) => n + countOf(text, k), 0) }))

@@ -79,6 +79,10 @@ export function resolveJurisdiction(text: string, clues: JurisdictionClues): Jur
     if (clues.title?.includes(name)) score += 50;
     if (clues.host?.includes(name)) score += 50;
     if (opening.includes(name) || (short && opening.includes(short))) score += 10;
+    // the report's own documents are named after it (拟定《荣昌区法治政府建设实施方案》)
+    score += 3 * (countOf(text, `《${name}`) + (short ? countOf(text, `《${short}`) - countOf(text, `《${name}`) : 0));
+    // a place the report's officials visit (带队到永川区学习) is somebody else
+    score -= 15 * [...text.matchAll(new RegExp(`(?:到|赴|前往|去)${name}(?:学习|考察|调研|交流|参观|观摩)`, 'g'))].length;
     const suffix = name.slice(-1);
     if (suffix === '区' || suffix === '县' || suffix === '市') score += 3 * self[suffix];
     // A prefecture is named inside its counties' document titles (德阳市罗江区…):

@@ -30,6 +30,8 @@ function toHalfWidth(ch: string): string {
 
 const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef0-9“”《》、，。：；（）,;:!?()%]/;
 const SENTENCE_END = /[。！？!?;；:：》”)）]$/;
+// A title line (…法治政府建设年度报告) is never continued by the next line.
+const TITLE_LINE = /^[^,，。;；:：!！?？]{8,60}(报告|总结)$/;
 const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分])/;
 
 /** Returns the normalized text. Pure and total: any string in, a string out. */
@@ -56,7 +58,7 @@ export function normalizeText(raw: string): string {
     // Scraping breaks long lines mid-sentence ("领导干部学法用\n法制度"): a long
     // line that does not end a sentence continues on the next one, unless that
     // one starts a heading.
-    const previousIsHeading = previous !== undefined && HEADING_START.test(previous) && !previous.includes('。');
+    const previousIsHeading = previous !== undefined && ((HEADING_START.test(previous) && !previous.includes('。')) || TITLE_LINE.test(previous));
     if (!paragraphBreak && previous !== undefined && previous.length >= 20 && !previousIsHeading && !SENTENCE_END.test(previous) && !HEADING_START.test(line)) {
       lines[lines.length - 1] = previous + line;
     } else {

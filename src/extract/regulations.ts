@@ -93,7 +93,7 @@ export interface ScopeContext {
 
 export function regulationScope(title: string, kind: RegulationKind, action: CitationAction, own: ScopeContext = { ownNames: [] }): RegulationScope | null {
   const places = [...divisionNamesIn(title).keys()].map((n) => divisionsByName.get(n)?.[0]?.level);
-  if (places.some((l) => l === 'county' || l === 'prefecture') || /(区委|县委|市委|区政府|县政府|市政府|区人民政府|县人民政府|市人民政府)/.test(title)) return 'local';
+  if (places.some((l) => l === 'county' || l === 'prefecture') || /(区委|县委|市委|区政府|县政府|市政府|区人民政府|县人民政府|市人民政府|全区|全县|全市|全旗|本区|本县|本市)/.test(title)) return 'local';
   if (own.ownNames.some((n) => n.length >= 2 && title.includes(n))) return 'local';
   if (places.includes('province') || /^(省委|省政府|省人民政府)/.test(title)) return 'provincial';
   if (kind === 'law' || kind === 'administrative_regulation' || kind === 'party_document' || kind === 'plan') return 'national';
@@ -145,6 +145,9 @@ export function citationAction(text: string, titleStart: number, sentenceStart: 
   if (/以\s*$/.test(clause) && /^为(统领|指导|遵循|依据)/.test(afterTitle)) return 'implemented';
   const verb = verbBefore(clause);
   if (verb) return verb;
+  // 完成《…》修订工作, 《…》的起草: the verb after the title
+  if (/^的?(修订|修改)/.test(afterTitle)) return 'revised';
+  if (/^的?(制定|起草|出台|印发|编制)/.test(afterTitle)) return 'issued';
   // 推动《…》确定的各项任务全面落实; 《…》…得到贯彻执行
   if (/(落实|贯彻|执行|实施)/.test(afterTitle.replace(/《[^《》]*》/g, ''))) return 'implemented';
   return 'referenced';
