@@ -3,8 +3,8 @@
 import { reportFatal, UsageError } from './errors.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ help: string; run(argv: string[]): Promise<number> }> }> = {
-  extract: { summary: 'print the extraction of report files as JSON Lines', load: () => import('./commands/extract.js') },
-  ingest: { summary: 'extract report files and write them to the store', load: () => import('./commands/ingest.js') },
+  extract: { summary: 'print the extraction of report files (.txt, .html, .docx, .pdf) as JSON Lines', load: () => import('./commands/extract.js') },
+  ingest: { summary: 'extract report files, folders or globs on worker threads and write them to the store', load: () => import('./commands/ingest.js') },
   serve: { summary: 'serve GraphQL (GraphiQL in a browser)', load: () => import('./commands/serve.js') },
   eval: { summary: 'score the extractor against the gold standard', load: () => import('./commands/eval.js') },
   stats: { summary: 'count nodes and relationships in the store', load: () => import('./commands/stats.js') },

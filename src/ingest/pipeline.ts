@@ -1,66 +1,124 @@
-// The ingest pipeline for a list of paths: read → extract → store, one file
-// at a time. A file that cannot be read, is not a report or fails to store is
-// recorded with its reason and the others go on; each report is written in
-// one transaction, so a failure never leaves half a report behind.
+// The ingest pipeline for a list of paths: read → extract (on worker threads)
+// → store (serialized, on this thread). The file list is streamed and at most
+// a few files per worker are in flight, so memory stays bounded however many
+// files are given. A file that cannot be read, is not a report or fails to
+// store is recorded with its reason and the others go on; each report is
+// written in one transaction, so a failure never leaves half a report behind.
 import { relative } from 'node:path';
-import { EXTRACTOR_VERSION, extractReport, NotAReportError } from '../extract/index.js';
+import { EXTRACTOR_VERSION } from '../extract/index.js';
 import type { GraphStore, UpsertOutcome } from '../store/types.js';
 import { listInputFiles } from './files.js';
-import { readReportFile, RefusedInput } from './read.js';
+import { defaultWorkerCount, ExtractPool } from './pool.js';
+import { maxFileBytesFromEnv } from './read.js';
+import { runExtractTask, type ExtractResult, type ExtractTask } from './task.js';
 
 export interface FileOutcome {
   file: string;
   status: UpsertOutcome | 'refused' | 'failed' | 'extracted';
   reportId?: string;
   reason?: string;
+  /** How the file was read: text, html, docx or pdf. */
+  format?: string;
+  /** For text and HTML: the detected encoding. */
+  encoding?: string;
 }
 
 export interface IngestSummary {
   files: number;
+  /** created + replaced */
+  ingested: number;
   created: number;
   replaced: number;
+  /** Already in the store with the same text and extractor version: skipped. */
   unchanged: number;
+  /** Extracted without writing (--dry-run). */
+  extracted: number;
   refused: FileOutcome[];
   failed: FileOutcome[];
+  /** Worker threads used for extraction (0: extraction ran on the main thread). */
+  workers: number;
+  durationMs: number;
 }
 
 export interface IngestOptions {
   /** Extract without writing. */
   dryRun?: boolean;
-  /** Called after every file. */
+  /** Extraction worker threads; 0 extracts on this thread. Default: os.availableParallelism() - 1, at least 1. */
+  workers?: number;
+  /** Size limit per file in bytes (default: GOVGRAPH_MAX_FILE_MB, else 20 MB). */
+  maxBytes?: number;
+  /** Called after every file, in completion order; `done` counts files finished. */
   onFile?: (outcome: FileOutcome, done: number) => void;
 }
 
 export async function ingestPaths(store: GraphStore | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  const summary: IngestSummary = { files: 0, created: 0, replaced: 0, unchanged: 0, refused: [], failed: [] };
-  for (const file of listInputFiles(paths)) {
-    const outcome = await ingestFile(store, file, options);
-    summary.files++;
-    if (outcome.status === 'refused') summary.refused.push(outcome);
-    else if (outcome.status === 'failed') summary.failed.push(outcome);
-    else if (outcome.status !== 'extracted') summary[outcome.status]++;
-    options.onFile?.(outcome, summary.files);
-  }
-  return summary;
-}
+  const started = Date.now();
+  const workers = options.workers ?? defaultWorkerCount();
+  const maxBytes = options.maxBytes ?? maxFileBytesFromEnv();
+  const pool = workers > 0 ? new ExtractPool(workers) : null;
+  const limit = Math.max(2, workers * 2);
+  const dryRun = Boolean(options.dryRun) || !store;
 
-async function ingestFile(store: GraphStore | null, file: string, options: IngestOptions): Promise<FileOutcome> {
-  const shown = relative(process.cwd(), file) || file;
-  let graph;
-  try {
-    graph = extractReport(readReportFile(file), { file: shown });
-  } catch (error) {
-    if (error instanceof RefusedInput || error instanceof NotAReportError) {
-      return { file: shown, status: 'refused', reason: error.message };
+  const summary: IngestSummary = { files: 0, ingested: 0, created: 0, replaced: 0, unchanged: 0, extracted: 0, refused: [], failed: [], workers: 0, durationMs: 0 };
+  const problems: Array<{ index: number; outcome: FileOutcome }> = [];
+  let done = 0;
+  // Writes go one at a time, in completion order, through this chain.
+  let writes: Promise<unknown> = Promise.resolve();
+  const write = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = writes.then(job);
+    writes = next.catch(() => undefined);
+    return next;
+  };
+
+  const one = async (path: string, index: number): Promise<void> => {
+    const file = relative(process.cwd(), path) || path;
+    const task: ExtractTask = { path, file, maxBytes };
+    let result: ExtractResult;
+    try {
+      result = pool ? await pool.run(task) : await runExtractTask(task);
+    } catch (error) {
+      result = { ok: false, status: 'failed', reason: `extraction failed: ${(error as Error).message}` };
     }
-    const reason = (error as NodeJS.ErrnoException).code ? `cannot read the file: ${(error as Error).message}` : `extraction failed: ${(error as Error).message}`;
-    return { file: shown, status: 'failed', reason };
-  }
-  if (options.dryRun || !store) return { file: shown, status: 'extracted', reportId: graph.reportId };
+    let outcome: FileOutcome;
+    if (!result.ok) outcome = { file, status: result.status, reason: result.reason };
+    else {
+      const { graph, format, encoding } = result;
+      const base = { file, reportId: graph.reportId, format, ...(encoding ? { encoding } : {}) };
+      if (dryRun) outcome = { ...base, status: 'extracted' };
+      else {
+        try {
+          const status = await write(() => store!.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file }));
+          outcome = { ...base, status, ...(status === 'unchanged' ? { reason: 'already in the store (same text, same extractor version): skipped' } : {}) };
+        } catch (error) {
+          outcome = { ...base, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
+        }
+      }
+    }
+    if (outcome.status === 'refused' || outcome.status === 'failed') problems.push({ index, outcome });
+    else if (outcome.status === 'extracted') summary.extracted++;
+    else summary[outcome.status]++;
+    options.onFile?.(outcome, ++done);
+  };
+
+  const inFlight = new Set<Promise<void>>();
   try {
-    const status = await store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: shown });
-    return { file: shown, status, reportId: graph.reportId };
-  } catch (error) {
-    return { file: shown, status: 'failed', reportId: graph.reportId, reason: (error as Error).message };
+    let index = 0;
+    for (const path of listInputFiles(paths)) {
+      while (inFlight.size >= limit) await Promise.race(inFlight);
+      const job: Promise<void> = one(path, index++).finally(() => inFlight.delete(job));
+      inFlight.add(job);
+    }
+    summary.files = index;
+  } finally {
+    await Promise.all(inFlight);
+    await writes;
+    summary.workers = pool?.threads.length ?? 0;
+    await pool?.close();
   }
+  // problems in the order the files were listed, whatever order they finished in
+  problems.sort((a, b) => a.index - b.index);
+  for (const { outcome } of problems) (outcome.status === 'refused' ? summary.refused : summary.failed).push(outcome);
+  summary.ingested = summary.created + summary.replaced;
+  summary.durationMs = Date.now() - started;
+  return summary;
 }

@@ -1,34 +1,105 @@
-// Reads one report file into text. This first version takes UTF-8 plain text
-// (with or without BOM); other formats and encodings come with the input
-// formats work, and are refused with a clear reason until then.
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
-import { SUPPORTED_EXTENSIONS } from './files.js';
+// Reads one report file into text, whatever it came as: plain text in any
+// encoding Chinese reports use, an HTML page, a Word .docx or a PDF with a
+// text layer. Everything that cannot give report text is refused with a
+// reason (RefusedInput): empty, too large, binary, undecodable, unsupported,
+// a scan without text.
+import { open, stat } from 'node:fs/promises';
+import { decodeText } from './decode.js';
+import { readDocx } from './docx.js';
+import { formatOf, type Format } from './formats.js';
+import { readHtml, type PageMeta } from './html.js';
+import { readPdf } from './pdf.js';
+import { RefusedInput } from './refused.js';
 
-export class RefusedInput extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RefusedInput';
-  }
+export { RefusedInput } from './refused.js';
+export { SUPPORTED_EXTENSIONS } from './formats.js';
+
+export const DEFAULT_MAX_FILE_MB = 20;
+
+/** The size limit: GOVGRAPH_MAX_FILE_MB (megabytes, decimals allowed), else 20 MB. */
+export function maxFileBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.GOVGRAPH_MAX_FILE_MB;
+  if (raw === undefined || raw === '') return DEFAULT_MAX_FILE_MB * 1024 * 1024;
+  return parseMegabytes(raw, 'GOVGRAPH_MAX_FILE_MB');
 }
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** "5", "0.5" → bytes; anything else is an error naming where the value came from. */
+export function parseMegabytes(raw: string, from: string): number {
+  const mb = Number(raw);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(raw) || !(mb > 0)) throw new Error(`${from} must be a positive number of megabytes, not "${raw}"`);
+  return Math.round(mb * 1024 * 1024);
+}
 
-export function readReportFile(path: string): string {
-  const ext = extname(path).toLowerCase();
-  if (!SUPPORTED_EXTENSIONS.includes(ext)) {
-    throw new RefusedInput(`unsupported format "${ext || 'no extension'}": supported are ${SUPPORTED_EXTENSIONS.join(', ')}`);
-  }
-  const size = statSync(path).size;
-  if (size === 0) throw new RefusedInput('the file is empty');
-  if (size > MAX_FILE_BYTES) throw new RefusedInput(`the file is ${size} bytes, over the ${MAX_FILE_BYTES}-byte limit`);
-  const bytes = readFileSync(path);
-  if (bytes.includes(0)) throw new RefusedInput('the file is binary (it contains NUL bytes), not text');
-  let text: string;
+export interface ReadOptions {
+  /** Files larger than this are refused (default: maxFileBytesFromEnv()). */
+  maxBytes?: number;
+}
+
+export interface ReportInput {
+  /** The text handed to the extractor. */
+  text: string;
+  format: Format;
+  /** For text and HTML: the encoding the bytes were decoded from. */
+  encoding?: string;
+  /** What an HTML page says about itself. */
+  meta: PageMeta;
+}
+
+const MB = 1024 * 1024;
+const size = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${bytes} bytes`);
+
+/**
+ * The extractor's input for an HTML page: the title as the first line (unless
+ * the article already opens with it), the article, and the page's 主办 footer
+ * and publication date on a last line of the form normalization drops as web
+ * cruft but the extractor still reads (readPageMeta): they help it find the
+ * issuer and the year without changing the report's text or its id.
+ */
+export function composeHtmlText(body: string, meta: PageMeta): string {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const opening = body.split('\n').slice(0, 5).map(squash);
+  const lines: string[] = [];
+  if (meta.title && !opening.some((line) => line.includes(squash(meta.title!)))) lines.push(meta.title);
+  lines.push(body);
+  if (meta.host) lines.push(`主办:${meta.host}`);
+  if (meta.published) lines.push(`来源:网页 发布日期:${meta.published}`);
+  return lines.join('\n');
+}
+
+export async function readReportFile(path: string, options: ReadOptions = {}): Promise<ReportInput> {
+  const maxBytes = options.maxBytes ?? maxFileBytesFromEnv();
+  const info = await stat(path);
+  if (!info.isFile()) throw new RefusedInput('not a regular file');
+  if (info.size === 0) throw new RefusedInput('the file is empty');
+  if (info.size > maxBytes) throw new RefusedInput(`the file is ${size(info.size)}, over the ${size(maxBytes)} limit (GOVGRAPH_MAX_FILE_MB or --max-size)`);
+  const handle = await open(path, 'r');
+  let bytes: Buffer;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new RefusedInput('the file is not valid UTF-8 (other encodings are not supported yet)');
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
   }
-  return text.replace(/^\uFEFF/, '');
+  const format = formatOf(path, bytes);
+  let input: ReportInput;
+  switch (format) {
+    case 'text': {
+      const { text, encoding } = decodeText(bytes);
+      input = { text, format, encoding, meta: {} };
+      break;
+    }
+    case 'html': {
+      const { body, meta, encoding } = readHtml(bytes);
+      input = { text: composeHtmlText(body, meta), format, encoding, meta };
+      if (!body.trim()) throw new RefusedInput('the page has no article text');
+      break;
+    }
+    case 'docx':
+      input = { text: await readDocx(bytes), format, meta: {} };
+      break;
+    case 'pdf':
+      input = { text: await readPdf(bytes), format, meta: {} };
+      break;
+  }
+  if (!input.text.trim()) throw new RefusedInput(`the ${format === 'text' ? 'file' : format} has no text`);
+  return input;
 }

@@ -1,19 +1,28 @@
 // govgraph extract FILE... — one JSON object per file on stdout (JSON Lines),
 // in the contract of DESIGN.md; a file that fails yields {"file", "error"}.
+// Takes every input format that ingest takes.
 import { relative } from 'node:path';
-import { extractReport } from '../../extract/index.js';
 import type { ReportGraph } from '../../extract/types.js';
-import { listInputFiles } from '../../ingest/files.js';
-import { readReportFile } from '../../ingest/read.js';
+import { checkInputPaths, listInputFiles } from '../../ingest/files.js';
+import { SUPPORTED_LIST } from '../../ingest/formats.js';
+import { maxFileBytesFromEnv, parseMegabytes } from '../../ingest/read.js';
+import { extractFile } from '../../ingest/report.js';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 
-export const help = `Usage: govgraph extract FILE|DIR...
+export const help = `Usage: govgraph extract [--max-size MB] FILE|DIR|GLOB...
 
 Extracts each report and prints one JSON object per file, one per line
 (JSON Lines): file, reportId, title, year, jurisdiction, issuer, regulations,
 initiatives, problems, plans, metrics. A file that cannot be read or is not a
-report prints {"file": …, "error": …} and the others go on.
+report prints {"file": …, "error": …} and the others go on. Nothing is written
+to the store.
+
+Formats: ${SUPPORTED_LIST}.
+Directories are read recursively; quote a glob ('reports/**/*.pdf') to let
+govgraph expand it.
+
+  --max-size MB   refuse files larger than this (default: GOVGRAPH_MAX_FILE_MB or 20)
 
 Exit code: 0 if every file was extracted, 1 if any failed, 2 on usage errors.`;
 
@@ -35,15 +44,22 @@ export function toContractJson(file: string, graph: ReportGraph) {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, {});
+  const { values, positionals } = parse(argv, { 'max-size': { type: 'string' } });
   if (values.help) return (console.log(help), 0);
   if (!positionals.length) throw new UsageError('extract needs at least one FILE or DIR');
+  let maxBytes: number;
+  try {
+    maxBytes = values['max-size'] !== undefined ? parseMegabytes(values['max-size'], '--max-size') : maxFileBytesFromEnv();
+    checkInputPaths(positionals);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   let failures = 0;
   for (const path of listInputFiles(positionals)) {
     const file = relative(process.cwd(), path) || path;
     let line: unknown;
     try {
-      line = toContractJson(file, extractReport(readReportFile(path), { file }));
+      line = toContractJson(file, (await extractFile(path, { file, maxBytes })).graph);
     } catch (error) {
       failures++;
       line = { file, error: (error as Error).message };
@@ -52,3 +68,4 @@ export async function run(argv: string[]): Promise<number> {
   }
   return failures ? 1 : 0;
 }
+

@@ -1,19 +1,45 @@
-// govgraph ingest PATH... — read, extract and store reports; prints one line
-// per file on stderr and a summary at the end.
-import { existsSync } from 'node:fs';
+// govgraph ingest PATH... — read, extract (on worker threads) and store
+// reports. On a terminal: a progress bar (count, rate, ETA) with refused and
+// failed files printed above it; otherwise one plain line per file. Both on
+// stderr; the summary at the end (stdout with --json).
+import cliProgress from 'cli-progress';
+import { checkInputPaths, countInputFiles } from '../../ingest/files.js';
+import { SUPPORTED_LIST } from '../../ingest/formats.js';
 import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/pipeline.js';
+import { defaultWorkerCount } from '../../ingest/pool.js';
+import { DEFAULT_MAX_FILE_MB, maxFileBytesFromEnv, parseMegabytes } from '../../ingest/read.js';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.js';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 
-export const help = `Usage: govgraph ingest [--dry-run] [--json] PATH...
+export const help = `Usage: govgraph ingest [options] PATH...
 
-Reads report files (directories recursively), extracts them and writes each
-report to the store in one transaction. Re-ingesting an unchanged report
-changes nothing.
+Reads report files, extracts them and writes each report to the store in one
+transaction (all of it or nothing). PATH is a file, a directory (read
+recursively) or a glob ('archive/**/*.pdf', quoted so that govgraph expands
+it). A report already in the store with the same text and extractor version
+is skipped and reported as unchanged, so re-running on a folder is cheap.
 
-  --dry-run   extract only, write nothing
-  --json      print the summary as JSON on stdout
+Formats: ${SUPPORTED_LIST}.
+  Text encodings are detected (UTF-8 with or without BOM, GBK/GB18030,
+  UTF-16, Big5); an HTML page is read in its declared charset and reduced to
+  its article (title, publication date and source URL are kept); a PDF must
+  have a text layer. Directories yield these and the document formats that
+  are refused with a hint (.doc, .wps, images…); other files are ignored.
+Refused, with the reason: empty, binary, too large, undecodable or
+  unsupported files, PDFs without text (scans), and texts that are not
+  reports (too little Chinese text or governance vocabulary).
+
+Options:
+  --dry-run        extract only, write nothing (no store is opened)
+  --json           print the summary as JSON on stdout
+  --max-size MB    refuse files larger than this (default: GOVGRAPH_MAX_FILE_MB or ${DEFAULT_MAX_FILE_MB})
+  --workers N      extraction worker threads (default: CPUs - 1, at least 1; here ${defaultWorkerCount()})
+  -h, --help       this help
+
+Output: a progress bar on a terminal (files done/total, rate, ETA), else one
+line per file on stderr; then the summary: ingested (created, replaced),
+unchanged, refused with reasons, failed with reasons.
 
 Store: Neo4j when NEO4J_URI is set, else the embedded store in GOVGRAPH_DATA
 (default ./data).
@@ -24,31 +50,85 @@ export function formatOutcome(outcome: FileOutcome): string {
 }
 
 export function formatSummary(s: IngestSummary): string {
-  const lines = [
-    `${s.files} file(s): ${s.created} created, ${s.replaced} replaced, ${s.unchanged} unchanged, ${s.refused.length} refused, ${s.failed.length} failed`,
-  ];
+  const parts = [`${s.ingested} ingested (${s.created} created, ${s.replaced} replaced)`, `${s.unchanged} unchanged (already stored, skipped)`];
+  if (s.extracted) parts.unshift(`${s.extracted} extracted (dry run, nothing written)`);
+  parts.push(`${s.refused.length} refused`, `${s.failed.length} failed`);
+  const seconds = (s.durationMs / 1000).toFixed(1);
+  const lines = [`${s.files} file(s) in ${seconds}s${s.workers ? ` on ${s.workers} worker thread(s)` : ''}: ${parts.join(', ')}`];
   for (const o of [...s.refused, ...s.failed]) lines.push(`  ${formatOutcome(o)}`);
   return lines.join('\n');
 }
 
+function positiveInteger(raw: string, name: string): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1) throw new UsageError(`${name} must be a whole number of at least 1, not "${raw}"`);
+  return n;
+}
+
+/** Progress on a terminal: a bar with count, rate and ETA; refused and failed files are logged above it. */
+function progressBar(total: number) {
+  const multibar = new cliProgress.MultiBar(
+    {
+      stream: process.stderr,
+      format: 'ingesting |{bar}| {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}',
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 50,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const bar = multibar.create(total, 0, { rate: '0.0', file: '' });
+  const started = Date.now();
+  return {
+    onFile(outcome: FileOutcome, done: number) {
+      if (outcome.status === 'refused' || outcome.status === 'failed') multibar.log(`${formatOutcome(outcome)}\n`);
+      const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+      bar.update(done, { rate: rate.toFixed(1), file: outcome.file.length > 40 ? `…${outcome.file.slice(-39)}` : outcome.file });
+    },
+    stop: () => multibar.stop(),
+  };
+}
+
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, {
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    'max-size': { type: 'string' },
+    workers: { type: 'string' },
+  });
   if (values.help) return (console.log(help), 0);
   if (!positionals.length) throw new UsageError('ingest needs at least one PATH');
-  const missing = positionals.filter((path) => !existsSync(path));
-  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+  let maxBytes: number;
+  try {
+    maxBytes = values['max-size'] !== undefined ? parseMegabytes(values['max-size'], '--max-size') : maxFileBytesFromEnv();
+    checkInputPaths(positionals);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const workers = values.workers !== undefined ? positiveInteger(values.workers, '--workers') : defaultWorkerCount();
+
+  const total = countInputFiles(positionals);
   const config = storeConfigFromEnv();
   const store = values['dry-run'] ? null : await openStore(config);
+  process.stderr.write(store ? `ingesting ${total} file(s) into the ${describeStore(config)}\n` : `extracting ${total} file(s) (dry run: nothing is written)\n`);
+  const progress = process.stderr.isTTY ? progressBar(total) : null;
   try {
-    if (store) process.stderr.write(`ingesting into the ${describeStore(config)}\n`);
+    const width = String(total).length;
     const summary = await ingestPaths(store, positionals, {
       dryRun: Boolean(values['dry-run']),
-      onFile: (outcome, done) => process.stderr.write(`[${done}] ${formatOutcome(outcome)}\n`),
+      workers,
+      maxBytes,
+      onFile: progress
+        ? progress.onFile
+        : (outcome, done) => process.stderr.write(`[${String(done).padStart(width)}/${total}] ${formatOutcome(outcome)}\n`),
     });
+    progress?.stop();
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else process.stderr.write(`${formatSummary(summary)}\n`);
     return summary.refused.length || summary.failed.length ? 1 : 0;
   } finally {
+    progress?.stop();
     await store?.close();
   }
 }
+

@@ -1,0 +1,106 @@
+// PDF files: the text layer, through unpdf (Mozilla's pdf.js packaged for
+// servers, no native code). pdf.js gives positioned text runs; lines are
+// rebuilt from their positions, and a line that runs to the right margin is
+// joined with the next (a paragraph the PDF wrapped), while a short line
+// ends its paragraph. Bare page numbers (- 3 -, 第3页) are dropped. A PDF
+// whose pages carry (almost) no text is a scan: refused, not ingested empty.
+import { getDocumentProxy } from 'unpdf';
+import { RefusedInput } from './refused.js';
+
+interface Run {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+  hasEOL: boolean;
+}
+
+interface Line {
+  text: string;
+  left: number;
+  right: number;
+  fontSize: number;
+}
+
+const PAGE_NUMBER = /^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分])/;
+const LATIN_END = /[A-Za-z0-9,.;:]$/;
+
+function linesOf(runs: Run[]): Line[] {
+  const lines: Line[] = [];
+  let current: Line | null = null;
+  let lastY = Number.NaN;
+  for (const run of runs) {
+    const size = run.fontSize || 10;
+    if (current && Math.abs(run.y - lastY) <= size * 0.5) {
+      const gap = run.x - current.right;
+      const space = gap > size * 0.25 && LATIN_END.test(current.text) && /^[A-Za-z0-9]/.test(run.str) ? ' ' : '';
+      current.text += space + run.str;
+      current.right = Math.max(current.right, run.x + run.width);
+    } else if (run.str.trim() || current === null) {
+      current = { text: run.str, left: run.x, right: run.x + run.width, fontSize: size };
+      lines.push(current);
+    }
+    lastY = run.y;
+  }
+  return lines.map((line) => ({ ...line, text: line.text.trim() })).filter((line) => line.text && !PAGE_NUMBER.test(line.text));
+}
+
+/** Joins wrapped lines: a line that reaches the right margin continues on the next, unless that one opens a heading. */
+function paragraphs(pages: Line[][]): string {
+  const out: string[] = [];
+  let continues = false;
+  for (const lines of pages) {
+    const margin = Math.max(...lines.filter((l) => l.text.length > 5).map((l) => l.right), 0);
+    for (const line of lines) {
+      if (continues && !HEADING_START.test(line.text) && out.length) {
+        const previous = out[out.length - 1];
+        out[out.length - 1] = previous + (LATIN_END.test(previous) && /^[A-Za-z0-9]/.test(line.text) ? ' ' : '') + line.text;
+      } else {
+        out.push(line.text);
+      }
+      continues = margin > 0 && line.right >= margin - line.fontSize * 1.5 && !/[。!?！？:：]$/.test(line.text);
+    }
+  }
+  return out.join('\n');
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<string> {
+  let document;
+  try {
+    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+    document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+  } catch (error) {
+    const name = (error as Error).name;
+    if (name === 'PasswordException') throw new RefusedInput('the PDF is password-protected');
+    throw new RefusedInput(`not a readable PDF (${(error as Error).message})`);
+  }
+  try {
+    const pages: Line[][] = [];
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      const content = await page.getTextContent();
+      const runs: Run[] = [];
+      for (const item of content.items as Array<{ str?: string; transform: number[]; width: number; hasEOL: boolean }>) {
+        if (item.str == null) continue;
+        const [, , c, d, x, y] = item.transform;
+        runs.push({ str: item.str, x, y, width: item.width, fontSize: Math.hypot(c, d), hasEOL: item.hasEOL });
+      }
+      pages.push(linesOf(runs));
+      page.cleanup();
+    }
+    const text = paragraphs(pages);
+    const visible = text.replace(/\s/g, '').length;
+    if (visible < Math.max(50, 10 * document.numPages)) {
+      throw new RefusedInput(
+        `the PDF has no text layer (${document.numPages} page(s), ${visible} character(s) of text): it looks like a scan; run OCR on it first`,
+      );
+    }
+    return text;
+  } finally {
+    // the document's loading task owns the parser's resources
+    await document.cleanup();
+    await document.loadingTask.destroy();
+  }
+}

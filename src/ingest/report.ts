@@ -1,0 +1,25 @@
+// One file to one ReportGraph: read (any supported format), extract, and
+// record where it came from. Used in-process by `govgraph extract` and on the
+// worker threads by `govgraph ingest`.
+import { extractReport } from '../extract/index.js';
+import type { ReportGraph } from '../extract/types.js';
+import { readReportFile, type ReadOptions, type ReportInput } from './read.js';
+
+export interface ExtractedFile {
+  graph: ReportGraph;
+  format: ReportInput['format'];
+  encoding?: string;
+}
+
+/** Throws RefusedInput (the file) or NotAReportError (the text); anything else is a failure. */
+export async function extractFile(path: string, options: ReadOptions & { file?: string } = {}): Promise<ExtractedFile> {
+  const input = await readReportFile(path, options);
+  const file = options.file ?? path;
+  const graph = extractReport(input.text, { file });
+  graph.source = {
+    file,
+    ...(input.meta.url ? { url: input.meta.url } : graph.source?.url ? { url: graph.source.url } : {}),
+    ...((input.meta.published ?? graph.source?.published) ? { published: input.meta.published ?? graph.source?.published } : {}),
+  };
+  return { graph, format: input.format, ...(input.encoding ? { encoding: input.encoding } : {}) };
+}
