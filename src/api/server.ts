@@ -1,21 +1,32 @@
 // The HTTP face of govgraph: graphql-yoga serving the Pothos schema at
 // /graphql (GraphiQL in a browser), one context — store plus fresh
 // DataLoaders — per request.
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
+import { maxFileBytesFromEnv } from '../ingest/read.js';
 import type { GraphStore } from '../store/types.js';
 import { writeAccess } from './auth.js';
 import { createContext } from './context.js';
+import { requestIdFrom, requestScope, silentLogger, yogaLogger, type Logger } from './logging.js';
 import { schema } from './schema/index.js';
 
 export interface ServerOptions {
   store: GraphStore;
   /** GOVGRAPH_TOKEN: the bearer token mutations require; without one, mutations are refused. */
   token?: string;
+  /** Where request and error logs go (default: nowhere). */
+  logger?: Logger;
 }
 
-/** Limits on what a client may send: bytes of a request body and characters of a query. */
-export const REQUEST_LIMITS = { bodyBytes: 1_000_000, queryChars: 20_000 };
+/**
+ * Limits on what a client may send: bytes of a JSON request body, characters
+ * of a query, operations in one batched request. A multipart request (a file
+ * upload) may be as large as the file size limit (GOVGRAPH_MAX_FILE_MB) plus
+ * room for its other parts.
+ */
+export const REQUEST_LIMITS = { bodyBytes: 1_000_000, queryChars: 20_000, batchOperations: 10, multipartOverheadBytes: 1_000_000 };
 
 /** Refuses an over-long query text before it is parsed. */
 const queryLengthLimit: Plugin = {
@@ -30,8 +41,14 @@ const queryLengthLimit: Plugin = {
 
 export function createGraphQLHandler(options: ServerOptions) {
   return createYoga({
-    plugins: [queryLengthLimit],
+    // CSRF: a browser sends a cross-site GET, form or multipart POST without
+    // a preflight; such requests must carry a header a page cannot set
+    // without CORS consent (JSON POSTs, as GraphiQL and the explorer send,
+    // are preflighted anyway).
+    plugins: [queryLengthLimit, useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] })],
     schema,
+    batching: { limit: REQUEST_LIMITS.batchOperations },
+    logging: yogaLogger(options.logger ?? silentLogger),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: {
@@ -47,7 +64,8 @@ export function createGraphQLHandler(options: ServerOptions) {
     },
     // Unexpected errors reach the client as "Unexpected error." — never a
     // stack trace, Cypher or a file path; GraphQLErrors we throw keep their message.
-    maskedErrors: true,
+    // isDev is pinned off: NODE_ENV=development must not put original errors in responses.
+    maskedErrors: { isDev: false },
     context: ({ request }) => createContext(options.store, writeAccess(request.headers.get('authorization'), options.token)),
   });
 }
@@ -74,7 +92,10 @@ async function readiness(store: GraphStore): Promise<{ ready: boolean; reason?: 
 
 export function createHttpServer(options: ServerOptions): Server {
   const yoga = createGraphQLHandler(options);
-  return createServer((req, res) => {
+  const logger = options.logger ?? silentLogger;
+  const uploadBytes = maxFileBytesFromEnv() + REQUEST_LIMITS.multipartOverheadBytes;
+
+  function route(req: IncomingMessage, res: ServerResponse): void {
     // /healthz: the process is up. /readyz: the store is reachable too.
     if (req.url === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (req.url === '/readyz') {
@@ -84,9 +105,11 @@ export function createHttpServer(options: ServerOptions): Server {
       return;
     }
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > REQUEST_LIMITS.bodyBytes) {
+    const multipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
+    const limit = multipart ? uploadBytes : REQUEST_LIMITS.bodyBytes;
+    if (length > limit) {
       req.resume();
-      return sendJson(res, 413, { errors: [{ message: `the request body has ${length} bytes, over the limit of ${REQUEST_LIMITS.bodyBytes}` }] });
+      return sendJson(res, 413, { errors: [{ message: `the request body has ${length} bytes, over the limit of ${limit}` }] });
     }
     if (req.method === 'POST' && req.headers['transfer-encoding'] && !req.headers['content-length']) {
       req.resume();
@@ -97,5 +120,17 @@ export function createHttpServer(options: ServerOptions): Server {
       return;
     }
     void yoga(req, res);
+  }
+
+  return createServer((req, res) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.once('finish', () => {
+      // The path without its query string: GET queries may carry arguments a log should not keep.
+      const path = (req.url ?? '').split('?')[0];
+      logger.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+    });
+    requestScope.run({ requestId }, () => route(req, res));
   });
 }

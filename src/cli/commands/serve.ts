@@ -2,6 +2,7 @@
 // configured store; --seed-if-empty loads seed/ into an empty store first,
 // which is what `npm start` does.
 import { fileURLToPath } from 'node:url';
+import { createLogger } from '../../api/logging.js';
 import { createHttpServer } from '../../api/server.js';
 import { ingestPaths } from '../../ingest/pipeline.js';
 import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.js';
@@ -19,7 +20,9 @@ Serves GraphQL at http://localhost:PORT/graphql (GraphiQL in a browser).
   --seed-if-empty   ingest the sample reports of seed/ when the store has no reports
 
 Environment: PORT, GOVGRAPH_DATA, NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE,
-GOVGRAPH_TOKEN (bearer token that allows mutations; without it they are refused).`;
+GOVGRAPH_TOKEN (bearer token that allows mutations; without it they are refused),
+GOVGRAPH_MAX_FILE_MB (largest uploaded file, default 20), LOG_LEVEL (JSON logs on stderr:
+fatal, error, warn, info (default), debug, trace, silent).`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, { port: { type: 'string' }, 'seed-if-empty': { type: 'boolean' } });
@@ -27,6 +30,7 @@ export async function run(argv: string[]): Promise<number> {
   const port = Number(values.port ?? process.env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid port: ${values.port ?? process.env.PORT}`);
 
+  const logger = createLogger();
   const config = storeConfigFromEnv();
   const store = await openStore(config);
   try {
@@ -37,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
         process.stderr.write(`${formatSummary(await ingestPaths(store, [SEED_DIR]))}\n`);
       }
     }
-    const server = createHttpServer({ store, token: process.env.GOVGRAPH_TOKEN || undefined });
+    const server = createHttpServer({ store, token: process.env.GOVGRAPH_TOKEN || undefined, logger });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
         reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use; set PORT to another port`) : error),

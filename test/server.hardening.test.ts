@@ -1,0 +1,118 @@
+// Server hardening on a real port: CSRF prevention for browser-simple
+// requests, the batch limit, request ids in responses and logs, and masked
+// errors whose originals reach the log (never the client) even in development mode.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { requestIdFrom } from '../src/api/logging.js';
+import { createHttpServer, REQUEST_LIMITS } from '../src/api/server.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+import type { GraphStore } from '../src/store/types.js';
+
+/** A pino logger whose JSON lines land in an array. */
+function capturingLogger() {
+  const lines: Record<string, any>[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
+
+async function listen(options: Parameters<typeof createHttpServer>[0]): Promise<{ server: Server; url: string }> {
+  const server = createHttpServer(options);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+const close = (server: Server) => new Promise((resolve) => server.close(resolve));
+const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('server hardening', () => {
+  let store: EmbeddedStore;
+  let server: Server;
+  let url: string;
+  const log = capturingLogger();
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    ({ server, url } = await listen({ store, logger: log.logger }));
+  });
+  afterAll(async () => {
+    await close(server);
+    await store.close();
+  });
+
+  it('refuses a GET query without a CSRF header and answers it with one', async () => {
+    const query = encodeURIComponent('{ __typename }');
+    const bare = await fetch(`${url}/graphql?query=${query}`, { headers: { accept: 'application/json' } });
+    expect(bare.status).toBe(403);
+    expect((await bare.json()).errors[0].message).toMatch(/CSRF/);
+    const withHeader = await fetch(`${url}/graphql?query=${query}`, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } });
+    expect(withHeader.status).toBe(200);
+    expect(await withHeader.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses a text/plain POST (a cross-site form) but answers a JSON POST and keeps introspection', async () => {
+    const form = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    expect(form.status).toBe(403);
+    const json = await postJson(url, { query: '{ __schema { queryType { name } } }' });
+    expect(await json.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('answers a batch of operations up to the limit and refuses a larger one', async () => {
+    const ok = await postJson(url, [{ query: '{ a: __typename }' }, { query: '{ b: __typename }' }]);
+    expect(await ok.json()).toEqual([{ data: { a: 'Query' } }, { data: { b: 'Query' } }]);
+    const tooMany = Array.from({ length: REQUEST_LIMITS.batchOperations + 1 }, () => ({ query: '{ __typename }' }));
+    const refused = await postJson(url, tooMany);
+    const body = await refused.json();
+    expect(JSON.stringify(body)).toMatch(new RegExp(`Batching is limited to ${REQUEST_LIMITS.batchOperations} operations`));
+  });
+
+  it('echoes a plain client request id, replaces a hostile one, and logs each request under it', async () => {
+    log.lines.length = 0;
+    const given = await postJson(url, { query: '{ __typename }' }, { 'x-request-id': 'analyst-42.run_7' });
+    expect(given.headers.get('x-request-id')).toBe('analyst-42.run_7');
+    const hostile = await postJson(url, { query: '{ __typename }' }, { 'x-request-id': 'x\r\n{"level":60} forged line'.replace(/[\r\n]/g, ' ') });
+    const replaced = hostile.headers.get('x-request-id')!;
+    expect(replaced).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const requests = log.lines.filter((l) => l.msg === 'request');
+    expect(requests.map((l) => [l.reqId, l.method, l.path, l.status])).toEqual([
+      ['analyst-42.run_7', 'POST', '/graphql', 200],
+      [replaced, 'POST', '/graphql', 200],
+    ]);
+    expect(requests.every((l) => typeof l.ms === 'number')).toBe(true);
+  });
+
+  it('generates request ids for absent or over-long headers', () => {
+    expect(requestIdFrom(undefined)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdFrom('a'.repeat(65))).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdFrom(['first-id', 'second'])).toBe('first-id');
+  });
+});
+
+describe('masked errors', () => {
+  const previousEnv = process.env.NODE_ENV;
+  afterEach(() => {
+    process.env.NODE_ENV = previousEnv;
+  });
+
+  it('give the client "Unexpected error." only, and the log the original under the request id, even with NODE_ENV=development', async () => {
+    process.env.NODE_ENV = 'development';
+    const secret = 'Neo.ClientError at /srv/govgraph/cypher/reports_list.cypher: MATCH (r:Report) RETURN r';
+    const broken = { kind: 'neo4j', run: async () => { throw new Error(secret); } } as unknown as GraphStore;
+    const log = capturingLogger();
+    const { server, url } = await listen({ store: broken, logger: log.logger });
+    try {
+      const response = await postJson(url, { query: '{ reports(first: 1) { totalCount } }' }, { 'x-request-id': 'trace-me' });
+      const text = await response.text();
+      expect(text).not.toMatch(/cypher|MATCH|\/srv\/|at .*\.ts:\d+/i);
+      expect(JSON.parse(text).errors[0].message).toBe('Unexpected error.');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const logged = log.lines.find((l) => l.level === 50);
+      expect(logged).toMatchObject({ reqId: 'trace-me', msg: 'unexpected error (masked in the response)' });
+      expect(JSON.stringify(logged)).toContain('reports_list.cypher');
+    } finally {
+      await close(server);
+    }
+  });
+});
