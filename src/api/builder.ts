@@ -7,6 +7,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { AppContext } from './context.js';
+import type { UploadedFile } from './schema/mutations.js';
 
 /** Query limits: deep enough for "jurisdictions → reports → initiatives → mentions", no deeper. */
 export const QUERY_LIMITS = { depth: 14, breadth: 300, complexity: 50_000 };
@@ -16,7 +17,7 @@ export const builder = new SchemaBuilder<{
   Connection: { totalCount: number };
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
-  Scalars: { JSON: { Input: unknown; Output: unknown } };
+  Scalars: { JSON: { Input: unknown; Output: unknown }; Upload: { Input: UploadedFile; Output: never } };
 }>({
   plugins: [ErrorsPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
   relay: {

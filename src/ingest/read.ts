@@ -79,7 +79,19 @@ export async function readReportFile(path: string, options: ReadOptions = {}): P
   } finally {
     await handle.close();
   }
-  const format = formatOf(path, bytes);
+  return readReportBytes(bytes, path, { maxBytes });
+}
+
+/**
+ * The same readers for bytes that did not come from the file system (a file
+ * uploaded over GraphQL): `name` is the file name, whose extension decides
+ * the format where the content does not.
+ */
+export async function readReportBytes(bytes: Buffer, name: string, options: ReadOptions = {}): Promise<ReportInput> {
+  const maxBytes = options.maxBytes ?? maxFileBytesFromEnv();
+  if (bytes.length === 0) throw new RefusedInput('the file is empty');
+  if (bytes.length > maxBytes) throw new RefusedInput(`the file is ${size(bytes.length)}, over the ${size(maxBytes)} limit (GOVGRAPH_MAX_FILE_MB)`);
+  const format = formatOf(name, bytes);
   let input: ReportInput;
   switch (format) {
     case 'text': {

@@ -3,7 +3,7 @@
 // worker threads by `govgraph ingest`.
 import { extractReport } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
-import { readReportFile, type ReadOptions, type ReportInput } from './read.js';
+import { readReportBytes, readReportFile, type ReadOptions, type ReportInput } from './read.js';
 
 export interface ExtractedFile {
   graph: ReportGraph;
@@ -13,8 +13,15 @@ export interface ExtractedFile {
 
 /** Throws RefusedInput (the file) or NotAReportError (the text); anything else is a failure. */
 export async function extractFile(path: string, options: ReadOptions & { file?: string } = {}): Promise<ExtractedFile> {
-  const input = await readReportFile(path, options);
-  const file = options.file ?? path;
+  return extractInput(await readReportFile(path, options), options.file ?? path);
+}
+
+/** The same for bytes that arrived without a path (an upload); `name` is recorded as the source file. */
+export async function extractBytes(bytes: Buffer, name: string, options: ReadOptions = {}): Promise<ExtractedFile> {
+  return extractInput(await readReportBytes(bytes, name, options), name);
+}
+
+function extractInput(input: ReportInput, file: string): ExtractedFile {
   const graph = extractReport(input.text, { file });
   graph.source = {
     file,

@@ -1,8 +1,11 @@
-// Writing over HTTP: ingest one report from its text, or delete one. Both
-// need the bearer token; expected failures (the text is not a report) are
-// typed results, not errors.
-import { GraphQLError } from 'graphql';
+// Writing over HTTP: ingest one report from its text or an uploaded file
+// (GraphQL multipart request: .txt in any encoding, .html, .docx, .pdf — the
+// same readers as `govgraph ingest`), or delete one. Both need the bearer
+// token; expected failures (the input is not a report) are typed results.
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { EXTRACTOR_VERSION, extractReport, NotAReportError } from '../../extract/index.js';
+import { maxFileBytesFromEnv, RefusedInput } from '../../ingest/read.js';
+import { extractBytes } from '../../ingest/report.js';
 import type { AppContext } from '../context.js';
 import { builder } from '../builder.js';
 import { Report } from './refs.js';
@@ -27,6 +30,44 @@ const NotAReport = builder.objectType(NotAReportError, {
   fields: (t) => ({ message: t.exposeString('message', { description: 'Why the text was refused.' }) }),
 });
 
+const UnreadableFile = builder.objectType(RefusedInput, {
+  name: 'UnreadableFile',
+  description: 'The uploaded file was refused before extraction: empty, too large, binary, undecodable, an unsupported format or a scan without a text layer.',
+  fields: (t) => ({ message: t.exposeString('message', { description: 'Why the file was refused, naming the supported formats where that is the reason.' }) }),
+});
+
+/**
+ * An uploaded file as graphql-yoga hands it to resolvers: a WHATWG File, but
+ * possibly of the fetch ponyfill's class rather than Node's global one, so it
+ * is recognized by shape, not by instanceof.
+ */
+export interface UploadedFile {
+  name: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+const isUploadedFile = (value: unknown): value is UploadedFile =>
+  typeof value === 'object' && value !== null && typeof (value as UploadedFile).arrayBuffer === 'function' && typeof (value as UploadedFile).name === 'string';
+
+const Upload = builder.addScalarType(
+  'Upload',
+  new GraphQLScalarType<UploadedFile, never>({
+    name: 'Upload',
+    description: 'A file sent with the GraphQL multipart request specification (curl -F operations=… -F map=… -F 0=@report.docx).',
+    serialize: () => {
+      throw new GraphQLError('Upload is an input-only scalar');
+    },
+    parseValue: (value) => {
+      if (isUploadedFile(value)) return value;
+      throw new GraphQLError('Upload expects a file sent as a multipart request part');
+    },
+    parseLiteral: () => {
+      throw new GraphQLError('Upload cannot be written inline in the query: send the file as a multipart request part');
+    },
+  }),
+);
+
 const IngestOutcome = builder.enumType('IngestOutcome', {
   description: 'What ingesting did to the store.',
   values: {
@@ -39,8 +80,9 @@ const IngestOutcome = builder.enumType('IngestOutcome', {
 const IngestReportInput = builder.inputType('IngestReportInput', {
   description: 'A report to ingest, as text, with optional corrections of what extraction would find.',
   fields: (t) => ({
-    text: t.string({ required: true, description: 'The report text (UTF-8).' }),
-    file: t.string({ description: 'Name to record as the report\'s source file.' }),
+    text: t.string({ description: 'The report text (UTF-8). Give either `text` or `upload`.' }),
+    upload: t.field({ type: Upload, description: 'The report as a file (.txt in UTF-8/GBK/GB18030/UTF-16, .html, .docx, .pdf with a text layer). Give either `text` or `upload`.' }),
+    file: t.string({ description: 'Name to record as the report\'s source file (default: the uploaded file\'s name).' }),
     year: t.int({ description: 'The year the report covers, when extraction would get it wrong.' }),
     title: t.string({ description: 'The title, when the text does not state it.' }),
   }),
@@ -69,25 +111,41 @@ const DeleteReportPayload = builder.objectRef<{ reportId: string; deleted: boole
 
 const MAX_TEXT = 5_000_000;
 
+/** The ReportGraph of the text or the uploaded file; exactly one of them must be given. */
+async function extractInput(input: { text?: string | null; upload?: UploadedFile | null; file?: string | null }) {
+  if ((input.text == null) === (input.upload == null)) {
+    throw new GraphQLError('give exactly one of input.text and input.upload', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (input.upload != null) {
+    const maxBytes = maxFileBytesFromEnv();
+    // Checked before reading the parts into memory; the reader checks again.
+    if (input.upload.size > maxBytes) throw new RefusedInput(`the file is ${(input.upload.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit (GOVGRAPH_MAX_FILE_MB)`);
+    const bytes = Buffer.from(await input.upload.arrayBuffer());
+    return (await extractBytes(bytes, input.file ?? input.upload.name, { maxBytes })).graph;
+  }
+  const text = input.text!;
+  if (text.length > MAX_TEXT) {
+    throw new GraphQLError(`the text has ${text.length} characters, over the limit of ${MAX_TEXT}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return extractReport(text, { file: input.file ?? undefined });
+}
+
 builder.mutationFields((t) => ({
   ingestReport: t.field({
     type: IngestReportPayload,
     description: 'Extracts a report and writes it to the store in one transaction (idempotent by report id).',
     errors: {
-      types: [NotAReportError],
+      types: [NotAReportError, RefusedInput],
       directResult: true,
-      union: { name: 'IngestReportResult', description: 'The stored report, or why the text was refused.' },
+      union: { name: 'IngestReportResult', description: 'The stored report, or why the text or file was refused.' },
     },
     args: { input: t.arg({ type: IngestReportInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       requireWriteAccess(ctx);
-      if (input.text.length > MAX_TEXT) {
-        throw new GraphQLError(`the text has ${input.text.length} characters, over the limit of ${MAX_TEXT}`, { extensions: { code: 'BAD_USER_INPUT' } });
-      }
-      const graph = extractReport(input.text, { file: input.file ?? undefined });
+      const graph = await extractInput(input);
       if (input.year != null) graph.year = input.year;
       if (input.title != null) graph.title = input.title;
-      const outcome = await ctx.store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: input.file ?? undefined });
+      const outcome = await ctx.store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: graph.source?.file ?? input.file ?? undefined });
       return { outcome, reportId: graph.reportId };
     },
   }),
@@ -102,4 +160,4 @@ builder.mutationFields((t) => ({
   }),
 }));
 
-export { NotAReport };
+export { NotAReport, UnreadableFile };
