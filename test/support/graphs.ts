@@ -50,7 +50,7 @@ export function syntheticReport(i: number, overrides: Partial<ReportGraph> = {})
     ],
     initiatives: [
       { name: '行政执法三项制度', surface: ['三项制度'], category: 'law_enforcement', count: 1, mentions: [mention(text, '三项制度')] },
-      { name: '放管服改革', surface: ['放管服改革'], category: 'government_services', count: 1, mentions: [mention(text, '放管服改革')] },
+      { name: '放管服改革', surface: ['放管服改革'], category: 'business_environment', count: 1, mentions: [mention(text, '放管服改革')] },
     ],
     problems: [{ text: '行政执法人员能力不足', theme: 'enforcement_capacity', mentions: [mention(text, '行政执法人员能力不足', ['存在的问题'])] }],
     plans: [{ text: '深化三项制度', initiatives: ['行政执法三项制度'], mentions: [mention(text, '深化三项制度', ['下一步'])] }],

@@ -13,7 +13,7 @@ Initiative.implement({
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Canonical name (规范名称).' }),
     aliases: t.stringList({ description: 'Other names it is written as (别名), e.g. 三项制度.', resolve: (i) => i.aliases ?? [] }),
-    category: t.exposeString('category', { nullable: true, description: 'Category from the lexicon: law_enforcement, government_services, legal_publicity, …' }),
+    category: t.exposeString('category', { nullable: true, description: 'Category from the initiative lexicon (src/extract/knowledge/initiatives.json): law_enforcement, business_environment, legal_publicity, decision_making, review_litigation, government_transparency, grassroots_governance, digital_government' }),
     discovered: t.boolean({ description: 'True when found by pattern discovery rather than the curated lexicon.', resolve: (i) => Boolean(i.discovered) }),
     reports: t.connection(
       {
