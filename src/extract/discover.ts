@@ -144,8 +144,9 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     if (/[、,，;；:：。!！?？\s—\-+＋()（）]/.test(name) && !/^互联网\+/.test(name)) continue;
     if (!/^[\u4e00-\u9fff0-9A-Za-z·]+$/.test(name) || !/[\u4e00-\u9fff]{2}/.test(name)) continue;
     if (/的|了|着|得/.test(name)) continue;
-    const open = text.lastIndexOf('《', start);
-    if (open >= 0 && open > text.lastIndexOf('》', start)) continue;
+    // (a title is at most 120 characters: a bounded look-back, not a scan back through the text)
+    const behind = text.slice(Math.max(0, start - 120), start);
+    if (behind.lastIndexOf('《') > behind.lastIndexOf('》')) continue;
     // 变“群众跑”为“数据跑”: a contrast, not a name
     if (/[变由从把让]$/.test(text.slice(Math.max(0, start - 1), start))) continue;
     // “点对点”和“总对总”网络查控, “钉钉打卡”、“日常巡查”: qualifiers in a list, not names
@@ -212,9 +213,12 @@ export function discoverInitiatives(
   sectionPath: (offset: number) => string[],
   options: DiscoverOptions = {},
 ): InitiativeFact[] {
-  const covered: [number, number][] = [];
-  for (const fact of lexicon) for (const m of fact.mentions) covered.push([m.start, m.end]);
+  // The lexicon's spans, disjoint (the lexicon never matches a character twice), by start: looked up, not scanned.
+  const covered = new Covered(lexicon);
   const byName = new Map(lexicon.map((f) => [f.name, f]));
+  const occupied = new Occupancy();
+  const endingAt = new LexiconEnds(lexicon);
+  const touched = new Set<InitiativeFact>();
   const discovered = new Map<string, InitiativeFact>();
   // “揭榜竞优” and “揭榜竞优”深化行动 are one initiative, under the longer name
   const quotedAs = new Map<string, string>();
@@ -226,15 +230,17 @@ export function discoverInitiatives(
     const key = `${f.start}:${f.end}`;
     if (seen.has(key) || f.name.length < 3 || f.name.length > 34) continue;
     seen.add(key);
-    if (covered.some(([s, e]) => s <= f.start && f.end <= e)) continue;
+    if (covered.contains(f.start, f.end)) continue;
     // “清远粤执法”: a place's own instance of a known brand is named in full; the brand's mention yields
-    const inner = lexicon.find((x) => x.mentions.some((m) => m.start > f.start && m.end === f.end));
+    const inner = endingAt.first(f.start, f.end);
     if (inner && f.confidence <= 0.7 && divisionsByShortName.has(text.slice(f.start, inner.mentions.find((m) => m.end === f.end)!.start))) {
+      for (const m of inner.mentions) if (m.end === f.end) occupied.release(inner, m);
+      endingAt.remove(inner, f.end);
       inner.mentions = inner.mentions.filter((m) => m.end !== f.end);
       inner.count = inner.mentions.length;
     } else if (inner) continue;
     // 法治宣传教育公民法治素养提升工程, “申请公租房一件事一次办”: a known name closes the span, the rest is context
-    else if (!f.quoted && covered.some(([s, e]) => e === f.end && s > f.start)) continue;
+    else if (!f.quoted && covered.closedBy(f.start, f.end)) continue;
     const surface = text.slice(f.start, f.end);
     const mention: Mention = { start: f.start, end: f.end, sentence: sentences.textAt(f.start), section: sectionPath(f.start) };
     // “一件事一次办”改革 is the lexicon's 一件事一次办
@@ -248,14 +254,100 @@ export function discoverInitiatives(
       (entry
         ? { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) }
         : { name, surface: [], category: f.category, count: 0, mentions: [], discovered: true, confidence: f.confidence });
-    if (fact.mentions.some((m) => m.start < f.end && f.start < m.end)) continue; // already counted there
+    if (occupied.overlaps(fact, f.start, f.end)) continue; // already counted there
     fact.count++;
     fact.confidence = Math.max(fact.confidence ?? 0, entry ? confidenceOf(entry) : f.confidence);
     fact.mentions.push(mention);
+    occupied.take(fact, mention);
     if (!fact.surface.includes(surface)) fact.surface.push(surface);
-    if (known) known.mentions.sort((a, b) => a.start - b.start);
+    if (known) (touched.add(known), endingAt.add(known, mention));
     else discovered.set(fact.name, fact);
   }
-  for (const fact of discovered.values()) fact.mentions.sort((a, b) => a.start - b.start);
+  for (const fact of [...touched, ...discovered.values()]) fact.mentions.sort((a, b) => a.start - b.start);
   return [...discovered.values()];
+}
+
+// Indexes that keep discovery linear in the text however many names it finds
+// (a report quoting the same name 20,000 times must not take 20,000² steps).
+
+/** The lexicon's mention spans as found before discovery: disjoint, sorted by start. */
+class Covered {
+  private readonly spans: [number, number][];
+  private readonly startByEnd = new Map<number, number>();
+  constructor(lexicon: InitiativeFact[]) {
+    this.spans = lexicon.flatMap((fact) => fact.mentions.map((m): [number, number] => [m.start, m.end])).sort((a, b) => a[0] - b[0]);
+    for (const [s, e] of this.spans) this.startByEnd.set(e, s);
+  }
+  /** Some span holds [start, end) whole: with disjoint spans, only the last one starting at or before start can. */
+  contains(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid][0] <= start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && end <= this.spans[hi][1];
+  }
+  /** Some span ends at end and starts after start (disjoint spans: at most one ends there). */
+  closedBy(start: number, end: number): boolean {
+    const s = this.startByEnd.get(end);
+    return s !== undefined && s > start;
+  }
+}
+
+/** The character offsets each fact's mentions occupy (mentions are short, so a set of offsets is cheap). */
+class Occupancy {
+  private readonly byFact = new Map<InitiativeFact, Set<number>>();
+  private of(fact: InitiativeFact): Set<number> {
+    let set = this.byFact.get(fact);
+    if (!set) {
+      set = new Set();
+      for (const m of fact.mentions) for (let i = m.start; i < m.end; i++) set.add(i);
+      this.byFact.set(fact, set);
+    }
+    return set;
+  }
+  overlaps(fact: InitiativeFact, start: number, end: number): boolean {
+    const set = this.of(fact);
+    for (let i = start; i < end; i++) if (set.has(i)) return true;
+    return false;
+  }
+  take(fact: InitiativeFact, m: Mention): void {
+    const set = this.of(fact);
+    for (let i = m.start; i < m.end; i++) set.add(i);
+  }
+  release(fact: InitiativeFact, m: Mention): void {
+    const set = this.byFact.get(fact);
+    if (set) for (let i = m.start; i < m.end; i++) set.delete(i);
+  }
+}
+
+/** The lexicon facts' current mentions by end offset, to find the first fact (in lexicon order) with a mention ending at an offset. */
+class LexiconEnds {
+  private readonly order = new Map<InitiativeFact, number>();
+  private readonly byEnd = new Map<number, { fact: InitiativeFact; start: number }[]>();
+  constructor(lexicon: InitiativeFact[]) {
+    lexicon.forEach((fact, i) => {
+      this.order.set(fact, i);
+      for (const m of fact.mentions) this.add(fact, m);
+    });
+  }
+  add(fact: InitiativeFact, m: Mention): void {
+    const list = this.byEnd.get(m.end) ?? [];
+    list.push({ fact, start: m.start });
+    this.byEnd.set(m.end, list);
+  }
+  remove(fact: InitiativeFact, end: number): void {
+    const list = this.byEnd.get(end);
+    if (list) this.byEnd.set(end, list.filter((x) => x.fact !== fact));
+  }
+  /** The first lexicon fact with a mention starting after start and ending at end. */
+  first(start: number, end: number): InitiativeFact | undefined {
+    let best: InitiativeFact | undefined;
+    for (const x of this.byEnd.get(end) ?? []) {
+      if (x.start > start && (best === undefined || this.order.get(x.fact)! < this.order.get(best)!)) best = x.fact;
+    }
+    return best;
+  }
 }

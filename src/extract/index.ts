@@ -70,7 +70,17 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
   const title = findTitle(text);
   const jurisdiction = resolveJurisdiction(text, { title, host: page.host });
   const parts = reportParts(text, sections);
-  const inProblems = (offset: number) => parts.problems.some((p) => p.start <= offset && offset < p.end);
+  const inProblems = (offset: number) => {
+    // the parts are disjoint and in text order: the one starting last at or before offset is the only candidate
+    let lo = 0;
+    let hi = parts.problems.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (parts.problems[mid].start <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && offset < parts.problems[hi].end;
+  };
   const known = extractInitiatives(text, sentences, sectionPath);
   const discovered = discoverInitiatives(text, known, sentences, sectionPath, { inProblems });
   // a brand's mention may yield to a place's own instance of it (粤执法 in “清远粤执法”)

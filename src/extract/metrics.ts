@@ -92,8 +92,9 @@ export function extractMetrics(text: string, sentences: Sentences, sectionPath: 
     // a rule or target, not a result: 每月1次, 每季度至少1次
     if (/每[年月周季天日]?度?(至少|不少于)?$/.test(text.slice(Math.max(0, at - 6), at))) continue;
     // inside a document title: 《…明确市县5个…》
-    const open = text.lastIndexOf('《', at);
-    if (open >= 0 && open > text.lastIndexOf('》', at) && at - open < 120) continue;
+    // (only the last 120 characters can hold its 《: a bounded look-back, not a scan back through the text)
+    const behind = text.slice(Math.max(0, at - 119), at);
+    if (behind.lastIndexOf('《') > behind.lastIndexOf('》')) continue;
     const unit0 = rawUnit.replace(/[()]/g, '');
     let value = chinese ? chineseNumeral(number) : Number(number);
     if (!Number.isFinite(value)) continue;

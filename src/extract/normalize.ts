@@ -2,8 +2,9 @@
 // stable: the normalized text is what the store keeps and what every Mention
 // offset points into.
 //
-// - BOM and CR removed; full-width ASCII letters, digits and brackets to
-//   half-width (（２０２１）→ (2021), ，→ ,); ideographic and no-break spaces dropped;
+// - BOMs (anywhere), zero-width spaces and CR removed; full-width ASCII
+//   letters, digits and brackets to half-width (（２０２１）→ (2021), ，→ ,);
+//   ideographic, no-break and other Unicode spaces to plain spaces;
 // - spaces between two CJK characters or digits dropped ("2021—2025 年");
 // - web cruft lines dropped (<<返回主站, 主办:…, 技术支持:…, 责任编辑:…,
 //   来源:…, 网站找错, the 序号/发布机构 header);
@@ -17,6 +18,10 @@ const CRUFT_LINE = [
   /^(打印|关闭)(本页|窗口)?$/,
   /^【?(字体|字号)\s*[:：]/,
 ];
+// Cruft is a short line. A long one that merely starts (or ends) like cruft is
+// content: a page scraped onto one line (<<返回主站…the whole report…政府网站找错)
+// must not lose the report.
+const MAX_CRUFT_LINE = 120;
 
 function toHalfWidth(ch: string): string {
   const code = ch.charCodeAt(0);
@@ -36,13 +41,14 @@ const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二�
 
 /** Returns the normalized text. Pure and total: any string in, a string out. */
 export function normalizeText(raw: string): string {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // a BOM (or zero-width space) is invisible wherever it sits: files pasted together carry one mid-text
+  const text = raw.replace(/[\uFEFF\u200B]/g, '').replace(/\r\n?/g, '\n');
   const lines: string[] = [];
   // A blank or dropped line between two lines is a paragraph break: never join across it.
   let paragraphBreak = false;
   for (let line of text.split('\n')) {
     line = Array.from(line, toHalfWidth).join('');
-    line = line.replace(/[\u00a0\u3000\t]/g, ' ');
+    line = line.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
     // drop spaces that sit between CJK characters or digits: "2021—2025 年" → "2021—2025年"
     line = line.replace(/ +/g, (spaces, offset: number, whole: string) => {
       const before = whole[offset - 1] ?? '';
@@ -50,7 +56,7 @@ export function normalizeText(raw: string): string {
       return before && after && (CJK_OR_DIGIT.test(before) || /[—\-–]/.test(before)) && (CJK_OR_DIGIT.test(after) || /[—\-–]/.test(after)) ? '' : ' ';
     });
     line = line.trim();
-    if (!line || CRUFT_LINE.some((re) => re.test(line))) {
+    if (!line || (line.length <= MAX_CRUFT_LINE && CRUFT_LINE.some((re) => re.test(line)))) {
       paragraphBreak = true;
       continue;
     }

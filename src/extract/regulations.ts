@@ -113,6 +113,8 @@ const ACTION_VERBS: [CitationAction, RegExp][] = [
 ];
 const ACTION_RANK: CitationAction[] = ['issued', 'revised', 'implemented', 'studied', 'referenced'];
 const CLAUSE_END = /[,，;；:：]/;
+/** How far back from a title its governing verb is looked for: room for a list of a dozen titles before it. */
+const LOOK_BACK = 2000;
 // Titles listed before this one share its verb: 制定出台《A》《B》《C》.
 const LISTED_TITLES = /(?:《[^《》]*》\s*(?:、|,|和|及|与|以及|或)?\s*)+$/;
 
@@ -136,8 +138,11 @@ function verbBefore(clause: string): CitationAction | null {
 
 /** The action of the verb that governs the title at titleStart (just after its 《). */
 export function citationAction(text: string, titleStart: number, sentenceStart: number): CitationAction {
-  const before = text.slice(sentenceStart, titleStart - 1).replace(LISTED_TITLES, '');
-  const clauseAt = Math.max(...[...before].map((ch, i) => (CLAUSE_END.test(ch) ? i : -1)));
+  // Only the end of the sentence before the title matters (its last clause, after a list of titles): a
+  // bounded window keeps a sentence of a hundred thousand characters with thousands of titles linear.
+  const before = text.slice(Math.max(sentenceStart, titleStart - 1 - LOOK_BACK), titleStart - 1).replace(LISTED_TITLES, '');
+  let clauseAt = before.length - 1;
+  while (clauseAt >= 0 && !CLAUSE_END.test(before[clauseAt])) clauseAt--;
   const clause = before.slice(clauseAt + 1);
   const close = text.indexOf('》', titleStart);
   const afterTitle = close >= 0 ? text.slice(close + 1, close + 40).split(/[,，;；。\n]/)[0] : '';

@@ -14,6 +14,8 @@ export interface Section {
   /** Kinds of the top-level section it belongs to. */
   kinds: SectionKind[];
   path: string[];
+  /** The enclosing section (one level up), or null for a top-level one. */
+  parent: Section | null;
 }
 
 const HEADING_PATTERNS: [RegExp, number][] = [
@@ -51,6 +53,7 @@ export function parseSections(text: string): Section[] {
         end: text.length,
         kinds: level === 1 || !top ? classifyHeading(heading) : top.kinds,
         path: [...(parent ? parent.path : []), heading],
+        parent: parent ?? null,
       };
       sections.push(section);
       open.push(section);
@@ -60,10 +63,24 @@ export function parseSections(text: string): Section[] {
   return sections;
 }
 
-/** The innermost section containing offset, or null before the first heading. */
+/**
+ * The innermost section containing offset, or null before the first heading.
+ * Sections come in text order and nest, so it is the last one starting at or
+ * before offset, or the nearest of its ancestors still open there (a binary
+ * search, not a scan: thousands of headings times thousands of facts must stay
+ * linear).
+ */
 export function sectionAt(sections: Section[], offset: number): Section | null {
-  let found: Section | null = null;
-  for (const section of sections) if (section.start <= offset && offset < section.end) found = section;
+  let lo = 0;
+  let hi = sections.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid].start <= offset) (last = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  let found: Section | null = last >= 0 ? sections[last] : null;
+  while (found && offset >= found.end) found = found.parent;
   return found;
 }
 
