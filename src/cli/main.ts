@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ help: st
   serve: { summary: 'serve GraphQL (GraphiQL in a browser)', load: () => import('./commands/serve.js') },
   eval: { summary: 'score the extractor against the gold standard', load: () => import('./commands/eval.js') },
   stats: { summary: 'count nodes and relationships in the store', load: () => import('./commands/stats.js') },
+  export: { summary: 'write the graph or a filtered part as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV', load: () => import('./commands/export.js') },
   schema: { summary: 'print the GraphQL schema (SDL)', load: () => import('./commands/schema.js') },
 };
 

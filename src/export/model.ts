@@ -1,0 +1,145 @@
+// The exported graph: nodes and edges with the same stable ids as the `graph`
+// subgraph API (src/api/schema/graph.ts), so a client can cross-reference an
+// exported file with the API; and the typed property columns every format
+// declares up front (GraphML <key>, GEXF <attributes>, CSV headers).
+import { encodeGlobalID } from '@pothos/plugin-relay';
+
+/** Each label of the model and its key property (cypher/README.md). */
+export const KEY_PROPERTY = {
+  Report: 'id',
+  Jurisdiction: 'key',
+  Organization: 'key',
+  Initiative: 'name',
+  Regulation: 'title',
+  Problem: 'id',
+  ProblemTheme: 'name',
+  Plan: 'id',
+  Indicator: 'name',
+} as const;
+export const NODE_TYPES = Object.keys(KEY_PROPERTY) as (keyof typeof KEY_PROPERTY)[];
+
+/** Value types, named as neo4j-admin import names them; every format maps them to its own. */
+export type ValueType = 'string' | 'int' | 'double' | 'boolean' | 'string[]' | 'int[]';
+
+export interface Column {
+  /** The stored property name. */
+  name: string;
+  type: ValueType;
+}
+
+export interface ExportSchema {
+  /** Property columns per node label, in label order. */
+  nodes: Map<string, Column[]>;
+  /** Property columns per relationship type (types without properties have none). */
+  edges: Map<string, Column[]>;
+}
+
+export interface ExportNode {
+  id: string;
+  type: string;
+  /** The key property's value: how the store finds the node. */
+  key: string;
+  label: string;
+  properties: Record<string, unknown>;
+}
+
+export interface ExportEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  weight: number;
+  properties: Record<string, unknown>;
+}
+
+// Relationship provenance: parallel lists, one element per mention.
+const PROVENANCE: Record<string, ValueType> = { starts: 'int[]', ends: 'int[]', sentences: 'string[]', sections: 'string[]', surfaces: 'string[]' };
+
+// Non-string properties of the model; anything not listed is a string (a
+// property another stage adds later is exported as text until listed here).
+const DECLARED: Record<string, ValueType> = {
+  'Report.year': 'int',
+  'Initiative.discovered': 'boolean',
+  'Initiative.aliases': 'string[]',
+  'Regulation.aliases': 'string[]',
+  'CITES.count': 'int',
+  'MENTIONS.count': 'int',
+  'REPORTS.value': 'double',
+};
+
+export function valueType(owner: string, property: string, isRelationship: boolean): ValueType {
+  return DECLARED[`${owner}.${property}`] ?? (isRelationship ? PROVENANCE[property] : undefined) ?? 'string';
+}
+
+/** What a compact export leaves out: a report's full text and the provenance lists (a viewer cannot show them; the API can). */
+export function keptInCompact(owner: string, property: string, isRelationship: boolean): boolean {
+  if (isRelationship) return !(property in PROVENANCE);
+  return !(owner === 'Report' && property === 'text');
+}
+
+/** The node id of the graph API: the Relay global id of type and key. */
+export const nodeId = (type: string, key: string): string => encodeGlobalID(type, key);
+
+/** The edge id of the graph API; the n-th parallel edge of the same type between the same nodes gets `#n` (n ≥ 2). */
+export const edgeId = (type: string, source: string, target: string, ordinal = 1): string =>
+  `${type}:${source}->${target}${ordinal > 1 ? `#${ordinal}` : ''}`;
+
+/** The display label of the graph API (the same rule as its displayLabel, so both show the same names). */
+export function displayLabel(type: string, p: Record<string, unknown>): string {
+  if (type === 'Report') return String(p.title ?? `${p.issuerName ?? ''} ${p.year ?? ''}`.trim() ?? p.id);
+  if (type === 'Jurisdiction') return String(p.fullName ?? p.name);
+  return String(p.name ?? p.title ?? p.text ?? p.key ?? p.id ?? type);
+}
+
+// Names a viewer format uses for the element itself.
+const RESERVED = new Set(['id', 'key', 'label', 'type', 'source', 'target', 'weight']);
+
+/**
+ * The attribute name of a stored property in the viewer formats (GraphML,
+ * GEXF, Cytoscape), where `id`, `key`, `label`, `type`, `source`, `target`,
+ * `weight` name the element itself. A node's `id`/`key` property is its key,
+ * already exported as `key`, so it is dropped (null); any other clash is
+ * prefixed with the owner: Organization.type → organizationType.
+ */
+export function attributeName(owner: string, property: string, isRelationship: boolean): string | null {
+  if (!RESERVED.has(property)) return property;
+  if (!isRelationship && (property === 'id' || property === KEY_PROPERTY[owner as keyof typeof KEY_PROPERTY])) return null;
+  return `${owner[0].toLowerCase()}${owner.slice(1)}${property[0].toUpperCase()}${property.slice(1)}`;
+}
+
+/** One attribute a viewer format declares: its name and type. */
+export interface Attribute {
+  name: string;
+  type: ValueType;
+}
+
+/**
+ * The attributes a viewer format declares for nodes or edges: every column
+ * of every owner under its attribute name. Two owners declaring the same
+ * name with different types share one string attribute.
+ */
+export function viewerAttributes(columns: Map<string, Column[]>, isRelationship: boolean): Attribute[] {
+  const byName = new Map<string, ValueType>();
+  for (const [owner, cols] of columns) {
+    for (const col of cols) {
+      const name = attributeName(owner, col.name, isRelationship);
+      if (name === null) continue;
+      const seen = byName.get(name);
+      byName.set(name, seen === undefined || seen === col.type ? col.type : 'string');
+    }
+  }
+  return [...byName].map(([name, type]) => ({ name, type })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A node's or edge's properties under their attribute names, coerced to the attribute types. */
+export function viewerValues(owner: string, properties: Record<string, unknown>, isRelationship: boolean, types: Map<string, ValueType>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [property, value] of Object.entries(properties)) {
+    const name = attributeName(owner, property, isRelationship);
+    if (name === null || value === null || value === undefined) continue;
+    const type = types.get(name);
+    if (type === undefined) continue;
+    out[name] = type === 'string' && typeof value !== 'string' ? JSON.stringify(value) : value;
+  }
+  return out;
+}

@@ -1,0 +1,189 @@
+// Reads the part of the graph an export covers from the store, page by page,
+// through the named statements cypher/export_*.cypher. Nothing is held in
+// memory beyond one page, except for a filtered export the (label, key) pairs
+// of its scope, so a national graph streams through in constant-size pages.
+//
+// Whole-graph mode pages through each label by key (export_nodes) and reads
+// the relationships from their sources (export_edges), so each is read once.
+// Filtered mode starts from the reports the filter selects (export_reports),
+// collects what they reach (export_scope) and exports the subgraph induced by
+// those nodes.
+import type { GraphStore } from '../store/types.js';
+import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
+import {
+  NODE_TYPES,
+  displayLabel,
+  edgeId,
+  keptInCompact,
+  nodeId,
+  valueType,
+  type Column,
+  type ExportEdge,
+  type ExportNode,
+  type ExportSchema,
+} from './model.js';
+
+export interface ExportOptions {
+  filter: ExportFilter;
+  detail: ExportDetail;
+  /** Nodes per store call (default 500). */
+  pageSize?: number;
+}
+
+export interface ExportPlan {
+  schema: ExportSchema;
+  /** Node labels exported, in model order. */
+  labels: string[];
+  /** Relationship types present in the store. */
+  types: string[];
+  /** Nodes in pages, label by label (optionally only some labels). */
+  nodes(only?: string[]): AsyncGenerator<ExportNode[]>;
+  /** Edges in pages, grouped by source node; only edges whose both ends are exported. */
+  edges(onlyTypes?: string[]): AsyncGenerator<ExportEdge[]>;
+}
+
+type NodeRef = { label: string; key: string };
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** JSON with sorted keys: a canonical form to order parallel edges by. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export async function planExport(store: GraphStore, options: ExportOptions): Promise<ExportPlan> {
+  const { filter, detail } = options;
+  const pageSize = options.pageSize ?? 500;
+  const wanted = new Set<string>(filter.nodeTypes ?? NODE_TYPES);
+  const labels = NODE_TYPES.filter((l) => wanted.has(l));
+
+  const [nodeKeys, edgeKeys, typeRows] = await Promise.all([store.run('export_node_keys'), store.run('export_edge_keys'), store.run('stats_types')]);
+  const keep = (owner: string, property: string, isRelationship: boolean) => detail === 'full' || keptInCompact(owner, property, isRelationship);
+  const columns = (rows: Record<string, unknown>[], ownerField: string, isRelationship: boolean) => {
+    const map = new Map<string, Column[]>();
+    for (const row of rows) {
+      const owner = String(row[ownerField]);
+      const name = String(row.key);
+      if (!keep(owner, name, isRelationship)) continue;
+      if (!map.has(owner)) map.set(owner, []);
+      map.get(owner)!.push({ name, type: valueType(owner, name, isRelationship) });
+    }
+    for (const cols of map.values()) cols.sort((a, b) => compare(a.name, b.name));
+    return map;
+  };
+  const allNodeColumns = columns(nodeKeys, 'label', false);
+  const types = typeRows.map((r) => String(r.type)).sort(compare);
+  const schema: ExportSchema = {
+    nodes: new Map(labels.map((l) => [l, allNodeColumns.get(l) ?? []])),
+    edges: (() => {
+      const byType = columns(edgeKeys, 'type', true);
+      return new Map(types.map((t) => [t, byType.get(t) ?? []]));
+    })(),
+  };
+
+  const shape = (owner: string, raw: Record<string, unknown>, isRelationship: boolean) =>
+    Object.fromEntries(Object.entries(raw).filter(([k, v]) => v !== null && v !== undefined && keep(owner, k, isRelationship)));
+
+  const toNode = (label: string, key: string, raw: Record<string, unknown>): ExportNode => ({
+    id: nodeId(label, key),
+    type: label,
+    key,
+    label: displayLabel(label, raw),
+    properties: shape(label, raw, false),
+  });
+
+  // Filtered mode: the scope, computed once, on first use.
+  let scope: Promise<Map<string, Set<string>>> | null = null;
+  const computeScope = async () => {
+    const found = new Map<string, Set<string>>();
+    const params = {
+      level: filter.level,
+      province: filter.province,
+      prefecture: filter.prefecture,
+      jurisdiction: filter.jurisdiction,
+      yearFrom: filter.yearFrom,
+      yearTo: filter.yearTo,
+      issuerType: filter.issuerType,
+    };
+    for (let after = ''; ; ) {
+      const page = await store.run('export_reports', { ...params, after, limit: pageSize });
+      if (!page.length) break;
+      for (const row of await store.run('export_scope', { reports: page.map((r) => r.id) })) {
+        const label = String(row.label);
+        if (!found.has(label)) found.set(label, new Set());
+        found.get(label)!.add(String(row.key));
+      }
+      after = String(page[page.length - 1].id);
+      if (page.length < pageSize) break;
+    }
+    return found;
+  };
+  const inScope = selectsReports(filter) ? () => (scope ??= computeScope()) : null;
+
+  /** Keys of one label in pages: the scope's keys, or a keyset scan of the store. */
+  async function* keyPages(label: string, withProperties: boolean): AsyncGenerator<{ key: string; properties?: Record<string, unknown> }[]> {
+    if (inScope) {
+      const keys = [...((await inScope()).get(label) ?? [])].sort(compare);
+      for (let i = 0; i < keys.length; i += pageSize) {
+        const batch = keys.slice(i, i + pageSize);
+        if (!withProperties) {
+          yield batch.map((key) => ({ key }));
+          continue;
+        }
+        const rows = await store.run('export_nodes_by_keys', { nodes: batch.map((key) => ({ label, key })) });
+        yield rows.map((r) => ({ key: String(r.key), properties: r.properties as Record<string, unknown> })).sort((a, b) => compare(a.key, b.key));
+      }
+      return;
+    }
+    for (let after = ''; ; ) {
+      const rows = await store.run('export_nodes', { label, after, limit: pageSize, properties: withProperties });
+      if (!rows.length) return;
+      yield rows.map((r) => ({ key: String(r.key), properties: (r.properties ?? undefined) as Record<string, unknown> | undefined }));
+      after = String(rows[rows.length - 1].key);
+      if (rows.length < pageSize) return;
+    }
+  }
+
+  async function* nodes(only?: string[]): AsyncGenerator<ExportNode[]> {
+    for (const label of labels) {
+      if (only && !only.includes(label)) continue;
+      for await (const page of keyPages(label, true)) yield page.map((n) => toNode(label, n.key, n.properties ?? {}));
+    }
+  }
+
+  async function* edges(onlyTypes?: string[]): AsyncGenerator<ExportEdge[]> {
+    const scoped = inScope ? await inScope() : null;
+    const exported = (label: string, key: string) => wanted.has(label) && (!scoped || (scoped.get(label)?.has(key) ?? false));
+    for (const label of labels) {
+      for await (const page of keyPages(label, false)) {
+        const rows = await store.run('export_edges', { nodes: page.map((n) => ({ label, key: n.key })) });
+        // Parallel edges (same type, same ends: one report reporting two
+        // metrics of one indicator) are numbered in a canonical order of their
+        // properties, so the same graph always gives the same ids.
+        const kept = rows
+          .filter((r) => exported(String(r.targetLabel), String(r.targetKey)) && (!onlyTypes || onlyTypes.includes(String(r.type))))
+          .map((r) => ({ row: r, order: `${r.key}\u0000${r.type}\u0000${r.targetLabel}\u0000${r.targetKey}\u0000${canonical(r.properties)}` }))
+          .sort((a, b) => compare(a.order, b.order));
+        const seen = new Map<string, number>();
+        const out: ExportEdge[] = [];
+        for (const { row } of kept) {
+          const type = String(row.type);
+          const source = nodeId(label, String(row.key));
+          const target = nodeId(String(row.targetLabel), String(row.targetKey));
+          const base = edgeId(type, source, target);
+          const ordinal = (seen.get(base) ?? 0) + 1;
+          seen.set(base, ordinal);
+          const raw = (row.properties ?? {}) as Record<string, unknown>;
+          out.push({ id: edgeId(type, source, target, ordinal), source, target, type, weight: Number(raw.count ?? 1), properties: shape(type, raw, true) });
+        }
+        if (out.length) yield out;
+      }
+    }
+  }
+
+  return { schema, labels, types, nodes, edges };
+}
