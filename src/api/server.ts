@@ -8,6 +8,8 @@ import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import { maxFileBytesFromEnv } from '../ingest/read.js';
 import type { GraphStore } from '../store/types.js';
 import { writeAccess } from './auth.js';
+import { serveExplorer } from './explore-route.js';
+import { handleExportRequest, isExportPath } from './export-route.js';
 import { createContext } from './context.js';
 import { requestIdFrom, requestScope, silentLogger, yogaLogger, type Logger } from './logging.js';
 import { schema } from './schema/index.js';
@@ -115,6 +117,8 @@ export function createHttpServer(options: ServerOptions): Server {
       req.resume();
       return sendJson(res, 411, { errors: [{ message: 'send a Content-Length: chunked request bodies are not accepted' }] });
     }
+    if (serveExplorer(req, res)) return;
+    if (isExportPath(req.url)) return void handleExportRequest(req, res, { store: options.store, logger });
     if (req.url === '/' || req.url === '') {
       res.writeHead(302, { location: '/graphql' }).end();
       return;

@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
       );
       server.listen(port, resolve);
     });
-    process.stderr.write(`govgraph serving the ${describeStore(config)} at http://localhost:${port}/graphql\n`);
+    process.stderr.write(`govgraph serving the ${describeStore(config)} at http://localhost:${port}/graphql (explorer: http://localhost:${port}/explore)\n`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         process.stderr.write(`${signal}: finishing requests and closing the store\n`);

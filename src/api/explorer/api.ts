@@ -1,0 +1,102 @@
+// GraphQL calls of the explorer: POST JSON to /graphql on the page's own
+// origin (a JSON POST is what the server's CSRF prevention lets through).
+import type { Subgraph } from './model.js';
+
+export class ApiError extends Error {}
+
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('The govgraph server cannot be reached. Is `npm start` still running?');
+  }
+  let body: { data?: T; errors?: { message: string }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The server answered ${response.status} without GraphQL data.`);
+  }
+  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join('; '));
+  if (!body.data) throw new ApiError(`The server answered ${response.status} without data.`);
+  return body.data;
+}
+
+const SCALARS = new Set(['String', 'ID', 'Int', 'Float', 'Boolean']);
+
+function literal(value: unknown, enumType: boolean): string {
+  if (Array.isArray(value)) return `[${value.map((v) => literal(v, enumType)).join(', ')}]`;
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return enumType ? value : JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * The query with its variables written in as literals: GraphiQL's URL state
+ * carries the query text, so the link opens a query that runs as is.
+ * Variables typed by an enum (GraphNodeType…) become bare names.
+ */
+export function inlineVariables(query: string, variables: Record<string, unknown>): string {
+  const header = /^(\s*(?:query|mutation)\s+\w+)\s*\(([^)]*)\)/.exec(query);
+  if (!header) return query;
+  const types = new Map([...header[2].matchAll(/\$(\w+)\s*:\s*\[?\s*(\w+)/g)].map((m) => [m[1], m[2]]));
+  const body = query.slice(header[0].length).replace(/\$(\w+)/g, (whole, name: string) =>
+    types.has(name) ? literal(variables[name], !SCALARS.has(types.get(name)!)) : whole,
+  );
+  return header[1] + body;
+}
+
+/** The same query in GraphiQL (served by yoga at /graphql, which reads `query` from the URL). */
+export function graphiqlUrl(query: string, variables: Record<string, unknown>): string {
+  return `/graphql?${new URLSearchParams({ query: inlineVariables(query, variables) })}`;
+}
+
+export interface SearchHit {
+  type: string;
+  label: string;
+  match: 'EXACT' | 'PREFIX' | 'SUBSTRING';
+  node: { id: string } | null;
+}
+
+export const SEARCH_QUERY = `query Search($text: String!) {
+  search(text: $text, first: 10) {
+    type label match
+    node { ... on Initiative { id } ... on Regulation { id } ... on Jurisdiction { id } }
+  }
+}`;
+
+export const GRAPH_QUERY = `query Neighbourhood($start: [ID!], $depth: Int, $nodeTypes: [GraphNodeType!], $relationTypes: [GraphRelationType!], $maxNodes: Int) {
+  graph(start: $start, depth: $depth, nodeTypes: $nodeTypes, relationTypes: $relationTypes, maxNodes: $maxNodes) {
+    truncated
+    nodes { id type label degree properties }
+    edges { id source target type weight }
+  }
+}`;
+
+export const FACETS_QUERY = `query Facets {
+  jurisdictions { facets { province { value count } level { value count } year { value count } } }
+}`;
+
+export interface Facets {
+  province: { value: string; count: number }[];
+  level: { value: string; count: number }[];
+  year: { value: string; count: number }[];
+}
+
+export async function search(text: string): Promise<SearchHit[]> {
+  return (await gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text })).search;
+}
+
+export async function neighbourhood(variables: Record<string, unknown>): Promise<Subgraph> {
+  const { graph } = await gql<{ graph: Subgraph | null }>(GRAPH_QUERY, variables);
+  return graph ?? { nodes: [], edges: [], truncated: false };
+}
+
+export async function facets(): Promise<Facets> {
+  const data = await gql<{ jurisdictions: { facets: Facets | null } }>(FACETS_QUERY);
+  return data.jurisdictions.facets ?? { province: [], level: [], year: [] };
+}

@@ -1,0 +1,118 @@
+// The explorer page in a real headless Chromium (Debian's package, installed
+// by .ci/run), against the real server on an ephemeral port with the seeds
+// in a fresh embedded store: search 三项制度 → 昌江区 in the graph → click it →
+// the sentence of its report in the side panel; a screenshot for people.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExplorer } from '../src/api/explore-build.js';
+import { createHttpServer } from '../src/api/server.js';
+import { ingestPaths } from '../src/ingest/pipeline.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = fileURLToPath(new URL('./artifacts/explore.png', import.meta.url));
+
+describe('explorer page in headless Chromium', () => {
+  let store: EmbeddedStore;
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let url: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    // Fail loudly: a missing browser must not turn into a silently skipped test.
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`);
+    }
+    // Build when dist/explorer is missing or older than its sources, so the test never drives a stale page.
+    await buildExplorer({ ifStale: true });
+    store = await EmbeddedStore.open();
+    await ingestPaths(store, [fileURLToPath(new URL('../seed/', import.meta.url))]);
+    server = createHttpServer({ store });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') pageErrors.push(msg.text());
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await new Promise((resolve) => server.close(resolve));
+    await store?.close();
+  });
+
+  it('search 三项制度, see 昌江区 in the graph, click it, read the sentence behind the link', async () => {
+    await page.goto(`${url}/explore`);
+    await expect.poll(() => page.title()).toMatch(/govgraph explorer/);
+
+    // Alias-aware search: the alias finds the canonical initiative.
+    await page.getByRole('combobox', { name: /Search initiatives/ }).fill('三项制度');
+    const hit = page.getByRole('option', { name: /行政执法三项制度/ });
+    await hit.waitFor();
+    await hit.click();
+
+    // The graph is drawn (sigma's canvases inside #graph) and its nodes are listed.
+    const graph = page.locator('#graph');
+    await graph.and(page.locator('[data-state="ready"]')).waitFor();
+    expect(await graph.locator('canvas').count()).toBeGreaterThan(0);
+    const nodeList = page.getByRole('list', { name: 'Nodes in view' });
+    const changjiang = nodeList.getByRole('button', { name: /昌江区.*Jurisdiction/ });
+    await changjiang.waitFor();
+    await expect.poll(() => nodeList.getByRole('button', { name: /清远市.*Jurisdiction/ }).count()).toBe(1);
+    // Start node first, coloured by type in the legend.
+    expect(await nodeList.getByRole('button').first().getAttribute('data-type')).toBe('Initiative');
+    expect(Number(await page.locator('#legend li[data-type="Jurisdiction"] .count').textContent())).toBe(2);
+
+    // The same query in GraphiQL, runnable as it is: it answers the same nodes.
+    const graphiql = new URL((await page.getByRole('link', { name: /GraphiQL/ }).first().getAttribute('href'))!, url);
+    expect(graphiql.pathname).toBe('/graphql');
+    const query = graphiql.searchParams.get('query')!;
+    expect(query).toMatch(/graph\(start: \["[^"]+"\], depth: 2, nodeTypes: \[Initiative, Jurisdiction, Report, Regulation\]/);
+    const answer = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const { data } = (await answer.json()) as { data: { graph: { nodes: { label: string }[] } } };
+    expect(data.graph.nodes).toHaveLength(await nodeList.getByRole('button').count());
+
+    // Select 昌江区: its details and the sentence of its 2021 report that mentions 三项制度.
+    await changjiang.click();
+    const details = page.locator('#details');
+    await expect.poll(() => details.locator('h2').textContent()).toBe('江西省景德镇市昌江区');
+    const sentences = page.getByRole('list', { name: 'Provenance sentences' });
+    await sentences.waitFor();
+    const first = sentences.getByRole('listitem').first();
+    expect(await first.locator('blockquote').textContent()).toBe('3、全面推行行政执法“三项制度”。');
+    expect(await first.locator('mark').textContent()).toBe('行政执法“三项制度”');
+    expect(await first.locator('.source').textContent()).toMatch(/昌江区 · 2021/);
+    expect(await changjiang.getAttribute('aria-pressed')).toBe('true');
+
+    await mkdir(new URL('./artifacts/', import.meta.url), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('filters by province on the page, and by node type through the graph query', async () => {
+    const nodeList = page.getByRole('list', { name: 'Nodes in view' });
+    await page.locator('#province').selectOption('江西省');
+    await expect.poll(() => nodeList.getByRole('button', { name: /清远市/ }).count()).toBe(0);
+    expect(await nodeList.getByRole('button', { name: /昌江区.*Jurisdiction/ }).count()).toBe(1);
+    await page.locator('#province').selectOption('');
+    await expect.poll(() => nodeList.getByRole('button', { name: /清远市.*Jurisdiction/ }).count()).toBe(1);
+
+    await page.getByRole('checkbox', { name: /Regulation/ }).uncheck();
+    await expect.poll(() => nodeList.locator('button[data-type="Regulation"]').count()).toBe(0);
+    expect(await nodeList.locator('button[data-type="Jurisdiction"]').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+});
