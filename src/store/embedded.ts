@@ -16,6 +16,7 @@ import type { GraphStore, Row, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
 import { planReportDelete, planReportWrite, type PlannedStatement } from './write-plan.js';
 import { countsFromRows } from './counts.js';
+import { ReadCache } from './read-cache.js';
 
 const { GrafeoDB } = grafeo;
 type Database = InstanceType<typeof GrafeoDB>;
@@ -28,6 +29,23 @@ export interface EmbeddedOptions {
   dir?: string;
   /** Where the statements are read from (default cypher/); tests point it at altered copies. */
   cypherDir?: string;
+  /**
+   * Keep the results of read statements until the next write (default true):
+   * this store is the graph's only writer, so a result stays right until this
+   * store writes. GOVGRAPH_READ_CACHE=0 turns it off.
+   */
+  readCache?: boolean;
+}
+
+/** A statement that changes the graph (its comment lines aside). */
+export function isWriteStatement(text: string): boolean {
+  const code = text.split(/\r?\n/).filter((line) => !line.trim().startsWith('//')).join('\n');
+  return /\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP)\b/i.test(code);
+}
+
+function readCacheWanted(option: boolean | undefined): boolean {
+  if (option !== undefined) return option;
+  return !/^(0|false|off|no)$/i.test(process.env.GOVGRAPH_READ_CACHE ?? '');
 }
 
 export class EmbeddedStore implements GraphStore {
@@ -35,17 +53,25 @@ export class EmbeddedStore implements GraphStore {
   callCount = 0;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Results of read statements, dropped on every write (null: no caching). */
+  readonly cache: ReadCache | null;
 
   private constructor(
     private readonly db: Database,
     private readonly releaseLock: () => void,
     readonly location: string,
     private readonly statements: Map<string, Statement>,
-  ) {}
+    readCache = true,
+  ) {
+    this.cache = readCache ? new ReadCache() : null;
+    for (const statement of statements.values()) this.writes.set(statement.name, isWriteStatement(statement.text));
+  }
+
+  private readonly writes = new Map<string, boolean>();
 
   static async open(options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
     if (!options.dir) {
-      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir));
+      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir), readCacheWanted(options.readCache));
       await store.createSchema();
       return store;
     }
@@ -68,7 +94,7 @@ export class EmbeddedStore implements GraphStore {
       }
       throw new StoreError(`cannot open the embedded database ${file}: ${message}`, { cause: error });
     }
-    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir));
+    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir), readCacheWanted(options.readCache));
     try {
       await store.createSchema();
     } catch (error) {
@@ -99,7 +125,19 @@ export class EmbeddedStore implements GraphStore {
   async run<T extends Row = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
     this.assertOpen();
     this.callCount++;
-    return (await this.exec(this.db as unknown as Executor, name, params)) as T[];
+    const statement = this.statement(name);
+    if (!this.cache || this.writes.get(statement.name)) {
+      try {
+        return (await this.exec(this.db as unknown as Executor, name, params)) as T[];
+      } finally {
+        if (this.writes.get(statement.name)) this.cache?.invalidate();
+      }
+    }
+    const key = `${name}\n${JSON.stringify(params)}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached as T[];
+    const generation = this.cache.begin();
+    return this.cache.set(key, await this.exec(this.db as unknown as Executor, name, params), generation) as T[];
   }
 
   /** Runs fn with a transaction, one at a time; commits if fn returns, rolls back if it throws. */
@@ -109,8 +147,10 @@ export class EmbeddedStore implements GraphStore {
       const tx = this.db.beginTransaction();
       try {
         const { commit, value } = await fn(tx as unknown as Executor);
-        if (commit) tx.commit();
-        else tx.rollback();
+        if (commit) {
+          tx.commit();
+          this.cache?.invalidate();
+        } else tx.rollback();
         return value;
       } catch (error) {
         try {

@@ -1,0 +1,713 @@
+// govgraph benchmarks (issue 7, and the load and linearity benchmarks of
+// issue 8). Every figure comes with a baseline measured in the same run, on
+// the same machine, and is reported as a ratio as well, because the machines
+// are shared and noisy.
+//
+//   npm run bench                          # 10,000 reports, everything (~15 min on 2 cores)
+//   npm run bench -- --quick               # 1,000 reports, short load runs
+//   npm run bench -- --only extract,query  # some sections (ingest is implied by query/batching/load)
+//   npm run bench -- --reports 5000 --corpus /tmp/corpus --duration 10 --load-duration 60
+//
+// Sections: extract (MB/s vs @node-rs/jieba), linearity (1×/10×/100× random and
+// pathological text), ingest (10k reports into a fresh embedded store through
+// ingestPaths, with growth checkpoints at 10 %, 50 % and 100 %), query
+// (autocannon through the real HTTP server vs `{ __typename }`), batching
+// (store round trips per request at page size 10 vs 100), load (mixed queries,
+// 50 connections, memory after warm-up vs after the run).
+//
+// Writes bench/results.json (or --out FILE) and prints a table.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { createHttpServer } from '../src/api/server.js';
+import { createContext } from '../src/api/context.js';
+import { schema } from '../src/api/schema/index.js';
+import { extractReport, EXTRACTOR_VERSION } from '../src/extract/index.js';
+import { ingestPaths } from '../src/ingest/pipeline.js';
+import { defaultWorkerCount } from '../src/ingest/pool.js';
+import { runExtractTask } from '../src/ingest/task.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+import type { GraphStore } from '../src/store/types.js';
+import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
+import { logLogSlope, mb, median, percentile, round } from './stats.js';
+import { execute, parse } from 'graphql';
+
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export interface BenchOptions {
+  reports: number;
+  seed: number;
+  corpus?: string;
+  out: string;
+  only: Section[];
+  /** Seconds per query under autocannon. */
+  duration: number;
+  connections: number;
+  /** Seconds of the mixed load run (issue 8: 60) and of its warm-up. */
+  loadDuration: number;
+  loadWarmup: number;
+  loadConnections: number;
+  /** Largest multiple of the linearity check (100 = 1×, 10×, 100×). */
+  linearityMax: number;
+  /** Reports whose text the extraction section reads (a sample of the corpus). */
+  extractSample: number;
+  workers: number;
+  /** The embedded store's read cache (--no-cache turns it off, for before/after figures). */
+  cache: boolean;
+  quiet: boolean;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  const has = (flag: string) => argv.includes(flag);
+  const get = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = has('--quick');
+  const num = (flag: string, fallback: number) => {
+    const v = get(flag);
+    return v === undefined ? fallback : Number(v);
+  };
+  const only = (get('--only')?.split(',').map((s) => s.trim()) ?? [...SECTIONS]) as Section[];
+  for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section "${s}": one of ${SECTIONS.join(', ')}`);
+  return {
+    reports: num('--reports', quick ? 1000 : 10_000),
+    seed: num('--seed', 1),
+    corpus: get('--corpus'),
+    out: get('--out') ?? join(BENCH_DIR, 'results.json'),
+    only,
+    duration: num('--duration', quick ? 3 : 10),
+    connections: num('--connections', 16),
+    loadDuration: num('--load-duration', quick ? 10 : 60),
+    loadWarmup: num('--load-warmup', quick ? 3 : 10),
+    loadConnections: num('--load-connections', 50),
+    linearityMax: num('--linearity-max', quick ? 10 : 100),
+    extractSample: num('--extract-sample', quick ? 100 : 400),
+    workers: num('--workers', defaultWorkerCount()),
+    cache: !has('--no-cache'),
+    quiet: has('--quiet'),
+  };
+}
+
+type Json = Record<string, unknown>;
+
+const log = (options: BenchOptions, ...args: unknown[]) => {
+  if (!options.quiet) console.error('[bench]', ...args);
+};
+
+// ---------------------------------------------------------------- corpus
+
+function corpusFor(options: BenchOptions): { dir: string; entries: CorpusEntry[]; temporary: boolean } {
+  const dir = options.corpus ?? mkdtempSync(join(tmpdir(), 'govgraph-bench-corpus-'));
+  const manifest = join(dir, 'manifest.json');
+  if (existsSync(manifest)) {
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { seed: number; reports: number; entries: CorpusEntry[] };
+    if (m.seed === options.seed && m.reports >= options.reports) return { dir, entries: m.entries.slice(0, options.reports), temporary: false };
+  }
+  log(options, `generating ${options.reports} reports in ${dir}`);
+  return { dir, entries: generateCorpus({ reports: options.reports, out: dir, seed: options.seed }), temporary: !options.corpus };
+}
+
+// ---------------------------------------------------------------- 1. extraction vs jieba
+
+function extractionSection(options: BenchOptions, dir: string, entries: CorpusEntry[]): Json {
+  const sample = entries.slice(0, Math.min(entries.length, options.extractSample));
+  const texts = sample.map((e) => readFileSync(join(dir, e.file), 'utf8'));
+  const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
+  const jieba = Jieba.withDict(dict);
+  // Intended jurisdiction and year: the corpus makes extraction do real work.
+  let placeRight = 0;
+  let yearRight = 0;
+  let initiatives = 0;
+  let regulations = 0;
+  sample.forEach((e, i) => {
+    const g = extractReport(texts[i]);
+    if (g.jurisdiction?.adminCode === e.code) placeRight++;
+    if (g.year === e.year) yearRight++;
+    initiatives += g.initiatives.length;
+    regulations += g.regulations.length;
+  });
+  const runs = { extract: [] as number[], jieba: [] as number[] };
+  for (let round_ = 0; round_ < 3; round_++) {
+    // alternate, so that both see the same machine load
+    let t = performance.now();
+    for (const text of texts) extractReport(text);
+    runs.extract.push(performance.now() - t);
+    t = performance.now();
+    for (const text of texts) jieba.cut(text, false);
+    runs.jieba.push(performance.now() - t);
+  }
+  const best = (xs: number[]) => Math.min(...xs);
+  const extractMBps = mb(bytes) / (best(runs.extract) / 1000);
+  const jiebaMBps = mb(bytes) / (best(runs.jieba) / 1000);
+  return {
+    reports: sample.length,
+    megabytes: round(mb(bytes), 2),
+    extractMBps: round(extractMBps, 3),
+    extractMsPerReport: round(best(runs.extract) / sample.length, 2),
+    jiebaMBps: round(jiebaMBps, 3),
+    ratio: round(extractMBps / jiebaMBps, 3),
+    target: '>= 1.0',
+    met: extractMBps / jiebaMBps >= 1,
+    sampleCheck: {
+      jurisdictionAccuracy: round(placeRight / sample.length, 3),
+      yearAccuracy: round(yearRight / sample.length, 3),
+      initiativesPerReport: round(initiatives / sample.length, 1),
+      regulationsPerReport: round(regulations / sample.length, 1),
+    },
+  };
+}
+
+// ---------------------------------------------------------------- issue 8: linearity
+
+const GOVERNANCE = '法治政府建设依法行政行政执法';
+
+/** Inputs of about `size` characters that are report-like enough to reach every extraction stage. */
+function pathological(kind: string, size: number, random: () => number): string {
+  const cjk = () => String.fromCharCode(0x4e00 + Math.floor(random() * 0x5000));
+  let out = '';
+  switch (kind) {
+    case 'randomUnicode': {
+      // random code points of every plane, with the governance words sprinkled in so the report check passes
+      while (out.length < size) {
+        out += random() < 0.02 ? GOVERNANCE : random() < 0.6 ? cjk() : String.fromCodePoint(Math.floor(random() * 0x2ffff) % 0xd800);
+      }
+      return out;
+    }
+    case 'hugeLine': {
+      while (out.length < size) out += random() < 0.05 ? `“${cjk()}${cjk()}制度”` : random() < 0.01 ? GOVERNANCE : cjk();
+      return out;
+    }
+    case 'nestedBrackets': {
+      // 《《《…》》》 and （（（…））） nested deep, in one paragraph after another
+      while (out.length < size) {
+        const depth = 1 + Math.floor(random() * 50);
+        out += `${GOVERNANCE}${'《（“'.repeat(depth)}${cjk()}${cjk()}条例${'”）》'.repeat(depth)}。`;
+      }
+      return out;
+    }
+    case 'headings': {
+      // an endless outline: every line a heading, problems and plans sections repeated
+      const heads = ['一、存在的问题和不足', '二、下一步工作打算', '(一)深入推进法治政府建设', '1.一是行政执法', '二是依法行政'];
+      while (out.length < size) out += `${heads[Math.floor(random() * heads.length)]}${cjk()}${cjk()}\n`;
+      return out;
+    }
+    default:
+      throw new Error(kind);
+  }
+}
+
+function linearitySection(options: BenchOptions): Json {
+  const base = 10_000;
+  const multiples = [1, 10, 100].filter((m) => m <= options.linearityMax);
+  const kinds = ['randomUnicode', 'hugeLine', 'nestedBrackets', 'headings'];
+  const results: Json[] = [];
+  for (const kind of kinds) {
+    const points: Array<{ size: number; ms: number }> = [];
+    let thrown = 0;
+    for (const m of multiples) {
+      const text = pathological(kind, base * m, rng(7 + m));
+      const reps = m === 1 ? 5 : m === 10 ? 2 : 1;
+      const times: number[] = [];
+      for (let r = 0; r < reps; r++) {
+        const t = performance.now();
+        try {
+          extractReport(text);
+        } catch {
+          thrown++;
+        }
+        times.push(performance.now() - t);
+      }
+      points.push({ size: text.length, ms: Math.min(...times) });
+    }
+    const slope = logLogSlope(points);
+    const first = points[0];
+    const last = points[points.length - 1];
+    results.push({
+      kind,
+      points: points.map((p) => ({ chars: p.size, ms: round(p.ms, 1) })),
+      // time per character at the largest size over time per character at 1×: 1 is linear
+      perCharRatio: round(last.ms / last.size / (first.ms / first.size), 2),
+      logLogSlope: round(slope, 2),
+      refused: thrown > 0,
+      linear: slope < 1.3,
+    });
+  }
+  return { multiples, kinds: results, met: results.every((r) => r.linear) };
+}
+
+// ---------------------------------------------------------------- 2. ingest (+ 5. growth)
+
+interface Timed {
+  store: GraphStore;
+  writeMs: number[];
+}
+
+/** The store with its writes timed: the ingest's store stage, exactly. */
+function timedStore(store: GraphStore): Timed {
+  const writeMs: number[] = [];
+  const wrapped: GraphStore = {
+    kind: store.kind,
+    run: (name, params) => store.run(name, params),
+    async upsertReport(graph, meta) {
+      const t = performance.now();
+      try {
+        return await store.upsertReport(graph, meta);
+      } finally {
+        writeMs.push(performance.now() - t);
+      }
+    },
+    deleteReport: (id) => store.deleteReport(id),
+    counts: () => store.counts(),
+    get callCount() {
+      return store.callCount;
+    },
+    close: () => store.close(),
+  };
+  return { store: wrapped, writeMs };
+}
+
+/** Read and extraction time per report on this thread, for the stage shares (the workers' own time is not observable). */
+async function stageSample(dir: string, entries: CorpusEntry[], n: number): Promise<{ readMs: number; extractMs: number }> {
+  const sample = entries.slice(0, n);
+  let total = 0;
+  let extractOnly = 0;
+  for (const e of sample) {
+    const path = join(dir, e.file);
+    const t = performance.now();
+    await runExtractTask({ path, file: e.file, maxBytes: 20 * 1024 * 1024 });
+    total += performance.now() - t;
+    const text = readFileSync(path, 'utf8');
+    const t2 = performance.now();
+    extractReport(text);
+    extractOnly += performance.now() - t2;
+  }
+  return { readMs: Math.max(0, (total - extractOnly) / n), extractMs: extractOnly / n };
+}
+
+interface Checkpoint {
+  reports: number;
+  batchMs: number;
+  writeMsPerReport: number;
+  reportsPerSecond: number;
+  query?: Json;
+}
+
+async function ingestSection(options: BenchOptions, dir: string, entries: CorpusEntry[], store: EmbeddedStore, growthQuery: (() => Promise<Json>) | null) {
+  const timed = timedStore(store);
+  const files = entries.map((e) => join(dir, e.file));
+  const marks = [...new Set([Math.round(files.length / 10), Math.round(files.length / 2), files.length])].filter((m) => m > 0);
+  // peak memory of the whole process (main thread, workers, the native store), sampled during the ingest only
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 100);
+  const checkpoints: Checkpoint[] = [];
+  let wall = 0;
+  let done = 0;
+  let failed = 0;
+  let ingested = 0;
+  try {
+    for (const mark of marks) {
+      const batch = files.slice(done, mark);
+      const writesBefore = timed.writeMs.length;
+      const t = performance.now();
+      sampler.refresh();
+      const summary = await ingestPaths(timed.store, batch, { workers: options.workers });
+      const batchMs = performance.now() - t;
+      wall += batchMs;
+      failed += summary.failed.length + summary.refused.length;
+      ingested += summary.ingested;
+      const writes = timed.writeMs.slice(writesBefore);
+      done = mark;
+      log(options, `ingested ${done}/${files.length} (${(batch.length / (batchMs / 1000)).toFixed(1)} reports/s, write ${median(writes).toFixed(1)} ms median)`);
+      const cp: Checkpoint = {
+        reports: done,
+        batchMs: round(batchMs, 0),
+        writeMsPerReport: round(writes.reduce((a, b) => a + b, 0) / Math.max(1, writes.length), 2),
+        reportsPerSecond: round(batch.length / (batchMs / 1000), 1),
+      };
+      if (growthQuery && mark !== files.length) {
+        clearInterval(sampler);
+        cp.query = await growthQuery();
+      }
+      checkpoints.push(cp);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const stage = await stageSample(dir, entries, Math.min(100, entries.length));
+  const writeTotal = timed.writeMs.reduce((a, b) => a + b, 0);
+  const busy = {
+    read: (stage.readMs * entries.length) / Math.max(1, options.workers),
+    extract: (stage.extractMs * entries.length) / Math.max(1, options.workers),
+    write: writeTotal,
+  };
+  const busySum = busy.read + busy.extract + busy.write;
+  const writes = timed.writeMs;
+  const tenth = Math.max(1, Math.floor(writes.length / 10));
+  return {
+    reports: entries.length,
+    ingested,
+    failedOrRefused: failed,
+    workers: options.workers,
+    wallSeconds: round(wall / 1000, 1),
+    reportsPerSecond: round(entries.length / (wall / 1000), 1),
+    peakRssMiB: round(mb(peakRss), 0),
+    stageShares: {
+      // busy time of each stage over the sum: read and extract run on the workers
+      // in parallel with the writes on the main thread
+      read: round(busy.read / busySum, 3),
+      extract: round(busy.extract / busySum, 3),
+      write: round(busy.write / busySum, 3),
+    },
+    stageMsPerReport: { read: round(stage.readMs, 2), extract: round(stage.extractMs, 2), write: round(writeTotal / Math.max(1, writes.length), 2) },
+    writeMsFirstTenth: round(median(writes.slice(0, tenth)), 2),
+    writeMsLastTenth: round(median(writes.slice(-tenth)), 2),
+    checkpoints,
+    target: { seconds: 120, peakRssMiB: 2048 },
+    met: wall / 1000 <= 120 * (entries.length / 10_000) && peakRss <= 2 * 1024 ** 3,
+  };
+}
+
+// ---------------------------------------------------------------- 3. queries
+
+interface NamedQuery {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+function benchQueries(sample: { code: string; search: string }): NamedQuery[] {
+  return [
+    { name: 'typename (baseline)', query: '{ __typename }' },
+    {
+      name: 'counties citing 三项制度',
+      query: '{ jurisdictions(filter: {level: COUNTY, mentionsInitiative: "三项制度"}) { totalCount edges { node { name fullName province { name } } } } }',
+    },
+    {
+      name: 'jurisdiction page',
+      query: `query($name: String!) { jurisdiction(name: $name) { name fullName code level province { name } prefecture { name }
+        reports(first: 10) { totalCount edges { node { title year issuerName problems(first: 10) { edges { node { text theme } } } } } }
+        initiatives(first: 10) { totalCount edges { reportCount mentionCount node { name category } } }
+        regulations(first: 10) { totalCount edges { reportCount node { title kind } } } } }`,
+      variables: { name: sample.code },
+    },
+    {
+      name: 'co-citation top 10',
+      query: '{ regulation(title: "法治政府建设实施纲要(2021-2025年)") { title coCited(first: 10) { regulation { title } count lift } } }',
+    },
+    {
+      name: 'similar jurisdictions top 10',
+      query: 'query($name: String!) { jurisdiction(name: $name) { name similar(first: 10) { jurisdiction { name } shared score } } }',
+      variables: { name: sample.code },
+    },
+    {
+      name: 'subgraph depth 2, 200 nodes',
+      query: 'query($s: String!) { graph(search: $s, depth: 2, maxNodes: 200) { truncated nodes { id type label degree } edges { source target type } } }',
+      variables: { s: sample.search },
+    },
+  ];
+}
+
+function requestOf(q: NamedQuery) {
+  return { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }) };
+}
+
+async function autocannonRun(opts: Record<string, unknown>): Promise<Record<string, any>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./load-worker.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) return reject(new Error(`autocannon exited with code ${code}`));
+      try {
+        resolve(JSON.parse(out));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    child.stdin.end(JSON.stringify(opts));
+  });
+}
+
+/** A server on an ephemeral port, counting the errors it logs (masked internal errors). */
+async function startServer(store: GraphStore) {
+  const counter = { errors: 0 };
+  const logger = pino({ level: 'error' }, { write: () => void counter.errors++ });
+  const server = createHttpServer({ store, logger });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { server, url, counter, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function checkAnswer(url: string, q: NamedQuery): Promise<{ ok: boolean; bytes: number; note?: string }> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }) });
+  const text = await res.text();
+  const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
+  if (body.errors?.length) return { ok: false, bytes: text.length, note: body.errors[0].message };
+  return { ok: res.status === 200 && body.data != null, bytes: text.length };
+}
+
+function summarize(r: Record<string, any>) {
+  return {
+    requests: r.requests.total as number,
+    rps: round(r.requests.average as number, 1),
+    p50: r.latency.p50 as number,
+    p99: r.latency.p99 as number,
+    mean: round(r.latency.mean as number, 2),
+    max: r.latency.max as number,
+    errors: (r.errors as number) + (r.timeouts as number) + (r.non2xx as number),
+  };
+}
+
+async function querySection(options: BenchOptions, url: string, queries: NamedQuery[], duration: number) {
+  const out: Json[] = [];
+  let baseline: ReturnType<typeof summarize> | null = null;
+  for (const q of queries) {
+    const t = performance.now();
+    const check = await checkAnswer(url, q);
+    const firstRequestMs = round(performance.now() - t, 1);
+    // a short warm-up fills the JIT and the caches the way a running server has them
+    await autocannonRun({ url, connections: 4, duration: 1, requests: [requestOf(q)] });
+    const r = summarize(await autocannonRun({ url, connections: options.connections, duration, requests: [requestOf(q)] }));
+    if (!baseline) baseline = r;
+    out.push({
+      name: q.name,
+      answered: check.ok,
+      ...(check.note ? { error: check.note } : {}),
+      responseBytes: check.bytes,
+      firstRequestMs,
+      ...r,
+      throughputVsBaseline: round(r.rps / baseline.rps, 3),
+    });
+    log(options, `query ${q.name}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.rps} req/s`);
+  }
+  const byName = (n: string) => out.find((x) => x.name === n)!;
+  const counties = byName('counties citing 三项制度');
+  const listed = out.filter((x) => x.name !== 'typename (baseline)');
+  return {
+    connections: options.connections,
+    durationSeconds: duration,
+    queries: out,
+    targets: {
+      countiesP50: { target: '<= 10 ms', value: counties.p50, met: (counties.p50 as number) <= 10 },
+      countiesThroughput: { target: '>= 0.25 of baseline', value: counties.throughputVsBaseline, met: (counties.throughputVsBaseline as number) >= 0.25 },
+      allP99: { target: '<= 100 ms each', worst: Math.max(...listed.map((x) => x.p99 as number)), met: listed.every((x) => (x.p99 as number) <= 100 && x.answered) },
+    },
+  };
+}
+
+/** Sequential latency of each query (no load): the growth checkpoints. */
+async function quickLatency(url: string, queries: NamedQuery[], n = 20): Promise<Json> {
+  const out: Json = {};
+  for (const q of queries) {
+    if (q.name.startsWith('typename')) continue;
+    // the first request after an ingest pays the whole query (the read cache is empty); the rest are what a running server sees
+    const times: number[] = [];
+    let cold = 0;
+    for (let i = 0; i < n + 3; i++) {
+      const t = performance.now();
+      await checkAnswer(url, q);
+      if (i === 0) cold = performance.now() - t;
+      if (i >= 3) times.push(performance.now() - t);
+    }
+    out[q.name] = { coldMs: round(cold, 1), warmMedianMs: round(median(times), 2) };
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- 4. batching
+
+async function batchingSection(store: GraphStore, sample: { code: string }) {
+  const run = async (query: string, variables: Record<string, unknown> = {}) => {
+    const before = store.callCount;
+    const result = await execute({ schema, document: parse(query), contextValue: createContext(store), variableValues: variables });
+    if (result.errors?.length) throw new Error(result.errors[0].message);
+    return { calls: store.callCount - before, data: result.data as any };
+  };
+  const page = (n: number) => `query($name: String!) { jurisdiction(name: $name) { name province { name }
+      reports(first: ${n}) { edges { node { title year jurisdiction { name } problems(first: ${n}) { edges { node { text theme } } } initiatives(first: ${n}) { edges { node { name } } } } } }
+      initiatives(first: ${n}) { edges { reportCount node { name category } } }
+      regulations(first: ${n}) { edges { reportCount node { title } } } } }`;
+  const list = (n: number) => `{ jurisdictions(first: ${n}, orderBy: {field: REPORTS, descending: true}) { edges { node { name province { name } prefecture { name }
+      reports(first: 10) { edges { node { year initiatives(first: 10) { edges { node { name } } } regulations(first: 10) { edges { node { title } } } } } } } } } }`;
+  const p10 = await run(page(10), { name: sample.code });
+  const p100 = await run(page(100), { name: sample.code });
+  const l10 = await run(list(10));
+  const l100 = await run(list(100));
+  const count = (d: any) => d.jurisdictions.edges.length;
+  return {
+    jurisdictionPage: { size10: p10.calls, size100: p100.calls, constant: p10.calls === p100.calls },
+    jurisdictionList: { size10: l10.calls, size100: l100.calls, results10: count(l10.data), results100: count(l100.data), constant: l10.calls === l100.calls },
+    met: p10.calls === p100.calls && l10.calls === l100.calls,
+  };
+}
+
+// ---------------------------------------------------------------- issue 8: load
+
+function memorySnapshot() {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return { rssMiB: round(mb(m.rss), 1), heapUsedMiB: round(mb(m.heapUsed), 1) };
+}
+
+async function loadSection(options: BenchOptions, url: string, queries: NamedQuery[], counter: { errors: number }) {
+  const mixed = queries.filter((q) => !q.name.startsWith('typename')).map(requestOf);
+  const errorsBefore = counter.errors;
+  await autocannonRun({ url, connections: options.loadConnections, duration: options.loadWarmup, requests: mixed });
+  const afterWarmup = memorySnapshot();
+  const r = summarize(await autocannonRun({ url, connections: options.loadConnections, duration: options.loadDuration, requests: mixed }));
+  const afterRun = memorySnapshot();
+  const growth = afterRun.rssMiB / afterWarmup.rssMiB - 1;
+  const serverErrors = counter.errors - errorsBefore;
+  return {
+    connections: options.loadConnections,
+    durationSeconds: options.loadDuration,
+    warmupSeconds: options.loadWarmup,
+    ...r,
+    serverErrors,
+    gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    memoryAfterWarmup: afterWarmup,
+    memoryAfterRun: afterRun,
+    rssGrowth: round(growth, 3),
+    met: r.errors === 0 && serverErrors === 0 && Math.abs(growth) <= 0.1,
+  };
+}
+
+// ---------------------------------------------------------------- the run
+
+export async function runBench(options: BenchOptions): Promise<Json> {
+  const started = Date.now();
+  const wants = (s: Section) => options.only.includes(s);
+  const needStore = wants('ingest') || wants('query') || wants('batching') || wants('load');
+  const results: Json = {
+    version: 1,
+    startedAt: new Date(started).toISOString(),
+    machine: {
+      cpus: availableParallelism(),
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: round(totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      loadAverageAtStart: (await import('node:os')).loadavg().map((x) => round(x, 2)),
+    },
+    options: { ...options, out: undefined },
+    extractorVersion: EXTRACTOR_VERSION,
+  };
+  const corpus = wants('extract') || needStore ? corpusFor(options) : null;
+  let dataDir: string | null = null;
+  try {
+    if (corpus) {
+      const bytes = corpus.entries.slice(0, 200).reduce((s, e) => s + statSync(join(corpus.dir, e.file)).size, 0);
+      results.corpus = { reports: corpus.entries.length, seed: options.seed, meanKiB: round(bytes / Math.min(200, corpus.entries.length) / 1024, 1) };
+    }
+    if (wants('extract') && corpus) {
+      log(options, 'extraction vs jieba');
+      results.extract = extractionSection(options, corpus.dir, corpus.entries);
+    }
+    if (wants('linearity')) {
+      log(options, 'extractor linearity');
+      results.linearity = linearitySection(options);
+    }
+    if (needStore && corpus) {
+      dataDir = mkdtempSync(join(tmpdir(), 'govgraph-bench-store-'));
+      const store = await EmbeddedStore.open({ dir: dataDir, readCache: options.cache });
+      const { server, url, counter, close } = await startServer(store);
+      try {
+        const sampleEntry = corpus.entries.find((e) => e.level === 'county') ?? corpus.entries[0];
+        // the subgraph starts from the search hit for the place's code (codes are unique, names are not)
+        const queries = benchQueries({ code: sampleEntry.code, search: sampleEntry.code });
+        const growthQuery = wants('query') ? () => quickLatency(url, queries) : null;
+        log(options, `ingest of ${corpus.entries.length} reports (${options.workers} workers)`);
+        results.ingest = await ingestSection(options, corpus.dir, corpus.entries, store, growthQuery);
+        results.sample = { jurisdiction: sampleEntry.code, name: sampleEntry.name };
+        if (wants('query')) {
+          const final = await quickLatency(url, queries);
+          const cps = (results.ingest as { checkpoints: Checkpoint[] }).checkpoints;
+          cps[cps.length - 1].query = final;
+          results.growth = cps.map((c) => ({ reports: c.reports, reportsPerSecond: c.reportsPerSecond, writeMsPerReport: c.writeMsPerReport, queryMedianMs: c.query }));
+          log(options, 'queries under load');
+          results.query = await querySection(options, url, queries, options.duration);
+        }
+        if (wants('batching')) results.batching = await batchingSection(store, sampleEntry);
+        if (wants('load')) {
+          log(options, `mixed load: ${options.loadConnections} connections for ${options.loadDuration} s`);
+          results.load = await loadSection(options, url, queries, counter);
+        }
+      } finally {
+        await close();
+        await store.close();
+      }
+    }
+  } finally {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
+  }
+  results.durationSeconds = round((Date.now() - started) / 1000, 1);
+  return results;
+}
+
+const yes = (met: unknown) => (met === true ? 'met' : met === false ? 'MISSED' : '');
+
+/** The results as a Markdown table (also pasted into the README). */
+export function formatTable(r: any): string {
+  const rows: string[][] = [];
+  if (r.extract) {
+    rows.push(['extraction', `${r.extract.extractMBps} MB/s (${r.extract.extractMsPerReport} ms/report)`, `jieba cut ${r.extract.jiebaMBps} MB/s`, `${r.extract.ratio}`, '≥ 1.0', yes(r.extract.met)]);
+  }
+  if (r.linearity) {
+    for (const k of r.linearity.kinds) rows.push([`linearity: ${k.kind}`, k.points.map((p: any) => `${p.chars / 1000}k chars ${p.ms} ms`).join(', '), '1× size', `per-char ×${k.perCharRatio}, slope ${k.logLogSlope}`, 'slope ≈ 1', yes(k.linear)]);
+  }
+  if (r.ingest) {
+    const i = r.ingest;
+    rows.push(['ingest', `${i.reports} reports in ${i.wallSeconds} s, ${i.reportsPerSecond}/s, peak RSS ${i.peakRssMiB} MiB`, `${i.workers} worker(s)`, `read ${i.stageShares.read} / extract ${i.stageShares.extract} / write ${i.stageShares.write}`, '≤ 120 s, ≤ 2 GiB', yes(i.met)]);
+    rows.push(['write ms/report', `first tenth ${i.writeMsFirstTenth}, last tenth ${i.writeMsLastTenth}`, '', '', 'flat', '']);
+  }
+  if (r.growth) {
+    for (const g of r.growth) rows.push([`growth @${g.reports}`, `${g.reportsPerSecond} reports/s, write ${g.writeMsPerReport} ms`, 'cold / warm ms', g.queryMedianMs ? Object.entries(g.queryMedianMs).map(([k, v]: [string, any]) => `${k.split(' ')[0]} ${v.coldMs}/${v.warmMedianMs}`).join(', ') : '', 'ingest linear, lookups flat', '']);
+  }
+  if (r.query) {
+    for (const q of r.query.queries) {
+      rows.push([`query: ${q.name}`, `p50 ${q.p50} ms, p99 ${q.p99} ms, ${q.rps} req/s${q.answered ? '' : ' (NOT ANSWERED)'}`, '__typename', `${q.throughputVsBaseline}`, q.name.startsWith('counties') ? 'p50 ≤ 10, ≥ 0.25, p99 ≤ 100' : q.name.startsWith('typename') ? '' : 'p99 ≤ 100', q.name.startsWith('typename') ? '' : yes(q.name.startsWith('counties') ? q.p50 <= 10 && q.throughputVsBaseline >= 0.25 && q.p99 <= 100 : q.p99 <= 100 && q.answered)]);
+    }
+  }
+  if (r.batching) {
+    rows.push(['batching: jurisdiction page', `${r.batching.jurisdictionPage.size10} → ${r.batching.jurisdictionPage.size100} store calls`, 'page 10 → 100', '', 'constant', yes(r.batching.jurisdictionPage.constant)]);
+    rows.push(['batching: jurisdiction list', `${r.batching.jurisdictionList.size10} → ${r.batching.jurisdictionList.size100} store calls`, `${r.batching.jurisdictionList.results10} → ${r.batching.jurisdictionList.results100} results`, '', 'constant', yes(r.batching.jurisdictionList.constant)]);
+  }
+  if (r.load) {
+    const l = r.load;
+    rows.push(['load (mixed)', `${l.requests} requests, ${l.rps} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, errors ${l.errors}+${l.serverErrors}`, `${l.connections} conns, ${l.durationSeconds} s`, `RSS ${l.memoryAfterWarmup.rssMiB} → ${l.memoryAfterRun.rssMiB} MiB (${round(l.rssGrowth * 100, 1)} %)`, '0 errors, ±10 % memory', yes(l.met)]);
+  }
+  const header = ['benchmark', 'result', 'baseline', 'ratio / detail', 'target', ''];
+  return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const results = await runBench(options);
+  writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
+  console.log(formatTable(results));
+  console.log(`\nmachine: ${JSON.stringify(results.machine)}\nresults: ${options.out} (${results.durationSeconds} s)`);
+  // worker threads of autocannon and the store's native handles must not keep the process alive
+  process.exit(0);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) void main();

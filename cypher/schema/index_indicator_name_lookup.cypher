@@ -1,0 +1,6 @@
+// Lookups of a Indicator by its key name (MATCH/MERGE on it in every write and
+// batched read). In Neo4j the uniqueness constraint's own range index serves
+// them, so this shared statement only restates that constraint (a no-op when
+// it exists); the embedded store's variant beside it adds the property index
+// Grafeo needs (see index_indicator_name_lookup.embedded.cypher).
+CREATE CONSTRAINT indicator_name IF NOT EXISTS FOR (n:Indicator) REQUIRE n.name IS UNIQUE
