@@ -4,6 +4,7 @@
 // per label); a neighbour's key is its label's key property, which
 // coalesce(id, key, name, title) yields for every label of the model.
 // $limit caps the rows of one level so that a hub cannot flood the response.
+// A report's text (the whole document) is not sent; a problem's or plan's is.
 // @param nodes [{"label": "Initiative", "key": "行政执法三项制度"}]
 // @param types ["MENTIONS", "ABOUT", "CITES"]
 // @param labels ["Report", "Jurisdiction", "Initiative", "Regulation"]
@@ -31,6 +32,6 @@ CALL (start) {
 MATCH (s)-[r]-(n)
 WHERE type(r) IN $types AND labels(n)[0] IN $labels
 RETURN start.label AS fromLabel, start.key AS fromKey, type(r) AS type, startNode(r) = s AS outgoing,
-       labels(n)[0] AS label, coalesce(n.id, n.key, n.name, n.title) AS key, n {.*, text: null} AS properties,
+       labels(n)[0] AS label, coalesce(n.id, n.key, n.name, n.title) AS key, CASE WHEN n:Report THEN n {.*, text: null} ELSE n {.*} END AS properties,
        coalesce(r.count, 1) AS weight
 LIMIT $limit

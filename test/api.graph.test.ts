@@ -73,3 +73,30 @@ describe('graph (subgraph for visualization)', () => {
     expect((await ask(GRAPH, { search: 'x', depth: 9 })).errors?.[0].message).toMatch(/depth must be between/);
   });
 });
+
+describe('graph node labels', () => {
+  it('label a problem by its text and keep the text among its properties, but leave a report\'s text out', async () => {
+    const store = await EmbeddedStore.open();
+    try {
+      await ingestPaths(store, [fileURLToPath(new URL('../seed/003_a60db31662cb9267.txt', import.meta.url))]);
+      const yoga = createGraphQLHandler({ store });
+      const response = await yoga.fetch('http://govgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ graph(search: "昌江区", depth: 2, nodeTypes: [Report, Problem]) { nodes { type label properties } } }' }),
+      });
+      const { data } = (await response.json()) as { data: { graph: { nodes: { type: string; label: string; properties: Record<string, unknown> }[] } } };
+      const problems = data.graph.nodes.filter((n) => n.type === 'Problem');
+      expect(problems.length).toBeGreaterThan(0);
+      for (const p of problems) {
+        expect(typeof p.properties.text).toBe('string');
+        expect(p.label).toBe(p.properties.text);
+      }
+      const reports = data.graph.nodes.filter((n) => n.type === 'Report');
+      expect(reports).toHaveLength(1);
+      expect(reports[0].properties).not.toHaveProperty('text');
+    } finally {
+      await store.close();
+    }
+  });
+});

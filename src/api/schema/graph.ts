@@ -130,7 +130,7 @@ builder.queryField('graph', (t) =>
       search: t.arg.string({ description: 'Or: start from the best search matches for this text (三项制度, 罗江区…).' }),
       depth: t.arg.int({ description: `Expansion depth (default 1, at most ${MAX_DEPTH}).` }),
       nodeTypes: t.arg({ type: [NodeLabel], description: 'Node types to keep (default Report, Jurisdiction, Initiative, Regulation).' }),
-      relationTypes: t.arg({ type: [RelationType], description: 'Relationship types to follow (default ABOUT, MENTIONS, CITES, PART_OF).' }),
+      relationTypes: t.arg({ type: [RelationType], description: 'Relationship types to follow (default: every type when nodeTypes is given, so the chosen node types are reachable; otherwise ABOUT, MENTIONS, CITES, PART_OF).' }),
       maxNodes: t.arg.int({ description: `At most this many nodes (default 200, at most ${MAX_NODES}).` }),
     },
     resolve: async (_root, args, ctx) => {
@@ -155,12 +155,13 @@ builder.queryField('graph', (t) =>
         throw new GraphQLError('graph needs `start` ids or a `search` text', { extensions: { code: 'BAD_USER_INPUT' } });
       }
       const labels = args.nodeTypes?.length ? args.nodeTypes : ['Report', 'Jurisdiction', 'Initiative', 'Regulation'];
-      const types = args.relationTypes?.length ? args.relationTypes : ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF'];
+      const types = args.relationTypes?.length ? args.relationTypes : args.nodeTypes?.length ? [...RELATION_TYPES] : ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF'];
 
       const nodes = new Map<string, GraphNode>();
       const edges = new Map<string, GraphEdge>();
       const toNode = (label: string, key: string, raw: Record<string, unknown>): GraphNode => {
-        const properties = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== 'text' && v !== null));
+        // A report's text is its whole document, left out; a problem's or plan's text is what it is, kept (and its label).
+        const properties = Object.fromEntries(Object.entries(raw).filter(([k, v]) => !(label === 'Report' && k === 'text') && v !== null));
         return { id: nodeId(label, key), type: label, key, label: displayLabel(label, properties), properties, degree: 0 };
       };
       // Start nodes are kept even when their own type is filtered out of the expansion.
