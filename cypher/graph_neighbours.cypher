@@ -9,6 +9,10 @@
 // @param types ["MENTIONS", "ABOUT", "CITES"]
 // @param labels ["Report", "Jurisdiction", "Initiative", "Regulation"]
 // @param limit 2000
+// @param province null
+// @param level null
+// @param yearFrom null
+// @param yearTo null
 UNWIND $nodes AS start
 CALL (start) {
   MATCH (s:Report {id: start.key}) WHERE start.label = 'Report' RETURN s
@@ -31,6 +35,11 @@ CALL (start) {
 }
 MATCH (s)-[r]-(n)
 WHERE type(r) IN $types AND labels(n)[0] IN $labels
+  // The place and year filter (null: no filter) applies to reports and jurisdictions reached.
+  AND (NOT n:Report OR (($yearFrom IS NULL OR n.year >= $yearFrom) AND ($yearTo IS NULL OR n.year <= $yearTo)
+       AND ($province IS NULL AND $level IS NULL
+            OR EXISTS { MATCH (n)-[:ABOUT]->(j:Jurisdiction) WHERE ($province IS NULL OR j.province = $province) AND ($level IS NULL OR j.level = $level) })))
+  AND (NOT n:Jurisdiction OR (($province IS NULL OR n.province = $province) AND ($level IS NULL OR n.level = $level)))
 RETURN start.label AS fromLabel, start.key AS fromKey, type(r) AS type, startNode(r) = s AS outgoing,
        labels(n)[0] AS label, coalesce(n.id, n.key, n.name, n.title) AS key, CASE WHEN n:Report THEN n {.*, text: null} ELSE n {.*} END AS properties,
        coalesce(r.count, 1) AS weight

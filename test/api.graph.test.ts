@@ -100,3 +100,46 @@ describe('graph node labels', () => {
     }
   });
 });
+
+describe('graph filter', () => {
+  let store: EmbeddedStore;
+  let yoga: ReturnType<typeof createGraphQLHandler>;
+  const graph = async (filter: object | null) => {
+    const response = await yoga.fetch('http://govgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query($f: GraphFilter) { graph(search: "三项制度", depth: 2, filter: $f) { nodes { type label properties } } }',
+        variables: { f: filter },
+      }),
+    });
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data.graph.nodes as { type: string; label: string; properties: Record<string, any> }[];
+  };
+  const labelsOf = (nodes: { type: string; label: string }[], type: string) => nodes.filter((n) => n.type === type).map((n) => n.label).sort();
+
+  beforeAll(async () => {
+    store = await EmbeddedStore.open();
+    await ingestPaths(store, [fileURLToPath(new URL('../seed/', import.meta.url))]);
+    yoga = createGraphQLHandler({ store });
+  });
+  afterAll(() => store.close());
+
+  it('keeps only reports and jurisdictions of the province, level and years asked for, before the node cap', async () => {
+    const all = await graph(null);
+    expect(labelsOf(all, 'Jurisdiction')).toEqual(['广东省清远市', '江西省景德镇市昌江区']);
+    const jiangxi = await graph({ province: '江西省' });
+    expect(labelsOf(jiangxi, 'Jurisdiction')).toEqual(['江西省景德镇市昌江区']);
+    expect(jiangxi.filter((n) => n.type === 'Report').map((n) => n.properties.jurisdictionKey)).toEqual(['360202']);
+    const counties = await graph({ level: 'COUNTY' });
+    expect(labelsOf(counties, 'Jurisdiction')).toEqual(['江西省景德镇市昌江区']);
+    const reportYears = (nodes: { type: string; properties: Record<string, any> }[]) => nodes.filter((n) => n.type === 'Report').map((n) => n.properties.year).sort();
+    const years = reportYears(all);
+    expect(new Set(years).size).toBeGreaterThan(1);
+    const latest = Math.max(...years);
+    const recent = await graph({ yearFrom: latest });
+    expect(reportYears(recent)).toEqual(years.filter((y) => y >= latest));
+    expect(await graph({ province: '西藏自治区' })).toHaveLength(1); // only the start node
+  });
+});

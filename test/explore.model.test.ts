@@ -101,7 +101,9 @@ describe('explorer GraphiQL links', () => {
   it('write the variables into the query, enums bare and strings quoted', () => {
     const query = inlineVariables(GRAPH_QUERY, { start: ['SW5p"dA=='], depth: 2, nodeTypes: ['Report', 'Initiative'], relationTypes: [], maxNodes: 200 });
     expect(query).toMatch(/^query Neighbourhood \{/);
-    expect(query).toContain('graph(start: ["SW5p\\"dA=="], depth: 2, nodeTypes: [Report, Initiative], relationTypes: [], maxNodes: 200)');
+    expect(query).toContain('graph(start: ["SW5p\\"dA=="], depth: 2, nodeTypes: [Report, Initiative], relationTypes: [], maxNodes: 200, filter: null)');
+    const filtered = inlineVariables(GRAPH_QUERY, { start: ['x'], filter: { province: '江西省', level: 'COUNTY', yearFrom: 2021, yearTo: 2021 } });
+    expect(filtered).toContain('filter: {province: "江西省", level: COUNTY, yearFrom: 2021, yearTo: 2021})');
     expect(query).not.toContain('$');
     const url = new URL(graphiqlUrl('query Q($name: String!) { initiative(name: $name) { name } }', { name: '三项制度' }), 'http://x');
     expect(url.pathname).toBe('/graphql');

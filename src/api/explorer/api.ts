@@ -27,11 +27,18 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 }
 
 const SCALARS = new Set(['String', 'ID', 'Int', 'Float', 'Boolean']);
+/** The enum-typed fields of the input objects the explorer sends (their values are written bare). */
+const INPUT_ENUM_FIELDS: Record<string, ReadonlySet<string>> = { GraphFilter: new Set(['level']) };
 
-function literal(value: unknown, enumType: boolean): string {
-  if (Array.isArray(value)) return `[${value.map((v) => literal(v, enumType)).join(', ')}]`;
+function literal(value: unknown, type: string): string {
+  if (Array.isArray(value)) return `[${value.map((v) => literal(v, type)).join(', ')}]`;
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return enumType ? value : JSON.stringify(value);
+  if (typeof value === 'object') {
+    const enums = INPUT_ENUM_FIELDS[type] ?? new Set<string>();
+    const fields = Object.entries(value).map(([k, v]) => `${k}: ${literal(v, enums.has(k) ? 'enum' : 'String')}`);
+    return `{${fields.join(', ')}}`;
+  }
+  if (typeof value === 'string') return SCALARS.has(type) ? JSON.stringify(value) : value;
   return String(value);
 }
 
@@ -45,7 +52,7 @@ export function inlineVariables(query: string, variables: Record<string, unknown
   if (!header) return query;
   const types = new Map([...header[2].matchAll(/\$(\w+)\s*:\s*\[?\s*(\w+)/g)].map((m) => [m[1], m[2]]));
   const body = query.slice(header[0].length).replace(/\$(\w+)/g, (whole, name: string) =>
-    types.has(name) ? literal(variables[name], !SCALARS.has(types.get(name)!)) : whole,
+    types.has(name) ? literal(variables[name], types.get(name)!) : whole,
   );
   return header[1] + body;
 }
@@ -69,8 +76,8 @@ export const SEARCH_QUERY = `query Search($text: String!) {
   }
 }`;
 
-export const GRAPH_QUERY = `query Neighbourhood($start: [ID!], $depth: Int, $nodeTypes: [GraphNodeType!], $relationTypes: [GraphRelationType!], $maxNodes: Int) {
-  graph(start: $start, depth: $depth, nodeTypes: $nodeTypes, relationTypes: $relationTypes, maxNodes: $maxNodes) {
+export const GRAPH_QUERY = `query Neighbourhood($start: [ID!], $depth: Int, $nodeTypes: [GraphNodeType!], $relationTypes: [GraphRelationType!], $maxNodes: Int, $filter: GraphFilter) {
+  graph(start: $start, depth: $depth, nodeTypes: $nodeTypes, relationTypes: $relationTypes, maxNodes: $maxNodes, filter: $filter) {
     truncated
     nodes { id type label degree properties }
     edges { id source target type weight }

@@ -4,7 +4,7 @@ import { ApiError, facets, GRAPH_QUERY, graphiqlUrl, neighbourhood, search, type
 import { byId, el } from './dom.js';
 import {
   DEFAULT_NODE_TYPES, DEFAULT_RELATION_TYPES, LEVEL_NAMES, NODE_TYPES, RELATION_TYPES,
-  orderNodes, visibleNodeIds, type PlaceFilters, type Subgraph,
+  hasPlaceFilters, orderNodes, visibleNodeIds, type PlaceFilters, type Subgraph,
 } from './model.js';
 import { markSelected, renderDetails, renderLegend, renderNodeList, showLoadingMentions, showMentionError, showMentions, showNoMentions } from './panels.js';
 import { provenanceRequest } from './provenance.js';
@@ -52,6 +52,21 @@ function graphVariables(): Record<string, unknown> {
     nodeTypes: checked('nodeType'),
     relationTypes: checked('relationType'),
     maxNodes: Number(selectValue('max-nodes')),
+    filter: serverFilter(placeFilters()),
+  };
+}
+
+/**
+ * The place filters, sent to the server too: it applies them while expanding,
+ * before the node cap, so a filtered view is not a filtered remainder of an
+ * unfiltered cap. (The page still applies them to what it shows.)
+ */
+function serverFilter(f: PlaceFilters): Record<string, unknown> | null {
+  if (!hasPlaceFilters(f)) return null;
+  return {
+    ...(f.province ? { province: f.province } : {}),
+    ...(f.level ? { level: f.level.toUpperCase() } : {}),
+    ...(f.year ? { yearFrom: f.year, yearTo: f.year } : {}),
   };
 }
 
@@ -244,8 +259,7 @@ function init(): void {
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('change', (event) => {
     const target = event.target as HTMLElement;
-    if (['province', 'level', 'year'].includes(target.id)) applyPlaceFilters();
-    else void loadGraph();
+    if (target.closest('#filters')) void loadGraph();
   });
   bindSearch();
   void loadFacets();

@@ -8,6 +8,7 @@ import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
 import { builder } from '../builder.js';
+import { JurisdictionLevel } from './enums.js';
 import type { AppContext } from '../context.js';
 
 export const NODE_LABELS = ['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator'] as const;
@@ -121,6 +122,16 @@ async function searchStarts(ctx: AppContext, text: string): Promise<{ label: str
   return hits.filter((h) => h.rank === best).slice(0, 5);
 }
 
+const GraphFilter = builder.inputType('GraphFilter', {
+  description: 'Keeps the expansion to some places and years: a report passes when its year is in range and its jurisdiction (区县/市/省) matches; a jurisdiction when it matches. Other node types are not filtered themselves, but are only reached through nodes that pass.',
+  fields: (t) => ({
+    province: t.string({ description: 'Province name (四川省) of reports and jurisdictions.' }),
+    level: t.field({ type: JurisdictionLevel, description: 'Level of the jurisdictions (and of the jurisdictions reports are about).' }),
+    yearFrom: t.int({ description: 'Reports of this year or later.' }),
+    yearTo: t.int({ description: 'Reports of this year or earlier.' }),
+  }),
+});
+
 builder.queryField('graph', (t) =>
   t.field({
     type: Subgraph,
@@ -132,6 +143,7 @@ builder.queryField('graph', (t) =>
       nodeTypes: t.arg({ type: [NodeLabel], description: 'Node types to keep (default Report, Jurisdiction, Initiative, Regulation).' }),
       relationTypes: t.arg({ type: [RelationType], description: 'Relationship types to follow (default: every type when nodeTypes is given, so the chosen node types are reachable; otherwise ABOUT, MENTIONS, CITES, PART_OF).' }),
       maxNodes: t.arg.int({ description: `At most this many nodes (default 200, at most ${MAX_NODES}).` }),
+      filter: t.arg({ type: GraphFilter, description: 'Places and years to keep, applied while expanding (before maxNodes is applied).' }),
     },
     resolve: async (_root, args, ctx) => {
       const depth = args.depth ?? 1;
@@ -157,6 +169,13 @@ builder.queryField('graph', (t) =>
       const labels = args.nodeTypes?.length ? args.nodeTypes : ['Report', 'Jurisdiction', 'Initiative', 'Regulation'];
       const types = args.relationTypes?.length ? args.relationTypes : args.nodeTypes?.length ? [...RELATION_TYPES] : ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF'];
 
+      const place = {
+        province: args.filter?.province ?? null,
+        level: args.filter?.level ?? null,
+        yearFrom: args.filter?.yearFrom ?? null,
+        yearTo: args.filter?.yearTo ?? null,
+      };
+
       const nodes = new Map<string, GraphNode>();
       const edges = new Map<string, GraphEdge>();
       const toNode = (label: string, key: string, raw: Record<string, unknown>): GraphNode => {
@@ -173,7 +192,7 @@ builder.queryField('graph', (t) =>
       let frontier = starts;
       let truncated = false;
       for (let level = 0; level < depth && frontier.length; level++) {
-        const rows = await ctx.store.run('graph_neighbours', { nodes: frontier, types, labels, limit: maxNodes * 20 });
+        const rows = await ctx.store.run('graph_neighbours', { nodes: frontier, types, labels, limit: maxNodes * 20, ...place });
         if (rows.length >= maxNodes * 20) truncated = true;
         const next: { label: string; key: string }[] = [];
         for (const row of rows) {
