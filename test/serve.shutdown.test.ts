@@ -1,0 +1,71 @@
+// `govgraph serve` as a process: SIGTERM lets a request that is still
+// arriving finish with its answer, then the server stops, the embedded store
+// is closed (its lock file gone) and the exit code is 0.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'govgraph-serve-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const until = (check: () => boolean, what: string, ms = 20_000) =>
+  new Promise<void>((resolve, reject) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (check()) return clearInterval(poll), resolve();
+      if (Date.now() - started > ms) clearInterval(poll), reject(new Error(`timed out waiting for ${what}`));
+    }, 25);
+  });
+
+describe('govgraph serve', () => {
+  it('finishes an in-flight request on SIGTERM, then closes the store and exits 0', async () => {
+    const port = await freePort();
+    const data = join(scratch, 'data');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port)], {
+      cwd: root,
+      env: { ...process.env, GOVGRAPH_DATA: data, NEO4J_URI: '', LOG_LEVEL: 'silent' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await until(() => stderr.includes('govgraph serving'), 'the server to start');
+    expect(existsSync(join(data, 'govgraph.lock'))).toBe(true);
+
+    // A request whose body is only half sent when the signal arrives.
+    const body = Buffer.from(JSON.stringify({ query: '{ reports(first: 1) { totalCount } }' }));
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(body.subarray(0, 10));
+      setTimeout(() => {
+        child.kill('SIGTERM');
+        void until(() => stderr.includes('SIGTERM: finishing requests'), 'the shutdown message').then(() => req.end(body.subarray(10)), reject);
+      }, 200);
+    });
+
+    const { status, text } = await answer;
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ data: { reports: { totalCount: 0 } } });
+    expect(await exited).toBe(0);
+    expect(existsSync(join(data, 'govgraph.lock'))).toBe(false);
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  }, 60_000);
+});
