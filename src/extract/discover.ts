@@ -12,8 +12,9 @@
 // hold them; these shapes are the same everywhere. Found names are marked
 // discovered, with a confidence below the lexicon's.
 import { createRequire } from 'node:module';
-import { divisionsByName, divisionsByShortName, MAX_NAME_LENGTH } from './divisions.js';
+import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';
 import { confidenceOf, lexiconEntry } from './lexicon.js';
+import { Trie } from './trie.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
 
@@ -40,6 +41,39 @@ const GENRE_TAIL = new RegExp(`(${GENRE})$`);
 const STRONG_GENRE =
   '专项整治行动|专项整治|专项行动|专项检查|联动机制|衔接机制|协调机制|协作机制|沟通联系机制|联系机制|会商机制|管理制度|监管制度|责任制|提优行动|深化行动|三年行动|精品工程|提升工程|监管改革|体制改革|大数据平台|信息平台|服务平台|监督平台|考法平台|管理平台';
 const UNQUOTED = new RegExp(`([\\u4e00-\\u9fff“”、]{2,24}?)(${STRONG_GENRE})`, 'g');
+// The same, anchored: run only where a match starts (see unquotedMatches).
+const UNQUOTED_AT = new RegExp(UNQUOTED.source, 'y');
+const STRONG_GENRE_TRIE = new Trie<true>();
+for (const genre of STRONG_GENRE.split('|')) STRONG_GENRE_TRIE.add(genre, true);
+const isHeadChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0x201c || c === 0x201d || c === 0x3001;
+
+/**
+ * text.matchAll(UNQUOTED), without trying the lazy 2–24 character head at
+ * every position of the text. A match starts at p iff some genre starts at a
+ * q with p + 2 <= q <= p + 24 and text[p, q) all head characters. Over the
+ * genre positions q in order, the earliest start each allows, max(lastIndex,
+ * q − 24, start of the head run ending at q − 1), never decreases; so the
+ * first q that allows a start at or before q − 2 gives the first match start,
+ * and the anchored regex run there returns the very match matchAll would
+ * (same lazy head, same alternative).
+ */
+function unquotedMatches(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  let lastIndex = 0;
+  for (let q = 2; q < text.length; q++) {
+    if (q < lastIndex + 2 || !isHeadChar(text.charCodeAt(q - 1)) || !STRONG_GENRE_TRIE.longestAt(text, q)) continue;
+    const floor = Math.max(lastIndex, q - 24);
+    let p = q - 1;
+    while (p > floor && isHeadChar(text.charCodeAt(p - 1))) p--;
+    if (p > q - 2) continue;
+    UNQUOTED_AT.lastIndex = p;
+    const m = UNQUOTED_AT.exec(text);
+    if (!m) throw new Error(`unquotedMatches: no match at ${p}`); // cannot happen (see above)
+    matches.push(m);
+    lastIndex = p + m[0].length;
+  }
+  return matches;
+}
 // The verb or word before a name is not part of it: 开展营商环境…专项整治行动 → 营商环境…专项整治行动.
 const LEFT_BOUNDARY =
   /^.*(?:深入开展|扎实开展|组织开展|持续开展|开展了|开展|启动|深入实施|实施|实行|推行|推进|推动|深化|落实|建立健全|建立|健全|完善|构建|创新|探索|试行|打造|部署|参与|依托|利用|运用|用好|结合|加强|强化|围绕|通过|按照|根据|组织|以及|并|在|的|和|及|为|将|对|是|了|加快|稳步|全面|积极|大力|充分|持续|着力|切实|认真|严格|进一步)/;
@@ -51,16 +85,8 @@ const PLACE_KEPT = /平台$/;
 /** Drops the levels and GB/T 2260 place names a name starts with: 省、市、县…, 德阳市罗江区… */
 function withoutLeadingPlaces(name: string): string {
   name = name.replace(LEADING_LEVELS, '');
-  for (let cut = true; cut; ) {
-    cut = false;
-    for (let len = Math.min(MAX_NAME_LENGTH, name.length - 4); len >= 2; len--) {
-      if (divisionsByName.has(name.slice(0, len))) {
-        name = name.slice(len);
-        cut = true;
-        break;
-      }
-    }
-  }
+  // the longest place name that leaves at least 4 characters
+  for (let len = divisionNameAt(name, 0, name.length - 4); len; len = divisionNameAt(name, 0, name.length - 4)) name = name.slice(len);
   return name;
 }
 
@@ -162,7 +188,7 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
 
 function unquotedNames(text: string): Found[] {
   const found: Found[] = [];
-  for (const m of text.matchAll(UNQUOTED)) {
+  for (const m of unquotedMatches(text)) {
     const at = m.index ?? 0;
     let head = m[1];
     const boundary = LEFT_BOUNDARY.exec(head);

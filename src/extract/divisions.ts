@@ -2,6 +2,7 @@
 // province, prefecture and county-level unit with its code, indexed by name
 // and by short name (罗江区 → 罗江) for finding them in text.
 import { createRequire } from 'node:module';
+import { Trie } from './trie.js';
 import type { JurisdictionLevel } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -65,6 +66,19 @@ for (const d of DIVISIONS) {
 
 export const MAX_NAME_LENGTH = Math.max(...DIVISIONS.map((d) => d.name.length));
 
+/** Every full division name, for finding them in text in one pass. */
+export const divisionNameTrie = new Trie<true>();
+for (const name of divisionsByName.keys()) divisionNameTrie.add(name, true);
+
+/** Left to right, the longest full division name (2+ characters) at each position, skipping past each: visit(at, length). */
+export const forEachDivisionName = (text: string, visit: (at: number, length: number) => void): void => divisionNameTrie.forEachLongest(text, 2, visit);
+
+/** Length of the longest full division name of at least 2 characters at text[at], ending at or before end; 0 if none. */
+export const divisionNameAt = (text: string, at: number, end = text.length): number => divisionNameTrie.longestAt(text, at, 2, end);
+
+const divisionsByCode = new Map<string, Division>();
+for (const d of DIVISIONS) if (!divisionsByCode.has(d.code)) divisionsByCode.set(d.code, d);
+
 export function divisionByCode(code: string): Division | undefined {
-  return DIVISIONS.find((d) => d.code === code);
+  return divisionsByCode.get(code);
 }

@@ -4,6 +4,7 @@
 // bureau whose remit its text talks about most, marked inferred.
 // The 责任编辑:区司法局 footer is web cruft and is never read here.
 import { createRequire } from 'node:module';
+import { WordCounter } from './trie.js';
 import type { IssuerFact, JurisdictionFact } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +19,8 @@ function countOf(text: string, word: string): number {
 const DEPARTMENT_VOICE = ['我局', '局党组', '本局', '本单位', '我委', '委党组', '干职工', '局长', '我办', '我中心'];
 // How a government speaks of itself. 全区/全县/全市 are not counted: a department speaks of them too.
 const GOVERNMENT_VOICE = ['我区', '我县', '我市', '我省', '我旗', '我州', '我盟'];
+// Both voices counted in one pass over the text.
+const VOICE_COUNTER = new WordCounter([...DEPARTMENT_VOICE, ...GOVERNMENT_VOICE]);
 const DEPARTMENT_NAME = '([\\u4e00-\\u9fff]{2,12}?(?:局|委员会|办公室|中心))';
 // 现将我局2022年法治政府建设情况报告如下: the report as a whole speaks as a department.
 const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心)/;
@@ -28,6 +31,7 @@ function namedDepartment(text: string, place: string): string | null {
   const counts = new Map<string, number>();
   const known = DEPARTMENTS.departments.map((d) => d.name);
   for (const dept of known) {
+    if (!text.includes(dept)) continue; // every match ends with dept: skip building and running a regex that cannot match
     for (const m of text.matchAll(new RegExp(`(${place}|(?<![\\u4e00-\\u9fff])区|(?<![\\u4e00-\\u9fff])县|(?<![\\u4e00-\\u9fff])市|[,，。、\\s]区|[,，。、\\s]县|[,，。、\\s]市)${dept}`, 'g'))) {
       const name = `${place}${dept}`;
       counts.set(name, (counts.get(name) ?? 0) + (m[1] === place ? 2 : 1));
@@ -38,8 +42,10 @@ function namedDepartment(text: string, place: string): string | null {
 }
 
 export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, host: string | null, title: string | null = null): IssuerFact | null {
-  const department = DEPARTMENT_VOICE.reduce((n, w) => n + countOf(text, w), 0);
-  const government = GOVERNMENT_VOICE.reduce((n, w) => n + countOf(text, w), 0);
+  const voices = VOICE_COUNTER.count(text);
+  let department = 0;
+  let government = 0;
+  voices.forEach((n, k) => (k < DEPARTMENT_VOICE.length ? (department += n) : (government += n)));
   const place = jurisdiction?.name ?? '';
   // a title naming a department (重庆市长寿区司法局2022年度法治政府建设年度报告), not a government
   const titled = title && !/人民政府|政府办/.test(title) ? new RegExp(`${place || '^'}${DEPARTMENT_NAME}`).exec(title) : null;

@@ -6,13 +6,15 @@
 // settled by the province and prefecture the text names, and by provincial
 // markers (湘易办 → 湖南) from knowledge/province-markers.json.
 import { createRequire } from 'node:module';
-import { divisionsByName, divisionsByShortName, MAX_NAME_LENGTH, shortName, type Division } from './divisions.js';
+import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import type { JurisdictionFact } from './types.js';
 
 const require = createRequire(import.meta.url);
 const PROVINCE_MARKERS: Record<string, string[] | string> = require('./knowledge/province-markers.json');
 
-function countOf(text: string, word: string): number {
+const countOf = (text: string, word: string): number => countIn(text, word);
+
+function countIn(text: string, word: string): number {
   if (!word) return 0;
   let n = 0;
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
@@ -22,16 +24,10 @@ function countOf(text: string, word: string): number {
 /** Every full division name in the text, with its number of occurrences (longest match at each position). */
 export function divisionNamesIn(text: string): Map<string, number> {
   const found = new Map<string, number>();
-  for (let i = 0; i < text.length; i++) {
-    for (let len = Math.min(MAX_NAME_LENGTH, text.length - i); len >= 2; len--) {
-      const word = text.slice(i, i + len);
-      if (divisionsByName.has(word)) {
-        found.set(word, (found.get(word) ?? 0) + 1);
-        i += len - 1;
-        break;
-      }
-    }
-  }
+  forEachDivisionName(text, (at, length) => {
+    const word = text.slice(at, at + length);
+    found.set(word, (found.get(word) ?? 0) + 1);
+  });
   return found;
 }
 
@@ -66,8 +62,26 @@ export interface JurisdictionClues {
 }
 
 export function resolveJurisdiction(text: string, clues: JurisdictionClues): JurisdictionFact | null {
+  // the candidates ask for the same counts again (a prefecture's short name, 《name): each word scanned once per call
+  const counted = new Map<string, number>();
+  const countOf = (text_: string, word: string): number => {
+    let n = counted.get(word);
+    if (n === undefined) counted.set(word, (n = countIn(text_, word)));
+    return n;
+  };
   const names = divisionNamesIn(text);
   const self = selfReference(text);
+  // Counts over the whole text that depend only on the text: computed once per call, not once per candidate.
+  let prefectureClueCount: number | undefined;
+  let countyClueCount: number | undefined;
+  const prefectureCluesOnce = () => (prefectureClueCount ??= prefectureClues(text));
+  const countyCluesOnce = () => (countyClueCount ??= countyClues(text));
+  const evidenceByProvince = new Map<string, number>();
+  const provinceEvidenceOnce = (province: string) => {
+    let n = evidenceByProvince.get(province);
+    if (n === undefined) evidenceByProvince.set(province, (n = provinceEvidence(text, province)));
+    return n;
+  };
   const opening = text.slice(0, 200);
   let best: { division: Division; score: number } | null = null;
 
@@ -88,14 +102,14 @@ export function resolveJurisdiction(text: string, clues: JurisdictionClues): Jur
     // A prefecture is named inside its counties' document titles (德阳市罗江区…):
     // discount occurrences immediately followed by one of its counties' names.
     for (const division of divisions) {
-      const evidence = provinceEvidence(text, division.province) + (division.prefecture ? countOf(text, shortName(division.prefecture) ?? division.prefecture) : 0);
+      const evidence = provinceEvidenceOnce(division.province) + (division.prefecture ? countOf(text, shortName(division.prefecture) ?? division.prefecture) : 0);
       let total = score + Math.min(evidence, 20) * 0.5;
       if (division.level === 'prefecture') {
         const nested = [...names.keys()].filter((n) => n !== name && (divisionsByName.get(n) ?? []).some((d) => d.prefecture === name));
         total -= nested.reduce((n, child) => n + countOf(text, name + child) * 2, 0);
-        if (self.市 > 0) total += prefectureClues(text) * 5 - countyClues(text) * 2;
+        if (self.市 > 0) total += prefectureCluesOnce() * 5 - countyCluesOnce() * 2;
       }
-      if (division.level === 'county' && suffix === '市') total += countyClues(text) * 2 - prefectureClues(text) * 5;
+      if (division.level === 'county' && suffix === '市') total += countyCluesOnce() * 2 - prefectureCluesOnce() * 5;
       if (!best || total > best.score) best = { division, score: total };
     }
   }
@@ -129,15 +143,9 @@ function toFact(division: Division): JurisdictionFact {
 export function issuingDivisionOf(title: string): string | null {
   let found: string | null = null;
   for (let i = 0; i < Math.min(title.length, 12); ) {
-    let matched = 0;
-    for (let len = Math.min(MAX_NAME_LENGTH, title.length - i); len >= 2; len--) {
-      if (divisionsByName.has(title.slice(i, i + len))) {
-        found = title.slice(i, i + len);
-        matched = len;
-        break;
-      }
-    }
+    const matched = divisionNameAt(title, i);
     if (!matched) break;
+    found = title.slice(i, i + matched);
     i += matched;
   }
   return found;

@@ -76,6 +76,14 @@ function nounAfter(text: string, from: number): string {
   return (stop ? rest.slice(0, stop.index) : rest).slice(0, 8).replace(/〔/g, '(').replace(/〕/g, ')');
 }
 
+const SEPARATOR = /[,，。;；、\n]/g;
+/** text.slice(from).split(SEPARATOR)[0], without copying and splitting the whole rest of the text. */
+function untilSeparator(text: string, from: number): string {
+  SEPARATOR.lastIndex = from;
+  const m = SEPARATOR.exec(text);
+  return text.slice(from, m ? m.index : text.length);
+}
+
 export function extractMetrics(text: string, sentences: Sentences, sectionPath: (o: number) => string[]): MetricFact[] {
   const metrics: MetricFact[] = [];
   for (const m of text.matchAll(METRIC)) {
@@ -127,7 +135,7 @@ export function extractMetrics(text: string, sentences: Sentences, sectionPath: 
     const noun = after ? '' : nounAfter(text, end).replace(/[“”"]/g, '');
     let indicator = (head + noun).trim();
     // 其中2起为结转案件, 209人通过考试: the words after the number name it
-    if (indicator.length < 2) indicator = text.slice(end).split(/[,，。;；、\n]/)[0].replace(/^[为是]/, '').replace(/[“”"]/g, '').slice(0, 16).trim();
+    if (indicator.length < 2) indicator = untilSeparator(text, end).replace(/^[为是]/, '').replace(/[“”"]/g, '').slice(0, 16).trim();
     if (indicator.length < 2) continue;
     let unit: string | null = unit0;
     if (unit === '元' && tenThousands) unit = `${tenThousands}元`; // money keeps its stated unit: 5万余元 → 5 万元

@@ -33,6 +33,8 @@ function toHalfWidth(ch: string): string {
   return ch;
 }
 
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
 const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef0-9“”《》、，。：；（）,;:!?()%]/;
 const SENTENCE_END = /[。！？!?;；:：》”)）]$/;
 // A title line (…法治政府建设年度报告) is never continued by the next line.
@@ -47,7 +49,8 @@ export function normalizeText(raw: string): string {
   // A blank or dropped line between two lines is a paragraph break: never join across it.
   let paragraphBreak = false;
   for (let line of text.split('\n')) {
-    line = Array.from(line, toHalfWidth).join('');
+    // (per UTF-16 unit: a surrogate half is never in the full-width block, so this equals the per-code-point map)
+    if (FULL_WIDTH.test(line)) line = line.replace(FULL_WIDTH_ALL, toHalfWidth);
     line = line.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
     // drop spaces that sit between CJK characters or digits: "2021—2025 年" → "2021—2025年"
     line = line.replace(/ +/g, (spaces, offset: number, whole: string) => {

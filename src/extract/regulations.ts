@@ -48,6 +48,20 @@ export function findTitles(text: string): TitleSpan[] {
  * that 《中华人民共和国行政复议法》 and 《行政复议法》 meet.
  */
 export function canonicalRegulationTitle(title: string): string {
+  let t = canonicalCache.get(title);
+  if (t === undefined) {
+    if (canonicalCache.size >= CANONICAL_CACHE_SIZE) canonicalCache.clear();
+    canonicalCache.set(title, (t = canonicalize(title)));
+  }
+  return t;
+}
+
+// Titles recur from report to report (the national laws, the 纲要 and 规划):
+// canonical forms are remembered, in a bounded cache (a pure function of the title).
+const CANONICAL_CACHE_SIZE = 20_000;
+const canonicalCache = new Map<string, string>();
+
+function canonicalize(title: string): string {
   let t = title.trim().replace(/^《/, '').replace(/》$/, '');
   t = t.replace(/\s+/g, '');
   t = t.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
