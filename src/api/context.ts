@@ -15,7 +15,8 @@ export interface AppContext {
    * A loader that runs `statement` with `{[param]: keys}` and groups the rows
    * by `row[keyColumn]`: one list of rows per key, in key order.
    */
-  rowsBy(statement: string, param: string, keyColumn: string): DataLoader<string, Row[]>;
+  /** A loader of `statement`'s rows for a batch of keys (passed as `param`), grouped by `keyColumn`; `extra` adds the same parameters to every batch. */
+  rowsBy(statement: string, param: string, keyColumn: string, extra?: Record<string, unknown>): DataLoader<string, Row[]>;
 }
 
 export function createContext(store: GraphStore, writeAccess: WriteAccess = 'disabled'): AppContext {
@@ -25,12 +26,12 @@ export function createContext(store: GraphStore, writeAccess: WriteAccess = 'dis
     ...initContextCache(),
     store,
     writeAccess,
-    rowsBy(statement, param, keyColumn) {
-      const id = `${statement}|${param}|${keyColumn}`;
+    rowsBy(statement, param, keyColumn, extra) {
+      const id = `${statement}|${param}|${keyColumn}${extra ? `|${JSON.stringify(extra)}` : ''}`;
       let loader = loaders.get(id);
       if (!loader) {
         loader = new DataLoader<string, Row[]>(async (keys) => {
-          const rows = await store.run(statement, { [param]: [...keys] });
+          const rows = await store.run(statement, { ...extra, [param]: [...keys] });
           const grouped = new Map<string, Row[]>(keys.map((k) => [k, []]));
           for (const row of rows) grouped.get(String(row[keyColumn]))?.push(row);
           return keys.map((k) => grouped.get(k) ?? []);

@@ -11,6 +11,9 @@ import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape } from './shapes.js';
 import type { AppContext } from '../context.js';
 
+/** The analytics statements return at most this many rows per key: the most a `first` may ask for. */
+const TOP = { limit: MAX_PAGE_SIZE };
+
 function topK(first: number | null | undefined, fallback = 10): number {
   const k = first ?? fallback;
   if (k < 0 || k > MAX_PAGE_SIZE) {
@@ -61,7 +64,7 @@ builder.objectField(Regulation, 'coCited', (t) =>
     description: 'Regulations cited in the same reports, most shared reports first.',
     args: { first: t.arg.int({ description: `How many (default 10, at most ${MAX_PAGE_SIZE}).` }) },
     resolve: async (g, args, ctx) => {
-      const rows = await ctx.rowsBy('regulations_cocited', 'titles', 'title').load(g.title);
+      const rows = await ctx.rowsBy('regulations_cocited', 'titles', 'title', TOP).load(g.title);
       return rows.slice(0, topK(args.first)).map((row) => ({ node: row.regulation as RegulationShape, count: Number(row.together), lift: Number(row.lift) }));
     },
   }),
@@ -73,7 +76,7 @@ builder.objectField(Initiative, 'coMentioned', (t) =>
     description: 'Initiatives mentioned in the same reports, most shared reports first.',
     args: { first: t.arg.int({ description: `How many (default 10, at most ${MAX_PAGE_SIZE}).` }) },
     resolve: async (i, args, ctx) => {
-      const rows = await ctx.rowsBy('initiatives_comentioned', 'names', 'name').load(i.name);
+      const rows = await ctx.rowsBy('initiatives_comentioned', 'names', 'name', TOP).load(i.name);
       return rows.slice(0, topK(args.first)).map((row) => ({ node: row.initiative as InitiativeShape, count: Number(row.together), lift: Number(row.lift) }));
     },
   }),
@@ -97,7 +100,7 @@ builder.objectField(Jurisdiction, 'similar', (t) =>
     description: 'The most similar jurisdictions (Jaccard similarity of the initiatives and regulations their reports mention or cite).',
     args: { first: t.arg.int({ description: `How many (default 10, at most ${MAX_PAGE_SIZE}).` }) },
     resolve: async (j, args, ctx) => {
-      const rows = await ctx.rowsBy('jurisdictions_similar', 'keys', 'key').load(j.key);
+      const rows = await ctx.rowsBy('jurisdictions_similar', 'keys', 'key', TOP).load(j.key);
       return rows.slice(0, topK(args.first)).map((row) => ({ jurisdiction: row.jurisdiction as JurisdictionShape, shared: Number(row.shared), score: Number(row.jaccard) }));
     },
   }),

@@ -206,11 +206,13 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx) => {
         const params = jurisdictionFilterParams(args.filter);
         const order = { orderBy: args.orderBy?.field ?? 'fullName', descending: args.orderBy?.descending ?? false };
+        // With an initiative named, start from its node rather than test every jurisdiction (same answer).
+        const via = params.initiatives ? '_by_initiative' : '';
         const page = await storeConnection(
           args,
           async ({ offset, limit }) =>
-            (await ctx.store.run('jurisdictions_list', { ...params, ...order, skip: offset, limit })).map((row) => row.jurisdiction as JurisdictionShape),
-          async () => Number((await ctx.store.run('jurisdictions_count', params))[0]?.total ?? 0),
+            (await ctx.store.run(`jurisdictions_list${via}`, { ...params, ...order, skip: offset, limit })).map((row) => row.jurisdiction as JurisdictionShape),
+          async () => Number((await ctx.store.run(`jurisdictions_count${via}`, params))[0]?.total ?? 0),
         );
         return { ...page, filterParams: params };
       },
