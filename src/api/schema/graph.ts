@@ -55,8 +55,16 @@ interface GraphNode {
   type: string;
   key: string;
   label: string;
-  properties: Record<string, unknown>;
+  /** The stored properties as read; `properties` is derived from them only when asked for. */
+  raw: Record<string, unknown>;
   degree: number;
+}
+
+/** A node's stored properties without nulls and without a report's text (its whole document). */
+function visibleProperties(type: string, raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in raw) if (raw[k] !== null && !(type === 'Report' && k === 'text')) out[k] = raw[k];
+  return out;
 }
 
 interface GraphEdge {
@@ -73,7 +81,7 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
     id: t.exposeID('id', { description: 'Stable id (the Relay global id of the node: type and key).' }),
     type: t.exposeString('type', { description: 'Node type (label): Report, Jurisdiction, Initiative…' }),
     label: t.exposeString('label', { description: 'Display name.' }),
-    properties: t.field({ type: JSONScalar, description: 'The node\'s stored properties (a report\'s text left out).', resolve: (n) => n.properties }),
+    properties: t.field({ type: JSONScalar, description: 'The node\'s stored properties (a report\'s text left out).', resolve: (n) => visibleProperties(n.type, n.raw) }),
     degree: t.exposeInt('degree', { description: 'Edges of this node inside the subgraph.' }),
   }),
 });
@@ -103,6 +111,9 @@ function displayLabel(type: string, p: Record<string, unknown>): string {
   if (type === 'Jurisdiction') return String(p.fullName ?? p.name);
   return String(p.name ?? p.title ?? p.text ?? p.key ?? p.id ?? type);
 }
+
+/** The expansion's own key of a node (type and key, cheap to build); the public id is encoded only for the nodes returned. */
+const internalKey = (type: string, key: string) => `${type}\u0000${key}`;
 
 const nodeId = (type: string, key: string) => encodeGlobalID(type, key);
 
@@ -176,19 +187,30 @@ builder.queryField('graph', (t) =>
         yearTo: args.filter?.yearTo ?? null,
       };
 
-      const nodes = new Map<string, GraphNode>();
-      const edges = new Map<string, GraphEdge>();
-      const toNode = (label: string, key: string, raw: Record<string, unknown>): GraphNode => {
-        // A report's text is its whole document, left out; a problem's or plan's text is what it is, kept (and its label).
-        const properties = Object.fromEntries(Object.entries(raw).filter(([k, v]) => !(label === 'Report' && k === 'text') && v !== null));
-        return { id: nodeId(label, key), type: label, key, label: displayLabel(label, properties), properties, degree: 0 };
-      };
+      // Expanding a hub's neighbourhood reads thousands of rows to keep a few hundred nodes:
+      // nodes and edges are held under internal keys with their stored properties as read,
+      // and the public ids and visible properties are built only for what is returned.
+      interface Pending {
+        type: string;
+        key: string;
+        raw: Record<string, unknown>;
+        degree: number;
+      }
+      interface PendingEdge {
+        source: string;
+        target: string;
+        type: string;
+        weight: number;
+      }
+      const nodes = new Map<string, Pending>();
+      const edges = new Map<string, PendingEdge>();
       // Start nodes are kept even when their own type is filtered out of the expansion.
       for (const row of await ctx.store.run('graph_nodes', { nodes: starts })) {
-        const node = toNode(String(row.label), String(row.key), row.properties as Record<string, unknown>);
-        nodes.set(node.id, node);
+        const type = String(row.label);
+        const key = String(row.key);
+        nodes.set(internalKey(type, key), { type, key, raw: row.properties as Record<string, unknown>, degree: 0 });
       }
-      starts = starts.filter((s) => nodes.has(nodeId(s.label, s.key)));
+      starts = starts.filter((s) => nodes.has(internalKey(s.label, s.key)));
       let frontier = starts;
       let truncated = false;
       for (let level = 0; level < depth && frontier.length; level++) {
@@ -196,15 +218,17 @@ builder.queryField('graph', (t) =>
         if (rows.length >= maxNodes * 20) truncated = true;
         const next: { label: string; key: string }[] = [];
         for (const row of rows) {
-          const from = nodeId(String(row.fromLabel), String(row.fromKey));
-          const to = nodeId(String(row.label), String(row.key));
+          const from = internalKey(String(row.fromLabel), String(row.fromKey));
+          const type = String(row.label);
+          const key = String(row.key);
+          const to = internalKey(type, key);
           if (!nodes.has(to)) {
-            nodes.set(to, toNode(String(row.label), String(row.key), row.properties as Record<string, unknown>));
-            next.push({ label: String(row.label), key: String(row.key) });
+            nodes.set(to, { type, key, raw: row.properties as Record<string, unknown>, degree: 0 });
+            next.push({ label: type, key });
           }
           const [source, target] = row.outgoing ? [from, to] : [to, from];
-          const id = `${row.type}:${source}->${target}`;
-          if (!edges.has(id)) edges.set(id, { id, source, target, type: String(row.type), weight: Number(row.weight) });
+          const id = `${row.type}\u0000${source}\u0000${target}`;
+          if (!edges.has(id)) edges.set(id, { source, target, type: String(row.type), weight: Number(row.weight) });
         }
         frontier = next;
       }
@@ -212,17 +236,29 @@ builder.queryField('graph', (t) =>
         nodes.get(edge.source)!.degree++;
         nodes.get(edge.target)!.degree++;
       }
-      const startIds = new Set(starts.map((s) => nodeId(s.label, s.key)));
-      let kept = [...nodes.values()].sort((a, b) => Number(startIds.has(b.id)) - Number(startIds.has(a.id)) || b.degree - a.degree || (a.id < b.id ? -1 : 1));
-      if (kept.length > maxNodes) {
-        kept = kept.slice(0, maxNodes);
+      const startKeys = new Set(starts.map((s) => internalKey(s.label, s.key)));
+      const isStart = (k: string) => (startKeys.has(k) ? 1 : 0);
+      // start nodes, then the most connected, then by type and key (a stable order)
+      let keptKeys = [...nodes.keys()].sort((a, b) => isStart(b) - isStart(a) || nodes.get(b)!.degree - nodes.get(a)!.degree || (a < b ? -1 : 1));
+      if (keptKeys.length > maxNodes) {
+        keptKeys = keptKeys.slice(0, maxNodes);
         truncated = true;
       }
-      const keptIds = new Set(kept.map((n) => n.id));
-      const keptEdges = [...edges.values()].filter((e) => keptIds.has(e.source) && keptIds.has(e.target));
+      const keptSet = new Set(keptKeys);
+      const pendingEdges = [...edges.values()].filter((e) => keptSet.has(e.source) && keptSet.has(e.target));
       const degree = new Map<string, number>();
-      for (const e of keptEdges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
-      for (const n of kept) n.degree = degree.get(n.id) ?? 0;
+      for (const e of pendingEdges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
+      const kept: GraphNode[] = keptKeys.map((k) => {
+        const n = nodes.get(k)!;
+        return { id: nodeId(n.type, n.key), type: n.type, key: n.key, label: displayLabel(n.type, n.raw), raw: n.raw, degree: degree.get(k) ?? 0 };
+      });
+      const ids = new Map(keptKeys.map((k, i) => [k, kept[i].id]));
+      const idOf = (k: string) => ids.get(k)!;
+      const keptEdges: GraphEdge[] = pendingEdges.map((e) => {
+        const source = idOf(e.source);
+        const target = idOf(e.target);
+        return { id: `${e.type}:${source}->${target}`, source, target, type: e.type, weight: e.weight };
+      });
       return { nodes: kept, edges: keptEdges, truncated };
     },
   }),
