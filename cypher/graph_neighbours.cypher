@@ -4,7 +4,8 @@
 // per label); a neighbour's key is its label's key property, which
 // coalesce(id, key, name, title) yields for every label of the model.
 // $limit caps the rows of one level so that a hub cannot flood the response.
-// A report's text (the whole document) is not sent; a problem's or plan's is.
+// A report's text (the whole document) is not sent, nor its heading paths
+// (the index its provenance lists point into); a problem's or plan's text is.
 // @param nodes [{"label": "Initiative", "key": "行政执法三项制度"}]
 // @param types ["MENTIONS", "ABOUT", "CITES"]
 // @param labels ["Report", "Jurisdiction", "Initiative", "Regulation"]
@@ -41,6 +42,6 @@ WHERE type(r) IN $types AND labels(n)[0] IN $labels
             OR EXISTS { MATCH (n)-[:ABOUT]->(j:Jurisdiction) WHERE ($province IS NULL OR j.province = $province) AND ($level IS NULL OR j.level = $level) })))
   AND (NOT n:Jurisdiction OR (($province IS NULL OR n.province = $province) AND ($level IS NULL OR n.level = $level)))
 RETURN start.label AS fromLabel, start.key AS fromKey, type(r) AS type, startNode(r) = s AS outgoing,
-       labels(n)[0] AS label, coalesce(n.id, n.key, n.name, n.title) AS key, CASE WHEN n:Report THEN n {.*, text: null} ELSE n {.*} END AS properties,
+       labels(n)[0] AS label, coalesce(n.id, n.key, n.name, n.title) AS key, CASE WHEN n:Report THEN n {.*, text: null, sections: null} ELSE n {.*} END AS properties,
        coalesce(r.count, 1) AS weight
 LIMIT $limit

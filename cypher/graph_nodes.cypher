@@ -21,4 +21,4 @@ CALL (start) {
   UNION
   MATCH (s:Indicator {name: start.key}) WHERE start.label = 'Indicator' RETURN s
 }
-RETURN start.label AS label, start.key AS key, CASE WHEN s:Report THEN s {.*, text: null} ELSE s {.*} END AS properties
+RETURN start.label AS label, start.key AS key, CASE WHEN s:Report THEN s {.*, text: null, sections: null} ELSE s {.*} END AS properties

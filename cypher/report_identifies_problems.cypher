@@ -1,15 +1,25 @@
 // Problems are owned by their report (their id hashes the report id), and the
 // report is new when this runs, so they are created, not merged: MERGE cost a
 // scan per row on the embedded engine. The theme is a shared taxonomy node.
+// Rows and provenance as in report_cites_regulations.
 // @param id "r-example"
-// @param rows [{"id": "p-example", "text": "行政执法人员执法能力和水平还有差距", "theme": "law_enforcement_capacity", "rel": {"starts": [5], "ends": [9], "sentences": ["…"], "sections": ["三、"]}}]
+// @param ids ["p-example"]
+// @param texts ["行政执法人员执法能力和水平还有差距"]
+// @param themes ["law_enforcement_capacity"]
+// @param starts [[5]]
+// @param ends [[9]]
+// @param sentenceStarts [[0]]
+// @param sentenceEnds [[20]]
+// @param sectionIndexes [[1]]
+// @param sentences null
 MATCH (r:Report {id: $id})
-UNWIND $rows AS row
-CREATE (p:Problem {id: row.id, text: row.text})
-CREATE (r)-[x:IDENTIFIES]->(p)
-SET x = row.rel
-WITH p, row
-WHERE row.theme IS NOT NULL
-MERGE (t:ProblemTheme {name: row.theme})
-MERGE (p)-[:HAS_THEME]->(t)
+UNWIND range(0, size($ids) - 1) AS k
+CREATE (p:Problem {id: $ids[k], text: $texts[k]})
+CREATE (r)-[:IDENTIFIES {starts: $starts[k], ends: $ends[k],
+         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
+         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(p)
+WITH p, $themes[k] AS theme
+WHERE theme IS NOT NULL
+MERGE (t:ProblemTheme {name: theme})
+CREATE (p)-[:HAS_THEME]->(t)
 RETURN count(*) AS themed

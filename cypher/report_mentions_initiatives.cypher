@@ -1,12 +1,24 @@
-// One MENTIONS relationship per canonical initiative, with provenance lists.
+// One MENTIONS relationship per canonical initiative, with provenance lists
+// (see report_cites_regulations for the form of the rows and of provenance).
 // Aliases accumulate: the lexicon's and every surface form seen in any report.
 // @param id "r-example"
-// @param rows [{"name": "行政执法三项制度", "category": "law_enforcement", "discovered": false, "aliases": ["三项制度"], "rel": {"count": 1, "starts": [5], "ends": [9], "sentences": ["…"], "sections": ["一、"], "surfaces": ["三项制度"]}}]
+// @param names ["行政执法三项制度"]
+// @param categories ["law_enforcement"]
+// @param discovered [false]
+// @param aliases [["三项制度"]]
+// @param counts [1]
+// @param starts [[5]]
+// @param ends [[9]]
+// @param sentenceStarts [[0]]
+// @param sentenceEnds [[20]]
+// @param sectionIndexes [[0]]
+// @param sentences null
 MATCH (r:Report {id: $id})
-UNWIND $rows AS row
-MERGE (i:Initiative {name: row.name})
-ON CREATE SET i.category = row.category, i.discovered = row.discovered, i.aliases = row.aliases
-ON MATCH SET i.aliases = i.aliases + [a IN row.aliases WHERE NOT a IN i.aliases]
-CREATE (r)-[m:MENTIONS]->(i)
-SET m = row.rel
+UNWIND range(0, size($names) - 1) AS k
+MERGE (i:Initiative {name: $names[k]})
+ON CREATE SET i.category = $categories[k], i.discovered = $discovered[k], i.aliases = $aliases[k]
+ON MATCH SET i.aliases = i.aliases + [a IN $aliases[k] WHERE NOT a IN i.aliases]
+CREATE (r)-[m:MENTIONS {count: $counts[k], starts: $starts[k], ends: $ends[k],
+         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
+         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(i)
 RETURN count(m) AS mentioned

@@ -1,15 +1,30 @@
 // Next-year plan items, owned by their report and created with it (their id
 // hashes the report id; MERGE cost a scan per row on the embedded engine),
-// linked to the initiatives they concern (created by the report's MENTIONS).
+// linked to the initiatives they concern. Those are initiatives the report
+// itself mentions, so they are found through its MENTIONS (a few dozen
+// relationships) rather than by name: after WITH … UNWIND, Grafeo's planner
+// does not use the Initiative name index and scanned every initiative for
+// each name, which grew with the graph (1.3 → 4.3 ms a report over 10,000
+// reports). The plan is new, so CONCERNS is created; $initiatives[k] holds
+// each initiative once. Rows and provenance as in report_cites_regulations.
 // @param id "r-example"
-// @param rows [{"id": "plan-example", "text": "深入实施提升行政执法质量三年行动", "initiatives": ["行政执法三项制度"], "rel": {"starts": [5], "ends": [9], "sentences": ["…"], "sections": ["四、"]}}]
+// @param ids ["plan-example"]
+// @param texts ["深入实施提升行政执法质量三年行动"]
+// @param initiatives [["行政执法三项制度"]]
+// @param starts [[5]]
+// @param ends [[9]]
+// @param sentenceStarts [[0]]
+// @param sentenceEnds [[20]]
+// @param sectionIndexes [[2]]
+// @param sentences null
 MATCH (r:Report {id: $id})
-UNWIND $rows AS row
-CREATE (p:Plan {id: row.id, text: row.text})
-CREATE (r)-[x:PLANS]->(p)
-SET x = row.rel
-WITH p, row
-UNWIND row.initiatives AS name
-MATCH (i:Initiative {name: name})
-MERGE (p)-[:CONCERNS]->(i)
+UNWIND range(0, size($ids) - 1) AS k
+CREATE (p:Plan {id: $ids[k], text: $texts[k]})
+CREATE (r)-[:PLANS {starts: $starts[k], ends: $ends[k],
+         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
+         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(p)
+WITH r, p, k
+UNWIND $initiatives[k] AS name
+MATCH (r)-[:MENTIONS]->(i:Initiative {name: name})
+CREATE (p)-[:CONCERNS]->(i)
 RETURN count(*) AS concerns

@@ -1,9 +1,23 @@
-// Quantitative facts: the indicator is shared, the value sits on the relationship.
+// Quantitative facts: the indicator is shared, the value sits on the
+// relationship with its provenance. Rows and provenance as in
+// report_cites_regulations.
 // @param id "r-example"
-// @param rows [{"indicator": "会前学法", "rel": {"value": 19, "unit": "次", "surface": "会前学法19次", "qualifier": null, "starts": [5], "ends": [12], "sentences": ["…"], "sections": ["一、"]}}]
+// @param indicators ["会前学法"]
+// @param values [19]
+// @param units ["次"]
+// @param surfaces ["会前学法19次"]
+// @param qualifiers [null]
+// @param starts [[5]]
+// @param ends [[12]]
+// @param sentenceStarts [[0]]
+// @param sentenceEnds [[20]]
+// @param sectionIndexes [[0]]
+// @param sentences null
 MATCH (r:Report {id: $id})
-UNWIND $rows AS row
-MERGE (n:Indicator {name: row.indicator})
-CREATE (r)-[x:REPORTS]->(n)
-SET x = row.rel
+UNWIND range(0, size($indicators) - 1) AS k
+MERGE (n:Indicator {name: $indicators[k]})
+CREATE (r)-[x:REPORTS {value: $values[k], unit: $units[k], surface: $surfaces[k], qualifier: $qualifiers[k],
+         starts: $starts[k], ends: $ends[k],
+         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
+         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(n)
 RETURN count(x) AS reported

@@ -4,7 +4,10 @@
 // are compared with the store's own (stats statements). A filtered export
 // must be exactly the subgraph its node set induces in the whole export; ids
 // must be those of the GraphQL `graph` query; paging must not change a byte;
-// bad input is a 400 over HTTP and exit 2 on the command line.
+// bad input is a 400 over HTTP and exit 2 on the command line. The CSV is
+// the stored model exactly (provenance as offsets into the report text):
+// loaded as neo4j-admin loads it, it serves the same mentions through the
+// API; the viewer formats show provenance as readable sentences instead.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -12,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import grafeo from '@grafeo-db/js';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { DOMParser } from 'linkedom';
@@ -30,8 +34,9 @@ import {
   type ExportFormat,
 } from '../src/export/index.js';
 import { csvField } from '../src/export/csv.js';
+import { nodeId } from '../src/export/model.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../src/store/embedded.js';
+import { DATABASE_FILE, EmbeddedStore } from '../src/store/embedded.js';
 import type { StoreCounts } from '../src/store/types.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -150,6 +155,46 @@ function expectConsistent(g: Parsed) {
   for (const e of g.edges) expect(ids.has(e.source) && ids.has(e.target), e.id).toBe(true);
 }
 
+/**
+ * Loads a CSV export into a fresh embedded database the way `neo4j-admin
+ * database import` reads it: typed header columns (name:int, name:string[]
+ * with TAB-separated elements …), an empty field is no property, `:ID` and
+ * `:START_ID`/`:END_ID` tie relationships to nodes, the ID column is kept as
+ * a property (`graphId`). Written with Grafeo's batch API, not with Cypher.
+ */
+async function importLikeNeo4jAdmin(dir: string, files: { part: { kind: string }; file: string }[], dataDir: string): Promise<void> {
+  const db = grafeo.GrafeoDB.create(join(dataDir, DATABASE_FILE));
+  try {
+    const typed = (column: string, field: string): [string, unknown] => {
+      const [name, type = 'string'] = column.split(':');
+      const scalar = (t: string, v: string) => (t === 'int' || t === 'double' ? Number(v) : t === 'boolean' ? v === 'true' : v);
+      return [name, type.endsWith('[]') ? field.split('\t').map((v) => scalar(type.slice(0, -2), v)) : scalar(type, field)];
+    };
+    const ids = new Map<string, number>();
+    for (const f of files.filter((x) => x.part.kind === 'nodes')) {
+      const { header, rows } = csvObjects(readFileSync(join(dir, f.file), 'utf8'));
+      const label = rows[0][':LABEL'];
+      const props = rows.map((row) => Object.fromEntries(header.filter((h) => h !== ':LABEL' && row[h] !== '').map((h) => typed(h === 'graphId:ID' ? 'graphId' : h, row[h]))));
+      const created = await db.batchCreateNodesWithProps(label, props);
+      rows.forEach((row, i) => ids.set(row['graphId:ID'], created[i]));
+    }
+    for (const f of files.filter((x) => x.part.kind === 'relationships')) {
+      const { header, rows } = csvObjects(readFileSync(join(dir, f.file), 'utf8'));
+      const columns = header.filter((h) => !h.startsWith(':'));
+      await db.batchCreateEdges(
+        rows.map((row) => ({
+          src: ids.get(row[':START_ID'])!,
+          dst: ids.get(row[':END_ID'])!,
+          type: row[':TYPE'],
+          properties: Object.fromEntries(columns.filter((h) => row[h] !== '').map((h) => typed(h, row[h]))),
+        })),
+      );
+    }
+  } finally {
+    db.close();
+  }
+}
+
 describe('exports of the seeded graph', () => {
   let store: EmbeddedStore;
   let counts: StoreCounts;
@@ -252,7 +297,37 @@ describe('exports of the seeded graph', () => {
     const json = JSON.parse((await exported('cytoscape', [], 'full')).text);
     const cites = json.elements.edges.find((e: any) => e.data.type === 'CITES').data;
     expect(cites.sentences.length).toBe(cites.starts.length);
-    expect(JSON.stringify(JSON.parse((await exported('cytoscape')).text).elements.edges)).not.toMatch(/"sentences"/);
+    expect(JSON.stringify(JSON.parse((await exported('cytoscape')).text).elements.edges)).not.toMatch(/"sentences"|"sentenceStarts"|"sectionIndexes"/);
+    expect(report(compact).sections).toBeUndefined();
+  });
+
+  it('viewer formats show provenance as the sentences, sections and surfaces the API gives, not as offsets', async () => {
+    const json = JSON.parse((await exported('cytoscape', [], 'full')).text);
+    const edges = json.elements.edges.map((e: any) => e.data);
+    expect(JSON.stringify(edges)).not.toMatch(/"sentenceStarts"|"sentenceEnds"|"sectionIndexes"/);
+    expect(json.elements.nodes.filter((n: any) => n.data.type === 'Report').every((n: any) => n.data.sections === undefined)).toBe(true);
+    const yoga = createGraphQLHandler({ store });
+    const response = await yoga.fetch('http://govgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ initiative(name: "三项制度") { name reports(first: 10) { edges { node { id } mentions { sentence section start surface } } } } }' }),
+    });
+    const api = ((await response.json()) as any).data.initiative;
+    expect(api.reports.edges.length).toBeGreaterThan(0);
+    for (const edge of api.reports.edges) {
+      const data = edges.find((e: any) => e.type === 'MENTIONS' && e.source === edge.node.id && e.target === nodeId('Initiative', api.name));
+      expect({ starts: data.starts, sentences: data.sentences, sections: data.sections, surfaces: data.surfaces }).toEqual({
+        starts: edge.mentions.map((m: any) => m.start),
+        sentences: edge.mentions.map((m: any) => m.sentence),
+        sections: edge.mentions.map((m: any) => m.section ?? ''),
+        surfaces: edge.mentions.map((m: any) => m.surface),
+      });
+    }
+    // GraphML and GEXF declare the readable lists, not the offsets
+    const graphml = parseGraphml((await exported('graphml', [], 'full')).text);
+    const edgeKeys = [...graphml.keys.values()].filter((k) => k.for === 'edge').map((k) => k.name);
+    expect(edgeKeys).toEqual(expect.arrayContaining(['sentences', 'sections', 'surfaces', 'starts']));
+    expect(edgeKeys).not.toEqual(expect.arrayContaining(['sentenceStarts']));
   });
 
   describe('filtered', () => {
@@ -341,9 +416,12 @@ describe('exports of the seeded graph', () => {
     });
 
     it('types columns as neo4j-admin does, and every relationship ends at an exported node', () => {
-      expect(read('nodes_Report.csv').header).toEqual(expect.arrayContaining(['year:int', 'text', 'title']));
+      expect(read('nodes_Report.csv').header).toEqual(expect.arrayContaining(['year:int', 'text', 'title', 'sections:string[]']));
       expect(read('nodes_Initiative.csv').header).toEqual(expect.arrayContaining(['aliases:string[]', 'discovered:boolean', 'name']));
-      expect(read('relationships_REPORTS.csv').header).toEqual(expect.arrayContaining(['value:double', 'starts:int[]', 'sentences:string[]']));
+      // the stored model: provenance as offsets into Report.text and indexes into Report.sections
+      const reports = read('relationships_REPORTS.csv').header;
+      expect(reports).toEqual(expect.arrayContaining(['value:double', 'starts:int[]', 'ends:int[]', 'sentenceStarts:int[]', 'sentenceEnds:int[]', 'sectionIndexes:int[]']));
+      expect(reports).not.toContain('sentences:string[]');
       const ids = new Set(files.filter((f) => f.part.kind === 'nodes').flatMap((f) => read(f.file).rows.map((r) => r['graphId:ID'])));
       for (const f of files.filter((x) => x.part.kind === 'relationships')) {
         for (const r of read(f.file).rows) expect(ids.has(r[':START_ID']) && ids.has(r[':END_ID']), r.graphId).toBe(true);
@@ -362,7 +440,45 @@ describe('exports of the seeded graph', () => {
       expect(aliases).toContain('三项制度');
       expect(aliases).toEqual((lookup.initiative as { aliases: string[] }).aliases);
       const cites = read('relationships_CITES.csv').rows[0];
-      expect(cites['sentences:string[]'].split('\t')).toHaveLength(cites['starts:int[]'].split('\t').length);
+      const mentions = cites['starts:int[]'].split('\t').length;
+      for (const list of ['ends:int[]', 'sentenceStarts:int[]', 'sentenceEnds:int[]', 'sectionIndexes:int[]']) expect(cites[list].split('\t'), list).toHaveLength(mentions);
+    });
+
+    it('is the stored model exactly: a database imported from it serves the same mentions through the API', async () => {
+      const dataDir = join(scratch, 'imported');
+      await importLikeNeo4jAdmin(dir, files, dataDir);
+      const imported = await EmbeddedStore.open({ dir: dataDir });
+      try {
+        const counted = await imported.counts();
+        expect([counted.byLabel, counted.byType]).toEqual([counts.byLabel, counts.byType]);
+        const ids = (await store.run('reports_list', { yearFrom: null, yearTo: null, issuerType: null, level: null, province: null, jurisdictionKeys: null, initiatives: null, regulations: null, oldestFirst: false, skip: 0, limit: 100 })).map((r) => (r.report as { id: string }).id);
+        expect(ids).toHaveLength(5);
+        const M = 'mentions { sentence section start end surface }';
+        const query = `query($id: String!) { report(id: $id) { reportId text
+          initiatives(first: 100) { edges { count node { name aliases } ${M} } }
+          regulations(first: 100) { edges { count action node { title } ${M} } }
+          metrics { indicator value unit surface ${M} }
+          problems(first: 100) { edges { node { text theme ${M} } } } } }`;
+        const answer = async (s: EmbeddedStore, id: string) => {
+          const response = await createGraphQLHandler({ store: s }).fetch('http://govgraph.test/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables: { id } }),
+          });
+          const body = (await response.json()) as { data?: any; errors?: unknown };
+          expect(body.errors).toBeUndefined();
+          return body.data.report;
+        };
+        let sentences = 0;
+        for (const id of ids) {
+          const original = await answer(store, id);
+          expect(await answer(imported, id)).toEqual(original);
+          sentences += JSON.stringify(original).split('"sentence":"').length - 1;
+        }
+        expect(sentences).toBeGreaterThan(300);
+      } finally {
+        await imported.close();
+      }
     });
 
     it('quotes fields by RFC 4180', () => {

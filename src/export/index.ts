@@ -26,12 +26,13 @@ export const MEDIA: Record<ExportFormat, { type: string; extension: string }> = 
 /** Writes one format (for csv: one part) of a planned export to a sink; returns what was written. */
 export async function writeExport(plan: ExportPlan, format: ExportFormat, sink: Sink, part?: CsvPart): Promise<{ nodes: number; edges: number }> {
   switch (format) {
+    // Viewers show provenance as sentences; csv is the stored model, for neo4j-admin import.
     case 'graphml':
-      return writeGraphml(plan, sink);
+      return writeGraphml(plan.readable(), sink);
     case 'gexf':
-      return writeGexf(plan, sink);
+      return writeGexf(plan.readable(), sink);
     case 'cytoscape':
-      return writeCytoscape(plan, sink);
+      return writeCytoscape(plan.readable(), sink);
     case 'csv': {
       if (!part) throw new Error('a csv export to one stream needs a part');
       const rows = await writeCsvPart(plan, part, sink);

@@ -52,13 +52,25 @@ export interface ExportEdge {
   properties: Record<string, unknown>;
 }
 
-// Relationship provenance: parallel lists, one element per mention.
-const PROVENANCE: Record<string, ValueType> = { starts: 'int[]', ends: 'int[]', sentences: 'string[]', sections: 'string[]', surfaces: 'string[]' };
+// Relationship provenance: parallel lists, one element per mention (see
+// src/store/provenance.ts): offsets into the report's text and indexes into
+// its heading paths, or in data written before them the strings themselves.
+const PROVENANCE: Record<string, ValueType> = {
+  starts: 'int[]',
+  ends: 'int[]',
+  sentenceStarts: 'int[]',
+  sentenceEnds: 'int[]',
+  sectionIndexes: 'int[]',
+  sentences: 'string[]',
+  sections: 'string[]',
+  surfaces: 'string[]',
+};
 
 // Non-string properties of the model; anything not listed is a string (a
 // property another stage adds later is exported as text until listed here).
 const DECLARED: Record<string, ValueType> = {
   'Report.year': 'int',
+  'Report.sections': 'string[]',
   'Initiative.discovered': 'boolean',
   'Initiative.aliases': 'string[]',
   'Regulation.aliases': 'string[]',
@@ -71,10 +83,10 @@ export function valueType(owner: string, property: string, isRelationship: boole
   return DECLARED[`${owner}.${property}`] ?? (isRelationship ? PROVENANCE[property] : undefined) ?? 'string';
 }
 
-/** What a compact export leaves out: a report's full text and the provenance lists (a viewer cannot show them; the API can). */
+/** What a compact export leaves out: a report's full text and the provenance (lists, and the heading paths they index; a viewer cannot show them; the API can). */
 export function keptInCompact(owner: string, property: string, isRelationship: boolean): boolean {
   if (isRelationship) return !(property in PROVENANCE);
-  return !(owner === 'Report' && property === 'text');
+  return !(owner === 'Report' && (property === 'text' || property === 'sections'));
 }
 
 /** The node id of the graph API: the Relay global id of type and key. */

@@ -8,6 +8,7 @@
 // Filtered mode starts from the reports the filter selects (export_reports),
 // collects what they reach (export_scope) and exports the subgraph induced by
 // those nodes.
+import { OFFSET_PROPERTIES, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
 import type { GraphStore } from '../store/types.js';
 import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
 import {
@@ -40,6 +41,36 @@ export interface ExportPlan {
   nodes(only?: string[]): AsyncGenerator<ExportNode[]>;
   /** Edges in pages, grouped by source node; only edges whose both ends are exported. */
   edges(onlyTypes?: string[]): AsyncGenerator<ExportEdge[]>;
+  /**
+   * The same export for viewers (GraphML, GEXF, Cytoscape): provenance as
+   * readable `sentences`, `sections` (and `surfaces` of CITES and MENTIONS),
+   * sliced from the report texts, instead of the stored offsets and section
+   * indexes, and without Report.sections (the table those index). The plan
+   * itself is the stored model exactly, which the CSV bulk import needs.
+   */
+  readable(): ExportPlan;
+}
+
+const isOffset = (name: string) => (OFFSET_PROPERTIES as readonly string[]).includes(name);
+
+/** The columns of a relationship type in the readable form (see ExportPlan.readable). */
+function readableColumns(type: string, columns: Column[]): Column[] {
+  if (!columns.some((c) => isOffset(c.name))) return columns;
+  const out = columns.filter((c) => !isOffset(c.name));
+  const wanted: Column[] = [
+    { name: 'sentences', type: 'string[]' },
+    { name: 'sections', type: 'string[]' },
+    ...(SURFACE_TYPES.has(type) ? [{ name: 'surfaces', type: 'string[]' as const }] : []),
+  ];
+  for (const c of wanted) if (!out.some((o) => o.name === c.name)) out.push(c);
+  return out.sort((a, b) => compare(a.name, b.name));
+}
+
+function readableSchema(schema: ExportSchema): ExportSchema {
+  return {
+    nodes: new Map([...schema.nodes].map(([label, cols]) => [label, label === 'Report' ? cols.filter((c) => c.name !== 'sections') : cols])),
+    edges: new Map([...schema.edges].map(([type, cols]) => [type, readableColumns(type, cols)])),
+  };
 }
 
 type NodeRef = { label: string; key: string };
@@ -88,13 +119,19 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
   const shape = (owner: string, raw: Record<string, unknown>, isRelationship: boolean) =>
     Object.fromEntries(Object.entries(raw).filter(([k, v]) => v !== null && v !== undefined && keep(owner, k, isRelationship)));
 
-  const toNode = (label: string, key: string, raw: Record<string, unknown>): ExportNode => ({
-    id: nodeId(label, key),
-    type: label,
-    key,
-    label: displayLabel(label, raw),
-    properties: shape(label, raw, false),
-  });
+  const toNode = (label: string, key: string, raw: Record<string, unknown>, readable: boolean): ExportNode => {
+    const properties = shape(label, raw, false);
+    if (readable && label === 'Report') delete properties.sections;
+    return { id: nodeId(label, key), type: label, key, label: displayLabel(label, raw), properties };
+  };
+
+  /** The texts and heading paths of the page's reports whose relationships store offsets (readable view only). */
+  const sourcesOf = async (rows: Record<string, unknown>[]): Promise<Map<string, ProvenanceSource>> => {
+    const ids = [...new Set(rows.filter((r) => OFFSET_PROPERTIES.some((p) => (r.properties as Record<string, unknown> | null)?.[p] != null)).map((r) => String(r.key)))];
+    if (!ids.length) return new Map();
+    const found = await store.run('report_texts_by_ids', { ids });
+    return new Map(found.map((r) => [String(r.id), { text: String(r.text ?? ''), sections: Array.isArray(r.sections) ? (r.sections as string[]) : null }]));
+  };
 
   // Filtered mode: the scope, computed once, on first use.
   let scope: Promise<Map<string, Set<string>>> | null = null;
@@ -148,14 +185,14 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
     }
   }
 
-  async function* nodes(only?: string[]): AsyncGenerator<ExportNode[]> {
+  async function* nodes(only: string[] | undefined, readable: boolean): AsyncGenerator<ExportNode[]> {
     for (const label of labels) {
       if (only && !only.includes(label)) continue;
-      for await (const page of keyPages(label, true)) yield page.map((n) => toNode(label, n.key, n.properties ?? {}));
+      for await (const page of keyPages(label, true)) yield page.map((n) => toNode(label, n.key, n.properties ?? {}, readable));
     }
   }
 
-  async function* edges(onlyTypes?: string[]): AsyncGenerator<ExportEdge[]> {
+  async function* edges(onlyTypes: string[] | undefined, readable: boolean): AsyncGenerator<ExportEdge[]> {
     const scoped = inScope ? await inScope() : null;
     const exported = (label: string, key: string) => wanted.has(label) && (!scoped || (scoped.get(label)?.has(key) ?? false));
     for (const label of labels) {
@@ -168,6 +205,8 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
           .filter((r) => exported(String(r.targetLabel), String(r.targetKey)) && (!onlyTypes || onlyTypes.includes(String(r.type))))
           .map((r) => ({ row: r, order: `${r.key}\u0000${r.type}\u0000${r.targetLabel}\u0000${r.targetKey}\u0000${canonical(r.properties)}` }))
           .sort((a, b) => compare(a.order, b.order));
+        // Provenance lives on the relationships of reports; a compact export has none.
+        const sources = readable && label === 'Report' && detail === 'full' ? await sourcesOf(kept.map((k) => k.row)) : null;
         const seen = new Map<string, number>();
         const out: ExportEdge[] = [];
         for (const { row } of kept) {
@@ -178,12 +217,21 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
           const ordinal = (seen.get(base) ?? 0) + 1;
           seen.set(base, ordinal);
           const raw = (row.properties ?? {}) as Record<string, unknown>;
-          out.push({ id: edgeId(type, source, target, ordinal), source, target, type, weight: Number(raw.count ?? 1), properties: shape(type, raw, true) });
+          const properties = sources ? readableProvenance(type, raw, sources.get(String(row.key)) ?? null) : raw;
+          out.push({ id: edgeId(type, source, target, ordinal), source, target, type, weight: Number(raw.count ?? 1), properties: shape(type, properties, true) });
         }
         if (out.length) yield out;
       }
     }
   }
 
-  return { schema, labels, types, nodes, edges };
+  const view = (readable: boolean): ExportPlan => ({
+    schema: readable ? readableSchema(schema) : schema,
+    labels,
+    types,
+    nodes: (only) => nodes(only, readable),
+    edges: (onlyTypes) => edges(onlyTypes, readable),
+    readable: () => view(true),
+  });
+  return view(false);
 }

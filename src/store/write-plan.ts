@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Mention, ReportGraph } from '../extract/types.js';
 import { InvalidReportError } from './errors.js';
 import { jurisdictionChain } from './jurisdiction-chain.js';
+import { provenanceColumns, SectionTable } from './provenance.js';
 
 export interface PlannedStatement {
   name: string;
@@ -15,18 +16,6 @@ export interface ReportMeta {
   extractorVersion: string;
   file?: string;
   ingestedAt?: string;
-}
-
-/** Provenance as parallel lists (Neo4j properties cannot hold maps). */
-export function provenanceLists(mentions: Mention[] | undefined, surface?: (m: Mention) => string) {
-  const list = mentions ?? [];
-  return {
-    starts: list.map((m) => m.start),
-    ends: list.map((m) => m.end),
-    sentences: list.map((m) => m.sentence),
-    sections: list.map((m) => (m.section ?? []).join(' > ')),
-    ...(surface ? { surfaces: list.map(surface) } : {}),
-  };
 }
 
 /** Problems and plans belong to one report: their id hashes the report id and the item's text. */
@@ -55,106 +44,109 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
   validateReportGraph(graph);
   const id = graph.reportId;
   const chain = graph.jurisdiction ? jurisdictionChain(graph.jurisdiction) : null;
-  const sliceOf = (m: Mention) => graph.text.slice(m.start, m.end);
+  // The report's heading paths, stored once on the Report node; the
+  // relationships hold indexes into it (see provenance.ts). Filled while the
+  // rows are built, so report_create, the first statement, is planned last.
+  const sections = new SectionTable();
+  const provenance = (rows: (Mention[] | undefined)[]) => provenanceColumns(rows, graph.text, sections);
   const steps: PlannedStatement[] = [];
   const add = (name: string, params: Record<string, unknown>) => steps.push({ name, params });
 
-  add('report_create', {
-    props: {
-      id,
-      title: graph.title,
-      year: graph.year,
-      text: graph.text,
-      issuerType: graph.issuer?.type ?? null,
-      issuerName: graph.issuer?.name ?? null,
-      jurisdictionKey: chain?.key ?? null,
-      extractorVersion: meta.extractorVersion,
-      file: meta.file ?? graph.source?.file ?? null,
-      sourceUrl: graph.source?.url ?? null,
-      published: graph.source?.published ?? null,
-      ingestedAt: meta.ingestedAt ?? new Date().toISOString(),
-    },
-  });
-
-  if (chain) {
-    add('jurisdictions_merge', { rows: chain.nodes });
-    if (chain.links.length) add('jurisdictions_link_parts', { rows: chain.links });
-    add('report_link_jurisdiction', { id, key: chain.key });
-    if (graph.issuer) {
-      add('report_link_organization', {
-        id,
-        org: { key: `${chain.key}/${graph.issuer.name}`, name: graph.issuer.name, type: graph.issuer.type },
-        jurisdictionKey: chain.key,
-      });
-    }
-  }
-
+  // The rows of each statement are passed as columns, parallel lists of
+  // plain values (see ProvenanceColumns for why).
   if (graph.regulations.length) {
+    const rows = graph.regulations;
     add('report_cites_regulations', {
       id,
-      rows: graph.regulations.map((r) => ({
-        title: r.title,
-        kind: r.kind,
-        scope: r.scope,
-        surfaces: r.surface,
-        rel: { action: r.action, count: r.count, ...provenanceLists(r.mentions, sliceOf) },
-      })),
+      titles: rows.map((r) => r.title),
+      kinds: rows.map((r) => r.kind),
+      scopes: rows.map((r) => r.scope),
+      surfaces: rows.map((r) => r.surface),
+      actions: rows.map((r) => r.action),
+      counts: rows.map((r) => r.count),
+      ...provenance(rows.map((r) => r.mentions)),
+      // a local document's issuer, when it is one of the report's own jurisdictions
+      issuers: rows.map((r) => (r.issuer && chain?.keyByName.get(r.issuer)) || null),
     });
-    const issuerLinks = graph.regulations.flatMap((r) => {
-      const key = r.issuer && chain?.keyByName.get(r.issuer);
-      return key ? [{ title: r.title, key }] : [];
-    });
-    if (issuerLinks.length) add('regulations_link_issuers', { rows: issuerLinks });
   }
 
   if (graph.initiatives.length) {
+    const rows = graph.initiatives;
     add('report_mentions_initiatives', {
       id,
-      rows: graph.initiatives.map((i) => ({
-        name: i.name,
-        category: i.category,
-        discovered: i.discovered ?? false,
-        aliases: i.surface.filter((s) => s !== i.name),
-        rel: { count: i.count, ...provenanceLists(i.mentions, sliceOf) },
-      })),
+      names: rows.map((i) => i.name),
+      categories: rows.map((i) => i.category),
+      discovered: rows.map((i) => i.discovered ?? false),
+      aliases: rows.map((i) => i.surface.filter((s) => s !== i.name)),
+      counts: rows.map((i) => i.count),
+      ...provenance(rows.map((i) => i.mentions)),
     });
   }
 
   if (graph.problems.length) {
+    const rows = dedupeByText(graph.problems);
     add('report_identifies_problems', {
       id,
-      rows: dedupeByText(graph.problems).map((p) => ({
-        id: ownedId(id, 'problem', p.text),
-        text: p.text,
-        theme: p.theme,
-        rel: provenanceLists(p.mentions),
-      })),
+      ids: rows.map((p) => ownedId(id, 'problem', p.text)),
+      texts: rows.map((p) => p.text),
+      themes: rows.map((p) => p.theme),
+      ...provenance(rows.map((p) => p.mentions)),
     });
   }
 
   if (graph.plans.length) {
     const mentioned = new Set(graph.initiatives.map((i) => i.name));
+    const rows = dedupeByText(graph.plans);
     add('report_plans', {
       id,
-      rows: dedupeByText(graph.plans).map((p) => ({
-        id: ownedId(id, 'plan', p.text),
-        text: p.text,
-        // CONCERNS links only to initiatives this report's MENTIONS created.
-        initiatives: p.initiatives.filter((name) => mentioned.has(name)),
-        rel: provenanceLists(p.mentions),
-      })),
+      ids: rows.map((p) => ownedId(id, 'plan', p.text)),
+      texts: rows.map((p) => p.text),
+      // CONCERNS links only to initiatives this report's MENTIONS created,
+      // once each: the statement creates them (the plan is new).
+      initiatives: rows.map((p) => [...new Set(p.initiatives.filter((name) => mentioned.has(name)))]),
+      ...provenance(rows.map((p) => p.mentions)),
     });
   }
 
   if (graph.metrics.length) {
+    const rows = graph.metrics;
     add('report_reports_metrics', {
       id,
-      rows: graph.metrics.map((m) => ({
-        indicator: m.indicator,
-        rel: { value: m.value, unit: m.unit, surface: m.surface, qualifier: m.qualifier ?? null, ...provenanceLists(m.mentions) },
-      })),
+      indicators: rows.map((m) => m.indicator),
+      values: rows.map((m) => m.value),
+      units: rows.map((m) => m.unit),
+      surfaces: rows.map((m) => m.surface),
+      qualifiers: rows.map((m) => m.qualifier ?? null),
+      ...provenance(rows.map((m) => m.mentions)),
     });
   }
+
+  // The report with its place (jurisdiction chain, ABOUT, issuing organization): one statement.
+  steps.unshift({
+    name: 'report_create',
+    params: {
+      jurisdictions: chain?.nodes ?? [],
+      links: chain?.links ?? [],
+      jurisdictionKey: chain?.key ?? null,
+      org: chain && graph.issuer ? { key: `${chain.key}/${graph.issuer.name}`, name: graph.issuer.name, type: graph.issuer.type } : null,
+      props: {
+        id,
+        title: graph.title,
+        year: graph.year,
+        text: graph.text,
+        // null (no property) when no mention sits in a section
+        sections: sections.paths.length ? sections.paths : null,
+        issuerType: graph.issuer?.type ?? null,
+        issuerName: graph.issuer?.name ?? null,
+        jurisdictionKey: chain?.key ?? null,
+        extractorVersion: meta.extractorVersion,
+        file: meta.file ?? graph.source?.file ?? null,
+        sourceUrl: graph.source?.url ?? null,
+        published: graph.source?.published ?? null,
+        ingestedAt: meta.ingestedAt ?? new Date().toISOString(),
+      },
+    },
+  });
   return steps;
 }
 

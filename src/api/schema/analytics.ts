@@ -292,8 +292,8 @@ const FollowThrough = builder.objectRef<FollowThroughShape>('FollowThrough').imp
     plannedYear: t.exposeInt('plannedYear', { description: 'Year of the report that made the plan.' }),
     doneYear: t.exposeInt('doneYear', { description: 'Year of the report that mentions the initiative.' }),
     initiative: t.field({ type: Initiative, description: 'The initiative the plan concerns.', resolve: (f) => f.initiative }),
-    planMentions: t.field({ type: [Mention], description: 'Where the plan is stated.', resolve: (f) => mentionsOf(f.planReportId, f.planLink) }),
-    evidence: t.field({ type: [Mention], description: 'Where the next report mentions the initiative.', resolve: (f) => mentionsOf(f.doneReportId, f.link) }),
+    planMentions: t.field({ type: [Mention], description: 'Where the plan is stated.', resolve: (f) => mentionsOf(f.planReportId, f.planLink, false) }),
+    evidence: t.field({ type: [Mention], description: 'Where the next report mentions the initiative.', resolve: (f) => mentionsOf(f.doneReportId, f.link, true) }),
   }),
 });
 

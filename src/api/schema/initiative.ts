@@ -38,7 +38,7 @@ Initiative.implement({
       description: 'Every sentence that mentions the initiative, newest reports first: why the graph links a report to it.',
       resolve: async (i, args, ctx) => {
         const rows = await ctx.rowsBy('initiative_reports', 'names', 'name').load(i.name);
-        return listConnection(args, rows.flatMap((row) => mentionsOf((row.report as ReportShape).id, asLink(row))));
+        return listConnection(args, rows.flatMap((row) => mentionsOf((row.report as ReportShape).id, asLink(row), true)));
       },
     }),
   }),

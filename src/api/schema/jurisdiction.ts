@@ -45,7 +45,7 @@ Jurisdiction.implement({
           initiatives: args.initiative ? initiativeNames(args.initiative) : null,
           regulations: args.regulation ? regulationTitles(args.regulation) : null,
         });
-        return rows.flatMap((row) => mentionsOf(String(row.reportId), row.link as LinkShape));
+        return rows.flatMap((row) => mentionsOf(String(row.reportId), row.link as LinkShape, true));
       },
     }),
     reports: t.connection({

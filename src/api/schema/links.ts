@@ -23,7 +23,8 @@ export function linkOf(edge: unknown): LinkShape {
   return ((edge as { linked?: Linked<unknown> }).linked?.link ?? {}) as LinkShape;
 }
 
+/** The mentions of a CITES or MENTIONS edge (the only link connections), which have surface forms. */
 export function mentionsOfEdge(edge: unknown) {
   const linked = (edge as { linked?: Linked<unknown> }).linked;
-  return linked ? mentionsOf(linked.reportId, linked.link) : [];
+  return linked ? mentionsOf(linked.reportId, linked.link, true) : [];
 }

@@ -1,7 +1,22 @@
 // Provenance: the sentence, section and offsets a fact was read from.
 import { builder } from '../builder.js';
+import type { AppContext } from '../context.js';
+import { needsSource, sectionOf, sentenceOf, surfaceOf, type ProvenanceSource } from '../../store/provenance.js';
 import type { MentionShape } from './shapes.js';
 import { Report } from './refs.js';
+
+/**
+ * The text and heading paths the mention's offsets point into, or null when
+ * its relationship stores the strings themselves (data written before the
+ * offsets). One loader per request: the mentions of any number of reports
+ * cost one store call (report_texts_by_ids, shared with Report.text).
+ */
+async function sourceOf(m: MentionShape, ctx: AppContext): Promise<ProvenanceSource | null> {
+  if (!needsSource(m.link, m.withSurface)) return null;
+  const [row] = await ctx.rowsBy('report_texts_by_ids', 'ids', 'id').load(m.reportId);
+  if (!row) return null;
+  return { text: String(row.text ?? ''), sections: Array.isArray(row.sections) ? (row.sections as string[]) : null };
+}
 
 export const Mention = builder.objectRef<MentionShape>('Mention').implement({
   description: 'One place in one report where a fact was read: the provenance of an edge of the graph.',
@@ -11,13 +26,21 @@ export const Mention = builder.objectRef<MentionShape>('Mention').implement({
       description: 'The report the sentence is in.',
       resolve: (m, _args, ctx) => Report.getDataloader(ctx).load(m.reportId),
     }),
-    sentence: t.exposeString('sentence', { description: 'The sentence (句) containing the mention, as in the normalized text.' }),
-    section: t.exposeString('section', {
+    sentence: t.string({
+      description: 'The sentence (句) containing the mention, as in the normalized text.',
+      resolve: async (m, _args, ctx) => sentenceOf(m.link, m.index, await sourceOf(m, ctx)),
+    }),
+    section: t.string({
       nullable: true,
       description: 'Heading path of the section (章节), outermost first, joined with " > ".',
+      resolve: async (m, _args, ctx) => sectionOf(m.link, m.index, await sourceOf(m, ctx)),
     }),
     start: t.exposeInt('start', { description: 'Offset of the first character in the report\'s normalized `text`.' }),
     end: t.exposeInt('end', { description: 'Offset just after the last character.' }),
-    surface: t.exposeString('surface', { nullable: true, description: 'The words as written in the report (surface form).' }),
+    surface: t.string({
+      nullable: true,
+      description: 'The words as written in the report (surface form).',
+      resolve: async (m, _args, ctx) => surfaceOf(m.link, m.index, await sourceOf(m, ctx), m.withSurface),
+    }),
   }),
 });

@@ -16,7 +16,7 @@ Problem.implement({
       description: 'Where the report states it.',
       resolve: async (p, _args, ctx) => {
         const rows = await ctx.rowsBy('problem_mentions', 'ids', 'id').load(p.id);
-        return rows.flatMap((row) => mentionsOf(p.reportId, asLink(row)));
+        return rows.flatMap((row) => mentionsOf(p.reportId, asLink(row), false));
       },
     }),
   }),

@@ -40,7 +40,7 @@ Regulation.implement({
       description: 'Every sentence that cites it, newest reports first.',
       resolve: async (g, args, ctx) => {
         const rows = await ctx.rowsBy('regulation_reports', 'titles', 'title').load(g.title);
-        return listConnection(args, rows.flatMap((row) => mentionsOf((row.report as ReportShape).id, asLink(row))));
+        return listConnection(args, rows.flatMap((row) => mentionsOf((row.report as ReportShape).id, asLink(row), true)));
       },
     }),
   }),

@@ -18,7 +18,7 @@ const Metric = builder.objectRef<{ reportId: string; indicator: string; link: Me
     unit: t.string({ nullable: true, description: 'Counting unit as written (次, 件, %, 万元…).', resolve: (m) => m.link.unit ?? null }),
     qualifier: t.string({ nullable: true, description: 'Approximation or bound word (余, 多, 以上…).', resolve: (m) => m.link.qualifier ?? null }),
     surface: t.string({ description: 'The words that state it.', resolve: (m) => m.link.surface ?? '' }),
-    mentions: t.field({ type: [Mention], description: 'Where the report states it.', resolve: (m) => mentionsOf(m.reportId, m.link) }),
+    mentions: t.field({ type: [Mention], description: 'Where the report states it.', resolve: (m) => mentionsOf(m.reportId, m.link, false) }),
   }),
 });
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';

@@ -1,5 +1,6 @@
 // The plain values resolvers pass around: exactly what the statements of
 // cypher/ project, so no resolver re-shapes store rows.
+import type { ProvenanceLink } from '../../store/provenance.js';
 import type { Row } from '../../store/types.js';
 
 export interface ReportShape {
@@ -47,38 +48,35 @@ export interface ProblemShape {
   reportId: string;
 }
 
-/** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…). */
-export interface LinkShape {
-  count?: number | null;
-  action?: string | null;
-  starts?: number[] | null;
-  ends?: number[] | null;
-  sentences?: string[] | null;
-  sections?: string[] | null;
-  surfaces?: string[] | null;
-}
+/** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…), in the stored model of src/store/provenance.ts. */
+export type LinkShape = ProvenanceLink;
 
-/** One place in one report where a fact was read. */
+/**
+ * One place in one report where a fact was read. The sentence, section and
+ * surface are read from the relationship and, where it stores offsets, from
+ * the report's text and heading paths, which the Mention fields load
+ * (batched per request) only when they are asked for.
+ */
 export interface MentionShape {
   reportId: string;
   start: number;
   end: number;
-  sentence: string;
-  section: string | null;
-  surface: string | null;
+  /** The relationship's properties and this mention's index in its lists. */
+  link: LinkShape;
+  index: number;
+  /** Whether the relationship type has surface forms (CITES, MENTIONS). */
+  withSurface: boolean;
 }
 
-/** Expands the parallel provenance lists of a relationship into mentions. */
-export function mentionsOf(reportId: string, link: LinkShape | null | undefined): MentionShape[] {
-  const starts = link?.starts ?? [];
-  return starts.map((start, i) => ({
-    reportId,
-    start,
-    end: link?.ends?.[i] ?? start,
-    sentence: link?.sentences?.[i] ?? '',
-    section: link?.sections?.[i] || null,
-    surface: link?.surfaces?.[i] ?? null,
-  }));
+/**
+ * Expands the parallel provenance lists of a relationship into mentions.
+ * `withSurface`: the relationship is a CITES or MENTIONS, whose mentions are
+ * words as written (the text between start and end); other types have none.
+ */
+export function mentionsOf(reportId: string, link: LinkShape | null | undefined, withSurface: boolean): MentionShape[] {
+  if (!link) return [];
+  const starts = link.starts ?? [];
+  return starts.map((start, index) => ({ reportId, start, end: link.ends?.[index] ?? start, link, index, withSurface }));
 }
 
 export const asReport = (row: Row, column = 'report') => row[column] as ReportShape;
