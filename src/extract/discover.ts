@@ -11,9 +11,14 @@
 // Local reforms and campaigns differ from report to report, so no list can
 // hold them; these shapes are the same everywhere. Found names are marked
 // discovered, with a confidence below the lexicon's.
+//
+// The scans written out by hand (quotesIn, unquotedMatches, placeBrands) are
+// exported for test/extract.speed.test.ts, which checks them against their RegExps.
 import { createRequire } from 'node:module';
+import { registerMarkers, type WordCensus } from './census.js';
 import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';
-import { confidenceOf, lexiconEntry } from './lexicon.js';
+import { confidenceOf, FORM_TRIE, lexiconEntry } from './lexicon.js';
+import { charSet, codesOf, inSet, orderByKey, remembered, sortByStart, TitleCursor } from './scan.js';
 import { Trie } from './trie.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
@@ -23,18 +28,38 @@ const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: s
 const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].map((w) => w.replace(/[“”"\s]/g, '')));
 
 /** True when a discovered name is a slogan, a generic word, a body or an honour rather than an initiative. */
-export function isStopName(name: string): boolean {
+export const isStopName = remembered(function isStopName(name: string): boolean {
   const bare = name.replace(/[“”"\s]/g, '');
   if (STOP_WORDS.has(bare)) return true;
   if (STOP.tails.some((t) => bare.endsWith(t))) return true;
   if (STOP.heads.some((h) => bare.startsWith(h))) return true;
   return false;
-}
+});
 
 const GENRE =
   '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验';
 const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?(${GENRE})`, 'g');
-const QUOTED = /“([^“”]+)”/g;
+
+/**
+ * [...run.matchAll(/“([^“”]+)”/g)] for a run of QUOTED_RUN: quoted names and
+ * the words joining them, where every quote is closed, so each “ is matched
+ * by the next ”. Found by indexOf, without a match object per quote.
+ */
+export function quotesIn(run: string): { index: number; inner: string }[] {
+  const quotes: { index: number; inner: string }[] = [];
+  for (let open = run.indexOf('“'); open >= 0; ) {
+    const close = run.indexOf('”', open + 1);
+    const next = run.indexOf('“', open + 1);
+    if (close < 0) break;
+    if (next >= 0 && next < close) {
+      open = next; // (cannot happen in a run: “ inside a quote) as the regex would: retry from the inner “
+      continue;
+    }
+    if (close > open + 1) quotes.push({ index: open, inner: run.slice(open + 1, close) });
+    open = run.indexOf('“', close + 1);
+  }
+  return quotes;
+}
 const GENRE_TAIL = new RegExp(`(${GENRE})$`);
 
 // Unquoted: only genres that are not also everyday words (制度 alone is: 完善制度).
@@ -43,8 +68,10 @@ const STRONG_GENRE =
 const UNQUOTED = new RegExp(`([\\u4e00-\\u9fff“”、]{2,24}?)(${STRONG_GENRE})`, 'g');
 // The same, anchored: run only where a match starts (see unquotedMatches).
 const UNQUOTED_AT = new RegExp(UNQUOTED.source, 'y');
-const STRONG_GENRE_TRIE = new Trie<true>();
-for (const genre of STRONG_GENRE.split('|')) STRONG_GENRE_TRIE.add(genre, true);
+const STRONG_GENRE_TRIE = new Trie<number>();
+for (const genre of STRONG_GENRE.split('|')) STRONG_GENRE_TRIE.add(genre, 0);
+// The census finds where they start in the pass it makes anyway (when the caller passes it).
+const STRONG_GENRE_MARKERS = registerMarkers(STRONG_GENRE.split('|'));
 const isHeadChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0x201c || c === 0x201d || c === 0x3001;
 
 /**
@@ -57,14 +84,15 @@ const isHeadChar = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || c === 0x201c |
  * and the anchored regex run there returns the very match matchAll would
  * (same lazy head, same alternative).
  */
-function unquotedMatches(text: string): RegExpExecArray[] {
+export function unquotedMatches(text: string, codes: Uint16Array, census?: WordCensus): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
   let lastIndex = 0;
-  for (let q = 2; q < text.length; q++) {
-    if (q < lastIndex + 2 || !isHeadChar(text.charCodeAt(q - 1)) || !STRONG_GENRE_TRIE.longestAt(text, q)) continue;
+  // the genre positions, from the census's pass or one trie pass (not a trie lookup at every position)
+  for (const q of census?.markersAt(STRONG_GENRE_MARKERS) ?? STRONG_GENRE_TRIE.startsIn(codes)) {
+    if (q < 2 || q < lastIndex + 2 || !isHeadChar(codes[q - 1])) continue;
     const floor = Math.max(lastIndex, q - 24);
     let p = q - 1;
-    while (p > floor && isHeadChar(text.charCodeAt(p - 1))) p--;
+    while (p > floor && isHeadChar(codes[p - 1])) p--;
     if (p > q - 2) continue;
     UNQUOTED_AT.lastIndex = p;
     const m = UNQUOTED_AT.exec(text);
@@ -96,6 +124,12 @@ const canonicalOf = (s: string) => s.replace(/[“”"\s、,，]/g, '');
 export interface DiscoverOptions {
   /** True for offsets inside the problems part: words quoted there (缺位, 体外循环) name shortcomings, not initiatives. */
   inProblems?: (offset: number) => boolean;
+  /** The text's code units (codesOf), when the caller has them already. */
+  codes?: Uint16Array;
+  /** The census of the text, when the caller has it: it holds where the strong genres start. */
+  census?: WordCensus;
+  /** The text's sentences, when the caller has them: they hold where the title brackets are. */
+  sentences?: Sentences;
 }
 
 interface Found {
@@ -109,7 +143,7 @@ interface Found {
 }
 
 /** Category (the lexicon's scheme) guessed from the words of a discovered name. */
-export function categoryOfName(name: string): string | null {
+export const categoryOfName = remembered(function categoryOfName(name: string): string | null {
   if (/执法|监管|检查|处罚|稽查/.test(name)) return 'law_enforcement';
   if (/复议|应诉|诉讼|法院|审判|执行|检察/.test(name)) return 'review_litigation';
   if (/普法|宣传|法治文化|学法|讲堂|法律明白人|宪法|民法典/.test(name)) return 'legal_publicity';
@@ -119,7 +153,7 @@ export function categoryOfName(name: string): string | null {
   if (/平台|系统|网上|掌上|数字|智慧|大数据|APP|app|小程序|公众号/.test(name)) return 'digital_government';
   if (/营商|审批|政务服务|企业|办事|放管服|通办|窗|证/.test(name)) return 'business_environment';
   return null;
-}
+});
 
 /** Left context that belongs to a quoted name (行政执法队伍素质能力提升“大比武”, 执法“观察期”制度), or ''. */
 function nameBefore(text: string, quoteStart: number): string {
@@ -131,9 +165,25 @@ function nameBefore(text: string, quoteStart: number): string {
   if (head.length < 2 || /^(全|我|各|本|该|市|县|区|省|镇|乡|村|国家|全国|新时代|新)/.test(head) || divisionsByShortName.has(head) || divisionsByName.has(head)) return '';
   if (!/(执法|行政|政务|法治|监管|审批|复议|调解|普法|服务)/.test(head)) return '';
   // 法治政府建设示范创建“三促一评”活动: a known initiative before the quote is one of its own
-  for (let i = 0; i < head.length - 1; i++) for (let j = head.length; j - i >= 3; j--) if (lexiconEntry(head.slice(i, j))) return '';
+  // (head is CJK only, so a slice is a lexicon key as it stands: any key of 3+ characters inside head, found
+  // with the forms' trie from each position instead of a lookup of every slice)
+  for (let i = 0; i < head.length - 1; i++) if (FORM_TRIE.longestAt(head, i, 3)) return '';
   return head;
 }
+
+/** The tests of a quoted name on its own characters (pure: remembered, as the same quotes recur from report to report). */
+const shapedLikeAName = remembered((name: string): boolean => {
+  // slogans and lists: punctuation, spaces, clauses; a quote inside a document title is the title's business
+  if (/[、,，;；:：。!！?？\s—\-+＋()（）]/.test(name) && !/^互联网\+/.test(name)) return false;
+  if (!/^[\u4e00-\u9fff0-9A-Za-z·]+$/.test(name) || !/[\u4e00-\u9fff]{2}/.test(name)) return false;
+  if (/的|了|着|得/.test(name)) return false;
+  return true;
+});
+
+// The words that join quoted qualifiers in a list (“A”、“B”, “A”和“B”), one character each.
+const LIST_JOINERS = charSet('、和与及或');
+// A quote after one of these is one side of a contrast (变“群众跑”为“数据跑”).
+const CONTRAST = charSet('变由从把让');
 
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
   const found: Found[] = [];
@@ -142,16 +192,16 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     const at = m.index ?? 0;
     const etc = !!m[2];
     const genre = m[3];
-    const quotes = [...m[1].matchAll(QUOTED)];
+    const quotes = quotesIn(m[1]);
     quotes.forEach((q, i) => {
-      const start = at + (q.index ?? 0);
-      const end = start + q[0].length;
+      const start = at + q.index;
+      const end = start + q.inner.length + 2;
       inRun.add(start);
       // With 等 the genre only classifies the list; without it, it belongs to
       // the last name (“A”、“B”改革: A is a name of its own, B改革 another).
       // A platform or brand is named by its quoted name alone (“信用德阳”平台).
       const takesGenre = !etc && i === quotes.length - 1 && !/平台/.test(genre);
-      const name = canonicalOf(q[1]);
+      const name = canonicalOf(q.inner);
       const before = quotes.length === 1 ? nameBefore(text, start) : '';
       if (takesGenre) {
         found.push({ name: before + name + genre, start: start - before.length, end: at + m[0].length, confidence: 0.8, category: categoryOfName(before + name + genre), quoted: name });
@@ -162,22 +212,22 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     });
   }
   // A quoted name standing alone: a name if it is shaped like one and not a slogan.
+  const titles = options.sentences ? new TitleCursor(options.sentences.opens, options.sentences.closes) : TitleCursor.of(text);
   for (const q of text.matchAll(/“([^“”\n]{3,16})”/g)) {
     const start = q.index ?? 0;
     if (inRun.has(start)) continue;
     const name = q[1];
-    // slogans and lists: punctuation, spaces, clauses; a quote inside a document title is the title's business
-    if (/[、,，;；:：。!！?？\s—\-+＋()（）]/.test(name) && !/^互联网\+/.test(name)) continue;
-    if (!/^[\u4e00-\u9fff0-9A-Za-z·]+$/.test(name) || !/[\u4e00-\u9fff]{2}/.test(name)) continue;
-    if (/的|了|着|得/.test(name)) continue;
+    if (!shapedLikeAName(name)) continue;
     // (a title is at most 120 characters: a bounded look-back, not a scan back through the text)
-    const behind = text.slice(Math.max(0, start - 120), start);
-    if (behind.lastIndexOf('《') > behind.lastIndexOf('》')) continue;
+    if (titles.openAt(start, 120)) continue;
     // 变“群众跑”为“数据跑”: a contrast, not a name
-    if (/[变由从把让]$/.test(text.slice(Math.max(0, start - 1), start))) continue;
+    if (inSet(text.charCodeAt(start - 1), CONTRAST)) continue;
     // “点对点”和“总对总”网络查控, “钉钉打卡”、“日常巡查”: qualifiers in a list, not names
+    // (/^(?:、|和|与|及|或)?“/ on the 2 characters after, /”(?:、|和|与|及|或)?$/ on the 2 before)
     const end = start + q[0].length;
-    if (/^(?:、|和|与|及|或)?“/.test(text.slice(end, end + 2)) || /”(?:、|和|与|及|或)?$/.test(text.slice(Math.max(0, start - 2), start))) continue;
+    const listedNext = text.charCodeAt(end) === 0x201c || (inSet(text.charCodeAt(end), LIST_JOINERS) && text.charCodeAt(end + 1) === 0x201c);
+    const listedPrevious = text.charCodeAt(start - 1) === 0x201d || (inSet(text.charCodeAt(start - 1), LIST_JOINERS) && text.charCodeAt(start - 2) === 0x201d);
+    if (listedNext || listedPrevious) continue;
     if (options.inProblems?.(start)) continue;
     // “两高三新”目标, “一个统筹、四大职能”工作布局: goals, ideas and principles are not initiatives
     if (/^(?:工作)?(?:目标|理念|原则|精神|思路|格局|布局|定位|思想|标准|作风|意识)/.test(text.slice(end, end + 4))) continue;
@@ -186,9 +236,9 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
   return found;
 }
 
-function unquotedNames(text: string): Found[] {
+function unquotedNames(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
   const found: Found[] = [];
-  for (const m of unquotedMatches(text)) {
+  for (const m of unquotedMatches(text, codes, census)) {
     const at = m.index ?? 0;
     let head = m[1];
     const boundary = LEFT_BOUNDARY.exec(head);
@@ -206,16 +256,51 @@ function unquotedNames(text: string): Found[] {
   return found;
 }
 
-// A place's own brand: 平安昌江(建设), 法治德阳, 信用清远 — a standard prefix and a place's short name.
-const BRAND = /(平安|法治|信用|数字|智慧)([\u4e00-\u9fff]{2,3}?)(?:建设|(?=[^\u4e00-\u9fff]|品牌|平台|示范|创建|工作|$))/g;
-function placeBrands(text: string): Found[] {
+// A place's own brand: 平安昌江(建设), 法治德阳, 信用清远 — a standard prefix and a place's short name:
+// the matches of /(平安|法治|信用|数字|智慧)([\u4e00-\u9fff]{2,3}?)(?:建设|(?=[^\u4e00-\u9fff]|品牌|平台|示范|创建|工作|$))/g.
+const BRAND_PREFIXES = ['平安', '法治', '信用', '数字', '智慧'];
+const BRAND_FOLLOWERS = ['品牌', '平台', '示范', '创建', '工作'];
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * End of the brand regex's match at p (a prefix there), and its place's
+ * length, or -1: the lazy place takes 2 characters, then 3, each time followed
+ * by 建设 (taken) or by what the lookahead allows (a non-CJK character, the end,
+ * or one of BRAND_FOLLOWERS).
+ */
+function brandEndAt(text: string, codes: Uint16Array, p: number, place: { length: number }): number {
+  for (let length = 2; length <= 3; length++) {
+    const q = p + 2 + length;
+    if (q > codes.length || !isCjk(codes[q - 1]) || (length === 2 && !isCjk(codes[p + 2]))) return -1;
+    place.length = length;
+    if (text.startsWith('建设', q)) return q + 2;
+    if (q === codes.length || !isCjk(codes[q])) return q;
+    for (const w of BRAND_FOLLOWERS) if (text.startsWith(w, q)) return q;
+  }
+  return -1;
+}
+
+/** The place brands of the text: the matches of the brand RegExp above whose place is a short name. */
+export function placeBrands(text: string, codes: Uint16Array): Found[] {
   const found: Found[] = [];
-  for (const m of text.matchAll(BRAND)) {
-    const place = m[2];
-    if (!divisionsByShortName.has(place)) continue;
-    const at = m.index ?? 0;
-    // 法治台前建设 is a brand, 法治政府 is not (政府 is no place); the place must stand alone
-    found.push({ name: m[0], start: at, end: at + m[0].length, confidence: 0.7, category: categoryOfName(m[1]) ?? (m[1] === '平安' ? 'grassroots_governance' : null) });
+  const place = { length: 0 };
+  // where the prefixes occur, by indexOf (a native search; a prefix is never inside another), in text order
+  const at: number[] = [];
+  for (const prefix of BRAND_PREFIXES) for (let p = text.indexOf(prefix); p >= 0; p = text.indexOf(prefix, p + 2)) at.push(p);
+  const positions = Int32Array.from(at).sort();
+  // each tried where matchAll would try it: not inside an earlier match
+  let lastIndex = 0;
+  for (const p of positions) {
+    if (p < lastIndex) continue;
+    const end = brandEndAt(text, codes, p, place);
+    if (end < 0) continue;
+    const name = text.slice(p, p + 2 + place.length);
+    if (divisionsByShortName.has(name.slice(2))) {
+      const prefix = name.slice(0, 2);
+      // 法治台前建设 is a brand, 法治政府 is not (政府 is no place); the place must stand alone
+      found.push({ name: text.slice(p, end), start: p, end, confidence: 0.7, category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null) });
+    }
+    lastIndex = end;
   }
   return found;
 }
@@ -225,6 +310,22 @@ function titleSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const m of text.matchAll(/《[^《》\n]{1,120}》/g)) spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   return spans;
+}
+
+/**
+ * Some title span holds [start, end) whole. The spans are matchAll's: disjoint
+ * and in order, so only the last one starting at or before start can (a
+ * binary search: a scan of every title per brand is quadratic on hostile text).
+ */
+function inTitle(titles: [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = titles.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (titles[mid][0] <= start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 && end <= titles[hi][1];
 }
 
 /**
@@ -239,24 +340,52 @@ export function discoverInitiatives(
   sectionPath: (offset: number) => string[],
   options: DiscoverOptions = {},
 ): InitiativeFact[] {
-  // The lexicon's spans, disjoint (the lexicon never matches a character twice), by start: looked up, not scanned.
-  const covered = new Covered(lexicon);
-  const byName = new Map(lexicon.map((f) => [f.name, f]));
-  const occupied = new Occupancy();
-  const endingAt = new LexiconEnds(lexicon);
-  const touched = new Set<InitiativeFact>();
-  const discovered = new Map<string, InitiativeFact>();
-  // “揭榜竞优” and “揭榜竞优”深化行动 are one initiative, under the longer name
-  const quotedAs = new Map<string, string>();
   const titles = titleSpans(text);
-  const all = [...quotedNames(text, options), ...unquotedNames(text), ...placeBrands(text).filter((f) => !titles.some(([s, e]) => s <= f.start && f.end <= e))];
-  for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) quotedAs.set(f.quoted, quotedAs.get(f.quoted) ?? f.name);
-  const seen = new Set<string>();
-  for (const f of all) {
-    const key = `${f.start}:${f.end}`;
-    if (seen.has(key) || f.name.length < 3 || f.name.length > 34) continue;
-    seen.add(key);
-    if (covered.contains(f.start, f.end)) continue;
+  const codes = options.codes ?? codesOf(text);
+  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end))];
+  const discovery = new Discovery(text, lexicon, sentences, sectionPath);
+  for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
+  for (const f of all) discovery.consider(f);
+  for (const fact of [...discovery.touched, ...discovery.discovered.values()]) sortByStart(fact.mentions);
+  return [...discovery.discovered.values()];
+}
+
+/**
+ * The state of discovery over one text, and the decision on each found name.
+ * (A method per name, not one long loop body in discoverInitiatives: the
+ * optimizing compiler then compiles small functions once each, instead of one
+ * very large one twice while extraction warms up.)
+ */
+class Discovery {
+  // The lexicon's spans, disjoint (the lexicon never matches a character twice), by start: looked up, not scanned.
+  private readonly covered: Covered;
+  private readonly byName: Map<string, InitiativeFact>;
+  private readonly occupied = new Occupancy();
+  private readonly endingAt: LexiconEnds;
+  readonly touched = new Set<InitiativeFact>();
+  readonly discovered = new Map<string, InitiativeFact>();
+  /** “揭榜竞优” and “揭榜竞优”深化行动 are one initiative, under the longer name. */
+  readonly quotedAs = new Map<string, string>();
+  private readonly seen = new Set<number | string>();
+
+  constructor(
+    private readonly text: string,
+    lexicon: InitiativeFact[],
+    private readonly sentences: Sentences,
+    private readonly sectionPath: (offset: number) => string[],
+  ) {
+    this.covered = new Covered(lexicon);
+    this.byName = new Map(lexicon.map((f) => [f.name, f]));
+    this.endingAt = new LexiconEnds(lexicon, this.covered);
+  }
+
+  consider(f: Found): void {
+    const { text, covered, endingAt, occupied } = this;
+    // (the span as one number when that is exact, as the string start:end otherwise)
+    const key = f.start < 2 ** 21 && f.end - f.start < 2 ** 31 ? f.start * 2 ** 32 + (f.end - f.start) : `${f.start}:${f.end}`;
+    if (this.seen.has(key) || f.name.length < 3 || f.name.length > 34) return;
+    this.seen.add(key);
+    if (covered.contains(f.start, f.end)) return;
     // “清远粤执法”: a place's own instance of a known brand is named in full; the brand's mention yields
     const inner = endingAt.first(f.start, f.end);
     if (inner && f.confidence <= 0.7 && divisionsByShortName.has(text.slice(f.start, inner.mentions.find((m) => m.end === f.end)!.start))) {
@@ -264,33 +393,32 @@ export function discoverInitiatives(
       endingAt.remove(inner, f.end);
       inner.mentions = inner.mentions.filter((m) => m.end !== f.end);
       inner.count = inner.mentions.length;
-    } else if (inner) continue;
+    } else if (inner) return;
     // 法治宣传教育公民法治素养提升工程, “申请公租房一件事一次办”: a known name closes the span, the rest is context
-    else if (!f.quoted && covered.closedBy(f.start, f.end)) continue;
-    const surface = text.slice(f.start, f.end);
-    const mention: Mention = { start: f.start, end: f.end, sentence: sentences.textAt(f.start), section: sectionPath(f.start) };
+    else if (!f.quoted && covered.closedBy(f.start, f.end)) return;
     // “一件事一次办”改革 is the lexicon's 一件事一次办
     const entry = lexiconEntry(f.name) ?? lexiconEntry(f.name.replace(GENRE_TAIL, '')) ?? (f.quoted ? lexiconEntry(f.quoted) : undefined);
-    if (!entry && isStopName(f.quoted ?? f.name)) continue;
-    const known = entry ? byName.get(entry.name) : undefined;
-    const name = entry ? entry.name : (quotedAs.get(f.name) ?? f.name);
+    if (!entry && isStopName(f.quoted ?? f.name)) return;
+    const known = entry ? this.byName.get(entry.name) : undefined;
+    const name = entry ? entry.name : (this.quotedAs.get(f.name) ?? f.name);
     const fact: InitiativeFact =
       known ??
-      discovered.get(name) ??
+      this.discovered.get(name) ??
       (entry
         ? { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) }
         : { name, surface: [], category: f.category, count: 0, mentions: [], discovered: true, confidence: f.confidence });
-    if (occupied.overlaps(fact, f.start, f.end)) continue; // already counted there
+    if (occupied.overlaps(fact, f.start, f.end)) return; // already counted there
+    // (the surface and the mention are made only for a name that is taken)
+    const surface = text.slice(f.start, f.end);
+    const mention: Mention = { start: f.start, end: f.end, sentence: this.sentences.textAt(f.start), section: this.sectionPath(f.start) };
     fact.count++;
     fact.confidence = Math.max(fact.confidence ?? 0, entry ? confidenceOf(entry) : f.confidence);
     fact.mentions.push(mention);
     occupied.take(fact, mention);
     if (!fact.surface.includes(surface)) fact.surface.push(surface);
-    if (known) (touched.add(known), endingAt.add(known, mention));
-    else discovered.set(fact.name, fact);
+    if (known) (this.touched.add(known), endingAt.add(known, mention));
+    else this.discovered.set(fact.name, fact);
   }
-  for (const fact of [...touched, ...discovered.values()]) fact.mentions.sort((a, b) => a.start - b.start);
-  return [...discovered.values()];
 }
 
 // Indexes that keep discovery linear in the text however many names it finds
@@ -298,81 +426,152 @@ export function discoverInitiatives(
 
 /** The lexicon's mention spans as found before discovery: disjoint, sorted by start. */
 class Covered {
-  private readonly spans: [number, number][];
-  private readonly startByEnd = new Map<number, number>();
+  /** The spans sorted by start (disjoint: by end too), with their fact's index in the lexicon. */
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly facts: number[] = [];
   constructor(lexicon: InitiativeFact[]) {
-    this.spans = lexicon.flatMap((fact) => fact.mentions.map((m): [number, number] => [m.start, m.end])).sort((a, b) => a[0] - b[0]);
-    for (const [s, e] of this.spans) this.startByEnd.set(e, s);
+    // sorted as packed numbers start × 2^21 + ordinal in one Float64Array (equal starts in the order given),
+    // not as pairs with a comparator; the ordinal leads back to the span
+    const spans: InitiativeFact['mentions'] = [];
+    const owner: number[] = [];
+    for (let k = 0; k < lexicon.length; k++) for (const m of lexicon[k].mentions) spans.push(m), owner.push(k);
+    const starts = new Int32Array(spans.length);
+    for (let i = 0; i < spans.length; i++) starts[i] = spans[i].start;
+    for (const o of orderByKey(starts)) this.starts.push(spans[o].start), this.ends.push(spans[o].end), this.facts.push(owner[o]);
+  }
+  /** Index of the last span starting at or before offset, or -1. */
+  private lastStartingBy(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi;
   }
   /** Some span holds [start, end) whole: with disjoint spans, only the last one starting at or before start can. */
   contains(start: number, end: number): boolean {
-    let lo = 0;
-    let hi = this.spans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.spans[mid][0] <= start) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return hi >= 0 && end <= this.spans[hi][1];
+    const k = this.lastStartingBy(start);
+    return k >= 0 && end <= this.ends[k];
   }
   /** Some span ends at end and starts after start (disjoint spans: at most one ends there). */
   closedBy(start: number, end: number): boolean {
-    const s = this.startByEnd.get(end);
-    return s !== undefined && s > start;
+    const s = this.startEndingAt(end);
+    return s >= 0 && s > start;
+  }
+  /** Index of the span ending at end, or -1: the last one starting before end, if it ends there. */
+  private endingAt(end: number): number {
+    const k = this.lastStartingBy(end - 1);
+    return k >= 0 && this.ends[k] === end ? k : -1;
+  }
+  /** Start of the span ending at end, or -1. */
+  startEndingAt(end: number): number {
+    const k = this.endingAt(end);
+    return k >= 0 ? this.starts[k] : -1;
+  }
+  /** Lexicon index of the fact of the span ending at end (call when startEndingAt(end) >= 0). */
+  factEndingAt(end: number): number {
+    return this.facts[this.endingAt(end)];
   }
 }
 
-/** The character offsets each fact's mentions occupy (mentions are short, so a set of offsets is cheap). */
+/**
+ * The character offsets each fact's mentions occupy. Most facts have a few
+ * mentions: their offsets are kept as a short list of [start, end) ranges
+ * (checked one by one), and only a fact with many becomes a set of offsets
+ * (so a name quoted 20,000 times stays linear), instead of a set per fact
+ * built for the first candidate that asks about it.
+ */
 class Occupancy {
-  private readonly byFact = new Map<InitiativeFact, Set<number>>();
-  private of(fact: InitiativeFact): Set<number> {
-    let set = this.byFact.get(fact);
-    if (!set) {
-      set = new Set();
-      for (const m of fact.mentions) for (let i = m.start; i < m.end; i++) set.add(i);
-      this.byFact.set(fact, set);
+  private readonly byFact = new Map<InitiativeFact, number[] | Set<number>>();
+  private static readonly MAX_RANGES = 16;
+  private of(fact: InitiativeFact): number[] | Set<number> {
+    let held = this.byFact.get(fact);
+    if (!held) {
+      const ranges: number[] = [];
+      for (const m of fact.mentions) if (m.start < m.end) ranges.push(m.start, m.end);
+      this.byFact.set(fact, (held = ranges.length > 2 * Occupancy.MAX_RANGES ? toSet(ranges) : ranges));
     }
-    return set;
+    return held;
   }
   overlaps(fact: InitiativeFact, start: number, end: number): boolean {
-    const set = this.of(fact);
-    for (let i = start; i < end; i++) if (set.has(i)) return true;
+    const held = this.of(fact);
+    if (held instanceof Set) {
+      for (let i = start; i < end; i++) if (held.has(i)) return true;
+      return false;
+    }
+    if (start >= end) return false;
+    for (let k = 0; k < held.length; k += 2) if (held[k] < end && start < held[k + 1]) return true;
     return false;
   }
   take(fact: InitiativeFact, m: Mention): void {
-    const set = this.of(fact);
-    for (let i = m.start; i < m.end; i++) set.add(i);
+    const held = this.of(fact);
+    if (held instanceof Set) for (let i = m.start; i < m.end; i++) held.add(i);
+    else if (m.start < m.end) {
+      held.push(m.start, m.end);
+      if (held.length > 2 * Occupancy.MAX_RANGES) this.byFact.set(fact, toSet(held));
+    }
   }
   release(fact: InitiativeFact, m: Mention): void {
-    const set = this.byFact.get(fact);
-    if (set) for (let i = m.start; i < m.end; i++) set.delete(i);
+    const held = this.byFact.get(fact);
+    if (held instanceof Set) for (let i = m.start; i < m.end; i++) held.delete(i);
+    else if (held) {
+      // the ranges minus [m.start, m.end)
+      const rest: number[] = [];
+      for (let k = 0; k < held.length; k += 2) {
+        if (held[k] < Math.min(held[k + 1], m.start)) rest.push(held[k], Math.min(held[k + 1], m.start));
+        if (Math.max(held[k], m.end) < held[k + 1]) rest.push(Math.max(held[k], m.end), held[k + 1]);
+      }
+      this.byFact.set(fact, rest);
+    }
   }
 }
 
-/** The lexicon facts' current mentions by end offset, to find the first fact (in lexicon order) with a mention ending at an offset. */
+function toSet(ranges: number[]): Set<number> {
+  const set = new Set<number>();
+  for (let k = 0; k < ranges.length; k += 2) for (let i = ranges[k]; i < ranges[k + 1]; i++) set.add(i);
+  return set;
+}
+
+/**
+ * The lexicon facts' current mentions by end offset, to find the first fact
+ * (in lexicon order) with a mention ending at an offset. The mentions found by
+ * the lexicon are read from Covered (at most one ends at an offset); only the
+ * changes discovery makes are kept here: a mention taken away, one added.
+ */
 class LexiconEnds {
-  private readonly order = new Map<InitiativeFact, number>();
-  private readonly byEnd = new Map<number, { fact: InitiativeFact; start: number }[]>();
-  constructor(lexicon: InitiativeFact[]) {
-    lexicon.forEach((fact, i) => {
-      this.order.set(fact, i);
-      for (const m of fact.mentions) this.add(fact, m);
-    });
+  /** Ends whose lexicon-found mention was taken away. */
+  private readonly removed = new Set<number>();
+  private readonly added = new Map<number, { fact: InitiativeFact; start: number }[]>();
+  private order: Map<InitiativeFact, number> | null = null;
+  constructor(
+    private readonly lexicon: InitiativeFact[],
+    private readonly covered: Covered,
+  ) {}
+  private orderOf(fact: InitiativeFact): number {
+    this.order ??= new Map(this.lexicon.map((f, i) => [f, i]));
+    return this.order.get(fact)!;
   }
   add(fact: InitiativeFact, m: Mention): void {
-    const list = this.byEnd.get(m.end) ?? [];
+    const list = this.added.get(m.end) ?? [];
     list.push({ fact, start: m.start });
-    this.byEnd.set(m.end, list);
+    this.added.set(m.end, list);
   }
   remove(fact: InitiativeFact, end: number): void {
-    const list = this.byEnd.get(end);
-    if (list) this.byEnd.set(end, list.filter((x) => x.fact !== fact));
+    if (this.covered.startEndingAt(end) >= 0 && this.lexicon[this.covered.factEndingAt(end)] === fact) this.removed.add(end);
+    const list = this.added.get(end);
+    if (list) this.added.set(end, list.filter((x) => x.fact !== fact));
   }
   /** The first lexicon fact with a mention starting after start and ending at end. */
   first(start: number, end: number): InitiativeFact | undefined {
     let best: InitiativeFact | undefined;
-    for (const x of this.byEnd.get(end) ?? []) {
-      if (x.start > start && (best === undefined || this.order.get(x.fact)! < this.order.get(best)!)) best = x.fact;
+    let bestOrder = 0;
+    const initial = this.removed.has(end) ? -1 : this.covered.startEndingAt(end);
+    if (initial >= 0 && initial > start) (bestOrder = this.covered.factEndingAt(end)), (best = this.lexicon[bestOrder]);
+    for (const x of this.added.get(end) ?? []) {
+      if (x.start > start && (best === undefined || this.orderOf(x.fact) < bestOrder)) (best = x.fact), (bestOrder = this.orderOf(x.fact));
     }
     return best;
   }

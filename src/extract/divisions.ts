@@ -2,6 +2,7 @@
 // province, prefecture and county-level unit with its code, indexed by name
 // and by short name (罗江区 → 罗江) for finding them in text.
 import { createRequire } from 'node:module';
+import { remembered } from './scan.js';
 import { Trie } from './trie.js';
 import type { JurisdictionLevel } from './types.js';
 
@@ -50,11 +51,12 @@ const SUFFIX = /(维吾尔自治区|壮族自治区|回族自治区|自治区|�
  * The short form a report also uses: 罗江区 → 罗江, 德阳市 → 德阳, 四川省 → 四川.
  * Null when the short form would be one character (a bare 县 name is too ambiguous).
  */
-export function shortName(name: string): string | null {
+export const shortName = remembered((name: string): string | null => {
   // 昌江黎族自治县 → 昌江; 内蒙古自治区 → 内蒙古
+  // (remembered: asked again for the same few names in every report, two regex replaces each time)
   const stripped = name.replace(ETHNIC_AUTONOMY, '').replace(SUFFIX, '');
   return stripped.length >= 2 && stripped !== name ? stripped : null;
-}
+});
 
 export const divisionsByName = new Map<string, Division[]>();
 export const divisionsByShortName = new Map<string, Division[]>();

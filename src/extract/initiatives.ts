@@ -2,75 +2,84 @@
 // first, never two on the same characters. Matching runs on a copy of the text
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
-import { confidenceOf, FORMS, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
-import { Trie } from './trie.js';
+import { confidenceOf, FORM_TRIE, FORMS, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
+import { codeBits, codesOf, hasBit, quoteBalance, sortByStart } from './scan.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact } from './types.js';
 
 interface Stripped {
   text: string;
-  /** Offset in the real text of each character of the stripped text. */
-  map: number[];
+  /** Its code units, for the trie walk. */
+  codes: Uint16Array;
+  /**
+   * For each removed character, in order: its offset in the real text minus the
+   * number removed before it, i.e. how many kept characters precede it. A
+   * report has a few dozen (quotes, line breaks) against thousands of kept
+   * characters, so this is kept instead of the real offset of every kept one.
+   */
+  keptBefore: number[];
 }
 
-// IGNORABLE as a table of UTF-16 code units, built once: strip tests each character without a RegExp call.
-const IGNORABLE_UNIT = new Uint8Array(0x10000);
-{
-  const single = new RegExp(IGNORABLE.source);
-  for (let c = 0; c < 0x10000; c++) if (single.test(String.fromCharCode(c))) IGNORABLE_UNIT[c] = 1;
-}
-
-function strip(text: string): Stripped {
-  const map: number[] = [];
-  // kept runs are sliced whole (one slice per quotation mark or space, not one concatenation per character)
-  const parts: string[] = [];
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (IGNORABLE_UNIT[text.charCodeAt(i)]) {
-      if (i > runStart) parts.push(text.slice(runStart, i));
-      runStart = i + 1;
-      continue;
-    }
-    map.push(i);
+/** Offset in the real text of the stripped text's character k: k plus the removed characters before it. */
+function realOffset(stripped: Stripped, k: number): number {
+  // the removed characters before it are those with at most k kept characters before them (keptBefore never decreases)
+  const keys = stripped.keptBefore;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] <= k) lo = mid + 1;
+    else hi = mid;
   }
-  if (text.length > runStart) parts.push(text.slice(runStart));
-  return { text: parts.join(''), map };
+  return k + lo;
 }
 
-// The lexicon's forms in one trie; the value is the form's rank in FORMS (longest first).
-const FORM_TRIE = new Trie<number>();
-FORMS.forEach(({ key }, rank) => FORM_TRIE.add(key, rank));
+// IGNORABLE as a bit table of UTF-16 code units, built once: strip tests each character without a RegExp call.
+const IGNORABLE_ONE = new RegExp(IGNORABLE.source);
+const IGNORABLE_UNIT = codeBits((c) => IGNORABLE_ONE.test(String.fromCharCode(c)));
+
+function strip(text: string, codes: Uint16Array): Stripped {
+  const keptBefore: number[] = [];
+  const kept = new Uint16Array(codes.length);
+  let k = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    if (hasBit(IGNORABLE_UNIT, c)) keptBefore.push(i - keptBefore.length);
+    else kept[k++] = c;
+  }
+  if (!keptBefore.length) return { text, codes, keptBefore };
+  // the kept code units made a string in one native call (UTF-16 as it is, lone surrogates included),
+  // not a slice per kept run and a join
+  return { text: Buffer.from(kept.buffer, kept.byteOffset, k * 2).toString('utf16le'), codes: kept.subarray(0, k), keptBefore };
+}
+
 // (rank, offset) packed in one number for sorting: offsets stay below 2^32.
 const RANK_UNIT = 2 ** 32;
 
-/** Extends a span to take in a quotation mark it opens or closes inside (“放管服”改革). */
-function balanceQuotes(text: string, start: number, end: number): [number, number] {
-  const surface = text.slice(start, end);
-  const opens = (surface.match(/“/g) ?? []).length;
-  const closes = (surface.match(/”/g) ?? []).length;
-  if (closes > opens && text[start - 1] === '“') start--;
-  if (opens > closes && text[end] === '”') end++;
-  return [start, end];
-}
-
-export function extractInitiatives(text: string, sentences: Sentences, sectionPath: (offset: number) => string[]): InitiativeFact[] {
-  const stripped = strip(text);
+/** codes: the text's code units (codesOf), when the caller has them already. */
+export function extractInitiatives(text: string, sentences: Sentences, sectionPath: (offset: number) => string[], codes: Uint16Array = codesOf(text)): InitiativeFact[] {
+  const stripped = strip(text, codes);
   const taken = new Uint8Array(stripped.text.length);
   const found = new Map<string, InitiativeFact>();
   const record = (entry: LexiconEntry, at: number, last: number) => {
-    if (taken.subarray(at, last + 1).some((x) => x)) return;
-    const [start, end] = balanceQuotes(text, stripped.map[at], stripped.map[last] + 1);
-    const surface = text.slice(start, end);
+    for (let i = at; i <= last; i++) if (taken[i]) return;
+    let start = realOffset(stripped, at);
+    let end = realOffset(stripped, last) + 1;
+    // take in a quotation mark the span opens or closes inside (“放管服”改革)
+    const balance = quoteBalance(text, start, end);
+    if (balance < 0 && text.charCodeAt(start - 1) === 0x201c) start--;
+    if (balance > 0 && text.charCodeAt(end) === 0x201d) end++;
     // 《以案释法》栏目: a name that is a whole document title is the document's (a regulation), not an initiative
-    if (text[start - 1] === '《' && text[end] === '》') return;
+    if (text.charCodeAt(start - 1) === 0x300a && text.charCodeAt(end) === 0x300b) return; // (code units: no one-character strings)
     // a quote that still splits the match (守护南粤”执法) means the name is not there
-    if ((surface.match(/“/g) ?? []).length !== (surface.match(/”/g) ?? []).length) return;
-    taken.fill(1, at, last + 1);
-    const fact = found.get(entry.name) ?? { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) };
+    if (quoteBalance(text, start, end) !== 0) return;
+    const surface = text.slice(start, end);
+    for (let i = at; i <= last; i++) taken[i] = 1; // (a name is a few characters: a loop, not a fill call)
+    let fact = found.get(entry.name);
+    if (!fact) found.set(entry.name, (fact = { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) }));
     fact.count++;
     if (!fact.surface.includes(surface)) fact.surface.push(surface);
     fact.mentions.push({ start, end, sentence: sentences.textAt(start), section: sectionPath(start) });
-    found.set(entry.name, fact);
   };
   // Spelled-out forms first: they are longer than any alias they contain.
   for (const { re, entry } of PATTERNS)
@@ -78,15 +87,17 @@ export function extractInitiatives(text: string, sentences: Sentences, sectionPa
   // Then every occurrence of every form, in the order of one indexOf scan per
   // form, longest form first (FORMS), and left to right within a form; found in
   // one trie pass over the text and sorted into that order.
-  const hits: number[] = [];
-  FORM_TRIE.forEachMatch(stripped.text, (at, _length, rank) => hits.push(rank * RANK_UNIT + at));
-  hits.sort((a, b) => a - b);
+  const forms = FORM_TRIE.matchesIn(stripped.codes);
+  // (rank and offset packed, sorted as a Float64Array: numeric order without a comparator call per comparison)
+  const hits = new Float64Array(forms.at.length);
+  for (let k = 0; k < hits.length; k++) hits[k] = forms.value[k] * RANK_UNIT + forms.at[k];
+  hits.sort();
   for (const packed of hits) {
     const rank = Math.floor(packed / RANK_UNIT);
     const start = packed - rank * RANK_UNIT;
     const { key, entry } = FORMS[rank];
     record(entry, start, start + key.length - 1);
   }
-  for (const fact of found.values()) fact.mentions.sort((a, b) => a.start - b.start);
+  for (const fact of found.values()) sortByStart(fact.mentions);
   return [...found.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }

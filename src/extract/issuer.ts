@@ -4,34 +4,28 @@
 // bureau whose remit its text talks about most, marked inferred.
 // The 责任编辑:区司法局 footer is web cruft and is never read here.
 import { createRequire } from 'node:module';
-import { WordCounter } from './trie.js';
+import { registerWords, WordCensus } from './census.js';
 import type { IssuerFact, JurisdictionFact } from './types.js';
 
 const require = createRequire(import.meta.url);
 const DEPARTMENTS: { departments: { name: string; keywords: string[] }[] } = require('./knowledge/departments.json');
 
-function countOf(text: string, word: string): number {
-  let n = 0;
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
-  return n;
-}
-
 const DEPARTMENT_VOICE = ['我局', '局党组', '本局', '本单位', '我委', '委党组', '干职工', '局长', '我办', '我中心'];
 // How a government speaks of itself. 全区/全县/全市 are not counted: a department speaks of them too.
 const GOVERNMENT_VOICE = ['我区', '我县', '我市', '我省', '我旗', '我州', '我盟'];
-// Both voices counted in one pass over the text.
-const VOICE_COUNTER = new WordCounter([...DEPARTMENT_VOICE, ...GOVERNMENT_VOICE]);
+// Both voices, the departments' names and their remit words are counted by the census (one pass over the text).
+registerWords([...DEPARTMENT_VOICE, ...GOVERNMENT_VOICE, ...DEPARTMENTS.departments.flatMap((d) => [d.name, ...d.keywords])]);
 const DEPARTMENT_NAME = '([\\u4e00-\\u9fff]{2,12}?(?:局|委员会|办公室|中心))';
 // 现将我局2022年法治政府建设情况报告如下: the report as a whole speaks as a department.
 const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心)/;
 const LEVEL_WORD = /^(?:区|县|市|州|旗|盟|省)/;
 
 /** The department's name as the text gives it: 长寿区司法局, or 区司法局 completed with the jurisdiction's name. */
-function namedDepartment(text: string, place: string): string | null {
+function namedDepartment(text: string, place: string, census: WordCensus): string | null {
   const counts = new Map<string, number>();
   const known = DEPARTMENTS.departments.map((d) => d.name);
   for (const dept of known) {
-    if (!text.includes(dept)) continue; // every match ends with dept: skip building and running a regex that cannot match
+    if (!census.count(dept)) continue; // every match ends with dept: skip building and running a regex that cannot match
     for (const m of text.matchAll(new RegExp(`(${place}|(?<![\\u4e00-\\u9fff])区|(?<![\\u4e00-\\u9fff])县|(?<![\\u4e00-\\u9fff])市|[,，。、\\s]区|[,，。、\\s]县|[,，。、\\s]市)${dept}`, 'g'))) {
       const name = `${place}${dept}`;
       counts.set(name, (counts.get(name) ?? 0) + (m[1] === place ? 2 : 1));
@@ -41,11 +35,10 @@ function namedDepartment(text: string, place: string): string | null {
   return best ? best[0] : null;
 }
 
-export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, host: string | null, title: string | null = null): IssuerFact | null {
-  const voices = VOICE_COUNTER.count(text);
-  let department = 0;
-  let government = 0;
-  voices.forEach((n, k) => (k < DEPARTMENT_VOICE.length ? (department += n) : (government += n)));
+/** The issuer. `census` holds the counts of the text's words (shared with the jurisdiction); taken for the text when not given. */
+export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, host: string | null, title: string | null = null, census = new WordCensus(text)): IssuerFact | null {
+  const department = DEPARTMENT_VOICE.reduce((n, w) => n + census.count(w), 0);
+  const government = GOVERNMENT_VOICE.reduce((n, w) => n + census.count(w), 0);
   const place = jurisdiction?.name ?? '';
   // a title naming a department (重庆市长寿区司法局2022年度法治政府建设年度报告), not a government
   const titled = title && !/人民政府|政府办/.test(title) ? new RegExp(`${place || '^'}${DEPARTMENT_NAME}`).exec(title) : null;
@@ -58,11 +51,11 @@ export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, 
     // A 主办 footer naming a department (not the government) is the site owner.
     if (host && /(局|委员会|办公室)$/.test(host) && !/人民政府$/.test(host)) return { type: 'department', name: host };
     // 区司法局党委书记、局长…: a known department named with the level of its jurisdiction
-    const inText = place ? namedDepartment(text, place) : null;
+    const inText = place ? namedDepartment(text, place, census) : null;
     if (inText) return { type: 'department', name: inText };
     // Otherwise the remit it speaks of suggests which bureau it is (an inference).
     const scored = DEPARTMENTS.departments
-      .map((d) => ({ name: d.name, score: d.keywords.reduce((n, k) => n + countOf(text, k), 0) }))
+      .map((d) => ({ name: d.name, score: d.keywords.reduce((n, k) => n + census.count(k), 0) }))
       .sort((a, b) => b.score - a.score);
     const name = scored[0]?.score ? `${place}${scored[0].name}` : `${place}政府部门`;
     return { type: 'department', name, inferred: true };

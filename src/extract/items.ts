@@ -2,6 +2,7 @@
 // the problems section and of the next-year section. A section that merges
 // both (存在的问题及下一步工作打算) is split where the plans begin
 // (下一步 / 下步 / 今后). An unenumerated part is one item.
+import { charSet, inSet, isSpace } from './scan.js';
 import type { Section } from './sections.js';
 import type { Sentences } from './sentences.js';
 import type { Mention } from './types.js';
@@ -32,12 +33,16 @@ export function reportParts(text: string, sections: Section[]): { problems: Part
     else if (isPlans) plans.push({ start: bodyStart, end: section.end, section });
   }
   // A plans paragraph without a heading of its own (下一步,我们将…) at the end of the problems part.
+  // (the sections that have a plans part, as a set: a scan of every plans part per problems part was
+  // quadratic in a text made of thousands of headings)
+  const planned = new Set(plans.map((p) => p.section));
   for (const part of [...problems]) {
-    if (plans.some((p) => p.section === part.section)) continue;
+    if (planned.has(part.section)) continue;
     const m = PLANS_START.exec(text.slice(part.start, part.end));
     if (m && m.index > 0) {
       const split = part.start + m.index + m[1].length;
       plans.push({ start: split, end: part.end, section: part.section });
+      planned.add(part.section);
       part.end = split;
     }
   }
@@ -49,23 +54,30 @@ const ENUMERATOR = /(?:^|(?<=[。;；:：\n]))\s*(?:[一二三四五六七八九
 const LEAD_IN = /^\s*(存在的?问题(和不足)?|存在的?不足|下一步工作(打算|计划)?|下步工作打算|下一步)\s*[:：,，]?\s*/;
 
 /** The items of a part, each with its offsets; text without enumerator and trailing ;/。 */
+// Punctuation an item does not end with (with the spaces).
+const ITEM_TRAILING = charSet('。;；,，');
+
 export function itemsOf(text: string, part: Part): { text: string; start: number; end: number }[] {
   const body = text.slice(part.start, part.end);
-  const marks = [...body.matchAll(ENUMERATOR)].map((m) => ({ at: m.index ?? 0, after: (m.index ?? 0) + m[0].length }));
+  // where each enumerator starts and ends, as two arrays of numbers (arrays of match-derived objects,
+  // empty or not, had two shapes, and each change threw this function's optimized code away)
+  const at: number[] = [];
+  const after: number[] = [];
+  for (const m of body.matchAll(ENUMERATOR)) at.push(m.index ?? 0), after.push((m.index ?? 0) + m[0].length);
   const spans: [number, number][] = [];
-  if (marks.length >= 2 || (marks.length === 1 && marks[0].at < 40)) {
-    marks.forEach((m, i) => spans.push([m.after, i + 1 < marks.length ? marks[i + 1].at : body.length]));
+  if (at.length >= 2 || (at.length === 1 && at[0] < 40)) {
+    for (let i = 0; i < at.length; i++) spans.push([after[i], i + 1 < at.length ? at[i + 1] : body.length]);
   } else {
     const lead = LEAD_IN.exec(body);
     spans.push([lead ? lead[0].length : 0, body.length]);
   }
   const items: { text: string; start: number; end: number }[] = [];
   for (let [s, e] of spans) {
-    while (s < e && /\s/.test(body[s])) s++;
+    while (s < e && isSpace(body.charCodeAt(s))) s++; // /\s/.test(body[s])
     // an item ends at its paragraph's end; trailing punctuation is not part of it
     const newline = body.indexOf('\n', s);
     if (newline >= 0 && newline < e) e = newline;
-    while (e > s && /[\s。;；,，]/.test(body[e - 1])) e--;
+    while (e > s && (isSpace(body.charCodeAt(e - 1)) || inSet(body.charCodeAt(e - 1), ITEM_TRAILING))) e--; // /[\s。;；,，]/
     if (e - s >= 4) items.push({ text: body.slice(s, e), start: part.start + s, end: part.start + e });
   }
   return items;

@@ -7,19 +7,12 @@
 // markers (湘易办 → 湖南) from knowledge/province-markers.json.
 import { createRequire } from 'node:module';
 import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
+import { registerWords, WordCensus } from './census.js';
 import type { JurisdictionFact } from './types.js';
 
 const require = createRequire(import.meta.url);
 const PROVINCE_MARKERS: Record<string, string[] | string> = require('./knowledge/province-markers.json');
 
-const countOf = (text: string, word: string): number => countIn(text, word);
-
-function countIn(text: string, word: string): number {
-  if (!word) return 0;
-  let n = 0;
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
-  return n;
-}
 
 /** Every full division name in the text, with its number of occurrences (longest match at each position). */
 export function divisionNamesIn(text: string): Map<string, number> {
@@ -31,28 +24,30 @@ export function divisionNamesIn(text: string): Map<string, number> {
   return found;
 }
 
-/** How the report refers to itself: counts of 我区/全区, 我县/全县, 我市/全市. */
-function selfReference(text: string) {
-  return {
-    区: countOf(text, '我区') + countOf(text, '全区'),
-    县: countOf(text, '我县') + countOf(text, '全县'),
-    市: countOf(text, '我市') + countOf(text, '全市'),
-  };
-}
-
+// The words whose counts decide (each counted as repeated indexOf counts it), registered with the census.
+/** How the report refers to itself. */
+const SELF_WORDS = { 区: ['我区', '全区'], 县: ['我县', '全县'], 市: ['我市', '全市'] };
 /** Evidence that a 市 is prefecture-level rather than a county-level city. */
-function prefectureClues(text: string): number {
-  return countOf(text, '县(市、区)') + countOf(text, '县（市、区）') + countOf(text, '市县镇') + countOf(text, '市县乡') + countOf(text, '市级部门、县级部门') + countOf(text, '各县(市、区)');
-}
-function countyClues(text: string): number {
-  return countOf(text, '乡(镇)') + countOf(text, '乡镇(街道)') + countOf(text, '县直') + countOf(text, '区直') + countOf(text, '区镇村') + countOf(text, '市直部门');
+const PREFECTURE_CLUES = ['县(市、区)', '县（市、区）', '市县镇', '市县乡', '市级部门、县级部门', '各县(市、区)'];
+const COUNTY_CLUES = ['乡(镇)', '乡镇(街道)', '县直', '区直', '区镇村', '市直部门'];
+const PROVINCE_SELF = ['我省', '全省'];
+const markersOf = (province: string): string[] => {
+  const markers = PROVINCE_MARKERS[province];
+  return Array.isArray(markers) ? markers : [];
+};
+registerWords([...Object.values(SELF_WORDS).flat(), ...PREFECTURE_CLUES, ...COUNTY_CLUES, ...PROVINCE_SELF]);
+registerWords(Object.keys(PROVINCE_MARKERS).flatMap((province) => [...markersOf(province), province]));
+
+const sum = (census: WordCensus, list: string[]) => list.reduce((n, w) => n + census.count(w), 0);
+
+/** How the report refers to itself: counts of 我区/全区, 我县/全县, 我市/全市. */
+function selfReference(census: WordCensus) {
+  return { 区: sum(census, SELF_WORDS.区), 县: sum(census, SELF_WORDS.县), 市: sum(census, SELF_WORDS.市) };
 }
 
-function provinceEvidence(text: string, province: string): number {
-  const markers = PROVINCE_MARKERS[province];
-  const list = Array.isArray(markers) ? markers : [];
+function provinceEvidence(census: WordCensus, province: string): number {
   const short = shortName(province);
-  return list.reduce((n, m) => n + countOf(text, m), 0) + (short ? countOf(text, short) : countOf(text, province));
+  return sum(census, markersOf(province)) + census.count(short ?? province);
 }
 
 export interface JurisdictionClues {
@@ -61,69 +56,101 @@ export interface JurisdictionClues {
   host: string | null;
 }
 
-export function resolveJurisdiction(text: string, clues: JurisdictionClues): JurisdictionFact | null {
-  // the candidates ask for the same counts again (a prefecture's short name, 《name): each word scanned once per call
-  const counted = new Map<string, number>();
-  const countOf = (text_: string, word: string): number => {
-    let n = counted.get(word);
-    if (n === undefined) counted.set(word, (n = countIn(text_, word)));
-    return n;
-  };
-  const names = divisionNamesIn(text);
-  const self = selfReference(text);
-  // Counts over the whole text that depend only on the text: computed once per call, not once per candidate.
-  let prefectureClueCount: number | undefined;
-  let countyClueCount: number | undefined;
-  const prefectureCluesOnce = () => (prefectureClueCount ??= prefectureClues(text));
-  const countyCluesOnce = () => (countyClueCount ??= countyClues(text));
-  const evidenceByProvince = new Map<string, number>();
-  const provinceEvidenceOnce = (province: string) => {
-    let n = evidenceByProvince.get(province);
-    if (n === undefined) evidenceByProvince.set(province, (n = provinceEvidence(text, province)));
-    return n;
-  };
+/**
+ * The report's jurisdiction. `census` holds the counts of the text's words (one
+ * pass, shared with the issuer); it is taken for the text when not given.
+ */
+export function resolveJurisdiction(text: string, clues: JurisdictionClues, census = new WordCensus(text)): JurisdictionFact | null {
+  // (the counts are read from the census where they used to be computed: no per-call closures to create)
+  const names = census.divisionNames;
+  const self = selfReference(census);
   const opening = text.slice(0, 200);
-  let best: { division: Division; score: number } | null = null;
-
-  for (const [name, count] of names) {
-    const divisions = divisionsByName.get(name) ?? [];
-    if (divisions[0]?.level === 'province') continue; // a province report names itself 我省; handled below
-    const short = shortName(name);
-    let score = count * 2 + (short ? countOf(text, short) - count : 0);
-    if (clues.title?.includes(name)) score += 50;
-    if (clues.host?.includes(name)) score += 50;
-    if (opening.includes(name) || (short && opening.includes(short))) score += 10;
-    // the report's own documents are named after it (拟定《荣昌区法治政府建设实施方案》)
-    score += 3 * (countOf(text, `《${name}`) + (short ? countOf(text, `《${short}`) - countOf(text, `《${name}`) : 0));
-    // a place the report's officials visit (带队到永川区学习) is somebody else
-    score -= 15 * [...text.matchAll(new RegExp(`(?:到|赴|前往|去)${name}(?:学习|考察|调研|交流|参观|观摩)`, 'g'))].length;
-    const suffix = name.slice(-1);
-    if (suffix === '区' || suffix === '县' || suffix === '市') score += 3 * self[suffix];
-    // A prefecture is named inside its counties' document titles (德阳市罗江区…):
-    // discount occurrences immediately followed by one of its counties' names.
-    for (const division of divisions) {
-      const evidence = provinceEvidenceOnce(division.province) + (division.prefecture ? countOf(text, shortName(division.prefecture) ?? division.prefecture) : 0);
-      let total = score + Math.min(evidence, 20) * 0.5;
-      if (division.level === 'prefecture') {
-        const nested = [...names.keys()].filter((n) => n !== name && (divisionsByName.get(n) ?? []).some((d) => d.prefecture === name));
-        total -= nested.reduce((n, child) => n + countOf(text, name + child) * 2, 0);
-        if (self.市 > 0) total += prefectureCluesOnce() * 5 - countyCluesOnce() * 2;
-      }
-      if (division.level === 'county' && suffix === '市') total += countyCluesOnce() * 2 - prefectureCluesOnce() * 5;
-      if (!best || total > best.score) best = { division, score: total };
-    }
-  }
+  let best: Best | null = null;
+  for (const [name, count] of names) best = scoreCandidate(text, clues, census, names, self, opening, name, count, best);
 
   if (!best || best.score < 3) {
     // A provincial report: 我省 and the province's name.
     const provinces = [...names.keys()].filter((n) => divisionsByName.get(n)?.[0]?.level === 'province');
-    if (provinces.length && countOf(text, '我省') + countOf(text, '全省') > 0) {
+    if (provinces.length && census.count('我省') + census.count('全省') > 0) {
       const top = provinces.sort((a, b) => (names.get(b) ?? 0) - (names.get(a) ?? 0))[0];
       return toFact(divisionsByName.get(top)![0]);
     }
     return best ? toFact(best.division) : null;
   }
   return toFact(best.division);
+}
+
+interface Best {
+  division: Division;
+  score: number;
+}
+
+/** The best of `best` and the divisions named `name` (found `count` times). (A function of its own: see metricOf.) */
+function scoreCandidate(
+  text: string,
+  clues: JurisdictionClues,
+  census: WordCensus,
+  names: Map<string, number>,
+  self: { 区: number; 县: number; 市: number },
+  opening: string,
+  name: string,
+  count: number,
+  best: Best | null,
+): Best | null {
+  const divisions = divisionsByName.get(name) ?? [];
+  if (divisions[0]?.level === 'province') return best; // a province report names itself 我省; handled below
+  const short = shortName(name);
+  let score = count * 2 + (short ? census.count(short) - count : 0);
+  if (clues.title?.includes(name)) score += 50;
+  if (clues.host?.includes(name)) score += 50;
+  if (opening.includes(name) || (short && opening.includes(short))) score += 10;
+  // the report's own documents are named after it (拟定《荣昌区法治政府建设实施方案》)
+  score += 3 * (census.count(`《${name}`) + (short ? census.count(`《${short}`) - census.count(`《${name}`) : 0));
+  // a place the report's officials visit (带队到永川区学习) is somebody else
+  score -= 15 * visitsTo(text, name);
+  const suffix = name.slice(-1);
+  if (suffix === '区' || suffix === '县' || suffix === '市') score += 3 * self[suffix];
+  // A prefecture is named inside its counties' document titles (德阳市罗江区…):
+  // discount occurrences immediately followed by one of its counties' names.
+  for (const division of divisions) {
+    const evidence = provinceEvidence(census, division.province) + (division.prefecture ? census.count(shortName(division.prefecture) ?? division.prefecture) : 0);
+    let total = score + Math.min(evidence, 20) * 0.5;
+    if (division.level === 'prefecture') {
+      const nested = [...names.keys()].filter((n) => n !== name && (divisionsByName.get(n) ?? []).some((d) => d.prefecture === name));
+      total -= nested.reduce((n, child) => n + census.count(name + child) * 2, 0);
+      if (self.市 > 0) total += sum(census, PREFECTURE_CLUES) * 5 - sum(census, COUNTY_CLUES) * 2;
+    }
+    if (division.level === 'county' && suffix === '市') total += sum(census, COUNTY_CLUES) * 2 - sum(census, PREFECTURE_CLUES) * 5;
+    if (!best || total > best.score) best = { division, score: total };
+  }
+  return best;
+}
+
+/** The visit verbs before a place and the purposes after it: (?:到|赴|前往|去)NAME(?:学习|考察|调研|交流|参观|观摩). */
+const VISIT_BEFORE = ['到', '赴', '前往', '去'];
+const VISIT_FOR = ['学习', '考察', '调研', '交流', '参观', '观摩'];
+
+/**
+ * Matches of /(?:到|赴|前往|去)NAME(?:学习|…)/g in text (NAME a division name:
+ * CJK only, no RegExp syntax), without building a RegExp per candidate: every
+ * occurrence of the name with a visit verb right before it (starting after the
+ * previous match) and a purpose right after it. A match starts at its verb,
+ * and the verbs never end in one another except 往 (only in 前往), so the
+ * verb before an occurrence is decided by its last one or two characters.
+ */
+export function visitsTo(text: string, name: string): number {
+  let n = 0;
+  let lastEnd = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const verb = VISIT_BEFORE.find((v) => at - v.length >= lastEnd && text.startsWith(v, at - v.length));
+    if (!verb) continue;
+    const after = at + name.length;
+    if (!VISIT_FOR.some((p) => text.startsWith(p, after))) continue;
+    n++;
+    lastEnd = after + 2;
+    at = lastEnd - 1; // the next match starts at or after lastEnd (its verb), so its name after that
+  }
+  return n;
 }
 
 function toFact(division: Division): JurisdictionFact {

@@ -2,6 +2,8 @@
 // alias-aware lookup. Lookups ignore quotation marks and spaces, so
 // “八五”普法, 八五普法 and "八五" 普法 are one key.
 import { createRequire } from 'node:module';
+import { remembered } from './scan.js';
+import { Trie } from './trie.js';
 
 const require = createRequire(import.meta.url);
 const data: { initiatives: LexiconEntry[] } = require('./knowledge/initiatives.json');
@@ -19,12 +21,12 @@ export interface LexiconEntry {
 /** Confidence of a lexicon match: a fixed-name initiative is certain, a generic practice is not an initiative by name. */
 export const confidenceOf = (entry: LexiconEntry) => (entry.tier === 'practice' ? 0.5 : 1);
 
-/** The lexicon entry for a name or alias, or undefined. */
-export function lexiconEntry(name: string): LexiconEntry | undefined {
-  return byKey.get(matchKey(name));
-}
+/** The lexicon entry for a name or alias, or undefined. (Remembered: discovery asks for the same names report after report.) */
+export const lexiconEntry = remembered((name: string): LexiconEntry | undefined => byKey.get(matchKey(name)));
 
-export const INITIATIVES: LexiconEntry[] = data.initiatives;
+// Every entry with the same fields in the same order (absent ones undefined): one object shape for all,
+// so the code reading entries is not deoptimized and recompiled when it meets an entry with patterns.
+export const INITIATIVES: LexiconEntry[] = data.initiatives.map((e) => Object.assign({ name: e.name, category: e.category, aliases: e.aliases, tier: e.tier, patterns: e.patterns }, e));
 
 /** Characters that never distinguish two names. */
 export const IGNORABLE = /[“”"‘’'「」『』\s]/g;
@@ -43,16 +45,23 @@ export const PATTERNS: { re: RegExp; entry: LexiconEntry }[] = INITIATIVES.flatM
   (entry.patterns ?? []).map((source) => ({ re: new RegExp(source, 'g'), entry })),
 );
 
-/** Canonical name for any name, alias or spelled-out form ("三项制度" → 行政执法三项制度), or null if unknown. */
-export function resolveInitiativeName(name: string): string | null {
+/** The spelled-out patterns anchored to a whole key, compiled once (not once per call). */
+const WHOLE_PATTERNS: { re: RegExp; entry: LexiconEntry }[] = PATTERNS.map(({ re, entry }) => ({ re: new RegExp(`^(?:${re.source})$`), entry }));
+
+/** Canonical name for any name, alias or spelled-out form ("三项制度" → 行政执法三项制度), or null if unknown. (Remembered: every plan item asks again.) */
+export const resolveInitiativeName = remembered((name: string): string | null => {
   const key = matchKey(name);
   const exact = byKey.get(key);
   if (exact) return exact.name;
-  for (const { re, entry } of PATTERNS) if (new RegExp(`^(?:${re.source})$`).test(key)) return entry.name;
+  for (const { re, entry } of WHOLE_PATTERNS) if (re.test(key)) return entry.name;
   return null;
-}
+});
 
 /** Every (key, entry) pair, longest key first: matching prefers the longest form. */
 export const FORMS: { key: string; entry: LexiconEntry }[] = [...byKey.entries()]
   .map(([key, entry]) => ({ key, entry }))
   .sort((a, b) => b.key.length - a.key.length);
+
+/** The lexicon's forms (FORMS' keys) in one trie; the value is the form's rank in FORMS (longest first). */
+export const FORM_TRIE = new Trie<number>();
+FORMS.forEach(({ key }, rank) => FORM_TRIE.add(key, rank));

@@ -10,6 +10,8 @@
 //   来源:…, 网站找错, the 序号/发布机构 header);
 // - a line broken in the middle of a sentence by scraping is joined again.
 
+import { charSet, codeBits, codesOf, hasBit, inSet } from './scan.js';
+
 const CRUFT_LINE = [
   /^<<\s*返回/,
   /^(主办|承办|技术支持|责任编辑|来源|编辑|审核|供稿|协办)\s*[:：]/,
@@ -33,7 +35,6 @@ function toHalfWidth(ch: string): string {
   return ch;
 }
 
-const FULL_WIDTH = /[\uff01-\uff5e]/;
 const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
 const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef0-9“”《》、，。：；（）,;:!?()%]/;
 const SENTENCE_END = /[。！？!?;；:：》”)）]$/;
@@ -41,25 +42,107 @@ const SENTENCE_END = /[。！？!?;；:：》”)）]$/;
 const TITLE_LINE = /^[^,，。;；:：!！?？]{8,60}(报告|总结)$/;
 const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分])/;
 
-/** Returns the normalized text. Pure and total: any string in, a string out. */
-export function normalizeText(raw: string): string {
-  // a BOM (or zero-width space) is invisible wherever it sits: files pasted together carry one mid-text
-  const text = raw.replace(/[\uFEFF\u200B]/g, '').replace(/\r\n?/g, '\n');
-  const lines: string[] = [];
-  // A blank or dropped line between two lines is a paragraph break: never join across it.
-  let paragraphBreak = false;
-  for (let line of text.split('\n')) {
-    // (per UTF-16 unit: a surrogate half is never in the full-width block, so this equals the per-code-point map)
-    if (FULL_WIDTH.test(line)) line = line.replace(FULL_WIDTH_ALL, toHalfWidth);
-    line = line.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
-    // drop spaces that sit between CJK characters or digits: "2021—2025 年" → "2021—2025年"
+// What a code unit is to the rewrites below, as values of one table.
+const HAS_FULL_WIDTH = 1; // U+FF01–U+FF5E
+const HAS_ODD_SPACE = 2; // tab, VT, FF, NBSP, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000 (made plain spaces)
+const HAS_SPACE = 4; // a plain space
+const NEWLINE = 8;
+const REMOVED = 16; // BOM, zero-width space, CR: removed (CR LF and a lone CR → LF) before the text is cut into lines
+const NORMALIZES = new Uint8Array(0x10000);
+for (let c = 0xff01; c <= 0xff5e; c++) NORMALIZES[c] = HAS_FULL_WIDTH;
+for (const c of [0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) NORMALIZES[c] = HAS_ODD_SPACE;
+for (let c = 0x2000; c <= 0x200a; c++) NORMALIZES[c] = HAS_ODD_SPACE;
+NORMALIZES[0x20] = HAS_SPACE;
+NORMALIZES[0x0a] = NEWLINE;
+for (const c of [0xfeff, 0x200b, 0x0d]) NORMALIZES[c] = REMOVED;
+// The code units with a value above, as a bit table: the test made at every character (see codeBits).
+const SPECIAL = codeBits((c) => NORMALIZES[c] !== 0);
+
+/**
+ * The line with full-width characters made half-width, odd spaces plain, and
+ * spaces between CJK characters or digits dropped; `has` says which of these
+ * it holds. (Apart from normalizeText's loop: the line rewrites are rare, and
+ * reaching one for the first time would throw away the loop's optimized code.)
+ */
+function rewritten(line: string, has: number): string {
+  // (per UTF-16 unit: a surrogate half is never in the full-width block, so this equals the per-code-point map)
+  if (has & HAS_FULL_WIDTH) line = line.replace(FULL_WIDTH_ALL, toHalfWidth);
+  if (has & HAS_ODD_SPACE) line = line.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
+  // drop spaces that sit between CJK characters or digits: "2021—2025 年" → "2021—2025年"
+  if (has & (HAS_SPACE | HAS_ODD_SPACE))
     line = line.replace(/ +/g, (spaces, offset: number, whole: string) => {
       const before = whole[offset - 1] ?? '';
       const after = whole[offset + spaces.length] ?? '';
       return before && after && (CJK_OR_DIGIT.test(before) || /[—\-–]/.test(before)) && (CJK_OR_DIGIT.test(after) || /[—\-–]/.test(after)) ? '' : ' ';
     });
+  return line;
+}
+
+// Cheap tests first, for the line-by-line checks (a few per line of every report):
+// - every CRUFT_LINE pattern but the one for 网站找错 is anchored at the line's start, so a line that
+//   starts with none of their first characters and has no 网站找错 is not cruft;
+// - SENTENCE_END looks at the last character only;
+// - a HEADING_START match starts with a numeral, a digit, a parenthesis or 第.
+const CRUFT_FIRST = charSet('<主承技责来编审供协序打关【字');
+const SENTENCE_END_CHARS = charSet(SENTENCE_END.source.slice(1, -2)); // the class of /[…]$/
+const HEADING_FIRST = charSet('一二三四五六七八九十(（0123456789第');
+
+function isCruft(line: string): boolean {
+  if (line.length > MAX_CRUFT_LINE) return false;
+  if (!inSet(line.charCodeAt(0), CRUFT_FIRST) && !line.includes('网站找错')) return false;
+  return CRUFT_LINE.some((re) => re.test(line));
+}
+
+const headingStart = (line: string) => inSet(line.charCodeAt(0), HEADING_FIRST) && HEADING_START.test(line);
+
+/**
+ * Whether `line` continues `previous`: a long line that does not end a
+ * sentence, is not a heading or a title, and is not followed by a heading.
+ * (The heading tests run only when the line could be joined: they are pure, so
+ * the order does not matter. A function of its own: a test reached for the
+ * first time throws away the optimized code of the function holding it, and
+ * this one is small.)
+ */
+function continues(previous: string, line: string): boolean {
+  return (
+    previous.length >= 20 &&
+    !inSet(previous.charCodeAt(previous.length - 1), SENTENCE_END_CHARS) && // !SENTENCE_END.test(previous)
+    !((headingStart(previous) && !previous.includes('。')) || TITLE_LINE.test(previous)) &&
+    !headingStart(line)
+  );
+}
+
+/** Returns the normalized text. Pure and total: any string in, a string out. */
+export function normalizeText(raw: string): string {
+  // a BOM (or zero-width space) is invisible wherever it sits: files pasted together carry one mid-text
+  // (one look at the code units says whether there is any, or a CR, to remove at all)
+  let text = raw;
+  let codes = codesOf(raw);
+  for (let i = 0; i < codes.length; i++) {
+    if (hasBit(SPECIAL, codes[i]) && NORMALIZES[codes[i]] === REMOVED) {
+      text = raw.replace(/[\uFEFF\u200B]/g, '').replace(/\r\n?/g, '\n');
+      codes = codesOf(text);
+      break;
+    }
+  }
+  const lines: string[] = [];
+  // A blank or dropped line between two lines is a paragraph break: never join across it.
+  let paragraphBreak = false;
+  // The lines of text.split('\n'), each with what it holds: most lines of a report have no full-width
+  // character, no odd space and no space at all, and skip the three rewrites.
+  for (let lineStart = 0, end = 0; lineStart <= codes.length; lineStart = end + 1) {
+    let has = 0;
+    for (end = lineStart; end < codes.length; end++) {
+      const c = codes[end];
+      if (!hasBit(SPECIAL, c)) continue;
+      const k = NORMALIZES[c];
+      if (k === NEWLINE) break;
+      has |= k;
+    }
+    let line = text.slice(lineStart, end);
+    if (has) line = rewritten(line, has);
     line = line.trim();
-    if (!line || (line.length <= MAX_CRUFT_LINE && CRUFT_LINE.some((re) => re.test(line)))) {
+    if (!line || isCruft(line)) {
       paragraphBreak = true;
       continue;
     }
@@ -67,8 +150,7 @@ export function normalizeText(raw: string): string {
     // Scraping breaks long lines mid-sentence ("领导干部学法用\n法制度"): a long
     // line that does not end a sentence continues on the next one, unless that
     // one starts a heading.
-    const previousIsHeading = previous !== undefined && ((HEADING_START.test(previous) && !previous.includes('。')) || TITLE_LINE.test(previous));
-    if (!paragraphBreak && previous !== undefined && previous.length >= 20 && !previousIsHeading && !SENTENCE_END.test(previous) && !HEADING_START.test(line)) {
+    if (!paragraphBreak && previous !== undefined && continues(previous, line)) {
       lines[lines.length - 1] = previous + line;
     } else {
       lines.push(line);

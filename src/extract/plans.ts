@@ -2,30 +2,60 @@
 // whose mentions fall inside the item.
 import { itemsOf, mentionOf, type Part } from './items.js';
 import { resolveInitiativeName } from './lexicon.js';
+import { orderByKey } from './scan.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact, PlanFact } from './types.js';
 
 export function extractPlans(text: string, parts: Part[], initiatives: InitiativeFact[], sentences: Sentences, sectionPath: (o: number) => string[]): PlanFact[] {
+  if (!parts.length) return [];
   // every mention with its initiative's index, by start: each item looks up only the mentions starting inside it
-  const mentions = initiatives.flatMap((i, index) => i.mentions.map((m) => ({ start: m.start, end: m.end, index }))).sort((a, b) => a.start - b.start);
-  const inside = (item: { start: number; end: number }): InitiativeFact[] => {
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid].start < item.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const found = new Set<number>();
-    for (let k = lo; k < mentions.length && mentions[k].start < item.end; k++) if (mentions[k].end <= item.end) found.add(mentions[k].index);
-    return [...found].sort((a, b) => a - b).map((index) => initiatives[index]);
-  };
+  // (built on the first item: a report without a plans part, or with none itemized, never needs it)
+  let mentions: Mentions | null = null;
   return parts.flatMap((part) =>
     itemsOf(text, part).map((item) => ({
       text: item.text,
       // the initiatives whose mentions fall inside the item
-      initiatives: inside(item).map((i) => resolveInitiativeName(i.name) ?? i.name),
+      initiatives: inside((mentions ??= mentionsByStart(initiatives)), initiatives, item).map((i) => resolveInitiativeName(i.name) ?? i.name),
       mentions: [mentionOf(item, sentences, sectionPath)],
     })),
   );
+}
+
+/** The initiatives with a mention inside the item, in their order. */
+function inside(m: Mentions, initiatives: InitiativeFact[], item: { start: number; end: number }): InitiativeFact[] {
+  let lo = 0;
+  let hi = m.start.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (m.start[mid] < item.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = new Set<number>();
+  for (let k = lo; k < m.start.length && m.start[k] < item.end; k++) if (m.end[k] <= item.end) found.add(m.index[k]);
+  return [...found].sort((a, b) => a - b).map((index) => initiatives[index]);
+}
+
+/** The initiatives' mentions sorted by start, as parallel arrays (start, end, index of the initiative). */
+interface Mentions {
+  start: Int32Array;
+  end: Int32Array;
+  index: Int32Array;
+}
+
+function mentionsByStart(initiatives: InitiativeFact[]): Mentions {
+  let count = 0;
+  for (const i of initiatives) count += i.mentions.length;
+  const rawStart = new Int32Array(count);
+  const rawEnd = new Int32Array(count);
+  const rawIndex = new Int32Array(count);
+  let n = 0;
+  initiatives.forEach((fact, k) => {
+    for (const m of fact.mentions) (rawStart[n] = m.start), (rawEnd[n] = m.end), (rawIndex[n++] = k);
+  });
+  const order = orderByKey(rawStart);
+  const start = new Int32Array(count);
+  const end = new Int32Array(count);
+  const index = new Int32Array(count);
+  order.forEach((o, j) => ((start[j] = rawStart[o]), (end[j] = rawEnd[o]), (index[j] = rawIndex[o])));
+  return { start, end, index };
 }

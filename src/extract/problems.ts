@@ -9,8 +9,12 @@ import type { ProblemFact } from './types.js';
 const require = createRequire(import.meta.url);
 const THEMES: { themes: { theme: string; keywords: string[] }[] } = require('./knowledge/problem-themes.json');
 
+const LEAD_END = /[。;；]/;
+
 export function themeOf(item: string): string | null {
-  const lead = item.split(/[。;；]/)[0];
+  // item.split(/[。;；]/)[0], without splitting the whole item
+  const stop = LEAD_END.exec(item);
+  const lead = stop ? item.slice(0, stop.index) : item;
   for (const { theme, keywords } of THEMES.themes) if (keywords.some((k) => lead.includes(k))) return theme;
   return null;
 }

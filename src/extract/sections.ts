@@ -25,6 +25,9 @@ const HEADING_PATTERNS: [RegExp, number][] = [
   [/^[(（]\d+[)）]/, 4],
 ];
 
+// The characters a heading of HEADING_PATTERNS can start with.
+const HEADING_START = /^[一二三四五六七八九十(（\d]/;
+
 export function classifyHeading(heading: string): SectionKind[] {
   const kinds: SectionKind[] = [];
   if (/问题|不足|差距|短板|困难/.test(heading)) kinds.push('problems');
@@ -39,10 +42,12 @@ export function parseSections(text: string): Section[] {
   const open: Section[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    const match = HEADING_PATTERNS.find(([re]) => re.test(line));
+    // every heading pattern starts with a numeral, a digit or an opening parenthesis: other lines are not tried
+    const match = HEADING_START.test(line) ? HEADING_PATTERNS.find(([re]) => re.test(line)) : undefined;
     if (match) {
       const level = match[1];
-      const heading = line.split('。')[0].slice(0, 80);
+      const stop = line.indexOf('。');
+      const heading = (stop < 0 ? line : line.slice(0, stop)).slice(0, 80); // line.split('。')[0].slice(0, 80)
       while (open.length && open[open.length - 1].level >= level) open.pop()!.end = offset;
       const parent = open[open.length - 1];
       const top = open[0];

@@ -1,38 +1,76 @@
 // Sentence spans of the normalized text: a sentence ends at 。！？ or at a
 // line end. Mentions carry the sentence they sit in.
+import { codeBits, hasBit, numeralKind } from './scan.js';
+
 export interface Span {
   start: number;
   end: number;
 }
 
-export class Sentences {
-  readonly spans: Span[] = [];
+// The sentence breaks; and, collected in the same pass, the title brackets 《 》 (for TitleCursor and
+// findTitles) and the starts of runs of digits or of Chinese numerals (for metricMatches).
+const SCANNED = codeBits((c) => c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x300a || c === 0x300b || numeralKind(c) !== 0);
 
-  constructor(readonly text: string) {
+export class Sentences {
+  // The spans as two arrays of offsets (not an object per sentence: a report has a hundred or more).
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** Offsets of every 《 and every 》 in the text, in order: found by the same pass. */
+  readonly opens: number[] = [];
+  readonly closes: number[] = [];
+  /** Offsets where a run of digits, or of Chinese numerals (CN_DIGITS), starts, in order: found by the same pass. */
+  readonly numeralRuns: number[] = [];
+
+  /** codes: the text's code units (codesOf), when the caller has them. */
+  constructor(
+    readonly text: string,
+    codes?: Uint16Array,
+  ) {
     let start = 0;
+    let lastNumeral = -2;
+    let lastKind = 0;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === '\n' || ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
-        const end = ch === '\n' ? i : i + 1;
-        if (end > start) this.spans.push({ start, end });
+      // \n 。 ！ ？ ! ?, as code units: one bit-table test per character, the comparisons only at a hit
+      const c = codes ? codes[i] : text.charCodeAt(i);
+      if (!hasBit(SCANNED, c)) continue;
+      const kind = numeralKind(c);
+      if (kind) {
+        if (lastNumeral !== i - 1 || lastKind !== kind) this.numeralRuns.push(i);
+        lastNumeral = i;
+        lastKind = kind;
+      } else if (c === 0x300a) this.opens.push(i);
+      else if (c === 0x300b) this.closes.push(i);
+      else if (c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f) {
+        const end = c === 0x0a ? i : i + 1;
+        if (end > start) this.starts.push(start), this.ends.push(end);
         start = i + 1;
       }
     }
-    if (start < text.length) this.spans.push({ start, end: text.length });
+    if (start < text.length) this.starts.push(start), this.ends.push(text.length);
+  }
+
+  /** The sentence spans, in order. */
+  get spans(): Span[] {
+    return this.starts.map((start, k) => ({ start, end: this.ends[k] }));
+  }
+
+  /** Index of the sentence containing offset (binary search), or -1 between sentences. */
+  indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < this.starts[mid]) hi = mid - 1;
+      else if (offset >= this.ends[mid]) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
   }
 
   /** The sentence containing offset (binary search). */
   at(offset: number): Span {
-    let lo = 0;
-    let hi = this.spans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const span = this.spans[mid];
-      if (offset < span.start) hi = mid - 1;
-      else if (offset >= span.end) lo = mid + 1;
-      else return span;
-    }
-    return { start: offset, end: offset };
+    const k = this.indexAt(offset);
+    return k >= 0 ? { start: this.starts[k], end: this.ends[k] } : { start: offset, end: offset };
   }
 
   /** The sentences covering [start, end), for facts longer than one sentence (a problem item). */
@@ -42,8 +80,14 @@ export class Sentences {
     return this.text.slice(first.start, Math.max(first.end, last.end)).trim();
   }
 
+  // Each fact's mention carries its sentence: a sentence with several facts is sliced and trimmed once.
+  private readonly texts: (string | undefined)[] = [];
+
   textAt(offset: number): string {
-    const span = this.at(offset);
-    return this.text.slice(span.start, span.end).trim();
+    const k = this.indexAt(offset);
+    if (k < 0) return '';
+    let sentence = this.texts[k];
+    if (sentence === undefined) this.texts[k] = sentence = this.text.slice(this.starts[k], this.ends[k]).trim();
+    return sentence;
   }
 }

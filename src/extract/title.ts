@@ -1,7 +1,12 @@
 // The report's own title: a heading line near the top that names the report
 // (…报告 / …总结). Never built from 现将…报告如下 (gold GUIDELINES §1).
 export function findTitle(text: string): string | null {
-  for (const line of text.split('\n').slice(0, 4)) {
+  // the first four lines of text.split('\n'), without splitting the whole text
+  for (let k = 0, start = 0; k < 4 && start <= text.length; k++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    start = end + 1;
     const trimmed = line.trim();
     if (
       trimmed.length >= 8 &&

@@ -7,10 +7,20 @@
 // Keys are walked by UTF-16 code unit, the way String#slice and indexOf see
 // them, so a match here is exactly a slice that equals a key.
 //
-// Layout, for speed on Chinese text: the root's children sit in a flat table
-// indexed by code unit (most positions start no key and are rejected with one
-// array read); below the root a node has few children (at most 5 for the
-// GB/T 2260 names), kept in two parallel arrays searched linearly.
+// Layout, for speed on Chinese text (the walk ran at ~10 ns a character
+// with object nodes, one of the largest costs of extraction): keys are added
+// to object nodes, then compiled on first use into flat typed arrays —
+// - a bit table of the code units that start a key, a bit table over a hash
+//   of each key's first two code units, then a hash table of the nodes two
+//   levels down by those two code units: most positions of a text are
+//   rejected by one or two reads of small tables, and the others start their
+//   walk at depth 2;
+// - the root's children in a table indexed by code unit;
+// - below the root, each node's children as a sorted run of (code unit,
+//   child) pairs in one shared array (most nodes have 1–5 children: searched
+//   linearly; wider ones by bisection).
+
+import { codesOf } from './scan.js';
 
 interface Node<T> {
   codes: number[];
@@ -28,16 +38,112 @@ function child<T>(n: Node<T>, code: number): Node<T> | undefined {
   return undefined;
 }
 
+/** Hash of the first two code units of a key (or at a text position): pairBits and the pair table are indexed by its high bits. */
+const pairHash = (c0: number, c1: number) => Math.imul(c0, 0x9e3779b1) ^ Math.imul(c1, 0x85ebca6b);
+
+/** The compiled trie: flat arrays, walked by the free functions below (monomorphic, no `this` loads in the loops). */
+interface Table<T> {
+  /** Node id + 1 of the root's child for each code unit (0: none). */
+  first: Int32Array;
+  /**
+   * Bit c set for the code units c that start a key (bit c & 31 of word
+   * c >>> 5): the first test of every position. A bit table (8 KiB) stays in the
+   * first-level cache while the other stages' tables come and go; a byte table
+   * (64 KiB) did not: the census's walk took 64 µs a report inside the
+   * pipeline against 30 µs on its own, 47 µs with the bit tables.
+   */
+  starts: Int32Array;
+  /**
+   * Bit pairHash(c0, c1) >>> 15 set when some key of 2+ units starts with
+   * c0 c1 (a 16 KiB bit table): most positions that pass `starts` stop here,
+   * before the exact pair table (larger, rarely in cache) is read.
+   */
+  pairBits: Int32Array;
+  /**
+   * The nodes at depth 2 by their first two code units, in an open-addressing
+   * hash table (slot = pairHash >>> pairShift, linear probing; pairNode is
+   * node id + 1, 0 for an empty slot). A position is rejected, or its walk
+   * started two levels down, by one lookup with an exact key check.
+   */
+  pairC0: Uint16Array;
+  pairC1: Uint16Array;
+  /** ref + 1 of the node (0: empty slot); see `edges` for refs. */
+  pairNode: Int32Array;
+  pairShift: number;
+  /** Some key is one code unit long (the pair filter cannot reject its positions). */
+  singles: boolean;
+  /**
+   * Keys start with so many different code units (the census's thousands of
+   * place names) that the `starts` test lets most CJK text through: the pair
+   * bits are then tested first, without it.
+   */
+  pairsOnly: boolean;
+  /**
+   * Children of node n: edges kidStart[n] .. kidStart[n + 1] (sorted by code);
+   * edge e is edges[2e] (the code unit) and edges[2e + 1] (the child's ref:
+   * id × 2, + 1 when a key ends there). Code, child and whether it ends a key
+   * sit side by side: a step of the walk reads two places in memory, not four
+   * (the census trie's tens of thousands of nodes do not stay in cache).
+   */
+  kidStart: Int32Array;
+  edges: Int32Array;
+  terminal: Uint8Array;
+  values: (T | undefined)[];
+}
+
+/** Ref (id × 2, + 1 if terminal) of node n's child for code unit c, or -1 (also for NaN). */
+function kidRef(t: Table<unknown>, n: number, c: number): number {
+  let lo = t.kidStart[n];
+  const end = t.kidStart[n + 1];
+  const edges = t.edges;
+  if (end - lo > 8) {
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edges[2 * mid] < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < end && edges[2 * lo] === c ? edges[2 * lo + 1] : -1;
+  }
+  for (; lo < end; lo++) if (edges[2 * lo] === c) return edges[2 * lo + 1];
+  return -1;
+}
+
+/**
+ * Node id of the root's child for text[at] when a key may start at `at`, else
+ * -1. Never reads past the end of the text (charCodeAt there returns NaN, and
+ * deoptimizes the caller's loop).
+ */
+function startAt(t: Table<unknown>, text: string, at: number): number {
+  const c0 = text.charCodeAt(at);
+  if (!(c0 >= 0) || (t.starts[c0 >>> 5] & (1 << (c0 & 31))) === 0) return -1;
+  if (!t.singles) {
+    if (at + 1 >= text.length || pairRefOf(t, c0, text.charCodeAt(at + 1)) < 0) return -1;
+  }
+  return t.first[c0] - 1;
+}
+
+/** Ref of the node for the two code units c0 c1 (a prefix of some key), or -1. */
+function pairRefOf(t: Table<unknown>, c0: number, c1: number): number {
+  const hash = pairHash(c0, c1);
+  const bit = hash >>> 15;
+  if ((t.pairBits[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
+  const mask = t.pairNode.length - 1;
+  for (let h = hash >>> t.pairShift, node = t.pairNode[h]; node !== 0; h = (h + 1) & mask, node = t.pairNode[h]) {
+    if (t.pairC0[h] === c0 && t.pairC1[h] === c1) return node - 1;
+  }
+  return -1;
+}
+
 export class Trie<T> {
-  /** The root's children by code unit. */
-  private readonly first: (Node<T> | undefined)[] = new Array(0x10000).fill(undefined);
+  private readonly root = node<T>();
+  private table: Table<T> | null = null;
 
   /** Adds key (non-empty); the first value given for a key is kept. */
   add(key: string, value: T): void {
     if (!key) throw new Error('Trie: empty key');
-    let n: Node<T> | undefined = this.first[key.charCodeAt(0)];
-    if (!n) this.first[key.charCodeAt(0)] = n = node<T>();
-    for (let i = 1; i < key.length; i++) {
+    let n = this.root;
+    for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       let next: Node<T> | undefined = child(n, c);
       if (!next) {
@@ -51,6 +157,70 @@ export class Trie<T> {
       n.terminal = true;
       n.value = value;
     }
+    this.table = null;
+  }
+
+  /** The flat arrays: nodes numbered breadth-first, the root's children first. */
+  private compiled(): Table<T> {
+    if (this.table) return this.table;
+    const order: Node<T>[] = [];
+    const ids = new Map<Node<T>, number>();
+    const queue = [...this.root.kids];
+    for (let q = 0; q < queue.length; q++) {
+      const n = queue[q];
+      ids.set(n, order.length);
+      order.push(n);
+      queue.push(...n.kids);
+    }
+    const count = order.length;
+    const edges = order.reduce((sum, n) => sum + n.codes.length, 0);
+    const pairCount = this.root.kids.reduce((sum, n) => sum + n.codes.length, 0);
+    let bits = 6;
+    while (1 << bits < 4 * pairCount) bits++; // at most a quarter of the slots taken
+    const t: Table<T> = {
+      first: new Int32Array(0x10000),
+      starts: new Int32Array(0x10000 >>> 5),
+      pairBits: new Int32Array(1 << 12),
+      pairC0: new Uint16Array(1 << bits),
+      pairC1: new Uint16Array(1 << bits),
+      pairNode: new Int32Array(1 << bits),
+      pairShift: 32 - bits,
+      singles: false,
+      pairsOnly: false,
+      kidStart: new Int32Array(count + 1),
+      edges: new Int32Array(2 * edges),
+      terminal: new Uint8Array(count),
+      values: new Array<T | undefined>(count).fill(undefined),
+    };
+    this.root.codes.forEach((c0, k) => {
+      const n = this.root.kids[k];
+      t.first[c0] = ids.get(n)! + 1;
+      t.starts[c0 >>> 5] |= 1 << (c0 & 31);
+      if (n.terminal) t.singles = true;
+      n.codes.forEach((c1, j) => {
+        const bit = pairHash(c0, c1) >>> 15;
+        t.pairBits[bit >>> 5] |= 1 << (bit & 31);
+        let h = pairHash(c0, c1) >>> t.pairShift;
+        while (t.pairNode[h] !== 0) h = (h + 1) & (t.pairNode.length - 1);
+        t.pairC0[h] = c0;
+        t.pairC1[h] = c1;
+        t.pairNode[h] = 2 * ids.get(n.kids[j])! + (n.kids[j].terminal ? 1 : 0) + 1;
+      });
+    });
+    t.pairsOnly = !t.singles && this.root.codes.length > 500;
+    let e = 0;
+    order.forEach((n, id) => {
+      t.kidStart[id] = e;
+      t.terminal[id] = n.terminal ? 1 : 0;
+      t.values[id] = n.value;
+      const sorted = n.codes.map((c, k) => [c, ids.get(n.kids[k])!] as const).sort((a, b) => a[0] - b[0]);
+      for (const [c, kid] of sorted) {
+        t.edges[2 * e] = c;
+        t.edges[2 * e++ + 1] = 2 * kid + (order[kid].terminal ? 1 : 0);
+      }
+    });
+    t.kidStart[count] = e;
+    return (this.table = t);
   }
 
   /**
@@ -58,28 +228,34 @@ export class Trie<T> {
    * `at` and ends at or before `end`, or 0.
    */
   longestAt(text: string, at: number, minLength = 1, end = text.length): number {
-    if (at >= end) return 0;
-    let n = this.first[text.charCodeAt(at)];
-    if (!n) return 0;
-    let best = n.terminal && 1 >= minLength ? 1 : 0;
-    for (let i = at + 1; i < end; i++) {
-      n = child(n, text.charCodeAt(i));
-      if (!n) break;
-      if (n.terminal && i + 1 - at >= minLength) best = i + 1 - at;
+    const t = this.compiled();
+    if (at >= end || !(at >= 0 && at < text.length)) return 0;
+    let n = startAt(t, text, at);
+    if (n < 0) return 0;
+    const terminal = t.terminal;
+    let best = terminal[n] && 1 >= minLength ? 1 : 0;
+    const stop = Math.min(end, text.length);
+    for (let i = at + 1; i < stop; i++) {
+      const ref = kidRef(t, n, text.charCodeAt(i));
+      if (ref < 0) break;
+      n = ref >> 1;
+      if (ref & 1 && i + 1 - at >= minLength) best = i + 1 - at;
     }
     return best;
   }
 
   /** Calls visit(length, value) for every key starting at `at`, shortest first. */
   eachAt(text: string, at: number, visit: (length: number, value: T) => void): void {
-    if (at >= text.length) return;
-    let n = this.first[text.charCodeAt(at)];
-    if (!n) return;
-    if (n.terminal) visit(1, n.value as T);
+    const t = this.compiled();
+    if (!(at >= 0 && at < text.length)) return;
+    let n = startAt(t, text, at);
+    if (n < 0) return;
+    if (t.terminal[n]) visit(1, t.values[n] as T);
     for (let i = at + 1; i < text.length; i++) {
-      n = child(n, text.charCodeAt(i));
-      if (!n) return;
-      if (n.terminal) visit(i + 1 - at, n.value as T);
+      const ref = kidRef(t, n, text.charCodeAt(i));
+      if (ref < 0) return;
+      n = ref >> 1;
+      if (ref & 1) visit(i + 1 - at, t.values[n] as T);
     }
   }
 
@@ -88,70 +264,139 @@ export class Trie<T> {
    * length, value) in order of at, then length. One pass, the per-position loop
    * kept inside (a call per occurrence, not per character).
    */
-  forEachMatch(text: string, visit: (at: number, length: number, value: T) => void): void {
-    const first = this.first;
-    for (let at = 0; at < text.length; at++) {
-      let n = first[text.charCodeAt(at)];
-      if (!n) continue;
-      if (n.terminal) visit(at, 1, n.value as T);
-      for (let i = at + 1; i < text.length; i++) {
-        n = child(n, text.charCodeAt(i));
-        if (!n) break;
-        if (n.terminal) visit(at, i + 1 - at, n.value as T);
-      }
-    }
+  forEachMatch(text: string | Uint16Array, visit: (at: number, length: number, value: T) => void): void {
+    const found = this.matchesIn(text);
+    for (let k = 0; k < found.at.length; k++) visit(found.at[k], found.length[k], found.value[k]);
+  }
+
+  /**
+   * The occurrences forEachMatch visits, as parallel arrays. The scan itself
+   * calls nothing back: one scanning function serves every trie, and a
+   * callback that differs from trie to trie made its optimized code be thrown
+   * away and rebuilt again and again while extraction warmed up.
+   */
+  matchesIn(text: string | Uint16Array): Matches<T> {
+    const found: Matches<T> = { at: [], length: [], value: [] };
+    matchesIn(this.compiled(), typeof text === 'string' ? codesOf(text) : text, found);
+    return found;
+  }
+
+  /** The positions where some key starts, in increasing order. */
+  startsIn(text: string | Uint16Array): number[] {
+    const { at } = this.matchesIn(text);
+    const starts: number[] = [];
+    for (const p of at) if (starts[starts.length - 1] !== p) starts.push(p);
+    return starts;
   }
 
   /**
    * Left to right, the longest key of at least minLength characters at each
    * position, skipping past each match: visit(at, length) per match.
    */
-  forEachLongest(text: string, minLength: number, visit: (at: number, length: number) => void): void {
-    const first = this.first;
-    for (let at = 0; at < text.length; at++) {
-      let n = first[text.charCodeAt(at)];
-      if (!n) continue;
-      let best = n.terminal && 1 >= minLength ? 1 : 0;
-      for (let i = at + 1; i < text.length; i++) {
-        n = child(n, text.charCodeAt(i));
-        if (!n) break;
-        if (n.terminal && i + 1 - at >= minLength) best = i + 1 - at;
+  forEachLongest(text: string | Uint16Array, minLength: number, visit: (at: number, length: number) => void): void {
+    forEachLongestIn(this.compiled(), typeof text === 'string' ? codesOf(text) : text, minLength, visit);
+  }
+}
+
+// The two scans below read the text's code units from a typed array
+// (codesOf), and start each walk two levels down from the pair table: they are
+// the per-character loops of extraction. (With a one-unit key, the walk
+// starts at the root's child, as startAt does.)
+
+/** Occurrences of keys: at[k], length[k], value[k]. */
+export interface Matches<T> {
+  at: number[];
+  length: number[];
+  value: T[];
+}
+
+function matchesIn<T>(t: Table<T>, codes: Uint16Array, found: Matches<T>): void {
+  // (everything the loop reads in locals, pairRefOf and kidRef written out: this loop runs at every
+  // character of every text, for the census and for the forms)
+  const { first, starts, singles, pairsOnly, terminal, values, pairBits, pairC0, pairC1, pairNode, pairShift, kidStart, edges } = t;
+  const mask = pairNode.length - 1;
+  const { at: ats, length: lengths, value: vals } = found;
+  const length = codes.length;
+  for (let at = 0; at < length; at++) {
+    const c0 = codes[at];
+    if (!pairsOnly && (starts[c0 >>> 5] & (1 << (c0 & 31))) === 0) continue;
+    let n = -1;
+    let i: number;
+    if (singles) {
+      n = first[c0] - 1;
+      if (terminal[n]) ats.push(at), lengths.push(1), vals.push(values[n] as T);
+      i = at + 1;
+    } else {
+      if (at + 1 === length) break;
+      const c1 = codes[at + 1];
+      const hash = pairHash(c0, c1);
+      const bit = hash >>> 15;
+      if ((pairBits[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
+      let ref = -1;
+      for (let h = hash >>> pairShift, node = pairNode[h]; node !== 0; h = (h + 1) & mask, node = pairNode[h]) {
+        if (pairC0[h] === c0 && pairC1[h] === c1) {
+          ref = node - 1;
+          break;
+        }
       }
-      if (best) {
-        visit(at, best);
-        at += best - 1;
+      if (ref < 0) continue;
+      n = ref >> 1;
+      if (ref & 1) ats.push(at), lengths.push(2), vals.push(values[n] as T);
+      i = at + 2;
+    }
+    for (; i < length; i++) {
+      const c = codes[i];
+      let lo = kidStart[n];
+      const end = kidStart[n + 1];
+      if (end - lo > 8) {
+        let hi = end;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (edges[2 * mid] < c) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo === end || edges[2 * lo] !== c) break;
+      } else {
+        while (lo < end && edges[2 * lo] !== c) lo++;
+        if (lo === end) break;
       }
+      const ref = edges[2 * lo + 1];
+      n = ref >> 1;
+      if (ref & 1) ats.push(at), lengths.push(i + 1 - at), vals.push(values[n] as T);
     }
   }
 }
 
-/**
- * Counts of several fixed words in one pass: counts[k] equals the number of
- * non-overlapping occurrences of words[k] found by repeated indexOf (each
- * search resuming after the previous occurrence), for every k at once.
- */
-export class WordCounter {
-  private readonly trie = new Trie<number[]>();
-  constructor(readonly words: readonly string[]) {
-    const byWord = new Map<string, number[]>();
-    words.forEach((w, k) => {
-      if (!w) throw new Error('WordCounter: empty word');
-      byWord.set(w, [...(byWord.get(w) ?? []), k]);
-    });
-    for (const [w, ks] of byWord) this.trie.add(w, ks);
-  }
-
-  count(text: string): number[] {
-    const counts = new Array<number>(this.words.length).fill(0);
-    // where the next occurrence of each word may start (indexOf resumes after the previous one)
-    const resume = new Array<number>(this.words.length).fill(0);
-    this.trie.forEachMatch(text, (at, length, ks) => {
-      for (const k of ks) {
-        if (at < resume[k]) continue;
-        counts[k]++;
-        resume[k] = at + length;
-      }
-    });
-    return counts;
+function forEachLongestIn<T>(t: Table<T>, codes: Uint16Array, minLength: number, visit: (at: number, length: number) => void): void {
+  const { first, starts, singles, terminal } = t;
+  const length = codes.length;
+  for (let at = 0; at < length; at++) {
+    const c0 = codes[at];
+    if ((starts[c0 >>> 5] & (1 << (c0 & 31))) === 0) continue;
+    let n: number;
+    let i: number;
+    let best = 0;
+    if (singles) {
+      n = first[c0] - 1;
+      if (terminal[n] && 1 >= minLength) best = 1;
+      i = at + 1;
+    } else {
+      if (at + 1 === length) break;
+      const ref = pairRefOf(t, c0, codes[at + 1]);
+      if (ref < 0) continue;
+      n = ref >> 1;
+      if (ref & 1 && 2 >= minLength) best = 2;
+      i = at + 2;
+    }
+    for (; i < length; i++) {
+      const ref = kidRef(t, n, codes[i]);
+      if (ref < 0) break;
+      n = ref >> 1;
+      if (ref & 1 && i + 1 - at >= minLength) best = i + 1 - at;
+    }
+    if (best) {
+      visit(at, best);
+      at += best - 1;
+    }
   }
 }

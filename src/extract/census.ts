@@ -1,0 +1,163 @@
+// Counts of fixed words in a report, all found in one pass over the text.
+//
+// The jurisdiction and the issuer are decided from how often words occur: the
+// GB/T 2260 names and short names (德阳市, 德阳, 《德阳), 我区 and 全区, the
+// provincial markers, the voices of a department (我局) and of a government
+// (我县), the departments' names and remit words. Counting each with its own
+// indexOf scan of the text took some sixty scans per report; here every word
+// any of them may ask for is a key of one trie, walked once.
+//
+// A count is what repeated indexOf finds: non-overlapping occurrences of that
+// word, each search resuming after the previous one (occurrences of different
+// words may overlap). A word nobody registered is counted by indexOf on demand,
+// with the same result.
+//
+// The same pass also yields divisionNamesIn(text): the longest full division
+// name at each position, skipping past each (the division names are keys of
+// this trie, flagged).
+import { divisionsByName, shortName } from './divisions.js';
+import { codesOf } from './scan.js';
+import { Trie } from './trie.js';
+
+const trie = new Trie<number>();
+/** Word by id, and id by word. */
+const words: string[] = [];
+const ids = new Map<string, number>();
+/** 1 for the ids of full division names. */
+let isDivision = new Uint8Array(0);
+
+function idOf(word: string): number {
+  let id = ids.get(word);
+  if (id === undefined) {
+    id = words.length;
+    words.push(word);
+    ids.set(word, id);
+    trie.add(word, id);
+  }
+  return id;
+}
+
+/** Makes words countable by the census (at module load; empty words are ignored: indexOf counts them as 0 here too). */
+export function registerWords(list: Iterable<string>): void {
+  for (const w of list) if (w) idOf(w);
+}
+
+/** For each word id in a group of markers, the group's index (-1: none). */
+let markerGroupOf: Int32Array = new Int32Array(0);
+const markerGroups: string[][] = [];
+
+/**
+ * Registers a group of words whose start positions the census collects (at
+ * module load): census.markersAt(group) lists the offsets where some word of
+ * the group starts, as the group's own trie would find them — one pass over
+ * the text for the census and for them.
+ */
+export function registerMarkers(group: string[]): number {
+  markerGroups.push(group.filter((w) => w));
+  registerWords(group);
+  markerGroupOf = new Int32Array(words.length).fill(-1);
+  markerGroups.forEach((g, k) => {
+    for (const w of g) markerGroupOf[ids.get(w)!] = k;
+  });
+  return markerGroups.length - 1;
+}
+
+{
+  const divisionIds: number[] = [];
+  for (const name of divisionsByName.keys()) {
+    divisionIds.push(idOf(name));
+    const short = shortName(name);
+    registerWords([`《${name}`, ...(short ? [short, `《${short}`] : [])]);
+  }
+  isDivision = new Uint8Array(words.length);
+  for (const id of divisionIds) isDivision[id] = 1;
+}
+
+// Scratch counts by word id, reused from text to text (extraction is synchronous): only the ids a text
+// touched are read out and reset, instead of allocating and zeroing arrays of every word per report.
+let counts = new Int32Array(0);
+let resume = new Int32Array(0);
+
+function countIn(text: string, word: string): number {
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) n++;
+  return n;
+}
+
+const countName = (names: Map<string, number>, name: string) => names.set(name, (names.get(name) ?? 0) + 1);
+
+export class WordCensus {
+  /** Count by word id, for the registered words that occur. */
+  private readonly found = new Map<number, number>();
+  /** Counts of unregistered words, by indexOf. */
+  private readonly extra = new Map<string, number>();
+  /** Words with an id below this were keys of the trie when the text was walked (later ones are counted by indexOf). */
+  private readonly known = words.length;
+  /** Every full division name in the text with its number of occurrences (longest match at each position, skipping past it), in order of first occurrence. */
+  readonly divisionNames = new Map<string, number>();
+  /** The start offsets of each group of markers (registerMarkers), in increasing order. */
+  private readonly markers: number[][] = markerGroups.map(() => []);
+
+  /** codes: the text's code units (codesOf), when the caller has them already. */
+  constructor(
+    private readonly text: string,
+    codes: Uint16Array = codesOf(text),
+  ) {
+    if (counts.length < words.length) {
+      counts = new Int32Array(words.length);
+      resume = new Int32Array(words.length);
+    }
+    const touched: number[] = [];
+    // the pending longest division name (visits at one position come shortest first)
+    let pendingAt = -1;
+    let pendingLength = 0;
+    const divisionNames = this.divisionNames;
+    const found = trie.matchesIn(codes);
+    for (let k = 0; k < found.at.length; k++) {
+      const at = found.at[k];
+      const length = found.length[k];
+      const id = found.value[k];
+      if (at >= resume[id]) {
+        if (counts[id]++ === 0) touched.push(id);
+        resume[id] = at + length;
+      }
+      const group = id < markerGroupOf.length ? markerGroupOf[id] : -1;
+      if (group >= 0) {
+        const list = this.markers[group];
+        if (list[list.length - 1] !== at) list.push(at);
+      }
+      if (isDivision[id] !== 1 || length < 2) continue;
+      if (at !== pendingAt) {
+        if (pendingAt >= 0 && at < pendingAt + pendingLength) continue; // inside the pending name: skipped
+        if (pendingAt >= 0) countName(divisionNames, text.slice(pendingAt, pendingAt + pendingLength));
+        pendingAt = at;
+      }
+      pendingLength = length;
+    }
+    if (pendingAt >= 0) countName(divisionNames, text.slice(pendingAt, pendingAt + pendingLength));
+    for (const id of touched) {
+      this.found.set(id, counts[id]);
+      counts[id] = 0;
+      resume[id] = 0;
+    }
+  }
+
+  /**
+   * Where the words of a group of markers start (registerMarkers): increasing
+   * offsets, each once; undefined for a group registered after this census was
+   * taken (the caller then finds them itself).
+   */
+  markersAt(group: number): number[] | undefined {
+    return this.markers[group];
+  }
+
+  /** Non-overlapping occurrences of word in the text, as repeated indexOf counts them. */
+  count(word: string): number {
+    const id = ids.get(word);
+    if (id !== undefined && id < this.known) return this.found.get(id) ?? 0;
+    if (!word) return 0;
+    let n = this.extra.get(word);
+    if (n === undefined) this.extra.set(word, (n = countIn(this.text, word)));
+    return n;
+  }
+}

@@ -1,0 +1,158 @@
+// Small scanning helpers shared by the extractors, written as loops over code
+// units instead of a slice and a RegExp call per candidate: each runs for every
+// candidate fact of every report, tens to hundreds of times per report.
+
+/** (Number of “) − (number of ”) in text[start, end): > 0 inside a quote, and what comparing two match counts said. */
+export function quoteBalance(text: string, start: number, end: number): number {
+  let balance = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) balance++;
+    else if (c === 0x201d) balance--;
+  }
+  return balance;
+}
+
+/**
+ * Whether a 《 is open at an offset, looking back at most `window`
+ * characters: text.slice(max(0, at - window), at) has its last 《 after its
+ * last 》 (a number or a quoted name inside a document title). Callers ask
+ * with offsets in increasing order, so the cursor moves forward once over the
+ * offsets of the brackets (Sentences collects them while it scans the text),
+ * instead of slicing and searching back a window per candidate.
+ */
+export class TitleCursor {
+  private o = 0;
+  private c = 0;
+  constructor(
+    private readonly opens: readonly number[],
+    private readonly closes: readonly number[],
+  ) {}
+
+  /** A cursor over text's brackets, found by indexOf (when no Sentences of the text is at hand). */
+  static of(text: string): TitleCursor {
+    const opens: number[] = [];
+    const closes: number[] = [];
+    for (let i = text.indexOf('《'); i >= 0; i = text.indexOf('《', i + 1)) opens.push(i);
+    for (let i = text.indexOf('》'); i >= 0; i = text.indexOf('》', i + 1)) closes.push(i);
+    return new TitleCursor(opens, closes);
+  }
+
+  openAt(at: number, window: number): boolean {
+    if (at <= 0) return false;
+    const { opens, closes } = this;
+    // (an offset before an earlier one, which callers never ask for: start over)
+    if ((this.o > 0 && opens[this.o - 1] >= at) || (this.c > 0 && closes[this.c - 1] >= at)) this.o = this.c = 0;
+    while (this.o < opens.length && opens[this.o] < at) this.o++;
+    while (this.c < closes.length && closes[this.c] < at) this.c++;
+    const lastOpen = this.o > 0 ? opens[this.o - 1] : -1;
+    const lastClose = this.c > 0 ? closes[this.c - 1] : -1;
+    return lastOpen >= 0 && lastOpen >= at - window && lastOpen > lastClose;
+  }
+}
+
+// Sets of characters as bits of one table indexed by UTF-16 code unit, for the
+// per-character tests of the scans: `str[i]` makes a new one-character string
+// for every CJK character (only Latin-1 ones are cached), and a set of them
+// is then searched; a table read needs neither.
+const SETS = new Uint16Array(0x10000);
+let nextBit = 1;
+
+/** Registers a set of characters (at module load); the returned bit is tested with inSet. */
+export function charSet(chars: string): number {
+  if (!chars) return 0; // the empty set: inSet is false for every character
+  if (nextBit > 0x8000) throw new Error('charSet: at most 16 sets');
+  const bit = nextBit;
+  nextBit <<= 1;
+  for (let i = 0; i < chars.length; i++) SETS[chars.charCodeAt(i)] |= bit;
+  return bit;
+}
+
+/** Whether code unit c is in the set (false for NaN: charCodeAt past either end of a text). */
+export const inSet = (c: number, set: number): boolean => (SETS[c] & set) !== 0;
+
+/**
+ * The text's UTF-16 code units as a typed array (one native copy). The
+ * per-character scans (the trie walks, the sentence and number scans) read it
+ * instead of calling charCodeAt at every position (a loop over a typed array
+ * ran in about half the time); the copy is made once per report and shared.
+ */
+export function codesOf(text: string): Uint16Array {
+  const bytes = Buffer.from(text, 'utf16le'); // code units as they are, lone surrogates included
+  if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
+
+/**
+ * A pure function of a string, remembered: names and titles recur from report
+ * to report (the same quoted brands, the same national laws). Bounded: the
+ * cache is emptied when it reaches `size` entries.
+ */
+export function remembered<T>(fn: (key: string) => T, size = 20_000): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key: string): T => {
+    let value = cache.get(key);
+    if (value === undefined && !cache.has(key)) {
+      if (cache.size >= size) cache.clear();
+      cache.set(key, (value = fn(key)));
+    }
+    return value as T;
+  };
+}
+
+const INDEX_UNIT = 2 ** 21;
+
+/**
+ * The indices of `keys` (non-negative) sorted by key, equal keys in index
+ * order: key and index packed in one number (exact below 2^53 for keys under
+ * 2^32 and fewer than 2^21 indices) and sorted numerically as a Float64Array,
+ * not as objects with a comparator.
+ */
+export function orderByKey(keys: Int32Array): Int32Array {
+  const n = keys.length;
+  if (n >= INDEX_UNIT) return Int32Array.from(Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b] || a - b));
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = keys[i] * INDEX_UNIT + i;
+  packed.sort();
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = packed[i] % INDEX_UNIT;
+  return order;
+}
+
+/**
+ * Sorts mentions by start in place, as mentions.sort((a, b) => a.start - b.start)
+ * does (a stable sort), skipping the call, and the copy it makes, when they are
+ * in order already (most facts have one mention, or mentions found in order).
+ */
+export function sortByStart<M extends { start: number }>(mentions: M[]): M[] {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i - 1].start > mentions[i].start) return mentions.sort((a, b) => a.start - b.start);
+  return mentions;
+}
+
+/**
+ * A set of code units as a bit table (8 KiB, bit c & 31 of word c >>> 5), for
+ * the tests run at every character of a text: a byte table of all 65,536 code
+ * units (64 KiB) falls out of the first-level cache between the stages that
+ * each read their own, a bit table does not.
+ */
+export function codeBits(has: (c: number) => boolean): Int32Array {
+  const bits = new Int32Array(0x10000 >>> 5);
+  for (let c = 0; c < 0x10000; c++) if (has(c)) bits[c >>> 5] |= 1 << (c & 31);
+  return bits;
+}
+
+/** Whether code unit c (0–65535: read from a text, never past its end) is in the bit table. */
+export const hasBit = (bits: Int32Array, c: number): boolean => (bits[c >>> 5] & (1 << (c & 31))) !== 0;
+
+/** \s of a RegExp (ECMAScript WhiteSpace and LineTerminator), by code unit. */
+export function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The Chinese numerals a count may be written in (两期, 十余次, 二十余场). */
+export const CN_DIGITS = '零一二两三四五六七八九十百千';
+const CN_NUMERAL = codeBits((c) => CN_DIGITS.includes(String.fromCharCode(c)));
+/** 1: a digit, 2: a Chinese numeral (CN_DIGITS), 0: neither. */
+export const numeralKind = (c: number) => (c >= 0x30 && c <= 0x39 ? 1 : hasBit(CN_NUMERAL, c) ? 2 : 0);
