@@ -165,6 +165,27 @@ describe('regressions found by these properties (minimal counterexamples)', () =
     expect(graph?.regulations.map((r) => r.title)).toContain('民法典');
   });
 
+  it('a report glued into one sentence: each mention carries its clause, not the whole sentence', () => {
+    // was: RangeError: Invalid string length (FC_SEED=723678881) — 30 copies glued with commas are one
+    // sentence of ~400,000 characters, carried whole by every one of ~2,000 mentions
+    const one = SEEDS[1].replace(/[\n。!?！？]/g, ',');
+    const glued = Array.from({ length: 30 }, () => one).join(',');
+    const graph = checkExtraction(glued)!;
+    const mentions = [...graph.regulations, ...graph.initiatives, ...graph.metrics].flatMap((f) => f.mentions ?? []);
+    expect(mentions.length).toBeGreaterThan(500);
+    for (const m of mentions) {
+      expect(m.sentence.length).toBeLessThanOrEqual(m.end - m.start + 2 * 200 + 1);
+      expect(m.sentence).toContain(graph.text.slice(m.start, m.end));
+    }
+    // a clause: it starts after a comma (or at the 200-character limit) and ends with one
+    const clause = mentions.find((m) => m.sentence.length < 200)!;
+    expect(clause.sentence.endsWith(',')).toBe(true);
+    // ordinary sentences are untouched: a seed's mentions carry whole sentences ending in 。 or a line end
+    const whole = extractReport(SEEDS[1]).regulations[0].mentions[0];
+    expect(whole.sentence).not.toMatch(/^[,，]/);
+    expect(SEEDS[1].includes(whole.sentence)).toBe(true);
+  });
+
   it('sectionAt (a binary search since the fix for thousands of headings) agrees with a scan of every section', () => {
     const scan = (text: string, offset: number) => {
       let found: number | null = null;

@@ -410,7 +410,7 @@ class Discovery {
     if (occupied.overlaps(fact, f.start, f.end)) return; // already counted there
     // (the surface and the mention are made only for a name that is taken)
     const surface = text.slice(f.start, f.end);
-    const mention: Mention = { start: f.start, end: f.end, sentence: this.sentences.textAt(f.start), section: this.sectionPath(f.start) };
+    const mention: Mention = { start: f.start, end: f.end, sentence: this.sentences.textAt(f.start, f.end), section: this.sectionPath(f.start) };
     fact.count++;
     fact.confidence = Math.max(fact.confidence ?? 0, entry ? confidenceOf(entry) : f.confidence);
     fact.mentions.push(mention);

@@ -79,7 +79,7 @@ export function extractInitiatives(text: string, sentences: Sentences, sectionPa
     if (!fact) found.set(entry.name, (fact = { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) }));
     fact.count++;
     if (!fact.surface.includes(surface)) fact.surface.push(surface);
-    fact.mentions.push({ start, end, sentence: sentences.textAt(start), section: sectionPath(start) });
+    fact.mentions.push({ start, end, sentence: sentences.textAt(start, end), section: sectionPath(start) });
   };
   // Spelled-out forms first: they are longer than any alias they contain.
   for (const { re, entry } of PATTERNS)

@@ -390,6 +390,6 @@ function metricOf(m: RegExpExecArray, text: string, sentences: Sentences, sectio
     unit,
     surface: text.slice(clauseStart, end).trim(),
     qualifier: approx ?? after ?? qualifierBefore,
-    mentions: [{ start: at, end, sentence: sentences.textAt(at), section: sectionPath(at) }],
+    mentions: [{ start: at, end, sentence: sentences.textAt(at, end), section: sectionPath(at) }],
   };
 }

@@ -315,7 +315,7 @@ function cite(text: string, span: TitleSpan, byTitle: Map<string, RegulationFact
   if (!title) return;
   const sentence = sentences.at(span.start);
   const action = citationAction(text, span.start, sentence.start);
-  const mention: Mention = { start: span.start, end: span.end, sentence: sentences.textAt(span.start), section: sectionPath(span.start) };
+  const mention: Mention = { start: span.start, end: span.end, sentence: sentences.textAt(span.start, span.end), section: sectionPath(span.start) };
   const existing = byTitle.get(title);
   if (existing) {
     existing.count++;

@@ -77,17 +77,56 @@ export class Sentences {
   textSpanning(start: number, end: number): string {
     const first = this.at(start);
     const last = this.at(Math.max(start, end - 1));
-    return this.text.slice(first.start, Math.max(first.end, last.end)).trim();
+    const to = Math.max(first.end, last.end);
+    if (to - first.start > MAX_SENTENCE) return this.window(first.start, to, start, end);
+    return this.text.slice(first.start, to).trim();
   }
 
   // Each fact's mention carries its sentence: a sentence with several facts is sliced and trimmed once.
   private readonly texts: (string | undefined)[] = [];
 
-  textAt(offset: number): string {
+  /** The sentence of a mention at [offset, end) (end: the mention's end, when known). */
+  textAt(offset: number, end = offset): string {
     const k = this.indexAt(offset);
     if (k < 0) return '';
+    if (this.ends[k] - this.starts[k] > MAX_SENTENCE) return this.window(this.starts[k], this.ends[k], offset, Math.max(end, offset));
     let sentence = this.texts[k];
     if (sentence === undefined) this.texts[k] = sentence = this.text.slice(this.starts[k], this.ends[k]).trim();
     return sentence;
   }
+
+  /**
+   * The clause around [start, end) inside the sentence [from, to): back to the clause mark
+   * before it and on to the one after it, at most CONTEXT characters either side. A
+   * "sentence" longer than MAX_SENTENCE is a page without sentence marks (a list glued
+   * with commas, a scraped table): carried whole by each of its mentions it would be
+   * repeated hundreds of times (a 400,000-character line with 500 facts is 200 million
+   * characters of JSON, past what a JavaScript string can hold), and it says no more
+   * about one mention than its clause does. Still a slice of the text.
+   */
+  private window(from: number, to: number, start: number, end: number): string {
+    const text = this.text;
+    let left = Math.max(from, start - CONTEXT);
+    for (let i = start - 1; i >= left; i--) {
+      if (CLAUSE_MARKS.has(text.charCodeAt(i))) {
+        left = i + 1;
+        break;
+      }
+    }
+    let right = Math.min(to, end + CONTEXT);
+    for (let i = end; i < right; i++) {
+      if (CLAUSE_MARKS.has(text.charCodeAt(i))) {
+        right = i + 1;
+        break;
+      }
+    }
+    return text.slice(left, Math.max(right, end)).trim();
+  }
 }
+
+/** Longest sentence a mention carries whole (real reports' longest are ~300 characters). */
+export const MAX_SENTENCE = 1_000;
+/** Characters of context either side of a mention in an over-long sentence, at most. */
+const CONTEXT = 200;
+/** ， , ； ; ： : — where a clause ends inside a sentence. */
+const CLAUSE_MARKS = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0xff1a, 0x3a]);
