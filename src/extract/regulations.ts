@@ -5,7 +5,7 @@
 // sentence or line, so an unbalanced bracket never swallows text.
 import { divisionNamesIn, issuingDivisionOf } from './jurisdiction.js';
 import { divisionsByName } from './divisions.js';
-import { charSet, inSet, isSpace } from './scan.js';
+import { charSet, inSet, isSpace, remembered } from './scan.js';
 import type { Sentences } from './sentences.js';
 import type { CitationAction, Mention, RegulationFact, RegulationKind, RegulationScope } from './types.js';
 
@@ -55,18 +55,12 @@ export function findTitles(text: string, opens?: readonly number[]): TitleSpan[]
  * that 《中华人民共和国行政复议法》 and 《行政复议法》 meet.
  */
 export function canonicalRegulationTitle(title: string): string {
-  let t = canonicalCache.get(title);
-  if (t === undefined) {
-    if (canonicalCache.size >= CANONICAL_CACHE_SIZE) canonicalCache.clear();
-    canonicalCache.set(title, (t = canonicalize(title)));
-  }
-  return t;
+  return rememberedCanonical(title);
 }
 
 // Titles recur from report to report (the national laws, the 纲要 and 规划):
 // canonical forms are remembered, in a bounded cache (a pure function of the title).
-const CANONICAL_CACHE_SIZE = 20_000;
-const canonicalCache = new Map<string, string>();
+const rememberedCanonical = remembered(canonicalize, 20_000);
 
 // The characters some rule of canonicalize rewrites or looks at (with the spaces): a title without any,
 // and not starting with 中华人民共和国, is its own canonical form (most local documents' titles).
@@ -78,7 +72,11 @@ function canonicalize(title: string): string {
     const c = title.charCodeAt(i);
     if (isSpace(c) || inSet(c, CANONICAL_REWRITES)) plain = false;
   }
-  if (plain) return title;
+  return plain ? title : rewriteTitle(title);
+}
+
+/** The full rewrite canonicalize skips for a title with nothing to rewrite (exported for the test that checks the skip). */
+export function rewriteTitle(title: string): string {
   let t = title.trim().replace(/^《/, '').replace(/》$/, '');
   t = t.replace(/\s+/g, '');
   t = t.replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));

@@ -108,14 +108,14 @@ export class Sentences {
     const text = this.text;
     let left = Math.max(from, start - CONTEXT);
     for (let i = start - 1; i >= left; i--) {
-      if (CLAUSE_MARKS.has(text.charCodeAt(i))) {
+      if (hasBit(CLAUSE_MARKS, text.charCodeAt(i))) {
         left = i + 1;
         break;
       }
     }
     let right = Math.min(to, end + CONTEXT);
     for (let i = end; i < right; i++) {
-      if (CLAUSE_MARKS.has(text.charCodeAt(i))) {
+      if (hasBit(CLAUSE_MARKS, text.charCodeAt(i))) {
         right = i + 1;
         break;
       }
@@ -129,4 +129,4 @@ export const MAX_SENTENCE = 1_000;
 /** Characters of context either side of a mention in an over-long sentence, at most. */
 const CONTEXT = 200;
 /** ， , ； ; ： : — where a clause ends inside a sentence. */
-const CLAUSE_MARKS = new Set([0xff0c, 0x2c, 0xff1b, 0x3b, 0xff1a, 0x3a]);
+const CLAUSE_MARKS = codeBits((c) => '，,；;：:'.includes(String.fromCharCode(c)));
