@@ -8,7 +8,7 @@
 // Filtered mode starts from the reports the filter selects (export_reports),
 // collects what they reach (export_scope) and exports the subgraph induced by
 // those nodes.
-import { OFFSET_PROPERTIES, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
+import { OFFSET_PROPERTIES, provenanceSourceOf, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
 import type { GraphStore } from '../store/types.js';
 import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
 import {
@@ -130,7 +130,7 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
     const ids = [...new Set(rows.filter((r) => OFFSET_PROPERTIES.some((p) => (r.properties as Record<string, unknown> | null)?.[p] != null)).map((r) => String(r.key)))];
     if (!ids.length) return new Map();
     const found = await store.run('report_texts_by_ids', { ids });
-    return new Map(found.map((r) => [String(r.id), { text: String(r.text ?? ''), sections: Array.isArray(r.sections) ? (r.sections as string[]) : null }]));
+    return new Map(found.map((r) => [String(r.id), provenanceSourceOf(r)]));
   };
 
   // Filtered mode: the scope, computed once, on first use.

@@ -49,6 +49,11 @@ export interface ProvenanceSource {
   sections: string[] | null;
 }
 
+/** The source of a row of report_texts_by_ids (id, text, sections). */
+export function provenanceSourceOf(row: Record<string, unknown>): ProvenanceSource {
+  return { text: String(row.text ?? ''), sections: Array.isArray(row.sections) ? (row.sections as string[]) : null };
+}
+
 /** The heading paths of one report, each stored once: Report.sections. */
 export class SectionTable {
   readonly paths: string[] = [];

@@ -1,7 +1,7 @@
 // Provenance: the sentence, section and offsets a fact was read from.
 import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
-import { needsSource, sectionOf, sentenceOf, surfaceOf, type ProvenanceSource } from '../../store/provenance.js';
+import { needsSource, provenanceSourceOf, sectionOf, sentenceOf, surfaceOf, type ProvenanceSource } from '../../store/provenance.js';
 import type { MentionShape } from './shapes.js';
 import { Report } from './refs.js';
 
@@ -15,7 +15,7 @@ async function sourceOf(m: MentionShape, ctx: AppContext): Promise<ProvenanceSou
   if (!needsSource(m.link, m.withSurface)) return null;
   const [row] = await ctx.rowsBy('report_texts_by_ids', 'ids', 'id').load(m.reportId);
   if (!row) return null;
-  return { text: String(row.text ?? ''), sections: Array.isArray(row.sections) ? (row.sections as string[]) : null };
+  return provenanceSourceOf(row);
 }
 
 export const Mention = builder.objectRef<MentionShape>('Mention').implement({
