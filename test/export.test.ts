@@ -44,6 +44,18 @@ const scratch = mkdtempSync(join(tmpdir(), 'govgraph-export-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas, quotes (doubled) and line breaks. */
+/** The data of a GraphQL query answered by the server's handler over a store (no errors expected). */
+async function askGraphQL(store: EmbeddedStore, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const response = await createGraphQLHandler({ store }).fetch('http://govgraph.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
@@ -261,13 +273,7 @@ describe('exports of the seeded graph', () => {
   });
 
   it('uses the ids of the GraphQL graph query, so files and API cross-reference', async () => {
-    const yoga = createGraphQLHandler({ store });
-    const response = await yoga.fetch('http://govgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ graph(search: "罗江区", depth: 2, maxNodes: 1000) { nodes { id type } edges { id } } }' }),
-    });
-    const api = ((await response.json()) as any).data.graph;
+    const api = (await askGraphQL(store, '{ graph(search: "罗江区", depth: 2, maxNodes: 1000) { nodes { id type } edges { id } } }')).graph;
     expect(api.nodes.length).toBeGreaterThan(20);
     const file = parseCytoscape((await exported('cytoscape')).text);
     const nodeIds = new Set(file.nodes.map((n) => n.id));
@@ -306,13 +312,7 @@ describe('exports of the seeded graph', () => {
     const edges = json.elements.edges.map((e: any) => e.data);
     expect(JSON.stringify(edges)).not.toMatch(/"sentenceStarts"|"sentenceEnds"|"sectionIndexes"/);
     expect(json.elements.nodes.filter((n: any) => n.data.type === 'Report').every((n: any) => n.data.sections === undefined)).toBe(true);
-    const yoga = createGraphQLHandler({ store });
-    const response = await yoga.fetch('http://govgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ initiative(name: "三项制度") { name reports(first: 10) { edges { node { id } mentions { sentence section start surface } } } } }' }),
-    });
-    const api = ((await response.json()) as any).data.initiative;
+    const api = (await askGraphQL(store, '{ initiative(name: "三项制度") { name reports(first: 10) { edges { node { id } mentions { sentence section start surface } } } } }')).initiative;
     expect(api.reports.edges.length).toBeGreaterThan(0);
     for (const edge of api.reports.edges) {
       const data = edges.find((e: any) => e.type === 'MENTIONS' && e.source === edge.node.id && e.target === nodeId('Initiative', api.name));
@@ -459,16 +459,7 @@ describe('exports of the seeded graph', () => {
           regulations(first: 100) { edges { count action node { title } ${M} } }
           metrics { indicator value unit surface ${M} }
           problems(first: 100) { edges { node { text theme ${M} } } } } }`;
-        const answer = async (s: EmbeddedStore, id: string) => {
-          const response = await createGraphQLHandler({ store: s }).fetch('http://govgraph.test/graphql', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query, variables: { id } }),
-          });
-          const body = (await response.json()) as { data?: any; errors?: unknown };
-          expect(body.errors).toBeUndefined();
-          return body.data.report;
-        };
+        const answer = async (s: EmbeddedStore, id: string) => (await askGraphQL(s, query, { id })).report;
         let sentences = 0;
         for (const id of ids) {
           const original = await answer(store, id);
