@@ -30,6 +30,17 @@ describe('bench corpus', () => {
     }
     expect(right).toBeGreaterThanOrEqual(10);
   });
+
+  it('has the degree distribution of real reports: a few regulations cited by most reports, a long tail cited once', () => {
+    const entries = generateCorpus({ reports: 80, out: join(dir, 'degrees'), seed: 3 });
+    const citing = new Map<string, number>();
+    for (const entry of entries) {
+      for (const r of extractReport(readFileSync(join(dir, 'degrees', entry.file), 'utf8')).regulations) citing.set(r.title, (citing.get(r.title) ?? 0) + 1);
+    }
+    const counts = [...citing.values()].sort((a, b) => b - a);
+    expect(counts[0]).toBeGreaterThan(entries.length / 2); // a hub
+    expect(counts.filter((c) => c === 1).length).toBeGreaterThan(counts.length / 2); // the long tail
+  });
 });
 
 describe('npm run bench (smoke)', () => {
@@ -55,7 +66,12 @@ describe('npm run bench (smoke)', () => {
       expect(q.answered, `${q.name}: ${q.error ?? ''}`).toBe(true);
       expect(positive(q.requests) && positive(q.rps) && positive(q.throughputVsBaseline)).toBe(true);
       expect(Number.isFinite(q.p50) && Number.isFinite(q.p99)).toBe(true);
+      // the latency on one connection, beside the figures under load
+      expect(positive(q.oneConnection.rps) && Number.isFinite(q.oneConnection.p50)).toBe(true);
+      expect(q.oneConnection.errors).toBe(0);
     }
+    expect(r.query.targets.countiesP50.value).toBe(r.query.queries[1].oneConnection.p50);
+    expect(r.query.targets.countiesP50.underLoad).toBe(r.query.queries[1].p50);
     expect(r.batching.jurisdictionPage.size10).toBeGreaterThan(0);
     expect(r.growth).toHaveLength(r.ingest.checkpoints.length);
     expect(positive(r.load.requests) && positive(r.load.memoryAfterRun.rssMiB)).toBe(true);
