@@ -92,6 +92,18 @@ describe('query limits', () => {
     expect(result.errors?.[0].message).toMatch(/^query breadth \d+ exceeds the limit of 300/);
   });
 
+  it('counts pages by their size: three nested pages of 100 are refused before any store call, of 20 answered', async () => {
+    const nested = (first: number) =>
+      `{ jurisdictions(first: ${first}) { edges { node { name reports(first: ${first}) { edges { node { title initiatives(first: ${first}) { edges { node { name } } } } } } } } } }`;
+    const before = store.callCount;
+    const big = await post(yoga, nested(100), {});
+    expect(big.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^query complexity \d+ exceeds the limit of 500000/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(store.callCount).toBe(before);
+    const small = await post(yoga, nested(20), {});
+    expect(small.errors).toBeUndefined();
+    expect(small.data.jurisdictions.edges).toBeInstanceOf(Array);
+  });
+
   it('masks unexpected internal errors', async () => {
     const broken = createGraphQLHandler({ store: { ...store, run: async () => { throw new Error('Cypher blew up at /secret/path.cypher'); } } as unknown as EmbeddedStore });
     const result = await post(broken, `{ reports { totalCount } }`, {});

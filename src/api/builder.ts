@@ -5,12 +5,34 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
+import { getNamedType, getNullableType, GraphQLError, isListType, type GraphQLField } from 'graphql';
+import { DEFAULT_PAGE_SIZE } from './pagination.js';
 import type { AppContext } from './context.js';
 import type { UploadedFile } from './schema/mutations.js';
 
-/** Query limits: deep enough for "jurisdictions → reports → initiatives → mentions", no deeper. */
-export const QUERY_LIMITS = { depth: 14, breadth: 300, complexity: 50_000 };
+/**
+ * Query limits: deep enough for "jurisdictions → reports → initiatives → mentions", no deeper.
+ * Complexity counts the fields a query can return (see pageComplexity): the batching benchmark's
+ * jurisdiction page with pages of 100 (~72,000) and a page of 100 jurisdictions with each one's
+ * reports, initiatives and regulations at the default page size (~349,000) pass; three nested
+ * pages of 100 (~3,000,000) do not.
+ */
+export const QUERY_LIMITS = { depth: 14, breadth: 300, complexity: 500_000 };
+
+/**
+ * The complexity of a field: 1, times the items its selection is repeated for. A page or top-k
+ * field repeats it for as many items as `first` asks (the plugin's default, 10 for every list,
+ * let `first: 100` cost what `first: 10` does, so a short query could fan out to millions of
+ * rows unrefused); a connection's `edges` list adds nothing of its own (its connection has
+ * counted the page); other lists count 10.
+ */
+function pageComplexity(args: Record<string, unknown>, _ctx: AppContext, field: GraphQLField<unknown, AppContext, Record<string, unknown>>): { field: number; multiplier: number } {
+  const type = getNamedType(field.type).name;
+  if (typeof args.first === 'number') return { field: 1, multiplier: Math.max(args.first, 1) };
+  if (type.endsWith('Connection')) return { field: 1, multiplier: DEFAULT_PAGE_SIZE };
+  if (field.name === 'edges' && type.endsWith('Edge')) return { field: 1, multiplier: 1 };
+  return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
+}
 
 export const builder = new SchemaBuilder<{
   Context: AppContext;
@@ -27,8 +49,7 @@ export const builder = new SchemaBuilder<{
   },
   errors: { defaultTypes: [] },
   complexity: {
-    defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    fieldComplexity: pageComplexity,
     limit: QUERY_LIMITS,
     complexityError: (kind, result) => {
       const key = String(kind).toLowerCase() as 'depth' | 'breadth' | 'complexity';
