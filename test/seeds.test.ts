@@ -91,6 +91,48 @@ describe('the seeds in the store and through GraphQL', () => {
     expect(body.data.jurisdictions.edges).toEqual([{ node: { name: '昌江区', fullName: '江西省景德镇市昌江区', province: { name: '江西省' } } }]);
   });
 
+  // The README's recipes, answered over the seeds: their outputs as printed there.
+  const ask = async (query: string) => {
+    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = (await response.json()) as any;
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+
+  it('recipe: similar jurisdictions and the side-by-side comparison', async () => {
+    const { jurisdiction } = await ask('{ jurisdiction(name: "罗江区") { similar(first: 2) { jurisdiction { name } shared score } } }');
+    expect(jurisdiction.similar).toEqual([
+      { jurisdiction: { name: '清远市' }, shared: 12, score: 12 / 84 },
+      { jurisdiction: { name: '昌江区' }, shared: 6, score: 6 / 109 },
+    ]);
+    const { compareJurisdictions: c } = await ask('{ compareJurisdictions(a: "罗江区", b: "清远市") { similarity sharedInitiatives { name } sharedRegulations { title } sharedProblemThemes } }');
+    expect(c.similarity).toBe(12 / 84);
+    expect(c.sharedInitiatives).toHaveLength(11);
+    expect(c.sharedRegulations).toEqual([{ title: '法治政府建设实施纲要（2021—2025年）' }]);
+    expect(c.sharedProblemThemes).toEqual(['执法能力不足', '法治宣传不足']);
+  });
+
+  it('recipe: co-citation with lift and PMI', async () => {
+    const { regulation } = await ask('{ regulation(title: "民法典") { coCited(first: 1) { regulation { title } count lift pmi } } }');
+    expect(regulation.coCited).toEqual([{ regulation: { title: '中国共产党章程' }, count: 1, lift: 2.5, pmi: Math.log2(2.5) }]);
+  });
+
+  it('recipe: the subgraph around 三项制度, one level deep', async () => {
+    const { graph } = await ask('{ graph(search: "三项制度", depth: 1, maxNodes: 5) { truncated nodes { type label degree } edges { type weight } } }');
+    expect(graph).toEqual({
+      truncated: false,
+      nodes: [
+        { type: 'Initiative', label: '行政执法三项制度', degree: 2 },
+        { type: 'Report', label: '清远市人民政府 2024', degree: 1 },
+        { type: 'Report', label: '昌江区人民政府 2021', degree: 1 },
+      ],
+      edges: [
+        { type: 'MENTIONS', weight: 5 },
+        { type: 'MENTIONS', weight: 1 },
+      ],
+    });
+  });
+
   it('the answer agrees with the extractor: the county reports that mention the initiative', () => {
     const counties = GOLD.map((g) => extractReport(readFileSync(join(SEED_DIR, g.file), 'utf8')))
       .filter((g) => g.jurisdiction?.level === 'county' && g.initiatives.some((i) => i.name === '行政执法三项制度'))
