@@ -124,4 +124,19 @@ describe('GraphQL API', () => {
     // one call per field level: list + count, province parents, reports, their initiatives/regulations/jurisdiction, initiatives, regulations
     expect(large.calls).toBeLessThanOrEqual(10);
   });
+
+  it('asks for the evidence of every jurisdiction of a list in one store call (and one for the texts it points into)', async () => {
+    const list = (evidence: string) => `{ jurisdictions(first: 100) { totalCount edges { node { name ${evidence} } } } }`;
+    const callsFor = async (query: string) => {
+      const before = store.callCount;
+      const result = await ask(yoga, query);
+      expect(result.errors).toBeUndefined();
+      return { calls: store.callCount - before, data: result.data };
+    };
+    const without = await callsFor(list(''));
+    const withEvidence = await callsFor(list('evidence(initiative: "三项制度") { sentence }'));
+    expect(withEvidence.data.jurisdictions.totalCount).toBeGreaterThan(3);
+    expect(withEvidence.data.jurisdictions.edges.some((e: any) => e.node.evidence.length > 0)).toBe(true);
+    expect(withEvidence.calls - without.calls).toBeLessThanOrEqual(2);
+  });
 });

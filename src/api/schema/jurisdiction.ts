@@ -40,11 +40,13 @@ Jurisdiction.implement({
         if (!args.initiative && !args.regulation) {
           throw new GraphQLError('evidence needs `initiative` or `regulation`', { extensions: { code: 'BAD_USER_INPUT' } });
         }
-        const rows = await ctx.store.run('jurisdiction_evidence', {
-          key: j.key,
-          initiatives: args.initiative ? initiativeNames(args.initiative) : null,
-          regulations: args.regulation ? regulationTitles(args.regulation) : null,
-        });
+        // batched: one store call for every jurisdiction of a list that asks the same question
+        const rows = await ctx
+          .rowsBy('jurisdiction_evidence', 'keys', 'key', {
+            initiatives: args.initiative ? initiativeNames(args.initiative) : null,
+            regulations: args.regulation ? regulationTitles(args.regulation) : null,
+          })
+          .load(j.key);
         return rows.flatMap((row) => mentionsOf(String(row.reportId), row.link as LinkShape, true));
       },
     }),
