@@ -181,6 +181,22 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       ]));
       expect(g.problems.map((p) => p.text)).toEqual(['推动机制有待进一步健全', '执法人员能力还有差距']);
     });
+
+    it.each([
+      ['bare', '执法人员能力不足；法治宣传针对性不强；基层法治力量薄弱。'],
+      ['after a lead-in ending in ：', '我区法治政府建设还存在一些不足：执法人员能力不足；法治宣传针对性不强；基层法治力量薄弱。'],
+    ])('splits an unenumerated list separated by ； into items (%s)', (_case, list) => {
+      const g = extractReport(fixture([
+        '2024年,我区坚持依法行政,推进法治政府建设,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。',
+        '一、主要工作',
+        '我区严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高。',
+        '二、存在的问题',
+        list,
+      ]));
+      expect(g.problems.map((p) => p.text)).toEqual(['执法人员能力不足', '法治宣传针对性不强', '基层法治力量薄弱']);
+      expect(g.problems[0].theme).toBe('执法能力不足');
+      for (const p of g.problems) expect(g.text.slice(p.mentions[0].start, p.mentions[0].end)).toBe(p.text);
+    });
   });
 
   describe('dash variants and brackets', () => {

@@ -1,7 +1,8 @@
 // Problems and plans: the enumerated items (一是… 二是…, (一) (二), 1. 2.) of
 // the problems section and of the next-year section. A section that merges
 // both (存在的问题及下一步工作打算) is split where the plans begin
-// (下一步 / 下步 / 今后). An unenumerated part is one item.
+// (下一步 / 下步 / 今后). An unenumerated part is one item, or, when its first
+// paragraph is a list separated by ；, one item per entry.
 import { charSet, inSet, isSpace } from './scan.js';
 import type { Section } from './sections.js';
 import type { Sentences } from './sentences.js';
@@ -69,7 +70,20 @@ export function itemsOf(text: string, part: Part): { text: string; start: number
     for (let i = 0; i < at.length; i++) spans.push([after[i], i + 1 < at.length ? at[i + 1] : body.length]);
   } else {
     const lead = LEAD_IN.exec(body);
-    spans.push([lead ? lead[0].length : 0, body.length]);
+    const start = lead ? lead[0].length : 0;
+    const newline = body.indexOf('\n', start);
+    const paragraphEnd = newline >= 0 ? newline : body.length;
+    // Not enumerated, but a list in one paragraph: items separated by ；
+    // (执法人员能力不足；法治宣传针对性不强；…), after a lead-in ending in ：
+    // (…还存在一些不足：) when there is one.
+    const semicolons: number[] = [];
+    for (let i = start; i < paragraphEnd; i++) if (body.charCodeAt(i) === 0xff1b || body.charCodeAt(i) === 0x3b) semicolons.push(i);
+    if (semicolons.length) {
+      let from = start;
+      for (let i = start; i < semicolons[0]; i++) if (body.charCodeAt(i) === 0xff1a || body.charCodeAt(i) === 0x3a) from = i + 1;
+      for (const at of semicolons) spans.push([from, at]), (from = at + 1);
+      spans.push([from, paragraphEnd]);
+    } else spans.push([start, body.length]);
   }
   const items: { text: string; start: number; end: number }[] = [];
   for (let [s, e] of spans) {
