@@ -144,6 +144,13 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(beijing.jurisdiction).toMatchObject({ name: '朝阳区', province: '北京市', adminCode: '110105' });
     });
 
+    it('a national slogan is no provincial marker: 普陀区 of 舟山 stays in 浙江 with 一网通办', () => {
+      const body = '坚持依法行政,推进法治政府建设,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。'.repeat(3);
+      // was: 上海市普陀区 (一网通办 counted as a 上海 marker and outweighed the named prefecture)
+      const g = extractReport(fixture([`2023年,普陀区在舟山市委领导下${body}`, '我区推进“一网通办”改革。']));
+      expect(g.jurisdiction).toMatchObject({ name: '普陀区', province: '浙江省', prefecture: '舟山市', adminCode: '330903' });
+    });
+
     it('a place the report only visits is not the report\'s place', () => {
       const g = extractReport(fixture([
         '2022年,我局坚持依法行政,推进法治政府建设。局长带队到永川区学习法治政府建设经验,牵头开展我区法治政府建设示范创建工作。',
