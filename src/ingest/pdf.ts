@@ -24,7 +24,8 @@ interface Line {
 }
 
 const PAGE_NUMBER = /^(?:[-—–－~\s]*\d{1,4}[-—–－~\s]*|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
-const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[章节部分])/;
+// (a digit after 5. makes it a decimal the wrap split, 提速8 | 5.52%, not a heading)
+const HEADING_START = /^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+[章节部分])/;
 const LATIN_END = /[A-Za-z0-9,.;:]$/;
 
 function linesOf(runs: Run[]): Line[] {
@@ -47,6 +48,12 @@ function linesOf(runs: Run[]): Line[] {
   return lines.map((line) => ({ ...line, text: line.text.trim() })).filter((line) => line.text && !PAGE_NUMBER.test(line.text));
 }
 
+/** Latin words wrapped across lines get their space back; a number the wrap split (96. | 05%) does not. */
+function wrappedWordsNeedSpace(previous: string, next: string): boolean {
+  if (/\d[.,]?$/.test(previous) && /^\d/.test(next)) return false;
+  return LATIN_END.test(previous) && /^[A-Za-z0-9]/.test(next);
+}
+
 /** Joins wrapped lines: a line that reaches the right margin continues on the next, unless that one opens a heading. */
 function paragraphs(pages: Line[][]): string {
   const out: string[] = [];
@@ -56,7 +63,7 @@ function paragraphs(pages: Line[][]): string {
     for (const line of lines) {
       if (continues && !HEADING_START.test(line.text) && out.length) {
         const previous = out[out.length - 1];
-        out[out.length - 1] = previous + (LATIN_END.test(previous) && /^[A-Za-z0-9]/.test(line.text) ? ' ' : '') + line.text;
+        out[out.length - 1] = previous + (wrappedWordsNeedSpace(previous, line.text) ? ' ' : '') + line.text;
       } else {
         out.push(line.text);
       }
