@@ -37,6 +37,10 @@ describe('browsing the seeds', () => {
     ['{citesRegulation: "法治政府建设实施纲要(2021-2025年)"}', ['清远市', '罗江区'].sort()],
     ['{regulationKind: LOCAL_REGULATION}', ['清远市']],
     ['{level: PROVINCE}', ['四川省', '江西省', '河南省', '湖南省', '广东省'].sort()],
+    ['{text: "江"}', ['罗江区', '江西省', '景德镇市', '昌江区', '沅江市'].sort()],
+    ['{level: COUNTY, yearTo: 2021}', ['昌江区', '台前县'].sort()],
+    ['{level: COUNTY, problemTheme: "执法能力不足"}', ['罗江区', '昌江区', '台前县'].sort()],
+    ['{level: COUNTY, initiativeCategory: "digital_government"}', ['罗江区', '昌江区', '沅江市'].sort()],
   ])('filter %s', async (filter, expected) => {
     expect((await names(filter)).sort()).toEqual(expected);
   });
