@@ -418,7 +418,8 @@ describe('eval against the gold standard', () => {
       problems: 0.97,
       'problems.theme': 0.82,
       plans: 0.97,
-      metrics: 0.89,
+      // 0.89 since the matching rule of 0.3.0; raised to what 0.3.1 scores, .912 (issue 3 asked for .93 under the older rule)
+      metrics: 0.91,
     };
     for (const [field, floor] of Object.entries(floors)) expect(result.lists[field].f1, field).toBeGreaterThanOrEqual(floor);
   });
