@@ -3,6 +3,8 @@
 // duplicate place names, report-likeness, and the eval score floor.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseSections } from '../src/extract/sections.js';
+import { findYear } from '../src/extract/year.js';
 import { canonicalRegulationTitle, extractReport, normalizeText, NotAReportError, resolveInitiativeName } from '../src/extract/index.js';
 import { findTitles } from '../src/extract/regulations.js';
 import { chineseNumeral } from '../src/extract/metrics.js';
@@ -114,6 +116,45 @@ function fixture(lines: string[]): string {
   const at = lines.findIndex((l) => l.startsWith('一、'));
   return [...lines.slice(0, at + 1), neutral, ...lines.slice(at + 1)].join('\n');
 }
+
+describe('sections and the year (issue 3)', () => {
+  it('parses the heading hierarchy 一、 (一) 1. (1) into paths and classifies the top-level sections', () => {
+    const text = [
+      '一、2024年法治政府建设主要举措和成效',
+      '(一)深化“放管服”改革',
+      '1.推进政务服务标准化。全面推行告知承诺制。',
+      '(1)清理证明事项。共清理证明事项12项。',
+      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '三、存在的问题及下一步工作打算',
+      '四、其他事项',
+    ].join('\n');
+    const sections = parseSections(text);
+    expect(sections.map((s) => [s.level, s.path.join(' > ')])).toEqual([
+      [1, '一、2024年法治政府建设主要举措和成效'],
+      [2, '一、2024年法治政府建设主要举措和成效 > (一)深化“放管服”改革'],
+      [3, '一、2024年法治政府建设主要举措和成效 > (一)深化“放管服”改革 > 1.推进政务服务标准化'],
+      [4, '一、2024年法治政府建设主要举措和成效 > (一)深化“放管服”改革 > 1.推进政务服务标准化 > (1)清理证明事项'],
+      [1, '二、党政主要负责人履行推进法治建设第一责任人职责情况'],
+      [1, '三、存在的问题及下一步工作打算'],
+      [1, '四、其他事项'],
+    ]);
+    // the kinds of the top-level section, inherited by its subsections
+    expect(sections.map((s) => s.kinds)).toEqual([
+      ['achievements'], ['achievements'], ['achievements'], ['achievements'], ['leadership'], ['problems', 'plans'], ['other'],
+    ]);
+    // a decimal is not a heading
+    expect(parseSections('2.5亿元用于法治建设')).toEqual([]);
+  });
+
+  it('reads the year from the title, the opening, or 今年以来 against the publication date', () => {
+    expect(findYear('今年以来,我县坚持依法行政。', '台前县2023年法治政府建设情况报告', null)).toBe(2023);
+    expect(findYear('2024年,我市坚持依法行政。', null, null)).toBe(2024);
+    // published early in 2022: 今年以来 looks back on 2021; published in the summer, on the same year
+    expect(findYear('今年以来,我县坚持依法行政。', null, '2022-01-26')).toBe(2021);
+    expect(findYear('今年以来,我县坚持依法行政。', null, '2022-07-01')).toBe(2022);
+    expect(findYear('去年,我县坚持依法行政。', null, '2022-07-01')).toBe(2021);
+  });
+});
 
 describe('hard cases (issue 3), each on its own small fixture', () => {
   describe('duplicate place names', () => {
