@@ -67,8 +67,32 @@ describe('graph (subgraph for visualization)', () => {
     expect(degrees.every((d: number) => d >= 1)).toBe(true);
   });
 
+  it('starts from several ids at once, and follows only the relation types asked for', async () => {
+    const places = await ask(GRAPH, { search: '罗江区', depth: 0 });
+    const other = await ask(GRAPH, { search: '昌江区', depth: 0 });
+    const starts = [places.data.graph.nodes[0].id, other.data.graph.nodes[0].id];
+    const both = await ask(GRAPH, { start: starts, depth: 1 });
+    expect(both.data.graph.nodes.slice(0, 2).map((n: any) => n.id).sort()).toEqual([...starts].sort());
+    // ABOUT only: the jurisdictions and their reports, no parent (PART_OF)
+    const { data } = await ask(
+      `query($start: [ID!]) { graph(start: $start, depth: 1, relationTypes: [ABOUT]) { nodes { type label } edges { type } } }`,
+      { start: starts },
+    );
+    expect(new Set(data.graph.edges.map((e: any) => e.type))).toEqual(new Set(['ABOUT']));
+    expect(data.graph.nodes.filter((n: any) => n.type === 'Report')).toHaveLength(2);
+    expect(data.graph.nodes.filter((n: any) => n.type === 'Jurisdiction').map((n: any) => n.label).sort()).toEqual(['四川省德阳市罗江区', '江西省景德镇市昌江区'].sort());
+  });
+
+  it('starts from a filter alone: the jurisdictions it selects that have reports in its years', async () => {
+    const { data, errors } = await ask(`{ graph(filter: {level: COUNTY, yearTo: 2021}, depth: 1, nodeTypes: [Jurisdiction, Report]) { nodes { type label } } }`);
+    expect(errors).toBeUndefined();
+    const jurisdictions = data.graph.nodes.filter((n: any) => n.type === 'Jurisdiction').map((n: any) => n.label).sort();
+    expect(jurisdictions).toEqual(['河南省濮阳市台前县', '江西省景德镇市昌江区'].sort());
+    expect(data.graph.nodes.filter((n: any) => n.type === 'Report')).toHaveLength(2);
+  });
+
   it('refuses bad arguments clearly', async () => {
-    expect((await ask(GRAPH, {})).errors?.[0].message).toMatch(/needs `start` ids or a `search`/);
+    expect((await ask(GRAPH, {})).errors?.[0].message).toMatch(/needs `start` ids, a `search` text or a `filter`/);
     expect((await ask(GRAPH, { start: ['bogus'] })).errors?.[0].message).toMatch(/not a node id/);
     expect((await ask(GRAPH, { search: 'x', depth: 9 })).errors?.[0].message).toMatch(/depth must be between/);
   });

@@ -154,7 +154,10 @@ builder.queryField('graph', (t) =>
       nodeTypes: t.arg({ type: [NodeLabel], description: 'Node types to keep (default Report, Jurisdiction, Initiative, Regulation).' }),
       relationTypes: t.arg({ type: [RelationType], description: 'Relationship types to follow (default: every type when nodeTypes is given, so the chosen node types are reachable; otherwise ABOUT, MENTIONS, CITES, PART_OF).' }),
       maxNodes: t.arg.int({ description: `At most this many nodes (default 200, at most ${MAX_NODES}).` }),
-      filter: t.arg({ type: GraphFilter, description: 'Places and years to keep, applied while expanding (before maxNodes is applied).' }),
+      filter: t.arg({
+        type: GraphFilter,
+        description: 'Places and years to keep, applied while expanding (before maxNodes is applied). Given alone (no `start`, no `search`), the start: the jurisdictions it selects that have a report in its years, most reports first.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const depth = args.depth ?? 1;
@@ -174,8 +177,13 @@ builder.queryField('graph', (t) =>
         });
       } else if (args.search?.trim()) {
         starts = await searchStarts(ctx, args.search.trim());
+      } else if (args.filter && Object.values(args.filter).some((v) => v !== null && v !== undefined)) {
+        // a filter alone: start from the jurisdictions it selects (those with a report in its years)
+        const f = args.filter;
+        const rows = await ctx.store.run('graph_filter_starts', { province: f.province ?? null, level: f.level ?? null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, limit: maxNodes });
+        starts = rows.map((row) => ({ label: String(row.label), key: String(row.key) }));
       } else {
-        throw new GraphQLError('graph needs `start` ids or a `search` text', { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new GraphQLError('graph needs `start` ids, a `search` text or a `filter`', { extensions: { code: 'BAD_USER_INPUT' } });
       }
       const labels = args.nodeTypes?.length ? args.nodeTypes : ['Report', 'Jurisdiction', 'Initiative', 'Regulation'];
       const types = args.relationTypes?.length ? args.relationTypes : args.nodeTypes?.length ? [...RELATION_TYPES] : ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF'];
