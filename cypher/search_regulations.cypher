@@ -1,14 +1,21 @@
 // Regulations whose title or a surface form matches the text, ranked like
-// search_initiatives. $canonical is the text in canonical title form.
+// search_initiatives: 4 the canonical title itself, 3 a title variant (a
+// surface form seen in reports, or the text in canonical form, passed as
+// $canonical: dashes, brackets and digits normalized), 2 a title prefix, 1 a
+// substring. Returns the first $limit and how many match in all.
 // @param text "行政复议法"
 // @param canonical "行政复议法"
 // @param limit 20
 MATCH (g:Regulation)
 WHERE g.title CONTAINS $text OR g.title CONTAINS $canonical OR any(alias IN g.aliases WHERE alias CONTAINS $text)
 WITH g, CASE
-    WHEN g.title = $text OR g.title = $canonical OR $text IN g.aliases THEN 3
+    WHEN g.title = $text THEN 4
+    WHEN g.title = $canonical OR $text IN g.aliases THEN 3
     WHEN g.title STARTS WITH $text OR g.title STARTS WITH $canonical THEN 2
     ELSE 1 END AS rank
-RETURN g {.*} AS regulation, rank
 ORDER BY rank DESC, size(g.title), g.title
-LIMIT $limit
+WITH collect([g, rank]) AS ranked
+UNWIND ranked[..$limit] AS hit
+WITH hit[0] AS g, hit[1] AS rank, size(ranked) AS total
+RETURN g {.*} AS regulation, rank, total
+ORDER BY rank DESC, size(g.title), g.title

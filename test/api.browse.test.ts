@@ -64,21 +64,65 @@ describe('browsing the seeds', () => {
     expect(j.facets.province.every((p: any) => p.count === 1)).toBe(true);
   });
 
-  it('search ranks the exact alias match first', async () => {
-    const data = await ask(`{ search(text: "三项制度", first: 5) { type label match } }`);
-    expect(data.search[0]).toEqual({ type: 'Initiative', label: '行政执法三项制度', match: 'EXACT' });
+  const hits = async (text: string, page = '') =>
+    (await ask(`{ search(text: ${JSON.stringify(text)} ${page}) { totalCount nodes { type label match } } }`)).search;
+
+  it('search ranks the name itself, then an alias or title variant, then a prefix, then a substring', async () => {
+    expect(await hits('行政执法三项制度', 'first: 1')).toEqual({ totalCount: 1, nodes: [{ type: 'Initiative', label: '行政执法三项制度', match: 'EXACT' }] });
+    // the lexicon alias finds the initiative; the problem that quotes it is a substring hit
+    const alias = await hits('三项制度');
+    expect(alias.totalCount).toBe(2);
+    expect(alias.nodes[0]).toEqual({ type: 'Initiative', label: '行政执法三项制度', match: 'ALIAS' });
+    expect(alias.nodes[1]).toMatchObject({ type: 'Problem', match: 'SUBSTRING' });
+    expect(alias.nodes[1].label).toContain('“三项制度”落实不够好');
+    expect(await hits('行政复议法')).toEqual({ totalCount: 1, nodes: [{ type: 'Regulation', label: '行政复议法', match: 'EXACT' }] });
+    // a title variant (ASCII brackets and hyphen) is an alias of the canonical title
+    expect(await hits('法治政府建设实施纲要(2021-2025年)')).toEqual({ totalCount: 1, nodes: [{ type: 'Regulation', label: '法治政府建设实施纲要（2021—2025年）', match: 'ALIAS' }] });
   });
 
-  it('search finds a jurisdiction by prefix and documents containing the text', async () => {
-    const data = await ask(`{ search(text: "罗江") { type label match node { __typename ... on Jurisdiction { code } } } }`);
-    expect(data.search[0]).toEqual({ type: 'Jurisdiction', label: '四川省德阳市罗江区', match: 'PREFIX', node: { __typename: 'Jurisdiction', code: '510604' } });
-    expect(data.search.some((h: any) => h.type === 'Regulation' && h.label.includes('罗江区'))).toBe(true);
+  it('search finds a jurisdiction by prefix before the documents that contain the text, shortest first', async () => {
+    const data = await ask(`{ search(text: "罗江") { totalCount nodes { type label match node { __typename ... on Jurisdiction { code } } } } }`);
+    expect(data.search.totalCount).toBe(7);
+    expect(data.search.nodes[0]).toEqual({ type: 'Jurisdiction', label: '四川省德阳市罗江区', match: 'PREFIX', node: { __typename: 'Jurisdiction', code: '510604' } });
+    const rest = data.search.nodes.slice(1);
+    expect(rest.every((h: any) => h.type === 'Regulation' && h.match === 'SUBSTRING' && h.label.includes('德阳市罗江区'))).toBe(true);
+    expect(rest.map((h: any) => h.label.length)).toEqual(rest.map((h: any) => h.label.length).sort((a: number, b: number) => a - b));
   });
 
-  it('refuses an empty search', async () => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ search(text: "  ") { label } }' }) });
-    const body = (await response.json()) as any;
-    expect(body.errors[0].message).toMatch(/non-empty/);
+  it('search finds reports by title or id, and problems by their words', async () => {
+    const title = '台前县关于2021年法治政府建设工作情况的报告';
+    const report = await ask(`{ search(text: "${title}") { totalCount nodes { type match node { ... on Report { reportId year } } } } }`);
+    expect(report.search).toEqual({ totalCount: 1, nodes: [{ type: 'Report', match: 'EXACT', node: { reportId: '3e86c94772305bcd4a86265ef0382619', year: 2021 } }] });
+    expect((await hits('3e86c94772305bcd4a86265ef0382619')).nodes).toEqual([{ type: 'Report', label: title, match: 'EXACT' }]);
+    expect((await hits('台前县关于')).nodes).toEqual([{ type: 'Report', label: title, match: 'PREFIX' }]);
+    const problem = await ask(`{ search(text: "执法人员素质") { totalCount nodes { type match node { ... on Problem { theme report { year jurisdiction { name } } } } } } }`);
+    expect(problem.search).toEqual({ totalCount: 1, nodes: [{ type: 'Problem', match: 'PREFIX', node: { theme: '执法能力不足', report: { year: 2021, jurisdiction: { name: '台前县' } } } }] });
+  });
+
+  it('search pages through the merged ranking with cursors, counting every hit', async () => {
+    const all = await ask(`{ search(text: "执法", first: 16) { totalCount nodes { label match } } }`);
+    const first = await ask(`{ search(text: "执法", first: 8) { totalCount pageInfo { hasNextPage endCursor } nodes { label match } } }`);
+    const second = await ask(`{ search(text: "执法", first: 8, after: "${first.search.pageInfo.endCursor}") { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { label match } } }`);
+    expect(all.search.totalCount).toBe(29);
+    expect([...first.search.nodes, ...second.search.nodes]).toEqual(all.search.nodes);
+    expect(first.search.pageInfo.hasNextPage).toBe(true);
+    expect(second.search).toMatchObject({ totalCount: 29, pageInfo: { hasNextPage: true, hasPreviousPage: true } });
+    const ranks = all.search.nodes.map((h: any) => ['EXACT', 'ALIAS', 'PREFIX', 'SUBSTRING'].indexOf(h.match));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // past the end: an empty page that still says how many there are
+    const cursor = Buffer.from('OffsetConnection:99').toString('base64');
+    expect((await ask(`{ search(text: "执法", after: "${cursor}") { totalCount nodes { label } } }`)).search).toEqual({ totalCount: 29, nodes: [] });
+  });
+
+  it('refuses an empty search and a page over the maximum', async () => {
+    for (const [query, message] of [
+      ['{ search(text: "  ") { totalCount } }', /non-empty/],
+      ['{ search(text: "法", first: 101) { totalCount } }', /`first` must be between 0 and 100/],
+    ] as const) {
+      const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const body = (await response.json()) as any;
+      expect(body.errors[0].message).toMatch(message);
+    }
   });
 
   it('metrics carry their provenance', async () => {

@@ -24,13 +24,14 @@ export const QUERY_LIMITS = { depth: 14, breadth: 300, complexity: 500_000 };
  * field repeats it for as many items as `first` asks (the plugin's default, 10 for every list,
  * let `first: 100` cost what `first: 10` does, so a short query could fan out to millions of
  * rows unrefused); a connection's `edges` list adds nothing of its own (its connection has
- * counted the page); other lists count 10.
+ * counted the page), nor does its `nodes` list (Query.nodes and a subgraph's nodes are other lists); other lists count 10.
  */
 function pageComplexity(args: Record<string, unknown>, _ctx: AppContext, field: GraphQLField<unknown, AppContext, Record<string, unknown>>): { field: number; multiplier: number } {
   const type = getNamedType(field.type).name;
   if (typeof args.first === 'number') return { field: 1, multiplier: Math.max(args.first, 1) };
   if (type.endsWith('Connection')) return { field: 1, multiplier: DEFAULT_PAGE_SIZE };
   if (field.name === 'edges' && type.endsWith('Edge')) return { field: 1, multiplier: 1 };
+  if (field.name === 'nodes' && !('ids' in args) && type !== 'GraphNode') return { field: 1, multiplier: 1 }; // a connection's items, counted by it like `edges`
   return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
 }
 
@@ -46,6 +47,8 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // `nodes` beside `edges` on every connection: the page's items without their cursors.
+    nodesOnConnection: { description: 'The items of this page, in order (the `node` of each edge, without cursors).' },
   },
   errors: { defaultTypes: [] },
   complexity: {

@@ -1,5 +1,6 @@
-// Page sizes and the two ways a connection is filled: from the store with
-// SKIP/LIMIT (top-level lists) or from an already batched list (relations).
+// Page sizes and the three ways a connection is filled: from the store with
+// SKIP/LIMIT (top-level lists), from a ranking the store computes with its
+// size (search and the analytics), or from an already batched list (relations).
 import { resolveArrayConnection, resolveOffsetConnection } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 
@@ -46,3 +47,28 @@ export function listConnection<T>(args: ConnectionArgs, items: T[]) {
     totalCount: items.length,
   };
 }
+
+/**
+ * A page of a ranking the store computes: `load(upTo)` returns the first `upTo` items and how
+ * many the ranking holds in all (the search and analytics statements return both, so a page
+ * costs one statement, not a second one to count).
+ */
+export async function rankedConnection<T>(
+  args: ConnectionArgs,
+  load: (upTo: number) => Promise<{ items: T[]; total: number }>,
+  defaultSize = DEFAULT_PAGE_SIZE,
+) {
+  checkPageSize(args);
+  let totalCount = 0;
+  const page = await resolveOffsetConnection({ args, defaultSize, maxSize: MAX_PAGE_SIZE }, async ({ offset, limit }) => {
+    const ranked = await load(offset + limit);
+    totalCount = ranked.total;
+    // A page past the end has no row to carry the total: ask for the first item's.
+    if (!ranked.items.length && offset > 0) totalCount = (await load(1)).total;
+    return ranked.items.slice(offset, offset + limit);
+  });
+  return { ...page, totalCount };
+}
+
+/** The total a ranked statement returns on each of its rows (0 when it returns none). */
+export const rankedTotal = (rows: Array<Record<string, unknown>>): number => Number(rows[0]?.total ?? 0);

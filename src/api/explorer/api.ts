@@ -65,14 +65,16 @@ export function graphiqlUrl(query: string, variables: Record<string, unknown>): 
 export interface SearchHit {
   type: string;
   label: string;
-  match: 'EXACT' | 'PREFIX' | 'SUBSTRING';
+  match: 'EXACT' | 'ALIAS' | 'PREFIX' | 'SUBSTRING';
   node: { id: string } | null;
 }
 
 export const SEARCH_QUERY = `query Search($text: String!) {
   search(text: $text, first: 10) {
-    type label match
-    node { ... on Initiative { id } ... on Regulation { id } ... on Jurisdiction { id } }
+    nodes {
+      type label match
+      node { ... on Initiative { id } ... on Regulation { id } ... on Jurisdiction { id } ... on Report { id } ... on Problem { id } }
+    }
   }
 }`;
 
@@ -95,7 +97,7 @@ export interface Facets {
 }
 
 export async function search(text: string): Promise<SearchHit[]> {
-  return (await gql<{ search: SearchHit[] }>(SEARCH_QUERY, { text })).search;
+  return (await gql<{ search: { nodes: SearchHit[] } }>(SEARCH_QUERY, { text })).search.nodes;
 }
 
 export async function neighbourhood(variables: Record<string, unknown>): Promise<Subgraph> {

@@ -6,9 +6,9 @@
 // Neo4j NVL.
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
 import { builder } from '../builder.js';
 import { JurisdictionLevel } from './enums.js';
+import { rankedHits, type Hit } from './search.js';
 import type { AppContext } from '../context.js';
 
 export const NODE_LABELS = ['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator'] as const;
@@ -117,20 +117,21 @@ const internalKey = (type: string, key: string) => `${type}\u0000${key}`;
 
 const nodeId = (type: string, key: string) => encodeGlobalID(type, key);
 
-/** Start nodes from a search text: the best-ranked initiatives, regulations and jurisdictions. */
+/**
+ * Start nodes from a search text: the best-ranked initiatives, regulations and jurisdictions (an
+ * alias is as good a start as the name: 三项制度 starts from 行政执法三项制度).
+ */
 async function searchStarts(ctx: AppContext, text: string): Promise<{ label: string; key: string }[]> {
-  const [initiatives, regulations, jurisdictions] = await Promise.all([
-    ctx.store.run('search_initiatives', { text: resolveInitiativeName(text) ?? text, limit: 5 }),
-    ctx.store.run('search_regulations', { text, canonical: canonicalRegulationTitle(text), limit: 5 }),
-    ctx.store.run('search_jurisdictions', { text, limit: 5 }),
-  ]);
-  const hits = [
-    ...initiatives.map((r) => ({ label: 'Initiative', key: String((r.initiative as { name: string }).name), rank: Number(r.rank) })),
-    ...regulations.map((r) => ({ label: 'Regulation', key: String((r.regulation as { title: string }).title), rank: Number(r.rank) })),
-    ...jurisdictions.map((r) => ({ label: 'Jurisdiction', key: String((r.jurisdiction as { key: string }).key), rank: Number(r.rank) })),
-  ];
+  const { items } = await rankedHits(ctx, text, 5, ['Initiative', 'Regulation', 'Jurisdiction']);
+  const hits = items.map((h) => ({ label: h.kind, key: startKeyOf(h), rank: Math.min(h.rank, 3) }));
   const best = Math.max(0, ...hits.map((h) => h.rank));
   return hits.filter((h) => h.rank === best).slice(0, 5);
+}
+
+/** The store key of a search hit's node: an initiative's name, a regulation's title, a jurisdiction's key. */
+function startKeyOf(hit: Hit): string {
+  const node = hit.node as { name?: string; title?: string; key?: string };
+  return String(hit.kind === 'Initiative' ? node.name : hit.kind === 'Regulation' ? node.title : node.key);
 }
 
 const GraphFilter = builder.inputType('GraphFilter', {

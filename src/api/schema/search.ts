@@ -1,73 +1,106 @@
 // search(text:): one box for every entity type. Each type's statement ranks
-// its own matches (exact name or alias 3, prefix 2, substring 1); the hits
-// are merged by rank.
+// its own matches (the name itself 4, an alias or title variant 3, a prefix
+// 2, a substring 1) and returns the head of its ranking with the number of
+// matches; the heads are merged by rank, so a page of the merged ranking
+// needs only the first offset+size of each type.
 import { GraphQLError } from 'graphql';
-import { canonicalRegulationTitle } from '../../extract/index.js';
+import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
 import { builder } from '../builder.js';
-import { MAX_PAGE_SIZE } from '../pagination.js';
-import { resolveInitiativeName } from '../../extract/index.js';
-import { Initiative, Jurisdiction, Regulation } from './refs.js';
-import type { InitiativeShape, JurisdictionShape, RegulationShape } from './shapes.js';
+import { rankedConnection, rankedTotal } from '../pagination.js';
+import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js';
+import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape } from './shapes.js';
+import type { AppContext } from '../context.js';
+import type { Row } from '../../store/types.js';
 
-type Hit =
-  | { kind: 'Initiative'; node: InitiativeShape; rank: number; label: string }
-  | { kind: 'Regulation'; node: RegulationShape; rank: number; label: string }
-  | { kind: 'Jurisdiction'; node: JurisdictionShape; rank: number; label: string };
+export type SearchKind = 'Initiative' | 'Regulation' | 'Jurisdiction' | 'Report' | 'Problem';
+
+export interface Hit {
+  kind: SearchKind;
+  node: object;
+  rank: number;
+  label: string;
+}
 
 const MatchKind = builder.enumType('MatchKind', {
   description: 'How a search hit matched the text, best first.',
   values: {
-    EXACT: { value: 3, description: 'The name, an alias, a title variant or the code equals the text.' },
-    PREFIX: { value: 2, description: 'The name starts with the text.' },
-    SUBSTRING: { value: 1, description: 'The text occurs inside the name or an alias.' },
+    EXACT: { value: 4, description: 'The name, title, full name, code or report id equals the text.' },
+    ALIAS: { value: 3, description: 'An alias (别称) or title variant equals the text: a surface form seen in reports, a lexicon alias (三项制度), or the title in another dash/bracket/digit form.' },
+    PREFIX: { value: 2, description: 'The name or title starts with the text.' },
+    SUBSTRING: { value: 1, description: 'The text occurs inside the name, title, an alias or a problem statement.' },
   } as const,
 });
 
+// The union's members are told apart by the kind each hit was found as (a report and a regulation both have a title).
+const kindOfNode = new WeakMap<object, SearchKind>();
+
 const SearchResult = builder.unionType('SearchResult', {
-  description: 'Anything search can find.',
-  types: [Initiative, Regulation, Jurisdiction],
-  resolveType: (value) => {
-    const v = value as unknown as Record<string, unknown>;
-    return 'title' in v ? 'Regulation' : 'key' in v ? 'Jurisdiction' : 'Initiative';
-  },
+  description: 'Anything search can find: an initiative, regulation, jurisdiction, report or problem.',
+  types: [Initiative, Regulation, Jurisdiction, Report, Problem],
+  resolveType: (value) => kindOfNode.get(value as object) ?? null,
 });
 
 const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
   description: 'One search result with how well it matched.',
   fields: (t) => ({
-    node: t.field({ type: SearchResult, description: 'The entity found.', resolve: (h) => h.node as never }),
-    match: t.field({ type: MatchKind, description: 'How it matched.', resolve: (h) => h.rank as 1 | 2 | 3 }),
-    label: t.exposeString('label', { description: 'Its display name.' }),
-    type: t.exposeString('kind', { description: 'Its type: Initiative, Regulation or Jurisdiction.' }),
+    node: t.field({
+      type: SearchResult,
+      description: 'The entity found.',
+      resolve: (h) => {
+        kindOfNode.set(h.node, h.kind);
+        return h.node as never;
+      },
+    }),
+    match: t.field({ type: MatchKind, description: 'How it matched.', resolve: (h) => h.rank as 1 | 2 | 3 | 4 }),
+    label: t.exposeString('label', { description: 'Its display name: name, title, full name, a report\'s title (its id when untitled) or a problem\'s statement.' }),
+    type: t.exposeString('kind', { description: 'Its type: Initiative, Regulation, Jurisdiction, Report or Problem.' }),
   }),
 });
 
+/** Each type's statement, its parameters and how a row becomes a hit. */
+function searches(text: string): Array<{ kind: SearchKind; statement: string; params: Record<string, unknown>; toHit: (row: Row) => Hit }> {
+  const hit = (kind: SearchKind, column: string, label: (node: never) => string) => (row: Row): Hit => {
+    const node = row[column] as object;
+    return { kind, node, rank: Number(row.rank), label: label(node as never) };
+  };
+  return [
+    // An alias of the lexicon ("三项制度") finds its canonical initiative as an alias match.
+    { kind: 'Initiative', statement: 'search_initiatives', params: { text, canonical: resolveInitiativeName(text) }, toHit: hit('Initiative', 'initiative', (i: InitiativeShape) => i.name) },
+    { kind: 'Regulation', statement: 'search_regulations', params: { text, canonical: canonicalRegulationTitle(text) }, toHit: hit('Regulation', 'regulation', (g: RegulationShape) => g.title) },
+    { kind: 'Jurisdiction', statement: 'search_jurisdictions', params: { text }, toHit: hit('Jurisdiction', 'jurisdiction', (j: JurisdictionShape) => j.fullName) },
+    { kind: 'Report', statement: 'search_reports', params: { text }, toHit: hit('Report', 'report', (r: ReportShape) => r.title ?? r.id) },
+    { kind: 'Problem', statement: 'search_problems', params: { text }, toHit: hit('Problem', 'problem', (p: ProblemShape) => p.text) },
+  ];
+}
+
+// The statements order each type the same way: rank, then label length, then label.
+const byRank = (a: Hit, b: Hit) => b.rank - a.rank || a.label.length - b.label.length || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+
+/** The first `upTo` hits of the merged ranking (of some kinds only, if given) and how many hits there are in all. */
+export async function rankedHits(ctx: AppContext, text: string, upTo: number, kinds?: SearchKind[]) {
+  const results = await Promise.all(
+    searches(text).filter((s) => !kinds || kinds.includes(s.kind)).map(async ({ statement, params, toHit }) => {
+      const rows = await ctx.store.run(statement, { ...params, limit: upTo });
+      return { hits: rows.map(toHit), total: rankedTotal(rows) };
+    }),
+  );
+  const items = results.flatMap((r) => r.hits).sort(byRank).slice(0, upTo);
+  return { items, total: results.reduce((sum, r) => sum + r.total, 0) };
+}
+
 builder.queryField('search', (t) =>
-  t.field({
-    type: [SearchHit],
-    description: 'Finds initiatives, regulations and jurisdictions by name, alias, title variant or code; exact matches first, then prefixes, then substrings.',
-    args: {
-      text: t.arg.string({ required: true, description: 'What to look for (at least one character).' }),
-      first: t.arg.int({ description: `How many hits (default 20, at most ${MAX_PAGE_SIZE}).` }),
+  t.connection(
+    {
+      type: SearchHit,
+      description: 'Finds initiatives, regulations, jurisdictions, reports (by title) and problems by name, alias, title variant, code or words; exact matches first, then aliases, prefixes and substrings.',
+      args: { text: t.arg.string({ required: true, description: 'What to look for (at least one character).' }) },
+      resolve: async (_root, args, ctx) => {
+        const text = args.text.trim();
+        if (!text) throw new GraphQLError('search needs a non-empty `text`', { extensions: { code: 'BAD_USER_INPUT' } });
+        return rankedConnection(args, (upTo) => rankedHits(ctx, text, upTo));
+      },
     },
-    resolve: async (_root, args, ctx) => {
-      const text = args.text.trim();
-      if (!text) throw new GraphQLError('search needs a non-empty `text`', { extensions: { code: 'BAD_USER_INPUT' } });
-      const limit = args.first ?? 20;
-      if (limit < 0 || limit > MAX_PAGE_SIZE) throw new GraphQLError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_USER_INPUT' } });
-      // An alias of the lexicon ("三项制度") also finds its canonical initiative exactly.
-      const canonicalInitiative = resolveInitiativeName(text);
-      const [initiatives, regulations, jurisdictions] = await Promise.all([
-        ctx.store.run('search_initiatives', { text: canonicalInitiative ?? text, limit }),
-        ctx.store.run('search_regulations', { text, canonical: canonicalRegulationTitle(text), limit }),
-        ctx.store.run('search_jurisdictions', { text, limit }),
-      ]);
-      const hits: Hit[] = [
-        ...initiatives.map((r) => ({ kind: 'Initiative' as const, node: r.initiative as InitiativeShape, rank: Number(r.rank), label: (r.initiative as InitiativeShape).name })),
-        ...regulations.map((r) => ({ kind: 'Regulation' as const, node: r.regulation as RegulationShape, rank: Number(r.rank), label: (r.regulation as RegulationShape).title })),
-        ...jurisdictions.map((r) => ({ kind: 'Jurisdiction' as const, node: r.jurisdiction as JurisdictionShape, rank: Number(r.rank), label: (r.jurisdiction as JurisdictionShape).fullName })),
-      ];
-      return hits.sort((a, b) => b.rank - a.rank || a.label.length - b.label.length || (a.label < b.label ? -1 : 1)).slice(0, limit);
-    },
-  }),
+    { description: 'A page of search hits, best first.' },
+    { description: 'One search hit and its cursor.' },
+  ),
 );
