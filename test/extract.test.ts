@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSections } from '../src/extract/sections.js';
 import { findYear } from '../src/extract/year.js';
-import { canonicalRegulationTitle, extractReport, normalizeText, NotAReportError, resolveInitiativeName } from '../src/extract/index.js';
+import { canonicalRegulationTitle, checkReportLike, extractReport, normalizeText, NotAReportError, resolveInitiativeName } from '../src/extract/index.js';
+import { MEETING_NEWS, MEETING_NEWS_BODY, NOTICE, NOTICE_BODY, PUFA_NEWS, SHORT_REPORT } from './fixtures/not-reports.js';
 import { findTitles } from '../src/extract/regulations.js';
 import { chineseNumeral } from '../src/extract/metrics.js';
 import { INITIATIVES } from '../src/extract/lexicon.js';
@@ -104,6 +105,47 @@ describe('report-likeness', () => {
     expect(() => extractReport(text)).toThrow(NotAReportError);
     expect(() => extractReport(text)).toThrow(reason);
   });
+
+  // Each is long enough and full of the vocabulary: what refuses it is the reason named.
+  it.each([
+    ['meeting news by its headline', MEETING_NEWS, /title "青山县召开2023年法治政府建设工作推进会" ends in 推进会: news of a meeting/],
+    ['meeting news without its headline, by its shape', MEETING_NEWS_BODY, /no report title .* and no numbered section/],
+    ['普法 news whose headline names no genre, by its shape', PUFA_NEWS, /no report title .* and no numbered section/],
+    ['a notice with numbered sections, by its title', NOTICE, /title "关于做好2023年度法治政府建设情况报告工作的通知" ends in 通知: a notice/],
+    ['a notice without its title, by its closing', NOTICE_BODY, /closes with 特此通知: a notice/],
+  ])('refuses %s, saying why', (_case, text, reason) => {
+    expect(() => checkReportLike(normalizeText(text))).toThrow(reason);
+    expect(() => extractReport(text)).toThrow(NotAReportError);
+  });
+
+  it('a headline verb refuses a title without a genre word (…举办…)', () => {
+    const text = MEETING_NEWS.replace('召开2023年法治政府建设工作推进会', '举办2023年法治政府建设专题讲座');
+    expect(() => checkReportLike(normalizeText(text))).toThrow(/is a headline \(举办\): news of an event/);
+  });
+
+  it('accepts a short report (title and numbered sections), and either signal alone', () => {
+    const graph = extractReport(SHORT_REPORT);
+    expect(graph.title).toBe('青山县自然资源局2023年法治政府建设工作情况报告');
+    expect(graph.problems.map((p) => p.text)).toEqual(['执法人员专业能力还有差距', '基层执法力量相对薄弱']);
+    const untitled = SHORT_REPORT.split('\n').slice(1).join('\n');
+    expect(() => checkReportLike(normalizeText(untitled))).not.toThrow();
+    const unnumbered = SHORT_REPORT.replace(/^[一二三]、|^\([一二三]\)/gm, '');
+    expect(unnumbered).not.toMatch(/^[一二三]、/m);
+    expect(() => checkReportLike(normalizeText(unnumbered))).not.toThrow();
+    // neither: the refusal names both signals
+    expect(() => checkReportLike(normalizeText(unnumbered.split('\n').slice(1).join('\n')))).toThrow(/no report title .* and no numbered section/);
+  });
+
+  it('a report title wins over a genre word elsewhere at the top, and a numbered section counts after punctuation (a page on one line)', () => {
+    const withMeta = SHORT_REPORT.replace('\n', '\n发布机构:县自然资源局 文种:通知\n');
+    expect(() => checkReportLike(normalizeText(withMeta))).not.toThrow();
+    const oneLine = SHORT_REPORT.split('\n').slice(1).join('');
+    expect(oneLine).toContain('。一、主要举措');
+    expect(() => checkReportLike(oneLine)).not.toThrow();
+    // 统一、 and 第一、 continue a word: they are not headings
+    const words = oneLine.replace(/[一二三]、/g, (m, at) => `统${m}`).replace(/\(([一二三])\)/g, '第$1、');
+    expect(() => checkReportLike(words)).toThrow(/no numbered section/);
+  });
 });
 
 /**
@@ -179,16 +221,16 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
 
     it('朝阳区 of 长春 when 吉林 and 长春 are named, of 北京 otherwise', () => {
       const body = '坚持依法行政,推进法治政府建设,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。'.repeat(3);
-      const changchun = extractReport(fixture([`2023年,朝阳区在长春市委领导下${body}`, '我区依托“吉事办”深化改革。']));
+      const changchun = extractReport(fixture([`2023年,朝阳区在长春市委领导下${body}`, '一、主要工作', '我区依托“吉事办”深化改革。']));
       expect(changchun.jurisdiction).toMatchObject({ name: '朝阳区', province: '吉林省', prefecture: '长春市', adminCode: '220104' });
-      const beijing = extractReport(fixture([`2023年,朝阳区在北京市委领导下${body}`, '我区依托“京通”深化改革。']));
+      const beijing = extractReport(fixture([`2023年,朝阳区在北京市委领导下${body}`, '一、主要工作', '我区依托“京通”深化改革。']));
       expect(beijing.jurisdiction).toMatchObject({ name: '朝阳区', province: '北京市', adminCode: '110105' });
     });
 
     it('a national slogan is no provincial marker: 普陀区 of 舟山 stays in 浙江 with 一网通办', () => {
       const body = '坚持依法行政,推进法治政府建设,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。'.repeat(3);
       // was: 上海市普陀区 (一网通办 counted as a 上海 marker and outweighed the named prefecture)
-      const g = extractReport(fixture([`2023年,普陀区在舟山市委领导下${body}`, '我区推进“一网通办”改革。']));
+      const g = extractReport(fixture([`2023年,普陀区在舟山市委领导下${body}`, '一、主要工作', '我区推进“一网通办”改革。']));
       expect(g.jurisdiction).toMatchObject({ name: '普陀区', province: '浙江省', prefecture: '舟山市', adminCode: '330903' });
     });
 

@@ -2,6 +2,7 @@
 // deterministic, and total: it throws only NotAReportError, for text that is
 // not a report at all.
 import * as crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import { WordCensus } from './census.js';
 import { discoverInitiatives } from './discover.js';
 import { extractInitiatives } from './initiatives.js';
@@ -21,6 +22,8 @@ import { findYear } from './year.js';
 import { shortName } from './divisions.js';
 import type { JurisdictionFact, ReportGraph } from './types.js';
 
+const require = createRequire(import.meta.url);
+
 export { canonicalRegulationTitle } from './regulations.js';
 export { resolveInitiativeName } from './lexicon.js';
 export { normalizeText } from './normalize.js';
@@ -37,10 +40,25 @@ export class NotAReportError extends Error {
 
 const GOVERNANCE_WORDS = /法治|依法行政|行政执法|政府|法制|普法|依法治/g;
 
+const GENRES: { titleEndings: Record<string, string>; headlineVerbs: Record<string, string>; closings: Record<string, string> } = require('./knowledge/report-genres.json');
+const GENRE_ENDINGS = Object.keys(GENRES.titleEndings);
+const HEADLINE_VERBS = Object.keys(GENRES.headlineVerbs);
+const CLOSINGS = Object.keys(GENRES.closings);
+// A notice's 特此通知 comes last, before at most the issuer, the date and a line or two of attachments.
+const CLOSING_TAIL = 200;
+// A heading line (一、 (一) 1.), which is the start of the body, not a title, though short and unpunctuated.
+const NUMBERED_LINE = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/;
+// A numbered section heading, 一、 (not 一、二季度) or (一), found anywhere: checked to stand at a line
+// start or after punctuation by the caller (a page scraped onto one line keeps its headings after 。).
+const SECTION_NUMBER = /[一二三四五六七八九十]+、(?![一二三四五六七八九十])|[(（][一二三四五六七八九十]+[)）]/g;
+
 /**
- * Report-likeness, explained: enough Chinese text, and the vocabulary of
- * governance reports recurring through it. A menu page or a short news item
- * fails one of the two.
+ * Report-likeness, explained: enough Chinese text, the vocabulary of
+ * governance reports recurring through it, and the shape of a report — a
+ * title naming a report (…情况报告, …工作总结) or numbered sections (一、, (一)),
+ * and no title or closing formula of another kind of text (通知, 方案, a news
+ * headline: …召开…推进会). A menu page fails the first two; a news item or a
+ * notice about a 法治 meeting, full of the vocabulary, fails the last.
  */
 export function checkReportLike(text: string): void {
   // Both counts matter only up to their thresholds (the exact number is reported only below them):
@@ -56,6 +74,44 @@ export function checkReportLike(text: string): void {
   GOVERNANCE_WORDS.lastIndex = 0;
   while (governance < 5 && GOVERNANCE_WORDS.exec(text)) governance++; // the matches text.match(GOVERNANCE_WORDS) would count, up to 5
   if (governance < 5) throw new NotAReportError(`the governance vocabulary (法治, 依法行政, 行政执法, 政府…) occurs only ${governance} times`);
+  // A report's own title settles it (the extractor reads the same title); only texts without one are looked at further.
+  if (findTitle(text)) return;
+  const other = otherGenreOf(text);
+  if (other) throw new NotAReportError(other);
+  // One numbered heading is enough: a news item has none, and a short report may have a single section;
+  // asking for two would refuse the one-section texts users paste and the tests make.
+  if (!hasNumberedSection(text))
+    throw new NotAReportError('no report title (a line near the top ending in 报告 or 总结) and no numbered section (一、 or (一) starting a line or a sentence): a news item or a page, not a report');
+}
+
+/** Why the text is another kind of document or a news item, from a title line near the top or its closing formula; null if nothing says so. */
+function otherGenreOf(text: string): string | null {
+  // the lines findTitle looks at: the first four, short, without sentence punctuation, not a numbered heading
+  for (let k = 0, start = 0; k < 4 && start <= text.length; k++) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line.length < 6 || line.length > 60 || /[。,，]/.test(line) || NUMBERED_LINE.test(line)) continue;
+    const ending = GENRE_ENDINGS.find((w) => line.endsWith(w));
+    if (ending) return `its title "${line}" ends in ${ending}: ${GENRES.titleEndings[ending]}, not a report`;
+    const verb = HEADLINE_VERBS.find((w) => line.includes(w));
+    if (verb) return `its title "${line}" is a headline (${verb}): ${GENRES.headlineVerbs[verb]}, not a report`;
+  }
+  const tail = text.slice(-CLOSING_TAIL);
+  for (const closing of CLOSINGS) if (tail.includes(closing)) return `it closes with ${closing}: ${GENRES.closings[closing]}, not a report`;
+  return null;
+}
+
+/** Whether a numbered section heading (一、 or (一)) starts a line, or follows punctuation; stops at the first. */
+function hasNumberedSection(text: string): boolean {
+  SECTION_NUMBER.lastIndex = 0;
+  for (let m = SECTION_NUMBER.exec(text); m; m = SECTION_NUMBER.exec(text)) {
+    // not 统一、 唯一、 第一、 or 第(一)项: the mark must not continue a word
+    const before = m.index ? text.charCodeAt(m.index - 1) : 0x0a;
+    if (before < 0x4e00 || before > 0x9fff) return true;
+  }
+  return false;
 }
 
 /** Names and short names of the report's jurisdiction and its prefecture (昌江区, 昌江, 景德镇市, 景德镇). */
