@@ -47,6 +47,8 @@ export interface IngestOptions {
   workers?: number;
   /** Size limit per file in bytes (default: GOVGRAPH_MAX_FILE_MB, else 20 MB). */
   maxBytes?: number;
+  /** The extraction worker script (default: the real one; tests substitute one that crashes). */
+  workerUrl?: URL;
   /** Called after every file, in completion order; `done` counts files finished. */
   onFile?: (outcome: FileOutcome, done: number) => void;
 }
@@ -55,7 +57,7 @@ export async function ingestPaths(store: GraphStore | null, paths: string[], opt
   const started = Date.now();
   const workers = options.workers ?? defaultWorkerCount();
   const maxBytes = options.maxBytes ?? maxFileBytesFromEnv();
-  const pool = workers > 0 ? new ExtractPool(workers) : null;
+  const pool = workers > 0 ? new ExtractPool(workers, options.workerUrl) : null;
   const limit = Math.max(2, workers * 2);
   const dryRun = Boolean(options.dryRun) || !store;
 

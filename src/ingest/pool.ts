@@ -29,7 +29,11 @@ export class ExtractPool {
   /** Thread ids of every worker started (replacements included). */
   readonly threads: number[] = [];
 
-  constructor(readonly size: number) {
+  /** `workerUrl`: the worker script; tests substitute one that crashes on chosen tasks. */
+  constructor(
+    readonly size: number,
+    private readonly workerUrl: URL = WORKER_URL,
+  ) {
     if (!(size >= 1)) throw new Error(`a pool needs at least one worker, not ${size}`);
   }
 
@@ -54,7 +58,7 @@ export class ExtractPool {
   }
 
   private start(): Slot {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(this.workerUrl);
     const slot: Slot = { worker, busy: null };
     this.threads.push(worker.threadId);
     worker.on('message', (message: { id: number; result: ExtractResult }) => {
