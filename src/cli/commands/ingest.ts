@@ -28,7 +28,8 @@ Formats: ${SUPPORTED_LIST}.
   are refused with a hint (.doc, .wps, images…); other files are ignored.
 Refused, with the reason: empty, binary, too large, undecodable or
   unsupported files, PDFs without text (scans), and texts that are not
-  reports (too little Chinese text or governance vocabulary).
+  reports (too little Chinese text or governance vocabulary; or no report
+  title and no numbered section, or the title of a notice or a news item).
 
 Options:
   --dry-run        extract only, write nothing (no store is opened)
@@ -65,11 +66,25 @@ function positiveInteger(raw: string, name: string): number {
   return n;
 }
 
-/** Progress on a terminal: a bar with count, rate and ETA; refused and failed files are logged above it. */
-function progressBar(total: number) {
+/** How a run reports each finished file; stop() ends a bar (before the summary is written). */
+export interface ProgressReporter {
+  onFile(outcome: FileOutcome, done: number): void;
+  stop(): void;
+}
+
+/**
+ * Progress on `stream`: a bar with count, rate and ETA when it is a terminal
+ * (refused and failed files logged above it), else one plain line per file,
+ * `[n/total] status file: reason`, which logs and pipes keep readable.
+ */
+export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boolean }, total: number): ProgressReporter {
+  if (!stream.isTTY) {
+    const width = String(total).length;
+    return { onFile: (outcome, done) => void stream.write(`[${String(done).padStart(width)}/${total}] ${formatOutcome(outcome)}\n`), stop: () => {} };
+  }
   const multibar = new cliProgress.MultiBar(
     {
-      stream: process.stderr,
+      stream: stream as NodeJS.WriteStream,
       format: 'ingesting |{bar}| {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}',
       hideCursor: true,
       clearOnComplete: true,
@@ -111,23 +126,15 @@ export async function run(argv: string[]): Promise<number> {
   const config = storeConfigFromEnv();
   const store = values['dry-run'] ? null : await openStore(config);
   process.stderr.write(store ? `ingesting ${total} file(s) into the ${describeStore(config)}\n` : `extracting ${total} file(s) (dry run: nothing is written)\n`);
-  const progress = process.stderr.isTTY ? progressBar(total) : null;
+  const progress = progressReporter(process.stderr, total);
   try {
-    const width = String(total).length;
-    const summary = await ingestPaths(store, positionals, {
-      dryRun: Boolean(values['dry-run']),
-      workers,
-      maxBytes,
-      onFile: progress
-        ? progress.onFile
-        : (outcome, done) => process.stderr.write(`[${String(done).padStart(width)}/${total}] ${formatOutcome(outcome)}\n`),
-    });
-    progress?.stop();
+    const summary = await ingestPaths(store, positionals, { dryRun: Boolean(values['dry-run']), workers, maxBytes, onFile: progress.onFile });
+    progress.stop();
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else process.stderr.write(`${formatSummary(summary)}\n`);
     return summary.refused.length || summary.failed.length ? 1 : 0;
   } finally {
-    progress?.stop();
+    progress.stop();
     await store?.close();
   }
 }
