@@ -404,11 +404,11 @@ function benchQueries(sample: { code: string; search: string }): NamedQuery[] {
     },
     {
       name: 'co-citation top 10',
-      query: '{ regulation(title: "法治政府建设实施纲要(2021-2025年)") { title coCited(first: 10) { regulation { title } count lift } } }',
+      query: '{ regulation(title: "法治政府建设实施纲要(2021-2025年)") { title coCited(first: 10) { totalCount nodes { regulation { title } count lift } } } }',
     },
     {
       name: 'similar jurisdictions top 10',
-      query: 'query($name: String!) { jurisdiction(name: $name) { name similar(first: 10) { jurisdiction { name } shared score } } }',
+      query: 'query($name: String!) { jurisdiction(name: $name) { name similar(first: 10) { totalCount nodes { jurisdiction { name } shared score } } } }',
       variables: { name: sample.code },
     },
     {

@@ -4,7 +4,8 @@
 // Only the size of the own feature set travels past the first aggregation:
 // grouping by the list itself (key, mine, o) made every group key a list of
 // nodes to hash and compare (3× slower at 2,000 reports, same answer). Only
-// the first $limit of each (the most a page shows) are projected.
+// the first $limit of each (as far as the page asked for) are projected,
+// with how many there are in all (a page's totalCount).
 // @param limit 100
 // @param keys ["510604"]
 UNWIND $keys AS key
@@ -19,8 +20,8 @@ WITH key, mineCount, o, shared, count(DISTINCT g) AS theirs
 WITH key, o, shared, toFloat(shared) / (mineCount + theirs - shared) AS jaccard
 ORDER BY key, jaccard DESC, shared DESC, o.fullName
 WITH key, collect([o, shared, jaccard]) AS ranked
-WITH key, ranked[..$limit] AS top
+WITH key, ranked[..$limit] AS top, size(ranked) AS total
 UNWIND top AS t
-WITH key, t[0] AS o, t[1] AS shared, t[2] AS jaccard
-RETURN key, o {.*} AS jurisdiction, shared, jaccard
+WITH key, t[0] AS o, t[1] AS shared, t[2] AS jaccard, total
+RETURN key, o {.*} AS jurisdiction, shared, jaccard, total
 ORDER BY key, jaccard DESC, shared DESC, o.fullName

@@ -6,24 +6,25 @@
 // walk on the embedded engine) instead of re-expanding every co-cited
 // regulation's reports through count(DISTINCT …) (35× faster on a hub).
 // A report cites a canonical title once (one CITES per title), so the COUNTs
-// count reports. Only the first $limit of each (the most a page shows) are
-// projected and returned: projecting every co-cited regulation, the long tail
-// of local documents included, was half the time.
+// count reports. Only the first $limit of each (as far as the page asked for)
+// are projected and returned, with how many there are in all: projecting
+// every co-cited regulation, the long tail of local documents included, was
+// half the time.
 // @param limit 100
 // @param titles ["法治政府建设实施纲要（2021—2025年）"]
 MATCH (anyReport:Report)
-WITH count(anyReport) AS total
+WITH count(anyReport) AS reportCount
 UNWIND $titles AS title
 MATCH (g:Regulation {title: title})
-WITH total, title, g, COUNT { (g)<-[:CITES]-(:Report) } AS citedA
+WITH reportCount, title, g, COUNT { (g)<-[:CITES]-(:Report) } AS citedA
 MATCH (g)<-[:CITES]-(r:Report)-[:CITES]->(o:Regulation)
 WHERE o.title <> title
-WITH total, title, citedA, o, count(DISTINCT r) AS together
-WITH title, o, together, toFloat(together) * total / (citedA * COUNT { (o)<-[:CITES]-(:Report) }) AS lift
+WITH reportCount, title, citedA, o, count(DISTINCT r) AS together
+WITH title, o, together, toFloat(together) * reportCount / (citedA * COUNT { (o)<-[:CITES]-(:Report) }) AS lift
 ORDER BY title, together DESC, lift DESC, o.title
 WITH title, collect([o, together, lift]) AS ranked
-WITH title, ranked[..$limit] AS top
+WITH title, ranked[..$limit] AS top, size(ranked) AS total
 UNWIND top AS t
-WITH title, t[0] AS o, t[1] AS together, t[2] AS lift
-RETURN title, o {.*} AS regulation, together, lift
+WITH title, t[0] AS o, t[1] AS together, t[2] AS lift, total
+RETURN title, o {.*} AS regulation, together, lift, total
 ORDER BY title, together DESC, lift DESC, o.title

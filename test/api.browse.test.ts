@@ -126,11 +126,13 @@ describe('browsing the seeds', () => {
   });
 
   it('metrics carry their provenance', async () => {
-    const data = await ask(`{ jurisdiction(name: "罗江区") { reports { edges { node { text metrics { indicator value unit surface mentions { start end sentence } } } } } } }`);
+    const data = await ask(`{ jurisdiction(name: "罗江区") { reports { edges { node { text metrics(first: 100) { totalCount nodes { indicator value unit surface mentions { start end sentence } } } } } } } }`);
     const report = data.jurisdiction.reports.edges[0].node;
-    expect(report.metrics.length).toBeGreaterThan(10);
-    expect(report.metrics).toEqual(expect.arrayContaining([expect.objectContaining({ value: 19, unit: '次' })]));
-    for (const m of report.metrics) {
+    const metrics = report.metrics.nodes;
+    expect(metrics.length).toBeGreaterThan(10);
+    expect(report.metrics.totalCount).toBe(metrics.length);
+    expect(metrics).toEqual(expect.arrayContaining([expect.objectContaining({ value: 19, unit: '次' })]));
+    for (const m of metrics) {
       for (const mention of m.mentions) {
         const quoted = report.text.slice(mention.start, mention.end);
         expect(mention.sentence).toContain(quoted);
@@ -153,12 +155,13 @@ describe('why does the graph say so', () => {
     const response = await yoga.fetch('http://govgraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { sentence section surface start end report { year text } } } }' }),
+      body: JSON.stringify({ query: '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { sentence section surface start end report { year text } } } } }' }),
     });
     const body = (await response.json()) as any;
     expect(body.errors).toBeUndefined();
-    const evidence = body.data.jurisdiction.evidence;
+    const evidence = body.data.jurisdiction.evidence.nodes;
     expect(evidence.length).toBeGreaterThan(0);
+    expect(body.data.jurisdiction.evidence.totalCount).toBe(evidence.length);
     for (const m of evidence) {
       expect(m.report.year).toBe(2021);
       expect(m.report.text.slice(m.start, m.end)).toBe(m.surface);
@@ -223,8 +226,8 @@ describe('initiative and regulation lists', () => {
   };
 
   it('lists initiatives most widely mentioned first, with the report count behind the order', async () => {
-    const data = await query('{ initiatives(first: 100) { totalCount edges { node { name diffusion { adoptions { year } } } } } }');
-    const counts = data.initiatives.edges.map((e: any) => e.node.diffusion.adoptions.length);
+    const data = await query('{ initiatives(first: 100) { totalCount edges { node { name diffusion { adoptions { totalCount } } } } } }');
+    const counts = data.initiatives.edges.map((e: any) => e.node.diffusion.adoptions.totalCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(data.initiatives.totalCount).toBeGreaterThan(50);
   });

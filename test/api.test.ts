@@ -134,9 +134,9 @@ describe('GraphQL API', () => {
       return { calls: store.callCount - before, data: result.data };
     };
     const without = await callsFor(list(''));
-    const withEvidence = await callsFor(list('evidence(initiative: "三项制度") { sentence }'));
+    const withEvidence = await callsFor(list('evidence(initiative: "三项制度") { nodes { sentence } }'));
     expect(withEvidence.data.jurisdictions.totalCount).toBeGreaterThan(3);
-    expect(withEvidence.data.jurisdictions.edges.some((e: any) => e.node.evidence.length > 0)).toBe(true);
+    expect(withEvidence.data.jurisdictions.edges.some((e: any) => e.node.evidence.nodes.length > 0)).toBe(true);
     expect(withEvidence.calls - without.calls).toBeLessThanOrEqual(2);
   });
 });

@@ -62,7 +62,9 @@ describe('explorer provenance', () => {
 
   it('a jurisdiction selected while exploring an initiative: the evidence of its reports for that initiative', () => {
     const request = provenanceRequest(cj, sxzd)!;
-    expect(request.query).toMatch(/jurisdiction\(name: \$code\) \{ name evidence\(initiative: \$initiative\)/);
+    expect(request.query).toMatch(/jurisdiction\(name: \$code\) \{ name evidence\(initiative: \$initiative, first: 100\) \{ totalCount nodes \{/);
+    const sentence = { sentence: '全面推行行政执法“三项制度”。', surface: '三项制度', section: null, report: null };
+    expect(request.read({ jurisdiction: { evidence: { totalCount: 1, nodes: [sentence] } } })).toHaveLength(1);
     expect(request.variables).toEqual({ code: '360202', initiative: '行政执法三项制度' });
     // and the other way round
     expect(provenanceRequest(sxzd, cj)!.variables).toEqual({ code: '360202', initiative: '行政执法三项制度' });

@@ -100,21 +100,24 @@ describe('the seeds in the store and through GraphQL', () => {
   };
 
   it('recipe: similar jurisdictions and the side-by-side comparison', async () => {
-    const { jurisdiction } = await ask('{ jurisdiction(name: "罗江区") { similar(first: 2) { jurisdiction { name } shared score } } }');
-    expect(jurisdiction.similar).toEqual([
-      { jurisdiction: { name: '清远市' }, shared: 12, score: 12 / 84 },
-      { jurisdiction: { name: '昌江区' }, shared: 6, score: 6 / 109 },
-    ]);
-    const { compareJurisdictions: c } = await ask('{ compareJurisdictions(a: "罗江区", b: "清远市") { similarity sharedInitiatives { name } sharedRegulations { title } sharedProblemThemes } }');
+    const { jurisdiction } = await ask('{ jurisdiction(name: "罗江区") { similar(first: 2) { totalCount nodes { jurisdiction { name } shared score } } } }');
+    expect(jurisdiction.similar).toEqual({
+      totalCount: 4,
+      nodes: [
+        { jurisdiction: { name: '清远市' }, shared: 12, score: 12 / 84 },
+        { jurisdiction: { name: '昌江区' }, shared: 6, score: 6 / 109 },
+      ],
+    });
+    const { compareJurisdictions: c } = await ask('{ compareJurisdictions(a: "罗江区", b: "清远市") { similarity sharedInitiatives { totalCount } sharedRegulations { nodes { title } } sharedProblemThemes } }');
     expect(c.similarity).toBe(12 / 84);
-    expect(c.sharedInitiatives).toHaveLength(11);
-    expect(c.sharedRegulations).toEqual([{ title: '法治政府建设实施纲要（2021—2025年）' }]);
+    expect(c.sharedInitiatives.totalCount).toBe(11);
+    expect(c.sharedRegulations.nodes).toEqual([{ title: '法治政府建设实施纲要（2021—2025年）' }]);
     expect(c.sharedProblemThemes).toEqual(['执法能力不足', '法治宣传不足']);
   });
 
   it('recipe: co-citation with lift and PMI', async () => {
-    const { regulation } = await ask('{ regulation(title: "民法典") { coCited(first: 1) { regulation { title } count lift pmi } } }');
-    expect(regulation.coCited).toEqual([{ regulation: { title: '中国共产党章程' }, count: 1, lift: 2.5, pmi: Math.log2(2.5) }]);
+    const { regulation } = await ask('{ regulation(title: "民法典") { coCited(first: 1) { nodes { regulation { title } count lift pmi } } } }');
+    expect(regulation.coCited.nodes).toEqual([{ regulation: { title: '中国共产党章程' }, count: 1, lift: 2.5, pmi: Math.log2(2.5) }]);
   });
 
   it('recipe: the subgraph around 三项制度, one level deep', async () => {

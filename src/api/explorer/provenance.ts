@@ -72,10 +72,10 @@ function evidence(jurisdiction: GraphNode, other: GraphNode): ProvenanceRequest 
   return {
     title: `Why ${jurisdiction.properties.name ?? jurisdiction.label} is linked to ${other.label}`,
     query: `query Evidence($code: String!, $${argument}: String!) {
-  jurisdiction(name: $code) { name evidence(${argument}: $${argument}) { ${MENTION_FIELDS} } }
+  jurisdiction(name: $code) { name evidence(${argument}: $${argument}, first: 100) { totalCount nodes { ${MENTION_FIELDS} } } }
 }`,
     variables: { code: codeOf(jurisdiction), [argument]: initiative ? nameOf(other) : titleOf(other) },
-    read: (data) => read(data.jurisdiction?.evidence),
+    read: (data) => read(data.jurisdiction?.evidence?.nodes),
   };
 }
 

@@ -5,21 +5,41 @@
 // only rank, slice and shape the rows of one entity.
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
-import { MAX_PAGE_SIZE } from '../pagination.js';
+import { listConnection, rankedConnection, rankedTotal, type ConnectionArgs } from '../pagination.js';
 import { Initiative, Jurisdiction, Regulation } from './refs.js';
 import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape } from './shapes.js';
 import type { AppContext } from '../context.js';
+import type { Row } from '../../store/types.js';
 
-/** The analytics statements return at most this many rows per key: the most a `first` may ask for. */
-const TOP = { limit: MAX_PAGE_SIZE };
+/** Top-k rankings show the first 10 unless asked for more. */
+const TOP_K = 10;
 
-function topK(first: number | null | undefined, fallback = 10): number {
-  const k = first ?? fallback;
-  if (k < 0 || k > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE} (got ${k})`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  return k;
+/**
+ * A page of one key's ranking (co-citation, co-mention, similarity): the statement ranks a batch
+ * of keys, each as far as the page reaches (`limit`), and says how long each ranking is.
+ */
+function rankingPage<T>(args: ConnectionArgs, ctx: AppContext, statement: string, batch: { param: string; keyColumn: string; key: string }, toItem: (row: Row) => T) {
+  return rankedConnection(
+    args,
+    async (upTo) => {
+      const rows = await ctx.rowsBy(statement, batch.param, batch.keyColumn, { limit: upTo }).load(batch.key);
+      return { items: rows.map(toItem), total: rankedTotal(rows) };
+    },
+    TOP_K,
+  );
+}
+
+/** A page of a corpus-wide ranking (recurring themes, themes of a year). */
+function storeRankingPage<T>(args: ConnectionArgs, ctx: AppContext, statement: string, params: Record<string, unknown>, toItem: (row: Row) => T) {
+  return rankedConnection(
+    args,
+    async (upTo) => {
+      const rows = await ctx.store.run(statement, { ...params, limit: upTo });
+      return { items: rows.map(toItem), total: rankedTotal(rows) };
+    },
+    TOP_K,
+  );
 }
 
 const pmi = (lift: number) => Math.log2(lift);
@@ -59,26 +79,28 @@ const CoMention = builder.objectRef<Association<InitiativeShape>>('CoMention').i
 });
 
 builder.objectField(Regulation, 'coCited', (t) =>
-  t.field({
-    type: [CoCitation],
-    description: 'Regulations cited in the same reports, most shared reports first.',
-    args: { first: t.arg.int({ description: `How many (default 10, at most ${MAX_PAGE_SIZE}).` }) },
-    resolve: async (g, args, ctx) => {
-      const rows = await ctx.rowsBy('regulations_cocited', 'titles', 'title', TOP).load(g.title);
-      return rows.slice(0, topK(args.first)).map((row) => ({ node: row.regulation as RegulationShape, count: Number(row.together), lift: Number(row.lift) }));
-    },
+  t.connection({
+    type: CoCitation,
+    description: `Regulations cited in the same reports, most shared reports first (${TOP_K} unless \`first\` asks for more).`,
+    resolve: (g, args, ctx) =>
+      rankingPage(args, ctx, 'regulations_cocited', { param: 'titles', keyColumn: 'title', key: g.title }, (row) => ({
+        node: row.regulation as RegulationShape,
+        count: Number(row.together),
+        lift: Number(row.lift),
+      })),
   }),
 );
 
 builder.objectField(Initiative, 'coMentioned', (t) =>
-  t.field({
-    type: [CoMention],
-    description: 'Initiatives mentioned in the same reports, most shared reports first.',
-    args: { first: t.arg.int({ description: `How many (default 10, at most ${MAX_PAGE_SIZE}).` }) },
-    resolve: async (i, args, ctx) => {
-      const rows = await ctx.rowsBy('initiatives_comentioned', 'names', 'name', TOP).load(i.name);
-      return rows.slice(0, topK(args.first)).map((row) => ({ node: row.initiative as InitiativeShape, count: Number(row.together), lift: Number(row.lift) }));
-    },
+  t.connection({
+    type: CoMention,
+    description: `Initiatives mentioned in the same reports, most shared reports first (${TOP_K} unless \`first\` asks for more).`,
+    resolve: (i, args, ctx) =>
+      rankingPage(args, ctx, 'initiatives_comentioned', { param: 'names', keyColumn: 'name', key: i.name }, (row) => ({
+        node: row.initiative as InitiativeShape,
+        count: Number(row.together),
+        lift: Number(row.lift),
+      })),
   }),
 );
 
@@ -95,14 +117,15 @@ const Similarity = builder.objectRef<{ jurisdiction: JurisdictionShape; shared: 
 });
 
 builder.objectField(Jurisdiction, 'similar', (t) =>
-  t.field({
-    type: [Similarity],
-    description: 'The most similar jurisdictions (Jaccard similarity of the initiatives and regulations their reports mention or cite).',
-    args: { first: t.arg.int({ description: `How many (default 10, at most ${MAX_PAGE_SIZE}).` }) },
-    resolve: async (j, args, ctx) => {
-      const rows = await ctx.rowsBy('jurisdictions_similar', 'keys', 'key', TOP).load(j.key);
-      return rows.slice(0, topK(args.first)).map((row) => ({ jurisdiction: row.jurisdiction as JurisdictionShape, shared: Number(row.shared), score: Number(row.jaccard) }));
-    },
+  t.connection({
+    type: Similarity,
+    description: `The most similar jurisdictions (Jaccard similarity of the initiatives and regulations their reports mention or cite), most similar first (${TOP_K} unless \`first\` asks for more).`,
+    resolve: (j, args, ctx) =>
+      rankingPage(args, ctx, 'jurisdictions_similar', { param: 'keys', keyColumn: 'key', key: j.key }, (row) => ({
+        jurisdiction: row.jurisdiction as JurisdictionShape,
+        shared: Number(row.shared),
+        score: Number(row.jaccard),
+      })),
   }),
 );
 
@@ -116,11 +139,14 @@ const ThemeCount = builder.objectRef<{ theme: string; reports: number; jurisdict
 });
 
 builder.objectField(Jurisdiction, 'problemThemes', (t) =>
-  t.field({
-    type: [ThemeCount],
+  t.connection({
+    type: ThemeCount,
     description: "Themes of the problems this jurisdiction's reports admit, most reported first.",
-    resolve: async (j, _args, ctx) =>
-      (await ctx.rowsBy('jurisdiction_problem_themes', 'keys', 'key').load(j.key)).map((row) => ({ theme: String(row.theme), reports: Number(row.reports) })),
+    resolve: async (j, args, ctx) =>
+      listConnection(
+        args,
+        (await ctx.rowsBy('jurisdiction_problem_themes', 'keys', 'key').load(j.key)).map((row) => ({ theme: String(row.theme), reports: Number(row.reports) })),
+      ),
   }),
 );
 
@@ -153,9 +179,9 @@ function split<T>(a: Map<string, T>, b: Map<string, T>) {
 const ComparisonRef = builder.objectRef<Comparison>('Comparison').implement({
   description: 'Two jurisdictions side by side: what their reports share and what sets them apart.',
   fields: (t) => {
-    const part = (what: 'initiatives' | 'regulations', side: 'shared' | 'onlyA' | 'onlyB') => async (c: Comparison, _args: unknown, ctx: AppContext) => {
+    const part = (what: 'initiatives' | 'regulations', side: 'shared' | 'onlyA' | 'onlyB') => async (c: Comparison, args: ConnectionArgs, ctx: AppContext) => {
       const [a, b] = await Promise.all([nameSets(ctx, c.a.key), nameSets(ctx, c.b.key)]);
-      return split(a[what] as Map<string, never>, b[what] as Map<string, never>)[side];
+      return listConnection(args, split(a[what] as Map<string, never>, b[what] as Map<string, never>)[side]);
     };
     const themes = (side: 'shared' | 'onlyA' | 'onlyB') => async (c: Comparison, _args: unknown, ctx: AppContext) => {
       const [a, b] = await Promise.all([nameSets(ctx, c.a.key), nameSets(ctx, c.b.key)]);
@@ -165,12 +191,12 @@ const ComparisonRef = builder.objectRef<Comparison>('Comparison').implement({
     return {
       a: t.field({ type: Jurisdiction, description: 'The first jurisdiction.', resolve: (c) => c.a }),
       b: t.field({ type: Jurisdiction, description: 'The second jurisdiction.', resolve: (c) => c.b }),
-      sharedInitiatives: t.field({ type: [Initiative], description: 'Initiatives both mention.', resolve: part('initiatives', 'shared') }),
-      onlyAInitiatives: t.field({ type: [Initiative], description: 'Initiatives only a mentions.', resolve: part('initiatives', 'onlyA') }),
-      onlyBInitiatives: t.field({ type: [Initiative], description: 'Initiatives only b mentions.', resolve: part('initiatives', 'onlyB') }),
-      sharedRegulations: t.field({ type: [Regulation], description: 'Regulations both cite.', resolve: part('regulations', 'shared') }),
-      onlyARegulations: t.field({ type: [Regulation], description: 'Regulations only a cites.', resolve: part('regulations', 'onlyA') }),
-      onlyBRegulations: t.field({ type: [Regulation], description: 'Regulations only b cites.', resolve: part('regulations', 'onlyB') }),
+      sharedInitiatives: t.connection({ type: Initiative, description: 'Initiatives both mention.', resolve: part('initiatives', 'shared') }),
+      onlyAInitiatives: t.connection({ type: Initiative, description: 'Initiatives only a mentions.', resolve: part('initiatives', 'onlyA') }),
+      onlyBInitiatives: t.connection({ type: Initiative, description: 'Initiatives only b mentions.', resolve: part('initiatives', 'onlyB') }),
+      sharedRegulations: t.connection({ type: Regulation, description: 'Regulations both cite.', resolve: part('regulations', 'shared') }),
+      onlyARegulations: t.connection({ type: Regulation, description: 'Regulations only a cites.', resolve: part('regulations', 'onlyA') }),
+      onlyBRegulations: t.connection({ type: Regulation, description: 'Regulations only b cites.', resolve: part('regulations', 'onlyB') }),
       sharedProblemThemes: t.stringList({ description: 'Problem themes both admit.', resolve: themes('shared') }),
       onlyAProblemThemes: t.stringList({ description: 'Problem themes only a admits.', resolve: themes('onlyA') }),
       onlyBProblemThemes: t.stringList({ description: 'Problem themes only b admits.', resolve: themes('onlyB') }),
@@ -234,7 +260,7 @@ const ProvinceCount = builder.objectRef<{ province: string; adopters: number; fi
 const Diffusion = builder.objectRef<Adoption[]>('Diffusion').implement({
   description: 'How an initiative spread: who mentioned it first when, per year and per province.',
   fields: (t) => ({
-    adoptions: t.field({ type: [AdoptionRef], description: 'Each jurisdiction with its first year, earliest first.', resolve: (a) => a }),
+    adoptions: t.connection({ type: AdoptionRef, description: 'Each jurisdiction with its first year, earliest first.', resolve: (a, args) => listConnection(args, a) }),
     byYear: t.field({
       type: [YearCount],
       description: 'New adopters per year, with the running total.',
@@ -283,26 +309,32 @@ interface FollowThroughShape {
   doneReportId: string;
   planLink: LinkShape | null;
   link: LinkShape | null;
+  /** Indexes of the link's mentions that lie outside the next report's own plan items (null: all). */
+  outside: number[] | null;
 }
 
 const FollowThrough = builder.objectRef<FollowThroughShape>('FollowThrough').implement({
-  description: 'A plan item of year N whose initiative the year N+1 report mentions as done.',
+  description: 'A plan item (工作打算) of year N whose initiative the year N+1 report mentions as done (outside its own plan items).',
   fields: (t) => ({
     plan: t.exposeString('plan', { description: 'The plan item (工作打算) as written.' }),
     plannedYear: t.exposeInt('plannedYear', { description: 'Year of the report that made the plan.' }),
     doneYear: t.exposeInt('doneYear', { description: 'Year of the report that mentions the initiative.' }),
     initiative: t.field({ type: Initiative, description: 'The initiative the plan concerns.', resolve: (f) => f.initiative }),
     planMentions: t.field({ type: [Mention], description: 'Where the plan is stated.', resolve: (f) => mentionsOf(f.planReportId, f.planLink, false) }),
-    evidence: t.field({ type: [Mention], description: 'Where the next report mentions the initiative.', resolve: (f) => mentionsOf(f.doneReportId, f.link, true) }),
+    evidence: t.field({
+      type: [Mention],
+      description: 'Where the next report mentions the initiative as done (its mentions inside its own plan items are left out).',
+      resolve: (f) => mentionsOf(f.doneReportId, f.link, true).filter((m) => !f.outside || f.outside.includes(m.index)),
+    }),
   }),
 });
 
 builder.objectField(Jurisdiction, 'followThrough', (t) =>
-  t.field({
-    type: [FollowThrough],
+  t.connection({
+    type: FollowThrough,
     description: 'What this jurisdiction planned in one year that its next year\'s report mentions (needs reports of consecutive years).',
-    resolve: async (j, _args, ctx) =>
-      (await ctx.rowsBy('jurisdiction_follow_through', 'keys', 'key').load(j.key)).map((row) => ({
+    resolve: async (j, args, ctx) =>
+      listConnection(args, (await ctx.rowsBy('jurisdiction_follow_through', 'keys', 'key').load(j.key)).map((row) => ({
         plan: String(row.plan),
         plannedYear: Number(row.plannedYear),
         doneYear: Number(row.doneYear),
@@ -311,7 +343,8 @@ builder.objectField(Jurisdiction, 'followThrough', (t) =>
         doneReportId: String(row.doneReportId),
         planLink: (row.planLink ?? null) as LinkShape | null,
         link: (row.link ?? null) as LinkShape | null,
-      })),
+        outside: Array.isArray(row.outside) && (row.link as LinkShape | null)?.starts ? (row.outside as number[]).map(Number) : null,
+      }))),
   }),
 );
 
@@ -333,26 +366,23 @@ builder.queryFields((t) => ({
     args: { a: t.arg.string({ required: true, description: 'First jurisdiction.' }), b: t.arg.string({ required: true, description: 'Second jurisdiction.' }) },
     resolve: async (_root, args, ctx) => ({ a: await oneJurisdiction(ctx, args.a), b: await oneJurisdiction(ctx, args.b) }),
   }),
-  recurringProblemThemes: t.field({
-    type: [RecurringTheme],
-    description: 'Problem themes the same jurisdiction reports in several years, most recurrent first.',
-    args: {
-      minYears: t.arg.int({ description: 'At least this many distinct years (default 2).' }),
-      first: t.arg.int({ description: `How many (default 20, at most ${MAX_PAGE_SIZE}).` }),
-    },
-    resolve: async (_root, args, ctx) =>
-      (await ctx.store.run('problem_themes_recurring', { minYears: Math.max(2, args.minYears ?? 2), limit: topK(args.first, 20) })).map((row) => ({
+  recurringProblemThemes: t.connection({
+    type: RecurringTheme,
+    description: `Problem themes the same jurisdiction reports in several years, most recurrent first (${TOP_K} unless \`first\` asks for more).`,
+    args: { minYears: t.arg.int({ description: 'At least this many distinct years (default 2).' }) },
+    resolve: (_root, args, ctx) =>
+      storeRankingPage(args, ctx, 'problem_themes_recurring', { minYears: Math.max(2, args.minYears ?? 2) }, (row) => ({
         jurisdiction: row.jurisdiction as JurisdictionShape,
         theme: String(row.theme),
         years: (row.years as number[]).map(Number),
       })),
   }),
-  problemThemesOfYear: t.field({
-    type: [ThemeCount],
-    description: 'The most widespread problem themes of one year: how many jurisdictions report each.',
-    args: { year: t.arg.int({ required: true, description: 'The year covered.' }), first: t.arg.int({ description: `How many (default 20, at most ${MAX_PAGE_SIZE}).` }) },
-    resolve: async (_root, args, ctx) =>
-      (await ctx.store.run('problem_themes_by_year', { year: args.year, limit: topK(args.first, 20) })).map((row) => ({
+  problemThemesOfYear: t.connection({
+    type: ThemeCount,
+    description: `The most widespread problem themes of one year: how many jurisdictions report each, most first (${TOP_K} unless \`first\` asks for more).`,
+    args: { year: t.arg.int({ required: true, description: 'The year covered.' }) },
+    resolve: (_root, args, ctx) =>
+      storeRankingPage(args, ctx, 'problem_themes_by_year', { year: args.year }, (row) => ({
         theme: String(row.theme),
         jurisdictions: Number(row.jurisdictions),
         reports: Number(row.reports),

@@ -29,8 +29,8 @@ Jurisdiction.implement({
       description: 'The prefecture-level unit a county belongs to.',
       resolve: (j, _args, ctx) => (j.level === 'prefecture' ? j : parentAt(ctx, j, 'prefecture')),
     }),
-    evidence: t.field({
-      type: [Mention],
+    evidence: t.connection({
+      type: Mention,
       description: 'Why the graph links this jurisdiction to an initiative or a regulation: every sentence of its reports that mentions or cites it (alias- and variant-aware), newest first.',
       args: {
         initiative: t.arg.string({ description: 'An initiative by name or alias (三项制度).' }),
@@ -47,7 +47,7 @@ Jurisdiction.implement({
             regulations: args.regulation ? regulationTitles(args.regulation) : null,
           })
           .load(j.key);
-        return rows.flatMap((row) => mentionsOf(String(row.reportId), row.link as LinkShape, true));
+        return listConnection(args, rows.flatMap((row) => mentionsOf(String(row.reportId), row.link as LinkShape, true)));
       },
     }),
     reports: t.connection({

@@ -88,11 +88,14 @@ Report.implement({
         }),
       },
     ),
-    metrics: t.field({
-      type: [Metric],
+    metrics: t.connection({
+      type: Metric,
       description: 'Quantitative facts the report states about its own work (出庭应诉率100%, 会前学法19次), in text order.',
-      resolve: async (r, _args, ctx) =>
-        (await ctx.rowsBy('report_metrics', 'ids', 'id').load(r.id)).map((row) => ({ reportId: r.id, indicator: String(row.indicator), link: (row.link ?? {}) as MetricLink })),
+      resolve: async (r, args, ctx) =>
+        listConnection(
+          args,
+          (await ctx.rowsBy('report_metrics', 'ids', 'id').load(r.id)).map((row) => ({ reportId: r.id, indicator: String(row.indicator), link: (row.link ?? {}) as MetricLink })),
+        ),
     }),
     problems: t.connection({
       type: Problem,
