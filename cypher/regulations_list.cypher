@@ -1,16 +1,24 @@
-// One page of regulations, most widely cited first, or by title ($byName).
+// One page of regulations, ordered by $orderBy: 'reports' (how many reports cite it),
+// 'mentions' (how many times they do, summed over reports) or 'name' (the title), ties by title.
+// @param orderBy "reports"
+// @param descending true
 // @param kind null
 // @param scope null
 // @param text null
-// @param byName false
 // @param skip 0
 // @param limit 20
 MATCH (g:Regulation)
 WHERE ($kind IS NULL OR g.kind = $kind)
   AND ($scope IS NULL OR g.scope = $scope)
   AND ($text IS NULL OR g.title CONTAINS $text)
-OPTIONAL MATCH (g)<-[:CITES]-(r:Report)
-WITH g, count(r) AS reports
-RETURN g {.*} AS regulation, reports
-ORDER BY CASE WHEN NOT $byName THEN reports END DESC, g.title
+OPTIONAL MATCH (g)<-[m:CITES]-(:Report)
+WITH g, count(m) AS reports, sum(CASE WHEN m IS NULL THEN 0 ELSE coalesce(m.count, 1) END) AS mentions
+RETURN g {.*} AS regulation, reports, mentions
+ORDER BY
+  CASE WHEN $orderBy = 'reports' AND $descending THEN reports END DESC,
+  CASE WHEN $orderBy = 'reports' AND NOT $descending THEN reports END ASC,
+  CASE WHEN $orderBy = 'mentions' AND $descending THEN mentions END DESC,
+  CASE WHEN $orderBy = 'mentions' AND NOT $descending THEN mentions END ASC,
+  CASE WHEN $orderBy = 'name' AND $descending THEN g.title END DESC,
+  g.title
 SKIP $skip LIMIT $limit

@@ -52,3 +52,26 @@ export const CitationAction = builder.enumType('CitationAction', {
     REFERENCED: { value: 'referenced', description: 'Mentioned it otherwise (依据, 根据).' },
   } as const,
 });
+
+export const EntityOrderField = builder.enumType('EntityOrderField', {
+  description: 'What to sort initiatives or regulations by.',
+  values: {
+    REPORTS: { value: 'reports', description: 'How many reports mention or cite it (default; largest first unless `descending: false`).' },
+    MENTIONS: { value: 'mentions', description: 'How many times reports mention or cite it, summed over reports (largest first unless `descending: false`).' },
+    NAME: { value: 'name', description: 'Canonical name or title, in code point order (A→Z unless `descending: true`).' },
+  } as const,
+});
+
+export const EntityOrder = builder.inputType('EntityOrder', {
+  description: 'Sort order of an initiative or regulation list; ties are broken by name or title.',
+  fields: (t) => ({
+    field: t.field({ type: EntityOrderField, required: true, description: 'The sort key.' }),
+    descending: t.boolean({ description: 'Largest (or last) first. Default: true for counts, false for names.' }),
+  }),
+});
+
+/** The statement parameters of an EntityOrder (the deprecated `byName: true` means NAME). */
+export function entityOrderParams(order: { field: 'reports' | 'mentions' | 'name'; descending?: boolean | null } | null | undefined, byName?: boolean | null) {
+  const orderBy = order?.field ?? (byName ? 'name' : 'reports');
+  return { orderBy, descending: order?.descending ?? orderBy !== 'name' };
+}

@@ -1,6 +1,7 @@
 // Initiative: a named reform, system, mechanism, platform or campaign
 // (行政执法三项制度, 放管服, 一件事一次办), with every alias it was written as.
 import { builder } from '../builder.js';
+import { EntityOrder, entityOrderParams } from './enums.js';
 import { Initiative, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { Mention } from './mention.js';
@@ -55,14 +56,18 @@ const InitiativeFilter = builder.inputType('InitiativeFilter', {
 builder.queryFields((t) => ({
   initiatives: t.connection({
     type: Initiative,
-    description: 'Initiatives, most widely mentioned first.',
-    args: { filter: t.arg({ type: InitiativeFilter }), byName: t.arg.boolean({ description: 'Sort by name instead of by number of reports.' }) },
+    description: 'Initiatives, most widely mentioned first (by how many reports mention each) unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: InitiativeFilter }),
+      orderBy: t.arg({ type: EntityOrder, description: 'Sort order (default: REPORTS, largest first).' }),
+      byName: t.arg.boolean({ description: 'Sort by name instead of by number of reports.', deprecationReason: 'Use `orderBy: {field: NAME}`.' }),
+    },
     resolve: (_root, args, ctx) => {
       const params = { category: args.filter?.category ?? null, text: args.filter?.text ?? null };
       return storeConnection(
         args,
         async ({ offset, limit }) =>
-          (await ctx.store.run('initiatives_list', { ...params, byName: args.byName ?? false, skip: offset, limit })).map((row) => row.initiative as InitiativeShape),
+          (await ctx.store.run('initiatives_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit })).map((row) => row.initiative as InitiativeShape),
         async () => Number((await ctx.store.run('initiatives_count', params))[0]?.total ?? 0),
       );
     },

@@ -3,7 +3,7 @@
 import { builder } from '../builder.js';
 import { Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
-import { CitationAction, RegulationKind, RegulationScope } from './enums.js';
+import { CitationAction, EntityOrder, entityOrderParams, RegulationKind, RegulationScope } from './enums.js';
 import { Mention } from './mention.js';
 import { regulationTitles } from '../names.js';
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
@@ -58,14 +58,18 @@ const RegulationFilter = builder.inputType('RegulationFilter', {
 builder.queryFields((t) => ({
   regulations: t.connection({
     type: Regulation,
-    description: 'Regulations, most widely cited first.',
-    args: { filter: t.arg({ type: RegulationFilter }), byName: t.arg.boolean({ description: 'Sort by title instead of by number of citing reports.' }) },
+    description: 'Regulations, most widely cited first (by how many reports cite each) unless `orderBy` says otherwise.',
+    args: {
+      filter: t.arg({ type: RegulationFilter }),
+      orderBy: t.arg({ type: EntityOrder, description: 'Sort order (default: REPORTS, largest first; NAME sorts by title).' }),
+      byName: t.arg.boolean({ description: 'Sort by title instead of by number of citing reports.', deprecationReason: 'Use `orderBy: {field: NAME}`.' }),
+    },
     resolve: (_root, args, ctx) => {
       const params = { kind: args.filter?.kind ?? null, scope: args.filter?.scope ?? null, text: args.filter?.text ?? null };
       return storeConnection(
         args,
         async ({ offset, limit }) =>
-          (await ctx.store.run('regulations_list', { ...params, byName: args.byName ?? false, skip: offset, limit })).map((row) => row.regulation as RegulationShape),
+          (await ctx.store.run('regulations_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit })).map((row) => row.regulation as RegulationShape),
         async () => Number((await ctx.store.run('regulations_count', params))[0]?.total ?? 0),
       );
     },
