@@ -53,12 +53,22 @@ export interface IngestOptions {
   onFile?: (outcome: FileOutcome, done: number) => void;
 }
 
-export async function ingestPaths(store: GraphStore | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+/** Files in flight (taken from the list, not yet finished) for a number of workers: two per worker, so none waits idle. */
+export function inFlightLimit(workers: number): number {
+  return Math.max(2, workers * 2);
+}
+
+export function ingestPaths(store: GraphStore | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestFiles(store, listInputFiles(paths), options);
+}
+
+/** Ingests the files of a list taken one at a time, as files finish: never more than inFlightLimit(workers) ahead. */
+export async function ingestFiles(store: GraphStore | null, files: Iterable<string>, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const workers = options.workers ?? defaultWorkerCount();
   const maxBytes = options.maxBytes ?? maxFileBytesFromEnv();
   const pool = workers > 0 ? new ExtractPool(workers, options.workerUrl) : null;
-  const limit = Math.max(2, workers * 2);
+  const limit = inFlightLimit(workers);
   const dryRun = Boolean(options.dryRun) || !store;
 
   const summary: IngestSummary = { files: 0, ingested: 0, created: 0, replaced: 0, unchanged: 0, extracted: 0, refused: [], failed: [], workers: 0, durationMs: 0 };
@@ -103,15 +113,20 @@ export async function ingestPaths(store: GraphStore | null, paths: string[], opt
   };
 
   const inFlight = new Set<Promise<void>>();
+  const list = files[Symbol.iterator]();
   try {
     let index = 0;
-    for (const path of listInputFiles(paths)) {
+    // wait for room before taking the next file, so the list (a directory walk) is not read ahead of the work
+    for (;;) {
       while (inFlight.size >= limit) await Promise.race(inFlight);
-      const job: Promise<void> = one(path, index++).finally(() => inFlight.delete(job));
+      const next = list.next();
+      if (next.done) break;
+      const job: Promise<void> = one(next.value, index++).finally(() => inFlight.delete(job));
       inFlight.add(job);
     }
     summary.files = index;
   } finally {
+    list.return?.();
     await Promise.all(inFlight);
     await writes;
     summary.workers = pool?.threads.length ?? 0;
