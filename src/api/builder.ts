@@ -45,10 +45,26 @@ export const builder = new SchemaBuilder<{
   plugins: [ErrorsPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
   relay: {
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
     // `nodes` beside `edges` on every connection: the page's items without their cursors.
     nodesOnConnection: { description: 'The items of this page, in order (the `node` of each edge, without cursors).' },
+    // descriptions of what the relay plugin generates on every connection, edge and node
+    idFieldOptions: { description: 'Global id (Relay): pass it to `node(id:)`, or as a `graph` start.' },
+    edgesFieldOptions: { nullable: false, description: 'The items of this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Where this page lies: whether there are more, and the cursors to ask for them.' },
+    cursorFieldOptions: { description: 'Opaque cursor of this item: pass it as `after` (or `before`) to page on from here.' },
+    nodeFieldOptions: { nullable: false, description: 'The item.' },
+    firstArgOptions: { description: `Page size from the start or from \`after\` (default ${DEFAULT_PAGE_SIZE} unless the field says otherwise, at most 100).` },
+    lastArgOptions: { description: 'Page size counted back from `before`.' },
+    afterArgOptions: { description: 'A cursor: the page starts after this item.' },
+    beforeArgOptions: { description: 'A cursor: the page ends before this item.' },
+    pageInfoTypeOptions: { description: 'Relay page information of a connection.' },
+    hasNextPageFieldOptions: { description: 'Whether items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page (true on any page asked for `after` a cursor).' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item of this page: pass it as `after` for the next page.' },
+    nodeQueryOptions: { description: 'Any node by its global id.' },
+    nodesQueryOptions: { description: 'Nodes by their global ids, in the order given (null for an unknown id).' },
+    nodeTypeOptions: { description: 'Anything with a global id (Relay): reports, jurisdictions, initiatives, regulations, problems.' },
   },
   errors: { defaultTypes: [] },
   complexity: {

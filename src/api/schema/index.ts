@@ -1,6 +1,7 @@
 // Imports every type file (each registers its types and query fields with the
-// builder) and builds the schema.
+// builder) and builds the schema, its generated page types described.
 import { builder } from '../builder.js';
+import { describeGeneratedTypes } from './describe.js';
 import './enums.js';
 import './mention.js';
 import './report.js';
@@ -13,4 +14,4 @@ import './search.js';
 import './graph.js';
 import './mutations.js';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = describeGeneratedTypes(builder.toSchema({ sortSchema: true }));

@@ -58,7 +58,7 @@ builder.queryFields((t) => ({
     type: Initiative,
     description: 'Initiatives, most widely mentioned first (by how many reports mention each) unless `orderBy` says otherwise.',
     args: {
-      filter: t.arg({ type: InitiativeFilter }),
+      filter: t.arg({ type: InitiativeFilter, description: 'Conditions the initiatives must meet (all combine).' }),
       orderBy: t.arg({ type: EntityOrder, description: 'Sort order (default: REPORTS, largest first).' }),
       byName: t.arg.boolean({ description: 'Sort by name instead of by number of reports.', deprecationReason: 'Use `orderBy: {field: NAME}`.' }),
     },
@@ -76,7 +76,7 @@ builder.queryFields((t) => ({
     type: Initiative,
     nullable: true,
     description: 'One initiative by its canonical name or any alias ("三项制度" finds 行政执法三项制度).',
-    args: { name: t.arg.string({ required: true }) },
+    args: { name: t.arg.string({ required: true, description: 'Canonical name or any alias (三项制度).' }) },
     resolve: async (_root, args, ctx) => {
       const names = initiativeNames(args.name);
       const rows = await ctx.store.run('initiatives_lookup', { names });

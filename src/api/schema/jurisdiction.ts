@@ -202,7 +202,7 @@ builder.queryFields((t) => ({
       type: Jurisdiction,
       description: 'Jurisdictions; filters combine (which counties cite 三项制度: `{level: COUNTY, mentionsInitiative: "三项制度"}`).',
       args: {
-        filter: t.arg({ type: JurisdictionFilter }),
+        filter: t.arg({ type: JurisdictionFilter, description: 'Conditions the jurisdictions must meet (all combine).' }),
         orderBy: t.arg({ type: JurisdictionOrder, description: 'Sort order (default: full name, ascending).' }),
       },
       resolve: async (_root, args, ctx) => {

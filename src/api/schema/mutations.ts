@@ -139,7 +139,7 @@ builder.mutationFields((t) => ({
       directResult: true,
       union: { name: 'IngestReportResult', description: 'The stored report, or why the text or file was refused.' },
     },
-    args: { input: t.arg({ type: IngestReportInput, required: true }) },
+    args: { input: t.arg({ type: IngestReportInput, required: true, description: 'The report (text or an uploaded file) and optional metadata overrides.' }) },
     resolve: async (_root, { input }, ctx) => {
       requireWriteAccess(ctx);
       const graph = await extractInput(input);

@@ -31,7 +31,7 @@ builder.queryFields((t) => ({
   problems: t.connection({
     type: Problem,
     description: 'Problems, newest reports first.',
-    args: { filter: t.arg({ type: ProblemFilter }) },
+    args: { filter: t.arg({ type: ProblemFilter, description: 'Conditions the problems must meet.' }) },
     resolve: (_root, args, ctx) => {
       const params = { theme: args.filter?.theme ?? null };
       return storeConnection(

@@ -60,7 +60,7 @@ builder.queryFields((t) => ({
     type: Regulation,
     description: 'Regulations, most widely cited first (by how many reports cite each) unless `orderBy` says otherwise.',
     args: {
-      filter: t.arg({ type: RegulationFilter }),
+      filter: t.arg({ type: RegulationFilter, description: 'Conditions the regulations must meet (all combine).' }),
       orderBy: t.arg({ type: EntityOrder, description: 'Sort order (default: REPORTS, largest first; NAME sorts by title).' }),
       byName: t.arg.boolean({ description: 'Sort by title instead of by number of citing reports.', deprecationReason: 'Use `orderBy: {field: NAME}`.' }),
     },
@@ -78,7 +78,7 @@ builder.queryFields((t) => ({
     type: Regulation,
     nullable: true,
     description: 'One regulation by any variant of its title (法治政府建设实施纲要(2021-2025年) finds the canonical 法治政府建设实施纲要（2021—2025年）).',
-    args: { title: t.arg.string({ required: true }) },
+    args: { title: t.arg.string({ required: true, description: 'Canonical title or any variant of it, with or without 《》.' }) },
     resolve: async (_root, args, ctx) => {
       const titles = regulationTitles(args.title);
       const rows = await ctx.store.run('regulations_lookup', { titles });

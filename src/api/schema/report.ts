@@ -127,7 +127,7 @@ builder.queryFields((t) => ({
     type: Report,
     description: 'Reports, newest first (or oldest first).',
     args: {
-      filter: t.arg({ type: ReportFilter }),
+      filter: t.arg({ type: ReportFilter, description: 'Conditions the reports must meet (all combine).' }),
       oldestFirst: t.arg.boolean({ description: 'Sort by year ascending instead of descending.' }),
     },
     resolve: async (_root, args, ctx) => {
@@ -159,7 +159,7 @@ builder.queryFields((t) => ({
     type: Report,
     nullable: true,
     description: 'One report by its id (`reportId`).',
-    args: { id: t.arg.string({ required: true }) },
+    args: { id: t.arg.string({ required: true, description: 'The report id (`reportId`: a hash of the normalized text), not the global `id`.' }) },
     resolve: async (_root, args, ctx) => {
       const rows = await ctx.store.run('reports_by_ids', { ids: [args.id] });
       return (rows[0]?.report as ReportShape) ?? null;
