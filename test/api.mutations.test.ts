@@ -59,6 +59,27 @@ describe('mutations', () => {
     expect((await store.counts()).byLabel.Report ?? 0).toBe(0);
   });
 
+  it('metadata overrides: year, title and file are stored as given, and a changed override replaces the stored report', async () => {
+    const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
+    const auth = { authorization: 'Bearer s3cret-token' };
+    const ingest = `mutation($text: String!, $year: Int, $title: String, $file: String) {
+      ingestReport(input: {text: $text, year: $year, title: $title, file: $file}) {
+        ... on IngestReportPayload { outcome reportId report { year title file } } } }`;
+    const plain = (await post(yoga, ingest, { text: SEED }, auth)).data.ingestReport;
+    // the seed has no title line; its year is read from the text
+    expect(plain).toMatchObject({ outcome: 'CREATED', report: { year: 2021, title: null, file: null } });
+    const title = '昌江区2021年法治政府建设工作情况报告';
+    const overridden = (await post(yoga, ingest, { text: SEED, year: 2020, title, file: 'archive/changjiang-2021.txt' }, auth)).data.ingestReport;
+    // the same text: the same report, rewritten with the overrides (not UNCHANGED, which would drop them)
+    expect(overridden).toEqual({ outcome: 'REPLACED', reportId: plain.reportId, report: { year: 2020, title, file: 'archive/changjiang-2021.txt' } });
+    const again = (await post(yoga, ingest, { text: SEED, year: 2020, title, file: 'archive/changjiang-2021.txt' }, auth)).data.ingestReport;
+    expect(again.outcome).toBe('UNCHANGED');
+    // the override reaches the graph: the year filter and the diffusion see 2020
+    const seen = await post(yoga, `{ reports(filter: {yearTo: 2020}) { totalCount } initiative(name: "三项制度") { diffusion { adoptions { nodes { year } } } } }`, {});
+    expect(seen.data).toEqual({ reports: { totalCount: 1 }, initiative: { diffusion: { adoptions: { nodes: [{ year: 2020 }] } } } });
+    await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: plain.reportId }, auth);
+  });
+
   it('answer a text that is not a report with a typed NotAReport result', async () => {
     const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
     const result = await post(yoga, INGEST, { text: '今天天气很好。' }, { authorization: 'Bearer s3cret-token' });

@@ -23,13 +23,15 @@ const scratch = mkdtempSync(join(tmpdir(), 'govgraph-provenance-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const M = 'mentions { sentence section start end surface }';
-const REPORT = `query($id: String!) { report(id: $id) {
+// metrics in two pages of 100 (a report can state more than one page holds)
+const REPORT = `query($id: String!, $page2: String = "${Buffer.from('OffsetConnection:99').toString('base64')}") { report(id: $id) {
   initiatives(first: 100) { edges { node { name } ${M} } }
   regulations(first: 100) { edges { node { title } ${M} } }
-  metrics { indicator surface ${M} }
+  metrics(first: 100) { totalCount nodes { indicator surface ${M} } }
+  moreMetrics: metrics(first: 100, after: $page2) { nodes { indicator surface ${M} } }
   problems(first: 100) { edges { node { text ${M} } } } } }`;
-const FOLLOW_THROUGH = `{ jurisdiction(name: "510604") { followThrough { plan plannedYear doneYear
-  planMentions { sentence section start end surface } evidence { sentence section start end surface } } } }`;
+const FOLLOW_THROUGH = `{ jurisdiction(name: "510604") { followThrough { nodes { plan plannedYear doneYear
+  planMentions { sentence section start end surface } evidence { sentence section start end surface } } } } }`;
 
 type Yoga = ReturnType<typeof createGraphQLHandler>;
 async function ask(yoga: Yoga, query: string, variables: Record<string, unknown> = {}) {
@@ -72,7 +74,7 @@ function answerOf(report: any) {
   return {
     initiatives: sort(report.initiatives.edges.map((e: any) => ({ name: e.node.name, mentions: e.mentions }))),
     regulations: sort(report.regulations.edges.map((e: any) => ({ title: e.node.title, mentions: e.mentions }))),
-    metrics: sort(report.metrics.map((m: any) => ({ indicator: m.indicator, surface: m.surface, mentions: m.mentions }))),
+    metrics: sort([...report.metrics.nodes, ...report.moreMetrics.nodes].map((m: any) => ({ indicator: m.indicator, surface: m.surface, mentions: m.mentions }))),
     problems: sort(report.problems.edges.map((e: any) => ({ text: e.node.text, mentions: e.node.mentions }))),
   };
 }
@@ -145,7 +147,7 @@ describe('provenance stored as offsets into the report text', () => {
       const [planned, done] = [syntheticReport(1), syntheticReport(2)];
       for (const g of [planned, done]) await local.upsertReport(g, { extractorVersion: 't' });
       const data = await ask(createGraphQLHandler({ store: local }), FOLLOW_THROUGH);
-      expect(data.jurisdiction.followThrough).toEqual([
+      expect(data.jurisdiction.followThrough.nodes).toEqual([
         {
           plan: '深化三项制度',
           plannedYear: planned.year,
@@ -281,9 +283,9 @@ describe('data written before provenance offsets', () => {
         expect(answerOf(report)).toEqual(expectedAnswer(g));
         expect(report).toEqual((await ask(freshYoga, REPORT, { id: g.reportId })).report);
       }
-      const followThrough = (await ask(oldYoga, FOLLOW_THROUGH)).jurisdiction.followThrough;
+      const followThrough = (await ask(oldYoga, FOLLOW_THROUGH)).jurisdiction.followThrough.nodes;
       expect(followThrough).toHaveLength(1);
-      expect(followThrough).toEqual((await ask(freshYoga, FOLLOW_THROUGH)).jurisdiction.followThrough);
+      expect(followThrough).toEqual((await ask(freshYoga, FOLLOW_THROUGH)).jurisdiction.followThrough.nodes);
     } finally {
       await old.close();
       await fresh.close();

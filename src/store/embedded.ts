@@ -14,7 +14,7 @@ import { acquireDirectoryLock } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
 import type { GraphStore, Row, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
-import { planReportDelete, planReportWrite, type PlannedStatement } from './write-plan.js';
+import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
 import { countsFromRows } from './counts.js';
 import { ReadCache } from './read-cache.js';
 
@@ -173,8 +173,8 @@ export class EmbeddedStore implements GraphStore {
     const version = meta.extractorVersion ?? 'unknown';
     try {
       return await this.transaction(async (tx) => {
-        const existing = await this.exec(tx, 'report_version', { id: graph.reportId });
-        if (existing.length && existing[0].version === version) return { commit: false, value: 'unchanged' as const };
+        const existing = await this.exec(tx, 'report_stored_as', storedAsIsParams(graph, version));
+        if (existing.length && existing[0].same === true) return { commit: false, value: 'unchanged' as const };
         if (existing.length) await this.execAll(tx, planReportDelete(graph.reportId));
         await this.execAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
         return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const) };

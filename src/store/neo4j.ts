@@ -9,7 +9,7 @@ import { StoreError, UnknownStatementError } from './errors.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
 import type { GraphStore, Row, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
-import { planReportDelete, planReportWrite, type PlannedStatement } from './write-plan.js';
+import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
 
 export interface Neo4jOptions {
   uri: string;
@@ -97,8 +97,8 @@ export class Neo4jStore implements GraphStore {
     const session = this.driver.session({ database: this.database });
     try {
       return await session.executeWrite(async (tx) => {
-        const existing = await this.exec(tx, 'report_version', { id: graph.reportId });
-        if (existing.length && existing[0].version === version) return 'unchanged' as const;
+        const existing = await this.exec(tx, 'report_stored_as', storedAsIsParams(graph, version));
+        if (existing.length && existing[0].same === true) return 'unchanged' as const;
         if (existing.length) await this.execAll(tx, planReportDelete(graph.reportId));
         await this.execAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
         return existing.length ? ('replaced' as const) : ('created' as const);

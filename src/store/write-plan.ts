@@ -150,6 +150,14 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
   return steps;
 }
 
+/**
+ * Parameters of report_stored_as: whether the stored report is what would be written now (same
+ * extractor version, year and title; ingestReport can override the year and the title).
+ */
+export function storedAsIsParams(graph: ReportGraph, version: string): Record<string, unknown> {
+  return { id: graph.reportId, version, year: graph.year ?? null, title: graph.title ?? null };
+}
+
 /** Statements that remove a report and whatever only it held up. */
 export function planReportDelete(id: string): PlannedStatement[] {
   return [
