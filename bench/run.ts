@@ -467,7 +467,9 @@ function summarize(r: Record<string, any>) {
     p99: r.latency.p99 as number,
     mean: round(r.latency.mean as number, 2),
     max: r.latency.max as number,
-    errors: (r.errors as number) + (r.timeouts as number) + (r.non2xx as number),
+    /** 200 responses whose body carries GraphQL errors (counted when the run asks for graphqlErrors). */
+    graphqlErrors: (r.mismatches as number | undefined) ?? 0,
+    errors: (r.errors as number) + (r.timeouts as number) + (r.non2xx as number) + ((r.mismatches as number | undefined) ?? 0),
   };
 }
 
@@ -577,7 +579,7 @@ async function loadSection(options: BenchOptions, url: string, queries: NamedQue
   const errorsBefore = counter.errors;
   await autocannonRun({ url, connections: options.loadConnections, duration: options.loadWarmup, requests: mixed });
   const afterWarmup = memorySnapshot();
-  const r = summarize(await autocannonRun({ url, connections: options.loadConnections, duration: options.loadDuration, requests: mixed }));
+  const r = summarize(await autocannonRun({ url, connections: options.loadConnections, duration: options.loadDuration, requests: mixed, graphqlErrors: true }));
   const afterRun = memorySnapshot();
   const growth = afterRun.rssMiB / afterWarmup.rssMiB - 1;
   const serverErrors = counter.errors - errorsBefore;

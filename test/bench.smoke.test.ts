@@ -76,6 +76,8 @@ describe('npm run bench (smoke)', () => {
     expect(r.growth).toHaveLength(r.ingest.checkpoints.length);
     expect(positive(r.load.requests) && positive(r.load.memoryAfterRun.rssMiB)).toBe(true);
     expect(r.load.errors).toBe(0);
+    // GraphQL errors inside 200 responses are counted (none here), not taken for successes
+    expect(r.load.graphqlErrors).toBe(0);
     expect(formatTable(r)).toContain('| extraction |');
   }, 120_000);
 });
