@@ -2,7 +2,7 @@
 // requests, the batch limit, request ids in responses and logs, and masked
 // errors whose originals reach the log (never the client) even in development mode.
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { request, type Server } from 'node:http';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requestIdFrom } from '../src/api/logging.js';
@@ -90,6 +90,38 @@ describe('server hardening', () => {
   });
 });
 
+/** A POST with a chunked body (no Content-Length), which fetch cannot send: node:http writes it. */
+function postChunked(url: string, chunks: string[]): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    for (const chunk of chunks) req.write(chunk);
+    req.end();
+  });
+}
+
+describe('request bodies', () => {
+  it('refuses a chunked body without a Content-Length with 411 and says what to send; the next request is served', async () => {
+    const store = await EmbeddedStore.open();
+    const { server, url } = await listen({ store });
+    try {
+      const query = JSON.stringify({ query: '{ __typename }' });
+      const answer = await postChunked(url, [query.slice(0, 10), query.slice(10)]);
+      expect(answer.status).toBe(411);
+      expect(JSON.parse(answer.body).errors[0].message).toMatch(/Content-Length/);
+      expect(await (await postJson(url, { query: '{ __typename }' })).json()).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await close(server);
+      await store.close();
+    }
+  });
+});
+
 describe('masked errors', () => {
   const previousEnv = process.env.NODE_ENV;
   afterEach(() => {
@@ -111,6 +143,24 @@ describe('masked errors', () => {
       const logged = log.lines.find((l) => l.level === 50);
       expect(logged).toMatchObject({ reqId: 'trace-me', msg: 'unexpected error (masked in the response)' });
       expect(JSON.stringify(logged)).toContain('reports_list.cypher');
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('an export the store fails: 500 with a plain reason, the original only in the log', async () => {
+    const secret = 'Neo.DatabaseError at /srv/govgraph/cypher/export_nodes.cypher';
+    const broken = { kind: 'neo4j', run: async () => { throw new Error(secret); }, counts: async () => { throw new Error(secret); } } as unknown as GraphStore;
+    const log = capturingLogger();
+    const { server, url } = await listen({ store: broken, logger: log.logger });
+    try {
+      const response = await fetch(`${url}/export/graphml`, { headers: { 'x-request-id': 'export-trace' } });
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(text).not.toMatch(/cypher|Neo\.|\/srv\//);
+      expect(text).toMatch(/the export failed; the server log has the reason/);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(JSON.stringify(log.lines.filter((l) => l.level >= 50))).toContain('export_nodes.cypher');
     } finally {
       await close(server);
     }
