@@ -1,6 +1,8 @@
 // `govgraph serve` as a process: SIGTERM lets a request that is still
 // arriving finish with its answer, then the server stops, the embedded store
-// is closed (its lock file gone) and the exit code is 0.
+// is closed (its lock file gone) and the exit code is 0. And what `npm start`
+// runs (`serve --seed-if-empty`): the sample reports go into an empty store
+// once, not again into a store that has reports.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -68,4 +70,31 @@ describe('govgraph serve', () => {
     expect(existsSync(join(data, 'govgraph.lock'))).toBe(false);
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/);
   }, 60_000);
+
+  it('npm start (serve --seed-if-empty) ingests the sample reports into an empty store, and only then', async () => {
+    const data = join(scratch, 'seeded');
+    const start = async () => {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--seed-if-empty', '--port', String(port)], {
+        cwd: root,
+        env: { ...process.env, GOVGRAPH_DATA: data, NEO4J_URI: '', LOG_LEVEL: 'silent' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await until(() => stderr.includes('govgraph serving'), 'the server to start', 60_000);
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ reports { totalCount } }' }) });
+      const reports = ((await response.json()) as { data: { reports: { totalCount: number } } }).data.reports.totalCount;
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      return { reports, stderr };
+    };
+    const first = await start();
+    expect(first.reports).toBe(5);
+    expect(first.stderr).toMatch(/is empty: ingesting the sample reports of seed\//);
+    expect(first.stderr).toMatch(/5 created/);
+    const second = await start();
+    expect(second.reports).toBe(5);
+    expect(second.stderr).not.toMatch(/ingesting the sample reports/);
+  }, 120_000);
 });
