@@ -2,7 +2,7 @@
 // persistence across reopen, one process per data directory, and recovery
 // after the writing process is killed.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,14 @@ describe('embedded store: the data directory', () => {
     const second = await EmbeddedStore.open({ dir });
     expect(await second.counts()).toEqual(before);
     expect(await second.upsertReport(syntheticReport(1), { extractorVersion: 'v1' })).toBe('unchanged');
+    // Grafeo keeps indexes and constraints in memory: every one of cypher/schema/ is there again after the reopen
+    const engine = (second as unknown as { db: { executeCypher(q: string): Promise<{ toArray(): Array<{ name: string }> }> } }).db;
+    const shown = async (q: string) => (await engine.executeCypher(q)).toArray().map((row) => row.name).sort();
+    const declared = (kind: string) =>
+      readdirSync(join(CYPHER_DIR, 'schema')).filter((f) => f.startsWith(`${kind}_`)).map((f) => f.replace(/^(constraint|index)_/, '').replace(/(\.embedded)?\.cypher$/, ''));
+    expect(await shown('SHOW INDEXES')).toEqual([...new Set(declared('index'))].sort());
+    expect(await shown('SHOW CONSTRAINTS')).toEqual(declared('constraint').sort());
+    await expect(engine.executeCypher("CREATE (:Report {id: 'synthetic-1'})")).rejects.toThrow(/UNIQUE constraint/);
     await second.close();
   });
 
