@@ -97,6 +97,24 @@ describe('explorer page in headless Chromium', () => {
     expect(await first.locator('.source').textContent()).toMatch(/昌江区 · 2021/);
     expect(await changjiang.getAttribute('aria-pressed')).toBe('true');
 
+    // Chinese is drawn with real glyphs, not boxes: in the page's own font two different characters
+    // render differently (without a CJK font both would be the same empty box)
+    const glyphs = await page.evaluate(() => {
+      const font = getComputedStyle(document.querySelector('#details h2')!).font;
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 64;
+      const context = canvas.getContext('2d')!;
+      const draw = (text: string) => {
+        context.clearRect(0, 0, 64, 64);
+        context.font = font.replace(/\d+(\.\d+)?px/, '40px');
+        context.fillText(text, 4, 48);
+        return Array.from(context.getImageData(0, 0, 64, 64).data);
+      };
+      const [a, b] = [draw('行'), draw('政')];
+      return { inked: a.some((v) => v > 0), differ: a.some((v, i) => v !== b[i]) };
+    });
+    expect(glyphs).toEqual({ inked: true, differ: true });
+
     await mkdir(new URL('./artifacts/', import.meta.url), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
     expect(pageErrors).toEqual([]);
@@ -113,6 +131,22 @@ describe('explorer page in headless Chromium', () => {
     await page.getByRole('checkbox', { name: /Regulation/ }).uncheck();
     await expect.poll(() => nodeList.locator('button[data-type="Regulation"]').count()).toBe(0);
     expect(await nodeList.locator('button[data-type="Jurisdiction"]').count()).toBe(2);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('filters by level and by year on the page', async () => {
+    const nodeList = page.getByRole('list', { name: 'Nodes in view' });
+    const jurisdictions = () => nodeList.locator('button[data-type="Jurisdiction"]').allTextContents();
+    // 清远市 is prefecture-level, 昌江区 a county; their reports are of 2024 and 2021
+    await page.locator('#level').selectOption('prefecture');
+    await expect.poll(async () => (await jurisdictions()).map((text) => text.includes('清远市'))).toEqual([true]);
+    await page.locator('#level').selectOption('');
+    await expect.poll(async () => (await jurisdictions()).length).toBe(2);
+    await page.locator('#year').selectOption('2021');
+    await expect.poll(async () => (await jurisdictions()).map((text) => text.includes('昌江区'))).toEqual([true]);
+    expect(await nodeList.locator('button[data-type="Report"]').allTextContents()).toEqual([expect.stringMatching(/2021/)]);
+    await page.locator('#year').selectOption('');
+    await expect.poll(async () => (await jurisdictions()).length).toBe(2);
     expect(pageErrors).toEqual([]);
   });
 });
