@@ -82,6 +82,9 @@ describe.skipIf(!hasScript)('govgraph ingest on a pseudo-terminal', () => {
     expect(screen).toMatch(/ingesting \|[█░]+\| [1-9]\d*\/12 files \| \d+\.\d files\/s \| ETA \d+s/);
     expect(screen).not.toMatch(/^\[ ?\d+\/12\]/m);
     expect(screen).toContain('12 file(s)');
+    // the last frame stays (12/12), and nothing moves the cursor back up over the summary line after it
+    expect(screen).toMatch(/12\/12 files/);
+    expect(run.stdout.slice(run.stdout.indexOf('12 file(s) in'))).not.toMatch(/\x1b\[\d*A/);
   }, 60_000);
 
   it('prints plain lines when stderr is not a terminal', () => {

@@ -87,20 +87,28 @@ export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boole
       stream: stream as NodeJS.WriteStream,
       format: 'ingesting |{bar}| {value}/{total} files | {rate} files/s | ETA {eta_formatted} | {file}',
       hideCursor: true,
-      clearOnComplete: true,
+      // the last frame (n/n, the rate, the time) stays on screen above the summary; it is also the one frame
+      // a run shorter than the redraw interval is sure to show
+      clearOnComplete: false,
       etaBuffer: 50,
     },
     cliProgress.Presets.shades_classic,
   );
   const bar = multibar.create(total, 0, { rate: '0.0', file: '' });
   const started = Date.now();
+  let stopped = false;
   return {
     onFile(outcome: FileOutcome, done: number) {
       if (outcome.status === 'refused' || outcome.status === 'failed') multibar.log(`${formatOutcome(outcome)}\n`);
       const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
       bar.update(done, { rate: rate.toFixed(1), file: outcome.file.length > 40 ? `…${outcome.file.slice(-39)}` : outcome.file });
     },
-    stop: () => multibar.stop(),
+    // once: a second stop (the command's finally after its try) would move the cursor up over the summary
+    stop: () => {
+      if (stopped) return;
+      stopped = true;
+      multibar.stop();
+    },
   };
 }
 
