@@ -80,6 +80,20 @@ describe('mutations', () => {
     await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: plain.reportId }, auth);
   });
 
+  it('names the stored reports of the same jurisdiction, issuer and year: the same report from another file', async () => {
+    const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
+    const auth = { authorization: 'Bearer s3cret-token' };
+    const ingest = `mutation($text: String!) { ingestReport(input: {text: $text}) { ... on IngestReportPayload { reportId sameIssuerAndYear { reportId year } } } }`;
+    const first = (await post(yoga, ingest, { text: SEED }, auth)).data.ingestReport;
+    expect(first.sameIssuerAndYear).toEqual([]);
+    // the same report as a web page would read it: a title line above the same text
+    const second = (await post(yoga, ingest, { text: `昌江区2021年法治政府建设年度报告\n${SEED}` }, auth)).data.ingestReport;
+    expect(second.reportId).not.toBe(first.reportId);
+    expect(second.sameIssuerAndYear).toEqual([{ reportId: first.reportId, year: 2021 }]);
+    for (const id of [first.reportId, second.reportId]) await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id }, auth);
+    expect((await store.counts()).byLabel.Report ?? 0).toBe(0);
+  });
+
   it('answer a text that is not a report with a typed NotAReport result', async () => {
     const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
     const result = await post(yoga, INGEST, { text: '今天天气很好。' }, { authorization: 'Bearer s3cret-token' });

@@ -21,6 +21,11 @@ export interface FileOutcome {
   format?: string;
   /** For text and HTML: the detected encoding. */
   encoding?: string;
+  /**
+   * For a report just created: the other stored reports of the same jurisdiction, issuer and year
+   * (their files, else ids) — most likely the same report from another file, now stored twice.
+   */
+  sameIssuerAndYear?: string[];
 }
 
 export interface IngestSummary {
@@ -35,6 +40,8 @@ export interface IngestSummary {
   extracted: number;
   refused: FileOutcome[];
   failed: FileOutcome[];
+  /** Created reports with another stored report of the same jurisdiction, issuer and year (see FileOutcome.sameIssuerAndYear). */
+  possibleDuplicates: FileOutcome[];
   /** Worker threads used for extraction (0: extraction ran on the main thread). */
   workers: number;
   durationMs: number;
@@ -71,8 +78,9 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
   const limit = inFlightLimit(workers);
   const dryRun = Boolean(options.dryRun) || !store;
 
-  const summary: IngestSummary = { files: 0, ingested: 0, created: 0, replaced: 0, unchanged: 0, extracted: 0, refused: [], failed: [], workers: 0, durationMs: 0 };
+  const summary: IngestSummary = { files: 0, ingested: 0, created: 0, replaced: 0, unchanged: 0, extracted: 0, refused: [], failed: [], possibleDuplicates: [], workers: 0, durationMs: 0 };
   const problems: Array<{ index: number; outcome: FileOutcome }> = [];
+  const twins: Array<{ index: number; outcome: FileOutcome }> = [];
   let done = 0;
   // Writes go one at a time, in completion order, through this chain.
   let writes: Promise<unknown> = Promise.resolve();
@@ -99,8 +107,17 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
       if (dryRun) outcome = { ...base, status: 'extracted' };
       else {
         try {
-          const status = await write(() => store!.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file }));
+          // a created report is checked for stored twins in the same turn of the write chain, so the
+          // answer sees every report written before it (and none written after)
+          const { status, others } = await write(async () => {
+            const status = await store!.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file });
+            return { status, others: status === 'created' ? await store!.run('report_same_issuer_year', { id: graph.reportId }) : [] };
+          });
           outcome = { ...base, status, ...(status === 'unchanged' ? { reason: 'already in the store (same text, same extractor version): skipped' } : {}) };
+          if (others.length) {
+            outcome.sameIssuerAndYear = others.map((row) => String(row.file ?? row.id));
+            twins.push({ index, outcome });
+          }
         } catch (error) {
           outcome = { ...base, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
         }
@@ -135,6 +152,7 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
   // problems in the order the files were listed, whatever order they finished in
   problems.sort((a, b) => a.index - b.index);
   for (const { outcome } of problems) (outcome.status === 'refused' ? summary.refused : summary.failed).push(outcome);
+  summary.possibleDuplicates = twins.sort((a, b) => a.index - b.index).map((t) => t.outcome);
   summary.ingested = summary.created + summary.replaced;
   summary.durationMs = Date.now() - started;
   return summary;

@@ -98,6 +98,14 @@ const IngestReportPayload = builder.objectRef<{ outcome: 'created' | 'replaced' 
       description: 'The stored report.',
       resolve: (p, _args, ctx) => Report.getDataloader(ctx).load(p.reportId) as Promise<ReportShape>,
     }),
+    sameIssuerAndYear: t.field({
+      type: [Report],
+      description: 'Other stored reports of the same jurisdiction, issuer and year: most likely this report from another file (a .txt and a PDF or web page of one report have different texts, so different ids). Empty when there are none.',
+      resolve: async (p, _args, ctx) => {
+        const rows = await ctx.store.run('report_same_issuer_year', { id: p.reportId });
+        return Promise.all(rows.map((row) => Report.getDataloader(ctx).load(String(row.id)) as Promise<ReportShape>));
+      },
+    }),
   }),
 });
 

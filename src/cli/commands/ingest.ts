@@ -47,7 +47,8 @@ Store: Neo4j when NEO4J_URI is set, else the embedded store in GOVGRAPH_DATA
 Exit code: 0 all ingested or unchanged, 1 some refused or failed, 2 usage error.`;
 
 export function formatOutcome(outcome: FileOutcome): string {
-  return `${outcome.status.padEnd(9)} ${outcome.file}${outcome.reason ? `: ${outcome.reason}` : ''}`;
+  const twins = outcome.sameIssuerAndYear?.length ? ` (possible duplicate: same jurisdiction, issuer and year as ${outcome.sameIssuerAndYear.join(', ')})` : '';
+  return `${outcome.status.padEnd(9)} ${outcome.file}${outcome.reason ? `: ${outcome.reason}` : ''}${twins}`;
 }
 
 export function formatSummary(s: IngestSummary): string {
@@ -57,6 +58,10 @@ export function formatSummary(s: IngestSummary): string {
   const seconds = (s.durationMs / 1000).toFixed(1);
   const lines = [`${s.files} file(s) in ${seconds}s${s.workers ? ` on ${s.workers} worker thread(s)` : ''}: ${parts.join(', ')}`];
   for (const o of [...s.refused, ...s.failed]) lines.push(`  ${formatOutcome(o)}`);
+  if (s.possibleDuplicates.length) {
+    lines.push(`${s.possibleDuplicates.length} possible duplicate(s): created, but another stored report has the same jurisdiction, issuer and year (the same report from another file? the deleteReport mutation removes one):`);
+    for (const o of s.possibleDuplicates) lines.push(`  ${o.file} ~ ${o.sameIssuerAndYear!.join(', ')}`);
+  }
   return lines.join('\n');
 }
 
