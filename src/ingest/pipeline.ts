@@ -7,6 +7,7 @@
 import { relative } from 'node:path';
 import { EXTRACTOR_VERSION } from '../extract/index.js';
 import type { GraphStore, UpsertOutcome } from '../store/types.js';
+import { sameIssuerAndYearParams } from '../store/write-plan.js';
 import { listInputFiles } from './files.js';
 import { defaultWorkerCount, ExtractPool } from './pool.js';
 import { maxFileBytesFromEnv } from './read.js';
@@ -111,7 +112,8 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
           // answer sees every report written before it (and none written after)
           const { status, others } = await write(async () => {
             const status = await store!.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file });
-            return { status, others: status === 'created' ? await store!.run('report_same_issuer_year', { id: graph.reportId }) : [] };
+            const twinParams = status === 'created' ? sameIssuerAndYearParams(graph) : null;
+            return { status, others: twinParams ? await store!.run('report_same_issuer_year', twinParams) : [] };
           });
           outcome = { ...base, status, ...(status === 'unchanged' ? { reason: 'already in the store (same text, same extractor version): skipped' } : {}) };
           if (others.length) {

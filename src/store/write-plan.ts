@@ -151,6 +151,16 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
 }
 
 /**
+ * Parameters of report_same_issuer_year for a report (its id, jurisdiction key, issuer and year),
+ * or null when it lacks one of them and so cannot have a twin by that measure.
+ */
+export function sameIssuerAndYearParams(graph: ReportGraph): Record<string, unknown> | null {
+  const key = graph.jurisdiction ? jurisdictionChain(graph.jurisdiction).key : null;
+  if (!key || graph.year == null || !graph.issuer?.name) return null;
+  return { id: graph.reportId, key, year: graph.year, issuer: graph.issuer.name };
+}
+
+/**
  * Parameters of report_stored_as: whether the stored report is what would be written now (same
  * extractor version, year and title; ingestReport can override the year and the title).
  */

@@ -10,6 +10,7 @@ import type { AppContext } from '../context.js';
 import { builder } from '../builder.js';
 import { Report } from './refs.js';
 import type { ReportShape } from './shapes.js';
+import { sameIssuerAndYearParams } from '../../store/write-plan.js';
 
 /** Refuses the mutation unless the request carried the server's token. */
 function requireWriteAccess(ctx: AppContext): void {
@@ -88,7 +89,7 @@ const IngestReportInput = builder.inputType('IngestReportInput', {
   }),
 });
 
-const IngestReportPayload = builder.objectRef<{ outcome: 'created' | 'replaced' | 'unchanged'; reportId: string }>('IngestReportPayload').implement({
+const IngestReportPayload = builder.objectRef<{ outcome: 'created' | 'replaced' | 'unchanged'; reportId: string; twinParams: Record<string, unknown> | null }>('IngestReportPayload').implement({
   description: 'The stored report and what ingesting did.',
   fields: (t) => ({
     outcome: t.field({ type: IngestOutcome, description: 'Created, replaced or unchanged.', resolve: (p) => p.outcome }),
@@ -102,7 +103,8 @@ const IngestReportPayload = builder.objectRef<{ outcome: 'created' | 'replaced' 
       type: [Report],
       description: 'Other stored reports of the same jurisdiction, issuer and year: most likely this report from another file (a .txt and a PDF or web page of one report have different texts, so different ids). Empty when there are none.',
       resolve: async (p, _args, ctx) => {
-        const rows = await ctx.store.run('report_same_issuer_year', { id: p.reportId });
+        if (!p.twinParams) return [];
+        const rows = await ctx.store.run('report_same_issuer_year', p.twinParams);
         return Promise.all(rows.map((row) => Report.getDataloader(ctx).load(String(row.id)) as Promise<ReportShape>));
       },
     }),
@@ -154,7 +156,7 @@ builder.mutationFields((t) => ({
       if (input.year != null) graph.year = input.year;
       if (input.title != null) graph.title = input.title;
       const outcome = await ctx.store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: graph.source?.file ?? input.file ?? undefined });
-      return { outcome, reportId: graph.reportId };
+      return { outcome, reportId: graph.reportId, twinParams: sameIssuerAndYearParams(graph) };
     },
   }),
   deleteReport: t.field({
