@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSections } from '../src/extract/sections.js';
 import { findYear } from '../src/extract/year.js';
 import { canonicalRegulationTitle, checkReportLike, extractReport, normalizeText, NotAReportError, resolveInitiativeName } from '../src/extract/index.js';
-import { MEETING_NEWS, MEETING_NEWS_BODY, NOTICE, NOTICE_BODY, PUFA_NEWS, SHORT_REPORT } from './fixtures/not-reports.js';
+import { MEETING_NEWS, MEETING_NEWS_BODY, NOTICE, NOTICE_BODY, PLAN_BODY, POLICY_READING, PUFA_NEWS, SHORT_REPORT } from './fixtures/not-reports.js';
 import { findTitles } from '../src/extract/regulations.js';
 import { chineseNumeral } from '../src/extract/metrics.js';
 import { INITIATIVES } from '../src/extract/lexicon.js';
@@ -113,6 +113,8 @@ describe('report-likeness', () => {
     ['普法 news whose headline names no genre, by its shape', PUFA_NEWS, /no report title .* and no numbered section/],
     ['a notice with numbered sections, by its title', NOTICE, /title "关于做好2023年度法治政府建设情况报告工作的通知" ends in 通知: a notice/],
     ['a notice without its title, by its closing', NOTICE_BODY, /closes with 特此通知: a notice/],
+    ['an implementation plan without its title, by its opening', PLAN_BODY, /opens with …制定本方案: a work plan/],
+    ['a policy interpretation of a report, by its title', POLICY_READING, /title "关于《青山县2023年度法治政府建设情况报告》的政策解读" ends in 解读: a policy interpretation/],
   ])('refuses %s, saying why', (_case, text, reason) => {
     expect(() => checkReportLike(normalizeText(text))).toThrow(reason);
     expect(() => extractReport(text)).toThrow(NotAReportError);

@@ -40,10 +40,13 @@ export class NotAReportError extends Error {
 
 const GOVERNANCE_WORDS = /法治|依法行政|行政执法|政府|法制|普法|依法治/g;
 
-const GENRES: { titleEndings: Record<string, string>; headlineVerbs: Record<string, string>; closings: Record<string, string> } = require('./knowledge/report-genres.json');
+const GENRES: { titleEndings: Record<string, string>; headlineVerbs: Record<string, string>; closings: Record<string, string>; openings: Record<string, string> } = require('./knowledge/report-genres.json');
 const GENRE_ENDINGS = Object.keys(GENRES.titleEndings);
 const HEADLINE_VERBS = Object.keys(GENRES.headlineVerbs);
 const CLOSINGS = Object.keys(GENRES.closings);
+const OPENINGS = Object.keys(GENRES.openings);
+// Where a document says what it is (…制定本方案。): its first sentences, before the first section.
+const OPENING_HEAD = 300;
 // A notice's 特此通知 comes last, before at most the issuer, the date and a line or two of attachments.
 const CLOSING_TAIL = 200;
 // A heading line (一、 (一) 1.), which is the start of the body, not a title, though short and unpunctuated.
@@ -84,7 +87,7 @@ export function checkReportLike(text: string): void {
     throw new NotAReportError('no report title (a line near the top ending in 报告 or 总结) and no numbered section (一、 or (一) starting a line or a sentence): a news item or a page, not a report');
 }
 
-/** Why the text is another kind of document or a news item, from a title line near the top or its closing formula; null if nothing says so. */
+/** Why the text is another kind of document or a news item, from a title line near the top, its opening or its closing formula; null if nothing says so. */
 function otherGenreOf(text: string): string | null {
   // the lines findTitle looks at: the first four, short, without sentence punctuation, not a numbered heading
   for (let k = 0, start = 0; k < 4 && start <= text.length; k++) {
@@ -100,6 +103,8 @@ function otherGenreOf(text: string): string | null {
   }
   const tail = text.slice(-CLOSING_TAIL);
   for (const closing of CLOSINGS) if (tail.includes(closing)) return `it closes with ${closing}: ${GENRES.closings[closing]}, not a report`;
+  const head = text.slice(0, OPENING_HEAD);
+  for (const opening of OPENINGS) if (head.includes(opening)) return `it opens with …${opening}: ${GENRES.openings[opening]}, not a report`;
   return null;
 }
 
