@@ -241,6 +241,18 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
     });
   });
 
+  it('recurrence asks for at least minYears years, and a comparison names a place it does not know', async () => {
+    const data = await ask(`{ two: recurringProblemThemes(minYears: 2) { totalCount } three: recurringProblemThemes(minYears: 3) { totalCount nodes { theme } } }`);
+    expect(data).toEqual({ two: { totalCount: 2 }, three: { totalCount: 0, nodes: [] } });
+    const response = await yoga.fetch('http://govgraph.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ compareJurisdictions(a: "罗江区", b: "不存在县") { similarity } }' }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.errors[0]).toMatchObject({ message: 'no jurisdiction "不存在县" in the graph', extensions: { code: 'NOT_FOUND' } });
+  });
+
   it('follow-through: what 罗江区 planned for after 2024 that its 2025 report reports done, with the sentences', async () => {
     const data = await ask(`{ jurisdiction(name: "罗江区") { followThrough(first: 20) { totalCount nodes { plannedYear doneYear initiative { name } evidence { sentence report { year } } planMentions { report { year } } } } } }`);
     const found = data.jurisdiction.followThrough;

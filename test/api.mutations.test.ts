@@ -42,6 +42,25 @@ describe('mutations', () => {
     expect((await store.counts()).nodes).toBe(0);
   });
 
+  it('answer 403 when writing is off, 401 with WWW-Authenticate without the token, 200 with it (deleting an unknown id says so)', async () => {
+    const attempt = async (token: string | undefined, authorization?: string) => {
+      const yoga = createGraphQLHandler({ store, token });
+      const response = await yoga.fetch('http://govgraph.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query: 'mutation { deleteReport(id: "no-such-report") { reportId deleted } }' }),
+      });
+      return { status: response.status, challenge: response.headers.get('www-authenticate'), body: (await response.json()) as any };
+    };
+    expect(await attempt(undefined, 'Bearer anything')).toMatchObject({ status: 403, challenge: null });
+    for (const authorization of [undefined, 'Bearer wrong']) {
+      const refused = await attempt('s3cret-token', authorization);
+      expect(refused).toMatchObject({ status: 401, challenge: 'Bearer realm="govgraph"' });
+      expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+    expect(await attempt('s3cret-token', 'Bearer s3cret-token')).toEqual({ status: 200, challenge: null, body: { data: { deleteReport: { reportId: 'no-such-report', deleted: false } } } });
+  });
+
   it('ingest a report with the token, idempotently, and delete it again', async () => {
     const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
     const auth = { authorization: 'Bearer s3cret-token' };
@@ -75,6 +94,10 @@ describe('mutations', () => {
     const again = (await post(yoga, ingest, { text: SEED, year: 2020, title, file: 'archive/changjiang-2021.txt' }, auth)).data.ingestReport;
     expect(again.outcome).toBe('UNCHANGED');
     // the override reaches the graph: the year filter and the diffusion see 2020
+    for (const year of [20, 3021]) {
+      const refused = await post(yoga, ingest, { text: SEED, year }, auth);
+      expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(new RegExp(`^input.year must be a year a report covers, 1900 to \\d{4} \\(got ${year}\\)$`)), extensions: { code: 'BAD_USER_INPUT' } });
+    }
     const seen = await post(yoga, `{ reports(filter: {yearTo: 2020}) { totalCount } initiative(name: "三项制度") { diffusion { adoptions { nodes { year } } } } }`, {});
     expect(seen.data).toEqual({ reports: { totalCount: 1 }, initiative: { diffusion: { adoptions: { nodes: [{ year: 2020 }] } } } });
     await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: plain.reportId }, auth);

@@ -21,7 +21,8 @@ function requireWriteAccess(ctx: AppContext): void {
     });
   }
   throw new GraphQLError('mutations need the header "Authorization: Bearer <GOVGRAPH_TOKEN>"', {
-    extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    // a 401 names the scheme it wants (RFC 9110 §11.6.1)
+    extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="govgraph"' } } },
   });
 }
 
@@ -84,7 +85,7 @@ const IngestReportInput = builder.inputType('IngestReportInput', {
     text: t.string({ description: 'The report text (UTF-8). Give either `text` or `upload`.' }),
     upload: t.field({ type: Upload, description: 'The report as a file (.txt in UTF-8/GBK/GB18030/UTF-16, .html, .docx, .pdf with a text layer). Give either `text` or `upload`.' }),
     file: t.string({ description: 'Name to record as the report\'s source file (default: the uploaded file\'s name).' }),
-    year: t.int({ description: 'The year the report covers, when extraction would get it wrong.' }),
+    year: t.int({ description: 'The year the report covers, when extraction would get it wrong (1900 to next year).' }),
     title: t.string({ description: 'The title, when the text does not state it.' }),
   }),
 });
@@ -121,6 +122,15 @@ const DeleteReportPayload = builder.objectRef<{ reportId: string; deleted: boole
 
 const MAX_TEXT = 5_000_000;
 
+/** A year override must be one a report can cover: 1900 (what extraction reads: 19xx or 20xx) to next year. */
+function checkedYear(year: number): number {
+  const latest = new Date().getFullYear() + 1;
+  if (year < 1900 || year > latest) {
+    throw new GraphQLError(`input.year must be a year a report covers, 1900 to ${latest} (got ${year})`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return year;
+}
+
 /** The ReportGraph of the text or the uploaded file; exactly one of them must be given. */
 async function extractInput(input: { text?: string | null; upload?: UploadedFile | null; file?: string | null }) {
   if ((input.text == null) === (input.upload == null)) {
@@ -153,7 +163,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       requireWriteAccess(ctx);
       const graph = await extractInput(input);
-      if (input.year != null) graph.year = input.year;
+      if (input.year != null) graph.year = checkedYear(input.year);
       if (input.title != null) graph.title = input.title;
       const outcome = await ctx.store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: graph.source?.file ?? input.file ?? undefined });
       return { outcome, reportId: graph.reportId, twinParams: sameIssuerAndYearParams(graph) };
