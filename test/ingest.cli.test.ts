@@ -2,7 +2,7 @@
 // every format with bad files among them, through the CLI as a user runs it
 // (node --import tsx, a fresh embedded store), and the worker pool in-process.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,8 @@ describe('govgraph ingest on a folder of mixed formats with bad files', () => {
     expect(code, stderr).toBe(1);
     const summary = JSON.parse(stdout);
     expect(summary).toMatchObject({ files: 10, created: 5, ingested: 5, unchanged: 1, replaced: 0, failed: [], workers: 2 });
+    // the stylesheet is not read, but counted
+    expect(summary.skipped).toEqual({ count: 1, byExtension: { '.css': 1 } });
     const reasons = Object.fromEntries(summary.refused.map((o: { file: string; reason: string }) => [o.file.split('/').pop(), o.reason]));
     expect(Object.keys(reasons).sort()).toEqual(['empty.txt', 'news.txt', 'old.doc', 'scan.pdf']);
     expect(reasons['empty.txt']).toBe('the file is empty');
@@ -75,6 +77,7 @@ describe('govgraph ingest on a folder of mixed formats with bad files', () => {
     expect(stderr).toMatch(/^\[ ?\d+\/10\] unchanged +.*004\.pdf: already in the store/m);
     expect(stderr).toMatch(/0 ingested \(0 created, 0 replaced\), 6 unchanged \(already stored, skipped\), 4 refused, 0 failed/);
     expect(stderr).toMatch(/refused +.*old\.doc: unsupported format/);
+    expect(stderr).toMatch(/^1 other file\(s\) not read \(\.css 1\): supported are \.txt .*\.pdf/m);
   });
 
   it('exits 0 when every file is a report; --dry-run writes nothing', () => {
@@ -111,6 +114,50 @@ describe('govgraph ingest on a folder of mixed formats with bad files', () => {
     const { code, stdout } = govgraph(['ingest', '--help']);
     expect(code).toBe(0);
     for (const word of ['--dry-run', '--json', '--max-size', 'GOVGRAPH_MAX_FILE_MB', '--workers', '.docx', '.pdf', '.html', 'GBK', 'glob', 'unchanged', 'Exit code', 'progress']) expect(stdout).toContain(word);
+  });
+});
+
+describe('a directory walk loses nothing', () => {
+  const odd = join(scratch, 'odd');
+  beforeAll(() => {
+    // a report reached through a link to a file and again through a link to its folder, a link back up (a cycle),
+    // a dangling link, other files, and hidden ones
+    mkdirSync(join(odd, 'sub'), { recursive: true });
+    mkdirSync(join(scratch, 'elsewhere'), { recursive: true });
+    writeFileSync(join(scratch, 'elsewhere', '004.pdf'), textPdf(seed('004_8fc203b02800c486.txt')));
+    symlinkSync(join(scratch, 'elsewhere', '004.pdf'), join(odd, 'linked.pdf'));
+    symlinkSync(join(scratch, 'elsewhere'), join(odd, 'linked-folder'));
+    symlinkSync('..', join(odd, 'sub', 'up'));
+    symlinkSync(join(scratch, 'nowhere.txt'), join(odd, 'dangling.txt'));
+    writeFileSync(join(odd, 'sub', '001.html'), governmentPage(seed('001_1fa361cb2236cbad.txt'), { title: '台前县关于2021年法治政府建设工作情况的报告', published: '2022-01-26', url: 'http://www.taiqian.gov.cn/1.html', host: '台前县人民政府', charset: 'utf-8' }));
+    for (const name of ['report.md', 'report.mht', 'reports.zip', 'sub/notes.md', 'README']) writeFileSync(join(odd, name), seed('000_57fba77e8415ad5a.txt'));
+    writeFileSync(join(odd, '.hidden.txt'), seed('000_57fba77e8415ad5a.txt'));
+    mkdirSync(join(scratch, 'empty'));
+    mkdirSync(join(scratch, 'others'));
+    writeFileSync(join(scratch, 'others', 'a.zip'), 'PK');
+    writeFileSync(join(scratch, 'others', '.keep'), '');
+  });
+
+  it('follows links to files and folders (each file once, a cycle walked once) and counts the files it does not read', () => {
+    const { code, stdout, stderr } = govgraph(['ingest', '--dry-run', '--json', odd]);
+    const summary = JSON.parse(stdout);
+    // linked.pdf (once, though linked-folder holds it too), sub/001.html, and the dangling link, which fails with its reason
+    expect(summary).toMatchObject({ files: 3, extracted: 2, refused: [] });
+    expect(summary.failed).toEqual([expect.objectContaining({ file: expect.stringMatching(/dangling\.txt$/), reason: expect.stringMatching(/cannot read the file: ENOENT/) })]);
+    expect(summary.skipped).toEqual({ count: 5, byExtension: { '.md': 2, '.mht': 1, '.zip': 1, '(no extension)': 1 } });
+    expect(code, stderr).toBe(1);
+    const text = govgraph(['ingest', '--dry-run', odd]);
+    expect(text.stderr).toContain('5 other file(s) not read ((no extension) 1, .md 2, .mht 1, .zip 1): supported are .txt');
+  });
+
+  it('paths that hold no report file exit 2 with one line saying so (hidden files are not read)', () => {
+    const empty = govgraph(['ingest', join(scratch, 'empty')]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr.split('\n')[0]).toMatch(/^govgraph: no report files in .*empty, nor other files \(hidden ones are not read\): supported are \.txt/);
+    const others = govgraph(['ingest', '--json', join(scratch, 'others'), join(scratch, 'empty')]);
+    expect(others.code).toBe(2);
+    expect(others.stdout).toBe('');
+    expect(others.stderr.split('\n')[0]).toMatch(/^govgraph: no report files in .*others, .*empty: 1 other file\(s\) not read \(\.zip 1\): supported are \.txt/);
   });
 });
 

@@ -8,7 +8,7 @@ import { relative } from 'node:path';
 import { EXTRACTOR_VERSION } from '../extract/index.js';
 import type { GraphStore, UpsertOutcome } from '../store/types.js';
 import { sameIssuerAndYearParams } from '../store/write-plan.js';
-import { listInputFiles } from './files.js';
+import { listInputFiles, noSkippedFiles, type SkippedFiles } from './files.js';
 import { defaultWorkerCount, ExtractPool } from './pool.js';
 import { maxFileBytesFromEnv } from './read.js';
 import { runExtractTask, type ExtractResult, type ExtractTask } from './task.js';
@@ -31,6 +31,8 @@ export interface FileOutcome {
 
 export interface IngestSummary {
   files: number;
+  /** Files of other types in the directories walked: not read, counted by extension (hidden files are not counted). */
+  skipped: SkippedFiles;
   /** created + replaced */
   ingested: number;
   created: number;
@@ -66,8 +68,11 @@ export function inFlightLimit(workers: number): number {
   return Math.max(2, workers * 2);
 }
 
-export function ingestPaths(store: GraphStore | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
-  return ingestFiles(store, listInputFiles(paths), options);
+export async function ingestPaths(store: GraphStore | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const skipped = noSkippedFiles();
+  const summary = await ingestFiles(store, listInputFiles(paths, skipped), options);
+  summary.skipped = skipped;
+  return summary;
 }
 
 /** Ingests the files of a list taken one at a time, as files finish: never more than inFlightLimit(workers) ahead. */
@@ -79,7 +84,7 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
   const limit = inFlightLimit(workers);
   const dryRun = Boolean(options.dryRun) || !store;
 
-  const summary: IngestSummary = { files: 0, ingested: 0, created: 0, replaced: 0, unchanged: 0, extracted: 0, refused: [], failed: [], possibleDuplicates: [], workers: 0, durationMs: 0 };
+  const summary: IngestSummary = { files: 0, skipped: noSkippedFiles(), ingested: 0, created: 0, replaced: 0, unchanged: 0, extracted: 0, refused: [], failed: [], possibleDuplicates: [], workers: 0, durationMs: 0 };
   const problems: Array<{ index: number; outcome: FileOutcome }> = [];
   const twins: Array<{ index: number; outcome: FileOutcome }> = [];
   let done = 0;

@@ -3,7 +3,7 @@
 // failed files printed above it; otherwise one plain line per file. Both on
 // stderr; the summary at the end (stdout with --json).
 import cliProgress from 'cli-progress';
-import { checkInputPaths, countInputFiles } from '../../ingest/files.js';
+import { checkInputPaths, countInputFiles, describeSkipped, noSkippedFiles, nothingFoundMessage } from '../../ingest/files.js';
 import { SUPPORTED_LIST } from '../../ingest/formats.js';
 import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/pipeline.js';
 import { defaultWorkerCount } from '../../ingest/pool.js';
@@ -24,8 +24,10 @@ Formats: ${SUPPORTED_LIST}.
   Text encodings are detected (UTF-8 with or without BOM, GBK/GB18030,
   UTF-16, Big5); an HTML page is read in its declared charset and reduced to
   its article (title, publication date and source URL are kept); a PDF must
-  have a text layer. Directories yield these and the document formats that
-  are refused with a hint (.doc, .wps, images…); other files are ignored.
+  have a text layer. Directories (symbolic links followed) yield these and
+  the document formats that are refused with a hint (.doc, .wps, images…);
+  other files in them are not read but counted in the summary by extension
+  ("3 other file(s) not read (.md 1, …)"); hidden files (.name) are passed over.
 Refused, with the reason: empty, binary, too large, undecodable or
   unsupported files, PDFs without text (scans), and texts that are not
   reports (too little Chinese text or governance vocabulary; or no report
@@ -40,11 +42,13 @@ Options:
 
 Output: a progress bar on a terminal (files done/total, rate, ETA), else one
 line per file on stderr; then the summary: ingested (created, replaced),
-unchanged, refused with reasons, failed with reasons.
+unchanged, refused with reasons, failed with reasons, other files not read.
 
 Store: Neo4j when NEO4J_URI is set, else the embedded store in GOVGRAPH_DATA
 (default ./data).
-Exit code: 0 all ingested or unchanged, 1 some refused or failed, 2 usage error.`;
+Exit code: 0 all ingested or unchanged (other files in directories, not read,
+do not count), 1 some refused or failed, 2 usage error, including paths that
+hold no report file at all (an empty directory, as a glob that matches nothing).`;
 
 export function formatOutcome(outcome: FileOutcome): string {
   const twins = outcome.sameIssuerAndYear?.length ? ` (possible duplicate: same jurisdiction, issuer and year as ${outcome.sameIssuerAndYear.join(', ')})` : '';
@@ -58,6 +62,7 @@ export function formatSummary(s: IngestSummary): string {
   const seconds = (s.durationMs / 1000).toFixed(1);
   const lines = [`${s.files} file(s) in ${seconds}s${s.workers ? ` on ${s.workers} worker thread(s)` : ''}: ${parts.join(', ')}`];
   for (const o of [...s.refused, ...s.failed]) lines.push(`  ${formatOutcome(o)}`);
+  if (s.skipped?.count) lines.push(describeSkipped(s.skipped));
   if (s.possibleDuplicates.length) {
     lines.push(`${s.possibleDuplicates.length} possible duplicate(s): created, but another stored report has the same jurisdiction, issuer and year (the same report from another file? the deleteReport mutation removes one):`);
     for (const o of s.possibleDuplicates) lines.push(`  ${o.file} ~ ${o.sameIssuerAndYear!.join(', ')}`);
@@ -135,7 +140,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const workers = values.workers !== undefined ? positiveInteger(values.workers, '--workers') : defaultWorkerCount();
 
-  const total = countInputFiles(positionals);
+  const skipped = noSkippedFiles();
+  const total = countInputFiles(positionals, skipped);
+  if (!total) throw new UsageError(nothingFoundMessage(positionals, skipped));
   const config = storeConfigFromEnv();
   const store = values['dry-run'] ? null : await openStore(config);
   process.stderr.write(store ? `ingesting ${total} file(s) into the ${describeStore(config)}\n` : `extracting ${total} file(s) (dry run: nothing is written)\n`);
