@@ -80,6 +80,14 @@ describe('normalization', () => {
     const raw = '<<返回主站\r\n２０２４ 年,我区推行“三项制度”。\n主办:某县人民政府 技术支持:某公司\n政府网站找错\n';
     expect(normalizeText(raw)).toBe('2024年,我区推行“三项制度”。');
   });
+
+  it('reads the radicals and dash glyphs a PDF font gives back as the characters they stand for', () => {
+    // Kangxi radicals (⼀ ⾏), the simplified forms of the supplement (⻔ ⺠ ⻅), the two-em dash; a compatibility ideograph to its unified twin
+    expect(normalizeText('⼀、⾏政执法⻔户向⼈⺠公开,⻅效显著⸺服务实体经济')).toBe('一、行政执法门户向人民公开,见效显著——服务实体经济');
+    expect(normalizeText('\uf9b8')).toBe('隸');
+    // a radical with no ideograph of its own (a component form) stays as written
+    expect(normalizeText('⺈')).toBe('⺈');
+  });
 });
 
 describe('jurisdiction', () => {

@@ -4,13 +4,23 @@
 //
 // - BOMs (anywhere), zero-width spaces and CR removed; full-width ASCII
 //   letters, digits and brackets to half-width (（２０２１）→ (2021), ，→ ,);
+// - CJK and Kangxi radicals and compatibility ideographs to the ideographs
+//   they stand for (⼀ U+2F00 → 一, ⻔ → 门; knowledge/radical-forms.json): PDF
+//   fonts map shared glyphs to them, and a report printed to PDF by a browser
+//   comes back with ⼀、 for 一、 and ⾏政 for 行政, and —— as ⸺;
 //   ideographic, no-break and other Unicode spaces to plain spaces;
 // - spaces between two CJK characters or digits dropped ("2021—2025 年");
 // - web cruft lines dropped (<<返回主站, 主办:…, 技术支持:…, 责任编辑:…,
 //   来源:…, 网站找错, the 序号/发布机构 header);
 // - a line broken in the middle of a sentence by scraping is joined again.
 
+import { createRequire } from 'node:module';
 import { charSet, codeBits, codesOf, hasBit, inSet } from './scan.js';
+
+const require = createRequire(import.meta.url);
+const RADICAL_FORMS: Record<string, string> = (require('./knowledge/radical-forms.json') as { forms: Record<string, string> }).forms;
+// A font's one glyph for two or three em dashes comes back from a PDF as the two- or three-em dash.
+const DASH_RUNS: Record<string, string> = { '\u2e3a': '——', '\u2e3b': '———' };
 
 const CRUFT_LINE = [
   /^<<\s*返回/,
@@ -48,6 +58,7 @@ const HAS_ODD_SPACE = 2; // tab, VT, FF, NBSP, U+1680, U+2000–U+200A, U+202F, 
 const HAS_SPACE = 4; // a plain space
 const NEWLINE = 8;
 const REMOVED = 16; // BOM, zero-width space, CR: removed (CR LF and a lone CR → LF) before the text is cut into lines
+const HAS_GLYPH_FORM = 32; // U+2E80–U+2FDF (radicals), U+F900–U+FAFF (compatibility ideographs), U+2E3A/B (⸺ ⸻): what they stand for
 const NORMALIZES = new Uint8Array(0x10000);
 for (let c = 0xff01; c <= 0xff5e; c++) NORMALIZES[c] = HAS_FULL_WIDTH;
 for (const c of [0x09, 0x0b, 0x0c, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000]) NORMALIZES[c] = HAS_ODD_SPACE;
@@ -55,6 +66,9 @@ for (let c = 0x2000; c <= 0x200a; c++) NORMALIZES[c] = HAS_ODD_SPACE;
 NORMALIZES[0x20] = HAS_SPACE;
 NORMALIZES[0x0a] = NEWLINE;
 for (const c of [0xfeff, 0x200b, 0x0d]) NORMALIZES[c] = REMOVED;
+for (let c = 0x2e80; c <= 0x2fdf; c++) NORMALIZES[c] = HAS_GLYPH_FORM;
+for (let c = 0xf900; c <= 0xfaff; c++) NORMALIZES[c] = HAS_GLYPH_FORM;
+for (const c of [0x2e3a, 0x2e3b]) NORMALIZES[c] = HAS_GLYPH_FORM;
 // The code units with a value above, as a bit table: the test made at every character (see codeBits).
 const SPECIAL = codeBits((c) => NORMALIZES[c] !== 0);
 
@@ -67,6 +81,8 @@ const SPECIAL = codeBits((c) => NORMALIZES[c] !== 0);
 function rewritten(line: string, has: number): string {
   // (per UTF-16 unit: a surrogate half is never in the full-width block, so this equals the per-code-point map)
   if (has & HAS_FULL_WIDTH) line = line.replace(FULL_WIDTH_ALL, toHalfWidth);
+  // (one character for one: the ideograph the radical's glyph stands for, else the NFKC form, else as written)
+  if (has & HAS_GLYPH_FORM) line = line.replace(/[\u2e3a\u2e3b\u2e80-\u2fdf\uf900-\ufaff]/g, (ch) => DASH_RUNS[ch] ?? RADICAL_FORMS[ch] ?? ch.normalize('NFKC'));
   if (has & HAS_ODD_SPACE) line = line.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   // drop spaces that sit between CJK characters or digits: "2021—2025 年" → "2021—2025年"
   if (has & (HAS_SPACE | HAS_ODD_SPACE))

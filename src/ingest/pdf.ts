@@ -42,6 +42,10 @@ function linesOf(runs: Run[]): Line[] {
     } else if (run.str.trim() || current === null) {
       current = { text: run.str, left: run.x, right: run.x + run.width, fontSize: size };
       lines.push(current);
+    } else {
+      // an empty run off the line (a browser's PDF puts one at each paragraph's end, at the next
+      // line's height): it must not move the line position, or the next line would be glued on
+      continue;
     }
     lastY = run.y;
   }
