@@ -9,10 +9,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { extractReport, NotAReportError } from '../src/extract/index.js';
 import type { ReportGraph } from '../src/extract/types.js';
 import { decodeText } from '../src/ingest/decode.js';
-import { readHtml } from '../src/ingest/html.js';
+import { pageTitle, readHtml } from '../src/ingest/html.js';
 import { readReportFile, RefusedInput } from '../src/ingest/read.js';
 import { extractFile } from '../src/ingest/report.js';
-import { encodeText, gbkSafe, governmentPage, scannedPdf, textPdf, wordDocument } from './fixtures/ingest-fixtures.js';
+import { encodeText, gbkSafe, governmentPage, governmentPageTitled, scannedPdf, textPdf, wordDocument } from './fixtures/ingest-fixtures.js';
 
 const SEED = fileURLToPath(new URL('../seed/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-ingest-'));
@@ -116,6 +116,52 @@ describe('a government web page', () => {
     const { graph } = await extractFile(page);
     expect(essence(graph)).toEqual(fromSeed(SEEDS[1]));
     expect(graph.issuer).toEqual(extractReport(text).issuer);
+  });
+
+  describe('the title, from a <title> that carries the site name', () => {
+    const { title, host } = meta;
+    const page = (titleTag: string, headline: 'h1' | { className: string } | null = null, charset: 'utf-8' | 'gbk' = 'gbk') =>
+      readHtml(governmentPageTitled(seedText(name), { ...meta, charset, titleTag, headline })).meta.title;
+
+    it.each([
+      `${title}-${host}`,
+      `${title}_${host}`,
+      `${title} | ${host}门户网站`,
+      `${title}｜${host}`,
+      `${title} - 中国政府网`,
+      `${title}——${host}`,
+      `${title}-景德镇市昌江区政府网站`,
+      `${title}_法治政府建设_${host}`,
+      `${host}|${title}`,
+      `${title}-www.ccjq.gov.cn`,
+    ])('%s (no ArticleTitle meta, no <h1>)', (titleTag) => {
+      expect(page(titleTag)).toBe(title);
+      expect(page(titleTag, null, 'utf-8')).toBe(title);
+    });
+
+    it('keeps a hyphen or a dash that is part of the title', () => {
+      expect(pageTitle(`昌江区2021-2022年法治政府建设情况报告-${host}`)).toBe('昌江区2021-2022年法治政府建设情况报告');
+      expect(pageTitle('坚持依法行政——昌江区2021年法治政府建设年度报告')).toBe('坚持依法行政——昌江区2021年法治政府建设年度报告');
+      // a last part that names no site is not cut
+      expect(pageTitle(`${title}-政策解读`)).toBe(`${title}-政策解读`);
+      // a site name alone stays what it is (and is no usable title, see below)
+      expect(pageTitle(host)).toBe(host);
+    });
+
+    it('takes the title shown in the page when the <title> is only the site name or holds the title with more', () => {
+      expect(page(host, { className: 'detail_title' })).toBe(title);
+      expect(page('正文', { className: 'article-title' })).toBe(title);
+      expect(page(`${title}-法治政府建设-昌江区`, { className: 'detail_title' })).toBe(title);
+      expect(page(host, 'h1')).toBe(title);
+      // a <title> that is a title is kept when the page shows none
+      expect(page(`${title}-法治政府建设-昌江区`)).toBe(`${title}-法治政府建设-昌江区`);
+    });
+
+    it('reaches the report: a page titled "…报告-…人民政府" gives the report its title', async () => {
+      const path = put('003.site-title.html', governmentPageTitled(seedText(name), { ...meta, charset: 'gbk', titleTag: `${title}-${host}`, headline: { className: 'detail_title' } }));
+      const { graph } = await extractFile(path);
+      expect(graph.title).toBe(title);
+    });
   });
 
   it('a page declaring gb2312 but served as UTF-8 is still read right', async () => {

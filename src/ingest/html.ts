@@ -118,10 +118,69 @@ export function isoDate(value: string | undefined | null): string | undefined {
 
 const PUBLISHED_IN_TEXT = /(?:发布时间|发布日期|发文日期|成文日期|网站发布|发表时间|更新时间|日期|时间)\s*[:：]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
+// A title segment that names the site rather than the article: 青山县人民政府, 中国政府网, …门户网站, 政府网站, www.….gov.cn.
+const SITE_NAME = /(人民政府|政府|人大|政协|网|网站|门户|官网|官方网站|政务公开|信息公开|政府信息公开|平台|委员会|办公室|局|厅)(\s*[(（][^)）]*[)）])?$|^(https?:\/\/)?(www\.)?[\w-]+(\.[\w-]+)+\/?$/i;
+// What separates a page title from the site's name: _ | ｜ · - － – — ——, with or without spaces.
+const SEPARATOR = /\s*(?:_+|\||｜|·|-+|－|–|—+)\s*/;
+// Page titles that say nothing of the article.
+const GENERIC_TITLE = /^(首页|正文|详情|详细信息|内容页|文章页|信息公开|政府信息公开|政务公开|政策文件|法治政府建设|网站地图|无标题文档|untitled)$/i;
+
+const siteName = (segment: string) => SITE_NAME.test(segment.trim());
+/** A title an article could have: some Chinese, at least 6 characters, neither a site name nor a generic page name. */
+const usableTitle = (text: string | undefined): text is string =>
+  Boolean(text && text.length >= 6 && text.length <= 200 && /\p{Script=Han}/u.test(text) && !siteName(text) && !GENERIC_TITLE.test(text));
+
+/**
+ * The article's title from a <title> (or og:title) as sites write it: without the site's
+ * name before or after it (白河镇…报告-青山县人民政府, 青山县人民政府|…报告), and of
+ * what is left after _ or |, the longest part (…报告_法治政府建设 → …报告). A
+ * hyphen or dash that is not next to a site name stays (…纲要(2021-2025年)).
+ */
+export function pageTitle(raw: string | undefined | null): string | undefined {
+  let title = raw?.replace(/\s+/g, ' ').trim();
+  if (!title) return undefined;
+  for (;;) {
+    const last = new RegExp(`^(.*?\\S)${SEPARATOR.source}([^_|｜·\\-－–—]+)$`).exec(title);
+    if (last && siteName(last[2]) && usableTitle(last[1].trim())) title = last[1].trim();
+    else break;
+  }
+  for (;;) {
+    const first = new RegExp(`^([^_|｜·\\-－–—]+?)${SEPARATOR.source}(\\S.*)$`).exec(title);
+    if (first && siteName(first[1]) && usableTitle(first[2].trim())) title = first[2].trim();
+    else break;
+  }
+  const parts = title.split(/\s*(?:_+|\||｜)\s*|\s+[-–—]\s+/).filter(Boolean);
+  if (parts.length > 1) title = parts.reduce((a, b) => (b.length > a.length ? b : a));
+  return title;
+}
+
+// In-page title elements by class or id: title, article-title, detail_title, news_tit, bt, biaoti…
+const TITLE_NAME = /(^|[\s_-])((article|detail|news|con|content|text|info|main|wz|xl|zw|page)[-_]?)?(title|tit|bt|biaoti)\d?([\s_-]|$)/i;
+
+/** The first of the elements that reads as a title (at most 100 characters). */
+function firstTitle(elements: ArrayLike<DomElement>, named = false): string | undefined {
+  for (const el of Array.from(elements)) {
+    if (named && !TITLE_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
+    const text = el.textContent?.replace(/\s+/g, ' ').trim();
+    if (text && text.length <= 100 && usableTitle(text)) return text;
+  }
+  return undefined;
+}
+
 function readMeta(html: string, document: DomElement, pageText: string): PageMeta {
-  const h1 = document.querySelector('h1')?.textContent?.trim();
-  const titleTag = document.querySelector('title')?.textContent?.trim();
-  const title = metaContent(document, ['ArticleTitle', 'og:title', 'title']) ?? (h1 && h1.length >= 6 ? h1 : undefined) ?? titleTag?.split(/\s*[_|–—]\s*|\s+-\s+/)[0];
+  const fromMeta = pageTitle(metaContent(document, ['ArticleTitle', 'og:title', 'title']));
+  const h1 = firstTitle(document.querySelectorAll('h1'));
+  const fromTag = pageTitle(document.querySelector('title')?.textContent);
+  const classed = firstTitle(document.querySelectorAll('[class], [id]'), true);
+  // a meta title, an <h1>, the <title> without the site's name; an element classed as a title when the <title>
+  // is no title or holds it with more (…报告 in …报告-法治政府建设-青山县); else whatever the page calls itself
+  const title =
+    (usableTitle(fromMeta) ? fromMeta : undefined) ??
+    h1 ??
+    (classed && (!usableTitle(fromTag) || fromTag.includes(classed)) ? classed : undefined) ??
+    (usableTitle(fromTag) ? fromTag : undefined) ??
+    fromMeta ??
+    fromTag;
   const published =
     isoDate(metaContent(document, ['PubDate', 'pubdate', 'publishdate', 'article:published_time', 'og:release_date', 'DC.date', 'dc.date.issued', 'date'])) ??
     isoDate(PUBLISHED_IN_TEXT.exec(pageText)?.[1]);
