@@ -6,7 +6,21 @@ import { describe, expect, it } from 'vitest';
 import { parseSections } from '../src/extract/sections.js';
 import { findYear } from '../src/extract/year.js';
 import { canonicalRegulationTitle, checkReportLike, extractReport, normalizeText, NotAReportError, resolveInitiativeName } from '../src/extract/index.js';
-import { MEETING_NEWS, MEETING_NEWS_BODY, NOTICE, NOTICE_BODY, PLAN_BODY, POLICY_READING, PUFA_NEWS, SHORT_REPORT } from './fixtures/not-reports.js';
+import {
+  HEARD_REPORT_NEWS,
+  MEETING_NEWS,
+  MEETING_NEWS_BODY,
+  NOTICE,
+  NOTICE_BODY,
+  PLAN_BODY,
+  POLICY_READING,
+  PUFA_NEWS,
+  SHORT_REPORT,
+  SPEECH,
+  SUMMARY_AND_POINTS,
+  TRAINING_NEWS,
+  WORK_POINTS_BODY,
+} from './fixtures/not-reports.js';
 import { findTitles } from '../src/extract/regulations.js';
 import { chineseNumeral } from '../src/extract/metrics.js';
 import { INITIATIVES } from '../src/extract/lexicon.js';
@@ -117,15 +131,25 @@ describe('report-likeness', () => {
   // Each is long enough and full of the vocabulary: what refuses it is the reason named.
   it.each([
     ['meeting news by its headline', MEETING_NEWS, /title "青山县召开2023年法治政府建设工作推进会" ends in 推进会: news of a meeting/],
-    ['meeting news without its headline, by its shape', MEETING_NEWS_BODY, /no report title .* and no numbered section/],
-    ['普法 news whose headline names no genre, by its shape', PUFA_NEWS, /no report title .* and no numbered section/],
+    ['meeting news without its headline, by the day in its first sentence', MEETING_NEWS_BODY, /first sentence carries a day \(\d+月\d+日\): a news item/],
+    ['普法 news whose headline names no genre, by the day in its first sentence', PUFA_NEWS, /first sentence carries a day \(\d+月\d+日\): a news item/],
     ['a notice with numbered sections, by its title', NOTICE, /title "关于做好2023年度法治政府建设情况报告工作的通知" ends in 通知: a notice/],
     ['a notice without its title, by its closing', NOTICE_BODY, /closes with 特此通知: a notice/],
     ['an implementation plan without its title, by its opening', PLAN_BODY, /opens with …制定本方案: a work plan/],
     ['a policy interpretation of a report, by its title', POLICY_READING, /title "关于《青山县2023年度法治政府建设情况报告》的政策解读" ends in 解读: a policy interpretation/],
+    ['training news with numbered points, by the day in its first sentence', TRAINING_NEWS, /first sentence carries a day \(9月12日\): a news item/],
+    ['news of a meeting that heard the report, though its headline ends in 报告', HEARD_REPORT_NEWS, /title "县政府常务会议专题听取2023年度法治政府建设情况报告" holds 听取: news of a meeting that heard the report/],
+    ['a speech, by its title', SPEECH, /title "在全县法治政府建设工作会议上的讲话" ends in 讲话: a speech/],
+    ['work points without their title, by their opening', WORK_POINTS_BODY, /opens with …总体要求是: a work plan/],
   ])('refuses %s, saying why', (_case, text, reason) => {
     expect(() => checkReportLike(normalizeText(text))).toThrow(reason);
     expect(() => extractReport(text)).toThrow(NotAReportError);
+  });
+
+  it('accepts a short report counting 一是…二是… under a combined title (总结暨…要点), by its 现将…报告如下', () => {
+    expect(() => checkReportLike(normalizeText(SUMMARY_AND_POINTS))).not.toThrow();
+    // without the formula nothing says it is a report: a title naming work points, and no numbered section
+    expect(() => checkReportLike(normalizeText(SUMMARY_AND_POINTS.replace('现将有关情况报告如下。', '')))).toThrow(/no 现将…报告如下/);
   });
 
   it('a headline verb refuses a title without a genre word (…举办…)', () => {
@@ -142,8 +166,11 @@ describe('report-likeness', () => {
     const unnumbered = SHORT_REPORT.replace(/^[一二三]、|^\([一二三]\)/gm, '');
     expect(unnumbered).not.toMatch(/^[一二三]、/m);
     expect(() => checkReportLike(normalizeText(unnumbered))).not.toThrow();
-    // neither: the refusal names both signals
-    expect(() => checkReportLike(normalizeText(unnumbered.split('\n').slice(1).join('\n')))).toThrow(/no report title .* and no numbered section/);
+    // the opening's 现将有关情况报告如下 alone still says it is a report
+    const bare = unnumbered.split('\n').slice(1).join('\n');
+    expect(() => checkReportLike(normalizeText(bare))).not.toThrow();
+    // none of the three: the refusal names them all
+    expect(() => checkReportLike(normalizeText(bare.replace('现将有关情况报告如下。', '')))).toThrow(/no report title .*, no numbered section .* and no 现将…报告如下/);
   });
 
   it('a report title wins over a genre word elsewhere at the top, and a numbered section counts after punctuation (a page on one line)', () => {
@@ -153,7 +180,7 @@ describe('report-likeness', () => {
     expect(oneLine).toContain('。一、主要举措');
     expect(() => checkReportLike(oneLine)).not.toThrow();
     // 统一、 and 第一、 continue a word: they are not headings
-    const words = oneLine.replace(/[一二三]、/g, (m, at) => `统${m}`).replace(/\(([一二三])\)/g, '第$1、');
+    const words = oneLine.replace(/[一二三]、/g, (m, at) => `统${m}`).replace(/\(([一二三])\)/g, '第$1、').replace('现将有关情况报告如下。', '');
     expect(() => checkReportLike(words)).toThrow(/no numbered section/);
   });
 });

@@ -40,11 +40,24 @@ export class NotAReportError extends Error {
 
 const GOVERNANCE_WORDS = /法治|依法行政|行政执法|政府|法制|普法|依法治/g;
 
-const GENRES: { titleEndings: Record<string, string>; headlineVerbs: Record<string, string>; closings: Record<string, string>; openings: Record<string, string> } = require('./knowledge/report-genres.json');
+const GENRES: {
+  titleEndings: Record<string, string>;
+  headlineVerbs: Record<string, string>;
+  closings: Record<string, string>;
+  openings: Record<string, string>;
+  reportTitleNewsVerbs: Record<string, string>;
+} = require('./knowledge/report-genres.json');
 const GENRE_ENDINGS = Object.keys(GENRES.titleEndings);
 const HEADLINE_VERBS = Object.keys(GENRES.headlineVerbs);
 const CLOSINGS = Object.keys(GENRES.closings);
 const OPENINGS = Object.keys(GENRES.openings);
+const REPORT_TITLE_NEWS_VERBS = Object.keys(GENRES.reportTitleNewsVerbs);
+// A report combined with next year's plan (…工作总结暨2024年工作要点): a report's title whatever it ends in.
+const COMBINED_REPORT_TITLE = /(报告|总结)暨/;
+// A news item's first sentence carries the day (6月11日,…; 近日,…); a report's opens on its year (2023年,…).
+const NEWS_DATELINE = /\d{1,2}月\d{1,2}日|^(近日|日前|昨日)/;
+// What a report says of itself in its opening: 现将2023年法治政府建设情况报告如下.
+const REPORT_FORMULA = /现将[^。]{0,40}报告如下/;
 // Where a document says what it is (…制定本方案。): its first sentences, before the first section.
 const OPENING_HEAD = 300;
 // A notice's 特此通知 comes last, before at most the issuer, the date and a line or two of attachments.
@@ -77,14 +90,23 @@ export function checkReportLike(text: string): void {
   GOVERNANCE_WORDS.lastIndex = 0;
   while (governance < 5 && GOVERNANCE_WORDS.exec(text)) governance++; // the matches text.match(GOVERNANCE_WORDS) would count, up to 5
   if (governance < 5) throw new NotAReportError(`the governance vocabulary (法治, 依法行政, 行政执法, 政府…) occurs only ${governance} times`);
-  // A report's own title settles it (the extractor reads the same title); only texts without one are looked at further.
-  if (findTitle(text)) return;
+  // A report's own title settles it (the extractor reads the same title), unless it is a news headline
+  // about a report (…听取…情况报告); only texts without one are looked at further.
+  const title = findTitle(text);
+  if (title) {
+    const verb = REPORT_TITLE_NEWS_VERBS.find((w) => title.includes(w));
+    if (!verb) return;
+    throw new NotAReportError(`its title "${title}" holds ${verb}: ${GENRES.reportTitleNewsVerbs[verb]}, not the report`);
+  }
   const other = otherGenreOf(text);
   if (other) throw new NotAReportError(other);
   // One numbered heading is enough: a news item has none, and a short report may have a single section;
-  // asking for two would refuse the one-section texts users paste and the tests make.
-  if (!hasNumberedSection(text))
-    throw new NotAReportError('no report title (a line near the top ending in 报告 or 总结) and no numbered section (一、 or (一) starting a line or a sentence): a news item or a page, not a report');
+  // asking for two would refuse the one-section texts users paste and the tests make. A short report
+  // that counts 一是…二是… instead still says what it is: 现将…报告如下.
+  if (!hasNumberedSection(text) && !REPORT_FORMULA.test(text.slice(0, OPENING_HEAD)))
+    throw new NotAReportError(
+      'no report title (a line near the top ending in 报告 or 总结), no numbered section (一、 or (一) starting a line or a sentence) and no 现将…报告如下: a news item or a page, not a report',
+    );
 }
 
 /** Why the text is another kind of document or a news item, from a title line near the top, its opening or its closing formula; null if nothing says so. */
@@ -96,6 +118,7 @@ function otherGenreOf(text: string): string | null {
     const line = text.slice(start, end).trim();
     start = end + 1;
     if (line.length < 6 || line.length > 60 || /[。,，]/.test(line) || NUMBERED_LINE.test(line)) continue;
+    if (COMBINED_REPORT_TITLE.test(line)) return null;
     const ending = GENRE_ENDINGS.find((w) => line.endsWith(w));
     if (ending) return `its title "${line}" ends in ${ending}: ${GENRES.titleEndings[ending]}, not a report`;
     const verb = HEADLINE_VERBS.find((w) => line.includes(w));
@@ -105,7 +128,15 @@ function otherGenreOf(text: string): string | null {
   for (const closing of CLOSINGS) if (tail.includes(closing)) return `it closes with ${closing}: ${GENRES.closings[closing]}, not a report`;
   const head = text.slice(0, OPENING_HEAD);
   for (const opening of OPENINGS) if (head.includes(opening)) return `it opens with …${opening}: ${GENRES.openings[opening]}, not a report`;
+  const dateline = NEWS_DATELINE.exec(firstSentenceOf(head));
+  if (dateline) return `its first sentence carries a day (${dateline[0]}): a news item, not a report (which opens on its year)`;
   return null;
+}
+
+/** The first sentence of the body (to its first 。): of the first line with sentence punctuation, past a headline and a 发布时间 line. */
+function firstSentenceOf(head: string): string {
+  for (const line of head.split('\n')) if (/[。,，]/.test(line)) return line.trim().split('。')[0];
+  return '';
 }
 
 /** Whether a numbered section heading (一、 or (一)) starts a line, or follows punctuation; stops at the first. */
