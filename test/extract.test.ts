@@ -104,6 +104,23 @@ describe('normalization', () => {
   });
 });
 
+describe('issuer from the page', () => {
+  // a township's report on its county's site: the article names its publisher, the footer the site's owner
+  const page = (publisher: string) =>
+    report(`发布机构：${publisher} 发布日期：2024-01-15\n2023年,我镇坚持以习近平法治思想为指导,推进法治政府建设。现将有关情况报告如下。\n主办：青山县人民政府办公室 技术支持：某公司`);
+
+  it('takes the article\'s publisher (发布机构) over the site\'s owner (主办) when no place is read', () => {
+    const graph = extractReport(page('白河镇人民政府'));
+    expect(graph.jurisdiction).toBeNull();
+    expect(graph.issuer).toEqual({ type: 'government', name: '白河镇人民政府' });
+    expect(extractReport(page('青山县司法局')).issuer).toEqual({ type: 'department', name: '青山县司法局' });
+  });
+
+  it('falls back to the site\'s owner when the publisher is no full name (县政府办)', () => {
+    expect(extractReport(page('县政府办')).issuer).toEqual({ type: 'government', name: '青山县人民政府办公室' });
+  });
+});
+
 describe('jurisdiction', () => {
   it('settles a name shared by two districts (朝阳区) from the province the text names', () => {
     const changchun = extractReport(report('2023年,朝阳区坚持依法行政。我区在长春市委领导下,依托吉林省政务服务平台,推进“吉事办”。朝阳区'));

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractReport, NotAReportError } from '../src/extract/index.js';
-import type { ReportGraph } from '../src/extract/types.js';
 import { decodeText } from '../src/ingest/decode.js';
 import { pageTitle, readHtml } from '../src/ingest/html.js';
 import { readReportFile, RefusedInput } from '../src/ingest/read.js';
 import { extractFile } from '../src/ingest/report.js';
 import { encodeText, gbkSafe, governmentPage, governmentPageTitled, scannedPdf, textPdf, wordDocument } from './fixtures/ingest-fixtures.js';
+import { essence } from './support/facts.js';
 
 const SEED = fileURLToPath(new URL('../seed/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-ingest-'));
@@ -25,25 +25,6 @@ function put(name: string, content: Buffer | string): string {
   const path = join(scratch, name);
   writeFileSync(path, content);
   return path;
-}
-
-/** What must not depend on the format: jurisdiction, year, regulation titles, initiative names. */
-/**
- * Every fact of an extraction, without what depends on the text's line breaks (the id, the
- * offsets and sentences of mentions): a PDF cannot say where a wrapped paragraph ended, so its
- * text differs from the .txt in line breaks, but what is read from it must not.
- */
-function essence(graph: ReportGraph) {
-  return {
-    jurisdiction: graph.jurisdiction && { name: graph.jurisdiction.name, adminCode: graph.jurisdiction.adminCode, level: graph.jurisdiction.level },
-    year: graph.year,
-    issuer: graph.issuer,
-    regulations: graph.regulations.map((r) => [r.title, r.kind, r.scope, r.action, r.count].join(' ')).sort(),
-    initiatives: graph.initiatives.map((i) => `${i.name} ${i.count}`).sort(),
-    problems: graph.problems.map((p) => `${p.text} ${p.theme}`),
-    plans: graph.plans.map((p) => p.text),
-    metrics: graph.metrics.map((m) => `${m.indicator} ${m.value} ${m.unit ?? ''} ${m.qualifier ?? ''}`),
-  };
 }
 
 const fromSeed = (name: string) => essence(extractReport(seedText(name), { file: name }));
@@ -88,6 +69,22 @@ describe('plain text in every encoding', () => {
 describe('a government web page', () => {
   const name = SEEDS[3]; // 昌江区: body only, no title of its own
   const meta = { title: '昌江区2021年法治政府建设年度报告', published: '2022-01-20', url: 'http://www.ccjq.gov.cn/art/2022/1/20/art_1234_567890.html', host: '景德镇市昌江区人民政府' };
+
+  it('takes the issuer from the article\'s 发布机构 when the page names one, not from the site\'s 主办 footer', async () => {
+    // a township's report on its county's site: an information-disclosure table names the publisher
+    const body = '2023年,我镇坚持以习近平法治思想为指导,深入推进依法行政,法治政府建设取得新成效。现将有关情况报告如下。\n' +
+      '一、主要工作\n' + '我镇严格落实行政执法三项制度,推进法治政府建设,加强行政执法监督,深化法治宣传教育,提升政府依法行政能力和水平。'.repeat(6);
+    const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>白河镇2023年法治政府建设情况报告-青山县人民政府</title></head><body>
+<table class="xxgk_table"><tr><td>索引号：0001/2024-00012</td><td>发布机构：白河镇人民政府</td></tr><tr><td>发布日期：2024年01月15日</td></tr></table>
+<div class="article">${body.split('\n').map((line) => `<p>${line}</p>`).join('')}</div>
+<div id="bottom"><p>主办单位：青山县人民政府办公室　承办：青山县政务服务中心</p></div></body></html>`;
+    const path = put('baihe.html', html);
+    const { meta: read } = readHtml(readFileSync(path));
+    expect(read).toMatchObject({ publisher: '白河镇人民政府', host: '青山县人民政府办公室', published: '2024-01-15' });
+    const { graph } = await extractFile(path);
+    expect(graph.issuer).toEqual({ type: 'government', name: '白河镇人民政府' });
+    expect(graph.title).toBe('白河镇2023年法治政府建设情况报告');
+  });
 
   it.each(['utf-8', 'gb2312'] as const)('keeps the article only, in its declared charset (%s), with title, date and URL', async (charset) => {
     const page = put(`003.${charset}.html`, governmentPage(seedText(name), { ...meta, charset }));

@@ -217,7 +217,8 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
     title,
     year: findYear(text, title, page.published),
     jurisdiction,
-    issuer: findIssuer(text, jurisdiction, page.host, title, census),
+    // the article's own publisher (发布机构) before the site's owner (主办)
+    issuer: findIssuer(text, jurisdiction, page.publisher ?? page.host, title, census),
     regulations: extractRegulations(text, { sentences, sectionPath, ownNames: ownNamesOf(jurisdiction) }),
     initiatives,
     problems: extractProblems(text, parts.problems, sentences, sectionPath),

@@ -60,6 +60,7 @@ export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, 
     const name = scored[0]?.score ? `${place}${scored[0].name}` : `${place}政府部门`;
     return { type: 'department', name, inferred: true };
   }
-  if (!jurisdiction) return host ? { type: 'government', name: host } : null;
+  // no place read: the page's publisher or site owner, a department when it names one (县司法局), not a government's office
+  if (!jurisdiction) return host ? { type: /(局|委员会)$/.test(host) && !/人民政府/.test(host) ? 'department' : 'government', name: host } : null;
   return { type: 'government', name: `${jurisdiction.name}人民政府` };
 }

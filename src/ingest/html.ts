@@ -19,6 +19,8 @@ export interface PageMeta {
   url?: string;
   /** The site owner of the 主办 footer line (e.g. 台前县人民政府). */
   host?: string;
+  /** The article's publisher (发布机构) of a government information page: a township or department on its county's site. */
+  publisher?: string;
 }
 
 export interface HtmlReport {
@@ -190,11 +192,13 @@ function readMeta(html: string, document: DomElement, pageText: string): PageMet
     /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(html)?.[1];
   const hostMatch = /主办(?:单位)?\s*[:：]\s*([^\s,，|<>]+)/.exec(pageText)?.[1];
   const host = hostMatch?.split(/承办|协办|技术支持|网站标识码|备案|地址|电话|联系|版权/)[0] || undefined;
+  const publisher = /发布机构\s*[:：]\s*([^\s,，|<>:：]+)/.exec(pageText)?.[1]?.split(/发布日期|主题分类|成文日期|文号|索引号/)[0] || undefined;
   return {
     ...(title ? { title: title.replace(/\s+/g, ' ') } : {}),
     ...(published ? { published } : {}),
     ...(url && /^https?:\/\//i.test(url) ? { url } : {}),
     ...(host ? { host } : {}),
+    ...(publisher ? { publisher } : {}),
   };
 }
 

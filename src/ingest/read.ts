@@ -50,8 +50,8 @@ const size = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` :
 
 /**
  * The extractor's input for an HTML page: the title as the first line (unless
- * the article already opens with it), the article, and the page's 主办 footer
- * and publication date on a last line of the form normalization drops as web
+ * the article already opens with it), the article, and the page's 主办 footer,
+ * publisher (发布机构) and publication date on last lines of the form normalization drops as web
  * cruft but the extractor still reads (readPageMeta): they help it find the
  * issuer and the year without changing the report's text or its id.
  */
@@ -62,7 +62,10 @@ export function composeHtmlText(body: string, meta: PageMeta): string {
   if (meta.title && !opening.some((line) => line.includes(squash(meta.title!)))) lines.push(meta.title);
   lines.push(body);
   if (meta.host) lines.push(`主办:${meta.host}`);
-  if (meta.published) lines.push(`来源:网页 发布日期:${meta.published}`);
+  // one line normalization drops as cruft (来源:…), so the text and its id stay the page's article
+  if (meta.published || meta.publisher) {
+    lines.push(`来源:网页${meta.publisher ? ` 发布机构:${meta.publisher}` : ''}${meta.published ? ` 发布日期:${meta.published}` : ''}`);
+  }
   return lines.join('\n');
 }
 
