@@ -9,6 +9,7 @@ import { ingestPaths } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import type { ReportGraph } from '../src/extract/types.js';
 import { syntheticReport } from './support/graphs.js';
+import { postQuery, queryData } from './support/ask.js';
 
 function taiqian(): ReportGraph {
   const base = syntheticReport(10); // year 2016
@@ -25,12 +26,7 @@ function taiqian(): ReportGraph {
 describe('cross-report linkage', () => {
   let store: EmbeddedStore;
   let yoga: ReturnType<typeof createGraphQLHandler>;
-  const ask = async (query: string) => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const ask = (query: string) => queryData(yoga, query);
 
   beforeAll(async () => {
     store = await EmbeddedStore.open();
@@ -137,12 +133,7 @@ describe('cross-report linkage', () => {
 describe('cross-report linkage over the seeds and a second-year report', () => {
   let store: EmbeddedStore;
   let yoga: ReturnType<typeof createGraphQLHandler>;
-  const ask = async (query: string) => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const ask = (query: string) => queryData(yoga, query);
 
   beforeAll(async () => {
     store = await EmbeddedStore.open();
@@ -244,13 +235,8 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
   it('recurrence asks for at least minYears years, and a comparison names a place it does not know', async () => {
     const data = await ask(`{ two: recurringProblemThemes(minYears: 2) { totalCount } three: recurringProblemThemes(minYears: 3) { totalCount nodes { theme } } }`);
     expect(data).toEqual({ two: { totalCount: 2 }, three: { totalCount: 0, nodes: [] } });
-    const response = await yoga.fetch('http://govgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ compareJurisdictions(a: "罗江区", b: "不存在县") { similarity } }' }),
-    });
-    const body = (await response.json()) as any;
-    expect(body.errors[0]).toMatchObject({ message: 'no jurisdiction "不存在县" in the graph', extensions: { code: 'NOT_FOUND' } });
+    const body = await postQuery(yoga, '{ compareJurisdictions(a: "罗江区", b: "不存在县") { similarity } }');
+    expect(body.errors![0]).toMatchObject({ message: 'no jurisdiction "不存在县" in the graph', extensions: { code: 'NOT_FOUND' } });
   });
 
   it('follow-through: what 罗江区 planned for after 2024 that its 2025 report reports done, with the sentences', async () => {

@@ -7,16 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLHandler } from '../src/api/server.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
+import { postQuery, queryData } from './support/ask.js';
 
 describe('browsing the seeds', () => {
   let store: EmbeddedStore;
   let yoga: ReturnType<typeof createGraphQLHandler>;
-  const ask = async (query: string) => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const ask = (query: string) => queryData(yoga, query);
   const names = async (filter: string, order = '') =>
     (await ask(`{ jurisdictions(filter: ${filter} ${order}) { totalCount edges { node { name } } } }`)).jurisdictions.edges.map((e: any) => e.node.name);
 
@@ -140,9 +136,8 @@ describe('browsing the seeds', () => {
       ['{ search(text: "  ") { totalCount } }', /non-empty/],
       ['{ search(text: "法", first: 101) { totalCount } }', /`first` must be between 0 and 100/],
     ] as const) {
-      const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-      const body = (await response.json()) as any;
-      expect(body.errors[0].message).toMatch(message);
+      const body = await postQuery(yoga, query);
+      expect(body.errors![0].message).toMatch(message);
     }
   });
 
@@ -173,12 +168,7 @@ describe('why does the graph say so', () => {
   afterAll(() => store.close());
 
   it('the answer in full: five mentions in 昌江区 2021, the gold standard\'s four surfaces, its evidence sentence first', async () => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { surface sentence section report { year } } } } }' }),
-    });
-    const { evidence } = ((await response.json()) as any).data.jurisdiction;
+    const { evidence } = (await queryData(yoga, '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { surface sentence section report { year } } } } }')).jurisdiction;
     expect(evidence.totalCount).toBe(5);
     // ../shared/gold: 行政执法三项制度 in seed 003, surfaces and evidence
     expect([...new Set(evidence.nodes.map((m: any) => m.surface))].sort()).toEqual(
@@ -195,24 +185,18 @@ describe('why does the graph say so', () => {
   });
 
   it('evidence of a regulation by a variant of its title, and a clear error without either argument', async () => {
-    const ask = async (query: string) => (await (await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as any;
+    const ask = (query: string) => postQuery(yoga, query);
     const cited = await ask('{ jurisdiction(name: "昌江区") { evidence(regulation: "《中华人民共和国行政复议法》") { totalCount nodes { surface report { year } } } } }');
     expect(cited.data.jurisdiction.evidence).toEqual({ totalCount: 1, nodes: [{ surface: '行政复议法', report: { year: 2021 } }] });
     const neither = await ask('{ jurisdiction(name: "昌江区") { evidence { totalCount } } }');
-    expect(neither.errors[0]).toMatchObject({ message: 'evidence needs `initiative` or `regulation`', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(neither.errors![0]).toMatchObject({ message: 'evidence needs `initiative` or `regulation`', extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('one query gives the sentences in which 昌江区 mentions 三项制度', async () => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { sentence section surface start end report { year text } } } } }' }),
-    });
-    const body = (await response.json()) as any;
-    expect(body.errors).toBeUndefined();
-    const evidence = body.data.jurisdiction.evidence.nodes;
+    const data = await queryData(yoga, '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { sentence section surface start end report { year text } } } } }');
+    const evidence = data.jurisdiction.evidence.nodes;
     expect(evidence.length).toBeGreaterThan(0);
-    expect(body.data.jurisdiction.evidence.totalCount).toBe(evidence.length);
+    expect(data.jurisdiction.evidence.totalCount).toBe(evidence.length);
     for (const m of evidence) {
       expect(m.report.year).toBe(2021);
       expect(m.report.text.slice(m.start, m.end)).toBe(m.surface);
@@ -233,14 +217,8 @@ describe('report filters', () => {
   afterAll(() => store.close());
 
   const years = async (filter: string, extra = '') => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ reports(filter: ${filter} ${extra}) { totalCount edges { node { year jurisdiction { name } } } } }` }),
-    });
-    const body = (await response.json()) as any;
-    expect(body.errors).toBeUndefined();
-    return body.data.reports.edges.map((e: any) => `${e.node.jurisdiction.name} ${e.node.year}`);
+    const data = await queryData(yoga, `{ reports(filter: ${filter} ${extra}) { totalCount edges { node { year jurisdiction { name } } } } }`);
+    return data.reports.edges.map((e: any) => `${e.node.jurisdiction.name} ${e.node.year}`);
   };
 
   it.each([
@@ -269,12 +247,7 @@ describe('initiative and regulation lists', () => {
   });
   afterAll(() => store.close());
 
-  const query = async (q: string) => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
-    const body = (await response.json()) as any;
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const query = (q: string) => queryData(yoga, q);
 
   it('lists initiatives most widely mentioned first, with the report count behind the order', async () => {
     const data = await query('{ initiatives(first: 100) { totalCount edges { node { name diffusion { adoptions { totalCount } } } } } }');

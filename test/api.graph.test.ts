@@ -4,14 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLHandler } from '../src/api/server.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
+import { postQuery } from './support/ask.js';
 
 describe('graph (subgraph for visualization)', () => {
   let store: EmbeddedStore;
   let yoga: ReturnType<typeof createGraphQLHandler>;
-  const ask = async (query: string, variables: object = {}) => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    return (await response.json()) as { data?: any; errors?: { message: string }[] };
-  };
+  const ask = (query: string, variables: Record<string, unknown> = {}) => postQuery(yoga, query, variables);
   const GRAPH = `query($search: String, $start: [ID!], $depth: Int, $max: Int, $types: [GraphNodeType!]) {
     graph(search: $search, start: $start, depth: $depth, maxNodes: $max, nodeTypes: $types) {
       truncated nodes { id type label degree properties } edges { id source target type weight } } }`;

@@ -4,20 +4,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLHandler } from '../src/api/server.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
+import { postQuery as post } from './support/ask.js';
 
 const SEED = readFileSync(new URL('../seed/003_a60db31662cb9267.txt', import.meta.url), 'utf8');
 const INGEST = `mutation($text: String!) { ingestReport(input: {text: $text, file: "upload.txt"}) {
   __typename ... on IngestReportPayload { outcome reportId report { year jurisdiction { name } } }
   ... on NotAReport { message } } }`;
-
-async function post(yoga: ReturnType<typeof createGraphQLHandler>, query: string, variables: object, headers: Record<string, string> = {}) {
-  const response = await yoga.fetch('http://govgraph.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-}
 
 describe('mutations', () => {
   let store: EmbeddedStore;

@@ -6,17 +6,8 @@ import { createGraphQLHandler } from '../src/api/server.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import type { ReportGraph } from '../src/extract/types.js';
 import { syntheticReport } from './support/graphs.js';
+import { postQuery as ask, type Yoga } from './support/ask.js';
 
-type Yoga = ReturnType<typeof createGraphQLHandler>;
-
-async function ask(yoga: Yoga, query: string, variables?: Record<string, unknown>) {
-  const response = await yoga.fetch('http://govgraph.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: { message: string }[] };
-}
 
 /** A county of another province, to make the filters do some work. */
 function otherCounty(i: number, level: 'county' | 'prefecture' = 'county'): ReportGraph {

@@ -11,6 +11,7 @@ import { EXTRACTOR_VERSION, extractReport } from '../src/extract/index.js';
 import type { ReportGraph } from '../src/extract/types.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import { cypherDirWithDegrees, reportDegrees, variedReports } from './support/degrees.js';
+import { postQuery } from './support/ask.js';
 
 const TOKEN = 'concurrency-token';
 const CYCLES = 15; // ingest + delete cycles through the API
@@ -25,13 +26,8 @@ let replaced: { graph: ReportGraph; degrees: string; api: string };
 /** Lets timers and I/O run: a store whose calls settle as microtasks would otherwise starve the writers. */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function gql(query: string, variables: Record<string, unknown> = {}, auth = false) {
-  const response = await yoga.fetch('http://govgraph.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${TOKEN}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: { message: string }[] };
+function gql(query: string, variables: Record<string, unknown> = {}, auth = false) {
+  return postQuery(yoga, query, variables, auth ? { authorization: `Bearer ${TOKEN}` } : {});
 }
 
 const REPORT_SHAPE = `query($id: String!) { report(id: $id) { year jurisdiction { name } initiatives(first: 100) { totalCount edges { node { name } } }

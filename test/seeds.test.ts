@@ -10,6 +10,7 @@ import { EXTRACTOR_VERSION, extractReport } from '../src/extract/index.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import { loadGold } from '../src/eval/score.js';
+import { queryData } from './support/ask.js';
 
 const SEED_DIR = fileURLToPath(new URL('../seed/', import.meta.url));
 const GOLD = loadGold(fileURLToPath(new URL('../../shared/gold/seeds.gold.json', import.meta.url)));
@@ -77,27 +78,17 @@ describe('the seeds in the store and through GraphQL', () => {
   });
 
   it.each(['三项制度', '行政执法三项制度', '“三项制度”'])('"which counties cite %s" returns exactly 昌江区', async (name) => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: `query($name: String!) { jurisdictions(filter: {level: COUNTY, mentionsInitiative: $name}) {
+    const data = await queryData(
+      yoga,
+      `query($name: String!) { jurisdictions(filter: {level: COUNTY, mentionsInitiative: $name}) {
           edges { node { name fullName province { name } } } } }`,
-        variables: { name },
-      }),
-    });
-    const body = (await response.json()) as any;
-    expect(body.errors).toBeUndefined();
-    expect(body.data.jurisdictions.edges).toEqual([{ node: { name: '昌江区', fullName: '江西省景德镇市昌江区', province: { name: '江西省' } } }]);
+      { name },
+    );
+    expect(data.jurisdictions.edges).toEqual([{ node: { name: '昌江区', fullName: '江西省景德镇市昌江区', province: { name: '江西省' } } }]);
   });
 
   // The README's recipes, answered over the seeds: their outputs as printed there.
-  const ask = async (query: string) => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    const body = (await response.json()) as any;
-    expect(body.errors).toBeUndefined();
-    return body.data;
-  };
+  const ask = (query: string) => queryData(yoga, query);
 
   it('recipe: similar jurisdictions and the side-by-side comparison', async () => {
     const { jurisdiction } = await ask('{ jurisdiction(name: "罗江区") { similar(first: 2) { totalCount nodes { jurisdiction { name } shared score } } } }');

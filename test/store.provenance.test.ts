@@ -17,6 +17,7 @@ import { DATABASE_FILE, EmbeddedStore } from '../src/store/embedded.js';
 import { jurisdictionChain } from '../src/store/jurisdiction-chain.js';
 import { planReportWrite } from '../src/store/write-plan.js';
 import { syntheticReport } from './support/graphs.js';
+import { queryData as ask, type Yoga } from './support/ask.js';
 
 const seedDir = fileURLToPath(new URL('../seed/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-provenance-'));
@@ -33,13 +34,6 @@ const REPORT = `query($id: String!, $page2: String = "${Buffer.from('OffsetConne
 const FOLLOW_THROUGH = `{ jurisdiction(name: "510604") { followThrough { nodes { plan plannedYear doneYear
   planMentions { sentence section start end surface } evidence { sentence section start end surface } } } } }`;
 
-type Yoga = ReturnType<typeof createGraphQLHandler>;
-async function ask(yoga: Yoga, query: string, variables: Record<string, unknown> = {}) {
-  const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
 
 /** A mention as the API has always shown it: the extractor's values, the heading path joined (null when none), the words as written for CITES and MENTIONS only. */
 const shown = (text: string, mentions: Mention[] | undefined, withSurface: boolean) =>
