@@ -10,7 +10,6 @@ import { rankedConnection, rankedTotal } from '../pagination.js';
 import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js';
 import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape } from './shapes.js';
 import type { AppContext } from '../context.js';
-import type { Row } from '../../store/types.js';
 
 export type SearchKind = 'Initiative' | 'Regulation' | 'Jurisdiction' | 'Report' | 'Problem';
 
@@ -57,19 +56,15 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
   }),
 });
 
-/** Each type's statement, its parameters and how a row becomes a hit. */
-function searches(text: string): Array<{ kind: SearchKind; statement: string; params: Record<string, unknown>; toHit: (row: Row) => Hit }> {
-  const hit = (kind: SearchKind, column: string, label: (node: never) => string) => (row: Row): Hit => {
-    const node = row[column] as object;
-    return { kind, node, rank: Number(row.rank), label: label(node as never) };
-  };
+/** Each type's statement, its parameters, the column holding the node and the node's label. */
+function searches(text: string): Array<{ kind: SearchKind; statement: string; params: Record<string, unknown>; column: string; label: (node: never) => string }> {
   return [
     // An alias of the lexicon ("三项制度") finds its canonical initiative as an alias match.
-    { kind: 'Initiative', statement: 'search_initiatives', params: { text, canonical: resolveInitiativeName(text) }, toHit: hit('Initiative', 'initiative', (i: InitiativeShape) => i.name) },
-    { kind: 'Regulation', statement: 'search_regulations', params: { text, canonical: canonicalRegulationTitle(text) }, toHit: hit('Regulation', 'regulation', (g: RegulationShape) => g.title) },
-    { kind: 'Jurisdiction', statement: 'search_jurisdictions', params: { text }, toHit: hit('Jurisdiction', 'jurisdiction', (j: JurisdictionShape) => j.fullName) },
-    { kind: 'Report', statement: 'search_reports', params: { text }, toHit: hit('Report', 'report', (r: ReportShape) => r.title ?? r.id) },
-    { kind: 'Problem', statement: 'search_problems', params: { text }, toHit: hit('Problem', 'problem', (p: ProblemShape) => p.text) },
+    { kind: 'Initiative', statement: 'search_initiatives', params: { text, canonical: resolveInitiativeName(text) }, column: 'initiative', label: (i: InitiativeShape) => i.name },
+    { kind: 'Regulation', statement: 'search_regulations', params: { text, canonical: canonicalRegulationTitle(text) }, column: 'regulation', label: (g: RegulationShape) => g.title },
+    { kind: 'Jurisdiction', statement: 'search_jurisdictions', params: { text }, column: 'jurisdiction', label: (j: JurisdictionShape) => j.fullName },
+    { kind: 'Report', statement: 'search_reports', params: { text }, column: 'report', label: (r: ReportShape) => r.title ?? r.id },
+    { kind: 'Problem', statement: 'search_problems', params: { text }, column: 'problem', label: (p: ProblemShape) => p.text },
   ];
 }
 
@@ -79,9 +74,10 @@ const byRank = (a: Hit, b: Hit) => b.rank - a.rank || a.label.length - b.label.l
 /** The first `upTo` hits of the merged ranking (of some kinds only, if given) and how many hits there are in all. */
 export async function rankedHits(ctx: AppContext, text: string, upTo: number, kinds?: SearchKind[]) {
   const results = await Promise.all(
-    searches(text).filter((s) => !kinds || kinds.includes(s.kind)).map(async ({ statement, params, toHit }) => {
+    searches(text).filter((s) => !kinds || kinds.includes(s.kind)).map(async ({ kind, statement, params, column, label }) => {
       const rows = await ctx.store.run(statement, { ...params, limit: upTo });
-      return { hits: rows.map(toHit), total: rankedTotal(rows) };
+      const hits = rows.map((row): Hit => ({ kind, node: row[column] as object, rank: Number(row.rank), label: label(row[column] as never) }));
+      return { hits, total: rankedTotal(rows) };
     }),
   );
   const items = results.flatMap((r) => r.hits).sort(byRank).slice(0, upTo);
