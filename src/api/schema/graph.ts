@@ -6,6 +6,7 @@
 // Neo4j NVL.
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { KEY_PROPERTY } from '../../export/model.js';
 import { builder } from '../builder.js';
 import { JurisdictionLevel } from './enums.js';
 import { rankedHits, type Hit } from './search.js';
@@ -128,10 +129,9 @@ async function searchStarts(ctx: AppContext, text: string): Promise<{ label: str
   return hits.filter((h) => h.rank === best).slice(0, 5);
 }
 
-/** The store key of a search hit's node: an initiative's name, a regulation's title, a jurisdiction's key. */
+/** The store key of a search hit's node (its label's key property: an initiative's name, a regulation's title…). */
 function startKeyOf(hit: Hit): string {
-  const node = hit.node as { name?: string; title?: string; key?: string };
-  return String(hit.kind === 'Initiative' ? node.name : hit.kind === 'Regulation' ? node.title : node.key);
+  return String((hit.node as Record<string, unknown>)[KEY_PROPERTY[hit.kind]]);
 }
 
 const GraphFilter = builder.inputType('GraphFilter', {
