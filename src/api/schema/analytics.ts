@@ -52,6 +52,9 @@ interface Association<T> {
   lift: number;
 }
 
+/** A co-citation or co-mention row: the other node (in `column`), the shared reports and the lift. */
+const associationOf = <T>(column: string) => (row: Row): Association<T> => ({ node: row[column] as T, count: Number(row.together), lift: Number(row.lift) });
+
 const associationFields = {
   count: 'Reports in which both appear.',
   lift: 'Observed co-occurrence over what independence would predict: count·N / (reportsA·reportsB). Above 1 means they travel together.',
@@ -83,11 +86,7 @@ builder.objectField(Regulation, 'coCited', (t) =>
     type: CoCitation,
     description: `Regulations cited in the same reports, most shared reports first (${TOP_K} unless \`first\` asks for more).`,
     resolve: (g, args, ctx) =>
-      rankingPage(args, ctx, 'regulations_cocited', { param: 'titles', keyColumn: 'title', key: g.title }, (row) => ({
-        node: row.regulation as RegulationShape,
-        count: Number(row.together),
-        lift: Number(row.lift),
-      })),
+      rankingPage(args, ctx, 'regulations_cocited', { param: 'titles', keyColumn: 'title', key: g.title }, associationOf<RegulationShape>('regulation')),
   }),
 );
 
@@ -96,11 +95,7 @@ builder.objectField(Initiative, 'coMentioned', (t) =>
     type: CoMention,
     description: `Initiatives mentioned in the same reports, most shared reports first (${TOP_K} unless \`first\` asks for more).`,
     resolve: (i, args, ctx) =>
-      rankingPage(args, ctx, 'initiatives_comentioned', { param: 'names', keyColumn: 'name', key: i.name }, (row) => ({
-        node: row.initiative as InitiativeShape,
-        count: Number(row.together),
-        lift: Number(row.lift),
-      })),
+      rankingPage(args, ctx, 'initiatives_comentioned', { param: 'names', keyColumn: 'name', key: i.name }, associationOf<InitiativeShape>('initiative')),
   }),
 );
 
