@@ -50,6 +50,24 @@ describe('the same report from two files', () => {
     expect(formatOutcome(twin)).toMatch(/^created +\S*web\/changjiang\.html \(possible duplicate: same jurisdiction, issuer and year as \S*a-changjiang\.txt\)$/);
   });
 
+  it('a twin lookup that fails leaves the report created (it is stored), just unflagged', async () => {
+    const other = await EmbeddedStore.open();
+    try {
+      // the store answers every statement but the twin lookup
+      const flaky = new Proxy(other, {
+        get: (target, key) =>
+          key === 'run'
+            ? (name: string, params?: Record<string, unknown>) => (name === 'report_same_issuer_year' ? Promise.reject(new Error('lookup down')) : target.run(name, params))
+            : Reflect.get(target, key, target),
+      });
+      const summary = await ingestPaths(flaky, [inbox], { workers: 0 });
+      expect([summary.created, summary.failed, summary.possibleDuplicates]).toEqual([3, [], []]);
+      expect((await other.counts()).byLabel.Report).toBe(3);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a re-run changes nothing and flags nothing', async () => {
     const summary = await ingestPaths(store, [inbox], { workers: 0 });
     expect([summary.created, summary.unchanged, summary.possibleDuplicates]).toEqual([0, 3, []]);

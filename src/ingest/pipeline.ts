@@ -63,6 +63,9 @@ export interface IngestOptions {
   onFile?: (outcome: FileOutcome, done: number) => void;
 }
 
+/** Outcomes noted as files finished, back in the order the files were listed. */
+const inListOrder = (noted: Array<{ index: number; outcome: FileOutcome }>) => [...noted].sort((a, b) => a.index - b.index).map((n) => n.outcome);
+
 /** Files in flight (taken from the list, not yet finished) for a number of workers: two per worker, so none waits idle. */
 export function inFlightLimit(workers: number): number {
   return Math.max(2, workers * 2);
@@ -118,7 +121,8 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
           const { status, others } = await write(async () => {
             const status = await store!.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file });
             const twinParams = status === 'created' ? sameIssuerAndYearParams(graph) : null;
-            return { status, others: twinParams ? await store!.run('report_same_issuer_year', twinParams) : [] };
+            // the lookup only informs: if it fails, the report stays created (it is stored), just unflagged
+            return { status, others: twinParams ? await store!.run('report_same_issuer_year', twinParams).catch(() => []) : [] };
           });
           outcome = { ...base, status, ...(status === 'unchanged' ? { reason: 'already in the store (same text, same extractor version): skipped' } : {}) };
           if (others.length) {
@@ -156,10 +160,9 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
     summary.workers = pool?.threads.length ?? 0;
     await pool?.close();
   }
-  // problems in the order the files were listed, whatever order they finished in
-  problems.sort((a, b) => a.index - b.index);
-  for (const { outcome } of problems) (outcome.status === 'refused' ? summary.refused : summary.failed).push(outcome);
-  summary.possibleDuplicates = twins.sort((a, b) => a.index - b.index).map((t) => t.outcome);
+  // listed in the order the files were listed, whatever order they finished in
+  for (const outcome of inListOrder(problems)) (outcome.status === 'refused' ? summary.refused : summary.failed).push(outcome);
+  summary.possibleDuplicates = inListOrder(twins);
   summary.ingested = summary.created + summary.replaced;
   summary.durationMs = Date.now() - started;
   return summary;
