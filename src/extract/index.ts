@@ -17,7 +17,7 @@ import { extractProblems } from './problems.js';
 import { parseSections, sectionAt, type Section } from './sections.js';
 import { codesOf } from './scan.js';
 import { Sentences } from './sentences.js';
-import { findTitle } from './title.js';
+import { findTitle, leadingLines } from './title.js';
 import { findYear } from './year.js';
 import { shortName } from './divisions.js';
 import type { JurisdictionFact, ReportGraph } from './types.js';
@@ -71,10 +71,12 @@ const SECTION_NUMBER = /[一二三四五六七八九十]+、(?![一二三四五�
 /**
  * Report-likeness, explained: enough Chinese text, the vocabulary of
  * governance reports recurring through it, and the shape of a report — a
- * title naming a report (…情况报告, …工作总结) or numbered sections (一、, (一)),
- * and no title or closing formula of another kind of text (通知, 方案, a news
- * headline: …召开…推进会). A menu page fails the first two; a news item or a
- * notice about a 法治 meeting, full of the vocabulary, fails the last.
+ * title naming a report (…情况报告, …工作总结; not a news headline about one,
+ * …听取…报告), or else no title, opening or closing formula of another kind of
+ * text (通知, 方案, 讲话, a news headline: …召开…推进会; …制定本方案; 特此通知)
+ * and no day in the first sentence (a news item's dateline), with numbered
+ * sections (一、, (一)) or 现将…报告如下. A menu page fails the first two; a news
+ * item or a notice about a 法治 meeting, full of the vocabulary, fails the last.
  */
 export function checkReportLike(text: string): void {
   // Both counts matter only up to their thresholds (the exact number is reported only below them):
@@ -112,11 +114,7 @@ export function checkReportLike(text: string): void {
 /** Why the text is another kind of document or a news item, from a title line near the top, its opening or its closing formula; null if nothing says so. */
 function otherGenreOf(text: string): string | null {
   // the lines findTitle looks at: the first four, short, without sentence punctuation, not a numbered heading
-  for (let k = 0, start = 0; k < 4 && start <= text.length; k++) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline;
-    const line = text.slice(start, end).trim();
-    start = end + 1;
+  for (const line of leadingLines(text)) {
     if (line.length < 6 || line.length > 60 || /[。,，]/.test(line) || NUMBERED_LINE.test(line)) continue;
     if (COMBINED_REPORT_TITLE.test(line)) return null;
     const ending = GENRE_ENDINGS.find((w) => line.endsWith(w));
