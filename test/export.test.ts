@@ -540,7 +540,7 @@ describe('exports of the seeded graph', () => {
 
     it.each([
       ['/export/bogus', 400, /unknown format "bogus"; formats: graphml, gexf, cytoscape, csv/],
-      ['/export/graphml?level=town', 400, /level must be one of province, prefecture, county/],
+      ['/export/graphml?level=town', 400, /level must be one of province, prefecture, county, zone, township/],
       ['/export/graphml?yearFrom=twenty', 400, /yearFrom must be a year/],
       ['/export/graphml?year=2024..2021', 400, /the year range is empty/],
       ['/export/cytoscape?color=red', 400, /unknown filter "color"/],
@@ -602,7 +602,7 @@ describe('govgraph export', () => {
   it('refuses an unknown format, a bad filter and csv without a destination with exit 2 and one message', () => {
     for (const [args, message] of [
       [['export', '--format', 'pajek'], /^govgraph: unknown format "pajek"; formats: graphml, gexf, cytoscape, csv$/m],
-      [['export', '--format', 'gexf', '--filter', 'level=town'], /^govgraph: level must be one of province, prefecture, county, not "town"$/m],
+      [['export', '--format', 'gexf', '--filter', 'level=town'], /^govgraph: level must be one of province, prefecture, county, zone, township, not "town"$/m],
       [['export', '--format', 'csv'], /^govgraph: csv is one file per label/m],
     ] as const) {
       const r = govgraph([...args]);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalRegulationTitle, extractReport, normalizeText, NotAReportError, resolveInitiativeName } from '../src/extract/index.js';
 import { formatEvalTable, loadGold, scoreAgainstGold } from '../src/eval/score.js';
 
-const GOLD_PATH = fileURLToPath(new URL('../../shared/gold/seeds.gold.json', import.meta.url));
+const GOLD_PATH = fileURLToPath(new URL('./gold/seeds.gold.json', import.meta.url));
 const GOLD = loadGold(GOLD_PATH);
 const seed = (file: string) => readFileSync(new URL(`../seed/${file}`, import.meta.url), 'utf8');
 const GRAPHS = GOLD.map((g) => extractReport(seed(g.file), { file: g.file }));
@@ -19,9 +19,8 @@ function report(body: string): string {
 }
 
 describe('the gold path', () => {
-  it('resolves to the shared gold standard beside the repository', () => {
-    // CI clones the repository with ../shared beside it, wherever that is.
-    expect(GOLD_PATH).toMatch(/[\\/]shared[\\/]gold[\\/]seeds\.gold\.json$/);
+  it('resolves to the gold standard kept in the repository (a clone needs nothing beside it)', () => {
+    expect(GOLD_PATH).toMatch(/[\\/]test[\\/]gold[\\/]seeds\.gold\.json$/);
     expect(GOLD).toHaveLength(5);
   });
 });
@@ -29,7 +28,10 @@ describe('the gold path', () => {
 describe.each(GOLD.map((g, i) => [g.file, g, GRAPHS[i]] as const))('seed %s', (_file, gold, graph) => {
   it('jurisdiction and year match the gold', () => {
     const { evidence: _evidence, ...expected } = gold.jurisdiction as typeof gold.jurisdiction & { evidence?: string };
-    expect(graph.jurisdiction).toEqual(expected);
+    expect(graph.jurisdiction).toMatchObject(expected);
+    // every reading says how sure it is and what decided it
+    expect(graph.jurisdiction!.confidence).toBeGreaterThan(0.5);
+    expect(graph.jurisdiction!.basis).toMatch(/\S/);
     expect(graph.year).toBe(gold.year);
   });
 

@@ -109,9 +109,10 @@ describe('issuer from the page', () => {
   const page = (publisher: string) =>
     report(`发布机构：${publisher} 发布日期：2024-01-15\n2023年,我镇坚持以习近平法治思想为指导,推进法治政府建设。现将有关情况报告如下。\n主办：青山县人民政府办公室 技术支持：某公司`);
 
-  it('takes the article\'s publisher (发布机构) over the site\'s owner (主办) when no place is read', () => {
+  it('takes the article\'s publisher (发布机构) over the site\'s owner (主办) as issuer and place', () => {
     const graph = extractReport(page('白河镇人民政府'));
-    expect(graph.jurisdiction).toBeNull();
+    // the publisher names a township; no county the text names holds it (青山县 is no GB/T 2260 county)
+    expect(graph.jurisdiction).toMatchObject({ name: '白河镇', level: 'township', parent: null, basis: 'the publisher names 白河镇; its county is not named' });
     expect(graph.issuer).toEqual({ type: 'government', name: '白河镇人民政府' });
     expect(extractReport(page('青山县司法局')).issuer).toEqual({ type: 'department', name: '青山县司法局' });
   });
@@ -536,7 +537,7 @@ describe('eval against the gold standard', () => {
   it('stays at or above the recorded floor (raise it when the extractor improves; never lower it)', async () => {
     const result = await runEval(
       fileURLToPath(new URL('../seed/', import.meta.url)),
-      fileURLToPath(new URL('../../shared/gold/seeds.gold.json', import.meta.url)),
+      fileURLToPath(new URL('./gold/seeds.gold.json', import.meta.url)),
     );
     for (const field of ['jurisdiction.name', 'jurisdiction.level', 'jurisdiction.province', 'jurisdiction.prefecture', 'jurisdiction.adminCode', 'year', 'issuer.type', 'issuer.name']) {
       expect(result.accuracy[field], field).toBe(1);

@@ -8,14 +8,24 @@
 // ever go up.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractReport } from '../extract/index.js';
+import { extractReport, NotAReportError } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
+import { parseScoredFile, textFor, type Reading } from './readings.js';
 
 export interface GoldReport {
   file: string;
   title: string | null;
   year: number | null;
-  jurisdiction: { name: string; fullName: string; province: string | null; prefecture: string | null; level: string; adminCode: string | null };
+  jurisdiction: {
+    name: string;
+    fullName: string;
+    province: string | null;
+    prefecture: string | null;
+    level: string;
+    adminCode: string | null;
+    /** Other names of the same jurisdiction that count as right (金平县 for 金平苗族瑶族傣族自治县). */
+    acceptedNames?: string[];
+  };
   issuer: { type: string; name: string };
   regulations: { surface: string; canonical: string; kind: string; scope: string | null; action: string; count: number }[];
   initiatives: { canonical: string; surface: string[]; confidence?: string }[];
@@ -176,8 +186,8 @@ export function matchPairs<P, G>(predicted: P[], gold: G[], same: (p: P, g: G) =
 type Value = string | number | null | undefined;
 
 /** The single-valued fields, read the same way from a prediction and a gold report. */
-const SINGLE_FIELDS: Record<string, { predicted: (p: ReportGraph) => Value; gold: (g: GoldReport) => Value }> = {
-  'jurisdiction.name': { predicted: (p) => p.jurisdiction?.name, gold: (g) => g.jurisdiction.name },
+const SINGLE_FIELDS: Record<string, { predicted: (p: ReportGraph) => Value; gold: (g: GoldReport) => Value; accepted?: (g: GoldReport) => Value[] }> = {
+  'jurisdiction.name': { predicted: (p) => p.jurisdiction?.name, gold: (g) => g.jurisdiction.name, accepted: (g) => g.jurisdiction.acceptedNames ?? [] },
   'jurisdiction.fullName': { predicted: (p) => p.jurisdiction?.fullName, gold: (g) => g.jurisdiction.fullName },
   'jurisdiction.level': { predicted: (p) => p.jurisdiction?.level, gold: (g) => g.jurisdiction.level },
   'jurisdiction.province': { predicted: (p) => p.jurisdiction?.province, gold: (g) => g.jurisdiction.province },
@@ -209,11 +219,15 @@ export interface ReportDetail {
 export function scoreAgainstGold(predicted: ReportGraph[], gold: GoldReport[]): EvalResult {
   const base = (f: string | undefined) => (f ?? '').split(/[\\/]/).pop() ?? '';
   const byFile = new Map(predicted.map((p) => [base(p.source?.file), p]));
-  const empty = (file: string): ReportGraph => ({
+  return scorePairs(gold.map((g) => ({ gold: g, predicted: byFile.get(base(g.file)) ?? emptyPrediction(g.file) })));
+}
+
+/** A report the extractor gave nothing for (no prediction, or it refused the text): scores as all-missing. */
+function emptyPrediction(file: string): ReportGraph {
+  return {
     reportId: '', title: null, year: null, jurisdiction: null, issuer: null,
     regulations: [], initiatives: [], problems: [], plans: [], metrics: [], text: '', source: { file },
-  });
-  return scorePairs(gold.map((g) => ({ gold: g, predicted: byFile.get(base(g.file)) ?? empty(g.file) })));
+  };
 }
 
 export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]): EvalResult {
@@ -233,7 +247,8 @@ export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]
     details.push(detail);
     for (const [field, read] of Object.entries(SINGLE_FIELDS)) {
       const pv = normalizeValue(read.predicted(p));
-      const gv = normalizeValue(read.gold(g));
+      // a prediction equal to one of the gold's accepted names is scored as the gold's own value
+      const gv = pv !== null && read.accepted?.(g).some((name) => normalizeValue(name) === pv) ? pv : normalizeValue(read.gold(g));
       // a jurisdiction found with no prefecture agrees with a gold null prefecture
       if (pv === gv && (p.jurisdiction || !field.startsWith('jurisdiction.'))) right[field]++;
       else detail.wrongFields[field] = { predicted: pv, gold: gv };
@@ -307,13 +322,30 @@ export function loadGold(goldPath: string): GoldReport[] {
   return JSON.parse(readFileSync(goldPath, 'utf8')) as GoldReport[];
 }
 
-/** Extracts every gold report's file from seedDir and scores the result. */
-export async function runEval(seedDir: string, goldPath: string): Promise<EvalResult> {
-  const gold = loadGold(goldPath);
+export interface EvalOptions {
+  /** How each file is fed: with its page's title line first, or its body alone (readings.ts); default title. */
+  reading?: Reading;
+  /** Score only the gold reports of these files (a split's part); default all. */
+  files?: Iterable<string>;
+}
+
+/** Extracts every gold report's file from seedDir, as the reading feeds it, and scores the result. */
+export async function runEval(seedDir: string, goldPath: string, options: EvalOptions = {}): Promise<EvalResult> {
+  const only = options.files ? new Set(options.files) : null;
+  const gold = loadGold(goldPath).filter((g) => !only || only.has(g.file));
   const available = new Set(readdirSync(seedDir));
   const pairs = gold
     .filter((g) => available.has(g.file))
-    .map((g) => ({ gold: g, predicted: extractReport(readFileSync(join(seedDir, g.file), 'utf8'), { file: g.file }) }));
+    .map((g) => {
+      const text = textFor(parseScoredFile(readFileSync(join(seedDir, g.file), 'utf8')), options.reading ?? 'title');
+      try {
+        return { gold: g, predicted: extractReport(text, { file: g.file }) };
+      } catch (error) {
+        // a text the extractor refuses as no report scores as all-missing, as the user would get nothing
+        if (error instanceof NotAReportError) return { gold: g, predicted: emptyPrediction(g.file) };
+        throw error;
+      }
+    });
   if (!pairs.length) throw new Error(`none of the gold reports' files are in ${seedDir}`);
   return scorePairs(pairs);
 }

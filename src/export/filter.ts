@@ -15,7 +15,7 @@ export type ExportDetail = (typeof DETAILS)[number];
 export interface ExportFilter {
   province: string | null;
   prefecture: string | null;
-  level: 'province' | 'prefecture' | 'county' | null;
+  level: 'province' | 'prefecture' | 'county' | 'zone' | 'township' | null;
   /** Substring of the report's jurisdiction's full name (罗江区; 德阳市 also takes its counties). */
   jurisdiction: string | null;
   yearFrom: number | null;
@@ -30,7 +30,7 @@ export const FILTER_KEYS = ['province', 'prefecture', 'level', 'jurisdiction', '
 /** The filters, for help texts (CLI) and the route's index. */
 export const FILTER_KEYS_HELP = `province=四川省        reports about this province's jurisdictions
 prefecture=德阳市      reports about this prefecture and its counties
-level=county           reports about jurisdictions of this level: province, prefecture, county
+level=county           reports about jurisdictions of this level: province, prefecture, county, zone, township
 jurisdiction=罗江区    reports about a jurisdiction whose full name contains this
 year=2023              reports covering this year; a range: year=2021..2023,
                        or yearFrom=2021 and/or yearTo=2023
@@ -98,7 +98,7 @@ export function parseExportFilter(pairs: Iterable<[string, string]>): ExportFilt
         f[key] = text(key, value);
         break;
       case 'level':
-        f.level = oneOf(key, value, ['province', 'prefecture', 'county'] as const);
+        f.level = oneOf(key, value, ['province', 'prefecture', 'county', 'zone', 'township'] as const);
         break;
       case 'issuerType':
         f.issuerType = oneOf(key, value, ['government', 'department'] as const);

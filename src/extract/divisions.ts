@@ -24,19 +24,29 @@ export interface Division {
 const provinceByCode = new Map(provinces.map((p) => [p.code, p.name]));
 const cityByCode = new Map(cities.map((c) => [c.code, c.name]));
 
+/**
+ * The package also lists the development zones the statistics office codes
+ * (410171 郑州经济技术开发区: a county-level code of 71–80): units outside
+ * GB/T 2260, read as zones. 浦东新区 (310115) and 滨海新区 (120116) are districts.
+ */
+function isStatisticalZone(code: string, name: string): boolean {
+  return code[4] === '7' && /(开发区|新区|园区|示范区|试验区|合作区)$/.test(name);
+}
+
 export const DIVISIONS: Division[] = [
   ...provinces.map((p) => ({ code: `${p.code}0000`, name: p.name, level: 'province' as const, province: p.name, prefecture: null })),
   ...cities
     .filter((c) => !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(c.name))
     .map((c) => ({ code: `${c.code}00`, name: c.name, level: 'prefecture' as const, province: provinceByCode.get(c.provinceCode) ?? '', prefecture: null })),
   ...areas
-    .filter((a) => a.name !== '市辖区')
+    // a prefecture-level city without counties (东莞市, 中山市, 嘉峪关市) is listed again as its own area
+    .filter((a) => a.name !== '市辖区' && a.name !== cityByCode.get(a.cityCode))
     .map((a) => {
       const city = cityByCode.get(a.cityCode) ?? null;
       return {
         code: a.code,
         name: a.name,
-        level: 'county' as const,
+        level: isStatisticalZone(a.code, a.name) ? ('zone' as const) : ('county' as const),
         province: provinceByCode.get(a.provinceCode) ?? '',
         prefecture: city && !/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(city) ? city : null,
       };
@@ -44,7 +54,8 @@ export const DIVISIONS: Division[] = [
 ];
 
 // The 55 minority nationalities (and 各族) that name autonomous units: 昌江黎族自治县 → 昌江.
-const ETHNIC_AUTONOMY = /(?:(?:黎|苗|土家|蒙古|回|藏|维吾尔|彝|壮|布依|朝鲜|满|侗|瑶|白|哈尼|哈萨克|傣|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|保安|裕固|京|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|阿昌|俄罗斯|乌孜别克|塔塔尔|德昂|各)族)+(?:自治县|自治州|自治旗)$/;
+// (蒙古, 哈萨克 and 柯尔克孜 name their units without 族: 博尔塔拉蒙古自治州, 伊犁哈萨克自治州.)
+const ETHNIC_AUTONOMY = /(?:蒙古|哈萨克|柯尔克孜|(?:黎|苗|土家|蒙古|回|藏|维吾尔|彝|壮|布依|朝鲜|满|侗|瑶|白|哈尼|哈萨克|傣|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|撒拉|毛南|仡佬|锡伯|普米|塔吉克|怒|鄂温克|保安|裕固|京|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|阿昌|俄罗斯|乌孜别克|塔塔尔|德昂|各)族)+(?:自治县|自治州|自治旗)$/;
 const SUFFIX = /(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市|自治州|地区|盟|自治县|自治旗|县|区|旗|林区|特区)$/;
 
 /**

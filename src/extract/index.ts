@@ -203,7 +203,8 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
   const title = findTitle(text);
   // the counts of fixed words the jurisdiction and the issuer ask for: one pass over the text for both
   const census = new WordCensus(text, codes);
-  const jurisdiction = resolveJurisdiction(text, { title, host: page.host }, census);
+  const reading = resolveJurisdiction(text, { title, host: page.host, publisher: page.publisher }, census);
+  const jurisdiction = reading.fact;
   const parts = reportParts(text, sections);
   const inProblems = inPartsOf(parts.problems);
   const known = extractInitiatives(text, sentences, sectionPath, codes);
@@ -215,6 +216,7 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
     title,
     year: findYear(text, title, page.published),
     jurisdiction,
+    ...(reading.unknown ? { jurisdictionUnknown: reading.unknown } : {}),
     // the article's own publisher (发布机构) before the site's owner (主办)
     issuer: findIssuer(text, jurisdiction, page.publisher ?? page.host, title, census),
     regulations: extractRegulations(text, { sentences, sectionPath, ownNames: ownNamesOf(jurisdiction) }),

@@ -1,13 +1,18 @@
-// Which jurisdiction a report is about. Candidates are the GB/T 2260 names
-// found in the text; each is scored by where and how often it appears (the
-// title, the 主办 footer, the opening, its frequency with and without suffix)
-// and by agreement with how the report refers to itself (我区 → a 区, 我县 →
-// a 县). A name shared by several divisions (朝阳区 in 北京 and 长春) is
-// settled by the province and prefecture the text names, and by provincial
-// markers (湘易办 → 湖南) from knowledge/province-markers.json.
+// Which jurisdiction a report is about. The place a report names itself by in
+// its title or heading lines (places.ts) decides; without one, candidates are
+// the GB/T 2260 names (and names in common use) found in the body, each scored
+// by where and how often it appears (the opening, its frequency with and
+// without suffix) and by agreement with how the report refers to itself
+// (我区 → a 区, 我县 → a 县, 全省 → a province). A name shared by several
+// divisions (朝阳区 in 北京 and 长春) is settled by the province and prefecture
+// the text names, and by provincial markers (湘易办 → 湖南) from
+// knowledge/province-markers.json. Too little evidence gives no place, with
+// the reason.
 import { createRequire } from 'node:module';
 import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { registerWords, WordCensus } from './census.js';
+import { aliasNames, firstPlaceIn, placeEntry, type PlaceReading } from './places.js';
+import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -26,23 +31,39 @@ export function divisionNamesIn(text: string): Map<string, number> {
 
 // The words whose counts decide (each counted as repeated indexOf counts it), registered with the census.
 /** How the report refers to itself. */
-const SELF_WORDS = { 区: ['我区', '全区'], 县: ['我县', '全县'], 市: ['我市', '全市'] };
+const SELF_WORDS = { 区: ['我区', '全区'], 县: ['我县', '全县'], 市: ['我市', '全市'], 省: ['我省', '全省'], 州: ['我州', '全州'], 旗: ['我旗', '全旗'], 盟: ['我盟', '全盟'] };
 /** Evidence that a 市 is prefecture-level rather than a county-level city. */
 const PREFECTURE_CLUES = ['县(市、区)', '县（市、区）', '市县镇', '市县乡', '市级部门、县级部门', '各县(市、区)'];
 const COUNTY_CLUES = ['乡(镇)', '乡镇(街道)', '县直', '区直', '区镇村', '市直部门'];
 const PROVINCE_SELF = ['我省', '全省'];
+/** How an autonomous region speaks of itself, besides 全区 (which a district says too). */
+const REGION_SELF = ['自治区党委', '自治区人民政府', '自治区政府', '依法治区'];
+const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+
+/** How often a province-level report would speak of itself: 我省/全省, 全区/自治区党委 for a 自治区, 我市/全市 for a 直辖市. */
+function provinceVoice(census: WordCensus, name: string, self: Record<keyof typeof SELF_WORDS, number>): number {
+  if (MUNICIPALITIES.has(name)) return self.市;
+  if (name.endsWith('自治区')) return sum(census, REGION_SELF) + census.count('全区');
+  return self.省;
+}
 const markersOf = (province: string): string[] => {
   const markers = PROVINCE_MARKERS[province];
   return Array.isArray(markers) ? markers : [];
 };
-registerWords([...Object.values(SELF_WORDS).flat(), ...PREFECTURE_CLUES, ...COUNTY_CLUES, ...PROVINCE_SELF]);
+registerWords([...Object.values(SELF_WORDS).flat(), ...PREFECTURE_CLUES, ...COUNTY_CLUES, ...PROVINCE_SELF, ...REGION_SELF]);
+const ALIASES = aliasNames();
+const PROVINCES = [...divisionsByName.values()].flat().filter((d) => d.level === 'province');
+const GENERIC = new Set<string>(require('./knowledge/place-names.json').genericDivisionNames.names);
+registerWords(ALIASES);
 registerWords(Object.keys(PROVINCE_MARKERS).flatMap((province) => [...markersOf(province), province]));
 
 const sum = (census: WordCensus, list: string[]) => list.reduce((n, w) => n + census.count(w), 0);
 
 /** How the report refers to itself: counts of 我区/全区, 我县/全县, 我市/全市. */
-function selfReference(census: WordCensus) {
-  return { 区: sum(census, SELF_WORDS.区), 县: sum(census, SELF_WORDS.县), 市: sum(census, SELF_WORDS.市) };
+function selfReference(census: WordCensus): Record<keyof typeof SELF_WORDS, number> {
+  const counts = {} as Record<keyof typeof SELF_WORDS, number>;
+  for (const [suffix, words] of Object.entries(SELF_WORDS)) counts[suffix as keyof typeof SELF_WORDS] = sum(census, words);
+  return counts;
 }
 
 function provinceEvidence(census: WordCensus, province: string): number {
@@ -54,30 +75,180 @@ export interface JurisdictionClues {
   title: string | null;
   /** The 主办 footer of the page, e.g. 台前县人民政府. */
   host: string | null;
+  /** The article's publisher (发布机构), e.g. 白河镇人民政府. */
+  publisher?: string | null;
+}
+
+/** The jurisdiction a report is about, or why none could be named. */
+export interface JurisdictionReading {
+  fact: JurisdictionFact | null;
+  /** Why fact is null: the evidence was too weak to name a place. */
+  unknown?: string;
+}
+
+/** Below this body score a place is only mentioned, not the report's own: "unknown" rather than a guess. */
+const WEAK_BODY_SCORE = 8;
+
+/**
+ * The report's jurisdiction. The title, the heading lines and the publisher
+ * decide first: a report names itself at the head of its title (海东市人民政府
+ * 关于…, 2021年上海市…, 武汉经开区…). Without one, the body decides by how the
+ * report speaks of itself (我县, 全省) and which place it names most, never by a
+ * place it merely visits or cites. `census` holds the counts of the text's
+ * words (one pass, shared with the issuer); it is taken for the text when not given.
+ */
+export function resolveJurisdiction(text: string, clues: JurisdictionClues, census = new WordCensus(text)): JurisdictionReading {
+  const header = fromHeader(text, clues, census);
+  if (header) return { fact: header };
+  return fromBody(text, clues, census);
+}
+
+/** The heading lines where a report names itself: its title, the short unpunctuated lines at its top (not an addressee: 省人民政府:), its publisher. */
+function headingLines(text: string, clues: JurisdictionClues): { line: string; where: string }[] {
+  const lines: { line: string; where: string }[] = [];
+  if (clues.title) lines.push({ line: clues.title, where: 'the title' });
+  for (const line of leadingLines(text)) {
+    if (!line || line === clues.title || line.length > 60 || /[。，,；;]/.test(line) || /[:：]$/.test(line)) continue;
+    lines.push({ line, where: 'a heading line' });
+  }
+  for (const [who, where] of [[clues.publisher, 'the publisher'], [clues.host, 'the site owner']] as const) if (who) lines.push({ line: who, where });
+  return lines;
+}
+
+function fromHeader(text: string, clues: JurisdictionClues, census: WordCensus): JurisdictionFact | null {
+  for (const { line, where } of headingLines(text, clues)) {
+    const place = firstPlaceIn(line);
+    if (!place) continue;
+    const basis = `${where} names ${place.name}`;
+    if (place.level === 'zone' && !place.divisions.length) return zoneFact(place, census, basis);
+    if (place.level === 'township') return townshipFact(place, census, basis);
+    const ranked = rankByEvidence(place.divisions, census);
+    const [best, second] = ranked;
+    const settled = !second || best.evidence > second.evidence;
+    const confidence = place.divisions.length === 1 || place.above.length ? 0.95 : settled ? 0.85 : 0.5;
+    const why = place.divisions.length > 1 && !place.above.length ? `${basis}; ${settled ? `${best.division.province} by the text's evidence (${best.evidence} against ${second.evidence})` : `the text does not say which ${place.name} (taken: ${best.division.province})`}` : basis;
+    return { ...toFact(best.division), confidence, basis: why };
+  }
+  return null;
+}
+
+/** Divisions sharing a name, best supported first: how often the text names each one's province (or its markers) and prefecture. */
+function rankByEvidence(divisions: Division[], census: WordCensus): { division: Division; evidence: number }[] {
+  return divisions
+    .map((division) => ({
+      division,
+      evidence:
+        (division.level === 'province' ? 0 : provinceEvidence(census, division.province)) +
+        (division.prefecture ? census.count(division.prefecture) + census.count(shortName(division.prefecture) ?? division.prefecture) : 0),
+    }))
+    .sort((a, b) => b.evidence - a.evidence);
+}
+
+/** The division most named in the text among those of a level (a zone's prefecture, a township's county), when the heading gave none. */
+function mostNamed(census: WordCensus, level: Division['level']): Division | null {
+  let best: Division | null = null;
+  let most = 0;
+  for (const [name, count] of census.divisionNames) {
+    const d = divisionsByName.get(name);
+    if (d?.length === 1 && d[0].level === level && count > most) [best, most] = [d[0], count];
+  }
+  return best;
+}
+
+function zoneFact(place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
+  const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
+  const parent = parents[parents.length - 1] ?? mostNamed(census, 'prefecture');
+  const province = parent?.province ?? null;
+  const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.prefecture ?? null;
+  // a zone the heading names without its city (高新区) is known by the city's name before it (珠海高新区)
+  const name = !parents.length && parent ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
+  return {
+    name,
+    fullName: `${province ?? ''}${prefecture ?? ''}${parent?.level === 'county' ? parent.name : ''}${name}`,
+    province,
+    prefecture,
+    level: 'zone',
+    adminCode: null,
+    parent: parent?.name ?? null,
+    parentCode: parent?.code ?? null,
+    confidence: parents.length ? 0.9 : parent ? 0.7 : 0.5,
+    basis: parents.length ? basis : `${basis}; ${parent ? `in ${parent.name}, the prefecture the text names most` : 'its prefecture is not named'}`,
+  };
+}
+
+function townshipFact(place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
+  const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
+  const county = parents[parents.length - 1] ?? mostNamed(census, 'county');
+  const province = county?.province ?? null;
+  const prefecture = county?.level === 'prefecture' ? county.name : county?.prefecture ?? null;
+  return {
+    name: place.name,
+    fullName: `${province ?? ''}${prefecture ?? ''}${county?.level === 'county' ? county.name : ''}${place.name}`,
+    province,
+    prefecture,
+    level: 'township',
+    adminCode: null,
+    parent: county?.name ?? null,
+    parentCode: county?.code ?? null,
+    confidence: parents.length ? 0.9 : county ? 0.7 : 0.5,
+    basis: parents.length ? basis : `${basis}; ${county ? `in ${county.name}, the county the text names most` : 'its county is not named'}`,
+  };
+}
+
+/** Counts of each division's names in the text: its official name, and a name in common use (金平县, 伊犁州) added to it. */
+function namedInBody(text: string, census: WordCensus): Map<string, number> {
+  const named = new Map<string, number>();
+  for (const [name, count] of census.divisionNames) {
+    const n = supportedOccurrences(text, name, count);
+    if (n) named.set(name, n);
+  }
+  // a province-level report may name itself only by its stem (视察宁夏, 法治河北)
+  for (const province of PROVINCES) if (!named.has(province.name) && census.count(shortName(province.name) ?? province.name)) named.set(province.name, 0);
+  for (const alias of ALIASES) {
+    const n = census.count(alias);
+    if (!n) continue;
+    const official = placeEntry(alias)!.divisions[0].name;
+    named.set(official, (named.get(official) ?? 0) + n);
+  }
+  return named;
 }
 
 /**
- * The report's jurisdiction. `census` holds the counts of the text's words (one
- * pass, shared with the issuer); it is taken for the text when not given.
+ * The occurrences of a division name that read as the name: all of them for a
+ * name of three characters or more; for a two-character name (理县, 和县: also
+ * the ends of 治理县域, 市和县) only those the text sets apart, after its
+ * parent's name or a non-Chinese character; a name that is a common word
+ * (城区) only after its parent.
  */
-export function resolveJurisdiction(text: string, clues: JurisdictionClues, census = new WordCensus(text)): JurisdictionFact | null {
-  // (the counts are read from the census where they used to be computed: no per-call closures to create)
-  const names = census.divisionNames;
+function supportedOccurrences(text: string, name: string, count: number): number {
+  if (name.length > 2 && !GENERIC.has(name)) return count;
+  const divisions = divisionsByName.get(name) ?? [];
+  const parents = divisions.flatMap((d) => [d.prefecture, shortName(d.prefecture ?? '') ?? '', d.province, shortName(d.province) ?? ''].filter((p): p is string => !!p));
+  let n = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    const before = at ? text.charCodeAt(at - 1) : 0;
+    if (parents.some((p) => text.startsWith(p, at - p.length))) n++;
+    else if (!GENERIC.has(name) && (before < 0x4e00 || before > 0x9fff)) n++;
+  }
+  return n;
+}
+
+function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): JurisdictionReading {
+  const names = namedInBody(text, census);
   const self = selfReference(census);
   const opening = text.slice(0, 200);
-  let best: Best | null = null;
-  for (const [name, count] of names) best = scoreCandidate(text, clues, census, names, self, opening, name, count, best);
-
-  if (!best || best.score < 3) {
-    // A provincial report: 我省 and the province's name.
-    const provinces = [...names.keys()].filter((n) => divisionsByName.get(n)?.[0]?.level === 'province');
-    if (provinces.length && census.count('我省') + census.count('全省') > 0) {
-      const top = provinces.sort((a, b) => (names.get(b) ?? 0) - (names.get(a) ?? 0))[0];
-      return toFact(divisionsByName.get(top)![0]);
-    }
-    return best ? toFact(best.division) : null;
+  const scored: Best[] = [];
+  for (const [name, count] of names) {
+    const best = scoreCandidate(text, clues, census, names, self, opening, name, count, null);
+    if (best) scored.push(best);
   }
-  return toFact(best.division);
+  scored.sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best) return { fact: null, unknown: 'no place is named in the text' };
+  if (best.score < WEAK_BODY_SCORE) return { fact: null, unknown: `only weak evidence: ${best.division.name} (score ${best.score.toFixed(1)}, below ${WEAK_BODY_SCORE})` };
+  const margin = second ? (best.score - second.score) / best.score : 1;
+  const confidence = Math.round((0.45 + 0.4 * margin) * 100) / 100;
+  return { fact: { ...toFact(best.division), confidence, basis: `the body: ${best.division.name} by how the report names itself and places (score ${best.score.toFixed(1)}${second ? `, next ${second.division.name} ${second.score.toFixed(1)}` : ''})` } };
 }
 
 interface Best {
@@ -91,14 +262,13 @@ function scoreCandidate(
   clues: JurisdictionClues,
   census: WordCensus,
   names: Map<string, number>,
-  self: { 区: number; 县: number; 市: number },
+  self: Record<keyof typeof SELF_WORDS, number>,
   opening: string,
   name: string,
   count: number,
   best: Best | null,
 ): Best | null {
   const divisions = divisionsByName.get(name) ?? [];
-  if (divisions[0]?.level === 'province') return best; // a province report names itself 我省; handled below
   const short = shortName(name);
   let score = count * 2 + (short ? census.count(short) - count : 0);
   if (clues.title?.includes(name)) score += 50;
@@ -108,8 +278,16 @@ function scoreCandidate(
   score += 3 * (census.count(`《${name}`) + (short ? census.count(`《${short}`) - census.count(`《${name}`) : 0));
   // a place the report's officials visit (带队到永川区学习) is somebody else
   score -= 15 * visitsTo(text, name);
-  const suffix = name.slice(-1);
-  if (suffix === '区' || suffix === '县' || suffix === '市') score += 3 * self[suffix];
+  // how the report speaks of itself: 我县 for a 县, 全省 for a province, 我州 for a 州
+  const suffix = name.slice(-1) as keyof typeof self;
+  if (suffix in self) score += 3 * self[suffix];
+  if (divisions[0]?.level === 'province') {
+    // a province is named by its prefectures' and counties' reports too: only its own voice (我省, 全区 of a 自治区, 我市 of a 直辖市) makes it the report's
+    const voice = provinceVoice(census, name, self);
+    if (!voice) return best;
+    score += 3 * voice - (suffix in self ? 3 * self[suffix] : 0);
+    return !best || score > best.score ? { division: divisions[0], score } : best;
+  }
   // A prefecture is named inside its counties' document titles (德阳市罗江区…):
   // discount occurrences immediately followed by one of its counties' names.
   for (const division of divisions) {
@@ -156,13 +334,18 @@ export function visitsTo(text: string, name: string): number {
 function toFact(division: Division): JurisdictionFact {
   const fullName =
     division.level === 'province' ? division.name : `${division.province}${division.prefecture ?? ''}${division.name}`;
+  const zone = division.level === 'zone';
   return {
     name: division.name,
     fullName,
     province: division.province,
-    prefecture: division.level === 'county' ? division.prefecture : null,
+    prefecture: division.level === 'county' || zone ? division.prefecture : null,
     level: division.level,
-    adminCode: division.code,
+    // a zone's statistical code is not a GB/T 2260 code
+    adminCode: zone ? null : division.code,
+    ...(zone
+      ? { parent: division.prefecture ?? division.province, parentCode: division.prefecture ? `${division.code.slice(0, 4)}00` : `${division.code.slice(0, 2)}0000` }
+      : {}),
   };
 }
 

@@ -185,7 +185,7 @@ export function readPageMeta(raw: string): { published: string | null; host: str
   const published = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(raw);
   const host = /主办\s*[:：]\s*([^\s,，|]+?)(?:\s|技术支持|$)/m.exec(raw);
   // only a full organization name (白河镇人民政府, 县司法局), not a short form like 县政府办
-  const publisher = /发布机构\s*[:：]\s*([^\s,，|:：]+?(?:人民政府|局|委员会|办公室))(?=\s|[^\u4e00-\u9fff]|$)/m.exec(raw);
+  const publisher = /发布机构\s*[:：]?\s*([^\s,，|:：]+?(?:人民政府|局|委员会|办公室))(?=\s|[^\u4e00-\u9fff]|$)/m.exec(raw);
   return {
     published: published ? `${published[1]}-${published[2].padStart(2, '0')}-${published[3].padStart(2, '0')}` : null,
     host: host ? host[1] : null,

@@ -12,7 +12,12 @@ export interface Mention {
   section?: string[];
 }
 
-export type JurisdictionLevel = 'province' | 'prefecture' | 'county';
+/**
+ * province: 省, 自治区, 直辖市; prefecture: 地级市, 自治州, 地区, 盟; county: 市辖区, 县,
+ * 县级市, 自治县, 旗; zone: development zones and new areas outside GB/T 2260
+ * (经济技术开发区, 高新区, 新区); township: 镇, 乡, 街道.
+ */
+export type JurisdictionLevel = 'province' | 'prefecture' | 'county' | 'zone' | 'township';
 
 export interface JurisdictionFact {
   /** Short name as the text uses it: 罗江区, 沅江市, 清远市. */
@@ -22,8 +27,16 @@ export interface JurisdictionFact {
   province: string | null;
   prefecture: string | null;
   level: JurisdictionLevel | null;
-  /** 6-digit GB/T 2260 code, only when certain. */
+  /** 6-digit GB/T 2260 code, only when certain (never for zones and townships, which have none). */
   adminCode: string | null;
+  /** A zone's or township's administering division (its prefecture or county), by name; null otherwise. */
+  parent?: string | null;
+  /** The GB/T 2260 code of that administering division, when it is one: the store links the zone or township under it. */
+  parentCode?: string | null;
+  /** How sure the reading is, 0..1: the title or the issuing government naming one place is near 1. */
+  confidence?: number;
+  /** What decided it, in words: "the title names 海东市", "我县 and 金平县 named 9 times". */
+  basis?: string;
 }
 
 export interface IssuerFact {
@@ -99,6 +112,8 @@ export interface ReportGraph {
   title: string | null;
   year: number | null;
   jurisdiction: JurisdictionFact | null;
+  /** Why no jurisdiction was given, when none was (the evidence was too weak to name one). */
+  jurisdictionUnknown?: string;
   issuer: IssuerFact | null;
   regulations: RegulationFact[];
   initiatives: InitiativeFact[];

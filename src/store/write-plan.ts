@@ -139,6 +139,9 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
         issuerType: graph.issuer?.type ?? null,
         issuerName: graph.issuer?.name ?? null,
         jurisdictionKey: chain?.key ?? null,
+        // how sure the reading of the place is, and what decided it (or why no place was named)
+        jurisdictionConfidence: graph.jurisdiction?.confidence ?? null,
+        jurisdictionBasis: graph.jurisdiction?.basis ?? graph.jurisdictionUnknown ?? null,
         extractorVersion: meta.extractorVersion,
         file: meta.file ?? graph.source?.file ?? null,
         sourceUrl: graph.source?.url ?? null,

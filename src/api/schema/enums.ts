@@ -7,7 +7,9 @@ export const JurisdictionLevel = builder.enumType('JurisdictionLevel', {
   values: {
     PROVINCE: { value: 'province', description: 'Province-level unit 省级 (province, municipality, autonomous region).' },
     PREFECTURE: { value: 'prefecture', description: 'Prefecture-level unit 地级 (市, 州, 盟).' },
-    COUNTY: { value: 'county', description: 'County-level unit 县级 (县, 区, 县级市, 旗).' },
+    COUNTY: { value: 'county', description: 'County-level unit 县级 (县, 区, 县级市, 旗, 自治县).' },
+    ZONE: { value: 'zone', description: 'Development zone or new area outside GB/T 2260 (经济技术开发区, 高新区, 新区), part of the division that administers it.' },
+    TOWNSHIP: { value: 'township', description: 'Township-level unit 乡级 (镇, 乡, 街道), part of its county.' },
   } as const,
 });
 

@@ -51,6 +51,16 @@ Report.implement({
         return (rows[0]?.jurisdiction as never) ?? null;
       },
     }),
+    jurisdictionConfidence: t.float({
+      nullable: true,
+      description: 'How sure the reading of the jurisdiction is, 0..1: near 1 when the title or the issuing government names one place; null when no place was named.',
+      resolve: (r) => (typeof r.jurisdictionConfidence === 'number' ? r.jurisdictionConfidence : null),
+    }),
+    jurisdictionBasis: t.string({
+      nullable: true,
+      description: 'What decided the jurisdiction ("the title names 海东市"), or, when none was given, why (the evidence was too weak to name one).',
+      resolve: (r) => r.jurisdictionBasis ?? null,
+    }),
     initiatives: t.connection(
       {
         type: Initiative,

@@ -10,6 +10,8 @@ export interface ReportShape {
   issuerType: string | null;
   issuerName: string | null;
   jurisdictionKey: string | null;
+  jurisdictionConfidence?: number | null;
+  jurisdictionBasis?: string | null;
   file: string | null;
   sourceUrl: string | null;
   published: string | null;

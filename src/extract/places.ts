@@ -1,0 +1,172 @@
+// Place names as reports write them, read where a report names itself: its
+// title, its heading lines, its publisher. A report's own place stands at the
+// head of such a line, as a chain from the top down (四川省德阳市罗江区, 武汉经开区,
+// 天津市宁河经济开发区, 某县某镇), under its official GB/T 2260 name or a name
+// in common use (金平县 for 金平苗族瑶族傣族自治县, 伊犁州, 巴州, 宁夏). Zones and
+// townships are outside GB/T 2260: they are read by their endings
+// (knowledge/place-names.json) after a place or at the head of a line.
+import { createRequire } from 'node:module';
+import { DIVISIONS, divisionsByName, shortName, type Division } from './divisions.js';
+
+const require = createRequire(import.meta.url);
+const KNOWLEDGE: {
+  conventionalAliases: Record<string, string>;
+  genericDivisionNames: { names: string[] };
+  zoneSuffixes: Record<string, string>;
+  townshipSuffixes: string[];
+  notStems: { words: string[] };
+} = require('./knowledge/place-names.json');
+
+/** How a name refers to its divisions: the official name, a name in common use, or a bare stem (武汉, 宁夏). */
+export type NameKind = 'official' | 'alias' | 'stem';
+
+interface NameEntry {
+  divisions: Division[];
+  kind: NameKind;
+}
+
+const names = new Map<string, NameEntry>();
+const addName = (name: string, division: Division, kind: NameKind) => {
+  const entry = names.get(name);
+  if (!entry) names.set(name, { divisions: [division], kind });
+  // an official name outranks the same string as another's alias or stem
+  else if (entry.kind === kind && !entry.divisions.includes(division)) entry.divisions.push(division);
+  else if (kind === 'official' && entry.kind !== 'official') names.set(name, { divisions: [division], kind });
+};
+for (const [name, list] of divisionsByName) for (const d of list) addName(name, d, 'official');
+for (const d of DIVISIONS) {
+  // 金平苗族瑶族傣族自治县 → 金平县, 伊犁哈萨克自治州 → 伊犁州, 鄂伦春自治旗 → 鄂伦春旗
+  const autonomous = /自治(县|州|旗)$/.exec(d.name);
+  const stem = shortName(d.name);
+  if (autonomous && stem) addName(stem + autonomous[1], d, 'alias');
+  // a province's or prefecture's bare stem (宁夏, 武汉) heads a chain or a zone's name
+  if (stem && (d.level === 'province' || d.level === 'prefecture')) addName(stem, d, 'stem');
+}
+for (const [alias, official] of Object.entries(KNOWLEDGE.conventionalAliases)) {
+  if (alias.startsWith('_')) continue;
+  for (const d of divisionsByName.get(official) ?? []) addName(alias, d, 'alias');
+}
+const MAX_NAME = Math.max(...[...names.keys()].map((n) => n.length));
+const GENERIC = new Set(KNOWLEDGE.genericDivisionNames.names);
+const ZONE_SUFFIXES = Object.entries(KNOWLEDGE.zoneSuffixes).filter(([k]) => !k.startsWith('_')).sort((a, b) => b[0].length - a[0].length);
+const TOWNSHIP_SUFFIXES = [...KNOWLEDGE.townshipSuffixes].sort((a, b) => b.length - a.length);
+const NOT_STEMS = KNOWLEDGE.notStems.words;
+/** What may follow a township's name at the head of a line: the end, a number, or its government's words. */
+const AFTER_TOWNSHIP = /^(?:$|[^\u4e00-\u9fff]|人民政府|党委|办事处|关于|法治|年度|政府)/;
+
+const isCJK = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** A place read at the head of a line. */
+export interface PlaceReading {
+  /** The place's own name as the line writes it (a zone's or township's with its ending). */
+  name: string;
+  level: Division['level'] | 'township';
+  /** The candidates a GB/T 2260 name may stand for (several for 朝阳区: 北京 and 长春), narrowed by the chain before it. */
+  divisions: Division[];
+  /** The divisions above it named in the chain (四川省, 德阳市), outermost first; for a zone or township, its administering ones. */
+  above: Division[][];
+  /** Offsets of the reading in the line. */
+  start: number;
+  end: number;
+}
+
+/** Whether `child` lies in one of `parents`. */
+function inside(child: Division, parents: Division[]): boolean {
+  return parents.some((p) =>
+    p.level === 'province' ? child.province === p.name && child !== p : p.level === 'prefecture' ? child.prefecture === p.name : false,
+  );
+}
+
+/** The longest place name at `at` whose divisions fit under `above` (the chain so far), if any. */
+function nameAt(line: string, at: number, above: Division[] | null): { length: number; entry: NameEntry; divisions: Division[] } | null {
+  for (let length = Math.min(MAX_NAME, line.length - at); length >= 2; length--) {
+    const entry = names.get(line.slice(at, at + length));
+    if (!entry) continue;
+    const divisions = above ? entry.divisions.filter((d) => inside(d, above)) : entry.divisions;
+    if (divisions.length) return { length, entry, divisions };
+  }
+  return null;
+}
+
+/** Length of a zone's or township's name ending found from `at` (its own stem first, at most `maxStem` characters), or null. */
+function endingAfterStem(line: string, at: number, suffixes: string[], maxStem: number, minStem: number): { stem: number; suffix: string } | null {
+  for (let s = 0; s <= maxStem && at + s < line.length; s++) {
+    if (s > 0 && !isCJK(line.charCodeAt(at + s - 1)) && line[at + s - 1] !== '-') return null;
+    if (NOT_STEMS.some((w) => line.startsWith(w, at + s))) return null;
+    if (s < minStem) continue;
+    const suffix = suffixes.find((x) => line.startsWith(x, at + s));
+    if (suffix) return { stem: s, suffix };
+  }
+  return null;
+}
+
+/** An ending of three characters or more heading a line with no place before it (高新区, 经开区): a zone named without its city. */
+function bareZoneAt(line: string): { stem: number; suffix: string } | null {
+  const suffix = ZONE_SUFFIXES.find(([k]) => k.length >= 3 && line.startsWith(k));
+  return suffix ? { stem: 0, suffix: suffix[0] } : null;
+}
+
+/**
+ * The place whose name starts at `at` of a heading line, read as a chain
+ * (四川省德阳市罗江区; 武汉 + 经开区; 某县 + 某镇), or null. A two-character
+ * name (理县, 和县) is read only where the chain or the line's edge sets it
+ * apart, and a name that is also a common word (城区, 东区) only after its parent.
+ */
+export function readPlaceAt(line: string, at: number): PlaceReading | null {
+  const above: Division[][] = [];
+  let i = at;
+  let last: { divisions: Division[]; kind: NameKind; start: number } | null = null;
+  for (;;) {
+    const found = nameAt(line, i, last ? last.divisions : null);
+    if (!found) break;
+    const word = line.slice(i, i + found.length);
+    const edge = i === 0 || !isCJK(line.charCodeAt(i - 1));
+    if (!last && ((found.length === 2 && found.entry.kind === 'official' && !edge) || GENERIC.has(word))) break;
+    if (last) above.push(last.divisions);
+    last = { divisions: found.divisions, kind: found.entry.kind, start: i };
+    i += found.length;
+  }
+  // a zone after the chain (武汉经开区, 天津市宁河经济开发区) or heading the line; a township after a county
+  // (with no place before it, a zone's name needs a stem of its own, or an ending that is a zone's alone: 高新区综治局…)
+  const zone = endingAfterStem(line, i, ZONE_SUFFIXES.map(([k]) => k), 6, last ? 0 : 2) ?? (!last && at === 0 ? bareZoneAt(line) : null);
+  if (zone && (last || at === 0 || !isCJK(line.charCodeAt(at - 1)))) {
+    // a stem read as a place (武汉 of 武汉经开区) belongs to the zone's name; an official name (天津市) is only its parent
+    const nameStart = zone.stem === 0 || !last || last.kind === 'stem' ? (last ? last.start : i) : i;
+    const end = i + zone.stem + zone.suffix.length;
+    const parents = last ? [...above, last.divisions] : above;
+    return { name: line.slice(nameStart, end), level: 'zone', divisions: [], above: parents, start: at, end };
+  }
+  const townshipParent = !last || last.divisions.some((d) => d.level === 'county' || d.level === 'prefecture');
+  if (townshipParent && (last || at === 0 || !isCJK(line.charCodeAt(at - 1)))) {
+    const township = endingAfterStem(line, i, TOWNSHIP_SUFFIXES, 4, 1);
+    if (township && AFTER_TOWNSHIP.test(line.slice(i + township.stem + township.suffix.length)) && (last || township.stem >= 2)) {
+      const end = i + township.stem + township.suffix.length;
+      return { name: line.slice(i, end), level: 'township', divisions: [], above: last ? [...above, last.divisions] : above, start: at, end };
+    }
+  }
+  if (!last) return null;
+  // a bare stem stands for its place only at the edge of words (宁夏2022年度…), not inside a phrase
+  if (last.kind === 'stem' && (isCJK(line.charCodeAt(i) || 0) || (last.start > 0 && isCJK(line.charCodeAt(last.start - 1)) && line[last.start - 1] !== '年'))) return null;
+  const level = last.divisions[0].level;
+  return { name: line.slice(last.start, i), level, divisions: last.divisions, above, start: at, end: i };
+}
+
+/** The first place a heading line names, reading from its left: the place a report names itself by. */
+export function firstPlaceIn(line: string): PlaceReading | null {
+  for (let at = 0; at < line.length; at++) {
+    if (!isCJK(line.charCodeAt(at))) continue;
+    const place = readPlaceAt(line, at);
+    if (place) return place;
+  }
+  return null;
+}
+
+/** Whether a name is a division's official name or a name in common use (金平县, 伊犁州). */
+export function placeEntry(name: string): { divisions: Division[]; kind: NameKind } | undefined {
+  return names.get(name);
+}
+
+/** Every name in common use that is not official (金平县, 伊犁州, 巴州), for counting in the body. */
+export function aliasNames(): string[] {
+  return [...names].filter(([, e]) => e.kind === 'alias').map(([n]) => n);
+}
