@@ -24,7 +24,7 @@ import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
 
 const require = createRequire(import.meta.url);
-const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[] } = require('./knowledge/initiative-stoplist.json');
+const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[] } = require('./knowledge/initiative-stoplist.json');
 const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].map((w) => w.replace(/[“”"\s]/g, '')));
 
 /** True when a discovered name is a slogan, a generic word, a body or an honour rather than an initiative. */
@@ -231,6 +231,8 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     if (options.inProblems?.(start)) continue;
     // “两高三新”目标, “一个统筹、四大职能”工作布局: goals, ideas and principles are not initiatives
     if (/^(?:工作)?(?:目标|理念|原则|精神|思路|格局|布局|定位|思想|标准|作风|意识)/.test(text.slice(end, end + 4))) continue;
+    // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
+    if (name.length === 3 && !STOP.shortQuotedEndings.some((e) => name.endsWith(e)) && !lexiconEntry(name)) continue;
     found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });
   }
   return found;
@@ -295,7 +297,8 @@ export function placeBrands(text: string, codes: Uint16Array): Found[] {
     const end = brandEndAt(text, codes, p, place);
     if (end < 0) continue;
     const name = text.slice(p, p + 2 + place.length);
-    if (divisionsByShortName.has(name.slice(2))) {
+    // 法治德阳 alone is the goal of rule of law in a place; its programme is 法治德阳建设 (平安昌江 and 信用清远 are brands as they stand)
+    if (divisionsByShortName.has(name.slice(2)) && (name.startsWith('法治') ? text.startsWith('建设', p + name.length) : true)) {
       const prefix = name.slice(0, 2);
       // 法治台前建设 is a brand, 法治政府 is not (政府 is no place); the place must stand alone
       found.push({ name: text.slice(p, end), start: p, end, confidence: 0.7, category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null) });
