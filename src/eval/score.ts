@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractReport, NotAReportError } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
+import { simplified } from '../extract/traditional.js';
 import { parseScoredFile, textFor, type Reading } from './readings.js';
 
 export interface GoldReport {
@@ -85,13 +86,14 @@ export function normalizeValue(v: string | number | null | undefined): string | 
 }
 
 /**
- * Regulation titles compare after normalization of width, whitespace, dashes,
+ * Regulation titles compare in simplified characters (a traditional page's
+ * titles are the same titles), after normalization of width, whitespace, dashes,
  * parentheses, nested brackets and quotes; the 中华人民共和国 that opens a
  * national law's full title is dropped, so 《中华人民共和国行政复议法》 and
  * 《行政复议法》 are one title (the issue's own example of variants that meet).
  */
 export function normalizeTitle(title: string): string {
-  let t = widthAndSpace(title).replace(/^《/, '').replace(/》$/, '');
+  let t = widthAndSpace(simplified(title)).replace(/^《/, '').replace(/》$/, '');
   t = t.replace(/[（]/g, '(').replace(/[）]/g, ')');
   t = t.replace(/[<〈《]/g, '〈').replace(/[>〉》]/g, '〉');
   t = t.replace(/[‐‑‒–—―－~～-]+/g, '—');
@@ -102,7 +104,7 @@ export function normalizeTitle(title: string): string {
 
 /** Initiative names and surfaces compare after width and whitespace normalization, without quotation marks. */
 export function normalizeName(name: string): string {
-  return widthAndSpace(name).replace(/["“”'‘’「」『』]/g, '');
+  return widthAndSpace(simplified(name)).replace(/["“”'‘’「」『』]/g, '');
 }
 
 /** Character bigrams of a text, after width/whitespace normalization and without punctuation; a one-character text is its own "bigram". */
@@ -279,7 +281,9 @@ export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]
 
     type R = ReportGraph['regulations'][number];
     type GR = GoldReport['regulations'][number];
-    const regs = list<R, GR>('regulations', p.regulations, g.regulations, (a, b) => normalizeTitle(a.title) === normalizeTitle(b.canonical), { p: (x) => x.title, g: (x) => x.canonical });
+    // titles the matching rule makes one (《中华人民共和国退役军人保障法》 and 《退役军人保障法》) are one gold entry, as they are one prediction
+    const goldTitles = [...new Map(g.regulations.map((r) => [normalizeTitle(r.canonical), r] as const)).values()];
+    const regs = list<R, GR>('regulations', p.regulations, goldTitles, (a, b) => normalizeTitle(a.title) === normalizeTitle(b.canonical), { p: (x) => x.title, g: (x) => x.canonical });
     const title = (x: GR) => x.canonical;
     attribute<R, GR>('regulations.kind', regs, (x) => x.kind, title);
     attribute<R, GR>('regulations.scope', regs, (x) => x.scope, title);

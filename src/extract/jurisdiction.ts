@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { registerWords, WordCensus } from './census.js';
-import { aliasNames, firstPlaceIn, placeEntry, type PlaceReading } from './places.js';
+import { aliasNames, firstPlaceIn, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
 import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
 
@@ -86,8 +86,12 @@ export interface JurisdictionReading {
   unknown?: string;
 }
 
+/** What a report says of itself before its first section: 现将<who and what>报告如下; the words after 现将 up to the year or the subject. */
+const REPORT_FORMULA = /现将([^。，,；;:：]{2,24}?)(?:\d{4}年|关于|有关|法治|依法|工作|情况|年度|上年|本年|今年|全年)/;
+const FORMULA_REACH = 1200;
+
 /** Below this body score a place is only mentioned, not the report's own: "unknown" rather than a guess. */
-const WEAK_BODY_SCORE = 8;
+const WEAK_BODY_SCORE = 5;
 
 /**
  * The report's jurisdiction. The title, the heading lines and the publisher
@@ -112,24 +116,65 @@ function headingLines(text: string, clues: JurisdictionClues): { line: string; w
     lines.push({ line, where: 'a heading line' });
   }
   for (const [who, where] of [[clues.publisher, 'the publisher'], [clues.host, 'the site owner']] as const) if (who) lines.push({ line: who, where });
+  // the subject of its first sentence: 2022年,白云区政府坚持…; 伊犁州始终坚持… (not 在市委的领导下, a place above it)
+  const subject = openingSubject(text);
+  if (subject) lines.push({ line: subject, where: 'its first sentence' });
+  // the report's own formula names it too: 现将郑东新区2025年度法治政府建设情况报告如下
+  const formula = REPORT_FORMULA.exec(text.slice(0, FORMULA_REACH));
+  if (formula) lines.push({ line: formula[1], where: 'its 现将…报告如下' });
   return lines;
+}
+
+/** The year a first sentence may open with: 2022年, 2023年度, 2024年以来, then a comma. */
+const OPENING_YEAR = /^(?:\d{4}年度?(?:以来)?|一年来|今年以来)[,，]?/;
+
+/** The words a report's first sentence opens with, after its year, when they stand at the head of a body line. */
+function openingSubject(text: string): string | null {
+  for (const line of text.slice(0, FORMULA_REACH).split('\n')) {
+    if (line.length < 30 || !/[。，,]/.test(line)) continue;
+    return line.replace(OPENING_YEAR, '').slice(0, 30);
+  }
+  return null;
 }
 
 function fromHeader(text: string, clues: JurisdictionClues, census: WordCensus): JurisdictionFact | null {
   for (const { line, where } of headingLines(text, clues)) {
-    const place = firstPlaceIn(line);
+    // a first sentence names its subject at its head, and only there
+    const place = where === 'its first sentence' ? readPlaceAt(line, 0) : firstPlaceIn(line);
     if (!place) continue;
     const basis = `${where} names ${place.name}`;
-    if (place.level === 'zone' && !place.divisions.length) return zoneFact(place, census, basis);
+    if (place.level === 'zone' && !place.divisions.length) return zoneFact(text, place, census, basis);
     if (place.level === 'township') return townshipFact(place, census, basis);
     const ranked = rankByEvidence(place.divisions, census);
     const [best, second] = ranked;
     const settled = !second || best.evidence > second.evidence;
-    const confidence = place.divisions.length === 1 || place.above.length ? 0.95 : settled ? 0.85 : 0.5;
-    const why = place.divisions.length > 1 && !place.above.length ? `${basis}; ${settled ? `${best.division.province} by the text's evidence (${best.evidence} against ${second.evidence})` : `the text does not say which ${place.name} (taken: ${best.division.province})`}` : basis;
+    if (!settled) return unsettled(place, ranked.filter((r) => r.evidence === best.evidence).map((r) => r.division), basis);
+    const confidence = place.divisions.length === 1 || place.above.length ? 0.95 : 0.85;
+    const why = second ? `${basis}; ${best.division.province} by the text's evidence (${best.evidence} against ${second.evidence})` : basis;
     return { ...toFact(best.division), confidence, basis: why };
   }
   return null;
+}
+
+/**
+ * A name several divisions share (西湖区 of 杭州 and 南昌) that the text does
+ * not settle: the name and what the candidates have in common, no guess at the
+ * rest (no code, and no province or prefecture where they differ).
+ */
+function unsettled(place: PlaceReading, candidates: Division[], basis: string): JurisdictionFact {
+  const shared = <T>(read: (d: Division) => T): T | null => (candidates.every((d) => read(d) === read(candidates[0])) ? read(candidates[0]) : null);
+  const province = shared((d) => d.province);
+  const prefecture = shared((d) => (d.level === 'county' ? d.prefecture : null));
+  return {
+    name: place.name,
+    fullName: `${province ?? ''}${prefecture ?? ''}${place.name}`,
+    province,
+    prefecture,
+    level: shared((d) => d.level),
+    adminCode: null,
+    confidence: 0.5,
+    basis: `${basis}; the text does not say which (${candidates.map((d) => `${d.province}${d.prefecture ?? ''}`).join(', ')})`,
+  };
 }
 
 /** Divisions sharing a name, best supported first: how often the text names each one's province (or its markers) and prefecture. */
@@ -144,22 +189,32 @@ function rankByEvidence(divisions: Division[], census: WordCensus): { division: 
     .sort((a, b) => b.evidence - a.evidence);
 }
 
-/** The division most named in the text among those of a level (a zone's prefecture, a township's county), when the heading gave none. */
-function mostNamed(census: WordCensus, level: Division['level']): Division | null {
-  let best: Division | null = null;
-  let most = 0;
-  for (const [name, count] of census.divisionNames) {
-    const d = divisionsByName.get(name);
-    if (d?.length === 1 && d[0].level === level && count > most) [best, most] = [d[0], count];
+/**
+ * The division most named in the text among those of the first level that has
+ * one (a zone's prefecture, else its province-level city: 天津市; a township's
+ * county), when the heading gave none.
+ */
+function mostNamed(census: WordCensus, ...levels: Division['level'][]): Division | null {
+  for (const level of levels) {
+    let best: Division | null = null;
+    let most = 0;
+    for (const [name, count] of census.divisionNames) {
+      const d = divisionsByName.get(name);
+      if (d?.length === 1 && d[0].level === level && count > most) [best, most] = [d[0], count];
+    }
+    if (best) return best;
   }
-  return best;
+  return null;
 }
 
-function zoneFact(place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
+function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
+  // a heading naming only the ending (经济开发区…): the body's full name (宁河经济开发区) and the place it is named for
+  const inBody = !place.above.length ? zoneNamedInBody(text, place.name) : null;
+  if (inBody) return zoneFact(text, { ...place, name: inBody.name, above: [[inBody.division]] }, census, `${basis}, in the body ${inBody.name}`);
   const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
-  const parent = parents[parents.length - 1] ?? mostNamed(census, 'prefecture');
+  const parent = parents[parents.length - 1] ?? mostNamed(census, 'prefecture', 'province');
   const province = parent?.province ?? null;
-  const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.prefecture ?? null;
+  const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.level === 'province' ? null : parent?.prefecture ?? null;
   // a zone the heading names without its city (高新区) is known by the city's name before it (珠海高新区)
   const name = !parents.length && parent ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
   return {
@@ -172,7 +227,7 @@ function zoneFact(place: PlaceReading, census: WordCensus, basis: string): Juris
     parent: parent?.name ?? null,
     parentCode: parent?.code ?? null,
     confidence: parents.length ? 0.9 : parent ? 0.7 : 0.5,
-    basis: parents.length ? basis : `${basis}; ${parent ? `in ${parent.name}, the prefecture the text names most` : 'its prefecture is not named'}`,
+    basis: parents.length ? basis : `${basis}; ${parent ? `in ${parent.name}, the ${parent.level === 'province' ? 'province-level city' : 'prefecture'} the text names most` : 'its prefecture is not named'}`,
   };
 }
 

@@ -12,10 +12,12 @@
 // - spaces between two CJK characters or digits dropped ("2021—2025 年");
 // - web cruft lines dropped (<<返回主站, 主办:…, 技术支持:…, 责任编辑:…,
 //   来源:…, 网站找错, the 序号/发布机构 header);
-// - a line broken in the middle of a sentence by scraping is joined again.
+// - a line broken in the middle of a sentence by scraping is joined again;
+// - a text in traditional characters is converted to simplified (traditional.ts).
 
 import { createRequire } from 'node:module';
 import { charSet, codeBits, codesOf, hasBit, inSet } from './scan.js';
+import { simplified } from './traditional.js';
 
 const require = createRequire(import.meta.url);
 const RADICAL_FORMS: Record<string, string> = (require('./knowledge/radical-forms.json') as { forms: Record<string, string> }).forms;
@@ -173,7 +175,8 @@ export function normalizeText(raw: string): string {
     }
     paragraphBreak = false;
   }
-  return lines.join('\n');
+  // a page in traditional characters (a site's 繁體 copy) is read in simplified ones, as everything the extractor knows is
+  return simplified(lines.join('\n'));
 }
 
 /**

@@ -6,7 +6,7 @@
 // townships are outside GB/T 2260: they are read by their endings
 // (knowledge/place-names.json) after a place or at the head of a line.
 import { createRequire } from 'node:module';
-import { DIVISIONS, divisionsByName, shortName, type Division } from './divisions.js';
+import { DIVISIONS, divisionsByName, divisionsByShortName, shortName, type Division } from './divisions.js';
 
 const require = createRequire(import.meta.url);
 const KNOWLEDGE: {
@@ -106,6 +106,15 @@ function bareZoneAt(line: string): { stem: number; suffix: string } | null {
   return suffix ? { stem: 0, suffix: suffix[0] } : null;
 }
 
+/** A GB/T 2260 division in brackets right after a zone's name (高新区(新市区)), under the chain so far if any. */
+function twinDivisionAt(line: string, at: number, above: Division[] | null): PlaceReading | null {
+  if (line[at] !== '(' && line[at] !== '（') return null;
+  const found = nameAt(line, at + 1, above);
+  const close = found ? line[at + 1 + found.length] : '';
+  if (!found || found.entry.kind === 'stem' || (close !== ')' && close !== '）')) return null;
+  return { name: line.slice(at + 1, at + 1 + found.length), level: found.divisions[0].level, divisions: found.divisions, above: above ? [above] : [], start: at, end: at + 2 + found.length };
+}
+
 /**
  * The place whose name starts at `at` of a heading line, read as a chain
  * (四川省德阳市罗江区; 武汉 + 经开区; 某县 + 某镇), or null. A two-character
@@ -133,6 +142,9 @@ export function readPlaceAt(line: string, at: number): PlaceReading | null {
     // a stem read as a place (武汉 of 武汉经开区) belongs to the zone's name; an official name (天津市) is only its parent
     const nameStart = zone.stem === 0 || !last || last.kind === 'stem' ? (last ? last.start : i) : i;
     const end = i + zone.stem + zone.suffix.length;
+    // one government for a zone and a district (区政合一: 高新区(新市区)人民政府): the district it also is
+    const twin = twinDivisionAt(line, end, last ? last.divisions : null);
+    if (twin) return { ...twin, start: at };
     const parents = last ? [...above, last.divisions] : above;
     return { name: line.slice(nameStart, end), level: 'zone', divisions: [], above: parents, start: at, end };
   }
@@ -169,4 +181,21 @@ export function placeEntry(name: string): { divisions: Division[]; kind: NameKin
 /** Every name in common use that is not official (金平县, 伊犁州, 巴州), for counting in the body. */
 export function aliasNames(): string[] {
   return [...names].filter(([, e]) => e.kind === 'alias').map(([n]) => n);
+}
+
+/**
+ * A zone the heading names by its ending alone (经济开发区2024年度…) is named in
+ * full in the body after the place it is named for (2024年宁河经济开发区在…):
+ * the first occurrence of the ending right after a division's name or short
+ * name, with that division (宁河区), or null.
+ */
+export function zoneNamedInBody(text: string, ending: string): { name: string; division: Division } | null {
+  for (let at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + ending.length)) {
+    for (let length = Math.min(MAX_NAME, at); length >= 2; length--) {
+      const stem = text.slice(at - length, at);
+      const divisions = names.get(stem)?.divisions ?? divisionsByShortName.get(stem);
+      if (divisions?.length === 1) return { name: stem + ending, division: divisions[0] };
+    }
+  }
+  return null;
 }
