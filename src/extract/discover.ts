@@ -25,11 +25,13 @@ import type { InitiativeFact, Mention } from './types.js';
 
 const require = createRequire(import.meta.url);
 const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[] } = require('./knowledge/initiative-stoplist.json');
-const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].map((w) => w.replace(/[“”"\s]/g, '')));
+// (compared without quotes, spaces and list marks, as discovered names are: 周调度、旬通报、月讲评 is 周调度旬通报月讲评)
+const bareName = (w: string) => w.replace(/[“”"\s、,，]/g, '');
+const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].map(bareName));
 
 /** True when a discovered name is a slogan, a generic word, a body or an honour rather than an initiative. */
 export const isStopName = remembered(function isStopName(name: string): boolean {
-  const bare = name.replace(/[“”"\s]/g, '');
+  const bare = bareName(name);
   if (STOP_WORDS.has(bare)) return true;
   if (STOP.tails.some((t) => bare.endsWith(t))) return true;
   if (STOP.heads.some((h) => bare.startsWith(h))) return true;
@@ -37,8 +39,10 @@ export const isStopName = remembered(function isStopName(name: string): boolean 
 });
 
 const GENRE =
-  '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验';
-const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?(${GENRE})`, 'g');
+  '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系';
+// Between the quotes and the genre, a few words of the name may stand (“三跨三办”增值化服务, “办不了”署名回告单制度),
+// never a joining word (和, 与, 及, 的, 、), which would reach into the next phrase.
+const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?((?:(?![和与及的、])[\\u4e00-\\u9fff]){0,8}?)(${GENRE})`, 'g');
 
 /**
  * [...run.matchAll(/“([^“”]+)”/g)] for a run of QUOTED_RUN: quoted names and
@@ -191,7 +195,9 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
   for (const m of text.matchAll(QUOTED_RUN)) {
     const at = m.index ?? 0;
     const etc = !!m[2];
-    const genre = m[3];
+    // the words between the quotes and the genre belong to the name (of the last quote)
+    const middle = m[3];
+    const genre = middle + m[4];
     const quotes = quotesIn(m[1]);
     quotes.forEach((q, i) => {
       const start = at + q.index;
@@ -203,7 +209,12 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
       const takesGenre = !etc && i === quotes.length - 1 && !/平台/.test(genre);
       const name = canonicalOf(q.inner);
       const before = quotes.length === 1 ? nameBefore(text, start) : '';
-      if (takesGenre) {
+      if (takesGenre && middle.length >= 2 && !shapedLikeAName(q.inner)) {
+        // “依法治区办总账—协调小组台账—责任单位细账”三级台账管理制度: a quoted description, then the name
+        // (not when the words left are generic: “周调度、旬通报、月讲评”工作机制 is a slogan's mechanism)
+        if (GENERIC_NAME.test(middle)) return;
+        found.push({ name: genre, start: at + m[1].length + (m[2]?.length ?? 0), end: at + m[0].length, confidence: 0.8, category: categoryOfName(genre) });
+      } else if (takesGenre) {
         found.push({ name: before + name + genre, start: start - before.length, end: at + m[0].length, confidence: 0.8, category: categoryOfName(before + name + genre), quoted: name });
       } else if (before && etc) {
         // 行政执法队伍素质能力提升“大比武”等活动: the words before the quote belong to the name
@@ -419,6 +430,8 @@ class Discovery {
     fact.mentions.push(mention);
     occupied.take(fact, mention);
     if (!fact.surface.includes(surface)) fact.surface.push(surface);
+    // “亲清赣商”平台 is also referred to as 亲清赣商: the quoted words alone are a form of the name (gold GUIDELINES §5)
+    if (f.quoted && !entry && !fact.surface.includes(f.quoted)) fact.surface.push(f.quoted);
     if (known) (this.touched.add(known), endingAt.add(known, mention));
     else this.discovered.set(fact.name, fact);
   }

@@ -4,6 +4,7 @@
 // every match back to the characters of the real text.
 import { confidenceOf, FORM_TRIE, FORMS, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
 import { codeBits, codesOf, hasBit, quoteBalance, sortByStart } from './scan.js';
+import { findTitles, type TitleSpan } from './regulations.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact } from './types.js';
 
@@ -53,12 +54,28 @@ function strip(text: string, codes: Uint16Array): Stripped {
   return { text: Buffer.from(kept.buffer, kept.byteOffset, k * 2).toString('utf16le'), codes: kept.subarray(0, k), keptBefore };
 }
 
+/** The genres of laws and rules: a document of these governs what its title names, rather than carrying it out. */
+const RULE_GENRE = /(规定|条例|办法|细则|规则|决定|(?<![办方做])法|法典)(?:[（(][^（）()]*[）)])?$/;
+
+/** Whether [start, end) lies inside a 《》 title of a law or rule (the spans are disjoint and in order: a binary search). */
+function insideRuleTitle(text: string, titles: TitleSpan[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = titles.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (titles[mid].start <= start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 && end <= titles[hi].end && RULE_GENRE.test(text.slice(titles[hi].start, titles[hi].end));
+}
+
 // (rank, offset) packed in one number for sorting: offsets stay below 2^32.
 const RANK_UNIT = 2 ** 32;
 
 /** codes: the text's code units (codesOf), when the caller has them already. */
 export function extractInitiatives(text: string, sentences: Sentences, sectionPath: (offset: number) => string[], codes: Uint16Array = codesOf(text)): InitiativeFact[] {
   const stripped = strip(text, codes);
+  const titles = findTitles(text, sentences.opens);
   const taken = new Uint8Array(stripped.text.length);
   const found = new Map<string, InitiativeFact>();
   const record = (entry: LexiconEntry, at: number, last: number) => {
@@ -71,6 +88,9 @@ export function extractInitiatives(text: string, sentences: Sentences, sectionPa
     if (balance > 0 && text.charCodeAt(end) === 0x201d) end++;
     // 《以案释法》栏目: a name that is a whole document title is the document's (a regulation), not an initiative
     if (text.charCodeAt(start - 1) === 0x300a && text.charCodeAt(end) === 0x300b) return; // (code units: no one-character strings)
+    // 《法治政府建设与责任落实督察工作规定》: a rule about a system is cited, not the system carried out (an
+    // 实施方案 of a campaign carries it out, and keeps it: gold GUIDELINES §5)
+    if (insideRuleTitle(text, titles, start, end)) return;
     // a quote that still splits the match (守护南粤”执法) means the name is not there
     if (quoteBalance(text, start, end) !== 0) return;
     const surface = text.slice(start, end);
