@@ -7,7 +7,8 @@
 //   (knowledge/initiative-stoplist.json);
 // - unquoted names ending in a genre that only named things carry
 //   (…专项整治行动, …联动机制, …管理制度, …监管改革, …信息平台);
-// - a place's own brand: 平安昌江建设, 法治德阳, 信用清远.
+// - a place's own brand: 平安昌江建设, 法治德阳建设, 信用清远, and its online
+//   services: 甘肃政务服务网, 湖南普法网.
 // Local reforms and campaigns differ from report to report, so no list can
 // hold them; these shapes are the same everywhere. Found names are marked
 // discovered, with a confidence below the lexicon's.
@@ -184,6 +185,9 @@ const shapedLikeAName = remembered((name: string): boolean => {
   return true;
 });
 
+// A quote that lists or spells out steps (“A—B—C”, “收、受、转”) describes what follows it rather than naming it.
+const DESCRIPTION = /[、,，;；—\-+＋]/;
+
 // The words that join quoted qualifiers in a list (“A”、“B”, “A”和“B”), one character each.
 const LIST_JOINERS = charSet('、和与及或');
 // A quote after one of these is one side of a contrast (变“群众跑”为“数据跑”).
@@ -209,7 +213,7 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
       const takesGenre = !etc && i === quotes.length - 1 && !/平台/.test(genre);
       const name = canonicalOf(q.inner);
       const before = quotes.length === 1 ? nameBefore(text, start) : '';
-      if (takesGenre && middle.length >= 2 && !shapedLikeAName(q.inner)) {
+      if (takesGenre && middle.length >= 2 && DESCRIPTION.test(q.inner)) {
         // “依法治区办总账—协调小组台账—责任单位细账”三级台账管理制度: a quoted description, then the name
         // (not when the words left are generic: “周调度、旬通报、月讲评”工作机制 is a slogan's mechanism)
         if (GENERIC_NAME.test(middle)) return;
@@ -319,6 +323,40 @@ export function placeBrands(text: string, codes: Uint16Array): Found[] {
   return found;
 }
 
+// A place's own online service: 甘肃政务服务网, 湖南普法网 (the province's or city's name, or its short name, before it).
+const PLATFORM_ENDINGS = ['政务服务网', '普法网'];
+
+/** The place platforms of the text: an ending of PLATFORM_ENDINGS right after a division's name or short name. */
+export function placePlatforms(text: string): Found[] {
+  const found: Found[] = [];
+  for (const ending of PLATFORM_ENDINGS)
+    for (let at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + ending.length)) {
+      for (let length = Math.min(6, at); length >= 2; length--) {
+        const place = text.slice(at - length, at);
+        if (!divisionsByName.has(place) && !divisionsByShortName.has(place)) continue;
+        const end = at + ending.length;
+        found.push({ name: place + ending, start: at - length, end, confidence: 0.7, category: ending === '普法网' ? 'legal_publicity' : 'digital_government' });
+        break;
+      }
+    }
+  return found;
+}
+
+// A campaign to win a title is an initiative though the title is not (gold GUIDELINES §5: 创建 itself is
+// included): 创建国家食品安全示范城市 → 国家食品安全示范城市创建.
+const CAMPAIGN = /(?:创建|争创)((?:国家|全国|省级|全省|全市)?[\u4e00-\u9fff]{2,14}?(?:示范城市|示范市|示范县|示范区|示范村|示范社区|安全市|文明城市|卫生城市))/g;
+
+/** The campaigns to win a title (创建…示范城市), named by the title and 创建. */
+export function titleCampaigns(text: string): Found[] {
+  const found: Found[] = [];
+  for (const m of text.matchAll(CAMPAIGN)) {
+    const start = m.index ?? 0;
+    const name = `${m[1]}创建`;
+    found.push({ name, start, end: start + m[0].length, confidence: 0.7, category: categoryOfName(name) });
+  }
+  return found;
+}
+
 /** Spans of 《…》 titles (brackets included). */
 function titleSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -356,7 +394,7 @@ export function discoverInitiatives(
 ): InitiativeFact[] {
   const titles = titleSpans(text);
   const codes = options.codes ?? codesOf(text);
-  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end))];
+  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text), ...titleCampaigns(text)];
   const discovery = new Discovery(text, lexicon, sentences, sectionPath);
   for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
   for (const f of all) discovery.consider(f);
