@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WordCensus } from '../src/extract/census.js';
 import { placeBrands, quotesIn, unquotedMatches } from '../src/extract/discover.js';
+import { INITIATIVES, spelledOut } from '../src/extract/lexicon.js';
 import { divisionsByShortName, forEachDivisionName } from '../src/extract/divisions.js';
 import { visitsTo } from '../src/extract/jurisdiction.js';
 import {
@@ -175,6 +176,32 @@ describe('regulations: canonical titles', () => {
 });
 
 // --- discovery and jurisdiction ------------------------------------------------------
+
+describe('a lexicon pattern that stands for a few strings is matched as those strings', () => {
+  it('spells out literals, classes, groups, ? and {m,n}; not negated classes, lazy or unbounded quantifiers', () => {
+    expect(spelledOut('[县区]?政府常务会(?:议)?学法')?.sort()).toEqual(['区政府常务会学法', '区政府常务会议学法', '县政府常务会学法', '县政府常务会议学法', '政府常务会学法', '政府常务会议学法']);
+    expect(spelledOut('甲(?:乙|丙(?:丁)?)戊')?.sort()).toEqual(['甲丙丁戊', '甲丙戊', '甲乙戊']);
+    expect(spelledOut('甲[、,]{0,2}乙')).toHaveLength(7);
+    expect(spelledOut('高效办成[^。]{1,14}?一件事')).toBeNull();
+    expect(spelledOut('甲+乙')).toBeNull();
+    expect(spelledOut('甲[、,]{0,2}乙', 5)).toBeNull();
+  });
+
+  const patterns = INITIATIVES.flatMap((e) => (e.patterns ?? []).map((source) => [source, spelledOut(source)] as const)).filter(([, forms]) => forms);
+  it.each(patterns)('%s: exactly the strings its RegExp matches whole', (source, forms) => {
+    const whole = new RegExp(`^(?:${source})$`);
+    for (const form of forms!) expect(form).toMatch(whole);
+    // strings made of the pattern's own characters that match it whole are among the forms
+    const pieces = [...new Set(source.replace(/[\x00-\x7f]/g, '').split(''))];
+    const listed = new Set(forms);
+    fc.assert(
+      fc.property(textOf(pieces, 24), (text) => {
+        if (whole.test(text)) expect(listed.has(text)).toBe(true);
+      }),
+      runs(300),
+    );
+  });
+});
 
 describe('discovery and jurisdiction scans', () => {
   const BRAND = /(平安|法治|信用|数字|智慧)([\u4e00-\u9fff]{2,3}?)(?:建设|(?=[^\u4e00-\u9fff]|品牌|平台|示范|创建|工作|$))/g;

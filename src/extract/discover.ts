@@ -43,7 +43,7 @@ const GENRE =
   '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系';
 // Between the quotes and the genre, a few words of the name may stand (“三跨三办”增值化服务, “办不了”署名回告单制度),
 // never a joining word (和, 与, 及, 的, 、), which would reach into the next phrase.
-const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?((?:(?![和与及的、])[\\u4e00-\\u9fff]){0,8}?)(${GENRE})`, 'g');
+const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,8}?)(${GENRE})`, 'g');
 
 /**
  * [...run.matchAll(/“([^“”]+)”/g)] for a run of QUOTED_RUN: quoted names and
@@ -342,21 +342,6 @@ export function placePlatforms(text: string): Found[] {
   return found;
 }
 
-// A campaign to win a title is an initiative though the title is not (gold GUIDELINES §5: 创建 itself is
-// included): 创建国家食品安全示范城市 → 国家食品安全示范城市创建.
-const CAMPAIGN = /(?:创建|争创)((?:国家|全国|省级|全省|全市)?[\u4e00-\u9fff]{2,14}?(?:示范城市|示范市|示范县|示范区|示范村|示范社区|安全市|文明城市|卫生城市))/g;
-
-/** The campaigns to win a title (创建…示范城市), named by the title and 创建. */
-export function titleCampaigns(text: string): Found[] {
-  const found: Found[] = [];
-  for (const m of text.matchAll(CAMPAIGN)) {
-    const start = m.index ?? 0;
-    const name = `${m[1]}创建`;
-    found.push({ name, start, end: start + m[0].length, confidence: 0.7, category: categoryOfName(name) });
-  }
-  return found;
-}
-
 /** Spans of 《…》 titles (brackets included). */
 function titleSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -394,7 +379,7 @@ export function discoverInitiatives(
 ): InitiativeFact[] {
   const titles = titleSpans(text);
   const codes = options.codes ?? codesOf(text);
-  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text), ...titleCampaigns(text)];
+  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text)];
   const discovery = new Discovery(text, lexicon, sentences, sectionPath);
   for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
   for (const f of all) discovery.consider(f);

@@ -11,7 +11,7 @@ import { reportParts } from './items.js';
 import { resolveJurisdiction } from './jurisdiction.js';
 import { extractMetrics } from './metrics.js';
 import { normalizeText, readPageMeta } from './normalize.js';
-import { extractRegulations } from './regulations.js';
+import { extractRegulations, findTitles } from './regulations.js';
 import { extractPlans } from './plans.js';
 import { extractProblems } from './problems.js';
 import { parseSections, sectionAt, type Section } from './sections.js';
@@ -207,7 +207,9 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
   const jurisdiction = reading.fact;
   const parts = reportParts(text, sections);
   const inProblems = inPartsOf(parts.problems);
-  const known = extractInitiatives(text, sentences, sectionPath, codes);
+  // the 《》 titles, read by the initiatives (a rule's title holds no initiative) and the regulations
+  const titles = findTitles(text, sentences.opens);
+  const known = extractInitiatives(text, sentences, sectionPath, codes, titles);
   const discovered = discoverInitiatives(text, known, sentences, sectionPath, { inProblems, codes, census });
   // a brand's mention may yield to a place's own instance of it (粤执法 in “清远粤执法”)
   const initiatives = [...known.filter((i) => i.mentions.length), ...discovered].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
@@ -219,7 +221,7 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
     ...(reading.unknown ? { jurisdictionUnknown: reading.unknown } : {}),
     // the article's own publisher (发布机构) before the site's owner (主办)
     issuer: findIssuer(text, jurisdiction, page.publisher ?? page.host, title, census),
-    regulations: extractRegulations(text, { sentences, sectionPath, ownNames: ownNamesOf(jurisdiction) }),
+    regulations: extractRegulations(text, { sentences, sectionPath, ownNames: ownNamesOf(jurisdiction), titles }),
     initiatives,
     problems: extractProblems(text, parts.problems, sentences, sectionPath),
     plans: extractPlans(text, parts.plans, initiatives, sentences, sectionPath),

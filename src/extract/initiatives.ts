@@ -72,10 +72,15 @@ function insideRuleTitle(text: string, titles: TitleSpan[], start: number, end: 
 // (rank, offset) packed in one number for sorting: offsets stay below 2^32.
 const RANK_UNIT = 2 ** 32;
 
-/** codes: the text's code units (codesOf), when the caller has them already. */
-export function extractInitiatives(text: string, sentences: Sentences, sectionPath: (offset: number) => string[], codes: Uint16Array = codesOf(text)): InitiativeFact[] {
+/** codes: the text's code units (codesOf), and titles: its 《》 titles (findTitles), when the caller has them already. */
+export function extractInitiatives(
+  text: string,
+  sentences: Sentences,
+  sectionPath: (offset: number) => string[],
+  codes: Uint16Array = codesOf(text),
+  titles: TitleSpan[] = findTitles(text, sentences.opens),
+): InitiativeFact[] {
   const stripped = strip(text, codes);
-  const titles = findTitles(text, sentences.opens);
   const taken = new Uint8Array(stripped.text.length);
   const found = new Map<string, InitiativeFact>();
   const record = (entry: LexiconEntry, at: number, last: number) => {

@@ -7,6 +7,7 @@
 // (knowledge/place-names.json) after a place or at the head of a line.
 import { createRequire } from 'node:module';
 import { DIVISIONS, divisionsByName, divisionsByShortName, shortName, type Division } from './divisions.js';
+import { Trie } from './trie.js';
 
 const require = createRequire(import.meta.url);
 const KNOWLEDGE: {
@@ -47,8 +48,17 @@ for (const [alias, official] of Object.entries(KNOWLEDGE.conventionalAliases)) {
   for (const d of divisionsByName.get(official) ?? []) addName(alias, d, 'alias');
 }
 const MAX_NAME = Math.max(...[...names.keys()].map((n) => n.length));
+/**
+ * The names in a trie: the names starting at a position are found by one walk,
+ * not a slice per length. Its values are numbers (an index into nameEntries),
+ * as every other trie's are: the scans tries share stay monomorphic.
+ */
+const nameEntries = [...names.values()];
+const nameTrie = new Trie<number>();
+[...names.keys()].forEach((name, k) => nameTrie.add(name, k));
 const GENERIC = new Set(KNOWLEDGE.genericDivisionNames.names);
 const ZONE_SUFFIXES = Object.entries(KNOWLEDGE.zoneSuffixes).filter(([k]) => !k.startsWith('_')).sort((a, b) => b[0].length - a[0].length);
+const ZONE_ENDINGS = ZONE_SUFFIXES.map(([ending]) => ending);
 const TOWNSHIP_SUFFIXES = [...KNOWLEDGE.townshipSuffixes].sort((a, b) => b.length - a.length);
 const NOT_STEMS = KNOWLEDGE.notStems.words;
 /** What may follow a township's name at the head of a line: the end, a number, or its government's words. */
@@ -79,13 +89,15 @@ function inside(child: Division, parents: Division[]): boolean {
 
 /** The longest place name at `at` whose divisions fit under `above` (the chain so far), if any. */
 function nameAt(line: string, at: number, above: Division[] | null): { length: number; entry: NameEntry; divisions: Division[] } | null {
-  for (let length = Math.min(MAX_NAME, line.length - at); length >= 2; length--) {
-    const entry = names.get(line.slice(at, at + length));
-    if (!entry) continue;
+  let best: { length: number; entry: NameEntry; divisions: Division[] } | null = null;
+  // (visited shortest first: the last that fits is the longest)
+  nameTrie.eachAt(line, at, (length, k) => {
+    if (length < 2) return;
+    const entry = nameEntries[k];
     const divisions = above ? entry.divisions.filter((d) => inside(d, above)) : entry.divisions;
-    if (divisions.length) return { length, entry, divisions };
-  }
-  return null;
+    if (divisions.length) best = { length, entry, divisions };
+  });
+  return best;
 }
 
 /** Length of a zone's or township's name ending found from `at` (its own stem first, at most `maxStem` characters), or null. */
@@ -137,8 +149,10 @@ export function readPlaceAt(line: string, at: number): PlaceReading | null {
   }
   // a zone after the chain (武汉经开区, 天津市宁河经济开发区) or heading the line; a township after a county
   // (with no place before it, a zone's name needs a stem of its own, or an ending that is a zone's alone: 高新区综治局…)
-  const zone = endingAfterStem(line, i, ZONE_SUFFIXES.map(([k]) => k), 6, last ? 0 : 2) ?? (!last && at === 0 ? bareZoneAt(line) : null);
-  if (zone && (last || at === 0 || !isCJK(line.charCodeAt(at - 1)))) {
+  // (only where a name can start: after a place, or at the head of the line or of its words)
+  const headOfWords = !!last || at === 0 || !isCJK(line.charCodeAt(at - 1));
+  const zone = !headOfWords ? null : (endingAfterStem(line, i, ZONE_ENDINGS, 6, last ? 0 : 2) ?? (!last && at === 0 ? bareZoneAt(line) : null));
+  if (zone) {
     // a stem read as a place (武汉 of 武汉经开区) belongs to the zone's name; an official name (天津市) is only its parent
     const nameStart = zone.stem === 0 || !last || last.kind === 'stem' ? (last ? last.start : i) : i;
     const end = i + zone.stem + zone.suffix.length;
@@ -149,7 +163,7 @@ export function readPlaceAt(line: string, at: number): PlaceReading | null {
     return { name: line.slice(nameStart, end), level: 'zone', divisions: [], above: parents, start: at, end };
   }
   const townshipParent = !last || last.divisions.some((d) => d.level === 'county' || d.level === 'prefecture');
-  if (townshipParent && (last || at === 0 || !isCJK(line.charCodeAt(at - 1)))) {
+  if (townshipParent && headOfWords) {
     const township = endingAfterStem(line, i, TOWNSHIP_SUFFIXES, 4, 1);
     if (township && AFTER_TOWNSHIP.test(line.slice(i + township.stem + township.suffix.length)) && (last || township.stem >= 2)) {
       const end = i + township.stem + township.suffix.length;

@@ -341,11 +341,13 @@ export interface RegulationContext {
   sentences: Sentences;
   sectionPath: (offset: number) => string[];
   ownNames?: string[];
+  /** The text's titles (findTitles), when the caller has them already. */
+  titles?: TitleSpan[];
 }
 
-export function extractRegulations(text: string, { sentences, sectionPath, ownNames = [] }: RegulationContext): RegulationFact[] {
+export function extractRegulations(text: string, { sentences, sectionPath, ownNames = [], titles }: RegulationContext): RegulationFact[] {
   const byTitle = new Map<string, RegulationFact>();
-  for (const span of findTitles(text, sentences.opens)) cite(text, span, byTitle, sentences, sectionPath);
+  for (const span of titles ?? findTitles(text, sentences.opens)) cite(text, span, byTitle, sentences, sectionPath);
   // Scope depends on the strongest action over all citations, so it is decided last.
   for (const fact of byTitle.values()) {
     fact.scope = regulationScope(fact.title, fact.kind, fact.action, { ownNames });
