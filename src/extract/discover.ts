@@ -325,20 +325,31 @@ export function placeBrands(text: string, codes: Uint16Array): Found[] {
 
 // A place's own online service: 甘肃政务服务网, 湖南普法网 (the province's or city's name, or its short name, before it).
 const PLATFORM_ENDINGS = ['政务服务网', '普法网'];
+// The census finds where the endings start in the pass it makes anyway.
+const PLATFORM_MARKERS = registerMarkers(PLATFORM_ENDINGS);
+
+/** Where the endings start: from the census when given, else by indexOf. */
+function platformEndingsIn(text: string, census?: WordCensus): number[] {
+  const marked = census?.markersAt(PLATFORM_MARKERS);
+  if (marked) return marked;
+  const at: number[] = [];
+  for (const ending of PLATFORM_ENDINGS) for (let p = text.indexOf(ending); p >= 0; p = text.indexOf(ending, p + ending.length)) at.push(p);
+  return at.sort((a, b) => a - b);
+}
 
 /** The place platforms of the text: an ending of PLATFORM_ENDINGS right after a division's name or short name. */
-export function placePlatforms(text: string): Found[] {
+export function placePlatforms(text: string, census?: WordCensus): Found[] {
   const found: Found[] = [];
-  for (const ending of PLATFORM_ENDINGS)
-    for (let at = text.indexOf(ending); at >= 0; at = text.indexOf(ending, at + ending.length)) {
-      for (let length = Math.min(6, at); length >= 2; length--) {
-        const place = text.slice(at - length, at);
-        if (!divisionsByName.has(place) && !divisionsByShortName.has(place)) continue;
-        const end = at + ending.length;
-        found.push({ name: place + ending, start: at - length, end, confidence: 0.7, category: ending === '普法网' ? 'legal_publicity' : 'digital_government' });
-        break;
-      }
+  for (const at of platformEndingsIn(text, census)) {
+    const ending = text.startsWith(PLATFORM_ENDINGS[0], at) ? PLATFORM_ENDINGS[0] : PLATFORM_ENDINGS[1];
+    for (let length = Math.min(6, at); length >= 2; length--) {
+      const place = text.slice(at - length, at);
+      if (!divisionsByName.has(place) && !divisionsByShortName.has(place)) continue;
+      const end = at + ending.length;
+      found.push({ name: place + ending, start: at - length, end, confidence: 0.7, category: ending === '普法网' ? 'legal_publicity' : 'digital_government' });
+      break;
     }
+  }
   return found;
 }
 
@@ -379,7 +390,7 @@ export function discoverInitiatives(
 ): InitiativeFact[] {
   const titles = titleSpans(text);
   const codes = options.codes ?? codesOf(text);
-  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text)];
+  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census)];
   const discovery = new Discovery(text, lexicon, sentences, sectionPath);
   for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
   for (const f of all) discovery.consider(f);

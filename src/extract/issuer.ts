@@ -15,21 +15,46 @@ const DEPARTMENT_VOICE = ['我局', '局党组', '本局', '本单位', '我委'
 const GOVERNMENT_VOICE = ['我区', '我县', '我市', '我省', '我旗', '我州', '我盟'];
 // Both voices, the departments' names and their remit words are counted by the census (one pass over the text).
 registerWords([...DEPARTMENT_VOICE, ...GOVERNMENT_VOICE, ...DEPARTMENTS.departments.flatMap((d) => [d.name, ...d.keywords])]);
+const KNOWN_DEPARTMENTS = DEPARTMENTS.departments.map((d) => d.name);
+const LEVEL_CHAR = new Set(['区', '县', '市']);
+const isCJK = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const DEPARTMENT_NAME = '([\\u4e00-\\u9fff]{2,12}?(?:局|委员会|办公室|中心))';
 // 现将我局2022年法治政府建设情况报告如下: the report as a whole speaks as a department.
 const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心)/;
 const LEVEL_WORD = /^(?:区|县|市|州|旗|盟|省)/;
 
+const DEPARTMENT_AT = new RegExp(DEPARTMENT_NAME, 'y');
+
+/**
+ * The first department named right after the place in text (the matches of
+ * new RegExp(place + DEPARTMENT_NAME), or of ^DEPARTMENT_NAME when atStart),
+ * found without building a RegExp from the place's name for every report.
+ */
+function departmentAfter(text: string, place: string, atStart: boolean): RegExpExecArray | null {
+  for (let at = atStart ? 0 : text.indexOf(place); at >= 0; at = atStart ? -1 : text.indexOf(place, at + 1)) {
+    DEPARTMENT_AT.lastIndex = at + place.length;
+    const m = DEPARTMENT_AT.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
 /** The department's name as the text gives it: 长寿区司法局, or 区司法局 completed with the jurisdiction's name. */
 function namedDepartment(text: string, place: string, census: WordCensus): string | null {
   const counts = new Map<string, number>();
-  const known = DEPARTMENTS.departments.map((d) => d.name);
-  for (const dept of known) {
-    if (!census.count(dept)) continue; // every match ends with dept: skip building and running a regex that cannot match
-    for (const m of text.matchAll(new RegExp(`(${place}|(?<![\\u4e00-\\u9fff])区|(?<![\\u4e00-\\u9fff])县|(?<![\\u4e00-\\u9fff])市|[,，。、\\s]区|[,，。、\\s]县|[,，。、\\s]市)${dept}`, 'g'))) {
-      const name = `${place}${dept}`;
-      counts.set(name, (counts.get(name) ?? 0) + (m[1] === place ? 2 : 1));
+  for (const dept of KNOWN_DEPARTMENTS) {
+    if (!census.count(dept)) continue; // every mention ends with dept
+    const name = `${place}${dept}`;
+    let weight = 0;
+    // each occurrence of dept after the place's name (2) or after 区/县/市 standing alone (1): the matches of
+    // /(place|(?<!CJK)[区县市]|[,，。、\s][区县市])dept/g (a place never ends in a character of the other kind)
+    for (let at = text.indexOf(dept), last = 0; at >= 0; at = text.indexOf(dept, at + dept.length)) {
+      if (place && at - place.length >= last && text.startsWith(place, at - place.length)) weight += 2;
+      else if (at >= last + 1 && LEVEL_CHAR.has(text[at - 1]) && !isCJK(text.charCodeAt(at - 2))) weight += 1;
+      else continue;
+      last = at + dept.length;
     }
+    if (weight) counts.set(name, (counts.get(name) ?? 0) + weight);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : null;
@@ -41,12 +66,12 @@ export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, 
   const government = GOVERNMENT_VOICE.reduce((n, w) => n + census.count(w), 0);
   const place = jurisdiction?.name ?? '';
   // a title naming a department (重庆市长寿区司法局2022年度法治政府建设年度报告), not a government
-  const titled = title && !/人民政府|政府办/.test(title) ? new RegExp(`${place || '^'}${DEPARTMENT_NAME}`).exec(title) : null;
+  const titled = title && !/人民政府|政府办/.test(title) ? departmentAfter(title, place, !place) : null;
   if (titled || DEPARTMENT_REPORT.test(text.slice(0, 600)) || (department >= 2 && department >= government)) {
     if (titled && place && !LEVEL_WORD.test(titled[1])) return { type: 'department', name: `${place}${titled[1]}` };
     // A department that names itself in the title or opening: 沅江市行政审批服务局关于…
     const head = text.slice(0, 300);
-    const named = place ? new RegExp(`${place}${DEPARTMENT_NAME}`).exec(head) : null;
+    const named = place ? departmentAfter(head, place, false) : null;
     if (named) return { type: 'department', name: `${place}${named[1]}` };
     // A 主办 footer naming a department (not the government) is the site owner.
     if (host && /(局|委员会|办公室)$/.test(host) && !/人民政府$/.test(host)) return { type: 'department', name: host };

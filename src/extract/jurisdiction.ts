@@ -10,7 +10,7 @@
 // the reason.
 import { createRequire } from 'node:module';
 import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
-import { registerWords, WordCensus } from './census.js';
+import { registerMarkers, registerWords, WordCensus } from './census.js';
 import { aliasNames, firstPlaceIn, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
 import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
@@ -52,9 +52,10 @@ const markersOf = (province: string): string[] => {
 };
 registerWords([...Object.values(SELF_WORDS).flat(), ...PREFECTURE_CLUES, ...COUNTY_CLUES, ...PROVINCE_SELF, ...REGION_SELF]);
 const ALIASES = aliasNames();
+// where they occur is collected by the census's one pass: most texts use none, and skip the count of each
+const ALIAS_MARKERS = registerMarkers(ALIASES);
 const PROVINCES = [...divisionsByName.values()].flat().filter((d) => d.level === 'province');
 const GENERIC = new Set<string>(require('./knowledge/place-names.json').genericDivisionNames.names);
-registerWords(ALIASES);
 registerWords(Object.keys(PROVINCE_MARKERS).flatMap((province) => [...markersOf(province), province]));
 
 const sum = (census: WordCensus, list: string[]) => list.reduce((n, w) => n + census.count(w), 0);
@@ -130,9 +131,15 @@ const OPENING_YEAR = /^(?:\d{4}年度?(?:以来)?|一年来|今年以来)[,，]?
 
 /** The words a report's first sentence opens with, after its year, when they stand at the head of a body line. */
 function openingSubject(text: string): string | null {
-  for (const line of text.slice(0, FORMULA_REACH).split('\n')) {
-    if (line.length < 30 || !/[。，,]/.test(line)) continue;
-    return line.replace(OPENING_YEAR, '').slice(0, 30);
+  // (line by line with indexOf, not a split of the text's head)
+  for (let start = 0; start < FORMULA_REACH && start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = Math.min(newline < 0 ? text.length : newline, FORMULA_REACH);
+    if (end - start >= 30) {
+      const line = text.slice(start, end);
+      if (/[。，,]/.test(line)) return line.replace(OPENING_YEAR, '').slice(0, 30);
+    }
+    start = end + 1;
   }
   return null;
 }
@@ -259,7 +266,8 @@ function namedInBody(text: string, census: WordCensus): Map<string, number> {
   }
   // a province-level report may name itself only by its stem (视察宁夏, 法治河北)
   for (const province of PROVINCES) if (!named.has(province.name) && census.count(shortName(province.name) ?? province.name)) named.set(province.name, 0);
-  for (const alias of ALIASES) {
+  const aliasesAt = census.markersAt(ALIAS_MARKERS);
+  for (const alias of aliasesAt && !aliasesAt.length ? [] : ALIASES) {
     const n = census.count(alias);
     if (!n) continue;
     const official = placeEntry(alias)!.divisions[0].name;

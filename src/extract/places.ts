@@ -56,6 +56,9 @@ const MAX_NAME = Math.max(...[...names.keys()].map((n) => n.length));
 const nameEntries = [...names.values()];
 const nameTrie = new Trie<number>();
 [...names.keys()].forEach((name, k) => nameTrie.add(name, k));
+/** 1 for the code units a name starts with: most positions of a line start none, and are passed over at once. */
+const STARTS_NAME = new Uint8Array(0x10000);
+for (const name of names.keys()) STARTS_NAME[name.charCodeAt(0)] = 1;
 const GENERIC = new Set(KNOWLEDGE.genericDivisionNames.names);
 const ZONE_SUFFIXES = Object.entries(KNOWLEDGE.zoneSuffixes).filter(([k]) => !k.startsWith('_')).sort((a, b) => b[0].length - a[0].length);
 const ZONE_ENDINGS = ZONE_SUFFIXES.map(([ending]) => ending);
@@ -89,6 +92,7 @@ function inside(child: Division, parents: Division[]): boolean {
 
 /** The longest place name at `at` whose divisions fit under `above` (the chain so far), if any. */
 function nameAt(line: string, at: number, above: Division[] | null): { length: number; entry: NameEntry; divisions: Division[] } | null {
+  if (!STARTS_NAME[line.charCodeAt(at)]) return null;
   let best: { length: number; entry: NameEntry; divisions: Division[] } | null = null;
   // (visited shortest first: the last that fits is the longest)
   nameTrie.eachAt(line, at, (length, k) => {
