@@ -3,5 +3,5 @@
 // @param names ["行政执法三项制度"]
 UNWIND $names AS name
 MATCH (:Initiative {name: name})<-[m:MENTIONS]-(r:Report)
-RETURN name, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report, m {.*} AS link
+RETURN name, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .jurisdictionConfidence, .jurisdictionBasis, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report, m {.*} AS link
 ORDER BY name, r.year DESC, r.id

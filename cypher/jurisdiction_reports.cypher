@@ -3,5 +3,5 @@
 // @param keys ["510604"]
 UNWIND $keys AS key
 MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(r:Report)
-RETURN key, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report
+RETURN key, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .jurisdictionConfidence, .jurisdictionBasis, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report
 ORDER BY key, r.year DESC, r.id

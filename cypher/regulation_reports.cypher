@@ -2,5 +2,5 @@
 // @param titles ["法治政府建设实施纲要（2021—2025年）"]
 UNWIND $titles AS title
 MATCH (:Regulation {title: title})<-[c:CITES]-(r:Report)
-RETURN title, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report, c {.*} AS link
+RETURN title, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .jurisdictionConfidence, .jurisdictionBasis, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report, c {.*} AS link
 ORDER BY title, r.year DESC, r.id

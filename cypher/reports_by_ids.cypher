@@ -3,4 +3,4 @@
 // @param ids ["r-example"]
 UNWIND $ids AS id
 MATCH (r:Report {id: id})
-RETURN id, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report
+RETURN id, r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .jurisdictionConfidence, .jurisdictionBasis, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report

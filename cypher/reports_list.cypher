@@ -30,6 +30,6 @@ WHERE ($yearFrom IS NULL OR r.year >= $yearFrom)
     MATCH (r)-[:CITES]->(g:Regulation)
     WHERE g.title IN $regulations OR any(alias IN g.aliases WHERE alias IN $regulations)
   })
-RETURN r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report
+RETURN r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .jurisdictionConfidence, .jurisdictionBasis, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report
 ORDER BY CASE WHEN $oldestFirst THEN r.year END ASC, CASE WHEN NOT $oldestFirst THEN r.year END DESC, r.id
 SKIP $skip LIMIT $limit

@@ -14,5 +14,5 @@ ORDER BY rank DESC, size(label), label
 WITH collect([r, rank]) AS ranked
 UNWIND ranked[..$limit] AS hit
 WITH hit[0] AS r, hit[1] AS rank, size(ranked) AS total
-RETURN r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report, rank, total
+RETURN r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .jurisdictionConfidence, .jurisdictionBasis, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report, rank, total
 ORDER BY rank DESC, size(coalesce(r.title, r.id)), coalesce(r.title, r.id)

@@ -131,7 +131,10 @@ function continues(previous: string, line: string): boolean {
 }
 
 /** Returns the normalized text. Pure and total: any string in, a string out. */
-export function normalizeText(raw: string): string {
+export function normalizeText(original: string): string {
+  // a page in traditional characters (a site's 繁體 copy) is read in simplified ones, as everything the
+  // extractor knows is, before its lines are read (a title line is known by its 报告)
+  const raw = simplified(original);
   // a BOM (or zero-width space) is invisible wherever it sits: files pasted together carry one mid-text
   // (one look at the code units says whether there is any, or a CR, to remove at all)
   let text = raw;
@@ -175,8 +178,7 @@ export function normalizeText(raw: string): string {
     }
     paragraphBreak = false;
   }
-  // a page in traditional characters (a site's 繁體 copy) is read in simplified ones, as everything the extractor knows is
-  return simplified(lines.join('\n'));
+  return lines.join('\n');
 }
 
 /**

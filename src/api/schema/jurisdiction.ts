@@ -11,7 +11,7 @@ import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape, type ReportShape } from './shapes.js';
 
 Jurisdiction.implement({
-  description: 'A jurisdiction (行政区): province 省级, prefecture 地级 or county-level 县级 unit.',
+  description: 'A jurisdiction (行政区): province 省级, prefecture 地级 or county-level 县级 unit, a development zone or new area (经开区, 高新区, 新区), or a township 乡级.',
   fields: (t) => ({
     code: t.exposeString('code', { nullable: true, description: '6-digit administrative division code (行政区划代码, GB/T 2260).' }),
     name: t.exposeString('name', { description: 'Short name as reports use it: 罗江区.' }),
@@ -26,8 +26,14 @@ Jurisdiction.implement({
     prefecture: t.field({
       type: Jurisdiction,
       nullable: true,
-      description: 'The prefecture-level unit a county belongs to.',
+      description: 'The prefecture-level unit a county, zone or township belongs to (itself for a prefecture).',
       resolve: (j, _args, ctx) => (j.level === 'prefecture' ? j : parentAt(ctx, j, 'prefecture')),
+    }),
+    county: t.field({
+      type: Jurisdiction,
+      nullable: true,
+      description: 'The county-level unit a township (or a zone a district runs) belongs to (itself for a county).',
+      resolve: (j, _args, ctx) => (j.level === 'county' ? j : j.level === 'township' || j.level === 'zone' ? parentAt(ctx, j, 'county') : null),
     }),
     evidence: t.connection({
       type: Mention,
@@ -114,7 +120,7 @@ function countedEdgeFields(e: any) {
 const JurisdictionFilter = builder.inputType('JurisdictionFilter', {
   description: 'Conditions a jurisdiction must meet; all given conditions combine with AND. Year range and issuer type also restrict the reports the other conditions look at.',
   fields: (t) => ({
-    level: t.field({ type: JurisdictionLevel, description: 'Administrative level; COUNTY means every county-level unit (县, 区, 县级市, 旗).' }),
+    level: t.field({ type: JurisdictionLevel, description: 'Administrative level; COUNTY means every county-level unit (县, 区, 县级市, 旗, 自治县), not the zones and townships within them.' }),
     province: t.string({ description: 'Province-level unit by name: 四川省.' }),
     prefecture: t.string({ description: 'Prefecture-level unit by name (its counties, and itself): 德阳市.' }),
     text: t.string({ description: 'Substring of the full name.' }),

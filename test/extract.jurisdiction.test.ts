@@ -1,0 +1,136 @@
+// Which place a report is about, at every level of government (issue 15), on
+// texts of our own making: the title and the issuing government decide first,
+// names match as names, names in common use count, zones and townships have
+// their parent, and weak evidence gives "unknown" with the reason.
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../src/extract/index.js';
+import { jurisdictionChain } from '../src/store/jurisdiction-chain.js';
+import { parseScoredFile, textFor } from '../src/eval/readings.js';
+
+/** A report body in the voice of `self` (我县, 我省, 我局…), naming no place unless `places` does. */
+function body(self: string, places = ''): string {
+  const filler = `${self}坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育,提升依法行政能力和水平。`.repeat(8);
+  return `2023年,${self}深入学习贯彻习近平法治思想。${places}现将有关情况报告如下。\n一、主要工作\n${filler}`;
+}
+const place = (title: string, text: string) => extractReport(`${title}\n${text}`).jurisdiction;
+
+describe('the title decides', () => {
+  it.each([
+    ['北京市2022年法治政府建设年度情况报告', '我市', { name: '北京市', level: 'province', province: '北京市', adminCode: '110000' }],
+    ['宁夏回族自治区2022年度法治政府建设情况报告', '全区', { name: '宁夏回族自治区', level: 'province' }],
+    ['2021年上海市法治政府建设情况报告', '我市', { name: '上海市', level: 'province' }],
+    ['河南省2020年度法治政府建设情况报告', '我省', { name: '河南省', level: 'province' }],
+    ['广西壮族自治区司法厅2022年度法治政府建设情况报告', '我厅', { name: '广西壮族自治区', level: 'province' }],
+    ['四川省德阳市罗江区2023年法治政府建设情况报告', '我区', { name: '罗江区', prefecture: '德阳市', level: 'county', adminCode: '510604' }],
+    ['海东市人民政府关于2021年度法治政府建设工作情况的报告', '我市', { name: '海东市', level: 'prefecture', province: '青海省' }],
+  ])('%s', (title, self, expected) => {
+    const j = place(title, body(self));
+    expect(j).toMatchObject(expected);
+    expect(j!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(j!.basis).toMatch(/^the title names/);
+  });
+
+  it("over places the body names more often: a province's report names its cities", () => {
+    const text = body('我省', '驻马店市、驻马店市、驻马店市、平顶山市创新工作机制。驻马店市获评示范市。');
+    expect(place('河南省2020年度法治政府建设情况报告', text)).toMatchObject({ name: '河南省' });
+  });
+});
+
+describe('names match as names', () => {
+  it('a two-character county name inside another word is not that county (治理县域, 市和县)', () => {
+    const text = body('我县', '推进市域社会治理县域协同,统筹市和县两级执法力量。');
+    // 金平县 is the name in common use of 金平苗族瑶族傣族自治县 (云南), not 理县 (四川) or 和县 (安徽)
+    expect(place('金平县2023年法治政府建设情况报告', text)).toMatchObject({ name: '金平苗族瑶族傣族自治县', province: '云南省', level: 'county' });
+    const j = extractReport(body('我县', '推进市域社会治理县域协同,统筹市和县两级执法力量。')).jurisdiction;
+    expect(j?.name).not.toBe('理县');
+    expect(j?.name).not.toBe('和县');
+  });
+
+  it.each([
+    ['伊犁州2021年法治政府建设情况报告', '伊犁哈萨克自治州', '新疆维吾尔自治区'],
+    ['巴州2023年法治政府建设工作报告', '巴音郭楞蒙古自治州', '新疆维吾尔自治区'],
+    ['黔东南州2022年法治政府建设情况报告', '黔东南苗族侗族自治州', '贵州省'],
+    ['恩施州2022年度法治政府建设情况报告', '恩施土家族苗族自治州', '湖北省'],
+  ])('an autonomous prefecture by its usual short name: %s', (title, name, province) => {
+    expect(place(title, body('我州'))).toMatchObject({ name, province, level: 'prefecture' });
+  });
+
+  it('a name two places share is settled by the province the text names, and left open when it names none', () => {
+    expect(place('朝阳区2022年法治政府建设情况报告', body('我区', '在北京市委、北京市政府的领导下,'))).toMatchObject({ province: '北京市', adminCode: '110105' });
+    const open = place('西湖区2023年法治政府建设情况报告', body('我区'));
+    // no guessed province: the name, and why the rest is not given
+    expect(open).toMatchObject({ name: '西湖区', province: null, adminCode: null, level: 'county' });
+    expect(open!.confidence).toBeLessThan(0.6);
+    expect(open!.basis).toContain('the text does not say which');
+  });
+});
+
+describe('zones and townships', () => {
+  it('a development zone by its abbreviation, under its city', () => {
+    const j = place('武汉经开区2022年法治政府建设情况报告', body('我区'));
+    expect(j).toMatchObject({ name: '武汉经开区', level: 'zone', province: '湖北省', prefecture: '武汉市', parent: '武汉市', adminCode: null });
+    // the store links the zone under its prefecture and province
+    expect(jurisdictionChain(j!).links).toEqual([
+      { child: '湖北省武汉市武汉经开区', parent: '420100' },
+      { child: '420100', parent: '420000' },
+    ]);
+  });
+
+  it('a zone the title names by its ending alone takes its full name from the body', () => {
+    const j = place('经济开发区2024年度法治政府建设情况报告', body('园区', '2024年宁河经济开发区在区委、区政府的领导下,'));
+    expect(j).toMatchObject({ name: '宁河经济开发区', level: 'zone', province: '天津市', parent: '宁河区' });
+  });
+
+  it('one government for a zone and a district (区政合一) is the district', () => {
+    expect(place('高新区(新市区)人民政府2024年法治政府建设工作报告', body('我区'))).toMatchObject({ name: '新市区', level: 'county', province: '新疆维吾尔自治区' });
+  });
+
+  it('a township after its county, linked under it', () => {
+    const j = place('四川省德阳市罗江区白马关镇2023年法治政府建设情况报告', body('我镇'));
+    expect(j).toMatchObject({ name: '白马关镇', level: 'township', parent: '罗江区', prefecture: '德阳市', province: '四川省' });
+    expect(jurisdictionChain(j!).links[0]).toEqual({ child: '四川省德阳市罗江区白马关镇', parent: '510604' });
+  });
+});
+
+describe('without a title', () => {
+  it('the subject of the first sentence names the report', () => {
+    const j = extractReport(`2022年,白云区政府坚持以习近平新时代中国特色社会主义思想为指引,广州市委的部署落到实处。\n${body('我区')}`).jurisdiction;
+    expect(j).toMatchObject({ name: '白云区', prefecture: '广州市', level: 'county' });
+    // (白云区 of 广州 or of 贵阳: the text's 广州市 settles it)
+    expect(j!.basis).toMatch(/^its first sentence names 白云区; 广东省 by the text's evidence/);
+  });
+
+  it('a province-level report by its own voice (全区, 自治区党委) and the stem of its name', () => {
+    const text = body('全区', '自治区党委和政府认真贯彻习近平总书记视察宁夏重要讲话精神,深入推进依法治区。');
+    expect(extractReport(text).jurisdiction).toMatchObject({ name: '宁夏回族自治区', level: 'province' });
+  });
+
+  it('names no place where nothing says which: "unknown" with the reason', () => {
+    const graph = extractReport(body('我局'));
+    expect(graph.jurisdiction).toBeNull();
+    expect(graph.jurisdictionUnknown).toBe('no place is named in the text');
+  });
+});
+
+describe('a page in traditional characters', () => {
+  it('is read in simplified characters; a simplified text is left exactly as it is', () => {
+    const traditional = '北京市朝陽區人民政府2022年法治政府建設年度情況報告\n2022年,朝陽區政府深入學習貫徹落實黨的二十大精神和習近平法治思想,堅持將法治政府建設作為全面依法治區的重點任務。現將有關情況報告如下。\n一、主要工作\n' + '我區堅持依法行政,推進法治政府建設,加強行政執法監督,深化法治宣傳教育,提升依法行政能力和水平。'.repeat(6);
+    const graph = extractReport(traditional);
+    expect(graph.title).toBe('北京市朝阳区人民政府2022年法治政府建设年度情况报告');
+    expect(graph.jurisdiction).toMatchObject({ name: '朝阳区', province: '北京市', adminCode: '110105' });
+    const simplified = body('我区');
+    expect(extractReport(simplified).text).toBe(extractReport(simplified).text);
+    expect(extractReport(`罗江区2023年法治政府建设情况报告\n${simplified}`).text).toContain(simplified.slice(0, 40));
+  });
+});
+
+describe('devset files, read two ways', () => {
+  const file = 'url: http://example.gov.cn/1.html\nsource-title: (title not shown in excerpt) 河北省2018年法治政府建设情况报告\n\n2018年,河北省委、省政府坚持依法行政。';
+  it('with the title line first, or the body alone; a file without header lines is all body', () => {
+    const parsed = parseScoredFile(file);
+    expect(parsed).toEqual({ title: '河北省2018年法治政府建设情况报告', url: 'http://example.gov.cn/1.html', body: '2018年,河北省委、省政府坚持依法行政。' });
+    expect(textFor(parsed, 'title')).toBe('河北省2018年法治政府建设情况报告\n2018年,河北省委、省政府坚持依法行政。');
+    expect(textFor(parsed, 'body')).toBe('2018年,河北省委、省政府坚持依法行政。');
+    expect(parseScoredFile('罗江区2024年…\n正文')).toEqual({ title: null, url: null, body: '罗江区2024年…\n正文' });
+  });
+});
