@@ -1,5 +1,5 @@
 // Scores the extractor against the hand-made gold standard
-// (../shared/gold/seeds.gold.json) with the matching rules of issue 3:
+// (test/gold/seeds.gold.json, or the devset's test/gold/devset.gold.json) with the matching rules of issue 3:
 // accuracy for the per-report fields (jurisdiction, year, issuer), micro
 // precision/recall/F1 for the lists (regulations by normalized title,
 // initiatives by name-or-surface, problems and plans by bigram Jaccard ≥ 0.5,
