@@ -1,5 +1,5 @@
 // The extractor on the five seed reports against the gold standard
-// (../shared/gold/seeds.gold.json), plus the rules added in 0.2.0 and 0.3.0 on small
+// (test/gold/seeds.gold.json, a copy of ../shared/gold), plus the rules added in 0.2.0 and 0.3.0 on small
 // texts of our own: list-governing verbs, attributive verbs, scope of the
 // report's own documents, discovered initiatives, metric units.
 import { readFileSync } from 'node:fs';

@@ -112,6 +112,9 @@ const LEFT_BOUNDARY =
   /^.*(?:深入开展|扎实开展|组织开展|持续开展|开展了|开展|启动|深入实施|实施|实行|推行|推进|推动|深化|落实|建立健全|建立|健全|完善|构建|创新|探索|试行|打造|部署|参与|依托|利用|运用|用好|结合|加强|强化|围绕|通过|按照|根据|组织|以及|并|在|的|和|及|为|将|对|是|了|加快|稳步|全面|积极|大力|充分|持续|着力|切实|认真|严格|进一步)/;
 const GENERIC_NAME = /^(与|和|及|或|并|等|各类|各项|相关|系列|一系列|多项|专项|重点|各|该|此|本|这|有关|其他|工作|长效|常态化|日常|内部|有效|体制|制度|管理|监管|考核|责任|协调|联动|衔接|信息|服务|监督)/;
 const LEADING_LEVELS = /^(?:[省市县区镇乡村]、)+[省市县区镇乡村]/;
+// A head that lists (粮食市场等领域…), spans every unit (委直各…) or counts levels (区两级…) is a clause, not a name.
+const NOT_A_HEAD = /等|各|^[省市县区镇乡村]?[两三四五]级/;
+const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
 // A platform's name includes the place that runs it (四川省学法考法平台): not stripped.
 const PLACE_KEPT = /平台$/;
 
@@ -185,6 +188,10 @@ const shapedLikeAName = remembered((name: string): boolean => {
   return true;
 });
 
+// A number and a classifier opening a quote count things (“八大行动”, “十条举措”, “四类案卷”); 三会一课, 四级四同 and
+// 六减一增 name a practice.
+const ENUMERATION = /^[一二三四五六七八九十百千两\d]+[大类条项种]/;
+
 // A quote that lists or spells out steps (“A—B—C”, “收、受、转”) describes what follows it rather than naming it.
 const DESCRIPTION = /[、,，;；—\-+＋]/;
 
@@ -213,10 +220,12 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
       const takesGenre = !etc && i === quotes.length - 1 && !/平台/.test(genre);
       const name = canonicalOf(q.inner);
       const before = quotes.length === 1 ? nameBefore(text, start) : '';
-      if (takesGenre && middle.length >= 2 && DESCRIPTION.test(q.inner)) {
+      const steps = !/^互联网\+/.test(q.inner) && (/[+＋]/.test(q.inner) || (middle.length > 0 && DESCRIPTION.test(q.inner)));
+      if (takesGenre && steps) {
         // “依法治区办总账—协调小组台账—责任单位细账”三级台账管理制度: a quoted description, then the name
-        // (not when the words left are generic: “周调度、旬通报、月讲评”工作机制 is a slogan's mechanism)
-        if (GENERIC_NAME.test(middle)) return;
+        // (not when the words left are generic: “周调度、旬通报、月讲评”工作机制 is a slogan's mechanism; and a
+        // list of steps with a bare genre after it, “专题述法+书记点评+民主评议”模式, is a slogan too)
+        if (middle.length < 4 || GENERIC_NAME.test(middle)) return;
         found.push({ name: genre, start: at + m[1].length + (m[2]?.length ?? 0), end: at + m[0].length, confidence: 0.8, category: categoryOfName(genre) });
       } else if (takesGenre) {
         found.push({ name: before + name + genre, start: start - before.length, end: at + m[0].length, confidence: 0.8, category: categoryOfName(before + name + genre), quoted: name });
@@ -244,6 +253,10 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     const listedPrevious = text.charCodeAt(start - 1) === 0x201d || (inSet(text.charCodeAt(start - 1), LIST_JOINERS) && text.charCodeAt(start - 2) === 0x201d);
     if (listedNext || listedPrevious) continue;
     if (options.inProblems?.(start)) continue;
+    // “八大行动”, “十条举措”, “三类人员”: a count of things, not a name
+    if (ENUMERATION.test(name)) continue;
+    // 作题为“…”的专题辅导: the title of a talk
+    if (/(?:题为|题目为|主题为)$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     // “两高三新”目标, “一个统筹、四大职能”工作布局: goals, ideas and principles are not initiatives
     if (/^(?:工作)?(?:目标|理念|原则|精神|思路|格局|布局|定位|思想|标准|作风|意识)/.test(text.slice(end, end + 4))) continue;
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
@@ -265,8 +278,10 @@ function unquotedNames(text: string, codes: Uint16Array, census?: WordCensus): F
     if (!PLACE_KEPT.test(m[2])) head = withoutLeadingPlaces(head.replace(LEADING_LEVELS, '').replace(/^(全|本|我)[省市县区镇乡旗]/, ''));
     // the last of a list (A工程、B工程): only what follows the 、
     head = head.slice(head.lastIndexOf('、') + 1);
-    if (head.length < 3 || GENERIC_NAME.test(head)) continue;
+    if (head.length < 3 || GENERIC_NAME.test(head) || NOT_A_HEAD.test(head)) continue;
     const end = at + m[0].length;
+    // a head that starts right after a number (2024年…, 8名干部…) is the rest of a clause, not a name
+    if (isAsciiDigit(text.charCodeAt(end - head.length - m[2].length - 1))) continue;
     const start = end - head.length - m[2].length;
     found.push({ name: canonicalOf(text.slice(start, end)), start, end, confidence: 0.6, category: categoryOfName(head + m[2]) });
   }
