@@ -64,6 +64,11 @@ const ZONE_SUFFIXES = Object.entries(KNOWLEDGE.zoneSuffixes).filter(([k]) => !k.
 const ZONE_ENDINGS = ZONE_SUFFIXES.map(([ending]) => ending);
 const TOWNSHIP_SUFFIXES = [...KNOWLEDGE.townshipSuffixes].sort((a, b) => b.length - a.length);
 const NOT_STEMS = KNOWLEDGE.notStems.words;
+/** First characters of the words above, and of the zone and township endings. */
+const STARTS_NOT_STEM = new Uint8Array(0x10000);
+for (const w of NOT_STEMS) STARTS_NOT_STEM[w.charCodeAt(0)] = 1;
+const STARTS_ENDING = new Uint8Array(0x10000);
+for (const w of [...ZONE_ENDINGS, ...TOWNSHIP_SUFFIXES]) STARTS_ENDING[w.charCodeAt(0)] = 1;
 /** What may follow a township's name at the head of a line: the end, a number, or its government's words. */
 const AFTER_TOWNSHIP = /^(?:$|[^\u4e00-\u9fff]|人民政府|党委|办事处|关于|法治|年度|政府)/;
 
@@ -93,6 +98,13 @@ function inside(child: Division, parents: Division[]): boolean {
 /** The longest place name at `at` whose divisions fit under `above` (the chain so far), if any. */
 function nameAt(line: string, at: number, above: Division[] | null): { length: number; entry: NameEntry; divisions: Division[] } | null {
   if (!STARTS_NAME[line.charCodeAt(at)]) return null;
+  if (!above) {
+    // the head of a chain: the longest name there, whatever it stands for (one walk, no callback)
+    const length = nameTrie.longestAt(line, at, 2);
+    if (!length) return null;
+    const entry = names.get(line.slice(at, at + length))!;
+    return { length, entry, divisions: entry.divisions };
+  }
   let best: { length: number; entry: NameEntry; divisions: Division[] } | null = null;
   // (visited shortest first: the last that fits is the longest)
   nameTrie.eachAt(line, at, (length, k) => {
@@ -108,8 +120,10 @@ function nameAt(line: string, at: number, above: Division[] | null): { length: n
 function endingAfterStem(line: string, at: number, suffixes: string[], maxStem: number, minStem: number): { stem: number; suffix: string } | null {
   for (let s = 0; s <= maxStem && at + s < line.length; s++) {
     if (s > 0 && !isCJK(line.charCodeAt(at + s - 1)) && line[at + s - 1] !== '-') return null;
-    if (NOT_STEMS.some((w) => line.startsWith(w, at + s))) return null;
-    if (s < minStem) continue;
+    // (the first character says whether a word can start here: most positions start none)
+    const c = line.charCodeAt(at + s);
+    if (STARTS_NOT_STEM[c] && NOT_STEMS.some((w) => line.startsWith(w, at + s))) return null;
+    if (s < minStem || !STARTS_ENDING[c]) continue;
     const suffix = suffixes.find((x) => line.startsWith(x, at + s));
     if (suffix) return { stem: s, suffix };
   }
