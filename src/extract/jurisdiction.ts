@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { registerMarkers, registerWords, WordCensus } from './census.js';
-import { aliasNames, firstPlaceIn, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
+import { aliasNames, firstPlaceIn, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
 import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
 
@@ -39,6 +39,19 @@ const PROVINCE_SELF = ['我省', '全省'];
 /** How an autonomous region speaks of itself, besides 全区 (which a district says too). */
 const REGION_SELF = ['自治区党委', '自治区人民政府', '自治区政府', '依法治区'];
 const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
+
+/** Whether the first sentence opens on the voice of a level below a province (2024年,我县坚持…). */
+function opensBelow(opening: string, province: string): boolean {
+  const self = /^(?:\d{4}年度?(?:以来)?[,，]?)?(?:我|全)(县|区|市|州|旗|盟)/.exec(opening.trimStart());
+  if (!self) return false;
+  return !((self[1] === '市' && MUNICIPALITIES.has(province)) || (self[1] === '区' && province.endsWith('自治区')));
+}
+
+/** How often the report speaks in the first person of a level below a province: 我县, 我区, 我州, 我旗, 我盟, and 我市 unless it is a 直辖市. */
+function lowerVoice(census: WordCensus, province: string): number {
+  return sum(census, LOWER_SELF) + (MUNICIPALITIES.has(province) ? 0 : census.count('我市')) - (province.endsWith('自治区') ? census.count('我区') : 0);
+}
+const LOWER_SELF = ['我县', '我区', '我州', '我旗', '我盟'];
 
 /** How often a province-level report would speak of itself: 我省/全省, 全区/自治区党委 for a 自治区, 我市/全市 for a 直辖市. */
 function provinceVoice(census: WordCensus, name: string, self: Record<keyof typeof SELF_WORDS, number>): number {
@@ -129,6 +142,9 @@ function headingLines(text: string, clues: JurisdictionClues): { line: string; w
 /** The year a first sentence may open with: 2022年, 2023年度, 2024年以来, then a comma. */
 const OPENING_YEAR = /^(?:\d{4}年度?(?:以来)?|一年来|今年以来)[,，]?/;
 
+/** The circumstance a first sentence may open with before its subject: 在…领导下, 在…指导下. */
+const UNDER = /^在[^。,，]{2,40}?(?:领导|指导|监督|支持|关心)下[,，]/;
+
 /** The words a report's first sentence opens with, after its year, when they stand at the head of a body line. */
 function openingSubject(text: string): string | null {
   // (line by line with indexOf, not a split of the text's head)
@@ -137,7 +153,12 @@ function openingSubject(text: string): string | null {
     const end = Math.min(newline < 0 ? text.length : newline, FORMULA_REACH);
     if (end - start >= 30) {
       const line = text.slice(start, end);
-      if (/[。，,]/.test(line)) return line.replace(OPENING_YEAR, '').slice(0, 30);
+      if (/[。，,]/.test(line)) {
+        const head = line.replace(OPENING_YEAR, '');
+        // 在市委、市政府的坚强领导下,东疆综保区坚持…: the subject comes after the circumstance
+        const circumstance = UNDER.exec(head.slice(0, 60));
+        return (circumstance ? head.slice(circumstance.index + circumstance[0].length) : head).slice(0, 30);
+      }
     }
     start = end + 1;
   }
@@ -223,7 +244,7 @@ function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: 
   const province = parent?.province ?? null;
   const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.level === 'province' ? null : parent?.prefecture ?? null;
   // a zone the heading names without its city (高新区) is known by the city's name before it (珠海高新区)
-  const name = !parents.length && parent ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
+  const name = !parents.length && parent && isBareZoneEnding(place.name) ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
   return {
     name,
     fullName: `${province ?? ''}${prefecture ?? ''}${parent?.level === 'county' ? parent.name : ''}${name}`,
@@ -347,7 +368,8 @@ function scoreCandidate(
   if (divisions[0]?.level === 'province') {
     // a province is named by its prefectures' and counties' reports too: only its own voice (我省, 全区 of a 自治区, 我市 of a 直辖市) makes it the report's
     const voice = provinceVoice(census, name, self);
-    if (!voice) return best;
+    // a report that calls itself 我县 or 我区 more often than 我省, or opens on 我县…, is a lower level's, whatever province it names
+    if (!voice || lowerVoice(census, name) > voice || opensBelow(opening, name)) return best;
     score += 3 * voice - (suffix in self ? 3 * self[suffix] : 0);
     return !best || score > best.score ? { division: divisions[0], score } : best;
   }

@@ -231,3 +231,8 @@ export function zoneNamedInBody(text: string, ending: string): { name: string; d
   }
   return null;
 }
+
+/** Whether a zone's name is an ending alone (高新区, 经开区): a zone named without the place it is named for. */
+export function isBareZoneEnding(name: string): boolean {
+  return ZONE_ENDINGS.includes(name);
+}
