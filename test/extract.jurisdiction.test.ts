@@ -100,6 +100,16 @@ describe('without a title', () => {
     expect(j!.basis).toMatch(/^its first sentence names 白云区; 广东省 by the text's evidence/);
   });
 
+  it('the subject after an opening circumstance (在…领导下,…), and a zone by its own stem', () => {
+    const j = extractReport(`2024年,在天津市委、市政府和区委、区政府的正确领导下,东疆综保区坚持以习近平法治思想为指导,天津市各部门大力支持。\n${body('我区')}`).jurisdiction;
+    expect(j).toMatchObject({ name: '东疆综保区', level: 'zone', province: '天津市' });
+  });
+
+  it('a report that opens on 我县 is no province, though it names its province more than its county', () => {
+    const text = `2024年,我县坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平总书记考察江西重要讲话精神,全面加强法治政府建设。\n${body('全省', '江西省委、江西省政府部署,兴国县落实。')}`;
+    expect(extractReport(text).jurisdiction).toMatchObject({ name: '兴国县', province: '江西省', level: 'county' });
+  });
+
   it('a province-level report by its own voice (全区, 自治区党委) and the stem of its name', () => {
     const text = body('全区', '自治区党委和政府认真贯彻习近平总书记视察宁夏重要讲话精神,深入推进依法治区。');
     expect(extractReport(text).jurisdiction).toMatchObject({ name: '宁夏回族自治区', level: 'province' });
