@@ -19,20 +19,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIVISIONS, shortName, type Division } from '../src/extract/divisions.js';
 import { extractReport } from '../src/extract/index.js';
+import { seededRandom } from '../src/eval/split.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** mulberry32: small, fast, good enough for test data, and the same everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: small, fast, good enough for test data, and the same everywhere (one copy, in src/eval/split.ts). */
+export const rng = seededRandom;
 
 /** Draws ranks 0..n-1 with P(k) ∝ 1/(k+1)^s: a few hubs, a long tail. */
 export function zipf(n: number, s: number, random: () => number): () => number {

@@ -13,8 +13,8 @@ export interface Split {
 
 export type SplitPart = 'dev' | 'test' | 'all';
 
-/** mulberry32: a small seeded PRNG, so that the draw is the same on every machine. */
-function random(seed: number): () => number {
+/** mulberry32: a small seeded PRNG, so that the draw is the same on every machine (the bench's corpus draws with it too). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -28,7 +28,7 @@ function random(seed: number): () => number {
 /** A Fisher–Yates shuffle of the sorted file names with the seed; the first `testSize` are the test part. */
 export function splitFiles(files: string[], seed: number, testSize: number): Split {
   const order = [...files].sort();
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];

@@ -15,7 +15,7 @@ import { extractRegulations, findTitles } from './regulations.js';
 import { extractPlans } from './plans.js';
 import { extractProblems } from './problems.js';
 import { parseSections, sectionAt, type Section } from './sections.js';
-import { codesOf } from './scan.js';
+import { codesOf, lastSpanFrom } from './scan.js';
 import { Sentences } from './sentences.js';
 import { findTitle, leadingLines } from './title.js';
 import { findYear } from './year.js';
@@ -179,14 +179,8 @@ function sectionPathIn(sections: Section[]): (offset: number) => string[] {
 /** Whether an offset lies in one of the parts (disjoint, in text order: only the one starting last at or before it can hold it). */
 function inPartsOf(parts: { start: number; end: number }[]): (offset: number) => boolean {
   return (offset) => {
-    let lo = 0;
-    let hi = parts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (parts[mid].start <= offset) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return hi >= 0 && offset < parts[hi].end;
+    const part = lastSpanFrom(parts, offset);
+    return part !== null && offset < part.end;
   };
 }
 

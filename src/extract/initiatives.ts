@@ -3,7 +3,7 @@
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
 import { confidenceOf, FORM_TRIE, FORMS, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
-import { codeBits, codesOf, hasBit, quoteBalance, sortByStart } from './scan.js';
+import { codeBits, codesOf, hasBit, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact } from './types.js';
@@ -59,14 +59,8 @@ const RULE_GENRE = /(规定|条例|办法|细则|规则|决定|(?<![办方做])�
 
 /** Whether [start, end) lies inside a 《》 title of a law or rule (the spans are disjoint and in order: a binary search). */
 function insideRuleTitle(text: string, titles: TitleSpan[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = titles.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (titles[mid].start <= start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return hi >= 0 && end <= titles[hi].end && RULE_GENRE.test(text.slice(titles[hi].start, titles[hi].end));
+  const title = lastSpanFrom(titles, start);
+  return title !== null && end <= title.end && RULE_GENRE.test(text.slice(title.start, title.end));
 }
 
 // (rank, offset) packed in one number for sorting: offsets stay below 2^32.

@@ -241,40 +241,37 @@ function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: 
   if (inBody) return zoneFact(text, { ...place, name: inBody.name, above: [[inBody.division]] }, census, `${basis}, in the body ${inBody.name}`);
   const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
   const parent = parents[parents.length - 1] ?? mostNamed(census, 'prefecture', 'province');
-  const province = parent?.province ?? null;
-  const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.level === 'province' ? null : parent?.prefecture ?? null;
   // a zone the heading names without its city (高新区) is known by the city's name before it (珠海高新区)
   const name = !parents.length && parent && isBareZoneEnding(place.name) ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
-  return {
-    name,
-    fullName: `${province ?? ''}${prefecture ?? ''}${parent?.level === 'county' ? parent.name : ''}${name}`,
-    province,
-    prefecture,
-    level: 'zone',
-    adminCode: null,
-    parent: parent?.name ?? null,
-    parentCode: parent?.code ?? null,
-    confidence: parents.length ? 0.9 : parent ? 0.7 : 0.5,
-    basis: parents.length ? basis : `${basis}; ${parent ? `in ${parent.name}, the ${parent.level === 'province' ? 'province-level city' : 'prefecture'} the text names most` : 'its prefecture is not named'}`,
-  };
+  const what = parent?.level === 'province' ? 'province-level city' : 'prefecture';
+  return partOf('zone', name, parent, parents.length > 0, basis, what);
 }
 
 function townshipFact(place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
   const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
   const county = parents[parents.length - 1] ?? mostNamed(census, 'county');
-  const province = county?.province ?? null;
-  const prefecture = county?.level === 'prefecture' ? county.name : county?.prefecture ?? null;
+  return partOf('township', place.name, county, parents.length > 0, basis, 'county');
+}
+
+/**
+ * A zone or township under the division that administers it: named by the
+ * heading's chain (`named`), else the one of its kind (`what`) the text names
+ * most, else none.
+ */
+function partOf(level: 'zone' | 'township', name: string, parent: Division | null, named: boolean, basis: string, what: string): JurisdictionFact {
+  const province = parent?.province ?? null;
+  const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.level === 'province' ? null : parent?.prefecture ?? null;
   return {
-    name: place.name,
-    fullName: `${province ?? ''}${prefecture ?? ''}${county?.level === 'county' ? county.name : ''}${place.name}`,
+    name,
+    fullName: `${province ?? ''}${prefecture ?? ''}${parent?.level === 'county' ? parent.name : ''}${name}`,
     province,
     prefecture,
-    level: 'township',
+    level,
     adminCode: null,
-    parent: county?.name ?? null,
-    parentCode: county?.code ?? null,
-    confidence: parents.length ? 0.9 : county ? 0.7 : 0.5,
-    basis: parents.length ? basis : `${basis}; ${county ? `in ${county.name}, the county the text names most` : 'its county is not named'}`,
+    parent: parent?.name ?? null,
+    parentCode: parent?.code ?? null,
+    confidence: named ? 0.9 : parent ? 0.7 : 0.5,
+    basis: named ? basis : `${basis}; ${parent ? `in ${parent.name}, the ${what} the text names most` : `its ${what === 'county' ? 'county' : 'prefecture'} is not named`}`,
   };
 }
 

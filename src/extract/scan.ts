@@ -156,3 +156,19 @@ export const CN_DIGITS = '零一二两三四五六七八九十百千';
 const CN_NUMERAL = codeBits((c) => CN_DIGITS.includes(String.fromCharCode(c)));
 /** 1: a digit, 2: a Chinese numeral (CN_DIGITS), 0: neither. */
 export const numeralKind = (c: number) => (c >= 0x30 && c <= 0x39 ? 1 : hasBit(CN_NUMERAL, c) ? 2 : 0);
+
+/**
+ * Of spans that are disjoint and in text order, the one that can hold an
+ * offset: the last starting at or before it (a binary search), or null when
+ * none starts there. The caller checks its end.
+ */
+export function lastSpanFrom<S extends { start: number; end: number }>(spans: readonly S[], offset: number): S | null {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start <= offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 ? spans[hi] : null;
+}
