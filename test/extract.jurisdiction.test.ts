@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { extractReport } from '../src/extract/index.js';
 import { jurisdictionChain } from '../src/store/jurisdiction-chain.js';
 import { parseScoredFile, textFor } from '../src/eval/readings.js';
+import { contractViolations } from './support/contract.js';
+import { toContractJson } from '../src/cli/commands/extract.js';
 
 /** A report body in the voice of `self` (我县, 我省, 我局…), naming no place unless `places` does. */
 function body(self: string, places = ''): string {
@@ -83,6 +85,15 @@ describe('zones and townships', () => {
 
   it('one government for a zone and a district (区政合一) is the district', () => {
     expect(place('高新区(新市区)人民政府2024年法治政府建设工作报告', body('我区'))).toMatchObject({ name: '新市区', level: 'county', province: '新疆维吾尔自治区' });
+  });
+
+  it('keep the JSON contract of extract (DESIGN.md): the levels, and the confidence and basis of the reading', () => {
+    const zone = toContractJson('zone.txt', extractReport(`武汉经开区2022年法治政府建设情况报告\n${body('我区')}`));
+    expect(zone.jurisdiction).toMatchObject({ level: 'zone', confidence: 0.9, basis: 'the title names 武汉经开区' });
+    expect(contractViolations(JSON.parse(JSON.stringify(zone)))).toEqual([]);
+    const unknown = toContractJson('unknown.txt', extractReport(body('我局')));
+    expect(unknown).toMatchObject({ jurisdiction: null, jurisdictionUnknown: 'no place is named in the text' });
+    expect(contractViolations(JSON.parse(JSON.stringify(unknown)))).toEqual([]);
   });
 
   it('a township after its county, linked under it', () => {

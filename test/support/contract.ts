@@ -4,7 +4,8 @@
 // normalized text, and the characters they point at being what the fact says.
 import type { Mention, ReportGraph } from '../../src/extract/types.js';
 
-const LEVELS = ['province', 'prefecture', 'county'];
+// (zones and townships are jurisdictions too: DESIGN.md's glossary, issue 15)
+const LEVELS = ['province', 'prefecture', 'county', 'zone', 'township'];
 const ISSUER_TYPES = ['government', 'department'];
 const KINDS = ['law', 'administrative_regulation', 'local_regulation', 'rule', 'party_document', 'plan', 'normative_document', 'other'];
 const SCOPES = ['national', 'provincial', 'local'];
@@ -77,7 +78,12 @@ export function contractViolations(line: unknown): string[] {
     c.string(line.error, '$.error', { nonEmpty: true });
     return c.problems;
   }
-  c.keys(line, ['file', 'reportId', 'title', 'year', 'jurisdiction', 'issuer', 'regulations', 'initiatives', 'problems', 'plans', 'metrics'], '$');
+  c.keys(line, ['file', 'reportId', 'title', 'year', 'jurisdiction', 'jurisdictionUnknown', 'issuer', 'regulations', 'initiatives', 'problems', 'plans', 'metrics'], '$');
+  // the reason no place was named: only beside a null jurisdiction
+  if ('jurisdictionUnknown' in line) {
+    c.string(line.jurisdictionUnknown, '$.jurisdictionUnknown', { nonEmpty: true });
+    if (line.jurisdiction !== null) c.fail('$.jurisdictionUnknown', 'given beside a jurisdiction');
+  }
   c.string(line.file, '$.file');
   c.string(line.reportId, '$.reportId', { nonEmpty: true });
   c.string(line.title, '$.title', { nullable: true });
@@ -90,6 +96,8 @@ export function contractViolations(line: unknown): string[] {
     c.string(j.prefecture, '$.jurisdiction.prefecture', { nullable: true });
     c.oneOf(j.level, LEVELS, '$.jurisdiction.level', { nullable: true });
     if (j.adminCode !== null && !(typeof j.adminCode === 'string' && /^\d{6}$/.test(j.adminCode))) c.fail('$.jurisdiction.adminCode', `not 6 digits: ${JSON.stringify(j.adminCode)}`);
+    if (j.confidence !== undefined && !(typeof j.confidence === 'number' && j.confidence > 0 && j.confidence <= 1)) c.fail('$.jurisdiction.confidence', `not in (0, 1]: ${JSON.stringify(j.confidence)}`);
+    if (j.basis !== undefined) c.string(j.basis, '$.jurisdiction.basis', { nonEmpty: true });
   }
   if (line.issuer !== null && c.object(line.issuer, '$.issuer')) {
     c.oneOf(line.issuer.type, ISSUER_TYPES, '$.issuer.type');

@@ -13,8 +13,10 @@ import { UsageError } from '../errors.js';
 export const help = `Usage: govgraph extract [--max-size MB] FILE|DIR|GLOB...
 
 Extracts each report and prints one JSON object per file, one per line
-(JSON Lines): file, reportId, title, year, jurisdiction, issuer, regulations,
-initiatives, problems, plans, metrics. A file that cannot be read or is not a
+(JSON Lines): file, reportId, title, year, jurisdiction (with the confidence
+and basis of the reading), jurisdictionUnknown (why, when no place could be
+named), issuer, regulations, initiatives, problems, plans, metrics. A file
+that cannot be read or is not a
 report prints {"file": …, "error": …} and the others go on. Nothing is written
 to the store.
 
@@ -34,6 +36,8 @@ export function toContractJson(file: string, graph: ReportGraph) {
     title: graph.title,
     year: graph.year,
     jurisdiction: graph.jurisdiction,
+    // why no place was named, when none was (the jurisdiction's confidence and basis sit in it otherwise)
+    ...(graph.jurisdictionUnknown ? { jurisdictionUnknown: graph.jurisdictionUnknown } : {}),
     issuer: graph.issuer,
     regulations: graph.regulations,
     initiatives: graph.initiatives,
