@@ -44,7 +44,7 @@ export const RELATION_TYPES = ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF', 'ISSUED_
 export const DEFAULT_NODE_TYPES = ['Report', 'Jurisdiction', 'Initiative', 'Regulation'];
 export const DEFAULT_RELATION_TYPES = ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF'];
 
-export const LEVEL_NAMES: Record<string, string> = { province: '省级 province', prefecture: '地级 prefecture', county: '县级 county' };
+export const LEVEL_NAMES: Record<string, string> = { province: '省级 province', prefecture: '地级 prefecture', county: '县级 county', zone: '开发区 zone', township: '乡级 township' };
 
 export function colorOf(type: string): string {
   return NODE_TYPES.find((t) => t.type === type)?.color ?? '#868e96';
