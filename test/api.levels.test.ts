@@ -43,7 +43,7 @@ describe('zones, townships and counties in the API', () => {
       `{ zone: jurisdictions(filter: {level: ZONE}) { nodes { fullName code province { name } prefecture { name } county { name } } }
          township: jurisdictions(filter: {level: TOWNSHIP}) { nodes { fullName county { name code } prefecture { name } province { name } } } }`,
     );
-    expect(data.zone.nodes).toEqual([{ fullName: '湖北省武汉市武汉经开区', code: null, province: { name: '湖北省' }, prefecture: { name: '武汉市' }, county: null }]);
+    expect(data.zone.nodes).toEqual([{ fullName: '湖北省武汉市武汉经济技术开发区', code: null, province: { name: '湖北省' }, prefecture: { name: '武汉市' }, county: null }]);
     expect(data.township.nodes).toEqual([{ fullName: '四川省德阳市罗江区白马关镇', county: { name: '罗江区', code: '510604' }, prefecture: { name: '德阳市' }, province: { name: '四川省' } }]);
   });
 

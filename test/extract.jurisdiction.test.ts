@@ -70,12 +70,15 @@ describe('names match as names', () => {
 describe('zones and townships', () => {
   it('a development zone by its abbreviation, under its city', () => {
     const j = place('武汉经开区2022年法治政府建设情况报告', body('我区'));
-    expect(j).toMatchObject({ name: '武汉经开区', level: 'zone', province: '湖北省', prefecture: '武汉市', parent: '武汉市', adminCode: null });
+    expect(j).toMatchObject({ name: '武汉经开区', fullName: '湖北省武汉市武汉经济技术开发区', level: 'zone', province: '湖北省', prefecture: '武汉市', parent: '武汉市', adminCode: null });
     // the store links the zone under its prefecture and province
     expect(jurisdictionChain(j!).links).toEqual([
-      { child: '湖北省武汉市武汉经开区', parent: '420100' },
+      { child: '湖北省武汉市武汉经济技术开发区', parent: '420100' },
       { child: '420100', parent: '420000' },
     ]);
+    // the zone's other name is the same node
+    const full = place('武汉经济技术开发区2023年法治政府建设情况报告', body('我区'));
+    expect(jurisdictionChain(full!).key).toBe(jurisdictionChain(j!).key);
   });
 
   it('a zone the title names by its ending alone takes its full name from the body', () => {

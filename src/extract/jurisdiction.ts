@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { registerMarkers, registerWords, WordCensus } from './census.js';
-import { aliasNames, firstPlaceIn, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
+import { aliasNames, firstPlaceIn, fullZoneName, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
 import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
 
@@ -261,9 +261,11 @@ function townshipFact(place: PlaceReading, census: WordCensus, basis: string): J
 function partOf(level: 'zone' | 'township', name: string, parent: Division | null, named: boolean, basis: string, what: string): JurisdictionFact {
   const province = parent?.province ?? null;
   const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.level === 'province' ? null : parent?.prefecture ?? null;
+  // (a zone's full name has its ending written out: 武汉经开区 and 武汉经济技术开发区 are one zone)
+  const own = level === 'zone' ? fullZoneName(name) : name;
   return {
     name,
-    fullName: `${province ?? ''}${prefecture ?? ''}${parent?.level === 'county' ? parent.name : ''}${name}`,
+    fullName: `${province ?? ''}${prefecture ?? ''}${parent?.level === 'county' ? parent.name : ''}${own}`,
     province,
     prefecture,
     level,

@@ -110,7 +110,7 @@ function nameAt(line: string, at: number, above: Division[] | null): { length: n
   nameTrie.eachAt(line, at, (length, k) => {
     if (length < 2) return;
     const entry = nameEntries[k];
-    const divisions = above ? entry.divisions.filter((d) => inside(d, above)) : entry.divisions;
+    const divisions = entry.divisions.filter((d) => inside(d, above));
     if (divisions.length) best = { length, entry, divisions };
   });
   return best;
@@ -235,4 +235,14 @@ export function zoneNamedInBody(text: string, ending: string): { name: string; d
 /** Whether a zone's name is an ending alone (高新区, 经开区): a zone named without the place it is named for. */
 export function isBareZoneEnding(name: string): boolean {
   return ZONE_ENDINGS.includes(name);
+}
+
+/**
+ * A zone's name with its ending written in full (武汉经开区 → 武汉经济技术开发区,
+ * 珠海高新区 → 珠海高新技术产业开发区), so that the forms reports use for one
+ * zone have one full name (the key of its node when it has no code).
+ */
+export function fullZoneName(name: string): string {
+  const ending = ZONE_SUFFIXES.find(([short]) => name.endsWith(short));
+  return ending ? name.slice(0, name.length - ending[0].length) + ending[1] : name;
 }
