@@ -10,7 +10,8 @@ import type { IssuerFact, JurisdictionFact } from './types.js';
 const require = createRequire(import.meta.url);
 const DEPARTMENTS: { departments: { name: string; keywords: string[] }[] } = require('./knowledge/departments.json');
 
-const DEPARTMENT_VOICE = ['我局', '局党组', '本局', '本单位', '我委', '委党组', '干职工', '局长', '我办', '我中心'];
+// (a province's departments are 厅: 我厅, 厅党组)
+const DEPARTMENT_VOICE = ['我局', '局党组', '本局', '本单位', '我委', '委党组', '干职工', '局长', '我办', '我中心', '我厅', '厅党组', '本厅'];
 // How a government speaks of itself. 全区/全县/全市 are not counted: a department speaks of them too.
 const GOVERNMENT_VOICE = ['我区', '我县', '我市', '我省', '我旗', '我州', '我盟'];
 // Both voices, the departments' names and their remit words are counted by the census (one pass over the text).
@@ -18,9 +19,9 @@ registerWords([...DEPARTMENT_VOICE, ...GOVERNMENT_VOICE, ...DEPARTMENTS.departme
 const KNOWN_DEPARTMENTS = DEPARTMENTS.departments.map((d) => d.name);
 const LEVEL_CHAR = new Set(['区', '县', '市']);
 const isCJK = (c: number) => c >= 0x4e00 && c <= 0x9fff;
-const DEPARTMENT_NAME = '([\\u4e00-\\u9fff]{2,12}?(?:局|委员会|办公室|中心))';
+const DEPARTMENT_NAME = '([\\u4e00-\\u9fff]{2,12}?(?:局|委员会|办公室|中心|厅))';
 // 现将我局2022年法治政府建设情况报告如下: the report as a whole speaks as a department.
-const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心)/;
+const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心|我厅|本厅)/;
 const LEVEL_WORD = /^(?:区|县|市|州|旗|盟|省)/;
 
 const DEPARTMENT_AT = new RegExp(DEPARTMENT_NAME, 'y');
