@@ -129,6 +129,22 @@ describe('without a title', () => {
     expect(extractReport(text).jurisdiction).toMatchObject({ name: '宁夏回族自治区', level: 'province' });
   });
 
+  it("a county that names itself only by its brand (法治宁海建设) and speaks as a county; a brand of its city is not its own", () => {
+    const own = body('我局', '对照《2024年度法治宁海建设工作要点》,在县委县政府领导下推进全县工作。');
+    expect(extractReport(own).jurisdiction).toMatchObject({ name: '宁海县', province: '浙江省', level: 'county' });
+    // 法治广州建设 is the city's programme that 白云区 takes part in: the district, by its name and voice
+    const district = body('我区', '白云区助力法治广州建设,白云区各部门落实。');
+    expect(extractReport(district).jurisdiction).toMatchObject({ name: '白云区', prefecture: '广州市' });
+  });
+
+  it("a province's report that never names its province: by its voice and the places it names, all in one province", () => {
+    const text = body('我省', '密山市、绥芬河市获评全国法治政府建设示范市,全省推进。');
+    expect(extractReport(text).jurisdiction).toMatchObject({ name: '黑龙江省', level: 'province', confidence: 0.6 });
+    // places of two provinces, or a voice below a province, leave it open
+    expect(extractReport(body('我省', '密山市与昆山市交流经验,全省推进。')).jurisdiction).toBeNull();
+    expect(extractReport(body('全市', '全省推进,全省考核,密山市获评示范。')).jurisdiction?.level).not.toBe('province');
+  });
+
   it('names no place where nothing says which: "unknown" with the reason', () => {
     const graph = extractReport(body('我局'));
     expect(graph.jurisdiction).toBeNull();

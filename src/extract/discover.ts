@@ -20,6 +20,7 @@ import { registerMarkers, type WordCensus } from './census.js';
 import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';
 import { confidenceOf, FORM_TRIE, lexiconEntry } from './lexicon.js';
 import { charSet, codesOf, inSet, orderByKey, remembered, sortByStart, TitleCursor } from './scan.js';
+import { placeBrandsIn } from './places.js';
 import { Trie } from './trie.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
@@ -288,54 +289,12 @@ function unquotedNames(text: string, codes: Uint16Array, census?: WordCensus): F
   return found;
 }
 
-// A place's own brand: 平安昌江(建设), 法治德阳, 信用清远 — a standard prefix and a place's short name:
-// the matches of /(平安|法治|信用|数字|智慧)([\u4e00-\u9fff]{2,3}?)(?:建设|(?=[^\u4e00-\u9fff]|品牌|平台|示范|创建|工作|$))/g.
-const BRAND_PREFIXES = ['平安', '法治', '信用', '数字', '智慧'];
-const BRAND_FOLLOWERS = ['品牌', '平台', '示范', '创建', '工作'];
-const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
-
-/**
- * End of the brand regex's match at p (a prefix there), and its place's
- * length, or -1: the lazy place takes 2 characters, then 3, each time followed
- * by 建设 (taken) or by what the lookahead allows (a non-CJK character, the end,
- * or one of BRAND_FOLLOWERS).
- */
-function brandEndAt(text: string, codes: Uint16Array, p: number, place: { length: number }): number {
-  for (let length = 2; length <= 3; length++) {
-    const q = p + 2 + length;
-    if (q > codes.length || !isCjk(codes[q - 1]) || (length === 2 && !isCjk(codes[p + 2]))) return -1;
-    place.length = length;
-    if (text.startsWith('建设', q)) return q + 2;
-    if (q === codes.length || !isCjk(codes[q])) return q;
-    for (const w of BRAND_FOLLOWERS) if (text.startsWith(w, q)) return q;
-  }
-  return -1;
-}
-
-/** The place brands of the text: the matches of the brand RegExp above whose place is a short name. */
+/** The place brands of the text (placeBrandsIn) as discovered initiatives. */
 export function placeBrands(text: string, codes: Uint16Array): Found[] {
-  const found: Found[] = [];
-  const place = { length: 0 };
-  // where the prefixes occur, by indexOf (a native search; a prefix is never inside another), in text order
-  const at: number[] = [];
-  for (const prefix of BRAND_PREFIXES) for (let p = text.indexOf(prefix); p >= 0; p = text.indexOf(prefix, p + 2)) at.push(p);
-  const positions = Int32Array.from(at).sort();
-  // each tried where matchAll would try it: not inside an earlier match
-  let lastIndex = 0;
-  for (const p of positions) {
-    if (p < lastIndex) continue;
-    const end = brandEndAt(text, codes, p, place);
-    if (end < 0) continue;
-    const name = text.slice(p, p + 2 + place.length);
-    // 法治德阳 alone is the goal of rule of law in a place; its programme is 法治德阳建设 (平安昌江 and 信用清远 are brands as they stand)
-    if (divisionsByShortName.has(name.slice(2)) && (name.startsWith('法治') ? text.startsWith('建设', p + name.length) : true)) {
-      const prefix = name.slice(0, 2);
-      // 法治台前建设 is a brand, 法治政府 is not (政府 is no place); the place must stand alone
-      found.push({ name: text.slice(p, end), start: p, end, confidence: 0.7, category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null) });
-    }
-    lastIndex = end;
-  }
-  return found;
+  return placeBrandsIn(text, codes).map((b) => {
+    const prefix = b.name.slice(0, 2);
+    return { name: b.name, start: b.start, end: b.end, confidence: 0.7, category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null) };
+  });
 }
 
 // A place's own online service: 甘肃政务服务网, 湖南普法网 (the province's or city's name, or its short name, before it).

@@ -11,7 +11,8 @@
 import { createRequire } from 'node:module';
 import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { registerMarkers, registerWords, WordCensus } from './census.js';
-import { aliasNames, firstPlaceIn, fullZoneName, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
+import { aliasNames, firstPlaceIn, placeBrandsIn, fullZoneName, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
+import { codesOf } from './scan.js';
 import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
 
@@ -286,6 +287,10 @@ function namedInBody(text: string, census: WordCensus): Map<string, number> {
   }
   // a province-level report may name itself only by its stem (视察宁夏, 法治河北)
   for (const province of PROVINCES) if (!named.has(province.name) && census.count(shortName(province.name) ?? province.name)) named.set(province.name, 0);
+  // a county or city names itself by its brand (法治宁海建设, 平安昌江): its short name, counted for each division of that name
+  for (const brand of placeBrandsIn(text, codesOf(text))) {
+    for (const division of divisionsByShortName.get(brand.place) ?? []) if (division.level !== 'province') named.set(division.name, (named.get(division.name) ?? 0) + 1);
+  }
   const aliasesAt = census.markersAt(ALIAS_MARKERS);
   for (const alias of aliasesAt && !aliasesAt.length ? [] : ALIASES) {
     const n = census.count(alias);
@@ -327,11 +332,42 @@ function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): J
   }
   scored.sort((a, b) => b.score - a.score);
   const [best, second] = scored;
+  // a report that speaks only as a province (我省 and no 我市/全县) is not the report of a city or county it names
+  if (!best || best.score < WEAK_BODY_SCORE || best.division.level !== 'province') {
+    const province = provinceOfItsPlaces(text, census, names, self);
+    if (province) return { fact: province };
+  }
   if (!best) return { fact: null, unknown: 'no place is named in the text' };
   if (best.score < WEAK_BODY_SCORE) return { fact: null, unknown: `only weak evidence: ${best.division.name} (score ${best.score.toFixed(1)}, below ${WEAK_BODY_SCORE})` };
+  if (second && second.score === best.score && second.division.name !== best.division.name) {
+    return { fact: null, unknown: `two places have the same evidence: ${best.division.name} and ${second.division.name} (score ${best.score.toFixed(1)})` };
+  }
   const margin = second ? (best.score - second.score) / best.score : 1;
   const confidence = Math.round((0.45 + 0.4 * margin) * 100) / 100;
   return { fact: { ...toFact(best.division), confidence, basis: `the body: ${best.division.name} by how the report names itself and places (score ${best.score.toFixed(1)}${second ? `, next ${second.division.name} ${second.score.toFixed(1)}` : ''})` } };
+}
+
+/**
+ * A province's report that never names its province (我省…, 全省…) still names
+ * its own cities and counties: when the report speaks only as a province and
+ * every place it names lies in one province, it is that province's.
+ */
+function provinceOfItsPlaces(text: string, census: WordCensus, names: Map<string, number>, self: Record<keyof typeof SELF_WORDS, number>): JurisdictionFact | null {
+  const lower = self.市 + self.县 + self.区 + self.州 + self.旗 + self.盟 + sum(census, LOWER_SELF);
+  if (self.省 < 2 || lower > 0) return null;
+  const provinces = new Set<string>();
+  const places: string[] = [];
+  for (const name of names.keys()) {
+    const divisions = divisionsByName.get(name) ?? [];
+    if (GENERIC.has(name) || !divisions.length || visitsTo(text, name)) continue;
+    for (const d of divisions) provinces.add(d.province);
+    places.push(name);
+  }
+  if (provinces.size !== 1) return null;
+  const [name] = provinces;
+  const province = divisionsByName.get(name)?.find((d) => d.level === 'province');
+  if (!province || MUNICIPALITIES.has(name) || name.endsWith('自治区')) return null;
+  return { ...toFact(province), confidence: 0.6, basis: `the body: speaks as a province (我省/全省 ${self.省} times, no lower voice) and every place it names (${places.join('、')}) lies in ${name}` };
 }
 
 interface Best {

@@ -246,3 +246,62 @@ export function fullZoneName(name: string): string {
   const ending = ZONE_SUFFIXES.find(([short]) => name.endsWith(short));
   return ending ? name.slice(0, name.length - ending[0].length) + ending[1] : name;
 }
+
+// A place's own brand: 平安昌江(建设), 法治德阳建设, 信用清远 — a standard prefix and a place's short name:
+// the matches of /(平安|法治|信用|数字|智慧)([\u4e00-\u9fff]{2,3}?)(?:建设|(?=[^\u4e00-\u9fff]|品牌|平台|示范|创建|工作|$))/g
+// whose place is a short name (法治德阳 alone is the goal of rule of law in a place; its programme is 法治德阳建设).
+// Both readers use them: discovery as initiatives, the jurisdiction as how a report names its own place.
+const BRAND_PREFIXES = ['平安', '法治', '信用', '数字', '智慧'];
+const BRAND_FOLLOWERS = ['品牌', '平台', '示范', '创建', '工作'];
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * End of the brand regex's match at p (a prefix there), and its place's
+ * length, or -1: the lazy place takes 2 characters, then 3, each time followed
+ * by 建设 (taken) or by what the lookahead allows (a non-CJK character, the end,
+ * or one of BRAND_FOLLOWERS).
+ */
+function brandEndAt(text: string, codes: Uint16Array, p: number, place: { length: number }): number {
+  for (let length = 2; length <= 3; length++) {
+    const q = p + 2 + length;
+    if (q > codes.length || !isCjk(codes[q - 1]) || (length === 2 && !isCjk(codes[p + 2]))) return -1;
+    place.length = length;
+    if (text.startsWith('建设', q)) return q + 2;
+    if (q === codes.length || !isCjk(codes[q])) return q;
+    for (const w of BRAND_FOLLOWERS) if (text.startsWith(w, q)) return q;
+  }
+  return -1;
+}
+
+export interface PlaceBrand {
+  /** The brand as written: 法治德阳建设, 平安昌江. */
+  name: string;
+  start: number;
+  end: number;
+  /** The place's short name in it (德阳), a key of divisionsByShortName. */
+  place: string;
+}
+
+/** The place brands of the text, in text order. */
+export function placeBrandsIn(text: string, codes: Uint16Array): PlaceBrand[] {
+  const found: PlaceBrand[] = [];
+  const place = { length: 0 };
+  // where the prefixes occur, by indexOf (a native search; a prefix is never inside another), in text order
+  const at: number[] = [];
+  for (const prefix of BRAND_PREFIXES) for (let p = text.indexOf(prefix); p >= 0; p = text.indexOf(prefix, p + 2)) at.push(p);
+  const positions = Int32Array.from(at).sort();
+  // each tried where matchAll would try it: not inside an earlier match
+  let lastIndex = 0;
+  for (const p of positions) {
+    if (p < lastIndex) continue;
+    const end = brandEndAt(text, codes, p, place);
+    if (end < 0) continue;
+    const short = text.slice(p + 2, p + 2 + place.length);
+    // 法治台前建设 is a brand, 法治政府 is not (政府 is no place); the place must stand alone
+    if (divisionsByShortName.has(short) && (text.startsWith('法治', p) ? text.startsWith('建设', p + 2 + short.length) : true)) {
+      found.push({ name: text.slice(p, end), start: p, end, place: short });
+    }
+    lastIndex = end;
+  }
+  return found;
+}
