@@ -488,6 +488,19 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
         }
       expect(forms.length).toBeGreaterThan(INITIATIVES.length);
     });
+
+    it('knows the national observances legal publicity is organised around, and the campaign to win a title but not the title', () => {
+      const text = report('结合全国土地日、6·26国际禁毒日和安全生产月开展普法宣传,落实三会一课制度,开展主题党日活动。深入推进全国文明城市创建。我区荣获全国文明城市称号,行政执法过错责任追究制得到落实。');
+      const found = new Map(extractReport(text).initiatives.map((i) => [i.name, i]));
+      for (const name of ['全国土地日', '国际禁毒日', '安全生产月']) expect(found.get(name)?.category, name).toBe('legal_publicity');
+      expect(found.get('三会一课')?.surface).toContain('三会一课制度');
+      expect(found.has('主题党日')).toBe(true);
+      expect(found.get('行政执法过错责任追究制度')?.surface).toEqual(['行政执法过错责任追究制']);
+      // the 创建 campaign (twice: report() writes the body twice); the title won (荣获全国文明城市称号) is no mention of it
+      const campaign = found.get('全国文明城市创建')!;
+      expect(campaign.count).toBe(2);
+      for (const m of campaign.mentions) expect(m.sentence).toContain('深入推进全国文明城市创建');
+    });
   });
 });
 
