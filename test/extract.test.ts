@@ -460,6 +460,16 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(isStopName('三促一评活动')).toBe(false);
     });
 
+    it("a committee's numbered deployment and a coded system are named with their code; a code alone names nothing", () => {
+      const g = extractReport(report('紧扣省委“1310”具体部署和市委“1312”思路举措,落实自治区法治政府建设“15336”部署要求,推行行政审批“1+X”服务体系,构建“1+11”“全城通办”政务服务体系,对标“2035”远景目标。'));
+      const names = g.initiatives.map((i) => i.name);
+      for (const name of ['省委1310具体部署', '市委1312思路举措', '法治政府建设15336部署要求', '行政审批1+X服务体系']) expect(names).toContain(name);
+      expect(names.filter((n) => /^(1\+11|2035)/.test(n))).toEqual([]);
+      // steps spelled out with + still describe what follows them
+      const steps = extractReport(report('推行“专题述法+书记点评+民主评议”考评体系。')).initiatives.map((i) => i.name);
+      expect(steps.some((n) => n.includes('专题述法'))).toBe(false);
+    });
+
     it('one quoted name with and without its genre word is one initiative', () => {
       const g = extractReport(report('印发“揭榜竞优”工作方案,开展“放管服”改革“揭榜竞优”深化行动。'));
       const found = g.initiatives.filter((i) => i.surface.some((s) => s.includes('揭榜竞优')));

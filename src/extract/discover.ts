@@ -169,7 +169,8 @@ function nameBefore(text: string, quoteStart: number): string {
   const window = text.slice(Math.max(0, quoteStart - 16), quoteStart);
   const run = /[\u4e00-\u9fff]*$/.exec(window)?.[0] ?? '';
   const boundary = LEFT_BOUNDARY.exec(run);
-  const head = boundary ? run.slice(boundary[0].length) : run;
+  // (an autonomous region's or prefecture's level word is no part of the name: 自治区法治政府建设“15336”部署要求)
+  const head = (boundary ? run.slice(boundary[0].length) : run).replace(/^自治[区州县旗]/, '');
   // only a noun phrase of the domain, never a place, a level or a quantifier (全区, 各村, 省级)
   if (head.length < 2 || /^(全|我|各|本|该|市|县|区|省|镇|乡|村|国家|全国|新时代|新)/.test(head) || divisionsByShortName.has(head) || divisionsByName.has(head)) return '';
   if (!/(执法|行政|政务|法治|监管|审批|复议|调解|普法|服务)/.test(head)) return '';
@@ -195,6 +196,27 @@ const ENUMERATION = /^[一二三四五六七八九十百千两\d]+[大类条项�
 
 // A quote that lists or spells out steps (“A—B—C”, “收、受、转”) describes what follows it rather than naming it.
 const DESCRIPTION = /[、,，;；—\-+＋]/;
+// …except a code of numbers (“1310”, “1+X”, “3+X”, “1+4+8”): the name of a deployment or a system, not its steps.
+const NUMBER_CODE = /^(?=.*\d)[\dXNxn]{1,5}(?:[+＋][\dXNxn]{1,3})*$/;
+
+// A party committee's numbered deployment: 省委“1310”具体部署, 市委“1312”思路举措, 法治政府建设“15336”部署要求.
+// Its code is quoted, and what follows is one of a few words for a programme of work; the committee is part of the name.
+const NUMBERED_DEPLOYMENT = /((?:省|市|县|区|州|旗|盟)委)?“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|部署要求|思路举措|工作举措|工作安排|工作思路))/g;
+
+function numberedDeployments(text: string): Found[] {
+  const found: Found[] = [];
+  // (a quote opens every match: no quote, no match)
+  if (!text.includes('”')) return found;
+  for (const m of text.matchAll(NUMBERED_DEPLOYMENT)) {
+    if (!NUMBER_CODE.test(m[2])) continue;
+    const at = m.index ?? 0;
+    // without a committee, the words of the domain before the code are its name's head (法治政府建设“15336”部署要求)
+    const head = m[1] ?? nameBefore(text, at);
+    const name = head + m[2] + m[3];
+    found.push({ name, start: at - (m[1] ? 0 : head.length), end: at + m[0].length, confidence: 0.7, category: categoryOfName(name) });
+  }
+  return found;
+}
 
 // The words that join quoted qualifiers in a list (“A”、“B”, “A”和“B”), one character each.
 const LIST_JOINERS = charSet('、和与及或');
@@ -221,7 +243,7 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
       const takesGenre = !etc && i === quotes.length - 1 && !/平台/.test(genre);
       const name = canonicalOf(q.inner);
       const before = quotes.length === 1 ? nameBefore(text, start) : '';
-      const steps = !/^互联网\+/.test(q.inner) && (/[+＋]/.test(q.inner) || (middle.length > 0 && DESCRIPTION.test(q.inner)));
+      const steps = !/^互联网\+/.test(q.inner) && !NUMBER_CODE.test(q.inner) && (/[+＋]/.test(q.inner) || (middle.length > 0 && DESCRIPTION.test(q.inner)));
       if (takesGenre && steps) {
         // “依法治区办总账—协调小组台账—责任单位细账”三级台账管理制度: a quoted description, then the name
         // (not when the words left are generic: “周调度、旬通报、月讲评”工作机制 is a slogan's mechanism; and a
@@ -233,7 +255,8 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
       } else if (before && etc) {
         // 行政执法队伍素质能力提升“大比武”等活动: the words before the quote belong to the name
         found.push({ name: before + name, start: start - before.length, end, confidence: 0.7, category: categoryOfName(before + name + genre), quoted: name });
-      } else found.push({ name, start: start + 1, end: end - 1, confidence: 0.7, category: categoryOfName(name + genre) });
+      } else if (!NUMBER_CODE.test(q.inner)) found.push({ name, start: start + 1, end: end - 1, confidence: 0.7, category: categoryOfName(name + genre) });
+      // (a code alone, “1+11”, names nothing: only with the words that follow it)
     });
   }
   // A quoted name standing alone: a name if it is shaped like one and not a slogan.
@@ -364,7 +387,7 @@ export function discoverInitiatives(
 ): InitiativeFact[] {
   const titles = titleSpans(text);
   const codes = options.codes ?? codesOf(text);
-  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census)];
+  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census), ...numberedDeployments(text)];
   const discovery = new Discovery(text, lexicon, sentences, sectionPath);
   for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
   for (const f of all) discovery.consider(f);
