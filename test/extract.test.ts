@@ -455,6 +455,15 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(found.confidence).toBeLessThan(1);
     });
 
+    it('a quote standing alone is no name when what follows makes it a vision, a principle, a problem or an area', () => {
+      const names = extractReport(
+        report('为建设“强富美高”新南京提供法治保障,按照“法治立局”的工作要求推进,解决群众关心的“人防车位”问题,完成“两河三湖”流域禁捕,按照省司法厅“三区六室”要求建设复议场所。'),
+      ).initiatives.map((i) => i.name);
+      for (const w of ['强富美高', '法治立局', '人防车位', '两河三湖']) expect(names).not.toContain(w);
+      // a standard's name before 要求 stays
+      expect(names).toContain('三区六室');
+    });
+
     it('keeps the stop list as data', () => {
       for (const w of ['缺位', '线下', '差评', '群众为先、服务至上', '关键少数']) expect(isStopName(w), w).toBe(true);
       expect(isStopName('三促一评活动')).toBe(false);

@@ -26,7 +26,9 @@ import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
 
 const require = createRequire(import.meta.url);
-const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[] } = require('./knowledge/initiative-stoplist.json');
+const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[]; quoteFollowers: string[] } = require('./knowledge/initiative-stoplist.json');
+// /^(?:工作)?(?:目标|理念|…)/ over the stoplist's quoteFollowers
+const NOT_A_NAME_AFTER = new RegExp(`^(?:工作)?(?:${STOP.quoteFollowers.join('|')})`);
 // (compared without quotes, spaces and list marks, as discovered names are: 周调度、旬通报、月讲评 is 周调度旬通报月讲评)
 const bareName = (w: string) => w.replace(/[“”"\s、,，]/g, '');
 const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].map(bareName));
@@ -281,8 +283,10 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     if (ENUMERATION.test(name)) continue;
     // 作题为“…”的专题辅导: the title of a talk
     if (/(?:题为|题目为|主题为)$/.test(text.slice(Math.max(0, start - 3), start))) continue;
-    // “两高三新”目标, “一个统筹、四大职能”工作布局: goals, ideas and principles are not initiatives
-    if (/^(?:工作)?(?:目标|理念|原则|精神|思路|格局|布局|定位|思想|标准|作风|意识)/.test(text.slice(end, end + 4))) continue;
+    // “两高三新”目标, 按照“法治立局”的要求, “人防车位”问题, “两河三湖”流域: a goal, a principle, a problem, an area
+    if (NOT_A_NAME_AFTER.test(text.slice(end, end + 5))) continue;
+    // “强富美高”新南京: the vision of a place
+    if (text.charCodeAt(end) === 0x65b0 /* 新 */ && (divisionsByShortName.has(text.slice(end + 1, end + 3)) || divisionsByShortName.has(text.slice(end + 1, end + 4)))) continue;
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
     if (name.length === 3 && !STOP.shortQuotedEndings.some((e) => name.endsWith(e)) && !lexiconEntry(name)) continue;
     found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });
