@@ -163,7 +163,7 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
       { initiative: { name: '党政主要负责人履行推进法治建设第一责任人职责' }, count: 3, lift: 1 },
       { initiative: { name: '国家宪法日' }, count: 2, lift: 2 },
     ]);
-    expect(data.initiative.coMentioned.totalCount).toBe(76);
+    expect(data.initiative.coMentioned.totalCount).toBe(77);
     expect(data.initiative.diffusion).toEqual({
       adoptions: {
         totalCount: 3,
@@ -191,7 +191,7 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
     const similar = data.jurisdiction.similar;
     expect(similar.totalCount).toBe(4);
     expect(similar.nodes.map((s: any) => s.jurisdiction.name)).toEqual(['清远市', '昌江区', '台前县', '沅江市']);
-    expect(similar.nodes[0]).toEqual({ jurisdiction: { name: '清远市' }, shared: 13, score: 13 / 85 });
+    expect(similar.nodes[0]).toEqual({ jurisdiction: { name: '清远市' }, shared: 13, score: 13 / 86 });
     const compared = (
       await ask(`{ compareJurisdictions(a: "罗江区", b: "台前县") { similarity
         sharedInitiatives { totalCount nodes { name } } onlyAInitiatives { totalCount } onlyBInitiatives { totalCount }
