@@ -42,22 +42,22 @@ describe.skipIf(!present)(`the devset's development part${present ? '' : ' (skip
 
   it('with the title line: jurisdiction, level, province and year, regulations and initiatives at their floors', () => {
     expect(title.reports).toBe(170);
-    // measured on 0.4.0: name .976, level .976, province .965 (four reports never name their place,
-    // two share a name the text does not settle), year .994, regulations 1.0, initiatives .821 / .898
-    expect(title.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.97);
-    expect(title.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.97);
-    expect(title.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.96);
+    // measured on 0.5.0: name .982, level .982, province .971 (three reports never name their place,
+    // two share a name the text does not settle), year .994, regulations 1.0, initiatives .846 / .908
+    expect(title.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.98);
+    expect(title.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.98);
+    expect(title.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.97);
     expect(title.accuracy.year).toBeGreaterThanOrEqual(0.97);
     expect(f1(title, 'regulations')).toBeGreaterThanOrEqual(0.97);
-    expect(f1(title, 'initiatives')).toBeGreaterThanOrEqual(0.82);
-    expect(f1(title, 'initiatives (medium gold optional)')).toBeGreaterThanOrEqual(0.89);
+    expect(f1(title, 'initiatives')).toBeGreaterThanOrEqual(0.84);
+    expect(f1(title, 'initiatives (medium gold optional)')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('body only: jurisdiction, level and province above .9', () => {
-    // measured on 0.4.0: name .929, level .929, province .918
-    expect(body.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.92);
-    expect(body.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.92);
-    expect(body.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.91);
+    // measured on 0.5.0: name .947, level .947, province .935
+    expect(body.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.94);
+    expect(body.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.94);
+    expect(body.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.93);
   });
 
   it('never names a wrong place where it could say it does not know: precision of the jurisdiction ≥ .99 in both readings', () => {

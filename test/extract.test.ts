@@ -577,13 +577,13 @@ describe('eval against the gold standard', () => {
     // measured on 0.3.0 with the issue-3 matching rules: regulations 1.0 (kind 1.0, scope 1.0,
     // action .983), initiatives .956 (confidence ≥ 0.8: .860), problems 1.0 (theme .857),
     // plans 1.0, metrics .912. Issue-3 targets: regulations ≥ .97 (kind ≥ .9, action ≥ .8),
-    // initiatives ≥ .8, problems ≥ .9, metrics ≥ .7.
+    // initiatives ≥ .8, problems ≥ .9, metrics ≥ .7. Measured on 0.5.0: initiatives .967.
     const floors: Record<string, number> = {
       regulations: 0.99,
       'regulations.kind': 0.97,
       'regulations.scope': 0.95,
       'regulations.action': 0.95,
-      initiatives: 0.93,
+      initiatives: 0.96,
       'initiatives (confidence ≥ 0.8)': 0.83,
       problems: 0.97,
       'problems.theme': 0.82,
