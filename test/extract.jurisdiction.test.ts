@@ -99,6 +99,17 @@ describe('zones and townships', () => {
     expect(contractViolations(JSON.parse(JSON.stringify(unknown)))).toEqual([]);
   });
 
+  it("a street's office under its district's government is the street (鲤城区人民政府金龙街道办事处), named without 办事处", () => {
+    const j = place('鲤城区人民政府金龙街道办事处关于2022年度法治政府建设情况的报告', body('我街道'));
+    expect(j).toMatchObject({ name: '金龙街道', level: 'township', parent: '鲤城区', prefecture: '泉州市', province: '福建省' });
+    expect(place('广州市白云区新市街道办事处2023年法治政府建设工作报告', body('我街道'))).toMatchObject({ name: '新市街道', parent: '白云区' });
+  });
+
+  it('an ethnic township by its long name at the head of the title, not the region its body cites', () => {
+    const j = place('满族屯满族乡2024年度法治政府建设报告', body('我乡', '贯彻落实全面依法治区、依法治盟部署要求,执行《内蒙古自治区重大行政决策程序规定》。'));
+    expect(j).toMatchObject({ name: '满族屯满族乡', level: 'township' });
+  });
+
   it('a township after its county, linked under it', () => {
     const j = place('四川省德阳市罗江区白马关镇2023年法治政府建设情况报告', body('我镇'));
     expect(j).toMatchObject({ name: '白马关镇', level: 'township', parent: '罗江区', prefecture: '德阳市', province: '四川省' });

@@ -14,7 +14,7 @@ const KNOWLEDGE: {
   conventionalAliases: Record<string, string>;
   genericDivisionNames: { names: string[] };
   zoneSuffixes: Record<string, string>;
-  townshipSuffixes: string[];
+  townshipSuffixes: Record<string, string>;
   notStems: { words: string[] };
 } = require('./knowledge/place-names.json');
 
@@ -62,7 +62,8 @@ for (const name of names.keys()) STARTS_NAME[name.charCodeAt(0)] = 1;
 const GENERIC = new Set(KNOWLEDGE.genericDivisionNames.names);
 const ZONE_SUFFIXES = Object.entries(KNOWLEDGE.zoneSuffixes).filter(([k]) => !k.startsWith('_')).sort((a, b) => b[0].length - a[0].length);
 const ZONE_ENDINGS = ZONE_SUFFIXES.map(([ending]) => ending);
-const TOWNSHIP_SUFFIXES = [...KNOWLEDGE.townshipSuffixes].sort((a, b) => b.length - a.length);
+const { _comment: _townships, ...TOWNSHIP_NAME_ENDING } = KNOWLEDGE.townshipSuffixes;
+const TOWNSHIP_SUFFIXES = Object.keys(TOWNSHIP_NAME_ENDING).sort((a, b) => b.length - a.length);
 const NOT_STEMS = KNOWLEDGE.notStems.words;
 /** First characters of the words above, and of the zone and township endings. */
 const STARTS_NOT_STEM = new Uint8Array(0x10000);
@@ -182,10 +183,14 @@ export function readPlaceAt(line: string, at: number): PlaceReading | null {
   }
   const townshipParent = !last || last.divisions.some((d) => d.level === 'county' || d.level === 'prefecture');
   if (townshipParent && headOfWords) {
-    const township = endingAfterStem(line, i, TOWNSHIP_SUFFIXES, 4, 1);
-    if (township && AFTER_TOWNSHIP.test(line.slice(i + township.stem + township.suffix.length)) && (last || township.stem >= 2)) {
-      const end = i + township.stem + township.suffix.length;
-      return { name: line.slice(i, end), level: 'township', divisions: [], above: last ? [...above, last.divisions] : above, start: at, end };
+    // a 街道's office is an agency of its district's government: 鲤城区人民政府金龙街道办事处
+    const from = last && line.startsWith('人民政府', i) ? i + 4 : i;
+    // (a stem of up to six characters: an ethnic township's name is long, 满族屯满族乡)
+    const township = endingAfterStem(line, from, TOWNSHIP_SUFFIXES, 6, 1);
+    if (township && AFTER_TOWNSHIP.test(line.slice(from + township.stem + township.suffix.length)) && (last || township.stem >= 2)) {
+      const end = from + township.stem + township.suffix.length;
+      const name = line.slice(from, from + township.stem) + TOWNSHIP_NAME_ENDING[township.suffix];
+      return { name, level: 'township', divisions: [], above: last ? [...above, last.divisions] : above, start: at, end };
     }
   }
   if (!last) return null;
