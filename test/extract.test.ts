@@ -464,6 +464,21 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(names).toContain('三区六室');
     });
 
+    it('figures of speech, counted slogans, quoted instructions, documents and courses are no names; a named event is', () => {
+      const g = extractReport(
+        report(
+          '打好“学习牌”,打赢“三场硬仗”,防范“三股势力”,落实“实行法治建设年度报告制度”要求,对照“2023年法治上城建设工作要点”,举办“安化县法制政府建设业务培训班”,制定《新市街道办事处财务管理制度》,开展“宪法与浙江”宣传月活动。',
+        ),
+      );
+      const names = g.initiatives.map((i) => i.name);
+      for (const w of ['学习牌', '三场硬仗', '三股势力', '实行法治建设年度报告制度', '2023年法治上城建设工作要点', '安化县法制政府建设业务培训班', '新市街道办事处财务管理制度']) {
+        expect(names, w).not.toContain(w);
+      }
+      expect(names).toContain('宪法与浙江宣传月');
+      // a system named inside a document's title that implements it still counts (GUIDELINES §5)
+      expect(extractReport(report('印发《“护校安园”专项行动实施方案》。')).initiatives.map((i) => i.name)).toContain('护校安园专项行动');
+    });
+
     it('keeps the stop list as data', () => {
       for (const w of ['缺位', '线下', '差评', '群众为先、服务至上', '关键少数']) expect(isStopName(w), w).toBe(true);
       expect(isStopName('三促一评活动')).toBe(false);

@@ -26,7 +26,7 @@ import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
 
 const require = createRequire(import.meta.url);
-const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[]; quoteFollowers: string[] } = require('./knowledge/initiative-stoplist.json');
+const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[]; quoteFollowers: string[]; figureVerbs: string[] } = require('./knowledge/initiative-stoplist.json');
 // /^(?:工作)?(?:目标|理念|…)/ over the stoplist's quoteFollowers
 const NOT_A_NAME_AFTER = new RegExp(`^(?:工作)?(?:${STOP.quoteFollowers.join('|')})`);
 // (compared without quotes, spaces and list marks, as discovered names are: 周调度、旬通报、月讲评 is 周调度旬通报月讲评)
@@ -43,7 +43,7 @@ export const isStopName = remembered(function isStopName(name: string): boolean 
 });
 
 const GENRE =
-  '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系';
+  '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|宣传月|宣传周|宣传日|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系';
 // Between the quotes and the genre, a few words of the name may stand (“三跨三办”增值化服务, “办不了”署名回告单制度),
 // never a joining word (和, 与, 及, 的, 、), which would reach into the next phrase.
 const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,8}?)(${GENRE})`, 'g');
@@ -115,8 +115,8 @@ const LEFT_BOUNDARY =
   /^.*(?:深入开展|扎实开展|组织开展|持续开展|开展了|开展|启动|深入实施|实施|实行|推行|推进|推动|深化|落实|建立健全|建立|健全|完善|构建|创新|探索|试行|打造|部署|参与|依托|利用|运用|用好|结合|加强|强化|围绕|通过|按照|根据|组织|以及|并|在|的|和|及|为|将|对|是|了|加快|稳步|全面|积极|大力|充分|持续|着力|切实|认真|严格|进一步)/;
 const GENERIC_NAME = /^(与|和|及|或|并|等|各类|各项|相关|系列|一系列|多项|专项|重点|各|该|此|本|这|有关|其他|工作|长效|常态化|日常|内部|有效|体制|制度|管理|监管|考核|责任|协调|联动|衔接|信息|服务|监督)/;
 const LEADING_LEVELS = /^(?:[省市县区镇乡村]、)+[省市县区镇乡村]/;
-// A head that lists (粮食市场等领域…), spans every unit (委直各…) or counts levels (区两级…) is a clause, not a name.
-const NOT_A_HEAD = /等|各|^[省市县区镇乡村]?[两三四五]级/;
+// A head that lists (粮食市场等领域…), spans every unit (委直各…, …全部接入…) or counts levels (区两级…) is a clause, not a name.
+const NOT_A_HEAD = /等|各|全部|所有|^[省市县区镇乡村]?[两三四五]级/;
 const isAsciiDigit = (c: number) => c >= 0x30 && c <= 0x39;
 // A platform's name includes the place that runs it (四川省学法考法平台): not stripped.
 const PLACE_KEPT = /平台$/;
@@ -192,9 +192,9 @@ const shapedLikeAName = remembered((name: string): boolean => {
   return true;
 });
 
-// A number and a classifier opening a quote count things (“八大行动”, “十条举措”, “四类案卷”); 三会一课, 四级四同 and
+// A number and a classifier opening a quote count things (“八大行动”, “十条举措”, “四类案卷”, “三场硬仗”, “三股势力”); 三会一课, 四级四同 and
 // 六减一增 name a practice.
-const ENUMERATION = /^[一二三四五六七八九十百千两\d]+[大类条项种]/;
+const ENUMERATION = /^[一二三四五六七八九十百千两\d]+[大类条项种场股]/;
 
 // A quote that lists or spells out steps (“A—B—C”, “收、受、转”) describes what follows it rather than naming it.
 const DESCRIPTION = /[、,，;；—\-+＋]/;
@@ -270,8 +270,9 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     if (!shapedLikeAName(name)) continue;
     // (a title is at most 120 characters: a bounded look-back, not a scan back through the text)
     if (titles.openAt(start, 120)) continue;
-    // 变“群众跑”为“数据跑”: a contrast, not a name
+    // 变“群众跑”为“数据跑”: a contrast, not a name; 打好“学习牌”: a figure of speech
     if (inSet(text.charCodeAt(start - 1), CONTRAST)) continue;
+    if (STOP.figureVerbs.some((v) => text.startsWith(v, start - v.length))) continue;
     // “点对点”和“总对总”网络查控, “钉钉打卡”、“日常巡查”: qualifiers in a list, not names
     // (/^(?:、|和|与|及|或)?“/ on the 2 characters after, /”(?:、|和|与|及|或)?$/ on the 2 before)
     const end = start + q[0].length;
@@ -367,14 +368,26 @@ function titleSpans(text: string): [number, number][] {
  * binary search: a scan of every title per brand is quadratic on hostile text).
  */
 function inTitle(titles: [number, number][], start: number, end: number): boolean {
+  const k = lastTitleFrom(titles, start);
+  return k >= 0 && end <= titles[k][1];
+}
+
+/** Index of the last title span starting at or before offset, or -1 (a binary search). */
+function lastTitleFrom(titles: [number, number][], offset: number): number {
   let lo = 0;
   let hi = titles.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (titles[mid][0] <= start) lo = mid + 1;
+    if (titles[mid][0] <= offset) lo = mid + 1;
     else hi = mid - 1;
   }
-  return hi >= 0 && end <= titles[hi][1];
+  return hi;
+}
+
+/** A title span is exactly 《[start, end)》: the name found is the document's whole title (《…财务管理制度》 is a document, not a system carried out). */
+function isWholeTitle(titles: [number, number][], start: number, end: number): boolean {
+  const k = lastTitleFrom(titles, start);
+  return k >= 0 && titles[k][0] === start - 1 && titles[k][1] === end + 1;
 }
 
 /**
@@ -391,7 +404,7 @@ export function discoverInitiatives(
 ): InitiativeFact[] {
   const titles = titleSpans(text);
   const codes = options.codes ?? codesOf(text);
-  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census), ...numberedDeployments(text)];
+  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census).filter((f) => !isWholeTitle(titles, f.start, f.end)), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census), ...numberedDeployments(text)];
   const discovery = new Discovery(text, lexicon, sentences, sectionPath);
   for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
   for (const f of all) discovery.consider(f);
