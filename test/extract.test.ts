@@ -494,6 +494,13 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(steps.some((n) => n.includes('专题述法'))).toBe(false);
     });
 
+    it("a quoted name's own ending counts only where the name ends, and up to twelve words may stand before its genre", () => {
+      const names = extractReport(report('深化“四办四清单”改革,建立“三合一”行政执法协调监督合作机制。')).initiatives.map((i) => i.name);
+      // 清单 ends bodies of text (a list), not 四办四清单改革
+      expect(names).toContain('四办四清单改革');
+      expect(names).toContain('三合一行政执法协调监督合作机制');
+    });
+
     it('one quoted name with and without its genre word is one initiative', () => {
       const g = extractReport(report('印发“揭榜竞优”工作方案,开展“放管服”改革“揭榜竞优”深化行动。'));
       const found = g.initiatives.filter((i) => i.surface.some((s) => s.includes('揭榜竞优')));

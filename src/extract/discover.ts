@@ -36,17 +36,25 @@ const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].
 /** True when a discovered name is a slogan, a generic word, a body or an honour rather than an initiative. */
 export const isStopName = remembered(function isStopName(name: string): boolean {
   const bare = bareName(name);
-  if (STOP_WORDS.has(bare)) return true;
-  if (STOP.tails.some((t) => bare.endsWith(t))) return true;
-  if (STOP.heads.some((h) => bare.startsWith(h))) return true;
-  return false;
+  return STOP_WORDS.has(bare) || STOP.heads.some((h) => bare.startsWith(h)) || hasStopTail(bare);
 });
+const hasStopTail = (bare: string) => STOP.tails.some((t) => bare.endsWith(t));
+
+/**
+ * The same for a quoted name and the name it makes with the words after it
+ * (“四办四清单”改革): the quoted words are judged as words, their ending only
+ * where the name ends.
+ */
+function isStopQuoted(quoted: string, name: string): boolean {
+  const bare = bareName(quoted);
+  return STOP_WORDS.has(bare) || STOP.heads.some((h) => bare.startsWith(h)) || hasStopTail(bareName(name));
+}
 
 const GENRE =
   '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|宣传月|宣传周|宣传日|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度体系|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系';
 // Between the quotes and the genre, a few words of the name may stand (“三跨三办”增值化服务, “办不了”署名回告单制度),
 // never a joining word (和, 与, 及, 的, 、), which would reach into the next phrase.
-const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,8}?)(${GENRE})`, 'g');
+const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,12}?)(${GENRE})`, 'g');
 
 /**
  * [...run.matchAll(/“([^“”]+)”/g)] for a run of QUOTED_RUN: quoted names and
@@ -460,7 +468,7 @@ class Discovery {
     else if (!f.quoted && covered.closedBy(f.start, f.end)) return;
     // “一件事一次办”改革 is the lexicon's 一件事一次办
     const entry = lexiconEntry(f.name) ?? lexiconEntry(f.name.replace(GENRE_TAIL, '')) ?? (f.quoted ? lexiconEntry(f.quoted) : undefined);
-    if (!entry && isStopName(f.quoted ?? f.name)) return;
+    if (!entry && (f.quoted ? isStopQuoted(f.quoted, f.name) : isStopName(f.name))) return;
     const known = entry ? this.byName.get(entry.name) : undefined;
     const name = entry ? entry.name : (this.quotedAs.get(f.name) ?? f.name);
     const fact: InitiativeFact =
