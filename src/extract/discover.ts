@@ -211,19 +211,20 @@ const NUMBER_CODE = /^(?=.*\d)[\dXNxn]{1,5}(?:[+＋][\dXNxn]{1,3})*$/;
 
 // A party committee's numbered deployment: 省委“1310”具体部署, 市委“1312”思路举措, 法治政府建设“15336”部署要求.
 // Its code is quoted, and what follows is one of a few words for a programme of work; the committee is part of the name.
-const NUMBERED_DEPLOYMENT = /((?:省|市|县|区|州|旗|盟)委)?“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|部署要求|思路举措|工作举措|工作安排|工作思路))/g;
+// (the match starts at the quote, a literal the regex engine skips to; the committee before it is read back)
+const NUMBERED_DEPLOYMENT = /“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|部署要求|思路举措|工作举措|工作安排|工作思路))/g;
+const COMMITTEE = /(?:省|市|县|区|州|旗|盟)委$/;
 
 function numberedDeployments(text: string): Found[] {
   const found: Found[] = [];
-  // (a quote opens every match: no quote, no match)
-  if (!text.includes('”')) return found;
   for (const m of text.matchAll(NUMBERED_DEPLOYMENT)) {
-    if (!NUMBER_CODE.test(m[2])) continue;
+    if (!NUMBER_CODE.test(m[1])) continue;
     const at = m.index ?? 0;
+    const committee = COMMITTEE.test(text.slice(Math.max(0, at - 2), at)) ? text.slice(at - 2, at) : '';
     // without a committee, the words of the domain before the code are its name's head (法治政府建设“15336”部署要求)
-    const head = m[1] ?? nameBefore(text, at);
-    const name = head + m[2] + m[3];
-    found.push({ name, start: at - (m[1] ? 0 : head.length), end: at + m[0].length, confidence: 0.7, category: categoryOfName(name) });
+    const head = committee || nameBefore(text, at);
+    const name = head + m[1] + m[2];
+    found.push({ name, start: at - head.length, end: at + m[0].length, confidence: 0.7, category: categoryOfName(name) });
   }
   return found;
 }
