@@ -148,6 +148,14 @@ describe('without a title', () => {
     expect(extractReport(district).jurisdiction).toMatchObject({ name: '白云区', prefecture: '广州市' });
   });
 
+  it("a street that opens its first sentence names the report; its district's brand does not make it the district's", () => {
+    const j = extractReport(`2023年,在区委、区政府的正确领导下,新市街道办事处坚持以习近平新时代中国特色社会主义思想为指导。\n${body('我街道', '广州市白云区各部门支持。')}`).jurisdiction;
+    expect(j).toMatchObject({ name: '新市街道', level: 'township' });
+    // 法治上城建设 is the district's programme; the street speaks as a street, not 我区
+    const street = extractReport(body('街道', '以落实“2023年法治上城建设工作要点”为牵引,清波街道推进各项工作。'));
+    expect(street.jurisdiction?.name).not.toBe('上城区');
+  });
+
   it("a province's report that never names its province: by its voice and the places it names, all in one province", () => {
     const text = body('我省', '密山市、绥芬河市获评全国法治政府建设示范市,全省推进。');
     expect(extractReport(text).jurisdiction).toMatchObject({ name: '黑龙江省', level: 'province', confidence: 0.6 });

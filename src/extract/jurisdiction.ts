@@ -169,7 +169,7 @@ function openingSubject(text: string): string | null {
 function fromHeader(text: string, clues: JurisdictionClues, census: WordCensus): JurisdictionFact | null {
   for (const { line, where } of headingLines(text, clues)) {
     // a first sentence names its subject at its head, and only there
-    const place = where === 'its first sentence' ? readPlaceAt(line, 0) : firstPlaceIn(line);
+    const place = where === 'its first sentence' ? readPlaceAt(line, 0, true) : firstPlaceIn(line);
     if (!place) continue;
     const basis = `${where} names ${place.name}`;
     if (place.level === 'zone' && !place.divisions.length) return zoneFact(text, place, census, basis);
@@ -279,7 +279,7 @@ function partOf(level: 'zone' | 'township', name: string, parent: Division | nul
 }
 
 /** Counts of each division's names in the text: its official name, and a name in common use (金平县, 伊犁州) added to it. */
-function namedInBody(text: string, census: WordCensus): Map<string, number> {
+function namedInBody(text: string, census: WordCensus, self: Record<keyof typeof SELF_WORDS, number>): Map<string, number> {
   const named = new Map<string, number>();
   for (const [name, count] of census.divisionNames) {
     const n = supportedOccurrences(text, name, count);
@@ -287,9 +287,13 @@ function namedInBody(text: string, census: WordCensus): Map<string, number> {
   }
   // a province-level report may name itself only by its stem (视察宁夏, 法治河北)
   for (const province of PROVINCES) if (!named.has(province.name) && census.count(shortName(province.name) ?? province.name)) named.set(province.name, 0);
-  // a county or city names itself by its brand (法治宁海建设, 平安昌江): its short name, counted for each division of that name
+  // a county or city names itself by its brand (法治宁海建设, 平安昌江): its short name, counted for each division of
+  // that name whose level the report speaks as (我县/全县 for a 县; a street's report on 法治上城建设 is not 上城区's)
   for (const brand of placeBrandsIn(text, codesOf(text))) {
-    for (const division of divisionsByShortName.get(brand.place) ?? []) if (division.level !== 'province') named.set(division.name, (named.get(division.name) ?? 0) + 1);
+    for (const division of divisionsByShortName.get(brand.place) ?? []) {
+      const suffix = division.name.slice(-1) as keyof typeof self;
+      if (division.level !== 'province' && self[suffix] > 0) named.set(division.name, (named.get(division.name) ?? 0) + 1);
+    }
   }
   const aliasesAt = census.markersAt(ALIAS_MARKERS);
   for (const alias of aliasesAt && !aliasesAt.length ? [] : ALIASES) {
@@ -322,8 +326,8 @@ function supportedOccurrences(text: string, name: string, count: number): number
 }
 
 function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): JurisdictionReading {
-  const names = namedInBody(text, census);
   const self = selfReference(census);
+  const names = namedInBody(text, census, self);
   const opening = text.slice(0, 200);
   const scored: Best[] = [];
   for (const [name, count] of names) {

@@ -152,7 +152,7 @@ function twinDivisionAt(line: string, at: number, above: Division[] | null): Pla
  * name (理县, 和县) is read only where the chain or the line's edge sets it
  * apart, and a name that is also a common word (城区, 东区) only after its parent.
  */
-export function readPlaceAt(line: string, at: number): PlaceReading | null {
+export function readPlaceAt(line: string, at: number, asSubject = false): PlaceReading | null {
   const above: Division[][] = [];
   let i = at;
   let last: { divisions: Division[]; kind: NameKind; start: number } | null = null;
@@ -187,10 +187,14 @@ export function readPlaceAt(line: string, at: number): PlaceReading | null {
     const from = last && line.startsWith('人民政府', i) ? i + 4 : i;
     // (a stem of up to six characters: an ethnic township's name is long, 满族屯满族乡)
     const township = endingAfterStem(line, from, TOWNSHIP_SUFFIXES, 6, 1);
-    if (township && AFTER_TOWNSHIP.test(line.slice(from + township.stem + township.suffix.length)) && (last || township.stem >= 2)) {
+    if (township && (last || township.stem >= 2)) {
       const end = from + township.stem + township.suffix.length;
-      const name = line.slice(from, from + township.stem) + TOWNSHIP_NAME_ENDING[township.suffix];
-      return { name, level: 'township', divisions: [], above: last ? [...above, last.divisions] : above, start: at, end };
+      // (the subject of a first sentence is set apart by its place: its verb may follow, 新市街道办事处坚持…)
+      // (there, a level or a pronoun is no township's first word: 市县乡三级…, 全区各乡镇…)
+      if (AFTER_TOWNSHIP.test(line.slice(end)) || (asSubject && !/^[省市县区全各我本该]/.test(line.slice(from)))) {
+        const name = line.slice(from, from + township.stem) + TOWNSHIP_NAME_ENDING[township.suffix];
+        return { name, level: 'township', divisions: [], above: last ? [...above, last.divisions] : above, start: at, end };
+      }
     }
   }
   if (!last) return null;
