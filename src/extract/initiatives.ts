@@ -39,9 +39,30 @@ function realOffset(stripped: Stripped, k: number): number {
 const IGNORABLE_ONE = new RegExp(IGNORABLE.source);
 const IGNORABLE_UNIT = codeBits((c) => IGNORABLE_ONE.test(String.fromCharCode(c)));
 
+// Scratch arrays reused from text to text (extraction is synchronous, and neither outlives the call): a
+// typed array of a report's length is allocated outside the heap and zeroed, at every call. A text longer
+// than SCRATCH_MAX gets arrays of its own, so that one huge input does not stay held.
+const SCRATCH_MAX = 1 << 20;
+let keptScratch = new Uint16Array(1 << 14);
+let takenScratch = new Uint8Array(1 << 14);
+
+/** Room for `length` kept code units (contents undefined). */
+function keptRoom(length: number): Uint16Array {
+  if (length > SCRATCH_MAX) return new Uint16Array(length);
+  if (keptScratch.length < length) keptScratch = new Uint16Array(length);
+  return keptScratch;
+}
+
+/** `length` zeroed flags. */
+function takenFlags(length: number): Uint8Array {
+  if (length > SCRATCH_MAX) return new Uint8Array(length);
+  if (takenScratch.length < length) takenScratch = new Uint8Array(length);
+  return takenScratch.fill(0, 0, length);
+}
+
 function strip(text: string, codes: Uint16Array): Stripped {
   const keptBefore: number[] = [];
-  const kept = new Uint16Array(codes.length);
+  const kept = keptRoom(codes.length);
   let k = 0;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];
@@ -75,7 +96,7 @@ export function extractInitiatives(
   titles: TitleSpan[] = findTitles(text, sentences.opens),
 ): InitiativeFact[] {
   const stripped = strip(text, codes);
-  const taken = new Uint8Array(stripped.text.length);
+  const taken = takenFlags(stripped.text.length);
   const found = new Map<string, InitiativeFact>();
   const record = (entry: LexiconEntry, at: number, last: number) => {
     for (let i = at; i <= last; i++) if (taken[i]) return;
