@@ -15,7 +15,7 @@ import { extractRegulations, findTitles } from './regulations.js';
 import { extractPlans } from './plans.js';
 import { extractProblems } from './problems.js';
 import { parseSections, sectionAt, type Section } from './sections.js';
-import { codesOf, lastSpanFrom } from './scan.js';
+import { lastSpanFrom, ScratchCodes } from './scan.js';
 import { Sentences } from './sentences.js';
 import { findTitle, leadingLines } from './title.js';
 import { findYear } from './year.js';
@@ -184,12 +184,16 @@ function inPartsOf(parts: { start: number; end: number }[]): (offset: number) =>
   };
 }
 
+// (the code units of the report being extracted)
+const reportCodes = new ScratchCodes();
+
 export function extractReport(raw: string, options: { file?: string } = {}): ReportGraph {
   const text = normalizeText(raw);
   checkReportLike(text);
   const page = readPageMeta(raw);
-  // the text's code units, read by every per-character scan below (one copy, not charCodeAt in each)
-  const codes = codesOf(text);
+  // the text's code units, read by every per-character scan below (one copy, not charCodeAt in each;
+  // none of them keeps it past this call)
+  const codes = reportCodes.of(text);
   const sentences = new Sentences(text, codes);
   const sections = parseSections(text);
   const sectionPath = sectionPathIn(sections);

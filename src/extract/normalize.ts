@@ -16,7 +16,7 @@
 // - a text in traditional characters is converted to simplified (traditional.ts).
 
 import { createRequire } from 'node:module';
-import { charSet, codeBits, codesOf, hasBit, inSet } from './scan.js';
+import { charSet, codeBits, hasBit, inSet, ScratchCodes } from './scan.js';
 import { simplified } from './traditional.js';
 
 const require = createRequire(import.meta.url);
@@ -135,17 +135,25 @@ export function normalizeText(original: string): string {
   // a page in traditional characters (a site's 繁體 copy) is read in simplified ones, as everything the
   // extractor knows is, before its lines are read (a title line is known by its 报告)
   const raw = simplified(original);
-  // a BOM (or zero-width space) is invisible wherever it sits: files pasted together carry one mid-text
-  // (one look at the code units says whether there is any, or a CR, to remove at all)
-  let text = raw;
-  let codes = codesOf(raw);
-  for (let i = 0; i < codes.length; i++) {
-    if (hasBit(SPECIAL, codes[i]) && NORMALIZES[codes[i]] === REMOVED) {
-      text = raw.replace(/[\uFEFF\u200B]/g, '').replace(/\r\n?/g, '\n');
-      codes = codesOf(text);
-      break;
-    }
-  }
+  // a BOM (or zero-width space) is invisible wherever it sits: files pasted together carry one mid-text;
+  // the line scan stops at the first such character or CR, and the text without them is scanned instead
+  return normalizedLines(raw, true) ?? normalizedLines(withoutRemoved(raw), false)!;
+}
+
+// (the code units of the text being normalized: read by the line scan only, while it runs)
+const lineScan = new ScratchCodes();
+
+/** The text without BOMs and zero-width spaces, CR LF and a lone CR made LF. */
+function withoutRemoved(raw: string): string {
+  return raw.replace(/[\uFEFF\u200B]/g, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The normalized lines of the text, joined; with stopAtRemoved, null as soon
+ * as a character to remove (a BOM, a zero-width space, a CR) is met.
+ */
+function normalizedLines(text: string, stopAtRemoved: boolean): string | null {
+  const codes = lineScan.of(text);
   const lines: string[] = [];
   // A blank or dropped line between two lines is a paragraph break: never join across it.
   let paragraphBreak = false;
@@ -158,6 +166,7 @@ export function normalizeText(original: string): string {
       if (!hasBit(SPECIAL, c)) continue;
       const k = NORMALIZES[c];
       if (k === NEWLINE) break;
+      if (k === REMOVED && stopAtRemoved) return null;
       has |= k;
     }
     let line = text.slice(lineStart, end);
