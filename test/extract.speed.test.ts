@@ -12,6 +12,7 @@ import { placeBrands, quotesIn, unquotedMatches } from '../src/extract/discover.
 import { INITIATIVES, spelledOut } from '../src/extract/lexicon.js';
 import { divisionsByShortName, forEachDivisionName } from '../src/extract/divisions.js';
 import { visitsTo } from '../src/extract/jurisdiction.js';
+import { placeBrandsIn } from '../src/extract/places.js';
 import {
   CLOSING_WORDS,
   clauseStartBefore,
@@ -215,6 +216,16 @@ describe('discovery and jurisdiction scans', () => {
           .filter((m) => divisionsByShortName.has(m[2]) && (m[1] !== '法治' || m[0].endsWith('建设')))
           .map((m) => [m.index, m[0]]);
         expect(placeBrands(text, codesOf(text)).map((f) => [f.start, f.name])).toEqual(expected);
+      }),
+      runs(500),
+    );
+  });
+
+  it('placeBrandsIn finds the same brands from the prefix positions the census collects as from its own indexOf scans', () => {
+    fc.assert(
+      fc.property(textOf(pieces, 30), (text) => {
+        const codes = codesOf(text);
+        expect(placeBrandsIn(text, codes, new WordCensus(text, codes))).toEqual(placeBrandsIn(text, codes));
       }),
       runs(500),
     );

@@ -290,8 +290,8 @@ function unquotedNames(text: string, codes: Uint16Array, census?: WordCensus): F
 }
 
 /** The place brands of the text (placeBrandsIn) as discovered initiatives. */
-export function placeBrands(text: string, codes: Uint16Array): Found[] {
-  return placeBrandsIn(text, codes).map((b) => {
+export function placeBrands(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
+  return placeBrandsIn(text, codes, census).map((b) => {
     const prefix = b.name.slice(0, 2);
     return { name: b.name, start: b.start, end: b.end, confidence: 0.7, category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null) };
   });
@@ -364,7 +364,7 @@ export function discoverInitiatives(
 ): InitiativeFact[] {
   const titles = titleSpans(text);
   const codes = options.codes ?? codesOf(text);
-  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census)];
+  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes, options.census).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census)];
   const discovery = new Discovery(text, lexicon, sentences, sectionPath);
   for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
   for (const f of all) discovery.consider(f);

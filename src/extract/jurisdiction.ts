@@ -288,7 +288,7 @@ function namedInBody(text: string, census: WordCensus): Map<string, number> {
   // a province-level report may name itself only by its stem (视察宁夏, 法治河北)
   for (const province of PROVINCES) if (!named.has(province.name) && census.count(shortName(province.name) ?? province.name)) named.set(province.name, 0);
   // a county or city names itself by its brand (法治宁海建设, 平安昌江): its short name, counted for each division of that name
-  for (const brand of placeBrandsIn(text, codesOf(text))) {
+  for (const brand of placeBrandsIn(text, codesOf(text), census)) {
     for (const division of divisionsByShortName.get(brand.place) ?? []) if (division.level !== 'province') named.set(division.name, (named.get(division.name) ?? 0) + 1);
   }
   const aliasesAt = census.markersAt(ALIAS_MARKERS);
