@@ -106,20 +106,25 @@ export class ScratchCodes {
   }
 }
 
+/** What remembered keeps for an undefined result. */
+const UNDEFINED: unique symbol = Symbol('undefined');
+
 /**
  * A pure function of a string, remembered: names and titles recur from report
  * to report (the same quoted brands, the same national laws). Bounded: the
  * cache is emptied when it reaches `size` entries.
  */
 export function remembered<T>(fn: (key: string) => T, size = 20_000): (key: string) => T {
-  const cache = new Map<string, T>();
+  // (an undefined result is kept as UNDEFINED: one lookup answers, where get and then has took two, and
+  // most names asked of the lexicon are not in it)
+  const cache = new Map<string, T | typeof UNDEFINED>();
   return (key: string): T => {
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
-      if (cache.size >= size) cache.clear();
-      cache.set(key, (value = fn(key)));
-    }
-    return value as T;
+    const kept = cache.get(key);
+    if (kept !== undefined) return (kept === UNDEFINED ? undefined : kept) as T;
+    if (cache.size >= size) cache.clear();
+    const value = fn(key);
+    cache.set(key, value === undefined ? UNDEFINED : value);
+    return value;
   };
 }
 
