@@ -2,7 +2,7 @@
 // first, never two on the same characters. Matching runs on a copy of the text
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
-import { confidenceOf, FORM_TRIE, FORMS, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
+import { confidenceOf, FORM_ENTRIES, FORM_LENGTHS, FORM_TRIE, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
 import { codeBits, codesOf, hasBit, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import type { Sentences } from './sentences.js';
@@ -133,10 +133,10 @@ export function extractInitiatives(
   for (let k = 0; k < hits.length; k++) hits[k] = forms.value[k] * RANK_UNIT + forms.at[k];
   hits.sort();
   for (const packed of hits) {
-    const rank = Math.floor(packed / RANK_UNIT);
-    const start = packed - rank * RANK_UNIT;
-    const { key, entry } = FORMS[rank];
-    record(entry, start, start + key.length - 1);
+    // (both halves as integers: record's loops over the offsets then run on integers, not doubles)
+    const rank = Math.floor(packed / RANK_UNIT) | 0;
+    const start = (packed - rank * RANK_UNIT) | 0;
+    record(FORM_ENTRIES[rank], start, start + FORM_LENGTHS[rank] - 1);
   }
   for (const fact of found.values()) sortByStart(fact.mentions);
   return [...found.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);

@@ -137,6 +137,10 @@ export const FORMS: { key: string; entry: LexiconEntry }[] = [...byKey.entries()
   .map(([key, entry]) => ({ key, entry }))
   .sort((a, b) => b.key.length - a.key.length);
 
+/** The length and the entry of each form, by rank, in flat arrays: read for every occurrence found (not a FORMS object each). */
+export const FORM_LENGTHS = Int32Array.from(FORMS, ({ key }) => key.length);
+export const FORM_ENTRIES: LexiconEntry[] = FORMS.map(({ entry }) => entry);
+
 /** The lexicon's forms (FORMS' keys) in one trie; the value is the form's rank in FORMS (longest first). */
 export const FORM_TRIE = new Trie<number>();
 FORMS.forEach(({ key }, rank) => FORM_TRIE.add(key, rank));
