@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WordCensus } from '../src/extract/census.js';
 import { placeBrands, quotesIn, unquotedMatches } from '../src/extract/discover.js';
-import { INITIATIVES, spelledOut } from '../src/extract/lexicon.js';
+import { IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../src/extract/lexicon.js';
 import { divisionsByShortName, forEachDivisionName } from '../src/extract/divisions.js';
 import { visitsTo } from '../src/extract/jurisdiction.js';
 import { placeBrandsIn } from '../src/extract/places.js';
@@ -308,6 +308,18 @@ describe('the census and the trie', () => {
           const longest = Math.max(0, ...expected.filter(([a, l]) => a === at && l >= 2).map(([, l]) => l));
           expect(trie.longestAt(text, at, 2)).toBe(longest);
         }
+      }),
+      runs(300),
+    );
+  });
+
+  it('Sentences collects the offsets of the IGNORABLE characters, and the text without them is matchKey of it', () => {
+    fc.assert(
+      fc.property(textOf(['“', '”', '"', '‘', '’', "'", '「', '」', '『', '』', ' ', '\u3000', '\u00a0', '\t', '\n', '\r', '\ufeff', '法', '治', '。', '1', '一', '《', '》', 'a'], 60), (text) => {
+        const sentences = new Sentences(text, codesOf(text));
+        expect(sentences.ignorable).toEqual([...text.matchAll(IGNORABLE)].map((m) => m.index));
+        const kept = text.split('').filter((_, i) => !sentences.ignorable.includes(i)).join('');
+        expect(kept).toBe(matchKey(text));
       }),
       runs(300),
     );

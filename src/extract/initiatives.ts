@@ -2,8 +2,8 @@
 // first, never two on the same characters. Matching runs on a copy of the text
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
-import { confidenceOf, FORM_ENTRIES, FORM_LENGTHS, FORM_TRIE, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
-import { codeBits, codesOf, hasBit, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
+import { confidenceOf, FORM_ENTRIES, FORM_LENGTHS, FORM_TRIE, PATTERNS, type LexiconEntry } from './lexicon.js';
+import { codesOf, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact } from './types.js';
@@ -35,10 +35,6 @@ function realOffset(stripped: Stripped, k: number): number {
   return k + lo;
 }
 
-// IGNORABLE as a bit table of UTF-16 code units, built once: strip tests each character without a RegExp call.
-const IGNORABLE_ONE = new RegExp(IGNORABLE.source);
-const IGNORABLE_UNIT = codeBits((c) => IGNORABLE_ONE.test(String.fromCharCode(c)));
-
 // Scratch arrays reused from text to text (extraction is synchronous, and neither outlives the call): a
 // typed array of a report's length is allocated outside the heap and zeroed, at every call. A text longer
 // than SCRATCH_MAX gets arrays of its own, so that one huge input does not stay held.
@@ -60,16 +56,24 @@ function takenFlags(length: number): Uint8Array {
   return takenScratch.fill(0, 0, length);
 }
 
-function strip(text: string, codes: Uint16Array): Stripped {
+/** The text without the characters at `ignorable` (increasing offsets: the IGNORABLE ones, Sentences collects them). */
+function strip(text: string, codes: Uint16Array, ignorable: readonly number[]): Stripped {
   const keptBefore: number[] = [];
+  if (!ignorable.length) return { text, codes, keptBefore };
+  // the code units copied whole, then each run between two removed characters moved down over them
+  // (native copies, no test per character)
   const kept = keptRoom(codes.length);
+  kept.set(codes);
   let k = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i];
-    if (hasBit(IGNORABLE_UNIT, c)) keptBefore.push(i - keptBefore.length);
-    else kept[k++] = c;
+  let from = 0;
+  for (const at of ignorable) {
+    kept.copyWithin(k, from, at);
+    k += at - from;
+    keptBefore.push(k);
+    from = at + 1;
   }
-  if (!keptBefore.length) return { text, codes, keptBefore };
+  kept.copyWithin(k, from, codes.length);
+  k += codes.length - from;
   // the kept code units made a string in one native call (UTF-16 as it is, lone surrogates included),
   // not a slice per kept run and a join
   return { text: Buffer.from(kept.buffer, kept.byteOffset, k * 2).toString('utf16le'), codes: kept.subarray(0, k), keptBefore };
@@ -95,7 +99,7 @@ export function extractInitiatives(
   codes: Uint16Array = codesOf(text),
   titles: TitleSpan[] = findTitles(text, sentences.opens),
 ): InitiativeFact[] {
-  const stripped = strip(text, codes);
+  const stripped = strip(text, codes, sentences.ignorable);
   const taken = takenFlags(stripped.text.length);
   const found = new Map<string, InitiativeFact>();
   const record = (entry: LexiconEntry, at: number, last: number) => {
