@@ -42,8 +42,8 @@ export function registerWords(list: Iterable<string>): void {
   for (const w of list) if (w) idOf(w);
 }
 
-/** For each word id in a group of markers, the group's index (-1: none). */
-let markerGroupOf: Int32Array = new Int32Array(0);
+/** For each word id, bit k set when the word is in group k of markers (a word may be in several). */
+let markerGroupsOf: Int32Array = new Int32Array(0);
 const markerGroups: string[][] = [];
 
 /**
@@ -53,11 +53,12 @@ const markerGroups: string[][] = [];
  * the text for the census and for them.
  */
 export function registerMarkers(group: string[]): number {
+  if (markerGroups.length === 31) throw new Error('registerMarkers: at most 31 groups');
   markerGroups.push(group.filter((w) => w));
   registerWords(group);
-  markerGroupOf = new Int32Array(words.length).fill(-1);
+  markerGroupsOf = new Int32Array(words.length);
   markerGroups.forEach((g, k) => {
-    for (const w of g) markerGroupOf[ids.get(w)!] = k;
+    for (const w of g) markerGroupsOf[ids.get(w)!] |= 1 << k;
   });
   return markerGroups.length - 1;
 }
@@ -121,9 +122,8 @@ export class WordCensus {
         if (counts[id]++ === 0) touched.push(id);
         resume[id] = at + length;
       }
-      const group = id < markerGroupOf.length ? markerGroupOf[id] : -1;
-      if (group >= 0) {
-        const list = this.markers[group];
+      for (let groups = id < markerGroupsOf.length ? markerGroupsOf[id] : 0; groups !== 0; groups &= groups - 1) {
+        const list = this.markers[31 - Math.clz32(groups & -groups)];
         if (list[list.length - 1] !== at) list.push(at);
       }
       if (isDivision[id] !== 1 || length < 2) continue;
