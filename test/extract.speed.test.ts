@@ -7,8 +7,8 @@
 // bench/profile-extract.ts --compare.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WordCensus } from '../src/extract/census.js';
-import { placeBrands, quotesIn, unquotedMatches } from '../src/extract/discover.js';
+import { registerMarkers, WordCensus } from '../src/extract/census.js';
+import { placeBrands, quotedRuns, quotesIn, unquotedMatches } from '../src/extract/discover.js';
 import { IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../src/extract/lexicon.js';
 import { divisionsByShortName, forEachDivisionName } from '../src/extract/divisions.js';
 import { visitsTo } from '../src/extract/jurisdiction.js';
@@ -240,6 +240,21 @@ describe('discovery and jurisdiction scans', () => {
     );
   });
 
+  it('quotedRuns is matchAll of its RegExp', () => {
+    const genre =
+      '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系';
+    const quotedRun = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,8}?)(${genre})`, 'g');
+    const words = ['专项整治行动', '行动', '活动', '改革', '制度', '机制', '工作法', '平台', '服务品牌', '体系', '等', '的'];
+    fc.assert(
+      fc.property(textOf([...cjk, ...words, '“', '“', '”', '”', '、', '和', '与', '及', '。', ',', ';', '，', '\n', ' ', 'a'], 60), (text) => {
+        const expected = [...text.matchAll(quotedRun)].map((m) => [m.index, ...m]);
+        expect(quotedRuns(text, new WordCensus(text, codesOf(text))).map((m) => [m.index, ...m])).toEqual(expected);
+        expect(quotedRuns(text).map((m) => [m.index, ...m])).toEqual(expected);
+      }),
+      runs(500),
+    );
+  });
+
   it('unquotedMatches is matchAll of its RegExp', () => {
     const genres = ['专项整治行动', '专项整治', '联动机制', '管理制度', '责任制', '信息平台', '提升工程', '体制改革'];
     const unquoted = new RegExp(
@@ -288,6 +303,22 @@ describe('the census and the trie', () => {
         expect([...census.divisionNames]).toEqual([...names_]);
       }),
       runs(400),
+    );
+  });
+
+  it('census markers are where the words of each group start, a word in two groups counting in both', () => {
+    const groups = [['德阳', '罗江区', '普法'], ['普法', '我区', '德阳市']];
+    const ids = groups.map((g) => registerMarkers(g));
+    fc.assert(
+      fc.property(textOf(words, 40), (text) => {
+        const census = new WordCensus(text);
+        groups.forEach((group, k) => {
+          const starts = new Set<number>();
+          for (const w of group) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.add(i);
+          expect(census.markersAt(ids[k])).toEqual([...starts].sort((a, b) => a - b));
+        });
+      }),
+      runs(300),
     );
   });
 

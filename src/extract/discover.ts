@@ -45,6 +45,61 @@ const GENRE =
 // Between the quotes and the genre, a few words of the name may stand (“三跨三办”增值化服务, “办不了”署名回告单制度),
 // never a joining word (和, 与, 及, 的, 、), which would reach into the next phrase.
 const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,8}?)(${GENRE})`, 'g');
+// The same, anchored: run only at a “ that a genre follows closely enough (see quotedRuns).
+const QUOTED_RUN_AT = new RegExp(QUOTED_RUN.source, 'y');
+// The census finds where the genres start in the pass it makes anyway.
+const GENRE_MARKERS = registerMarkers(GENRE.split('|'));
+// The characters a quote of QUOTED_RUN cannot hold, and the words that join two of its quotes.
+const NOT_IN_RUN_QUOTE = charSet('“\n。,;');
+const RUN_JOINERS = charSet('、和与及');
+
+/** End (after its ”) of the quote of QUOTED_RUN opening at p (a “), or -1: the first ” after it, 2–30 characters on. */
+function runQuoteEnd(text: string, p: number): number {
+  for (let i = p + 1; i < text.length && i <= p + 31; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201d) return i - p - 1 >= 2 ? i + 1 : -1;
+    if (inSet(c, NOT_IN_RUN_QUOTE)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * text.matchAll(QUOTED_RUN), the regex run only at a “ where it can match. A
+ * quote of the run ends at the first ” after its “ (its words hold no ”), so
+ * the run starting at p is one of the chains of up to six quotes from p, each
+ * but the first after the one before or after one joining word: it ends
+ * after one of them or after its joining word, the genre then starting at
+ * most 10 characters on (等 and 8 words). With no genre starting between the
+ * end of the first quote and 10 characters after the end of the longest chain,
+ * no match starts at p; elsewhere the anchored regex decides, with matchAll's
+ * own choices (it is the same regex). Without the census, matchAll itself.
+ */
+export function quotedRuns(text: string, census?: WordCensus): RegExpExecArray[] {
+  const genres = census?.markersAt(GENRE_MARKERS);
+  if (!genres) return [...text.matchAll(QUOTED_RUN)];
+  const runs: RegExpExecArray[] = [];
+  let g = 0;
+  for (let p = text.indexOf('“'); p >= 0; p = text.indexOf('“', p + 1)) {
+    const first = runQuoteEnd(text, p);
+    if (first < 0) continue;
+    let last = first;
+    for (let quotes = 1; quotes < 6; quotes++) {
+      const next = inSet(text.charCodeAt(last), RUN_JOINERS) ? last + 1 : last;
+      const end = text.charCodeAt(next) === 0x201c ? runQuoteEnd(text, next) : -1;
+      if (end < 0) break;
+      last = end;
+    }
+    while (g < genres.length && genres[g] < first) g++;
+    if (g === genres.length) break;
+    if (genres[g] > last + 10) continue;
+    QUOTED_RUN_AT.lastIndex = p;
+    const m = QUOTED_RUN_AT.exec(text);
+    if (!m) continue;
+    runs.push(m);
+    p += m[0].length - 1; // matchAll resumes after the match
+  }
+  return runs;
+}
 
 /**
  * [...run.matchAll(/“([^“”]+)”/g)] for a run of QUOTED_RUN: quoted names and
@@ -204,7 +259,7 @@ const CONTRAST = charSet('变由从把让');
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
   const found: Found[] = [];
   const inRun = new Set<number>();
-  for (const m of text.matchAll(QUOTED_RUN)) {
+  for (const m of quotedRuns(text, options.census)) {
     const at = m.index ?? 0;
     const etc = !!m[2];
     // the words between the quotes and the genre belong to the name (of the last quote)
@@ -350,6 +405,14 @@ function inTitle(titles: [number, number][], start: number, end: number): boolea
   return hi >= 0 && end <= titles[hi][1];
 }
 
+/** The place brands not inside a 《》 title (the titles are looked for only in a text with brands: most have none). */
+function brandsOutsideTitles(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
+  const brands = placeBrands(text, codes, census);
+  if (!brands.length) return brands;
+  const titles = titleSpans(text);
+  return brands.filter((f) => !inTitle(titles, f.start, f.end));
+}
+
 /**
  * Named initiatives outside the lexicon. `lexicon` holds the lexicon's
  * findings: a discovered name the lexicon resolves is added to that entry
@@ -362,9 +425,8 @@ export function discoverInitiatives(
   sectionPath: (offset: number) => string[],
   options: DiscoverOptions = {},
 ): InitiativeFact[] {
-  const titles = titleSpans(text);
   const codes = options.codes ?? codesOf(text);
-  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...placeBrands(text, codes, options.census).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census)];
+  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census), ...brandsOutsideTitles(text, codes, options.census), ...placePlatforms(text, options.census)];
   const discovery = new Discovery(text, lexicon, sentences, sectionPath);
   for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
   for (const f of all) discovery.consider(f);
