@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerMarkers, WordCensus } from '../src/extract/census.js';
 import { placeBrands, quotedRuns, quotesIn, unquotedMatches } from '../src/extract/discover.js';
-import { IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../src/extract/lexicon.js';
+import { FORM_RANK_OF_WORD, FORM_TRIE, FORMS, IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../src/extract/lexicon.js';
+import { strip } from '../src/extract/stripped.js';
 import { divisionsByShortName, forEachDivisionName } from '../src/extract/divisions.js';
 import { visitsTo } from '../src/extract/jurisdiction.js';
 import { placeBrandsIn } from '../src/extract/places.js';
@@ -303,6 +304,27 @@ describe('the census and the trie', () => {
         expect([...census.divisionNames]).toEqual([...names_]);
       }),
       runs(400),
+    );
+  });
+
+  it('a census walking the stripped text counts as one walking the text, and its walk holds the forms the forms trie finds', () => {
+    const forms = ['放管服', '放管服改革', '谁执法谁普法', '普法责任制', '普法责任清单', '法治乡村建设'];
+    fc.assert(
+      fc.property(textOf([...words, ...forms, '“', '”', ' ', '\n', '\u3000', '改革', '建设'], 40), (text) => {
+        const codes = codesOf(text);
+        const stripped = strip(text, codes, new Sentences(text, codes).ignorable);
+        const plain = new WordCensus(text, codes);
+        const walked = new WordCensus(text, codes, stripped);
+        for (const w of [...words, ...forms, '《德阳', '德阳市罗江区']) expect(walked.count(w)).toBe(plain.count(w));
+        expect([...walked.divisionNames]).toEqual([...plain.divisionNames]);
+        for (let group = 0; plain.markersAt(group); group++) expect(walked.markersAt(group)).toEqual(plain.markersAt(group));
+        const byTrie = FORM_TRIE.matchesIn(stripped.codes);
+        const expected = byTrie.at.map((at, k) => [at, byTrie.length[k], FORMS[byTrie.value[k]].key]);
+        const walk = walked.walk!;
+        const fromWalk = walk.at.map((at, k) => [at, walk.length[k], FORM_RANK_OF_WORD[walk.value[k]] ?? -1]).filter(([, , rank]) => rank >= 0);
+        expect(fromWalk.map(([at, length, rank]) => [at, length, FORMS[rank].key])).toEqual(expected);
+      }),
+      runs(300),
     );
   });
 

@@ -17,6 +17,7 @@ import { extractProblems } from './problems.js';
 import { parseSections, sectionAt, type Section } from './sections.js';
 import { lastSpanFrom, ScratchCodes } from './scan.js';
 import { Sentences } from './sentences.js';
+import { strip } from './stripped.js';
 import { findTitle, leadingLines } from './title.js';
 import { findYear } from './year.js';
 import { shortName } from './divisions.js';
@@ -199,15 +200,17 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
   const sectionPath = sectionPathIn(sections);
 
   const title = findTitle(text);
-  // the counts of fixed words the jurisdiction and the issuer ask for: one pass over the text for both
-  const census = new WordCensus(text, codes);
+  // the text without quotes, spaces and line breaks, where the lexicon's forms are matched; and the counts
+  // of fixed words the jurisdiction and the issuer ask for: one trie walk of it finds the forms and the words
+  const stripped = strip(text, codes, sentences.ignorable);
+  const census = new WordCensus(text, codes, stripped);
   const reading = resolveJurisdiction(text, { title, host: page.host, publisher: page.publisher }, census);
   const jurisdiction = reading.fact;
   const parts = reportParts(text, sections);
   const inProblems = inPartsOf(parts.problems);
   // the 《》 titles, read by the initiatives (a rule's title holds no initiative) and the regulations
   const titles = findTitles(text, sentences.opens);
-  const known = extractInitiatives(text, sentences, sectionPath, codes, titles);
+  const known = extractInitiatives(text, sentences, sectionPath, { codes, titles, stripped, census });
   const discovered = discoverInitiatives(text, known, sentences, sectionPath, { inProblems, codes, census });
   // a brand's mention may yield to a place's own instance of it (粤执法 in “清远粤执法”)
   const initiatives = [...known.filter((i) => i.mentions.length), ...discovered].sort((a, b) => a.mentions[0].start - b.mentions[0].start);

@@ -2,7 +2,9 @@
 // alias-aware lookup. Lookups ignore quotation marks and spaces, so
 // “八五”普法, 八五普法 and "八五" 普法 are one key.
 import { createRequire } from 'node:module';
-import { codeBits, remembered } from './scan.js';
+import { registerWords, wordIdOf } from './census.js';
+import { remembered } from './scan.js';
+import { IGNORABLE } from './stripped.js';
 import { Trie } from './trie.js';
 
 const require = createRequire(import.meta.url);
@@ -28,12 +30,8 @@ export const lexiconEntry = remembered((name: string): LexiconEntry | undefined 
 // so the code reading entries is not deoptimized and recompiled when it meets an entry with patterns.
 export const INITIATIVES: LexiconEntry[] = data.initiatives.map((e) => Object.assign({ name: e.name, category: e.category, aliases: e.aliases, tier: e.tier, patterns: e.patterns }, e));
 
-/** Characters that never distinguish two names. */
-export const IGNORABLE = /[“”"‘’'「」『』\s]/g;
+export { IGNORABLE };
 export const matchKey = (s: string) => s.replace(IGNORABLE, '');
-// IGNORABLE as a bit table of UTF-16 code units, built once: a scan tests each character without a RegExp call.
-const IGNORABLE_ONE = new RegExp(IGNORABLE.source);
-export const IGNORABLE_UNITS = codeBits((c) => IGNORABLE_ONE.test(String.fromCharCode(c)));
 
 const byKey = new Map<string, LexiconEntry>();
 for (const entry of INITIATIVES) {
@@ -143,6 +141,12 @@ export const FORMS: { key: string; entry: LexiconEntry }[] = [...byKey.entries()
 /** The length and the entry of each form, by rank, in flat arrays: read for every occurrence found (not a FORMS object each). */
 export const FORM_LENGTHS = Int32Array.from(FORMS, ({ key }) => key.length);
 export const FORM_ENTRIES: LexiconEntry[] = FORMS.map(({ entry }) => entry);
+
+// The forms are words of the census too: its one walk of the stripped text finds them with its own words.
+registerWords(FORMS.map(({ key }) => key));
+/** The rank in FORMS of the form that is census word id, or -1 (ids past the end: no form). */
+export const FORM_RANK_OF_WORD = new Int32Array(Math.max(...FORMS.map(({ key }) => wordIdOf(key)!)) + 1).fill(-1);
+FORMS.forEach(({ key }, rank) => (FORM_RANK_OF_WORD[wordIdOf(key)!] = rank));
 
 /** The lexicon's forms (FORMS' keys) in one trie; the value is the form's rank in FORMS (longest first). */
 export const FORM_TRIE = new Trie<number>();

@@ -1,6 +1,6 @@
 // Sentence spans of the normalized text: a sentence ends at 。！？ or at a
 // line end. Mentions carry the sentence they sit in.
-import { IGNORABLE_UNITS } from './lexicon.js';
+import { IGNORABLE_UNITS } from './stripped.js';
 import { codeBits, hasBit, numeralKind } from './scan.js';
 
 export interface Span {
