@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerMarkers, WordCensus } from '../src/extract/census.js';
-import { placeBrands, quotedRuns, quotesIn, unquotedMatches } from '../src/extract/discover.js';
+import { aimAfter, placeBrands, quotedRuns, quotesIn, titledBefore, unquotedMatches } from '../src/extract/discover.js';
 import { FORM_RANK_OF_WORD, FORM_TRIE, FORMS, IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../src/extract/lexicon.js';
 import { strip } from '../src/extract/stripped.js';
 import { divisionsByShortName, forEachDivisionName } from '../src/extract/divisions.js';
@@ -238,6 +238,18 @@ describe('discovery and jurisdiction scans', () => {
         expect(quotesIn(run).map((q) => [q.index, q.inner])).toEqual([...run.matchAll(/“([^“”]+)”/g)].map((m) => [m.index, m[1]]));
       }),
       runs(500),
+    );
+  });
+
+  it('titledBefore and aimAfter are the RegExp tests on a slice they replaced, at every offset', () => {
+    fc.assert(
+      fc.property(textOf([...cjk, '题', '为', '目', '主', '工作', '工', '作', '目标', '理念', '意识', '标准', '“', '”'], 30), (text) => {
+        for (let at = 0; at <= text.length; at++) {
+          expect(titledBefore(text, at)).toBe(/(?:题为|题目为|主题为)$/.test(text.slice(Math.max(0, at - 3), at)));
+          expect(aimAfter(text, at)).toBe(/^(?:工作)?(?:目标|理念|原则|精神|思路|格局|布局|定位|思想|标准|作风|意识)/.test(text.slice(at, at + 4)));
+        }
+      }),
+      runs(300),
     );
   });
 

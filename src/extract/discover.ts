@@ -256,6 +256,20 @@ const LIST_JOINERS = charSet('、和与及或');
 // A quote after one of these is one side of a contrast (变“群众跑”为“数据跑”).
 const CONTRAST = charSet('变由从把让');
 
+/** /(?:题为|题目为|主题为)$/ on the 3 characters before `at`, read in place. */
+export function titledBefore(text: string, at: number): boolean {
+  return (at >= 2 && text.startsWith('题为', at - 2)) || (at >= 3 && (text.startsWith('题目为', at - 3) || text.startsWith('主题为', at - 3)));
+}
+
+// Goals, ideas and principles (two characters each, after an optional 工作), by their two code units.
+const AIMS = new Set(['目标', '理念', '原则', '精神', '思路', '格局', '布局', '定位', '思想', '标准', '作风', '意识'].map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)));
+const aimAt = (text: string, at: number) => at + 2 <= text.length && AIMS.has(text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1));
+
+/** /^(?:工作)?(?:目标|理念|…)/ on the 4 characters from `at`, read in place. */
+export function aimAfter(text: string, at: number): boolean {
+  return (text.startsWith('工作', at) && aimAt(text, at + 2)) || aimAt(text, at);
+}
+
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
   const found: Found[] = [];
   const inRun = new Set<number>();
@@ -312,9 +326,9 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     // “八大行动”, “十条举措”, “三类人员”: a count of things, not a name
     if (ENUMERATION.test(name)) continue;
     // 作题为“…”的专题辅导: the title of a talk
-    if (/(?:题为|题目为|主题为)$/.test(text.slice(Math.max(0, start - 3), start))) continue;
+    if (titledBefore(text, start)) continue;
     // “两高三新”目标, “一个统筹、四大职能”工作布局: goals, ideas and principles are not initiatives
-    if (/^(?:工作)?(?:目标|理念|原则|精神|思路|格局|布局|定位|思想|标准|作风|意识)/.test(text.slice(end, end + 4))) continue;
+    if (aimAfter(text, end)) continue;
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
     if (name.length === 3 && !STOP.shortQuotedEndings.some((e) => name.endsWith(e)) && !lexiconEntry(name)) continue;
     found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });
