@@ -18,6 +18,7 @@ import {
   CLOSING_WORDS,
   clauseStartBefore,
   countBefore,
+  lastCountLength,
   METRIC,
   metricMatches,
   NOUN_STOP_CHARS,
@@ -74,6 +75,17 @@ describe('metrics: the hand-written scans equal their RegExps', () => {
         expect(qualifierEnding(head)).toBe(qualifier.exec(head)?.[1] ?? null);
       }),
       runs(600),
+    );
+  });
+
+  it('lastCountLength is the length of the match of the last-count RegExp', () => {
+    const lastCount = /.*\d(?:万|亿)?(?:余|多)?(?:个工作日|个月|人次|场次|[个项件名人家次期场份条起宗批所部类])/;
+    const words = ['1', '2', '0', '万', '亿', '余', '多', '个工作日', '个月', '个', '工作日', '人次', '场次', '人', '次', '件', '元', '和', '法', '\n', '\u2028', '\r', ' '];
+    fc.assert(
+      fc.property(textOf(words, 16), (head) => {
+        expect(lastCountLength(head)).toBe(lastCount.exec(head)?.[0].length ?? -1);
+      }),
+      runs(800),
     );
   });
 
