@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { registerMarkers, WordCensus } from '../src/extract/census.js';
 import { aimAfter, placeBrands, quotedRuns, quotesIn, titledBefore, unquotedMatches } from '../src/extract/discover.js';
-import { FORM_RANK_OF_WORD, FORM_TRIE, FORMS, IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../src/extract/lexicon.js';
+import { FIRST_FORM_WORD, FORM_RANK_OF_WORD, FORM_TRIE, FORMS, IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../src/extract/lexicon.js';
 import { strip } from '../src/extract/stripped.js';
 import { divisionsByShortName, forEachDivisionName } from '../src/extract/divisions.js';
 import { visitsTo } from '../src/extract/jurisdiction.js';
@@ -345,7 +345,7 @@ describe('the census and the trie', () => {
         const byTrie = FORM_TRIE.matchesIn(stripped.codes);
         const expected = byTrie.at.map((at, k) => [at, byTrie.length[k], FORMS[byTrie.value[k]].key]);
         const walk = walked.walk!;
-        const fromWalk = walk.at.map((at, k) => [at, walk.length[k], FORM_RANK_OF_WORD[walk.value[k]] ?? -1]).filter(([, , rank]) => rank >= 0);
+        const fromWalk = walk.at.map((at, k) => [at, walk.length[k], FORM_RANK_OF_WORD[walk.value[k] - FIRST_FORM_WORD] ?? -1]).filter(([, , rank]) => rank >= 0);
         expect(fromWalk.map(([at, length, rank]) => [at, length, FORMS[rank].key])).toEqual(expected);
       }),
       runs(300),

@@ -3,7 +3,7 @@
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
 import type { WordCensus } from './census.js';
-import { confidenceOf, FORM_ENTRIES, FORM_LENGTHS, FORM_RANK_OF_WORD, FORM_TRIE, PATTERNS, type LexiconEntry } from './lexicon.js';
+import { confidenceOf, FIRST_FORM_WORD, FORM_ENTRIES, FORM_LENGTHS, FORM_RANK_OF_WORD, FORM_TRIE, PATTERNS, type LexiconEntry } from './lexicon.js';
 import { codesOf, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import { realOffset, strip, type Stripped } from './stripped.js';
@@ -57,8 +57,9 @@ function formHits(stripped: Stripped, census: WordCensus | undefined): Float64Ar
   }
   const packed: number[] = [];
   for (let k = 0; k < walk.at.length; k++) {
-    const id = walk.value[k];
-    const rank = id < FORM_RANK_OF_WORD.length ? FORM_RANK_OF_WORD[id] : -1;
+    const k0 = walk.value[k] - FIRST_FORM_WORD;
+    if (k0 < 0 || k0 >= FORM_RANK_OF_WORD.length) continue;
+    const rank = FORM_RANK_OF_WORD[k0];
     if (rank >= 0) packed.push(rank * RANK_UNIT + walk.at[k]);
   }
   return Float64Array.from(packed);

@@ -144,9 +144,13 @@ export const FORM_ENTRIES: LexiconEntry[] = FORMS.map(({ entry }) => entry);
 
 // The forms are words of the census too: its one walk of the stripped text finds them with its own words.
 registerWords(FORMS.map(({ key }) => key));
-/** The rank in FORMS of the form that is census word id, or -1 (ids past the end: no form). */
-export const FORM_RANK_OF_WORD = new Int32Array(Math.max(...FORMS.map(({ key }) => wordIdOf(key)!)) + 1).fill(-1);
-FORMS.forEach(({ key }, rank) => (FORM_RANK_OF_WORD[wordIdOf(key)!] = rank));
+// (the forms' ids are a run at the end of the census's words, unless a form was a word already: the table
+// of ranks starts at the least of them, and most of the census's occurrences need no read of it)
+/** The least census word id of a form. */
+export const FIRST_FORM_WORD = Math.min(...FORMS.map(({ key }) => wordIdOf(key)!));
+/** The rank in FORMS of the form that is census word id FIRST_FORM_WORD + k, or -1 (past the end: no form). */
+export const FORM_RANK_OF_WORD = new Int32Array(Math.max(...FORMS.map(({ key }) => wordIdOf(key)!)) + 1 - FIRST_FORM_WORD).fill(-1);
+FORMS.forEach(({ key }, rank) => (FORM_RANK_OF_WORD[wordIdOf(key)! - FIRST_FORM_WORD] = rank));
 
 /** The lexicon's forms (FORMS' keys) in one trie; the value is the form's rank in FORMS (longest first). */
 export const FORM_TRIE = new Trie<number>();
