@@ -32,6 +32,7 @@ import {
   withoutOpening,
 } from '../src/extract/metrics.js';
 import { canonicalRegulationTitle, normalizeText } from '../src/extract/index.js';
+import { readPageMeta } from '../src/extract/normalize.js';
 import { citationAction, findTitles, rewriteTitle } from '../src/extract/regulations.js';
 import { Sentences } from '../src/extract/sentences.js';
 import { codesOf, orderByKey, quoteBalance, sortByStart, TitleCursor } from '../src/extract/scan.js';
@@ -427,6 +428,19 @@ describe('the census and the trie', () => {
 });
 
 // --- normalization ----------------------------------------------------------------------
+
+describe('readPageMeta', () => {
+  it('finds the publication date the RegExp finds, looked for only in a text with 发布 or 文日期', () => {
+    const published = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+    fc.assert(
+      fc.property(textOf(['网站', '发布', '发', '布', '时间', '日期', '发文', '成文', '文日期', ':', '：', ' ', '2024', '-', '3', '12', '年', '月', '日', '法'], 16), (raw) => {
+        const m = published.exec(raw);
+        expect(readPageMeta(raw).published).toBe(m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null);
+      }),
+      runs(500),
+    );
+  });
+});
 
 describe('normalizeText equals the former line-by-line normalization', () => {
   // The former implementation, as it was before the line scan and the rewrites were made conditional.

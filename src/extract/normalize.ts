@@ -190,13 +190,16 @@ function normalizedLines(text: string, stopAtRemoved: boolean): string | null {
   return lines.join('\n');
 }
 
+const PUBLISHED = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+
 /**
  * Page metadata that normalization drops but extraction still wants: the publication date, the
  * site owner (主办 footer) and the publisher a page names for this article (发布机构), which on a
  * county's site is often a township or a department rather than the site's owner.
  */
 export function readPageMeta(raw: string): { published: string | null; host: string | null; publisher: string | null } {
-  const published = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(raw);
+  // (every label holds 发布 or 文日期: a text with neither, most, is not searched with the alternation at each position)
+  const published = raw.includes('发布') || raw.includes('文日期') ? PUBLISHED.exec(raw) : null;
   const host = /主办\s*[:：]\s*([^\s,，|]+?)(?:\s|技术支持|$)/m.exec(raw);
   // only a full organization name (白河镇人民政府, 县司法局), not a short form like 县政府办
   const publisher = /发布机构\s*[:：]?\s*([^\s,，|:：]+?(?:人民政府|局|委员会|办公室))(?=\s|[^\u4e00-\u9fff]|$)/m.exec(raw);
