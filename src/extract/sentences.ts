@@ -1,7 +1,7 @@
 // Sentence spans of the normalized text: a sentence ends at 。！？ or at a
 // line end. Mentions carry the sentence they sit in.
 import { IGNORABLE_UNITS } from './stripped.js';
-import { codeBits, hasBit, numeralKind } from './scan.js';
+import { codeBits, codesOf, hasBit, numeralKind } from './scan.js';
 
 export interface Span {
   start: number;
@@ -35,9 +35,10 @@ export class Sentences {
     let start = 0;
     let lastNumeral = -2;
     let lastKind = 0;
-    for (let i = 0; i < text.length; i++) {
+    const units = codes ?? codesOf(text);
+    for (let i = 0; i < units.length; i++) {
       // \n 。 ！ ？ ! ?, as code units: one bit-table test per character, the comparisons only at a hit
-      const c = codes ? codes[i] : text.charCodeAt(i);
+      const c = units[i];
       if (!hasBit(SCANNED, c)) continue;
       if (hasBit(IGNORABLE_UNITS, c)) this.ignorable.push(i);
       const kind = numeralKind(c);
