@@ -122,6 +122,8 @@ export function quotesIn(run: string): { index: number; inner: string }[] {
   return quotes;
 }
 const GENRE_TAIL = new RegExp(`(${GENRE})$`);
+/** The lexicon's entry for a name without its genre word (“一件事一次办”改革 → 一件事一次办), remembered by the name itself (no new string and lookup per ask). */
+const entryWithoutGenre = remembered((name: string) => lexiconEntry(name.replace(GENRE_TAIL, '')));
 
 // Unquoted: only genres that are not also everyday words (制度 alone is: 完善制度).
 const STRONG_GENRE =
@@ -495,7 +497,7 @@ class Discovery {
     // 法治宣传教育公民法治素养提升工程, “申请公租房一件事一次办”: a known name closes the span, the rest is context
     else if (!f.quoted && covered.closedBy(f.start, f.end)) return;
     // “一件事一次办”改革 is the lexicon's 一件事一次办
-    const entry = lexiconEntry(f.name) ?? lexiconEntry(f.name.replace(GENRE_TAIL, '')) ?? (f.quoted ? lexiconEntry(f.quoted) : undefined);
+    const entry = lexiconEntry(f.name) ?? entryWithoutGenre(f.name) ?? (f.quoted ? lexiconEntry(f.quoted) : undefined);
     if (!entry && isStopName(f.quoted ?? f.name)) return;
     const known = entry ? this.byName.get(entry.name) : undefined;
     const name = entry ? entry.name : (this.quotedAs.get(f.name) ?? f.name);
