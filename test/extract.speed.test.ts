@@ -34,6 +34,7 @@ import {
 import { canonicalRegulationTitle, normalizeText } from '../src/extract/index.js';
 import { readPageMeta } from '../src/extract/normalize.js';
 import { citationAction, findTitles, rewriteTitle } from '../src/extract/regulations.js';
+import { startsLikeHeading } from '../src/extract/sections.js';
 import { Sentences } from '../src/extract/sentences.js';
 import { codesOf, orderByKey, quoteBalance, sortByStart, TitleCursor } from '../src/extract/scan.js';
 import { Trie } from '../src/extract/trie.js';
@@ -428,6 +429,16 @@ describe('the census and the trie', () => {
 });
 
 // --- normalization ----------------------------------------------------------------------
+
+describe('sections', () => {
+  it('startsLikeHeading is the RegExp test of the first character, for every code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const line = String.fromCharCode(c) + '一';
+      if (startsLikeHeading(line) !== /^[一二三四五六七八九十(（\d]/.test(line)) expect(c).toBe(-1);
+    }
+    expect(startsLikeHeading('')).toBe(false);
+  });
+});
 
 describe('readPageMeta', () => {
   it('finds the publication date the RegExp finds, looked for only in a text with 发布 or 文日期', () => {
