@@ -6,16 +6,20 @@
 // The whole extractor's old-against-new comparison on thousands of reports is
 // bench/profile-extract.ts --compare.
 import fc from 'fast-check';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { WordCensus } from '../src/extract/census.js';
-import { placeBrands, quotesIn, unquotedMatches } from '../src/extract/discover.js';
-import { INITIATIVES, spelledOut } from '../src/extract/lexicon.js';
+import { registerMarkers, WordCensus } from '../src/extract/census.js';
+import { notANameAfter, placeBrands, quotedRuns, quotesIn, titledBefore, unquotedMatches } from '../src/extract/discover.js';
+import { FIRST_FORM_WORD, FORM_RANK_OF_WORD, FORM_TRIE, FORMS, IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../src/extract/lexicon.js';
+import { strip } from '../src/extract/stripped.js';
 import { divisionsByShortName, forEachDivisionName } from '../src/extract/divisions.js';
 import { visitsTo } from '../src/extract/jurisdiction.js';
+import { placeBrandsIn } from '../src/extract/places.js';
 import {
   CLOSING_WORDS,
   clauseStartBefore,
   countBefore,
+  lastCountLength,
   METRIC,
   metricMatches,
   NOUN_STOP_CHARS,
@@ -29,11 +33,14 @@ import {
   withoutOpening,
 } from '../src/extract/metrics.js';
 import { canonicalRegulationTitle, normalizeText } from '../src/extract/index.js';
+import { readPageMeta } from '../src/extract/normalize.js';
 import { citationAction, findTitles, rewriteTitle } from '../src/extract/regulations.js';
+import { startsLikeHeading } from '../src/extract/sections.js';
 import { Sentences } from '../src/extract/sentences.js';
 import { codesOf, orderByKey, quoteBalance, sortByStart, TitleCursor } from '../src/extract/scan.js';
 import { Trie } from '../src/extract/trie.js';
 
+const STOPLIST = createRequire(import.meta.url)('../src/extract/knowledge/initiative-stoplist.json');
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const runs = (numRuns: number) => ({ numRuns: numRuns * Number(process.env.FC_SCALE ?? 1), seed: SEED, endOnFailure: true });
 
@@ -72,6 +79,17 @@ describe('metrics: the hand-written scans equal their RegExps', () => {
         expect(qualifierEnding(head)).toBe(qualifier.exec(head)?.[1] ?? null);
       }),
       runs(600),
+    );
+  });
+
+  it('lastCountLength is the length of the match of the last-count RegExp', () => {
+    const lastCount = /.*\d(?:万|亿)?(?:余|多)?(?:个工作日|个月|人次|场次|[个项件名人家次期场份条起宗批所部类])/;
+    const words = ['1', '2', '0', '万', '亿', '余', '多', '个工作日', '个月', '个', '工作日', '人次', '场次', '人', '次', '件', '元', '和', '法', '\n', '\u2028', '\r', ' '];
+    fc.assert(
+      fc.property(textOf(words, 16), (head) => {
+        expect(lastCountLength(head)).toBe(lastCount.exec(head)?.[0].length ?? -1);
+      }),
+      runs(800),
     );
   });
 
@@ -220,10 +238,49 @@ describe('discovery and jurisdiction scans', () => {
     );
   });
 
+  it('placeBrandsIn finds the same brands from the prefix positions the census collects as from its own indexOf scans', () => {
+    fc.assert(
+      fc.property(textOf(pieces, 30), (text) => {
+        const codes = codesOf(text);
+        expect(placeBrandsIn(text, codes, new WordCensus(text, codes))).toEqual(placeBrandsIn(text, codes));
+      }),
+      runs(500),
+    );
+  });
+
   it('quotesIn is matchAll(/“([^“”]+)”/g)', () => {
     fc.assert(
       fc.property(textOf(['“', '”', '、', '和', '法', '治', '“”'], 20), (run) => {
         expect(quotesIn(run).map((q) => [q.index, q.inner])).toEqual([...run.matchAll(/“([^“”]+)”/g)].map((m) => [m.index, m[1]]));
+      }),
+      runs(500),
+    );
+  });
+
+  it("titledBefore and notANameAfter are the RegExp tests on a slice they replace (the latter over the stoplist's quoteFollowers), at every offset", () => {
+    const followers: string[] = STOPLIST.quoteFollowers;
+    const after = new RegExp(`^(?:工作)?(?:${followers.join('|')})`);
+    fc.assert(
+      fc.property(textOf([...cjk, '题', '为', '目', '主', '工作', '工', '作', '的', '要求', ...followers, '“', '”'], 30), (text) => {
+        for (let at = 0; at <= text.length; at++) {
+          expect(titledBefore(text, at)).toBe(/(?:题为|题目为|主题为)$/.test(text.slice(Math.max(0, at - 3), at)));
+          expect(notANameAfter(text, at)).toBe(after.test(text.slice(at)));
+        }
+      }),
+      runs(300),
+    );
+  });
+
+  it('quotedRuns is matchAll of its RegExp', () => {
+    const genre =
+      '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系';
+    const quotedRun = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,8}?)(${genre})`, 'g');
+    const words = ['专项整治行动', '行动', '活动', '改革', '制度', '机制', '工作法', '平台', '服务品牌', '体系', '等', '的'];
+    fc.assert(
+      fc.property(textOf([...cjk, ...words, '“', '“', '”', '”', '、', '和', '与', '及', '。', ',', ';', '，', '\n', ' ', 'a'], 60), (text) => {
+        const expected = [...text.matchAll(quotedRun)].map((m) => [m.index, ...m]);
+        expect(quotedRuns(text, new WordCensus(text, codesOf(text))).map((m) => [m.index, ...m])).toEqual(expected);
+        expect(quotedRuns(text).map((m) => [m.index, ...m])).toEqual(expected);
       }),
       runs(500),
     );
@@ -280,6 +337,43 @@ describe('the census and the trie', () => {
     );
   });
 
+  it('a census walking the stripped text counts as one walking the text, and its walk holds the forms the forms trie finds', () => {
+    const forms = ['放管服', '放管服改革', '谁执法谁普法', '普法责任制', '普法责任清单', '法治乡村建设'];
+    fc.assert(
+      fc.property(textOf([...words, ...forms, '“', '”', ' ', '\n', '\u3000', '改革', '建设'], 40), (text) => {
+        const codes = codesOf(text);
+        const stripped = strip(text, codes, new Sentences(text, codes).ignorable);
+        const plain = new WordCensus(text, codes);
+        const walked = new WordCensus(text, codes, stripped);
+        for (const w of [...words, ...forms, '《德阳', '德阳市罗江区']) expect(walked.count(w)).toBe(plain.count(w));
+        expect([...walked.divisionNames]).toEqual([...plain.divisionNames]);
+        for (let group = 0; plain.markersAt(group); group++) expect(walked.markersAt(group)).toEqual(plain.markersAt(group));
+        const byTrie = FORM_TRIE.matchesIn(stripped.codes);
+        const expected = byTrie.at.map((at, k) => [at, byTrie.length[k], FORMS[byTrie.value[k]].key]);
+        const walk = walked.walk!;
+        const fromWalk = walk.at.map((at, k) => [at, walk.length[k], FORM_RANK_OF_WORD[walk.value[k] - FIRST_FORM_WORD] ?? -1]).filter(([, , rank]) => rank >= 0);
+        expect(fromWalk.map(([at, length, rank]) => [at, length, FORMS[rank].key])).toEqual(expected);
+      }),
+      runs(300),
+    );
+  });
+
+  it('census markers are where the words of each group start, a word in two groups counting in both', () => {
+    const groups = [['德阳', '罗江区', '普法'], ['普法', '我区', '德阳市']];
+    const ids = groups.map((g) => registerMarkers(g));
+    fc.assert(
+      fc.property(textOf(words, 40), (text) => {
+        const census = new WordCensus(text);
+        groups.forEach((group, k) => {
+          const starts = new Set<number>();
+          for (const w of group) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.add(i);
+          expect(census.markersAt(ids[k])).toEqual([...starts].sort((a, b) => a - b));
+        });
+      }),
+      runs(300),
+    );
+  });
+
   it('trie scans equal a scan of every key at every position', () => {
     fc.assert(
       fc.property(fc.uniqueArray(textOf(['a', 'b', 'c', '法', '治'], 4).filter((k) => k.length > 0), { maxLength: 12 }), textOf(['a', 'b', 'c', '法', '治', 'd'], 30), (keys, text) => {
@@ -297,6 +391,18 @@ describe('the census and the trie', () => {
           const longest = Math.max(0, ...expected.filter(([a, l]) => a === at && l >= 2).map(([, l]) => l));
           expect(trie.longestAt(text, at, 2)).toBe(longest);
         }
+      }),
+      runs(300),
+    );
+  });
+
+  it('Sentences collects the offsets of the IGNORABLE characters, and the text without them is matchKey of it', () => {
+    fc.assert(
+      fc.property(textOf(['“', '”', '"', '‘', '’', "'", '「', '」', '『', '』', ' ', '\u3000', '\u00a0', '\t', '\n', '\r', '\ufeff', '法', '治', '。', '1', '一', '《', '》', 'a'], 60), (text) => {
+        const sentences = new Sentences(text, codesOf(text));
+        expect(sentences.ignorable).toEqual([...text.matchAll(IGNORABLE)].map((m) => m.index));
+        const kept = text.split('').filter((_, i) => !sentences.ignorable.includes(i)).join('');
+        expect(kept).toBe(matchKey(text));
       }),
       runs(300),
     );
@@ -327,6 +433,29 @@ describe('the census and the trie', () => {
 });
 
 // --- normalization ----------------------------------------------------------------------
+
+describe('sections', () => {
+  it('startsLikeHeading is the RegExp test of the first character, for every code unit', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const line = String.fromCharCode(c) + '一';
+      if (startsLikeHeading(line) !== /^[一二三四五六七八九十(（\d]/.test(line)) expect(c).toBe(-1);
+    }
+    expect(startsLikeHeading('')).toBe(false);
+  });
+});
+
+describe('readPageMeta', () => {
+  it('finds the publication date the RegExp finds, looked for only in a text with 发布 or 文日期', () => {
+    const published = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+    fc.assert(
+      fc.property(textOf(['网站', '发布', '发', '布', '时间', '日期', '发文', '成文', '文日期', ':', '：', ' ', '2024', '-', '3', '12', '年', '月', '日', '法'], 16), (raw) => {
+        const m = published.exec(raw);
+        expect(readPageMeta(raw).published).toBe(m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null);
+      }),
+      runs(500),
+    );
+  });
+});
 
 describe('normalizeText equals the former line-by-line normalization', () => {
   // The former implementation, as it was before the line scan and the rewrites were made conditional.

@@ -17,7 +17,8 @@
 // this trie, flagged).
 import { divisionsByName, shortName } from './divisions.js';
 import { codesOf } from './scan.js';
-import { Trie } from './trie.js';
+import { holdsIgnorable, type Stripped } from './stripped.js';
+import { Trie, type Matches } from './trie.js';
 
 const trie = new Trie<number>();
 /** Word by id, and id by word. */
@@ -26,6 +27,9 @@ const ids = new Map<string, number>();
 /** 1 for the ids of full division names. */
 let isDivision = new Uint8Array(0);
 
+/** False once a registered word holds an IGNORABLE character: the census then walks the real text, not the stripped one. */
+let walksStripped = true;
+
 function idOf(word: string): number {
   let id = ids.get(word);
   if (id === undefined) {
@@ -33,8 +37,14 @@ function idOf(word: string): number {
     words.push(word);
     ids.set(word, id);
     trie.add(word, id);
+    if (holdsIgnorable(word)) walksStripped = false;
   }
   return id;
+}
+
+/** The id of a registered word (the value of its occurrences in WordCensus.walk), or undefined. */
+export function wordIdOf(word: string): number | undefined {
+  return ids.get(word);
 }
 
 /** Makes words countable by the census (at module load; empty words are ignored: indexOf counts them as 0 here too). */
@@ -42,8 +52,8 @@ export function registerWords(list: Iterable<string>): void {
   for (const w of list) if (w) idOf(w);
 }
 
-/** For each word id in a group of markers, the group's index (-1: none). */
-let markerGroupOf: Int32Array = new Int32Array(0);
+/** For each word id, bit k set when the word is in group k of markers (a word may be in several). */
+let markerGroupsOf: Int32Array = new Int32Array(0);
 const markerGroups: string[][] = [];
 
 /**
@@ -53,11 +63,12 @@ const markerGroups: string[][] = [];
  * the text for the census and for them.
  */
 export function registerMarkers(group: string[]): number {
+  if (markerGroups.length === 31) throw new Error('registerMarkers: at most 31 groups');
   markerGroups.push(group.filter((w) => w));
   registerWords(group);
-  markerGroupOf = new Int32Array(words.length).fill(-1);
+  markerGroupsOf = new Int32Array(words.length);
   markerGroups.forEach((g, k) => {
-    for (const w of g) markerGroupOf[ids.get(w)!] = k;
+    for (const w of g) markerGroupsOf[ids.get(w)!] |= 1 << k;
   });
   return markerGroups.length - 1;
 }
@@ -98,10 +109,26 @@ export class WordCensus {
   /** The start offsets of each group of markers (registerMarkers), in increasing order. */
   private readonly markers: number[][] = markerGroups.map(() => []);
 
-  /** codes: the text's code units (codesOf), when the caller has them already. */
+  /**
+   * Every occurrence of every registered word in the stripped text, in its
+   * offsets (at[k], length[k], value[k]: the word's id), when the census
+   * walked it; else null. Other stages read their words' occurrences here
+   * (the initiatives, the lexicon's forms) instead of walking the text again.
+   */
+  readonly walk: Matches<number> | null = null;
+  /** The stripped text walked, or null. */
+  readonly walked: Stripped | null = null;
+
+  /**
+   * codes: the text's code units (codesOf), when the caller has them already;
+   * stripped: the text without its IGNORABLE characters, to walk instead of the
+   * text (a word holds none of them: an occurrence in the text is one in the
+   * stripped text that no removed character interrupts).
+   */
   constructor(
     private readonly text: string,
     codes: Uint16Array = codesOf(text),
+    stripped?: Stripped,
   ) {
     if (counts.length < words.length) {
       counts = new Int32Array(words.length);
@@ -112,18 +139,27 @@ export class WordCensus {
     let pendingAt = -1;
     let pendingLength = 0;
     const divisionNames = this.divisionNames;
-    const found = trie.matchesIn(codes);
+    const walked = stripped && walksStripped ? stripped : null;
+    const found = trie.matchesIn(walked ? walked.codes : codes);
+    if (walked) (this.walk = found), (this.walked = walked);
+    // (the removed characters up to an occurrence's start, by a cursor: the occurrences come in order of start)
+    const removed = walked ? walked.keptBefore : [];
+    let before = 0;
     for (let k = 0; k < found.at.length; k++) {
-      const at = found.at[k];
       const length = found.length[k];
       const id = found.value[k];
+      // stripped offset s is real offset s + (removed characters with at most s kept ones before them);
+      // one of them kept after s and before s + length - 1 interrupts the occurrence in the text
+      const s = found.at[k];
+      while (before < removed.length && removed[before] <= s) before++;
+      if (before < removed.length && removed[before] < s + length) continue;
+      const at = s + before;
       if (at >= resume[id]) {
         if (counts[id]++ === 0) touched.push(id);
         resume[id] = at + length;
       }
-      const group = id < markerGroupOf.length ? markerGroupOf[id] : -1;
-      if (group >= 0) {
-        const list = this.markers[group];
+      for (let groups = id < markerGroupsOf.length ? markerGroupsOf[id] : 0; groups !== 0; groups &= groups - 1) {
+        const list = this.markers[31 - Math.clz32(groups & -groups)];
         if (list[list.length - 1] !== at) list.push(at);
       }
       if (isDivision[id] !== 1 || length < 2) continue;

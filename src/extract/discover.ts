@@ -27,8 +27,6 @@ import type { InitiativeFact, Mention } from './types.js';
 
 const require = createRequire(import.meta.url);
 const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[]; quoteFollowers: string[]; figureVerbs: string[] } = require('./knowledge/initiative-stoplist.json');
-// /^(?:工作)?(?:目标|理念|…)/ over the stoplist's quoteFollowers
-const NOT_A_NAME_AFTER = new RegExp(`^(?:工作)?(?:${STOP.quoteFollowers.join('|')})`);
 // (compared without quotes, spaces and list marks, as discovered names are: 周调度、旬通报、月讲评 is 周调度旬通报月讲评)
 const bareName = (w: string) => w.replace(/[“”"\s、,，]/g, '');
 const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].map(bareName));
@@ -54,7 +52,64 @@ const GENRE =
   '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|宣传月|宣传周|宣传日|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度体系|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系';
 // Between the quotes and the genre, a few words of the name may stand (“三跨三办”增值化服务, “办不了”署名回告单制度),
 // never a joining word (和, 与, 及, 的, 、), which would reach into the next phrase.
-const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,12}?)(${GENRE})`, 'g');
+// (at most MIDDLE_WORDS of them)
+const MIDDLE_WORDS = 12;
+const QUOTED_RUN = new RegExp(`((?:“[^“”\\n。,;]{2,30}”(?:、|和|与|及)?){1,6})(等)?([^\\s“”、,，。;；:：和与及的]{0,${MIDDLE_WORDS}}?)(${GENRE})`, 'g');
+// The same, anchored: run only at a “ that a genre follows closely enough (see quotedRuns).
+const QUOTED_RUN_AT = new RegExp(QUOTED_RUN.source, 'y');
+// The census finds where the genres start in the pass it makes anyway.
+const GENRE_MARKERS = registerMarkers(GENRE.split('|'));
+// The characters a quote of QUOTED_RUN cannot hold, and the words that join two of its quotes.
+const NOT_IN_RUN_QUOTE = charSet('“\n。,;');
+const RUN_JOINERS = charSet('、和与及');
+
+/** End (after its ”) of the quote of QUOTED_RUN opening at p (a “), or -1: the first ” after it, 2–30 characters on. */
+function runQuoteEnd(text: string, p: number): number {
+  for (let i = p + 1; i < text.length && i <= p + 31; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201d) return i - p - 1 >= 2 ? i + 1 : -1;
+    if (inSet(c, NOT_IN_RUN_QUOTE)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * text.matchAll(QUOTED_RUN), the regex run only at a “ where it can match. A
+ * quote of the run ends at the first ” after its “ (its words hold no ”), so
+ * the run starting at p is one of the chains of up to six quotes from p, each
+ * but the first after the one before or after one joining word: it ends
+ * after one of them or after its joining word, the genre then starting at
+ * most MIDDLE_WORDS + 2 characters on (a joining word, 等 and the words). With no
+ * genre starting between the end of the first quote and that far after the end of the longest chain,
+ * no match starts at p; elsewhere the anchored regex decides, with matchAll's
+ * own choices (it is the same regex). Without the census, matchAll itself.
+ */
+export function quotedRuns(text: string, census?: WordCensus): RegExpExecArray[] {
+  const genres = census?.markersAt(GENRE_MARKERS);
+  if (!genres) return [...text.matchAll(QUOTED_RUN)];
+  const runs: RegExpExecArray[] = [];
+  let g = 0;
+  for (let p = text.indexOf('“'); p >= 0; p = text.indexOf('“', p + 1)) {
+    const first = runQuoteEnd(text, p);
+    if (first < 0) continue;
+    let last = first;
+    for (let quotes = 1; quotes < 6; quotes++) {
+      const next = inSet(text.charCodeAt(last), RUN_JOINERS) ? last + 1 : last;
+      const end = text.charCodeAt(next) === 0x201c ? runQuoteEnd(text, next) : -1;
+      if (end < 0) break;
+      last = end;
+    }
+    while (g < genres.length && genres[g] < first) g++;
+    if (g === genres.length) break;
+    if (genres[g] > last + MIDDLE_WORDS + 2) continue;
+    QUOTED_RUN_AT.lastIndex = p;
+    const m = QUOTED_RUN_AT.exec(text);
+    if (!m) continue;
+    runs.push(m);
+    p += m[0].length - 1; // matchAll resumes after the match
+  }
+  return runs;
+}
 
 /**
  * [...run.matchAll(/“([^“”]+)”/g)] for a run of QUOTED_RUN: quoted names and
@@ -77,6 +132,8 @@ export function quotesIn(run: string): { index: number; inner: string }[] {
   return quotes;
 }
 const GENRE_TAIL = new RegExp(`(${GENRE})$`);
+/** The lexicon's entry for a name without its genre word (“一件事一次办”改革 → 一件事一次办), remembered by the name itself (no new string and lookup per ask). */
+const entryWithoutGenre = remembered((name: string) => lexiconEntry(name.replace(GENRE_TAIL, '')));
 
 // Unquoted: only genres that are not also everyday words (制度 alone is: 完善制度).
 const STRONG_GENRE =
@@ -234,10 +291,21 @@ const LIST_JOINERS = charSet('、和与及或');
 // A quote after one of these is one side of a contrast (变“群众跑”为“数据跑”).
 const CONTRAST = charSet('变由从把让');
 
+/** /(?:题为|题目为|主题为)$/ on the 3 characters before `at`, read in place. */
+export function titledBefore(text: string, at: number): boolean {
+  return (at >= 2 && text.startsWith('题为', at - 2)) || (at >= 3 && (text.startsWith('题目为', at - 3) || text.startsWith('主题为', at - 3)));
+}
+
+/** /^(?:工作)?(?:目标|理念|…)/ over the stoplist's quoteFollowers, on the text from `at`, read in place. */
+export function notANameAfter(text: string, at: number): boolean {
+  const from = text.startsWith('工作', at) ? [at, at + 2] : [at];
+  return from.some((p) => STOP.quoteFollowers.some((w) => text.startsWith(w, p)));
+}
+
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
   const found: Found[] = [];
   const inRun = new Set<number>();
-  for (const m of text.matchAll(QUOTED_RUN)) {
+  for (const m of quotedRuns(text, options.census)) {
     const at = m.index ?? 0;
     const etc = !!m[2];
     // the words between the quotes and the genre belong to the name (of the last quote)
@@ -292,9 +360,9 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     // “八大行动”, “十条举措”, “三类人员”: a count of things, not a name
     if (ENUMERATION.test(name)) continue;
     // 作题为“…”的专题辅导: the title of a talk
-    if (/(?:题为|题目为|主题为)$/.test(text.slice(Math.max(0, start - 3), start))) continue;
-    // “两高三新”目标, 按照“法治立局”的要求, “人防车位”问题, “两河三湖”流域: a goal, a principle, a problem, an area
-    if (NOT_A_NAME_AFTER.test(text.slice(end, end + 5))) continue;
+    if (titledBefore(text, start)) continue;
+    // “两高三新”目标, 按照“法治立局”的工作要求, “人防车位”问题, “两河三湖”流域: a goal, a principle, a problem, an area
+    if (notANameAfter(text, end)) continue;
     // “强富美高”新南京: the vision of a place
     if (text.charCodeAt(end) === 0x65b0 /* 新 */ && (divisionsByShortName.has(text.slice(end + 1, end + 3)) || divisionsByShortName.has(text.slice(end + 1, end + 4)))) continue;
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
@@ -327,8 +395,8 @@ function unquotedNames(text: string, codes: Uint16Array, census?: WordCensus): F
 }
 
 /** The place brands of the text (placeBrandsIn) as discovered initiatives. */
-export function placeBrands(text: string, codes: Uint16Array): Found[] {
-  return placeBrandsIn(text, codes).map((b) => {
+export function placeBrands(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
+  return placeBrandsIn(text, codes, census).map((b) => {
     const prefix = b.name.slice(0, 2);
     return { name: b.name, start: b.start, end: b.end, confidence: 0.7, category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null) };
   });
@@ -399,6 +467,22 @@ function isWholeTitle(titles: [number, number][], start: number, end: number): b
   return k >= 0 && titles[k][0] === start - 1 && titles[k][1] === end + 1;
 }
 
+/** The place brands not inside a 《》 title (the titles are looked for only in a text with brands: most have none). */
+/** The unquoted names, but not one that is a whole 《》 title (the document itself); the titles are looked for only when a name was found. */
+function unquotedNamesOutsideWholeTitles(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
+  const names = unquotedNames(text, codes, census);
+  if (!names.length) return names;
+  const titles = titleSpans(text);
+  return names.filter((f) => !isWholeTitle(titles, f.start, f.end));
+}
+
+function brandsOutsideTitles(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
+  const brands = placeBrands(text, codes, census);
+  if (!brands.length) return brands;
+  const titles = titleSpans(text);
+  return brands.filter((f) => !inTitle(titles, f.start, f.end));
+}
+
 /**
  * Named initiatives outside the lexicon. `lexicon` holds the lexicon's
  * findings: a discovered name the lexicon resolves is added to that entry
@@ -411,9 +495,14 @@ export function discoverInitiatives(
   sectionPath: (offset: number) => string[],
   options: DiscoverOptions = {},
 ): InitiativeFact[] {
-  const titles = titleSpans(text);
   const codes = options.codes ?? codesOf(text);
-  const all = [...quotedNames(text, { sentences, ...options }), ...unquotedNames(text, codes, options.census).filter((f) => !isWholeTitle(titles, f.start, f.end)), ...placeBrands(text, codes).filter((f) => !inTitle(titles, f.start, f.end)), ...placePlatforms(text, options.census), ...numberedDeployments(text)];
+  const all = [
+    ...quotedNames(text, { sentences, ...options }),
+    ...unquotedNamesOutsideWholeTitles(text, codes, options.census),
+    ...brandsOutsideTitles(text, codes, options.census),
+    ...placePlatforms(text, options.census),
+    ...numberedDeployments(text),
+  ];
   const discovery = new Discovery(text, lexicon, sentences, sectionPath);
   for (const f of all) if (f.quoted && !lexiconEntry(f.quoted)) discovery.quotedAs.set(f.quoted, discovery.quotedAs.get(f.quoted) ?? f.name);
   for (const f of all) discovery.consider(f);
@@ -468,7 +557,7 @@ class Discovery {
     // 法治宣传教育公民法治素养提升工程, “申请公租房一件事一次办”: a known name closes the span, the rest is context
     else if (!f.quoted && covered.closedBy(f.start, f.end)) return;
     // “一件事一次办”改革 is the lexicon's 一件事一次办
-    const entry = lexiconEntry(f.name) ?? lexiconEntry(f.name.replace(GENRE_TAIL, '')) ?? (f.quoted ? lexiconEntry(f.quoted) : undefined);
+    const entry = lexiconEntry(f.name) ?? entryWithoutGenre(f.name) ?? (f.quoted ? lexiconEntry(f.quoted) : undefined);
     if (!entry && (f.quoted ? isStopQuoted(f.quoted, f.name) : isStopName(f.name))) return;
     const known = entry ? this.byName.get(entry.name) : undefined;
     const name = entry ? entry.name : (this.quotedAs.get(f.name) ?? f.name);

@@ -15,8 +15,9 @@ import { extractRegulations, findTitles } from './regulations.js';
 import { extractPlans } from './plans.js';
 import { extractProblems } from './problems.js';
 import { parseSections, sectionAt, type Section } from './sections.js';
-import { codesOf, lastSpanFrom } from './scan.js';
+import { lastSpanFrom, ScratchCodes } from './scan.js';
 import { Sentences } from './sentences.js';
+import { strip } from './stripped.js';
 import { findTitle, leadingLines } from './title.js';
 import { findYear } from './year.js';
 import { shortName } from './divisions.js';
@@ -184,26 +185,32 @@ function inPartsOf(parts: { start: number; end: number }[]): (offset: number) =>
   };
 }
 
+// (the code units of the report being extracted)
+const reportCodes = new ScratchCodes();
+
 export function extractReport(raw: string, options: { file?: string } = {}): ReportGraph {
   const text = normalizeText(raw);
   checkReportLike(text);
   const page = readPageMeta(raw);
-  // the text's code units, read by every per-character scan below (one copy, not charCodeAt in each)
-  const codes = codesOf(text);
+  // the text's code units, read by every per-character scan below (one copy, not charCodeAt in each;
+  // none of them keeps it past this call)
+  const codes = reportCodes.of(text);
   const sentences = new Sentences(text, codes);
   const sections = parseSections(text);
   const sectionPath = sectionPathIn(sections);
 
   const title = findTitle(text);
-  // the counts of fixed words the jurisdiction and the issuer ask for: one pass over the text for both
-  const census = new WordCensus(text, codes);
+  // the text without quotes, spaces and line breaks, where the lexicon's forms are matched; and the counts
+  // of fixed words the jurisdiction and the issuer ask for: one trie walk of it finds the forms and the words
+  const stripped = strip(text, codes, sentences.ignorable);
+  const census = new WordCensus(text, codes, stripped);
   const reading = resolveJurisdiction(text, { title, host: page.host, publisher: page.publisher }, census);
   const jurisdiction = reading.fact;
   const parts = reportParts(text, sections);
   const inProblems = inPartsOf(parts.problems);
   // the 《》 titles, read by the initiatives (a rule's title holds no initiative) and the regulations
   const titles = findTitles(text, sentences.opens);
-  const known = extractInitiatives(text, sentences, sectionPath, codes, titles);
+  const known = extractInitiatives(text, sentences, sectionPath, { codes, titles, stripped, census });
   const discovered = discoverInitiatives(text, known, sentences, sectionPath, { inProblems, codes, census });
   // a brand's mention may yield to a place's own instance of it (粤执法 in “清远粤执法”)
   const initiatives = [...known.filter((i) => i.mentions.length), ...discovered].sort((a, b) => a.mentions[0].start - b.mentions[0].start);

@@ -2,56 +2,25 @@
 // first, never two on the same characters. Matching runs on a copy of the text
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
-import { confidenceOf, FORM_TRIE, FORMS, IGNORABLE, PATTERNS, type LexiconEntry } from './lexicon.js';
-import { codeBits, codesOf, hasBit, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
+import type { WordCensus } from './census.js';
+import { confidenceOf, FIRST_FORM_WORD, FORM_ENTRIES, FORM_LENGTHS, FORM_RANK_OF_WORD, FORM_TRIE, PATTERNS, type LexiconEntry } from './lexicon.js';
+import { codesOf, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
+import { realOffset, strip, type Stripped } from './stripped.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact } from './types.js';
 
-interface Stripped {
-  text: string;
-  /** Its code units, for the trie walk. */
-  codes: Uint16Array;
-  /**
-   * For each removed character, in order: its offset in the real text minus the
-   * number removed before it, i.e. how many kept characters precede it. A
-   * report has a few dozen (quotes, line breaks) against thousands of kept
-   * characters, so this is kept instead of the real offset of every kept one.
-   */
-  keptBefore: number[];
-}
+// Scratch flags reused from text to text (extraction is synchronous, and they do not outlive the call): a
+// typed array of a report's length is allocated outside the heap and zeroed, at every call. A text longer
+// than SCRATCH_MAX gets flags of its own, so that one huge input does not stay held.
+const SCRATCH_MAX = 1 << 20;
+let takenScratch = new Uint8Array(1 << 14);
 
-/** Offset in the real text of the stripped text's character k: k plus the removed characters before it. */
-function realOffset(stripped: Stripped, k: number): number {
-  // the removed characters before it are those with at most k kept characters before them (keptBefore never decreases)
-  const keys = stripped.keptBefore;
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] <= k) lo = mid + 1;
-    else hi = mid;
-  }
-  return k + lo;
-}
-
-// IGNORABLE as a bit table of UTF-16 code units, built once: strip tests each character without a RegExp call.
-const IGNORABLE_ONE = new RegExp(IGNORABLE.source);
-const IGNORABLE_UNIT = codeBits((c) => IGNORABLE_ONE.test(String.fromCharCode(c)));
-
-function strip(text: string, codes: Uint16Array): Stripped {
-  const keptBefore: number[] = [];
-  const kept = new Uint16Array(codes.length);
-  let k = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i];
-    if (hasBit(IGNORABLE_UNIT, c)) keptBefore.push(i - keptBefore.length);
-    else kept[k++] = c;
-  }
-  if (!keptBefore.length) return { text, codes, keptBefore };
-  // the kept code units made a string in one native call (UTF-16 as it is, lone surrogates included),
-  // not a slice per kept run and a join
-  return { text: Buffer.from(kept.buffer, kept.byteOffset, k * 2).toString('utf16le'), codes: kept.subarray(0, k), keptBefore };
+/** `length` zeroed flags. */
+function takenFlags(length: number): Uint8Array {
+  if (length > SCRATCH_MAX) return new Uint8Array(length);
+  if (takenScratch.length < length) takenScratch = new Uint8Array(length);
+  return takenScratch.fill(0, 0, length);
 }
 
 /** The genres of laws and rules: a document of these governs what its title names, rather than carrying it out. */
@@ -66,16 +35,43 @@ function insideRuleTitle(text: string, titles: TitleSpan[], start: number, end: 
 // (rank, offset) packed in one number for sorting: offsets stay below 2^32.
 const RANK_UNIT = 2 ** 32;
 
-/** codes: the text's code units (codesOf), and titles: its 《》 titles (findTitles), when the caller has them already. */
+/** What extractInitiatives reads that the caller may have already. */
+export interface InitiativeInputs {
+  /** The text's code units (codesOf). */
+  codes?: Uint16Array;
+  /** Its 《》 titles (findTitles). */
+  titles?: TitleSpan[];
+  /** The text without its IGNORABLE characters (strip), and the census that walked it (its walk holds the forms). */
+  stripped?: Stripped;
+  census?: WordCensus;
+}
+
+/** Every occurrence of every form in the stripped text as (rank in FORMS, offset), packed for sorting: from the census's walk of it when there is one. */
+function formHits(stripped: Stripped, census: WordCensus | undefined): Float64Array {
+  const walk = census?.walked === stripped ? census.walk : null;
+  if (!walk) {
+    const forms = FORM_TRIE.matchesIn(stripped.codes);
+    const hits = new Float64Array(forms.at.length);
+    for (let k = 0; k < hits.length; k++) hits[k] = forms.value[k] * RANK_UNIT + forms.at[k];
+    return hits;
+  }
+  const packed: number[] = [];
+  for (let k = 0; k < walk.at.length; k++) {
+    const k0 = walk.value[k] - FIRST_FORM_WORD;
+    if (k0 < 0 || k0 >= FORM_RANK_OF_WORD.length) continue;
+    const rank = FORM_RANK_OF_WORD[k0];
+    if (rank >= 0) packed.push(rank * RANK_UNIT + walk.at[k]);
+  }
+  return Float64Array.from(packed);
+}
+
 export function extractInitiatives(
   text: string,
   sentences: Sentences,
   sectionPath: (offset: number) => string[],
-  codes: Uint16Array = codesOf(text),
-  titles: TitleSpan[] = findTitles(text, sentences.opens),
+  { codes = codesOf(text), titles = findTitles(text, sentences.opens), stripped = strip(text, codes, sentences.ignorable), census }: InitiativeInputs = {},
 ): InitiativeFact[] {
-  const stripped = strip(text, codes);
-  const taken = new Uint8Array(stripped.text.length);
+  const taken = takenFlags(stripped.text.length);
   const found = new Map<string, InitiativeFact>();
   const record = (entry: LexiconEntry, at: number, last: number) => {
     for (let i = at; i <= last; i++) if (taken[i]) return;
@@ -106,16 +102,14 @@ export function extractInitiatives(
   // Then every occurrence of every form, in the order of one indexOf scan per
   // form, longest form first (FORMS), and left to right within a form; found in
   // one trie pass over the text and sorted into that order.
-  const forms = FORM_TRIE.matchesIn(stripped.codes);
   // (rank and offset packed, sorted as a Float64Array: numeric order without a comparator call per comparison)
-  const hits = new Float64Array(forms.at.length);
-  for (let k = 0; k < hits.length; k++) hits[k] = forms.value[k] * RANK_UNIT + forms.at[k];
+  const hits = formHits(stripped, census);
   hits.sort();
   for (const packed of hits) {
-    const rank = Math.floor(packed / RANK_UNIT);
-    const start = packed - rank * RANK_UNIT;
-    const { key, entry } = FORMS[rank];
-    record(entry, start, start + key.length - 1);
+    // (both halves as integers: record's loops over the offsets then run on integers, not doubles)
+    const rank = Math.floor(packed / RANK_UNIT) | 0;
+    const start = (packed - rank * RANK_UNIT) | 0;
+    record(FORM_ENTRIES[rank], start, start + FORM_LENGTHS[rank] - 1);
   }
   for (const fact of found.values()) sortByStart(fact.mentions);
   return [...found.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);

@@ -289,7 +289,7 @@ function namedInBody(text: string, census: WordCensus, self: Record<keyof typeof
   for (const province of PROVINCES) if (!named.has(province.name) && census.count(shortName(province.name) ?? province.name)) named.set(province.name, 0);
   // a county or city names itself by its brand (法治宁海建设, 平安昌江): its short name, counted for each division of
   // that name whose level the report speaks as (我县/全县 for a 县; a street's report on 法治上城建设 is not 上城区's)
-  for (const brand of placeBrandsIn(text, codesOf(text))) {
+  for (const brand of placeBrandsIn(text, codesOf(text), census)) {
     for (const division of divisionsByShortName.get(brand.place) ?? []) {
       const suffix = division.name.slice(-1) as keyof typeof self;
       if (division.level !== 'province' && self[suffix] > 0) named.set(division.name, (named.get(division.name) ?? 0) + 1);

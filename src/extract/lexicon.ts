@@ -2,7 +2,9 @@
 // alias-aware lookup. Lookups ignore quotation marks and spaces, so
 // “八五”普法, 八五普法 and "八五" 普法 are one key.
 import { createRequire } from 'node:module';
+import { registerWords, wordIdOf } from './census.js';
 import { remembered } from './scan.js';
+import { IGNORABLE } from './stripped.js';
 import { Trie } from './trie.js';
 
 const require = createRequire(import.meta.url);
@@ -28,8 +30,7 @@ export const lexiconEntry = remembered((name: string): LexiconEntry | undefined 
 // so the code reading entries is not deoptimized and recompiled when it meets an entry with patterns.
 export const INITIATIVES: LexiconEntry[] = data.initiatives.map((e) => Object.assign({ name: e.name, category: e.category, aliases: e.aliases, tier: e.tier, patterns: e.patterns }, e));
 
-/** Characters that never distinguish two names. */
-export const IGNORABLE = /[“”"‘’'「」『』\s]/g;
+export { IGNORABLE };
 export const matchKey = (s: string) => s.replace(IGNORABLE, '');
 
 const byKey = new Map<string, LexiconEntry>();
@@ -136,6 +137,20 @@ export const resolveInitiativeName = remembered((name: string): string | null =>
 export const FORMS: { key: string; entry: LexiconEntry }[] = [...byKey.entries()]
   .map(([key, entry]) => ({ key, entry }))
   .sort((a, b) => b.key.length - a.key.length);
+
+/** The length and the entry of each form, by rank, in flat arrays: read for every occurrence found (not a FORMS object each). */
+export const FORM_LENGTHS = Int32Array.from(FORMS, ({ key }) => key.length);
+export const FORM_ENTRIES: LexiconEntry[] = FORMS.map(({ entry }) => entry);
+
+// The forms are words of the census too: its one walk of the stripped text finds them with its own words.
+registerWords(FORMS.map(({ key }) => key));
+// (the forms' ids are a run at the end of the census's words, unless a form was a word already: the table
+// of ranks starts at the least of them, and most of the census's occurrences need no read of it)
+/** The least census word id of a form. */
+export const FIRST_FORM_WORD = Math.min(...FORMS.map(({ key }) => wordIdOf(key)!));
+/** The rank in FORMS of the form that is census word id FIRST_FORM_WORD + k, or -1 (past the end: no form). */
+export const FORM_RANK_OF_WORD = new Int32Array(Math.max(...FORMS.map(({ key }) => wordIdOf(key)!)) + 1 - FIRST_FORM_WORD).fill(-1);
+FORMS.forEach(({ key }, rank) => (FORM_RANK_OF_WORD[wordIdOf(key)! - FIRST_FORM_WORD] = rank));
 
 /** The lexicon's forms (FORMS' keys) in one trie; the value is the form's rank in FORMS (longest first). */
 export const FORM_TRIE = new Trie<number>();

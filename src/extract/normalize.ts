@@ -16,7 +16,7 @@
 // - a text in traditional characters is converted to simplified (traditional.ts).
 
 import { createRequire } from 'node:module';
-import { charSet, codeBits, codesOf, hasBit, inSet } from './scan.js';
+import { charSet, codeBits, hasBit, inSet, ScratchCodes } from './scan.js';
 import { simplified } from './traditional.js';
 
 const require = createRequire(import.meta.url);
@@ -135,17 +135,25 @@ export function normalizeText(original: string): string {
   // a page in traditional characters (a site's 繁體 copy) is read in simplified ones, as everything the
   // extractor knows is, before its lines are read (a title line is known by its 报告)
   const raw = simplified(original);
-  // a BOM (or zero-width space) is invisible wherever it sits: files pasted together carry one mid-text
-  // (one look at the code units says whether there is any, or a CR, to remove at all)
-  let text = raw;
-  let codes = codesOf(raw);
-  for (let i = 0; i < codes.length; i++) {
-    if (hasBit(SPECIAL, codes[i]) && NORMALIZES[codes[i]] === REMOVED) {
-      text = raw.replace(/[\uFEFF\u200B]/g, '').replace(/\r\n?/g, '\n');
-      codes = codesOf(text);
-      break;
-    }
-  }
+  // a BOM (or zero-width space) is invisible wherever it sits: files pasted together carry one mid-text;
+  // the line scan stops at the first such character or CR, and the text without them is scanned instead
+  return normalizedLines(raw, true) ?? normalizedLines(withoutRemoved(raw), false)!;
+}
+
+// (the code units of the text being normalized: read by the line scan only, while it runs)
+const lineScan = new ScratchCodes();
+
+/** The text without BOMs and zero-width spaces, CR LF and a lone CR made LF. */
+function withoutRemoved(raw: string): string {
+  return raw.replace(/[\uFEFF\u200B]/g, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The normalized lines of the text, joined; with stopAtRemoved, null as soon
+ * as a character to remove (a BOM, a zero-width space, a CR) is met.
+ */
+function normalizedLines(text: string, stopAtRemoved: boolean): string | null {
+  const codes = lineScan.of(text);
   const lines: string[] = [];
   // A blank or dropped line between two lines is a paragraph break: never join across it.
   let paragraphBreak = false;
@@ -158,6 +166,7 @@ export function normalizeText(original: string): string {
       if (!hasBit(SPECIAL, c)) continue;
       const k = NORMALIZES[c];
       if (k === NEWLINE) break;
+      if (k === REMOVED && stopAtRemoved) return null;
       has |= k;
     }
     let line = text.slice(lineStart, end);
@@ -181,13 +190,16 @@ export function normalizeText(original: string): string {
   return lines.join('\n');
 }
 
+const PUBLISHED = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+
 /**
  * Page metadata that normalization drops but extraction still wants: the publication date, the
  * site owner (主办 footer) and the publisher a page names for this article (发布机构), which on a
  * county's site is often a township or a department rather than the site's owner.
  */
 export function readPageMeta(raw: string): { published: string | null; host: string | null; publisher: string | null } {
-  const published = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(raw);
+  // (every label holds 发布 or 文日期: a text with neither, most, is not searched with the alternation at each position)
+  const published = raw.includes('发布') || raw.includes('文日期') ? PUBLISHED.exec(raw) : null;
   const host = /主办\s*[:：]\s*([^\s,，|]+?)(?:\s|技术支持|$)/m.exec(raw);
   // only a full organization name (白河镇人民政府, 县司法局), not a short form like 县政府办
   const publisher = /发布机构\s*[:：]?\s*([^\s,，|:：]+?(?:人民政府|局|委员会|办公室))(?=\s|[^\u4e00-\u9fff]|$)/m.exec(raw);

@@ -6,6 +6,7 @@
 // townships are outside GB/T 2260: they are read by their endings
 // (knowledge/place-names.json) after a place or at the head of a line.
 import { createRequire } from 'node:module';
+import { registerMarkers, type WordCensus } from './census.js';
 import { DIVISIONS, divisionsByName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { Trie } from './trie.js';
 
@@ -291,14 +292,24 @@ export interface PlaceBrand {
   place: string;
 }
 
-/** The place brands of the text, in text order. */
-export function placeBrandsIn(text: string, codes: Uint16Array): PlaceBrand[] {
-  const found: PlaceBrand[] = [];
-  const place = { length: 0 };
-  // where the prefixes occur, by indexOf (a native search; a prefix is never inside another), in text order
+// The census finds where the prefixes start in the pass it makes anyway.
+const BRAND_MARKERS = registerMarkers(BRAND_PREFIXES);
+
+/** Where the prefixes occur, in text order: from the census when given, else by indexOf. */
+function brandPrefixesIn(text: string, census?: WordCensus): readonly number[] | Int32Array {
+  const marked = census?.markersAt(BRAND_MARKERS);
+  if (marked) return marked;
+  // (a native search; a prefix is never inside another, nor overlaps itself: every occurrence is found)
   const at: number[] = [];
   for (const prefix of BRAND_PREFIXES) for (let p = text.indexOf(prefix); p >= 0; p = text.indexOf(prefix, p + 2)) at.push(p);
-  const positions = Int32Array.from(at).sort();
+  return Int32Array.from(at).sort();
+}
+
+/** The place brands of the text, in text order (census: the text's, when the caller has it). */
+export function placeBrandsIn(text: string, codes: Uint16Array, census?: WordCensus): PlaceBrand[] {
+  const found: PlaceBrand[] = [];
+  const place = { length: 0 };
+  const positions = brandPrefixesIn(text, census);
   // each tried where matchAll would try it: not inside an earlier match
   let lastIndex = 0;
   for (const p of positions) {

@@ -37,25 +37,24 @@ function inside(m: Mentions, initiatives: InitiativeFact[], item: { start: numbe
 
 /** The initiatives' mentions sorted by start, as parallel arrays (start, end, index of the initiative). */
 interface Mentions {
-  start: Int32Array;
-  end: Int32Array;
-  index: Int32Array;
+  start: number[];
+  end: number[];
+  index: number[];
 }
 
 function mentionsByStart(initiatives: InitiativeFact[]): Mentions {
+  // (only the sort key is a typed array, for orderByKey; the rest are plain arrays of small integers: a
+  // typed array of more than a few elements is allocated outside the heap, one more per report each)
   let count = 0;
   for (const i of initiatives) count += i.mentions.length;
   const rawStart = new Int32Array(count);
-  const rawEnd = new Int32Array(count);
-  const rawIndex = new Int32Array(count);
+  const rawEnd: number[] = [];
+  const rawIndex: number[] = [];
   let n = 0;
   initiatives.forEach((fact, k) => {
-    for (const m of fact.mentions) (rawStart[n] = m.start), (rawEnd[n] = m.end), (rawIndex[n++] = k);
+    for (const m of fact.mentions) (rawStart[n++] = m.start), rawEnd.push(m.end), rawIndex.push(k);
   });
-  const order = orderByKey(rawStart);
-  const start = new Int32Array(count);
-  const end = new Int32Array(count);
-  const index = new Int32Array(count);
-  order.forEach((o, j) => ((start[j] = rawStart[o]), (end[j] = rawEnd[o]), (index[j] = rawIndex[o])));
-  return { start, end, index };
+  const mentions: Mentions = { start: [], end: [], index: [] };
+  for (const o of orderByKey(rawStart)) mentions.start.push(rawStart[o]), mentions.end.push(rawEnd[o]), mentions.index.push(rawIndex[o]);
+  return mentions;
 }

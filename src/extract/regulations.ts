@@ -55,27 +55,28 @@ export function findTitles(text: string, opens?: readonly number[]): TitleSpan[]
  * that 《中华人民共和国行政复议法》 and 《行政复议法》 meet.
  */
 export function canonicalRegulationTitle(title: string): string {
-  return rememberedCanonical(title);
+  // (the look at the characters first: it costs less than the cache's lookup, which hashes the title)
+  return isCanonical(title) ? title : rememberedRewrite(title);
 }
 
 // Titles recur from report to report (the national laws, the 纲要 and 规划):
-// canonical forms are remembered, in a bounded cache (a pure function of the title).
-const rememberedCanonical = remembered(canonicalize, 20_000);
+// rewritten forms are remembered, in a bounded cache (a pure function of the title).
+const rememberedRewrite = remembered(rewriteTitle, 20_000);
 
-// The characters some rule of canonicalize rewrites or looks at (with the spaces): a title without any,
+// The characters some rule of rewriteTitle rewrites or looks at (with the spaces): a title without any,
 // and not starting with 中华人民共和国, is its own canonical form (most local documents' titles).
 const CANONICAL_REWRITES = charSet('０１２３４５６７８９0123456789()<>《》"');
 
-function canonicalize(title: string): string {
-  let plain = !title.startsWith('中华人民共和国');
-  for (let i = 0; i < title.length && plain; i++) {
+function isCanonical(title: string): boolean {
+  if (title.startsWith('中华人民共和国')) return false;
+  for (let i = 0; i < title.length; i++) {
     const c = title.charCodeAt(i);
-    if (isSpace(c) || inSet(c, CANONICAL_REWRITES)) plain = false;
+    if (isSpace(c) || inSet(c, CANONICAL_REWRITES)) return false;
   }
-  return plain ? title : rewriteTitle(title);
+  return true;
 }
 
-/** The full rewrite canonicalize skips for a title with nothing to rewrite (exported for the test that checks the skip). */
+/** The full rewrite canonicalRegulationTitle skips for a title with nothing to rewrite (exported for the test that checks the skip). */
 export function rewriteTitle(title: string): string {
   let t = title.trim().replace(/^《/, '').replace(/》$/, '');
   t = t.replace(/\s+/g, '');
@@ -98,17 +99,18 @@ const GENRE_TAIL = /[（(][^（）()]*[）)]$/;
 const WORK_BEFORE = /(宣传片|纪录片|专题片|微电影|电影|微视频|视频|短片|MV|动漫|漫画|歌曲|栏目|专栏|节目|读本|书籍|图书|手册|画册)$/;
 const WORK_AFTER = /^(栏目|专栏|节目|专题片|宣传片|微电影|短视频|读本|手册|一书)/;
 
-export function regulationKind(title: string, before: string, after = ''): RegulationKind {
+/** known: titleFacts(title), when the caller has it already. */
+export function regulationKind(title: string, before: string, after = '', known?: TitleFacts): RegulationKind {
   if (WORK_BEFORE.test(before) || WORK_AFTER.test(after)) return 'other';
   // The rest depends on the title and on one fact of the context (政府规章 before it): decided once per
   // title and kept (the national laws and plans recur in report after report).
   const governmentRule = /政府规章/.test(before);
-  const known = titleFacts(title);
+  known ??= titleFacts(title);
   return (governmentRule ? (known.kindAsRule ??= kindOfTitle(title, true)) : (known.kind ??= kindOfTitle(title, false)));
 }
 
 /** What a title alone decides (kind with or without 政府规章 before it, scope clues, issuing division), cached. */
-interface TitleFacts {
+export interface TitleFacts {
   kind?: RegulationKind;
   kindAsRule?: RegulationKind;
   /** Names a county or prefecture, or a local body or 全区-like word: a local document. */
@@ -150,8 +152,8 @@ export interface ScopeContext {
   ownNames: string[];
 }
 
-export function regulationScope(title: string, kind: RegulationKind, action: CitationAction, own: ScopeContext = { ownNames: [] }): RegulationScope | null {
-  const known = titleFacts(title);
+/** known: titleFacts(title), when the caller has it already. */
+export function regulationScope(title: string, kind: RegulationKind, action: CitationAction, own: ScopeContext = { ownNames: [] }, known = titleFacts(title)): RegulationScope | null {
   if (known.local === undefined) {
     let localPlace = false;
     let province = false;
@@ -306,15 +308,22 @@ export function citationAction(text: string, titleStart: number, sentenceStart: 
   return 'referenced';
 }
 
+/** The regulations of one text as they are cited: by title, and in order with what their titles alone decide (looked up once). */
+interface Citations {
+  byTitle: Map<string, RegulationFact>;
+  facts: RegulationFact[];
+  known: TitleFacts[];
+}
+
 /** One citation of a title: a new fact, or one more mention of the fact already there. (A function of its own: see metricOf.) */
-function cite(text: string, span: TitleSpan, byTitle: Map<string, RegulationFact>, sentences: Sentences, sectionPath: (offset: number) => string[]): void {
+function cite(text: string, span: TitleSpan, cited: Citations, sentences: Sentences, sectionPath: (offset: number) => string[]): void {
   const surface = text.slice(span.start, span.end);
   const title = canonicalRegulationTitle(surface);
   if (!title) return;
   const sentence = sentences.at(span.start);
   const action = citationAction(text, span.start, sentence.start);
   const mention: Mention = { start: span.start, end: span.end, sentence: sentences.textAt(span.start, span.end), section: sectionPath(span.start) };
-  const existing = byTitle.get(title);
+  const existing = cited.byTitle.get(title);
   if (existing) {
     existing.count++;
     existing.mentions.push(mention);
@@ -324,17 +333,20 @@ function cite(text: string, span: TitleSpan, byTitle: Map<string, RegulationFact
   }
   const before = text.slice(Math.max(0, span.start - 13), span.start - 1);
   const after = text.slice(span.end + 1, span.end + 6);
-  const kind = regulationKind(title, before, after);
-  byTitle.set(title, {
+  const known = titleFacts(title);
+  const fact: RegulationFact = {
     title,
     surface: [surface],
-    kind,
+    kind: regulationKind(title, before, after, known),
     scope: null,
     action,
     count: 1,
     mentions: [mention],
     issuer: null,
-  });
+  };
+  cited.byTitle.set(title, fact);
+  cited.facts.push(fact);
+  cited.known.push(known);
 }
 
 export interface RegulationContext {
@@ -346,15 +358,15 @@ export interface RegulationContext {
 }
 
 export function extractRegulations(text: string, { sentences, sectionPath, ownNames = [], titles }: RegulationContext): RegulationFact[] {
-  const byTitle = new Map<string, RegulationFact>();
-  for (const span of titles ?? findTitles(text, sentences.opens)) cite(text, span, byTitle, sentences, sectionPath);
+  const cited: Citations = { byTitle: new Map(), facts: [], known: [] };
+  for (const span of titles ?? findTitles(text, sentences.opens)) cite(text, span, cited, sentences, sectionPath);
   // Scope depends on the strongest action over all citations, so it is decided last.
-  for (const fact of byTitle.values()) {
-    fact.scope = regulationScope(fact.title, fact.kind, fact.action, { ownNames });
+  cited.facts.forEach((fact, k) => {
+    const known = cited.known[k];
+    fact.scope = regulationScope(fact.title, fact.kind, fact.action, { ownNames }, known);
     if (fact.scope === 'local' || fact.scope === 'provincial') {
-      const known = titleFacts(fact.title);
       fact.issuer = known.issuer === undefined ? (known.issuer = issuingDivisionOf(fact.title)) : known.issuer;
     } else fact.issuer = null;
-  }
-  return [...byTitle.values()];
+  });
+  return cited.facts;
 }

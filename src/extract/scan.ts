@@ -86,19 +86,45 @@ export function codesOf(text: string): Uint16Array {
 }
 
 /**
+ * codesOf into memory reused from call to call, for a caller that is done
+ * with the code units before it asks again (extraction is synchronous): the
+ * per-report copy then allocates no buffer (Buffer.from took several µs a
+ * call, and left a backing store for the collector). Each caller keeps its
+ * own; a text longer than SCRATCH_UNITS gets a copy of its own, so that one
+ * huge input does not stay held.
+ */
+export class ScratchCodes {
+  private static readonly SCRATCH_UNITS = 1 << 20;
+  private buffer = Buffer.allocUnsafeSlow(0);
+
+  of(text: string): Uint16Array {
+    if (text.length > ScratchCodes.SCRATCH_UNITS) return codesOf(text);
+    // (allocUnsafeSlow: a buffer of its own, at offset 0, never a slice of the shared pool)
+    if (this.buffer.length < 2 * text.length) this.buffer = Buffer.allocUnsafeSlow(Math.max(2 * text.length, 1 << 15));
+    this.buffer.write(text, 0, 2 * text.length, 'utf16le'); // code units as they are, as Buffer.from writes them
+    return new Uint16Array(this.buffer.buffer, this.buffer.byteOffset, text.length);
+  }
+}
+
+/** What remembered keeps for an undefined result. */
+const UNDEFINED: unique symbol = Symbol('undefined');
+
+/**
  * A pure function of a string, remembered: names and titles recur from report
  * to report (the same quoted brands, the same national laws). Bounded: the
  * cache is emptied when it reaches `size` entries.
  */
 export function remembered<T>(fn: (key: string) => T, size = 20_000): (key: string) => T {
-  const cache = new Map<string, T>();
+  // (an undefined result is kept as UNDEFINED: one lookup answers, where get and then has took two, and
+  // most names asked of the lexicon are not in it)
+  const cache = new Map<string, T | typeof UNDEFINED>();
   return (key: string): T => {
-    let value = cache.get(key);
-    if (value === undefined && !cache.has(key)) {
-      if (cache.size >= size) cache.clear();
-      cache.set(key, (value = fn(key)));
-    }
-    return value as T;
+    const kept = cache.get(key);
+    if (kept !== undefined) return (kept === UNDEFINED ? undefined : kept) as T;
+    if (cache.size >= size) cache.clear();
+    const value = fn(key);
+    cache.set(key, value === undefined ? UNDEFINED : value);
+    return value;
   };
 }
 

@@ -2,6 +2,8 @@
 // what each top-level section is about: achievements, problems, plans,
 // leadership duties. A merged section (存在的问题及下一步工作打算) is both
 // problems and plans; where the plans begin inside it is found by its marker.
+import { codeBits, hasBit } from './scan.js';
+
 export type SectionKind = 'achievements' | 'problems' | 'plans' | 'leadership' | 'other';
 
 export interface Section {
@@ -25,8 +27,11 @@ const HEADING_PATTERNS: [RegExp, number][] = [
   [/^[(（]\d+[)）]/, 4],
 ];
 
-// The characters a heading of HEADING_PATTERNS can start with.
-const HEADING_START = /^[一二三四五六七八九十(（\d]/;
+// The characters a heading of HEADING_PATTERNS can start with, as a bit table (a table read per line, not a RegExp call).
+const HEADING_START = codeBits((c) => /[一二三四五六七八九十(（\d]/.test(String.fromCharCode(c)));
+
+/** /^[一二三四五六七八九十(（\d]/.test(line): whether a line may be a heading (exported for the test). */
+export const startsLikeHeading = (line: string) => line.length > 0 && hasBit(HEADING_START, line.charCodeAt(0));
 
 export function classifyHeading(heading: string): SectionKind[] {
   const kinds: SectionKind[] = [];
@@ -43,7 +48,7 @@ export function parseSections(text: string): Section[] {
   let offset = 0;
   for (const line of text.split('\n')) {
     // every heading pattern starts with a numeral, a digit or an opening parenthesis: other lines are not tried
-    const match = HEADING_START.test(line) ? HEADING_PATTERNS.find(([re]) => re.test(line)) : undefined;
+    const match = startsLikeHeading(line) ? HEADING_PATTERNS.find(([re]) => re.test(line)) : undefined;
     if (match) {
       const level = match[1];
       const stop = line.indexOf('。');

@@ -1,6 +1,7 @@
 // Sentence spans of the normalized text: a sentence ends at 。！？ or at a
 // line end. Mentions carry the sentence they sit in.
-import { codeBits, hasBit, numeralKind } from './scan.js';
+import { IGNORABLE_UNITS } from './stripped.js';
+import { codeBits, codesOf, hasBit, numeralKind } from './scan.js';
 
 export interface Span {
   start: number;
@@ -8,8 +9,11 @@ export interface Span {
 }
 
 // The sentence breaks; and, collected in the same pass, the title brackets 《 》 (for TitleCursor and
-// findTitles) and the starts of runs of digits or of Chinese numerals (for metricMatches).
-const SCANNED = codeBits((c) => c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x300a || c === 0x300b || numeralKind(c) !== 0);
+// findTitles), the starts of runs of digits or of Chinese numerals (for metricMatches) and the characters
+// the lexicon's names ignore (for the initiatives' copy of the text without them).
+const SCANNED = codeBits(
+  (c) => c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x300a || c === 0x300b || numeralKind(c) !== 0 || hasBit(IGNORABLE_UNITS, c),
+);
 
 export class Sentences {
   // The spans as two arrays of offsets (not an object per sentence: a report has a hundred or more).
@@ -20,6 +24,8 @@ export class Sentences {
   readonly closes: number[] = [];
   /** Offsets where a run of digits, or of Chinese numerals (CN_DIGITS), starts, in order: found by the same pass. */
   readonly numeralRuns: number[] = [];
+  /** Offsets of the characters the lexicon's names ignore (IGNORABLE: quotes, spaces, line breaks), in order: found by the same pass. */
+  readonly ignorable: number[] = [];
 
   /** codes: the text's code units (codesOf), when the caller has them. */
   constructor(
@@ -29,10 +35,12 @@ export class Sentences {
     let start = 0;
     let lastNumeral = -2;
     let lastKind = 0;
-    for (let i = 0; i < text.length; i++) {
+    const units = codes ?? codesOf(text);
+    for (let i = 0; i < units.length; i++) {
       // \n 。 ！ ？ ! ?, as code units: one bit-table test per character, the comparisons only at a hit
-      const c = codes ? codes[i] : text.charCodeAt(i);
+      const c = units[i];
       if (!hasBit(SCANNED, c)) continue;
+      if (hasBit(IGNORABLE_UNITS, c)) this.ignorable.push(i);
       const kind = numeralKind(c);
       if (kind) {
         if (lastNumeral !== i - 1 || lastKind !== kind) this.numeralRuns.push(i);

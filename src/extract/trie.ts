@@ -313,12 +313,15 @@ export interface Matches<T> {
 function matchesIn<T>(t: Table<T>, codes: Uint16Array, found: Matches<T>): void {
   // This loop runs at every character of every text (the census, the forms). pairRefOf and kidRef
   // are called, not written out: V8 inlines them (a hand-inlined copy measured the same, ×1.00 on
-  // 400 reports with bench/profile-extract.ts --compare).
-  const { first, starts, singles, pairsOnly, terminal, values } = t;
+  // 400 reports with bench/profile-extract.ts --compare). The pair's two code units roll along (one
+  // read per position) and its bit is tested here, before the call: most positions stop at that test.
+  const { first, starts, singles, pairsOnly, terminal, values, pairBits } = t;
   const { at: ats, length: lengths, value: vals } = found;
   const length = codes.length;
+  let c1 = length ? codes[0] : 0;
   for (let at = 0; at < length; at++) {
-    const c0 = codes[at];
+    const c0 = c1;
+    c1 = at + 1 < length ? codes[at + 1] : -1;
     if (!pairsOnly && (starts[c0 >>> 5] & (1 << (c0 & 31))) === 0) continue;
     let n = -1;
     let i: number;
@@ -327,8 +330,10 @@ function matchesIn<T>(t: Table<T>, codes: Uint16Array, found: Matches<T>): void 
       if (terminal[n]) ats.push(at), lengths.push(1), vals.push(values[n] as T);
       i = at + 1;
     } else {
-      if (at + 1 === length) break;
-      const ref = pairRefOf(t, c0, codes[at + 1]);
+      if (c1 < 0) break;
+      const bit = pairHash(c0, c1) >>> 15;
+      if ((pairBits[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
+      const ref = pairRefOf(t, c0, c1);
       if (ref < 0) continue;
       n = ref >> 1;
       if (ref & 1) ats.push(at), lengths.push(2), vals.push(values[n] as T);
