@@ -461,19 +461,11 @@ function lastTitleFrom(titles: [number, number][], offset: number): number {
   return hi;
 }
 
-/** A title span is exactly 《[start, end)》: the name found is the document's whole title (《…财务管理制度》 is a document, not a system carried out). */
-function isWholeTitle(titles: [number, number][], start: number, end: number): boolean {
-  const k = lastTitleFrom(titles, start);
-  return k >= 0 && titles[k][0] === start - 1 && titles[k][1] === end + 1;
-}
 
 /** The place brands not inside a 《》 title (the titles are looked for only in a text with brands: most have none). */
-/** The unquoted names, but not one that is a whole 《》 title (the document itself); the titles are looked for only when a name was found. */
+/** The unquoted names, but not one that is a whole 《》 title: 《…财务管理制度》 is a document, not a system carried out. */
 function unquotedNamesOutsideWholeTitles(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
-  const names = unquotedNames(text, codes, census);
-  if (!names.length) return names;
-  const titles = titleSpans(text);
-  return names.filter((f) => !isWholeTitle(titles, f.start, f.end));
+  return unquotedNames(text, codes, census).filter((f) => !(codes[f.start - 1] === 0x300a /* 《 */ && codes[f.end] === 0x300b) /* 》 */);
 }
 
 function brandsOutsideTitles(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
