@@ -2,7 +2,7 @@
 // JSON Lines, one object per file, a failing file as {"file", "error"} while
 // the others go on; exit codes 0 / 1 / 2; errors as one line, no stack trace.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,33 @@ describe('usage errors', () => {
       expect(help.code, command).toBe(0);
       expect(help.stdout, command).toMatch(/^Usage: govgraph /);
     }
+  });
+});
+
+describe('as a command', () => {
+  it('--version names the package, the extractor and Node.js versions', () => {
+    const { code, stdout } = govgraph(['--version']);
+    expect(code).toBe(0);
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(stdout.trim()).toMatch(new RegExp(`^govgraph ${version.replace(/\./g, '\\.')} \\(extractor \\d+\\.\\d+\\.\\d+, Node\\.js v\\d+`));
+  });
+
+  it('is the package\'s bin, runnable without tsx on the command line', () => {
+    const { bin } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const run = spawnSync(process.execPath, [join(root, bin.govgraph), '--help'], { cwd: scratch, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^govgraph — /);
+  });
+
+  it('ends quietly when the reader of its output goes away (extract … | head)', () => {
+    // Four copies of the samples: far more output than a pipe holds, so the
+    // writes go on after head has closed the pipe.
+    const run = spawnSync('bash', ['-c', 'node --import tsx src/cli/main.ts extract seed seed seed seed | head -c 100 >/dev/null; echo "exit ${PIPESTATUS[0]}" >&2'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_URI: '' },
+    });
+    expect(run.stderr.trim()).toBe('exit 0');
   });
 });
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,4 +97,51 @@ describe('govgraph serve', () => {
     expect(second.reports).toBe(5);
     expect(second.stderr).not.toMatch(/ingesting the sample reports/);
   }, 120_000);
+
+  it('npm start: SIGTERM to npm reaches the server, which stops (nothing left answering) and closes the store', async () => {
+    const port = await freePort();
+    const data = join(scratch, 'npm-start');
+    // npm's own process, as a service manager or a terminal sees it
+    const npm = spawn('npm', ['start'], { cwd: root, env: { ...process.env, GOVGRAPH_DATA: data, NEO4J_URI: '', PORT: String(port), HOST: '', LOG_LEVEL: 'silent' } });
+    let stderr = '';
+    npm.stderr.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+    await until(() => stderr.includes('govgraph serving'), 'the server to start', 90_000);
+    expect(stderr).toContain(`at http://localhost:${port}/graphql`);
+    expect(stderr).toContain('this machine only');
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    npm.kill('SIGTERM');
+    await exited;
+    await until(() => !existsSync(join(data, 'govgraph.lock')), 'the store to be closed');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  }, 120_000);
+
+  it('listens on 127.0.0.1 unless HOST says otherwise, and says so', async () => {
+    const start = async (host: string | undefined) => {
+      const port = await freePort();
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--port', String(port)], {
+        cwd: root,
+        env: { ...process.env, GOVGRAPH_DATA: join(scratch, 'hosts'), NEO4J_URI: '', HOST: host ?? '', LOG_LEVEL: 'silent' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await until(() => stderr.includes('govgraph serving') || child.exitCode !== null, 'the server to start');
+      // An address of this machine that is not loopback: reachable only when listening on every interface.
+      const outside = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+      const reachable = outside ? await fetch(`http://${outside}:${port}/healthz`).then(() => true, () => false) : undefined;
+      child.kill('SIGTERM');
+      return { stderr, code: await exited, reachable };
+    };
+    const loopback = await start(undefined);
+    expect(loopback.stderr).toMatch(/this machine only/);
+    if (loopback.reachable !== undefined) expect(loopback.reachable).toBe(false);
+    const every = await start('0.0.0.0');
+    expect(every.stderr).toMatch(/listening on every interface \(0\.0\.0\.0\)/);
+    if (every.reachable !== undefined) expect(every.reachable).toBe(true);
+    const wrong = await start('not-an-address');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^govgraph: invalid host: not-an-address/);
+  }, 60_000);
 });

@@ -1,6 +1,8 @@
 // govgraph: the command-line entry point. Each sub-command lives in
 // commands/ and exports its help text and run(argv) → exit code.
+import { createRequire } from 'node:module';
 import { reportFatal, UsageError } from './errors.js';
+import { watchStdout } from './output.js';
 
 // graphql-js reads NODE_ENV once, when it is first imported (the commands below load it
 // lazily, so this comes first): outside production every type check of every field
@@ -27,11 +29,22 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`)
   .join('\n')}
 
-Run "govgraph COMMAND --help" for a command's options.
+Run "govgraph COMMAND --help" for a command's options, "govgraph --version" for the version.
 Exit codes: 0 success, 1 some input refused or failed, 2 usage error.`;
+
+/** "govgraph 0.1.0 (extractor 0.5.0, Node.js v22.x)": what a bug report needs. */
+export async function versionLine(): Promise<string> {
+  const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+  const { EXTRACTOR_VERSION } = await import('../extract/index.js');
+  return `govgraph ${version} (extractor ${EXTRACTOR_VERSION}, Node.js ${process.version})`;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    console.log(await versionLine());
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(HELP);
     return name ? 0 : 2;
@@ -41,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load()).run(rest);
 }
 
+watchStdout();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

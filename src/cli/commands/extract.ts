@@ -8,6 +8,7 @@ import { SUPPORTED_LIST } from '../../ingest/formats.js';
 import { maxFileBytesFromEnv, parseMegabytes } from '../../ingest/read.js';
 import { extractFile } from '../../ingest/report.js';
 import { parse } from '../args.js';
+import { stdoutClosed } from '../output.js';
 import { UsageError } from '../errors.js';
 
 export const help = `Usage: govgraph extract [--max-size MB] FILE|DIR|GLOB...
@@ -60,6 +61,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let failures = 0;
   for (const path of listInputFiles(positionals)) {
+    if (stdoutClosed()) break; // nobody reads the rest
     const file = relative(process.cwd(), path) || path;
     let line: unknown;
     try {

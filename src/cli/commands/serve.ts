@@ -1,6 +1,8 @@
 // govgraph serve — GraphQL over HTTP (GraphiQL in a browser) on the
 // configured store; --seed-if-empty loads seed/ into an empty store first,
 // which is what `npm start` does.
+import type { AddressInfo } from 'node:net';
+import { isIP } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../../api/logging.js';
 import { createHttpServer } from '../../api/server.js';
@@ -12,23 +14,29 @@ import { formatSummary } from './ingest.js';
 
 export const SEED_DIR = fileURLToPath(new URL('../../../seed/', import.meta.url));
 
-export const help = `Usage: govgraph serve [--port N] [--seed-if-empty]
+export const help = `Usage: govgraph serve [--host ADDRESS] [--port N] [--seed-if-empty]
 
-Serves GraphQL at http://localhost:PORT/graphql (GraphiQL in a browser).
+Serves GraphQL at http://HOST:PORT/graphql (GraphiQL in a browser). SIGTERM or
+SIGINT finishes the requests in flight, closes the store and exits 0; a second
+signal exits at once.
 
+  --host ADDRESS    interface to listen on (default: HOST or 127.0.0.1, this machine only;
+                    0.0.0.0 or :: for every interface, as the Docker image does)
   --port N          port (default: PORT or 4000)
   --seed-if-empty   ingest the sample reports of seed/ when the store has no reports
 
-Environment: PORT, GOVGRAPH_DATA, NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE,
+Environment: HOST, PORT, GOVGRAPH_DATA, NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE,
 GOVGRAPH_TOKEN (bearer token that allows mutations; without it they are refused),
 GOVGRAPH_MAX_FILE_MB (largest uploaded file, default 20), LOG_LEVEL (JSON logs on stderr:
 fatal, error, warn, info (default), debug, trace, silent).`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { port: { type: 'string' }, 'seed-if-empty': { type: 'boolean' } });
+  const { values } = parse(argv, { host: { type: 'string' }, port: { type: 'string' }, 'seed-if-empty': { type: 'boolean' } });
   if (values.help) return (console.log(help), 0);
   const port = Number(values.port ?? process.env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid port: ${values.port ?? process.env.PORT}`);
+  const host = values.host ?? (process.env.HOST || DEFAULT_HOST);
+  if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`invalid host: ${host} (an IP address such as 127.0.0.1, 0.0.0.0 or ::, or localhost)`);
 
   const logger = createLogger();
   const config = storeConfigFromEnv();
@@ -44,22 +52,55 @@ export async function run(argv: string[]): Promise<number> {
     const server = createHttpServer({ store, token: process.env.GOVGRAPH_TOKEN || undefined, logger });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use; set PORT to another port`) : error),
+        reject(listenError(error, host, port)),
       );
-      server.listen(port, resolve);
+      server.listen(port, host, resolve);
     });
-    process.stderr.write(`govgraph serving the ${describeStore(config)} at http://localhost:${port}/graphql (explorer: http://localhost:${port}/explore)\n`);
+    const { address, port: bound } = server.address() as AddressInfo;
+    const base = `http://${urlHost(address)}:${bound}`;
+    process.stderr.write(`govgraph serving the ${describeStore(config)} at ${base}/graphql (explorer: ${base}/explore)${reach(address)}\n`);
     await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
+      let stopping = false;
+      const stop = (signal: NodeJS.Signals) => {
+        if (stopping) {
+          // A second signal: the user does not want to wait for slow requests.
+          process.stderr.write(`${signal} again: exiting without waiting\n`);
+          process.exit(130);
+        }
+        stopping = true;
         process.stderr.write(`${signal}: finishing requests and closing the store\n`);
         server.close(() => resolve());
         server.closeIdleConnections();
       };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
     return 0;
   } finally {
     await store.close();
   }
+}
+
+/** This machine only unless told otherwise: the API's mutations are guarded by a token, its reads by nothing. */
+const DEFAULT_HOST = '127.0.0.1';
+
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  if (error.code === 'EADDRINUSE') return new Error(`port ${port} is already in use on ${host}; set PORT (or --port) to another port`);
+  if (error.code === 'EADDRNOTAVAIL') return new Error(`${host} is not an address of this machine; set HOST (or --host) to one that is, or 0.0.0.0 for every interface`);
+  if (error.code === 'EACCES') return new Error(`not allowed to listen on ${host}:${port} (ports below 1024 need privileges); choose another PORT`);
+  return error;
+}
+
+/** The address as a URL's host: loopback reads as localhost, IPv6 goes in brackets. */
+function urlHost(address: string): string {
+  if (address === '127.0.0.1' || address === '::1') return 'localhost';
+  if (address === '0.0.0.0' || address === '::') return 'localhost';
+  return isIP(address) === 6 ? `[${address}]` : address;
+}
+
+/** Says who can connect, so that printing localhost never hides an open port. */
+function reach(address: string): string {
+  if (address === '0.0.0.0' || address === '::') return `; listening on every interface (${address}), reachable from other machines`;
+  if (address === '127.0.0.1' || address === '::1') return '; this machine only (set HOST=0.0.0.0 to listen on every interface)';
+  return `; listening on ${address} only`;
 }
