@@ -87,6 +87,37 @@ describe('as a command', () => {
   });
 });
 
+describe('on a platform without the embedded engine', () => {
+  const withoutEngine = (args: string[], env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/support/without-engine.mjs', 'src/cli/main.ts', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, GOVGRAPH_DATA: join(scratch, 'no-engine'), NEO4J_URI: '', ...env },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+
+  it('extracts as anywhere else', () => {
+    const { code, stdout } = withoutEngine(['extract', 'seed/003_a60db31662cb9267.txt']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).jurisdiction.name).toBe('昌江区');
+  });
+
+  it('says in one line that the embedded store cannot run here, and names NEO4J_URI', () => {
+    const { code, stderr } = withoutEngine(['stats']);
+    expect(code).toBe(1);
+    expect(stderr).toBe(`govgraph: the embedded store's engine (Grafeo) cannot be loaded on this platform (${process.platform}-${process.arch}): set NEO4J_URI to use a Neo4j server instead (README, "Platforms")\n`);
+  });
+
+  it('with NEO4J_URI set, never loads it: the answer is about Neo4j', () => {
+    const { code, stderr } = withoutEngine(['stats'], { NEO4J_URI: 'bolt://127.0.0.1:9', NEO4J_PASSWORD: 'x' });
+    expect(code).toBe(1);
+    expect(stderr).not.toMatch(/Grafeo|native binding/);
+    expect(stderr).toMatch(/^govgraph: cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:9.*\n$/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('govgraph ingest and stats', () => {
   it('ingests a folder, skips it the second time, and counts', () => {
     const first = govgraph(['ingest', '--json', 'seed']);

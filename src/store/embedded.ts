@@ -7,7 +7,6 @@
 // open, and close() on shutdown.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import grafeo from '@grafeo-db/js';
 import type { ReportGraph } from '../extract/types.js';
 import { StoreError, StoreLockedError, UnknownStatementError } from './errors.js';
 import { acquireDirectoryLock } from './lock.js';
@@ -16,10 +15,10 @@ import type { GraphStore, Row, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
 import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
 import { countsFromRows } from './counts.js';
+import { loadEngine, type Grafeo } from './engine.js';
 import { ReadCache } from './read-cache.js';
 
-const { GrafeoDB } = grafeo;
-type Database = InstanceType<typeof GrafeoDB>;
+type Database = InstanceType<Grafeo['GrafeoDB']>;
 type Executor = { executeCypher(query: string, params?: unknown): Promise<{ toArray(): Record<string, unknown>[] }> };
 
 export const DATABASE_FILE = 'graph.grafeo';
@@ -70,6 +69,7 @@ export class EmbeddedStore implements GraphStore {
   private readonly writes = new Map<string, boolean>();
 
   static async open(options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
+    const { GrafeoDB } = await loadEngine();
     if (!options.dir) {
       const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir), readCacheWanted(options.readCache));
       await store.createSchema();
