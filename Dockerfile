@@ -1,24 +1,40 @@
 # The govgraph API. With NEO4J_URI set (docker-compose.yml does) it serves the
-# Neo4j store, loading seed/ into an empty database first (npm start is
-# `tsx src/cli/main.ts serve --seed-if-empty`).
-FROM node:20-bookworm-slim
+# Neo4j store, loading seed/ into an empty database first; without it, the
+# embedded store in /app/data (a volume keeps it).
+#
+# Build stage: the explorer page is bundled by Vite, a dev dependency.
+FROM node:22-bookworm-slim AS explorer
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` would build the explorer before its sources are here.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json vite.config.ts ./
+COPY src ./src
+RUN npm run build:explorer
+
+# Run stage: production dependencies only (tsx among them: the server runs its
+# TypeScript sources, as `npm start` does), and the built explorer.
+FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production \
-    PORT=4000
+    HOST=0.0.0.0 \
+    PORT=4000 \
+    GOVGRAPH_DATA=/app/data
 COPY package.json package-lock.json ./
-# tsx runs the TypeScript sources directly, so the dev dependencies are needed.
-# --ignore-scripts: the `prepare` script builds the explorer page from src/,
-# which is not copied yet; it is built below, once the sources are in.
-RUN npm ci --include=dev --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json vite.config.ts ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY tsconfig.json ./
 COPY src ./src
 COPY cypher ./cypher
 COPY schema ./schema
 COPY seed ./seed
-RUN npm run build:explorer
-# Run unprivileged; ./data (the embedded store, used when NEO4J_URI is unset)
-# must stay writable for that user.
+COPY --from=explorer /app/dist/explorer ./dist/explorer
+# Run unprivileged; the data directory must stay writable for that user.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 4000
-CMD ["npm", "start"]
+# Ready means the store answers, not merely that the port is open.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/readyz`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# The server is the container's first process: no npm or shell in between, so
+# `docker stop` (SIGTERM) reaches it and it finishes its requests before exiting.
+CMD ["node", "--import", "tsx", "src/cli/main.ts", "serve", "--seed-if-empty"]

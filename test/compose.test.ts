@@ -20,14 +20,31 @@ function environment(service: { environment?: Record<string, unknown> | string[]
   return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value == null ? '' : String(value)]));
 }
 
-/** `ports:` entries in short ("4000:4000") or long ({target, published}) form, as "published:target". */
-function ports(service: { ports?: (string | number | { target: number; published?: string | number })[] }): string[] {
-  return (service.ports ?? []).map((p) => (typeof p === 'object' ? `${p.published ?? ''}:${p.target}` : String(p).replace(/^(?:[\d.]+:)?(\d+:\d+)(?:\/tcp)?$/, '$1')));
-}
-
 /** What `${NAME:-default}` expands to when NAME is unset, or the text itself. */
 function withDefaults(value: string): string {
   return value.replace(/\$\{[A-Z_]+:?-([^}]*)\}/g, '$1');
+}
+
+type Port = string | number | { target: number; published?: string | number; host_ip?: string };
+
+/** `ports:` entries in short ("4000:4000") or long ({target, published}) form, as "published:target". */
+function ports(service: { ports?: Port[] }): string[] {
+  return (service.ports ?? []).map((p) => (typeof p === 'object' ? `${p.published ?? ''}:${p.target}` : withDefaults(String(p)).replace(/^(?:[\d.]+:)?(\d+:\d+)(?:\/tcp)?$/, '$1')));
+}
+
+/** The host address each published port binds to when nothing is set (Compose's own default is every interface). */
+function bindings(service: { ports?: Port[] }): string[] {
+  return (service.ports ?? []).map((p) => {
+    if (typeof p === 'object') return p.host_ip ?? '0.0.0.0';
+    const parts = withDefaults(String(p)).split(':');
+    return parts.length === 3 ? parts[0] : '0.0.0.0';
+  });
+}
+
+/** The default of `${NAME:-default}`, or null when NAME is required (`${NAME:?message}`) or has no default. */
+function defaultOf(value: string, name: string): string | null {
+  const match = value.match(new RegExp(`\\$\\{${name}(?::?-([^}]*)|:?\\?[^}]*)?\\}`));
+  return match?.[1] ?? null;
 }
 
 describe('docker-compose.yml', () => {
@@ -35,12 +52,21 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.services ?? {})).toEqual(expect.arrayContaining(['neo4j', 'api']));
   });
 
-  it('runs Neo4j 5 community with the password from the environment', () => {
+  it('runs Neo4j 5 community with the password the user must give (no default anybody could know)', () => {
     // neo4j:5-community, neo4j:5.26-community, neo4j:5.26.0-community; not enterprise, not 4.x or 2025.x
     expect(neo4j.image).toMatch(/^neo4j:5(\.\d+){0,2}-community$/);
     const env = environment(neo4j);
-    expect(env.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD:-[^}]{8,}\}$/);
+    expect(env.NEO4J_AUTH).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD:\?[^}]+\}$/);
+    expect(defaultOf(env.NEO4J_AUTH, 'NEO4J_PASSWORD')).toBeNull();
     expect(ports(neo4j)).toEqual(expect.arrayContaining(['7474:7474', '7687:7687']));
+  });
+
+  it('publishes every port on loopback only unless GOVGRAPH_BIND says otherwise', () => {
+    for (const service of [neo4j, api]) {
+      expect(bindings(service).length).toBeGreaterThan(0);
+      for (const binding of bindings(service)) expect(binding).toBe('127.0.0.1');
+      for (const port of service.ports as string[]) expect(port).toMatch(/^\$\{GOVGRAPH_BIND:-127\.0\.0\.1\}:\d+:\d+$/);
+    }
   });
 
   it('gives Neo4j no NEO4J_* variable that its entrypoint would write into neo4j.conf as a bogus setting', () => {
@@ -86,8 +112,9 @@ describe('docker-compose.yml', () => {
   it('points the API at Neo4j by environment, with the same password', () => {
     const env = environment(api);
     expect(env).toMatchObject({ PORT: '4000', NEO4J_URI: 'bolt://neo4j:7687', NEO4J_USER: 'neo4j', NEO4J_DATABASE: 'neo4j' });
-    expect(env.NEO4J_PASSWORD).toMatch(/^\$\{NEO4J_PASSWORD(:-[^}]*)?\}$/);
-    expect(`neo4j/${withDefaults(env.NEO4J_PASSWORD)}`).toBe(withDefaults(environment(neo4j).NEO4J_AUTH));
+    // the same required variable on both sides, so the API always logs in with Neo4j's password
+    expect(env.NEO4J_PASSWORD).toMatch(/^\$\{NEO4J_PASSWORD:\?[^}]+\}$/);
+    expect(`neo4j/${env.NEO4J_PASSWORD}`).toBe(environment(neo4j).NEO4J_AUTH);
     expect(env.GOVGRAPH_TOKEN).toMatch(/^\$\{GOVGRAPH_TOKEN(:-[^}]*)?\}$/);
   });
 });
@@ -96,14 +123,25 @@ describe('Dockerfile', () => {
   const path = new URL('Dockerfile', root);
   const dockerfile = existsSync(path) ? readFileSync(path, 'utf8') : '';
 
-  it('exists, installs from the lock file with npm ci and runs npm start', () => {
-    expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim/m);
-    expect(dockerfile).toMatch(/COPY package\.json package-lock\.json/);
-    expect(dockerfile).toMatch(/^RUN npm ci\b/m);
-    // npm start runs tsx, a dev dependency
-    expect(dockerfile).toMatch(/npm ci[^\n]*--include=dev/);
-    expect(dockerfile).toMatch(/^CMD \["npm", "start"\]/m);
-    for (const dir of ['src', 'cypher', 'seed']) expect(dockerfile).toContain(`COPY ${dir} ./${dir}`);
+  // The stage that runs: everything after the last FROM.
+  const runStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+
+  it('runs on Node.js 22 LTS with production dependencies only, installed from the lock file', () => {
+    for (const from of dockerfile.match(/^FROM \S+/gm) ?? []) expect(from).toMatch(/^FROM node:22-bookworm-slim\b/);
+    expect(runStage).toMatch(/COPY package\.json package-lock\.json/);
+    expect(runStage).toMatch(/^RUN npm ci --omit=dev\b/m);
+    // every runtime import resolves among production dependencies: tsx, which runs the sources, is one
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies).toHaveProperty('tsx');
+    for (const dir of ['src', 'cypher', 'seed', 'schema']) expect(runStage).toContain(`COPY ${dir} ./${dir}`);
+    expect(runStage).toMatch(/COPY --from=\w+ \/app\/dist\/explorer \.\/dist\/explorer/);
+  });
+
+  it('runs the server process itself (signals reach it), on every interface, with a health check on /readyz', () => {
+    expect(runStage).toMatch(/^CMD \["node", "--import", "tsx", "src\/cli\/main\.ts", "serve", "--seed-if-empty"\]/m);
+    expect(runStage).toMatch(/HOST=0\.0\.0\.0/);
+    expect(runStage).toMatch(/^HEALTHCHECK [^\n]*\\\n\s+CMD \[[^\n]*\/readyz/m);
+    expect(runStage).toMatch(/^USER node$/m);
   });
 
   it('has a .dockerignore that keeps node_modules, data and .git out of the build context', () => {
