@@ -6,6 +6,7 @@
 // instead of one per request. Callers share the cached rows and must treat
 // them as read-only (they are not frozen: Pothos brands node objects with
 // their GraphQL type, which is the same on every request).
+import { LRUCache } from 'lru-cache';
 import type { Row } from './types.js';
 
 export interface ReadCacheOptions {
@@ -17,26 +18,22 @@ export interface ReadCacheOptions {
   maxEntryChars?: number;
 }
 
-interface Entry {
-  rows: Row[];
-  chars: number;
-}
-
 export class ReadCache {
-  private readonly entries = new Map<string, Entry>();
-  private chars = 0;
+  /** Least recently used first out, bounded by entries and by approximate characters (lru-cache does the bookkeeping). */
+  private readonly entries: LRUCache<string, Row[]>;
   /** Bumped by every invalidation: a read that started before a write must not fill the cache after it. */
   private generation = 0;
   hits = 0;
   misses = 0;
-  private readonly maxEntries: number;
-  private readonly maxChars: number;
-  private readonly maxEntryChars: number;
 
   constructor(options: ReadCacheOptions = {}) {
-    this.maxEntries = options.maxEntries ?? 5_000;
-    this.maxChars = options.maxChars ?? 32 * 1024 * 1024;
-    this.maxEntryChars = options.maxEntryChars ?? 4 * 1024 * 1024;
+    const maxEntryChars = options.maxEntryChars ?? 4 * 1024 * 1024;
+    this.entries = new LRUCache<string, Row[]>({
+      max: options.maxEntries ?? 5_000,
+      maxSize: options.maxChars ?? 32 * 1024 * 1024,
+      maxEntrySize: maxEntryChars, // larger results are not kept
+      sizeCalculation: (rows) => approximateChars(rows, maxEntryChars),
+    });
   }
 
   get size(): number {
@@ -45,15 +42,10 @@ export class ReadCache {
 
   /** The cached rows for a key, or undefined; a hit becomes the most recently used. */
   get(key: string): Row[] | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.rows;
+    const rows = this.entries.get(key);
+    if (rows) this.hits++;
+    else this.misses++;
+    return rows;
   }
 
   /** A token to pass to set(): the generation the read started in. */
@@ -63,23 +55,13 @@ export class ReadCache {
 
   /** Stores rows read in `generation`, unless a write has happened since. Returns the rows. */
   set(key: string, rows: Row[], generation: number): Row[] {
-    if (generation !== this.generation) return rows;
-    const chars = approximateChars(rows, this.maxEntryChars);
-    if (chars > this.maxEntryChars) return rows;
-    this.entries.set(key, { rows, chars });
-    this.chars += chars;
-    while (this.entries.size > this.maxEntries || this.chars > this.maxChars) {
-      const oldest = this.entries.keys().next().value as string;
-      this.chars -= this.entries.get(oldest)!.chars;
-      this.entries.delete(oldest);
-    }
+    if (generation === this.generation) this.entries.set(key, rows);
     return rows;
   }
 
   invalidate(): void {
     this.generation++;
     this.entries.clear();
-    this.chars = 0;
   }
 }
 
