@@ -57,6 +57,32 @@ describe('names match as names', () => {
     expect(place(title, body('我州'))).toMatchObject({ name, province, level: 'prefecture' });
   });
 
+  it('a place in a contact line\'s address is where an office sits, not the report\'s place', () => {
+    const text = body('市人社局', '如对本报告有任何疑问,请与法规处联系(地址:天津市和平区建设路18号;邮编:300040)。');
+    expect(extractReport(text).jurisdiction).toBeNull();
+    // the same district named in the text itself still counts
+    expect(extractReport(body('我区', '和平区坚持依法行政,天津市和平区人民政府常务会议学法4次。')).jurisdiction).toMatchObject({ name: '和平区', province: '天津市' });
+  });
+
+  it('a report that speaks as a prefecture (全州) under its region (自治区党委) is not the region\'s', () => {
+    const text = [
+      '今年以来,在自治区党委、政府坚强领导下,全州各级政府坚持以习近平新时代中国特色社会主义思想为指导,完整准确全面贯彻新时代党的治疆方略,',
+      '努力为中国式现代化新疆实践提供坚实法治保障。现将工作情况报告如下。',
+      '一、主要工作',
+      '(一)推进法治巴州、法治政府、法治社会一体建设。召开常务会议专题学法4次,完善重大行政决策程序。',
+      '坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育,提升依法行政能力和水平。'.repeat(5),
+    ].join('\n');
+    expect(extractReport(text).jurisdiction?.level).not.toBe('province');
+  });
+
+  it.each([
+    ['镇宁自治县2022年法治政府建设工作情况报告', '我县', '镇宁布依族苗族自治县', '贵州省', 'county'],
+    ['长阳自治县2023年法治政府建设情况报告', '我县', '长阳土家族自治县', '湖北省', 'county'],
+    ['湘西自治州2023年法治政府建设情况报告', '我州', '湘西土家族苗族自治州', '湖南省', 'prefecture'],
+  ])('an autonomous unit by its stem and 自治县/州 without the nationalities: %s', (title, voice, name, province, level) => {
+    expect(place(title, body(voice))).toMatchObject({ name, province, level });
+  });
+
   it('a name two places share is settled by the province the text names, and left open when it names none', () => {
     expect(place('朝阳区2022年法治政府建设情况报告', body('我区', '在北京市委、北京市政府的领导下,'))).toMatchObject({ province: '北京市', adminCode: '110105' });
     const open = place('西湖区2023年法治政府建设情况报告', body('我区'));
@@ -84,6 +110,21 @@ describe('zones and townships', () => {
   it('a zone the title names by its ending alone takes its full name from the body', () => {
     const j = place('经济开发区2024年度法治政府建设情况报告', body('园区', '2024年宁河经济开发区在区委、区政府的领导下,'));
     expect(j).toMatchObject({ name: '宁河经济开发区', level: 'zone', province: '天津市', parent: '宁河区' });
+  });
+
+  it('a zone is governed by its 管理委员会: the issuer is the zone\'s government, not a department', () => {
+    const titled = extractReport(`兰州新区管理委员会关于报送2022年度法治政府建设情况的报告\n${body('新区')}`);
+    expect(titled.jurisdiction).toMatchObject({ name: '兰州新区', level: 'zone' });
+    expect(titled.issuer).toEqual({ type: 'government', name: '兰州新区管理委员会' });
+    const untitled = extractReport(`武汉经开区2022年法治政府建设情况报告\n${body('我区')}`);
+    expect(untitled.issuer).toMatchObject({ type: 'government', name: '武汉经开区管理委员会' });
+  });
+
+  it('a zone whose city is never named still has the province it claims (法治云南), and no invented name', () => {
+    const j = place('经济技术开发区管理委员会关于2022年法治政府建设情况报告', body('经开区', '紧紧围绕法治中国、法治云南建设的有关要求,'));
+    expect(j).toMatchObject({ name: '经济技术开发区', level: 'zone', province: '云南省', prefecture: null, parent: null });
+    // another province merely mentioned is no claim
+    expect(place('经济技术开发区管理委员会关于2022年法治政府建设情况报告', body('经开区', '对口支援新疆,'))).toMatchObject({ province: null });
   });
 
   it('one government for a zone and a district (区政合一) is the district', () => {

@@ -251,6 +251,12 @@ describe('sections and the year (issue 3)', () => {
     expect(findYear('今年以来,我县坚持依法行政。', null, '2022-07-01')).toBe(2022);
     expect(findYear('去年,我县坚持依法行政。', null, '2022-07-01')).toBe(2021);
   });
+
+  it('does not take the end of a plan\'s period for the year reported on', () => {
+    const text = '市政府印发《法治政府建设实施方案(2022—2025年)》和《分工方案(2022-2025年)》。印发《2022年法治政府建设工作要点》。';
+    expect(findYear(`一、主要工作\n${text}`, null, null)).toBe(2022);
+    expect(findYear('今年以来,制定贯彻落实法治领域改革纲要(2023—2027年)任务分工方案。', null, null)).toBeNull();
+  });
 });
 
 describe('hard cases (issue 3), each on its own small fixture', () => {
@@ -429,6 +435,23 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
         '区司法局党委书记、局长率先垂范,拟定《荣昌区法治政府建设实施方案(2022-2025)》,推动全区法治政府建设示范创建,行政执法规范化水平不断提高。',
       ]));
       expect(g.issuer).toEqual({ type: 'department', name: '荣昌区司法局' });
+    });
+
+    it('a first sentence whose subject is a department (2022年,县司法局紧紧围绕…) makes a department report', () => {
+      const g = extractReport(fixture([
+        '2022年,县司法局紧紧围绕县委、县政府中心工作,立足司法行政实际,深入践行习近平法治思想,为我县高质量发展提供强有力的法治保障。',
+        '一、主要工作',
+        '潼关县深入开展“八五”普法,落实“谁执法谁普法”普法责任制,加强法律援助和人民调解工作,我县法治宣传教育深入开展,行政执法规范化水平不断提高。',
+      ]));
+      expect(g.jurisdiction).toMatchObject({ name: '潼关县' });
+      expect(g.issuer).toEqual({ type: 'department', name: '潼关县司法局' });
+      // a government's opening is not one: 2022年,县委、县政府…
+      const government = extractReport(fixture([
+        '2022年,在县委的坚强领导下,潼关县人民政府紧紧围绕法治政府建设目标,深入践行习近平法治思想,为我县高质量发展提供法治保障。',
+        '一、主要工作',
+        '潼关县深入开展“八五”普法,落实“谁执法谁普法”普法责任制,加强法律援助和人民调解工作,我县法治宣传教育深入开展,行政执法规范化水平不断提高。',
+      ]));
+      expect(government.issuer).toEqual({ type: 'government', name: '潼关县人民政府' });
     });
 
     it('a department that never names itself gets an inferred name', () => {

@@ -5,6 +5,7 @@
 // The 责任编辑:区司法局 footer is web cruft and is never read here.
 import { createRequire } from 'node:module';
 import { registerWords, WordCensus } from './census.js';
+import { shortName } from './divisions.js';
 import type { IssuerFact, JurisdictionFact } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -66,10 +67,15 @@ export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, 
   const department = DEPARTMENT_VOICE.reduce((n, w) => n + census.count(w), 0);
   const government = GOVERNMENT_VOICE.reduce((n, w) => n + census.count(w), 0);
   const place = jurisdiction?.name ?? '';
+  // a zone is governed by its 管理委员会 (管委会): named after the zone, that is the zone's government, not a department
+  const zoneGovernment = jurisdiction?.level === 'zone' ? zoneGovernmentIn(title ?? text.slice(0, 300), place) : null;
+  if (zoneGovernment) return { type: 'government', name: zoneGovernment };
   // a title naming a department (重庆市长寿区司法局2022年度法治政府建设年度报告), not a government
   const titled = title && !/人民政府|政府办/.test(title) ? departmentAfter(title, place, !place) : null;
-  if (titled || DEPARTMENT_REPORT.test(text.slice(0, 600)) || (department >= 2 && department >= government)) {
+  const subject = titled ? null : OPENS_AS_DEPARTMENT.exec(openingOf(text));
+  if (titled || subject || DEPARTMENT_REPORT.test(text.slice(0, 600)) || (department >= 2 && department >= government)) {
     if (titled && place && !LEVEL_WORD.test(titled[1])) return { type: 'department', name: `${place}${titled[1]}` };
+    if (subject) return { type: 'department', name: withPlace(subject[1], place) };
     // A department that names itself in the title or opening: 沅江市行政审批服务局关于…
     const head = text.slice(0, 300);
     const named = place ? departmentAfter(head, place, false) : null;
@@ -88,5 +94,36 @@ export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, 
   }
   // no place read: the page's publisher or site owner, a department when it names one (县司法局), not a government's office
   if (!jurisdiction) return host ? { type: /(局|委员会)$/.test(host) && !/人民政府/.test(host) ? 'department' : 'government', name: host } : null;
-  return { type: 'government', name: `${jurisdiction.name}人民政府` };
+  // (a zone has no 人民政府: its government is its 管理委员会)
+  return { type: 'government', name: `${jurisdiction.name}${jurisdiction.level === 'zone' ? '管理委员会' : '人民政府'}` };
+}
+
+/**
+ * A first sentence whose subject is a department by name (2022年,县司法局紧紧围绕…; 2024年,汕尾市司法局坚持…):
+ * the department speaks, whatever places it names after. (我局/本局 are counted as the voice instead.)
+ */
+const OPENS_AS_DEPARTMENT = /^(?:\d{4}年(?:度|以来)?[,，、]?)?(?![我本])([\u4e00-\u9fff]{0,14}?(?:局|委员会|办公室|厅))(?:党组|党委)?(?:坚持|紧紧|紧扣|深入|认真|全面|始终|在|以|围绕|立足|聚焦|持续|扎实|积极|按照|着力|高度|不断)/;
+
+/** The first body line (after a title line that names the report), where the opening sentence starts. */
+function openingOf(text: string): string {
+  const lines = text.slice(0, 400).split('\n').map((l) => l.trim()).filter(Boolean);
+  const first = lines.findIndex((l) => !/报告$|总结$/.test(l));
+  return first >= 0 ? lines[first] : '';
+}
+
+/** 县司法局 → 潼关县司法局, 汕尾市司法局 as it is: a department's name completed with its jurisdiction's. */
+function withPlace(department: string, place: string): string {
+  if (!place || department.startsWith(place)) return department;
+  const short = shortName(place);
+  if (short && department.startsWith(short)) return place + department.slice(short.length);
+  return LEVEL_WORD.test(department) ? place + department.slice(1) : department.length <= 6 ? place + department : department;
+}
+
+/** The zone's 管理委员会 as a heading names it (兰州新区管理委员会关于…; 管委会 spelled out), or null. */
+function zoneGovernmentIn(heading: string, zone: string): string | null {
+  for (let at = heading.indexOf(zone); at >= 0; at = heading.indexOf(zone, at + 1)) {
+    const after = at + zone.length;
+    if (heading.startsWith('管理委员会', after) || heading.startsWith('管委会', after)) return `${zone}管理委员会`;
+  }
+  return null;
 }

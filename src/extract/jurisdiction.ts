@@ -48,11 +48,15 @@ function opensBelow(opening: string, province: string): boolean {
   return !((self[1] === '市' && MUNICIPALITIES.has(province)) || (self[1] === '区' && province.endsWith('自治区')));
 }
 
-/** How often the report speaks in the first person of a level below a province: 我县, 我区, 我州, 我旗, 我盟, and 我市 unless it is a 直辖市. */
+/**
+ * How often the report speaks as a level below a province: 我县/全县, 我区, 我州/全州, 我旗/全旗,
+ * 我盟/全盟, and 我市 unless it is a 直辖市 (全区 and 全市 are also a 自治区's and a 直辖市's own words).
+ */
 function lowerVoice(census: WordCensus, province: string): number {
-  return sum(census, LOWER_SELF) + (MUNICIPALITIES.has(province) ? 0 : census.count('我市')) - (province.endsWith('自治区') ? census.count('我区') : 0);
+  return sum(census, LOWER_SELF) + sum(census, LOWER_WHOLE) + (MUNICIPALITIES.has(province) ? 0 : census.count('我市')) - (province.endsWith('自治区') ? census.count('我区') : 0);
 }
 const LOWER_SELF = ['我县', '我区', '我州', '我旗', '我盟'];
+const LOWER_WHOLE = ['全县', '全州', '全旗', '全盟'];
 
 /** How often a province-level report would speak of itself: 我省/全省, 全区/自治区党委 for a 自治区, 我市/全市 for a 直辖市. */
 function provinceVoice(census: WordCensus, name: string, self: Record<keyof typeof SELF_WORDS, number>): number {
@@ -236,6 +240,24 @@ function mostNamed(census: WordCensus, ...levels: Division['level'][]): Division
   return null;
 }
 
+/**
+ * The one province the text claims as its own by its markers (its full name,
+ * its platforms: 浙里办) or its brand (法治云南, 平安云南), when no division is
+ * named in full; null when none or several are. (A bare short name is not
+ * enough: 对口支援新疆 is another province's.)
+ */
+function provinceByItsWords(census: WordCensus): Division | null {
+  let best: Division | null = null;
+  for (const province of PROVINCES) {
+    const short = shortName(province.name) ?? province.name;
+    const claims = markersOf(province.name).filter((marker) => marker !== short);
+    if (!sum(census, claims) && !census.count(`法治${short}`) && !census.count(`平安${short}`)) continue;
+    if (best) return null;
+    best = province;
+  }
+  return best;
+}
+
 function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
   // a heading naming only the ending (经济开发区…): the body's full name (宁河经济开发区) and the place it is named for
   const inBody = !place.above.length ? zoneNamedInBody(text, place.name) : null;
@@ -244,14 +266,26 @@ function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: 
   const parent = parents[parents.length - 1] ?? mostNamed(census, 'prefecture', 'province');
   // a zone the heading names without its city (高新区) is known by the city's name before it (珠海高新区)
   const name = !parents.length && parent && isBareZoneEnding(place.name) ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
-  const what = parent?.level === 'province' ? 'province-level city' : 'prefecture';
+  if (!parent) return inProvinceOfItsWords(partOf('zone', name, null, false, basis, 'prefecture'), census);
+  const what = parent.level === 'province' ? 'province-level city' : 'prefecture';
   return partOf('zone', name, parent, parents.length > 0, basis, what);
 }
 
 function townshipFact(place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
   const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
   const county = parents[parents.length - 1] ?? mostNamed(census, 'county');
-  return partOf('township', place.name, county, parents.length > 0, basis, 'county');
+  const fact = partOf('township', place.name, county, parents.length > 0, basis, 'county');
+  return county ? fact : inProvinceOfItsWords(fact, census);
+}
+
+/**
+ * A zone or township whose parent the text never names may still say its
+ * province (法治云南, 八闽大地): the province is then known, the parent not.
+ */
+function inProvinceOfItsWords(fact: JurisdictionFact, census: WordCensus): JurisdictionFact {
+  const province = provinceByItsWords(census);
+  if (!province) return fact;
+  return { ...fact, province: province.name, fullName: `${province.name}${fact.fullName}`, basis: `${fact.basis}; in ${province.name}, the one province its words name` };
 }
 
 /**
@@ -281,9 +315,10 @@ function partOf(level: 'zone' | 'township', name: string, parent: Division | nul
 /** Counts of each division's names in the text: its official name, and a name in common use (金平县, 伊犁州) added to it. */
 function namedInBody(text: string, census: WordCensus, self: Record<keyof typeof SELF_WORDS, number>): Map<string, number> {
   const named = new Map<string, number>();
+  const inAddresses = namesInAddresses(text);
   for (const [name, count] of census.divisionNames) {
-    const n = supportedOccurrences(text, name, count);
-    if (n) named.set(name, n);
+    const n = supportedOccurrences(text, name, count) - (inAddresses.get(name) ?? 0);
+    if (n > 0) named.set(name, n);
   }
   // a province-level report may name itself only by its stem (视察宁夏, 法治河北)
   for (const province of PROVINCES) if (!named.has(province.name) && census.count(shortName(province.name) ?? province.name)) named.set(province.name, 0);
@@ -303,6 +338,19 @@ function namedInBody(text: string, census: WordCensus, self: Record<keyof typeof
     named.set(official, (named.get(official) ?? 0) + n);
   }
   return named;
+}
+
+/** A contact line's address (地址:天津市和平区建设路18号): where an office sits, not what the report is about. */
+const ADDRESS = /(?:地址|住所|地点)[:：]\s*[^;；。，,)）\n]{2,40}/g;
+
+/** The division names inside the text's addresses, with their numbers of occurrences there. */
+function namesInAddresses(text: string): Map<string, number> {
+  if (!text.includes('地址') && !text.includes('住所') && !text.includes('地点')) return new Map();
+  const found = new Map<string, number>();
+  for (const match of text.matchAll(ADDRESS)) {
+    for (const [name, n] of divisionNamesIn(match[0])) found.set(name, (found.get(name) ?? 0) + n);
+  }
+  return found;
 }
 
 /**
@@ -408,7 +456,7 @@ function scoreCandidate(
     // a province is named by its prefectures' and counties' reports too: only its own voice (我省, 全区 of a 自治区, 我市 of a 直辖市) makes it the report's
     const voice = provinceVoice(census, name, self);
     // a report that calls itself 我县 or 我区 more often than 我省, or opens on 我县…, is a lower level's, whatever province it names
-    if (!voice || lowerVoice(census, name) > voice || opensBelow(opening, name)) return best;
+    if (!voice || lowerVoice(census, name) >= voice || opensBelow(opening, name)) return best;
     score += 3 * voice - (suffix in self ? 3 * self[suffix] : 0);
     return !best || score > best.score ? { division: divisions[0], score } : best;
   }

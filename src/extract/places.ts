@@ -37,10 +37,14 @@ const addName = (name: string, division: Division, kind: NameKind) => {
 };
 for (const [name, list] of divisionsByName) for (const d of list) addName(name, d, 'official');
 for (const d of DIVISIONS) {
-  // 金平苗族瑶族傣族自治县 → 金平县, 伊犁哈萨克自治州 → 伊犁州, 鄂伦春自治旗 → 鄂伦春旗
+  // 金平苗族瑶族傣族自治县 → 金平县 and 金平自治县, 恩施土家族苗族自治州 → 恩施州 and 恩施自治州,
+  // 鄂伦春自治旗 → 鄂伦春旗 (the ethnic names dropped, with or without 自治)
   const autonomous = /自治(县|州|旗)$/.exec(d.name);
   const stem = shortName(d.name);
-  if (autonomous && stem) addName(stem + autonomous[1], d, 'alias');
+  if (autonomous && stem) {
+    addName(stem + autonomous[1], d, 'alias');
+    addName(`${stem}自治${autonomous[1]}`, d, 'alias');
+  }
   // a province's or prefecture's bare stem (宁夏, 武汉) heads a chain or a zone's name
   if (stem && (d.level === 'province' || d.level === 'prefecture')) addName(stem, d, 'stem');
 }

@@ -15,7 +15,8 @@ export function findYear(text: string, title: string | null, published: string |
     if (/今年以来|今年/.test(opening)) return month <= 3 ? publishedYear - 1 : publishedYear;
     if (/去年/.test(opening)) return publishedYear - 1;
   }
-  const years = [...text.slice(0, 2000).matchAll(/((?:19|20)\d\d)年/g)].map((m) => Number(m[1]));
+  // (not the end of a plan's period, (2023—2027年): a plan looks ahead of the year it is reported in)
+  const years = [...text.slice(0, 2000).matchAll(/(?<![—–\-－~～至到])((?:19|20)\d\d)年/g)].map((m) => Number(m[1]));
   if (!years.length) return publishedYear ? publishedYear - 1 : null;
   const counts = new Map<number, number>();
   for (const y of years) counts.set(y, (counts.get(y) ?? 0) + 1);
