@@ -1,8 +1,9 @@
 // The Chromium of the browser tests (the explorer, GraphiQL, PDFs printed by
-// a browser), found in one place: CHROMIUM_PATH when set, else the system's
-// /usr/bin/chromium, else the headless build that @sparticuz/chromium ships
-// inside its npm package, so `npm ci && npm test` needs nothing beyond Node.js
-// and npm. That build is brotli-packed; it is unpacked once per package
+// a browser), found in one place: CHROMIUM_PATH when set (a binary, or `npm`
+// for the build below even where the system has one, as .ci/run does to show
+// the suite needs no system browser), else the system's /usr/bin/chromium,
+// else the headless build that @sparticuz/chromium ships inside its npm
+// package, so `npm ci && npm test` needs nothing beyond Node.js and npm. That build is brotli-packed; it is unpacked once per package
 // version under node_modules/.cache, where a fresh `npm ci` starts over.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
@@ -38,6 +39,9 @@ export const CHROMIUM_ARGS = [
 
 /** The npm build, unpacked into its cache folder on first use (atomically: parallel test files may ask at once). */
 function npmChromium(): string {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(`no Chromium for the browser tests: @sparticuz/chromium has a build for linux-x64 only (this is ${process.platform}-${process.arch}) and ${SYSTEM_CHROMIUM} is missing; set CHROMIUM_PATH to a Chrome or Chromium binary`);
+  }
   const require = createRequire(import.meta.url);
   let packageJson: string;
   try {
@@ -78,14 +82,12 @@ function npmChromium(): string {
 /** The Chromium to drive, or an error that says how to get one. */
 export function findChromium(): FoundChromium {
   const configured = process.env.CHROMIUM_PATH;
+  if (configured === 'npm') return { path: npmChromium(), source: 'npm' };
   if (configured) {
     if (!existsSync(configured)) throw new Error(`CHROMIUM_PATH=${configured} does not exist`);
     return { path: configured, source: 'CHROMIUM_PATH' };
   }
   if (existsSync(SYSTEM_CHROMIUM)) return { path: SYSTEM_CHROMIUM, source: 'system' };
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`no Chromium: ${SYSTEM_CHROMIUM} is missing and @sparticuz/chromium has a build for linux-x64 only (this is ${process.platform}-${process.arch}); set CHROMIUM_PATH to a Chrome or Chromium binary`);
-  }
   return { path: npmChromium(), source: 'npm' };
 }
 
