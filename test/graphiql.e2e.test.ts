@@ -3,6 +3,7 @@
 // block), the query handed over in the address as the explorer's "in
 // GraphiQL" links do, run from the UI, its answer shown. The real server on
 // an ephemeral port, the seeds in a fresh embedded store.
+import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ import { createHttpServer } from '../src/api/server.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import { launchChromium } from './support/browser.js';
+
+const SCREENSHOT = fileURLToPath(new URL('./artifacts/graphiql.png', import.meta.url));
 
 describe('GraphiQL in headless Chromium, offline', () => {
   let store: EmbeddedStore;
@@ -80,6 +83,8 @@ describe('GraphiQL in headless Chromium, offline', () => {
     const shown = await shownText();
     for (const { node } of data.jurisdictions.edges) expect(shown).toContain(`"name": "${node.name}"`);
 
+    await mkdir(new URL('./artifacts/', import.meta.url), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
     // nor afterwards (the editor's workers, the schema's introspection)
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
