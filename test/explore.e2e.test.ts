@@ -1,20 +1,19 @@
-// The explorer page in a real headless Chromium (Debian's package, installed
-// by .ci/run), against the real server on an ephemeral port with the seeds
+// The explorer page in a real headless Chromium (the system's, or the one
+// @sparticuz/chromium ships: test/support/browser.ts), against the real server on an ephemeral port with the seeds
 // in a fresh embedded store: search 三项制度 → 昌江区 in the graph → click it →
 // the sentence of its report in the side panel; a screenshot for people.
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../src/api/explore-build.js';
 import { createHttpServer } from '../src/api/server.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
+import { launchChromium } from './support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = fileURLToPath(new URL('./artifacts/explore.png', import.meta.url));
 
 describe('explorer page in headless Chromium', () => {
@@ -24,12 +23,9 @@ describe('explorer page in headless Chromium', () => {
   let page: Page;
   let url: string;
   const pageErrors: string[] = [];
+  const requested: string[] = [];
 
   beforeAll(async () => {
-    // Fail loudly: a missing browser must not turn into a silently skipped test.
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`);
-    }
     // Build when dist/explorer is missing or older than its sources, so the test never drives a stale page.
     await buildExplorer({ ifStale: true });
     store = await EmbeddedStore.open();
@@ -37,11 +33,9 @@ describe('explorer page in headless Chromium', () => {
     server = createHttpServer({ store });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page.on('request', (request) => requested.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (msg) => {
       if (msg.type() === 'error') pageErrors.push(msg.text());
@@ -97,10 +91,15 @@ describe('explorer page in headless Chromium', () => {
     expect(await first.locator('.source').textContent()).toMatch(/昌江区 · 2021/);
     expect(await changjiang.getAttribute('aria-pressed')).toBe('true');
 
-    // Chinese is drawn with real glyphs, not boxes: in the page's own font two different characters
-    // render differently (without a CJK font both would be the same empty box)
-    const glyphs = await page.evaluate(() => {
+    // Chinese is drawn with real glyphs, not boxes, from the page's own web font (Noto Sans SC, served
+    // by our server under /explore/assets/): in that font two different characters render differently
+    // (without a CJK font both would be the same empty box), whatever fonts the system has.
+    const glyphs = await page.evaluate(async () => {
       const font = getComputedStyle(document.querySelector('#details h2')!).font;
+      if (!font.includes('"Noto Sans SC"')) return { font };
+      // only the slices of characters on screen are fetched: ask for these two, as the graph's labels do
+      const faces = await document.fonts.load(font, '行政');
+      if (!faces.some((face) => face.family.replace(/"/g, '') === 'Noto Sans SC')) return { faces: faces.map((face) => face.family) };
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = 64;
       const context = canvas.getContext('2d')!;
@@ -114,6 +113,9 @@ describe('explorer page in headless Chromium', () => {
       return { inked: a.some((v) => v > 0), differ: a.some((v, i) => v !== b[i]) };
     });
     expect(glyphs).toEqual({ inked: true, differ: true });
+    // every request stayed on our server, and the font's slices were among them
+    expect(requested.filter((address) => !address.startsWith(`${url}/`) && !address.startsWith('data:'))).toEqual([]);
+    expect(requested.some((address) => /\/explore\/assets\/noto-sans-sc-.+\.woff2$/.test(address))).toBe(true);
 
     await mkdir(new URL('./artifacts/', import.meta.url), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

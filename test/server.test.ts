@@ -62,7 +62,15 @@ describe('HTTP server', () => {
   it('serves GraphiQL to a browser and JSON to a client', async () => {
     const page = await fetch(`${url}/graphql`, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await page.text()).toMatch(/graphiql/i);
+    const html = await page.text();
+    expect(html).toMatch(/graphiql/i);
+    // offline: the page is whole, with no script, style, icon or worker fetched from elsewhere,
+    // and its CSP lets the browser fetch from this server only
+    expect(html).not.toMatch(/<(script|link|img)\b[^>]*\b(src|href)=["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr|githubusercontent/);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
     const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });

@@ -1,5 +1,5 @@
 // The HTTP face of govgraph: graphql-yoga serving the Pothos schema at
-// /graphql (GraphiQL in a browser), one context — store plus fresh
+// /graphql (GraphiQL in a browser, served offline: graphiql.ts), one context — store plus fresh
 // DataLoaders — per request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +11,7 @@ import { writeAccess } from './auth.js';
 import { serveExplorer } from './explore-route.js';
 import { handleExportRequest, isExportPath } from './export-route.js';
 import { createContext } from './context.js';
+import { graphiqlSecurityHeaders, renderOfflineGraphiQL } from './graphiql.js';
 import { requestIdFrom, requestScope, silentLogger, yogaLogger, type Logger } from './logging.js';
 import { schema } from './schema/index.js';
 
@@ -47,12 +48,13 @@ export function createGraphQLHandler(options: ServerOptions) {
     // a preflight; such requests must carry a header a page cannot set
     // without CORS consent (JSON POSTs, as GraphiQL and the explorer send,
     // are preflighted anyway).
-    plugins: [queryLengthLimit, useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] })],
+    plugins: [queryLengthLimit, useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }), graphiqlSecurityHeaders],
     schema,
     batching: { limit: REQUEST_LIMITS.batchOperations },
     logging: yogaLogger(options.logger ?? silentLogger),
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    renderGraphiQL: renderOfflineGraphiQL,
     graphiql: {
       title: 'govgraph',
       defaultQuery: `# Which county-level jurisdictions' reports mention 三项制度?

@@ -1,14 +1,20 @@
 // The force-directed view: the subgraph as a graphology graph (the same
 // graph model the exports use), laid out by ForceAtlas2 and drawn by sigma.js
 // in WebGL. Node labels are drawn on a canvas with the CJK font stack, as
-// canvas text does not inherit the page's CSS font.
+// canvas text does not inherit the page's CSS font; nor does a canvas ask for
+// a web font's slices, so the labels' characters are loaded first and the
+// labels drawn again once they are there.
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import random from 'graphology-layout/random';
 import Sigma from 'sigma';
 import { colorOf, shortLabel, type Subgraph } from './model.js';
 
-export const CJK_FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+/** The page's own web font first (style.css), then the system CJK fonts. */
+export const CJK_FONT_STACK = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+const LABEL_SIZE = 13;
+const LABEL_WEIGHT = '500';
 
 /** A seeded generator, so the same subgraph is laid out the same way every time (and screenshots are comparable). */
 function seededRandom(seed: number): () => number {
@@ -69,8 +75,8 @@ export function renderGraph(container: HTMLElement, subgraph: Subgraph, startIds
 
   const sigma = new Sigma(graph, container, {
     labelFont: CJK_FONT_STACK,
-    labelSize: 13,
-    labelWeight: '500',
+    labelSize: LABEL_SIZE,
+    labelWeight: LABEL_WEIGHT,
     labelColor: { color: '#212529' },
     labelRenderedSizeThreshold: 6,
     defaultEdgeType: 'arrow',
@@ -92,6 +98,13 @@ export function renderGraph(container: HTMLElement, subgraph: Subgraph, startIds
       return data;
     },
   });
+  // Before its slices arrive, a canvas draws a label in a fallback font (boxes on a machine without CJK fonts).
+  const labels = subgraph.nodes.map(shortLabel).join('');
+  let killed = false;
+  document.fonts.load(`${LABEL_WEIGHT} ${LABEL_SIZE}px ${CJK_FONT_STACK}`, labels).then(
+    () => killed || sigma.refresh(),
+    () => undefined, // the system fonts after it still draw
+  );
   sigma.on('clickNode', ({ node }) => onSelect(node));
   sigma.on('clickStage', () => onSelect(null));
   sigma.on('enterNode', () => container.classList.add('pointing'));
@@ -109,6 +122,7 @@ export function renderGraph(container: HTMLElement, subgraph: Subgraph, startIds
       sigma.refresh();
     },
     destroy() {
+      killed = true;
       sigma.kill();
     },
   };
