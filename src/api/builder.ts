@@ -62,9 +62,10 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page (true on any page asked for `after` a cursor).' },
     startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
     endCursorFieldOptions: { description: 'Cursor of the last item of this page: pass it as `after` for the next page.' },
-    nodeQueryOptions: { description: 'Any node by its global id.' },
-    nodesQueryOptions: { description: 'Nodes by their global ids, in the order given (null for an unknown id).' },
-    nodeTypeOptions: { description: 'Anything with a global id (Relay): reports, jurisdictions, initiatives, regulations, problems.' },
+    // `node` and `nodes` are schema/node.ts's: they answer null for an id that names nothing
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    nodeTypeOptions: { description: 'Anything with a global id (Relay): reports, jurisdictions, organizations, initiatives, regulations, problems, problem themes, plans, indicators.' },
   },
   errors: { defaultTypes: [] },
   complexity: {
