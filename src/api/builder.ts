@@ -38,13 +38,18 @@ function pageComplexity(args: Record<string, unknown>, _ctx: AppContext, field: 
 export const builder = new SchemaBuilder<{
   Context: AppContext;
   Connection: { totalCount: number };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Scalars: { JSON: { Input: unknown; Output: unknown }; Upload: { Input: UploadedFile; Output: never } };
 }>({
   plugins: [ErrorsPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
   relay: {
     cursorType: 'String',
+    // A connection can be refused on its own (a bad cursor or page size): it stays nullable, so
+    // the error nulls that connection only, not its parent (fields are non-null by default).
+    defaultConnectionFieldOptions: { nullable: true },
     // `nodes` beside `edges` on every connection: the page's items without their cursors.
     nodesOnConnection: { description: 'The items of this page, in order (the `node` of each edge, without cursors).' },
     // descriptions of what the relay plugin generates on every connection, edge and node

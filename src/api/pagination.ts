@@ -81,19 +81,16 @@ export function encodeCursor(position: number, item: unknown): string {
 interface Cursor {
   position: number;
   hash: string;
-  given: string;
 }
-
-const shown = (cursor: string) => JSON.stringify(cursor.length > 40 ? `${cursor.slice(0, 40)}…` : cursor);
 
 function decodeCursor(cursor: string, arg: 'after' | 'before'): Cursor {
   const match = CURSOR.exec(Buffer.from(cursor, 'base64').toString('latin1'));
   if (!match || Buffer.from(match[0], 'latin1').toString('base64') !== cursor) {
-    throw new GraphQLError(`\`${arg}\`: ${shown(cursor)} is not a cursor of this API; pass a \`cursor\`, \`startCursor\` or \`endCursor\` it gave`, {
+    throw new GraphQLError(`\`${arg}\` is not a cursor of this API: pass the \`cursor\`, \`startCursor\` or \`endCursor\` of an earlier page`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  return { position: Number(match[1]), hash: match[2], given: cursor };
+  return { position: Number(match[1]), hash: match[2] };
 }
 
 /** An ordered list read in slices: `slice(from, to)` the items at [from, to), `total()` how many there are. */
@@ -114,7 +111,7 @@ async function locate<T>(source: Source<T>, cursor: Cursor, arg: 'after' | 'befo
   });
   if (found < 0) {
     throw new GraphQLError(
-      `\`${arg}\`: the item of cursor ${shown(cursor.given)} is no longer in this list (deleted, no longer matching, or moved more than ${CURSOR_DRIFT} places since); ask for the first page again`,
+      `\`${arg}\`: the cursor's item is no longer in this list (deleted, no longer matching, or moved more than ${CURSOR_DRIFT} places since); ask for the first page again`,
       { extensions: { code: 'STALE_CURSOR' } },
     );
   }
