@@ -59,6 +59,13 @@ describe('Relay cursors', () => {
     expect(backward).toEqual(all);
   });
 
+  it('a page after a cursor costs one read of the list (the page lies inside the window read to find the cursor\'s item) and one count', async () => {
+    const first = (await ask(REPORTS, { first: 2 })).reports;
+    const before = store.callCount;
+    await ask(REPORTS, { first: 2, after: first.pageInfo.endCursor });
+    expect(store.callCount - before).toBe(2);
+  });
+
   it('refuses forged cursors with a clear error, never "Unexpected error."', async () => {
     const forged = [Buffer.from('OffsetConnection:-3').toString('base64'), Buffer.from('OffsetConnection:2').toString('base64'), 'garbage!!', '%%%', Buffer.from('c1:-3:AAAAAAAAAAAA').toString('base64'), 'YzE6MzpBQUFBQUFBQUFBQUE'];
     const queries = [

@@ -28,7 +28,8 @@ export const QUERY_LIMITS = { depth: 14, breadth: 300, complexity: 500_000 };
  */
 function pageComplexity(args: Record<string, unknown>, _ctx: AppContext, field: GraphQLField<unknown, AppContext, Record<string, unknown>>): { field: number; multiplier: number } {
   const type = getNamedType(field.type).name;
-  if (typeof args.first === 'number') return { field: 1, multiplier: Math.max(args.first, 1) };
+  const size = typeof args.first === 'number' ? args.first : args.last; // `last` alone is a page of its own size
+  if (typeof size === 'number') return { field: 1, multiplier: Math.max(size, 1) };
   if (type.endsWith('Connection')) return { field: 1, multiplier: DEFAULT_PAGE_SIZE };
   if (field.name === 'edges' && type.endsWith('Edge')) return { field: 1, multiplier: 1 };
   if (field.name === 'nodes' && !('ids' in args) && type !== 'GraphNode') return { field: 1, multiplier: 1 }; // a connection's items, counted by it like `edges`

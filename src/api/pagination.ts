@@ -156,10 +156,20 @@ export function storeConnection<T>(
   count: () => Promise<number>,
 ) {
   let counted: Promise<number> | undefined;
+  // the rows read last: the page after a cursor usually lies inside the window read to find it
+  let read: { from: number; rows: T[]; asked: number } | undefined;
+  const slice = async (from: number, to: number): Promise<T[]> => {
+    if (to <= from) return [];
+    const r = read;
+    if (r && from >= r.from && (to <= r.from + r.rows.length || r.rows.length < r.asked)) return r.rows.slice(from - r.from, to - r.from);
+    const rows = await fetch({ offset: from, limit: to - from });
+    read = { from, rows, asked: to - from };
+    return rows;
+  };
   return page(
     args,
     {
-      slice: (from, to) => (to > from ? fetch({ offset: from, limit: to - from }) : Promise.resolve([])),
+      slice,
       total: () => (counted ??= count()),
       window: (position) => ({ from: Math.max(0, position - CURSOR_DRIFT), to: position + CURSOR_DRIFT + 1 }),
     },
