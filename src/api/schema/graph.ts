@@ -12,7 +12,6 @@ import { JurisdictionLevel, NODE_LABELS, NodeLabel, RELATION_TYPES, RelationType
 import { rankedHits, type Hit } from './search.js';
 import type { AppContext } from '../context.js';
 
-export { NODE_LABELS, RELATION_TYPES };
 export const MAX_DEPTH = 3;
 export const MAX_NODES = 1000;
 
