@@ -73,14 +73,15 @@ describe('Relay ids', () => {
       const chunk = ids.slice(i, i + 100);
       const { nodes } = await ask(
         `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
-          ... on Organization { name } ... on Plan { text } ... on Indicator { name } ... on ProblemTheme { name } } }`,
+          ... on Organization { name issuerType } ... on Plan { text } ... on Indicator { name } ... on ProblemTheme { name } } }`,
         { ids: chunk },
       );
-      nodes.forEach((node: { __typename: string; id: string; name?: string; text?: string } | null, j: number) => {
+      nodes.forEach((node: { __typename: string; id: string; name?: string; text?: string; issuerType?: string } | null, j: number) => {
         expect(node, chunk[j]).not.toBeNull();
         expect(node!.id).toBe(chunk[j]);
         expect(node!.__typename).toBe(typeOf(chunk[j]));
         if ('name' in node! || 'text' in node!) expect((node!.name ?? node!.text)!.length).toBeGreaterThan(0);
+        if (node!.__typename === 'Organization') expect(['GOVERNMENT', 'DEPARTMENT']).toContain(node!.issuerType);
         refetched++;
       });
     }
