@@ -152,6 +152,9 @@ describe('query limits', () => {
     const small = await post(yoga, nested(20), {});
     expect(small.errors).toBeUndefined();
     expect(small.data.jurisdictions.edges).toBeInstanceOf(Array);
+    // `last` alone is a page of its size too
+    const fromTheEnd = await post(yoga, nested(100).replaceAll('first:', 'last:'), {});
+    expect(fromTheEnd.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });
   });
 
   it('masks unexpected internal errors', async () => {

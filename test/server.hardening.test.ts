@@ -41,14 +41,21 @@ describe('server hardening', () => {
     await store.close();
   });
 
-  it('refuses a GET query without a CSRF header and answers it with one', async () => {
+  it('answers a GET query without a CSRF header (as urql sends one by default), and refuses a mutation over GET with or without one', async () => {
     const query = encodeURIComponent('{ __typename }');
-    const bare = await fetch(`${url}/graphql?query=${query}`, { headers: { accept: 'application/json' } });
-    expect(bare.status).toBe(403);
-    expect((await bare.json()).errors[0].message).toMatch(/CSRF/);
-    const withHeader = await fetch(`${url}/graphql?query=${query}`, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } });
-    expect(withHeader.status).toBe(200);
-    expect(await withHeader.json()).toEqual({ data: { __typename: 'Query' } });
+    for (const headers of [{}, { 'x-graphql-yoga-csrf': '1' }] as Record<string, string>[]) {
+      const answer = await fetch(`${url}/graphql?query=${query}`, { headers: { accept: 'application/json', ...headers } });
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ data: { __typename: 'Query' } });
+    }
+    const counts = await store.counts();
+    const mutation = encodeURIComponent('mutation { deleteReport(id: "x") { deleted } }');
+    for (const headers of [{}, { 'x-graphql-yoga-csrf': '1' }] as Record<string, string>[]) {
+      const refused = await fetch(`${url}/graphql?query=${mutation}`, { headers: { accept: 'application/json', ...headers } });
+      expect(refused.status).toBe(405);
+      expect((await refused.json()).errors[0].message).toMatch(/mutation operation from a POST request/);
+    }
+    expect(await store.counts()).toEqual(counts);
   });
 
   it('refuses a text/plain POST (a cross-site form) but answers a JSON POST and keeps introspection', async () => {

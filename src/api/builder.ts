@@ -28,7 +28,8 @@ export const QUERY_LIMITS = { depth: 14, breadth: 300, complexity: 500_000 };
  */
 function pageComplexity(args: Record<string, unknown>, _ctx: AppContext, field: GraphQLField<unknown, AppContext, Record<string, unknown>>): { field: number; multiplier: number } {
   const type = getNamedType(field.type).name;
-  if (typeof args.first === 'number') return { field: 1, multiplier: Math.max(args.first, 1) };
+  const size = typeof args.first === 'number' ? args.first : args.last; // `last` alone is a page of its own size
+  if (typeof size === 'number') return { field: 1, multiplier: Math.max(size, 1) };
   if (type.endsWith('Connection')) return { field: 1, multiplier: DEFAULT_PAGE_SIZE };
   if (field.name === 'edges' && type.endsWith('Edge')) return { field: 1, multiplier: 1 };
   if (field.name === 'nodes' && !('ids' in args) && type !== 'GraphNode') return { field: 1, multiplier: 1 }; // a connection's items, counted by it like `edges`
@@ -38,13 +39,18 @@ function pageComplexity(args: Record<string, unknown>, _ctx: AppContext, field: 
 export const builder = new SchemaBuilder<{
   Context: AppContext;
   Connection: { totalCount: number };
+  DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
   Scalars: { JSON: { Input: unknown; Output: unknown }; Upload: { Input: UploadedFile; Output: never } };
 }>({
   plugins: [ErrorsPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
   relay: {
     cursorType: 'String',
+    // A connection can be refused on its own (a bad cursor or page size): it stays nullable, so
+    // the error nulls that connection only, not its parent (fields are non-null by default).
+    defaultConnectionFieldOptions: { nullable: true },
     // `nodes` beside `edges` on every connection: the page's items without their cursors.
     nodesOnConnection: { description: 'The items of this page, in order (the `node` of each edge, without cursors).' },
     // descriptions of what the relay plugin generates on every connection, edge and node
@@ -62,9 +68,10 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page (true on any page asked for `after` a cursor).' },
     startCursorFieldOptions: { description: 'Cursor of the first item of this page.' },
     endCursorFieldOptions: { description: 'Cursor of the last item of this page: pass it as `after` for the next page.' },
-    nodeQueryOptions: { description: 'Any node by its global id.' },
-    nodesQueryOptions: { description: 'Nodes by their global ids, in the order given (null for an unknown id).' },
-    nodeTypeOptions: { description: 'Anything with a global id (Relay): reports, jurisdictions, initiatives, regulations, problems.' },
+    // `node` and `nodes` are schema/node.ts's: they answer null for an id that names nothing
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    nodeTypeOptions: { description: 'Anything with a global id (Relay): reports, jurisdictions, organizations, initiatives, regulations, problems, problem themes, plans, indicators.' },
   },
   errors: { defaultTypes: [] },
   complexity: {

@@ -42,13 +42,25 @@ const queryLengthLimit: Plugin = {
   },
 };
 
+/**
+ * CSRF: a browser sends a cross-site form or multipart POST without a
+ * preflight; such requests must carry a header a page cannot set without CORS
+ * consent (JSON POSTs, as GraphiQL, the explorer and most clients send, are
+ * preflighted anyway). A GET is exempt: it can only run a query, which writes
+ * nothing (yoga refuses a mutation over GET with 405), and standard clients
+ * send queries as GET with no such header (urql's default).
+ */
+const csrfPrevention = useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] });
+const csrfExceptGet: Plugin = {
+  onRequestParse(payload) {
+    if (payload.request.method === 'GET') return;
+    return csrfPrevention.onRequestParse!(payload);
+  },
+};
+
 export function createGraphQLHandler(options: ServerOptions) {
   return createYoga({
-    // CSRF: a browser sends a cross-site GET, form or multipart POST without
-    // a preflight; such requests must carry a header a page cannot set
-    // without CORS consent (JSON POSTs, as GraphiQL and the explorer send,
-    // are preflighted anyway).
-    plugins: [queryLengthLimit, useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight'] }), graphiqlSecurityHeaders],
+    plugins: [queryLengthLimit, csrfExceptGet, graphiqlSecurityHeaders],
     schema,
     batching: { limit: REQUEST_LIMITS.batchOperations },
     logging: yogaLogger(options.logger ?? silentLogger),

@@ -357,6 +357,7 @@ const RecurringTheme = builder.objectRef<{ jurisdiction: JurisdictionShape; them
 builder.queryFields((t) => ({
   compareJurisdictions: t.field({
     type: ComparisonRef,
+    nullable: true, // refused arguments null this field only
     description: 'Two jurisdictions side by side (each by code, short name or full name).',
     args: { a: t.arg.string({ required: true, description: 'First jurisdiction.' }), b: t.arg.string({ required: true, description: 'Second jurisdiction.' }) },
     resolve: async (_root, args, ctx) => ({ a: await oneJurisdiction(ctx, args.a), b: await oneJurisdiction(ctx, args.b) }),

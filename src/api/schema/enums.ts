@@ -77,3 +77,19 @@ export function entityOrderParams(order: { field: 'reports' | 'mentions' | 'name
   const orderBy = order?.field ?? (byName ? 'name' : 'reports');
   return { orderBy, descending: order?.descending ?? orderBy !== 'name' };
 }
+
+export const NODE_LABELS = ['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator'] as const;
+export type NodeLabelName = (typeof NODE_LABELS)[number];
+export const RELATION_TYPES = ['ABOUT', 'ISSUED_BY', 'BELONGS_TO', 'PART_OF', 'CITES', 'MENTIONS', 'IDENTIFIES', 'HAS_THEME', 'PLANS', 'CONCERNS', 'REPORTS'] as const;
+export type RelationTypeName = (typeof RELATION_TYPES)[number];
+
+// The values are the labels and types themselves, so the JSON a client reads is the store's own name.
+export const NodeLabel = builder.enumType('GraphNodeType', {
+  description: 'Node types of the graph model.',
+  values: Object.fromEntries(NODE_LABELS.map((l) => [l, { value: l, description: `${l} nodes.` }])) as Record<NodeLabelName, { value: NodeLabelName; description: string }>,
+});
+
+export const RelationType = builder.enumType('GraphRelationType', {
+  description: 'Relationship types of the graph model.',
+  values: Object.fromEntries(RELATION_TYPES.map((t) => [t, { value: t, description: `${t} relationships.` }])) as Record<RelationTypeName, { value: RelationTypeName; description: string }>,
+});

@@ -8,12 +8,10 @@ import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { KEY_PROPERTY } from '../../export/model.js';
 import { builder } from '../builder.js';
-import { JurisdictionLevel } from './enums.js';
+import { JurisdictionLevel, NODE_LABELS, NodeLabel, RELATION_TYPES, RelationType, type NodeLabelName, type RelationTypeName } from './enums.js';
 import { rankedHits, type Hit } from './search.js';
 import type { AppContext } from '../context.js';
 
-export const NODE_LABELS = ['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator'] as const;
-export const RELATION_TYPES = ['ABOUT', 'ISSUED_BY', 'BELONGS_TO', 'PART_OF', 'CITES', 'MENTIONS', 'IDENTIFIES', 'HAS_THEME', 'PLANS', 'CONCERNS', 'REPORTS'] as const;
 export const MAX_DEPTH = 3;
 export const MAX_NODES = 1000;
 
@@ -41,19 +39,9 @@ const JSONScalar = builder.addScalarType(
   { description: 'Any JSON value: the properties of a graph node.' },
 );
 
-const NodeLabel = builder.enumType('GraphNodeType', {
-  description: 'Node types of the graph model.',
-  values: Object.fromEntries(NODE_LABELS.map((l) => [l, { value: l, description: `${l} nodes.` }])) as Record<(typeof NODE_LABELS)[number], { value: string; description: string }>,
-});
-
-const RelationType = builder.enumType('GraphRelationType', {
-  description: 'Relationship types of the graph model.',
-  values: Object.fromEntries(RELATION_TYPES.map((t) => [t, { value: t, description: `${t} relationships.` }])) as Record<(typeof RELATION_TYPES)[number], { value: string; description: string }>,
-});
-
 interface GraphNode {
   id: string;
-  type: string;
+  type: NodeLabelName;
   key: string;
   label: string;
   /** The stored properties as read; `properties` is derived from them only when asked for. */
@@ -72,7 +60,7 @@ interface GraphEdge {
   id: string;
   source: string;
   target: string;
-  type: string;
+  type: RelationTypeName;
   weight: number;
 }
 
@@ -80,7 +68,7 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
   description: 'A node of a subgraph.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id (the Relay global id of the node: type and key).' }),
-    type: t.exposeString('type', { description: 'Node type (label): Report, Jurisdiction, Initiative…' }),
+    type: t.expose('type', { type: NodeLabel, description: 'Node type (label): Report, Jurisdiction, Initiative…' }),
     label: t.exposeString('label', { description: 'Display name.' }),
     properties: t.field({ type: JSONScalar, description: 'The node\'s stored properties (a report\'s text left out).', resolve: (n) => visibleProperties(n.type, n.raw) }),
     degree: t.exposeInt('degree', { description: 'Edges of this node inside the subgraph.' }),
@@ -93,7 +81,7 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
     id: t.exposeID('id', { description: 'Stable id: type, source and target.' }),
     source: t.exposeID('source', { description: 'Id of the source node.' }),
     target: t.exposeID('target', { description: 'Id of the target node.' }),
-    type: t.exposeString('type', { description: 'Relationship type.' }),
+    type: t.expose('type', { type: RelationType, description: 'Relationship type.' }),
     weight: t.exposeFloat('weight', { description: 'Mentions or citations it stands for (1 for structural edges).' }),
   }),
 });
@@ -147,6 +135,7 @@ const GraphFilter = builder.inputType('GraphFilter', {
 builder.queryField('graph', (t) =>
   t.field({
     type: Subgraph,
+    nullable: true, // refused arguments null this field only
     description: 'A subgraph around start nodes (by id or by a search), expanded to a depth through chosen node and relation types, capped at maxNodes keeping the most connected.',
     args: {
       start: t.arg({ type: ['ID'], description: 'Global ids of the start nodes (from `id` of any node).' }),
@@ -199,8 +188,9 @@ builder.queryField('graph', (t) =>
       // Expanding a hub's neighbourhood reads thousands of rows to keep a few hundred nodes:
       // nodes and edges are held under internal keys with their stored properties as read,
       // and the public ids and visible properties are built only for what is returned.
+      // labels and types as the store names them: the model's own (cypher/README.md)
       interface Pending {
-        type: string;
+        type: NodeLabelName;
         key: string;
         raw: Record<string, unknown>;
         degree: number;
@@ -208,14 +198,14 @@ builder.queryField('graph', (t) =>
       interface PendingEdge {
         source: string;
         target: string;
-        type: string;
+        type: RelationTypeName;
         weight: number;
       }
       const nodes = new Map<string, Pending>();
       const edges = new Map<string, PendingEdge>();
       // Start nodes are kept even when their own type is filtered out of the expansion.
       for (const row of await ctx.store.run('graph_nodes', { nodes: starts })) {
-        const type = String(row.label);
+        const type = String(row.label) as NodeLabelName;
         const key = String(row.key);
         nodes.set(internalKey(type, key), { type, key, raw: row.properties as Record<string, unknown>, degree: 0 });
       }
@@ -228,7 +218,7 @@ builder.queryField('graph', (t) =>
         const next: { label: string; key: string }[] = [];
         for (const row of rows) {
           const from = internalKey(String(row.fromLabel), String(row.fromKey));
-          const type = String(row.label);
+          const type = String(row.label) as NodeLabelName;
           const key = String(row.key);
           const to = internalKey(type, key);
           if (!nodes.has(to)) {
@@ -237,7 +227,7 @@ builder.queryField('graph', (t) =>
           }
           const [source, target] = row.outgoing ? [from, to] : [to, from];
           const id = `${row.type}\u0000${source}\u0000${target}`;
-          if (!edges.has(id)) edges.set(id, { source, target, type: String(row.type), weight: Number(row.weight) });
+          if (!edges.has(id)) edges.set(id, { source, target, type: String(row.type) as RelationTypeName, weight: Number(row.weight) });
         }
         frontier = next;
       }

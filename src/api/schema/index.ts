@@ -9,6 +9,8 @@ import './jurisdiction.js';
 import './initiative.js';
 import './regulation.js';
 import './problem.js';
+import './secondary.js';
+import './node.js';
 import './analytics.js';
 import './search.js';
 import './graph.js';

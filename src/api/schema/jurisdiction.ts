@@ -102,8 +102,8 @@ interface Counted<T> {
   mentions: number;
 }
 
-function countedConnection<T>(args: Parameters<typeof listConnection>[0], items: Counted<T>[]) {
-  const page = listConnection(args, items);
+async function countedConnection<T>(args: Parameters<typeof listConnection>[0], items: Counted<T>[]) {
+  const page = await listConnection(args, items);
   return { ...page, edges: page.edges.map((edge) => ({ ...edge, node: edge.node.node, counted: edge.node })) };
 }
 

@@ -153,6 +153,7 @@ async function extractInput(input: { text?: string | null; upload?: UploadedFile
 builder.mutationFields((t) => ({
   ingestReport: t.field({
     type: IngestReportPayload,
+    nullable: true, // a refused write nulls this field only
     description: 'Extracts a report and writes it to the store in one transaction (idempotent by report id).',
     errors: {
       types: [NotAReportError, RefusedInput],
@@ -171,6 +172,7 @@ builder.mutationFields((t) => ({
   }),
   deleteReport: t.field({
     type: DeleteReportPayload,
+    nullable: true, // a refused write nulls this field only
     description: 'Deletes a report with the problems and plans it owned, and initiatives, regulations and indicators no other report holds.',
     args: { id: t.arg.string({ required: true, description: 'The report id (`reportId`).' }) },
     resolve: async (_root, { id }, ctx) => {

@@ -4,14 +4,33 @@
 // per-request DataLoader and one store call per query level.
 import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
-import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape } from './shapes.js';
+import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape, SecondaryShape } from './shapes.js';
+
+/**
+ * A key the store has no node for. `node(id:)` answers null for it (a deleted
+ * report's id is not a server fault); a field that must reach the node still fails.
+ */
+export class NodeNotFound extends Error {}
 
 /** A loader over a batch statement: `statement` with `{[param]: keys}`, rows keyed by `keyColumn`, value in `valueColumn`. */
 function batchLoad<T>(statement: string, param: string, keyColumn: string, valueColumn: string, what: string) {
   return async (keys: string[], ctx: AppContext): Promise<(T | Error)[]> => {
     const rows = await ctx.store.run(statement, { [param]: keys });
     const byKey = new Map(rows.map((row) => [String(row[keyColumn]), row[valueColumn] as T]));
-    return keys.map((key) => byKey.get(key) ?? new Error(`no ${what} ${key}`));
+    return keys.map((key) => byKey.get(key) ?? new NodeNotFound(`no ${what} ${key}`));
+  };
+}
+
+/**
+ * A loader of nodes of one label by their key property, through the statement
+ * that reads a subgraph's start nodes: the node types that only `graph` and the
+ * exports hand out (organizations, plans, indicators, problem themes).
+ */
+function graphNodeLoad(label: string) {
+  return async (keys: string[], ctx: AppContext): Promise<(SecondaryShape | Error)[]> => {
+    const rows = await ctx.store.run('graph_nodes', { nodes: keys.map((key) => ({ label, key })) });
+    const byKey = new Map(rows.map((row) => [String(row.key), { key: String(row.key), properties: row.properties as Record<string, unknown> }]));
+    return keys.map((key) => byKey.get(key) ?? new NodeNotFound(`no ${label} ${key}`));
   };
 }
 
@@ -38,4 +57,24 @@ export const Regulation = builder.loadableNodeRef('Regulation', {
 export const Problem = builder.loadableNodeRef('Problem', {
   id: { resolve: (p: ProblemShape) => p.id },
   load: batchLoad<ProblemShape>('problems_by_ids', 'ids', 'id', 'problem', 'problem with id'),
+});
+
+export const Organization = builder.loadableNodeRef('Organization', {
+  id: { resolve: (o: SecondaryShape) => o.key },
+  load: graphNodeLoad('Organization'),
+});
+
+export const Plan = builder.loadableNodeRef('Plan', {
+  id: { resolve: (p: SecondaryShape) => p.key },
+  load: graphNodeLoad('Plan'),
+});
+
+export const Indicator = builder.loadableNodeRef('Indicator', {
+  id: { resolve: (i: SecondaryShape) => i.key },
+  load: graphNodeLoad('Indicator'),
+});
+
+export const ProblemTheme = builder.loadableNodeRef('ProblemTheme', {
+  id: { resolve: (t: SecondaryShape) => t.key },
+  load: graphNodeLoad('ProblemTheme'),
 });

@@ -7,6 +7,7 @@ import { GraphQLError } from 'graphql';
 import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
 import { builder } from '../builder.js';
 import { rankedConnection, rankedTotal } from '../pagination.js';
+import { NodeLabel } from './enums.js';
 import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js';
 import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape } from './shapes.js';
 import type { AppContext } from '../context.js';
@@ -52,7 +53,7 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
     }),
     match: t.field({ type: MatchKind, description: 'How it matched.', resolve: (h) => h.rank as 1 | 2 | 3 | 4 }),
     label: t.exposeString('label', { description: 'Its display name: name, title, full name, a report\'s title (its id when untitled) or a problem\'s statement.' }),
-    type: t.exposeString('kind', { description: 'Its type: Initiative, Regulation, Jurisdiction, Report or Problem.' }),
+    type: t.expose('kind', { type: NodeLabel, description: 'Its type: Initiative, Regulation, Jurisdiction, Report or Problem.' }),
   }),
 });
 

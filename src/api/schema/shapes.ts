@@ -50,6 +50,12 @@ export interface ProblemShape {
   reportId: string;
 }
 
+/** A node of a label without query fields of its own (Organization, Plan, Indicator, ProblemTheme): its key and stored properties. */
+export interface SecondaryShape {
+  key: string;
+  properties: Record<string, unknown>;
+}
+
 /** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…), in the stored model of src/store/provenance.ts. */
 export type LinkShape = ProvenanceLink;
 
