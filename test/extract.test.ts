@@ -487,6 +487,36 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(names).toContain('三区六室');
     });
 
+    it('an honour received, a role taken, a learning format, a window, a goal and a talk\'s title are no names', () => {
+      const names = extractReport(
+        report(
+          '获评“贵州省禁毒示范城市”,勇当改革“开路先锋”,通过“专人主讲”学、“观看视频”学等方式学法,设立“办不成事”反映窗口,实现“双争目标”,以“快严细实”为导向,以“扎实推进依法行政、建设法治政府”为题开展专题讲座,开展“法治体检”专项行动。',
+        ),
+      ).initiatives.map((i) => i.name);
+      for (const w of ['贵州省禁毒示范城市', '开路先锋', '专人主讲', '观看视频', '办不成事', '双争目标', '快严细实', '扎实推进依法行政、建设法治政府']) expect(names, w).not.toContain(w);
+      // a campaign named the same way stays
+      expect(names.some((n) => n.startsWith('法治体检'))).toBe(true);
+    });
+
+    it('ideology formulas and the bodies a government answers to are no initiatives (三新一高, 一府两院)', () => {
+      const names = extractReport(report('立足“三新一高”,支持“一府一委两院”依法依规开展工作,强化“一府两院”良性互动,全面推行说理式执法。')).initiatives.map((i) => i.name);
+      for (const w of ['三新一高', '一府一委两院', '一府两院', '说理式执法']) expect(names, w).not.toContain(w);
+    });
+
+    it('the national systems under the names reports give them', () => {
+      const of = (text: string) => extractReport(report(text)).initiatives.map((i) => i.name);
+      // 领导干部学法 is the leaders' law-learning system; in a series of verbs it is only a verb
+      expect(of('实现领导干部学法全覆盖。')).toContain('领导干部学法用法制度');
+      expect(of('领导干部学法、懂法、用法、守法。')).not.toContain('领导干部学法用法制度');
+      // its list of laws to learn is a system of its own
+      expect(of('建立领导干部学法清单制度。')).toEqual(expect.arrayContaining(['领导干部学法清单制度']));
+      expect(of('年内市政府常务会议集体学法5次。')).toContain('政府常务会议会前学法');
+      for (const text of ['持续巩固全国法治政府示范市创建成果。', '为创建“全国法治政府示范县”奠定基础。', '组织开展第三批全省法治政府建设创建示范活动。']) {
+        expect(of(text), text).toContain('法治政府建设示范创建');
+      }
+      for (const text of ['做好市县法治建设实地督察迎检工作。', '开展法治政府建设责任落实专项督察2次。']) expect(of(text), text).toContain('法治督察');
+    });
+
     it('figures of speech, counted slogans, quoted instructions, documents and courses are no names; a named event is', () => {
       const g = extractReport(
         report(

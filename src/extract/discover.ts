@@ -19,14 +19,14 @@ import { createRequire } from 'node:module';
 import { registerMarkers, type WordCensus } from './census.js';
 import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';
 import { confidenceOf, FORM_TRIE, lexiconEntry } from './lexicon.js';
-import { charSet, codesOf, inSet, orderByKey, remembered, sortByStart, TitleCursor } from './scan.js';
+import { charSet, codesOf, inSet, orderByKey, remembered, sortByStart, TitleCursor, isCJK } from './scan.js';
 import { placeBrandsIn } from './places.js';
 import { Trie } from './trie.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
 
 const require = createRequire(import.meta.url);
-const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[]; quoteFollowers: string[]; figureVerbs: string[] } = require('./knowledge/initiative-stoplist.json');
+const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[]; quoteFollowers: string[]; figureVerbs: string[]; quotePreceders: string[] } = require('./knowledge/initiative-stoplist.json');
 // (compared without quotes, spaces and list marks, as discovered names are: 周调度、旬通报、月讲评 is 周调度旬通报月讲评)
 const bareName = (w: string) => w.replace(/[“”"\s、,，]/g, '');
 const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].map(bareName));
@@ -302,6 +302,14 @@ export function notANameAfter(text: string, at: number): boolean {
   return from.some((p) => STOP.quoteFollowers.some((w) => text.startsWith(w, p)));
 }
 
+/** Whether one of `words` ends within the 8 characters before `at`, with no punctuation after it (the same clause). */
+function precededInClause(text: string, at: number, words: string[]): boolean {
+  let from = at;
+  while (from > 0 && at - from < 8 && isCJK(text.charCodeAt(from - 1))) from--;
+  const before = text.slice(from, at);
+  return words.some((w) => before.includes(w));
+}
+
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
   const found: Found[] = [];
   const inRun = new Set<number>();
@@ -350,6 +358,8 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     // 变“群众跑”为“数据跑”: a contrast, not a name; 打好“学习牌”: a figure of speech
     if (inSet(text.charCodeAt(start - 1), CONTRAST)) continue;
     if (STOP.figureVerbs.some((v) => text.startsWith(v, start - v.length))) continue;
+    // 获评“贵州省禁毒示范城市”, 勇当甘肃改革“开路先锋”: an honour received or a role taken
+    if (precededInClause(text, start, STOP.quotePreceders)) continue;
     // “点对点”和“总对总”网络查控, “钉钉打卡”、“日常巡查”: qualifiers in a list, not names
     // (/^(?:、|和|与|及|或)?“/ on the 2 characters after, /”(?:、|和|与|及|或)?$/ on the 2 before)
     const end = start + q[0].length;

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { registerWords, WordCensus } from './census.js';
 import { shortName } from './divisions.js';
 import type { IssuerFact, JurisdictionFact } from './types.js';
+import { isCJK } from './scan.js';
 
 const require = createRequire(import.meta.url);
 const DEPARTMENTS: { departments: { name: string; keywords: string[] }[] } = require('./knowledge/departments.json');
@@ -19,7 +20,6 @@ const GOVERNMENT_VOICE = ['我区', '我县', '我市', '我省', '我旗', '我
 registerWords([...DEPARTMENT_VOICE, ...GOVERNMENT_VOICE, ...DEPARTMENTS.departments.flatMap((d) => [d.name, ...d.keywords])]);
 const KNOWN_DEPARTMENTS = DEPARTMENTS.departments.map((d) => d.name);
 const LEVEL_CHAR = new Set(['区', '县', '市']);
-const isCJK = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const DEPARTMENT_NAME = '([\\u4e00-\\u9fff]{2,12}?(?:局|委员会|办公室|中心|厅))';
 // 现将我局2022年法治政府建设情况报告如下: the report as a whole speaks as a department.
 const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心|我厅|本厅)/;

@@ -7,7 +7,7 @@
 //
 // The hand-written scans below are exported for test/extract.speed.test.ts,
 // which checks each against the RegExp it replaced.
-import { charSet, CN_DIGITS, codeBits, codesOf, hasBit, inSet, numeralKind, quoteBalance, TitleCursor } from './scan.js';
+import { charSet, CN_DIGITS, codeBits, codesOf, hasBit, inSet, numeralKind, quoteBalance, TitleCursor, isCJK } from './scan.js';
 import type { Sentences } from './sentences.js';
 import type { MetricFact } from './types.js';
 
@@ -300,7 +300,6 @@ function hasDigit(s: string): boolean {
 /** A clause without its parenthetical asides: 行政复议直接纠错(含撤销、确认违法) → 行政复议直接纠错. */
 const withoutAsides = (s: string) => (s.includes('(') || s.includes('（') ? s.replace(/[(（][^()（）]*[)）]/g, '') : s);
 
-const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
  * The noun a unit counts: the text after it up to a noun stop, at most 8
@@ -318,7 +317,7 @@ export function nounAfter(text: string, from: number): string {
     const c = text.charCodeAt(p);
     if (c !== 0x28 && c !== 0xff08) continue;
     let q = p + 1;
-    while (q < end && isCjk(text.charCodeAt(q))) q++;
+    while (q < end && isCJK(text.charCodeAt(q))) q++;
     const r = q - p - 1;
     if (r >= 1 && r <= 3 && q < end && (text.charCodeAt(q) === 0x29 || text.charCodeAt(q) === 0xff09)) (open = p), (close = q);
   }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { registerMarkers, type WordCensus } from './census.js';
 import { DIVISIONS, divisionsByName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { Trie } from './trie.js';
+import { isCJK } from './scan.js';
 
 const require = createRequire(import.meta.url);
 const KNOWLEDGE: {
@@ -78,7 +79,6 @@ for (const w of [...ZONE_ENDINGS, ...TOWNSHIP_SUFFIXES]) STARTS_ENDING[w.charCod
 /** What may follow a township's name at the head of a line: the end, a number, or its government's words. */
 const AFTER_TOWNSHIP = /^(?:$|[^\u4e00-\u9fff]|人民政府|党委|办事处|关于|法治|年度|政府)/;
 
-const isCJK = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** A place read at the head of a line. */
 export interface PlaceReading {
@@ -267,7 +267,6 @@ export function fullZoneName(name: string): string {
 // Both readers use them: discovery as initiatives, the jurisdiction as how a report names its own place.
 const BRAND_PREFIXES = ['平安', '法治', '信用', '数字', '智慧'];
 const BRAND_FOLLOWERS = ['品牌', '平台', '示范', '创建', '工作'];
-const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
  * End of the brand regex's match at p (a prefix there), and its place's
@@ -278,10 +277,10 @@ const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 function brandEndAt(text: string, codes: Uint16Array, p: number, place: { length: number }): number {
   for (let length = 2; length <= 3; length++) {
     const q = p + 2 + length;
-    if (q > codes.length || !isCjk(codes[q - 1]) || (length === 2 && !isCjk(codes[p + 2]))) return -1;
+    if (q > codes.length || !isCJK(codes[q - 1]) || (length === 2 && !isCJK(codes[p + 2]))) return -1;
     place.length = length;
     if (text.startsWith('建设', q)) return q + 2;
-    if (q === codes.length || !isCjk(codes[q])) return q;
+    if (q === codes.length || !isCJK(codes[q])) return q;
     for (const w of BRAND_FOLLOWERS) if (text.startsWith(w, q)) return q;
   }
   return -1;

@@ -2,6 +2,9 @@
 // units instead of a slice and a RegExp call per candidate: each runs for every
 // candidate fact of every report, tens to hundreds of times per report.
 
+/** A code unit of the CJK Unified Ideographs block (汉字), where Chinese words are made. */
+export const isCJK = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
 /** (Number of “) − (number of ”) in text[start, end): > 0 inside a quote, and what comparing two match counts said. */
 export function quoteBalance(text: string, start: number, end: number): number {
   let balance = 0;
