@@ -18,6 +18,7 @@ const UNIT = [
   'test/extract.seeds.test.ts',
   'test/extract.speed.test.ts',
   'test/extract.devset.test.ts',
+  'test/extract.fresh.test.ts',
   'test/reliability.extract.test.ts',
   'test/ingest.formats.test.ts',
   'test/schema.test.ts',
