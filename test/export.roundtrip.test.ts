@@ -121,32 +121,136 @@ const run = (format: 'graphml' | 'gexf' | 'cytoscape', plan: ExportPlan) => {
   return writeExport(plan, format, sink).then(() => sink.text());
 };
 
-describe('exports read back by their users’ tools, every value equal', () => {
-  let store: EmbeddedStore;
+type Lists = { node: Set<string>; edge: Set<string> };
+
+/** GraphML by its rules on a standards XML DOM: typed <key>s (boolean "true"/"false", numbers as decimal text, strings as is). */
+function readGraphmlDom(text: string, lists: Lists): Graph {
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const keys = new Map<string, { name: string; type: string }>();
+  for (const k of Array.from(doc.getElementsByTagName('key'))) keys.set(k.getAttribute('id')!, { name: k.getAttribute('attr.name')!, type: k.getAttribute('attr.type')! });
+  const cast = (type: string, value: string): unknown => (type === 'boolean' ? value === 'true' : ['int', 'long', 'float', 'double'].includes(type) ? Number(value) : value);
+  const dataOf = (el: Element) => {
+    const out: Record<string, unknown> = {};
+    for (const d of Array.from(el.getElementsByTagName('data'))) {
+      const key = keys.get(d.getAttribute('key')!)!;
+      out[key.name] = cast(key.type, d.textContent ?? '');
+    }
+    return out;
+  };
+  const graph: Graph = { nodes: new Map(), edges: new Map() };
+  for (const n of Array.from(doc.getElementsByTagName('node'))) {
+    const a = dataOf(n);
+    graph.nodes.set(n.getAttribute('id')!, item(a, { label: a.label as string, key: a.key as string }, lists.node, ['label', 'type', 'key']));
+  }
+  for (const e of Array.from(doc.getElementsByTagName('edge'))) {
+    const a = dataOf(e);
+    graph.edges.set(e.getAttribute('id')!, item(a, { source: e.getAttribute('source')!, target: e.getAttribute('target')!, weight: a.weight as number }, lists.edge, ['type', 'weight']));
+  }
+  return graph;
+}
+
+/** GEXF by graphology-gexf's own parser. */
+function readGexfGraphology(text: string, lists: Lists): Graph {
+  const g = parseGexf(MultiDirectedGraph, text, { respectInputGraphType: true });
+  const graph: Graph = { nodes: new Map(), edges: new Map() };
+  g.forEachNode((id, a) => graph.nodes.set(id, item(a, { label: a.label as string, key: a.key as string }, lists.node, ['label', 'type', 'key'])));
+  g.forEachEdge((id, a, source, target) => graph.edges.set(id, item(a, { source, target, weight: a.weight as number }, lists.edge, ['label', 'type', 'weight'])));
+  return graph;
+}
+
+/** Cytoscape JSON loaded into cytoscape.js (headless); also returns the nodes whose `name` is not the stored name or else the label. */
+function readCytoscapeJs(text: string, truth: Graph): Graph & { unnamed: string[] } {
+  const cy = cytoscape({ headless: true, styleEnabled: false, elements: JSON.parse(text).elements });
+  const graph: Graph & { unnamed: string[] } = { nodes: new Map(), edges: new Map(), unnamed: [] };
+  cy.nodes().forEach((n) => {
+    const d = n.data() as Record<string, any>;
+    const want = truth.nodes.get(d.id);
+    // Cytoscape desktop labels nodes by `name`: the stored name, else the display label.
+    if (typeof d.name !== 'string' || !d.name) graph.unnamed.push(d.id);
+    else if (want && d.name !== (want.props.name ?? want.label)) graph.unnamed.push(`${d.id} named ${d.name}`);
+    const drop = ['id', 'label', 'type', 'key', ...(want && want.props.name === undefined ? ['name'] : [])];
+    graph.nodes.set(d.id, item(d, { label: d.label, key: d.key }, new Set(), drop));
+  });
+  cy.edges().forEach((e) => {
+    const d = e.data() as Record<string, any>;
+    graph.edges.set(d.id, item(d, { source: d.source, target: d.target, weight: d.weight }, new Set(), ['id', 'source', 'target', 'type', 'label', 'weight']));
+  });
+  return graph;
+}
+
+/**
+ * A plan of values that break naive writers and readers: commas, both
+ * quotes, brackets and backslashes inside list elements, edge spaces, line
+ * breaks and tabs, XML's special characters, an astral character, empty
+ * lists and lists of one empty string, negative and fractional numbers.
+ */
+function hostilePlan(): ExportPlan {
+  const awkward = ['a, b', 'say "hi"', "it's", '[x, y]', 'back\\slash', ' edge spaces ', 'two\nlines', 'tab\there', '<&>', '𠮷野家', '', '"', ','];
+  const nodes = [
+    { id: 'UmVwb3J0OmF3a3dhcmQ=', type: 'Report', key: 'awkward', label: 'a report, "quoted" & <marked>', properties: { id: 'awkward', title: 'a report, "quoted" & <marked>', year: -2024, jurisdictionConfidence: 0.1, text: awkward.join('\n') } },
+    { id: 'SW5pdGlhdGl2ZTpvbmU=', type: 'Initiative', key: 'one, two', label: 'one, two', properties: { name: 'one, two', aliases: awkward, discovered: false, category: 'x' } },
+    { id: 'SW5pdGlhdGl2ZTplbXB0eQ==', type: 'Initiative', key: 'empty', label: 'empty', properties: { name: 'empty', aliases: [], discovered: true } },
+    { id: 'SW5pdGlhdGl2ZTpibGFuaw==', type: 'Initiative', key: 'blank', label: 'blank', properties: { name: 'blank', aliases: [''], category: '' } },
+  ];
+  const edges = [
+    { id: 'MENTIONS:UmVwb3J0OmF3a3dhcmQ=->SW5pdGlhdGl2ZTpvbmU=', source: nodes[0].id, target: nodes[1].id, type: 'MENTIONS', weight: 2, properties: { count: 2, starts: [0, 12345678], sentences: awkward, sections: ['一、工作, 情况', ''] } },
+    { id: 'MENTIONS:UmVwb3J0OmF3a3dhcmQ=->SW5pdGlhdGl2ZTplbXB0eQ==', source: nodes[0].id, target: nodes[2].id, type: 'MENTIONS', weight: 1, properties: { count: 1, starts: [], sentences: [] } },
+  ];
+  const plan: ExportPlan = {
+    schema: {
+      nodes: new Map([
+        ['Report', [{ name: 'id', type: 'string' }, { name: 'jurisdictionConfidence', type: 'double' }, { name: 'text', type: 'string' }, { name: 'title', type: 'string' }, { name: 'year', type: 'int' }]],
+        ['Initiative', [{ name: 'aliases', type: 'string[]' }, { name: 'category', type: 'string' }, { name: 'discovered', type: 'boolean' }, { name: 'name', type: 'string' }]],
+      ]),
+      edges: new Map([['MENTIONS', [{ name: 'count', type: 'int' }, { name: 'sections', type: 'string[]' }, { name: 'sentences', type: 'string[]' }, { name: 'starts', type: 'int[]' }]]]),
+    },
+    labels: ['Report', 'Initiative'],
+    types: ['MENTIONS'],
+    async *nodes(only) {
+      for (const label of plan.labels) if (!only || only.includes(label)) yield nodes.filter((n) => n.type === label);
+    },
+    async *edges(onlyTypes) {
+      yield edges.filter((e) => !onlyTypes || onlyTypes.includes(e.type));
+    },
+    readable: () => plan,
+  };
+  return plan;
+}
+
+describe.each([
+  ['the seeds', 'seeds'],
+  ['hostile values', 'hostile'],
+] as const)('exports of %s read back by their users’ tools, every value equal', (_name, source) => {
+  let store: EmbeddedStore | null = null;
   let plan: ExportPlan;
   let truth: Graph;
-  let lists: { node: Set<string>; edge: Set<string> };
+  let lists: Lists;
   const files: Partial<Record<'graphml' | 'gexf' | 'cytoscape', string>> = {};
+  const file = (format: string) => join(scratch, `${source}.${format}`);
 
   beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [join(root, 'seed/')]);
-    plan = await openExport(store, NO_FILTER, 'full');
+    if (source === 'seeds') {
+      store = await EmbeddedStore.open();
+      await ingestPaths(store, [join(root, 'seed/')]);
+      plan = await openExport(store, NO_FILTER, 'full');
+    } else plan = hostilePlan();
     truth = await truthOf(plan.readable());
     lists = listAttributes(plan.readable());
     for (const format of ['graphml', 'gexf', 'cytoscape'] as const) {
       files[format] = await run(format, plan);
-      writeFileSync(join(scratch, `full.${format}`), files[format]!);
+      writeFileSync(file(format), files[format]!);
     }
   });
-  afterAll(() => store.close());
+  afterAll(() => store?.close());
 
-  /** The comparison every reader must pass: all nodes and edges, all values, hundreds of lists. */
-  const expectSame = (actual: Graph) => {
-    const d = differences(actual, truth);
+  /** The comparison every reader must pass: all nodes and edges, all values, and (for the seeds) thousands of lists. */
+  const expectSame = (actual: Graph, expected = truth) => {
+    const d = differences(actual, expected);
     expect(d.lines).toEqual([]);
-    expect(truth.nodes.size).toBe(544);
-    expect(d.lists).toBeGreaterThan(2000); // aliases and the provenance lists of 659 relationships
+    if (source === 'seeds') {
+      expect(truth.nodes.size).toBe(544);
+      expect(d.lists).toBeGreaterThan(2000); // aliases and the provenance lists of 659 relationships
+    }
   };
 
   it('exports properties with the types the model declares (so typed formats carry the stored values)', async () => {
@@ -165,85 +269,49 @@ describe('exports read back by their users’ tools, every value equal', () => {
     expect([...new Set(wrong)]).toEqual([]);
   });
 
-  describe('GraphML', () => {
-    it('by the GraphML rules on a standards XML DOM (@xmldom/xmldom): typed <key>s, every node, edge and value', () => {
-      const doc = new DOMParser().parseFromString(files.graphml!, 'application/xml');
-      const keys = new Map<string, { name: string; type: string }>();
-      for (const k of Array.from(doc.getElementsByTagName('key'))) keys.set(k.getAttribute('id')!, { name: k.getAttribute('attr.name')!, type: k.getAttribute('attr.type')! });
-      // GraphML's types: boolean is "true"/"false", int and double decimal text, string as is.
-      const cast = (type: string, text: string): unknown => (type === 'boolean' ? text === 'true' : type === 'int' || type === 'long' || type === 'float' || type === 'double' ? Number(text) : text);
-      const dataOf = (el: Element) => {
-        const out: Record<string, unknown> = {};
-        for (const d of Array.from(el.getElementsByTagName('data'))) {
-          const key = keys.get(d.getAttribute('key')!)!;
-          out[key.name] = cast(key.type, d.textContent ?? '');
-        }
-        return out;
-      };
-      const graph: Graph = { nodes: new Map(), edges: new Map() };
-      for (const n of Array.from(doc.getElementsByTagName('node'))) {
-        const a = dataOf(n);
-        graph.nodes.set(n.getAttribute('id')!, item(a, { label: a.label as string, key: a.key as string }, lists.node, ['label', 'type', 'key']));
-      }
-      for (const e of Array.from(doc.getElementsByTagName('edge'))) {
-        const a = dataOf(e);
-        graph.edges.set(e.getAttribute('id')!, item(a, { source: e.getAttribute('source')!, target: e.getAttribute('target')!, weight: a.weight as number }, lists.edge, ['type', 'weight']));
-      }
-      expectSame(graph);
-    });
-
-    it.skipIf(!networkx.ok)(`by networkx read_graphml${networkx.ok ? '' : ` (skipped: ${networkx.reason})`}`, () => {
-      const g = readWithNetworkx('graphml', join(scratch, 'full.graphml'));
-      expect(g.class).toBe('MultiDiGraph');
-      expectSame(fromNetworkx(g, lists, ['label', 'type', 'key'], ['type', 'weight']));
-    }, 60_000);
+  it('GraphML by the GraphML rules on a standards XML DOM (@xmldom/xmldom)', () => {
+    expectSame(readGraphmlDom(files.graphml!, lists));
   });
 
-  describe('GEXF', () => {
-    it('by graphology-gexf’s parser: lists with commas in their elements come back whole', () => {
-      const g = parseGexf(MultiDirectedGraph, files.gexf!, { respectInputGraphType: true });
-      const graph: Graph = { nodes: new Map(), edges: new Map() };
-      g.forEachNode((id, a) => graph.nodes.set(id, item(a, { label: a.label as string, key: a.key as string }, lists.node, ['label', 'type', 'key'])));
-      g.forEachEdge((id, a, source, target) => graph.edges.set(id, item(a, { source, target, weight: a.weight as number }, lists.edge, ['label', 'type', 'weight'])));
-      expectSame(graph);
-      // what broke before: list elements holding a comma (most sentences do)
-      const sentences = [...graph.edges.values()].flatMap((e) => (e.props.sentences as string[] | undefined) ?? []);
-      expect(sentences.filter((s) => s.includes(',')).length).toBeGreaterThan(500);
-    });
+  it.skipIf(!networkx.ok)(`GraphML by networkx read_graphml${networkx.ok ? '' : ` (skipped: ${networkx.reason})`}`, () => {
+    const g = readWithNetworkx('graphml', file('graphml'));
+    expect(g.class).toBe(source === 'seeds' ? 'MultiDiGraph' : 'DiGraph'); // the seeds have parallel REPORTS edges
+    expectSame(fromNetworkx(g, lists, ['label', 'type', 'key'], ['id', 'type', 'weight']));
+  }, 60_000);
 
-    it.skipIf(!networkx.ok)(`by networkx read_gexf${networkx.ok ? '' : ` (skipped: ${networkx.reason})`}`, () => {
-      const g = readWithNetworkx('gexf', join(scratch, 'full.gexf'));
-      expect(g.class).toBe('MultiDiGraph');
-      // networkx puts the edge's GEXF id and label among its attributes as well
-      expectSame(fromNetworkx(g, lists, ['label', 'type', 'key'], ['id', 'label', 'type', 'weight']));
-    }, 60_000);
+  /** graphology-gexf writes no <attvalue> for an empty string: in GEXF a property that is "" reads back as absent. */
+  const withoutEmptyStrings = (g: Graph): Graph => {
+    const strip = (m: Map<string, Item>) => new Map([...m].map(([id, x]) => [id, { ...x, props: Object.fromEntries(Object.entries(x.props).filter(([, v]) => v !== '')) }]));
+    return { nodes: strip(g.nodes), edges: strip(g.edges) };
+  };
+
+  it('GEXF by graphology-gexf’s parser: list elements holding commas come back whole', () => {
+    const graph = readGexfGraphology(files.gexf!, lists);
+    expectSame(graph, withoutEmptyStrings(truth));
+    // what broke before: list elements holding a comma (most sentences do)
+    const sentences = [...graph.edges.values()].flatMap((e) => (e.props.sentences as string[] | undefined) ?? []);
+    expect(sentences.filter((s) => s.includes(',')).length).toBeGreaterThan(source === 'seeds' ? 500 : 1);
   });
 
-  describe('Cytoscape JSON', () => {
-    it('by cytoscape.js (headless): every element and value, and every node named for Cytoscape desktop', () => {
-      const json = JSON.parse(files.cytoscape!);
-      const cy = cytoscape({ headless: true, styleEnabled: false, elements: json.elements });
-      expect([cy.nodes().length, cy.edges().length]).toEqual([truth.nodes.size, truth.edges.size]);
-      const graph: Graph = { nodes: new Map(), edges: new Map() };
-      const unnamed: string[] = [];
-      cy.nodes().forEach((n) => {
-        const d = n.data() as Record<string, any>;
-        const want = truth.nodes.get(d.id);
-        // Cytoscape desktop labels nodes by `name`: the stored name, else the display label.
-        if (typeof d.name !== 'string' || !d.name) unnamed.push(d.id);
-        else if (want && d.name !== (want.props.name ?? want.label)) unnamed.push(`${d.id} named ${d.name}`);
-        const drop = ['id', 'label', 'type', 'key', ...(want && want.props.name === undefined ? ['name'] : [])];
-        graph.nodes.set(d.id, item(d, { label: d.label, key: d.key }, new Set(), drop));
-      });
-      cy.edges().forEach((e) => {
-        const d = e.data() as Record<string, any>;
-        graph.edges.set(d.id, item(d, { source: d.source, target: d.target, weight: d.weight }, new Set(), ['id', 'source', 'target', 'type', 'label', 'weight']));
-      });
-      expect(unnamed).toEqual([]);
-      expectSame(graph);
+  it.skipIf(!networkx.ok)(`GEXF by networkx read_gexf${networkx.ok ? '' : ` (skipped: ${networkx.reason})`}`, () => {
+    const g = readWithNetworkx('gexf', file('gexf'));
+    expect(g.class).toBe(source === 'seeds' ? 'MultiDiGraph' : 'DiGraph');
+    // networkx puts the edge's GEXF id and label among its attributes as well
+    expectSame(fromNetworkx(g, lists, ['label', 'type', 'key'], ['id', 'label', 'type', 'weight']), withoutEmptyStrings(truth));
+  }, 60_000);
+
+  it('Cytoscape JSON by cytoscape.js (headless), every node named for Cytoscape desktop', () => {
+    const graph = readCytoscapeJs(files.cytoscape!, truth);
+    expect(graph.unnamed).toEqual([]);
+    expectSame(graph);
+    if (source === 'seeds') {
       // the four kinds that had no name before
-      for (const type of ['Report', 'Regulation', 'Problem', 'Plan']) expect(cy.nodes(`[type = "${type}"][name]`).length, type).toBe(cy.nodes(`[type = "${type}"]`).length);
-    });
+      const cy = cytoscape({ headless: true, styleEnabled: false, elements: JSON.parse(files.cytoscape!).elements });
+      for (const type of ['Report', 'Regulation', 'Problem', 'Plan']) {
+        expect(cy.nodes(`[type = "${type}"]`).length, type).toBeGreaterThan(0);
+        expect(cy.nodes(`[type = "${type}"][name]`).length, type).toBe(cy.nodes(`[type = "${type}"]`).length);
+      }
+    }
   });
 
   it('labels every node in every viewer format', async () => {
@@ -502,5 +570,35 @@ describe('CSV read by the rules of neo4j-admin database import', () => {
     }
     expect(count).toBe(imported.relationships.length);
     expect(lists).toBeGreaterThan(2000);
+  });
+});
+
+describe('CSV of hostile values read by the rules of neo4j-admin database import', () => {
+  it('keeps commas, quotes, brackets, backslashes, edge spaces, line breaks and XML characters exactly; a TAB inside a list element becomes a space', async () => {
+    const plan = hostilePlan();
+    const dir = join(scratch, 'csv-hostile');
+    await writeCsvDirectory(plan, dir);
+    const imported = readNeo4jAdminImport(dir);
+    // TAB is the array delimiter (report text has none: the normalizer turns tabs into spaces).
+    const expected = (p: Record<string, unknown>) =>
+      withoutEmptyLists(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.replaceAll('\t', ' ') : x)) : v])));
+    for await (const page of plan.nodes()) {
+      for (const n of page) {
+        const { graphId, ...props } = imported.nodes.get(n.id)!.props;
+        expect(graphId).toBe(n.id);
+        // A list of one empty string is a quoted empty field; what neo4j-admin makes of that is not documented, so it is left out here.
+        const want = expected(n.properties);
+        if (JSON.stringify(want.aliases) === '[""]') delete want.aliases, delete props.aliases;
+        expect(props, n.id).toEqual(want);
+      }
+    }
+    for await (const page of plan.edges()) {
+      for (const e of page) {
+        const got = imported.relationships.find((r) => r.props.graphId === e.id)!;
+        const { graphId: _id, ...props } = got.props;
+        expect(props, e.id).toEqual(expected(e.properties));
+      }
+    }
+    expect(String(imported.nodes.get('UmVwb3J0OmF3a3dhcmQ=')!.props.text)).toContain('tab\there'); // a scalar keeps its tab
   });
 });
