@@ -8,6 +8,7 @@ import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
 import { maxFileBytesFromEnv } from '../ingest/read.js';
 import type { GraphStore } from '../store/types.js';
 import { writeAccess } from './auth.js';
+import { answerClientError } from './client-error.js';
 import { serveExplorer } from './explore-route.js';
 import { handleExportRequest, isExportPath } from './export-route.js';
 import { createContext } from './context.js';
@@ -140,7 +141,7 @@ export function createHttpServer(options: ServerOptions): Server {
     void yoga(req, res);
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const requestId = requestIdFrom(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     const started = performance.now();
@@ -151,4 +152,6 @@ export function createHttpServer(options: ServerOptions): Server {
     });
     requestScope.run({ requestId }, () => route(req, res));
   });
+  server.on('clientError', answerClientError);
+  return server;
 }

@@ -102,9 +102,12 @@ export function importCommand(files: { part: CsvPart; file: string }[]): string 
     '--array-delimiter=TAB',
     '--multiline-fields=true',
   ];
+  // The database name comes right after `full`, as Neo4j's documentation
+  // writes it since 5.19: from that version on, a name after the options is
+  // taken for one more input file ("File 'neo4j' doesn't exist").
   return [
     '# Load this export into an empty Neo4j 5 database (stop it first), from this directory:',
-    `neo4j-admin database import full ${args.join(' \\\n  ')} \\\n  neo4j`,
+    `neo4j-admin database import full neo4j \\\n  ${args.join(' \\\n  ')}`,
     '# Arrays (aliases, provenance lists) are TAB-separated inside a field; report texts span lines.',
     '# govgraph creates its constraints and indexes when it opens the database (NEO4J_URI=… govgraph serve).',
     '',

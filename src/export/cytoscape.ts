@@ -3,6 +3,10 @@
 // (File > Import > Network from File, .cyjs/.json). Each element's data holds
 // id, label, type (and key for nodes; source, target, weight for edges) and
 // the properties flat, so they become table columns in Cytoscape desktop.
+// Cytoscape desktop labels a node by its `name` column, so every node has
+// one: its stored `name` where it has one (Jurisdiction 罗江区, Initiative),
+// else its display label (a report's title, a regulation's title, a
+// problem's or plan's text).
 // Written as it is read: one page at a time.
 import { viewerAttributes, viewerValues, type ValueType } from './model.js';
 import type { ExportPlan } from './source.js';
@@ -17,7 +21,7 @@ export async function writeCytoscape(plan: ExportPlan, sink: Sink): Promise<{ no
   for await (const page of plan.nodes()) {
     if (!page.length) continue;
     const text = page
-      .map((n) => JSON.stringify({ data: { id: n.id, label: n.label, type: n.type, key: n.key, ...viewerValues(n.type, n.properties, false, nodeTypes) } }))
+      .map((n) => JSON.stringify({ data: { id: n.id, label: n.label, type: n.type, key: n.key, name: n.label, ...viewerValues(n.type, n.properties, false, nodeTypes) } }))
       .join(',\n');
     await sink.write(`${nodes ? ',\n' : '\n'}${text}`);
     nodes += page.length;

@@ -70,6 +70,7 @@ const PROVENANCE: Record<string, ValueType> = {
 // property another stage adds later is exported as text until listed here).
 const DECLARED: Record<string, ValueType> = {
   'Report.year': 'int',
+  'Report.jurisdictionConfidence': 'double',
   'Report.sections': 'string[]',
   'Initiative.discovered': 'boolean',
   'Initiative.aliases': 'string[]',
