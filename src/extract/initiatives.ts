@@ -3,7 +3,7 @@
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
 import type { WordCensus } from './census.js';
-import { confidenceOf, FIRST_FORM_WORD, FORM_ENTRIES, FORM_LENGTHS, FORM_RANK_OF_WORD, FORM_TRIE, PATTERNS, type LexiconEntry } from './lexicon.js';
+import { confidenceOf, FIRST_FORM_WORD, FORM_ENTRIES, FORM_LENGTHS, FORM_NOT_BEFORE, FORM_RANK_OF_WORD, FORM_TRIE, PATTERNS, type LexiconEntry } from './lexicon.js';
 import { codesOf, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import { realOffset, strip, type Stripped } from './stripped.js';
@@ -109,7 +109,10 @@ export function extractInitiatives(
     // (both halves as integers: record's loops over the offsets then run on integers, not doubles)
     const rank = Math.floor(packed / RANK_UNIT) | 0;
     const start = (packed - rank * RANK_UNIT) | 0;
-    record(FORM_ENTRIES[rank], start, start + FORM_LENGTHS[rank] - 1);
+    const after = start + FORM_LENGTHS[rank];
+    const notBefore = FORM_NOT_BEFORE[rank];
+    if (notBefore !== null && notBefore.some((w) => stripped.text.startsWith(w, after))) continue;
+    record(FORM_ENTRIES[rank], start, after - 1);
   }
   for (const fact of found.values()) sortByStart(fact.mentions);
   return [...found.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);

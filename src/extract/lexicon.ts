@@ -18,6 +18,11 @@ export interface LexiconEntry {
   tier?: 'core' | 'practice';
   /** Regular expressions for spelled-out forms (行政执法公示、全过程记录…三项制度 and its variants). */
   patterns?: string[];
+  /**
+   * For a short alias that is also a common phrase: what, written right after it, makes it something
+   * else (领导干部学法 → 领导干部学法、懂法 is a verb series, 领导干部学法清单 another system).
+   */
+  notBefore?: Record<string, string[]>;
 }
 
 /** Confidence of a lexicon match: a fixed-name initiative is certain, a generic practice is not an initiative by name. */
@@ -28,7 +33,7 @@ export const lexiconEntry = remembered((name: string): LexiconEntry | undefined 
 
 // Every entry with the same fields in the same order (absent ones undefined): one object shape for all,
 // so the code reading entries is not deoptimized and recompiled when it meets an entry with patterns.
-export const INITIATIVES: LexiconEntry[] = data.initiatives.map((e) => Object.assign({ name: e.name, category: e.category, aliases: e.aliases, tier: e.tier, patterns: e.patterns }, e));
+export const INITIATIVES: LexiconEntry[] = data.initiatives.map((e) => Object.assign({ name: e.name, category: e.category, aliases: e.aliases, tier: e.tier, patterns: e.patterns, notBefore: e.notBefore }, e));
 
 export { IGNORABLE };
 export const matchKey = (s: string) => s.replace(IGNORABLE, '');
@@ -141,6 +146,11 @@ export const FORMS: { key: string; entry: LexiconEntry }[] = [...byKey.entries()
 /** The length and the entry of each form, by rank, in flat arrays: read for every occurrence found (not a FORMS object each). */
 export const FORM_LENGTHS = Int32Array.from(FORMS, ({ key }) => key.length);
 export const FORM_ENTRIES: LexiconEntry[] = FORMS.map(({ entry }) => entry);
+/** What may not follow each form (its entry's notBefore for that alias, as match keys), or null: read only for the few forms that have any. */
+export const FORM_NOT_BEFORE: (string[] | null)[] = FORMS.map(({ key, entry }) => {
+  const list = Object.entries(entry.notBefore ?? {}).find(([alias]) => matchKey(alias) === key)?.[1];
+  return list ? list.map(matchKey) : null;
+});
 
 // The forms are words of the census too: its one walk of the stripped text finds them with its own words.
 registerWords(FORMS.map(({ key }) => key));
