@@ -36,7 +36,7 @@ describe('browsing the seeds', () => {
     ['{text: "江"}', ['罗江区', '江西省', '景德镇市', '昌江区', '沅江市'].sort()],
     ['{level: COUNTY, yearTo: 2021}', ['昌江区', '台前县'].sort()],
     ['{level: COUNTY, problemTheme: "执法能力不足"}', ['罗江区', '昌江区', '台前县'].sort()],
-    ['{level: COUNTY, initiativeCategory: "digital_government"}', ['罗江区', '昌江区', '沅江市'].sort()],
+    ['{level: COUNTY, initiativeCategory: DIGITAL_GOVERNMENT}', ['罗江区', '昌江区', '沅江市'].sort()],
   ])('filter %s', async (filter, expected) => {
     expect((await names(filter)).sort()).toEqual(expected);
   });
@@ -57,9 +57,9 @@ describe('browsing the seeds', () => {
   });
 
   it('counts initiatives of a lexicon category', async () => {
-    const data = await ask('{ initiatives(filter: {category: "review_litigation"}, first: 100) { totalCount nodes { category } } }');
+    const data = await ask('{ initiatives(filter: {category: REVIEW_LITIGATION}, first: 100) { totalCount nodes { category } } }');
     expect(data.initiatives.totalCount).toBe(11);
-    expect(data.initiatives.nodes.every((i: any) => i.category === 'review_litigation')).toBe(true);
+    expect(data.initiatives.nodes.every((i: any) => i.category === 'REVIEW_LITIGATION')).toBe(true);
   });
 
   it('orders by name, descending', async () => {

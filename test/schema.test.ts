@@ -5,8 +5,16 @@ import { isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'gr
 import { describe, expect, it } from 'vitest';
 import { printSchemaSDL } from '../src/api/sdl.js';
 import { schema } from '../src/api/schema/index.js';
+import { INITIATIVES } from '../src/extract/lexicon.js';
 
 describe('GraphQL schema', () => {
+  it('InitiativeCategory holds exactly the categories of the initiative lexicon (the data and the enum in step)', () => {
+    const type = schema.getType('InitiativeCategory');
+    if (!isEnumType(type)) throw new Error('InitiativeCategory is not an enum');
+    const values = type.getValues().map((v) => v.value as string).sort();
+    expect(values).toEqual([...new Set(INITIATIVES.map((e) => e.category))].sort());
+  });
+
   it('matches the committed schema/schema.graphql (run "npm run schema:print" after changing the API)', () => {
     const committed = readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8');
     expect(printSchemaSDL()).toBe(committed);

@@ -13,6 +13,21 @@ export const JurisdictionLevel = builder.enumType('JurisdictionLevel', {
   } as const,
 });
 
+/** The categories of the initiative lexicon (src/extract/knowledge/initiatives.json), which discovery also assigns. */
+export const InitiativeCategory = builder.enumType('InitiativeCategory', {
+  description: 'Field of an initiative, from the initiative lexicon (举措类别).',
+  values: {
+    LAW_ENFORCEMENT: { value: 'law_enforcement', description: '行政执法: enforcement systems, 三项制度, supervision of enforcement.' },
+    BUSINESS_ENVIRONMENT: { value: 'business_environment', description: '营商环境/放管服: approval reform, business registration, government services.' },
+    LEGAL_PUBLICITY: { value: 'legal_publicity', description: '普法: legal education plans, publicity days and weeks, rule-of-law culture.' },
+    DECISION_MAKING: { value: 'decision_making', description: '行政决策: lawful decision-making, legality review, legal advisers, normative documents, leadership duties of 法治建设.' },
+    REVIEW_LITIGATION: { value: 'review_litigation', description: '复议与诉讼: administrative reconsideration and litigation, officials appearing in court.' },
+    GOVERNMENT_TRANSPARENCY: { value: 'government_transparency', description: '政务公开: open government, lists of powers and duties.' },
+    GRASSROOTS_GOVERNANCE: { value: 'grassroots_governance', description: '基层治理: mediation, petitions, grid management, 枫桥经验.' },
+    DIGITAL_GOVERNMENT: { value: 'digital_government', description: '数字政府: platforms, systems, apps and online services.' },
+  } as const,
+});
+
 export const IssuerType = builder.enumType('IssuerType', {
   description: 'Who wrote a report.',
   values: {

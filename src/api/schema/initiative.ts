@@ -1,7 +1,7 @@
 // Initiative: a named reform, system, mechanism, platform or campaign
 // (行政执法三项制度, 放管服, 一件事一次办), with every alias it was written as.
 import { builder } from '../builder.js';
-import { EntityOrder, entityOrderParams } from './enums.js';
+import { EntityOrder, entityOrderParams, InitiativeCategory } from './enums.js';
 import { Initiative, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { Mention } from './mention.js';
@@ -14,7 +14,7 @@ Initiative.implement({
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Canonical name (规范名称).' }),
     aliases: t.stringList({ description: 'Other names it is written as (别名), e.g. 三项制度.', resolve: (i) => i.aliases ?? [] }),
-    category: t.exposeString('category', { nullable: true, description: 'Category from the initiative lexicon (src/extract/knowledge/initiatives.json): law_enforcement, business_environment, legal_publicity, decision_making, review_litigation, government_transparency, grassroots_governance, digital_government' }),
+    category: t.field({ type: InitiativeCategory, nullable: true, description: 'Field of the initiative (from the lexicon, or guessed from its name when discovered); null when none applies.', resolve: (i) => i.category as (typeof InitiativeCategory)['$inferType'] | null }),
     discovered: t.boolean({ description: 'True when found by pattern discovery rather than the curated lexicon.', resolve: (i) => Boolean(i.discovered) }),
     reports: t.connection(
       {
@@ -48,7 +48,7 @@ Initiative.implement({
 const InitiativeFilter = builder.inputType('InitiativeFilter', {
   description: 'Conditions an initiative must meet.',
   fields: (t) => ({
-    category: t.string({ description: 'Lexicon category, e.g. law_enforcement.' }),
+    category: t.field({ type: InitiativeCategory, description: 'Only initiatives of this field, e.g. LAW_ENFORCEMENT.' }),
     text: t.string({ description: 'Substring of the name or of an alias.' }),
   }),
 });

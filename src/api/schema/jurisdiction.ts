@@ -6,7 +6,7 @@ import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
 import { Initiative, Jurisdiction, Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
-import { IssuerType, JurisdictionLevel, RegulationKind, RegulationScope } from './enums.js';
+import { InitiativeCategory, IssuerType, JurisdictionLevel, RegulationKind, RegulationScope } from './enums.js';
 import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape, type ReportShape } from './shapes.js';
 
@@ -130,7 +130,7 @@ const JurisdictionFilter = builder.inputType('JurisdictionFilter', {
     mentionsInitiative: t.string({
       description: 'Only jurisdictions whose reports mention this initiative, by canonical name or any alias (三项制度 = 行政执法三项制度).',
     }),
-    initiativeCategory: t.string({ description: 'Only jurisdictions whose reports mention an initiative of this lexicon category.' }),
+    initiativeCategory: t.field({ type: InitiativeCategory, description: 'Only jurisdictions whose reports mention an initiative of this field.' }),
     citesRegulation: t.string({
       description: 'Only jurisdictions whose reports cite this regulation, by any variant of its title (with or without 《》, any dash or bracket width).',
     }),
