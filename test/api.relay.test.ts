@@ -86,6 +86,14 @@ describe('Relay ids', () => {
       });
     }
     expect(refetched).toBe(ids.length);
+    // the graph's edges too, by the ids it gives them (TYPE:source->target), with what it says of them
+    const edges = (await ask(`{ graph(filter: {yearFrom: 1990}, depth: 3, nodeTypes: [${ALL_TYPES}], maxNodes: 1000) { edges { id source target type weight } } }`)).graph.edges as { id: string }[];
+    expect(edges.length).toBeGreaterThan(300);
+    for (let i = 0; i < edges.length; i += 100) {
+      const chunk = edges.slice(i, i + 100);
+      const { nodes } = await ask('query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on GraphEdge { id source target type weight } } }', { ids: chunk.map((e) => e.id) });
+      expect(nodes).toEqual(chunk.map((e) => ({ __typename: 'GraphEdge', ...e })));
+    }
     // the single-id field too, for one id of each type the graph hands out
     for (const type of graphTypes) {
       const id = data.graph.nodes.find((n: { type: string }) => n.type === type).id;
@@ -95,7 +103,9 @@ describe('Relay ids', () => {
 
   it('answers null, without an error or an error-level log, for ids that name nothing: unknown, malformed, foreign, deleted', async () => {
     const report = (await ask('{ reports(first: 1) { nodes { id reportId } } }')).reports.nodes[0];
-    const edgeId = (await ask('{ graph(search: "罗江区") { edges { id } } }')).graph.edges[0].id;
+    // an edge of the report about to be deleted: gone with it
+    const edgeId = (await ask('query($id: ID!) { graph(start: [$id]) { edges { id source } } }', { id: report.id })).graph.edges.find((e: { source: string }) => e.source === report.id).id;
+    expect((await ask('query($id: ID!) { node(id: $id) { id } }', { id: edgeId })).node).toEqual({ id: edgeId });
     const deleted = await postQuery(yoga, 'mutation($id: String!) { deleteReport(id: $id) { deleted } }', { id: report.reportId }, { authorization: 'Bearer s3cret' });
     expect(deleted).toEqual({ data: { deleteReport: { deleted: true } } });
     const nothing = [
@@ -109,6 +119,10 @@ describe('Relay ids', () => {
       'Report:nope',
       '',
       edgeId,
+      // shaped like an edge id, naming no edge: an unknown type, a node that is not there, no such edge
+      `NOT_A_TYPE:${encodeGlobalID('Jurisdiction', '510604')}->${encodeGlobalID('Jurisdiction', '510000')}`,
+      `PART_OF:${encodeGlobalID('Jurisdiction', 'nope')}->${encodeGlobalID('Jurisdiction', '510000')}`,
+      `PART_OF:${encodeGlobalID('Jurisdiction', '510000')}->${encodeGlobalID('Jurisdiction', '510604')}`,
     ];
     log.lines.length = 0;
     for (const id of nothing) {

@@ -76,7 +76,8 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
 });
 
 const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
-  description: 'An edge of a subgraph, directed as stored.',
+  description: 'An edge of a subgraph, directed as stored; `node(id:)` refetches it by its id.',
+  interfaces: [builder.nodeInterfaceRef()],
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id: type, source and target.' }),
     source: t.exposeID('source', { description: 'Id of the source node.' }),
@@ -85,6 +86,46 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
     weight: t.exposeFloat('weight', { description: 'Mentions or citations it stands for (1 for structural edges).' }),
   }),
 });
+
+/** An edge id (TYPE:source->target, as `graph` and the exports give it) read back, or null when it is not one. */
+function parseEdgeId(id: string): { type: RelationTypeName; source: { label: string; key: string }; target: { label: string; key: string } } | null {
+  const match = /^([A-Z_]+):([^>]+)->([^>#]+)$/.exec(id);
+  if (!match || !(RELATION_TYPES as readonly string[]).includes(match[1])) return null;
+  try {
+    const source = decodeGlobalID(match[2]);
+    const target = decodeGlobalID(match[3]);
+    const labels = NODE_LABELS as readonly string[];
+    if (!labels.includes(source.typename) || !labels.includes(target.typename)) return null;
+    return { type: match[1] as RelationTypeName, source: { label: source.typename, key: source.id }, target: { label: target.typename, key: target.id } };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The edge an id names, as `graph` would give it (its weight read again), or
+ * null when the id is not an edge id or the edge is gone; for `node(id:)`.
+ */
+export async function graphEdgeById(ctx: AppContext, id: string): Promise<(GraphEdge & { __typename: 'GraphEdge' }) | null> {
+  const edge = parseEdgeId(id);
+  if (!edge) return null;
+  // the source's neighbours of that type and label (a source is a report, problem, plan or place: a few)
+  const rows = await ctx.store.run('graph_neighbours', {
+    nodes: [edge.source],
+    types: [edge.type],
+    labels: [edge.target.label],
+    limit: MAX_NODES * 20,
+    province: null,
+    level: null,
+    yearFrom: null,
+    yearTo: null,
+  });
+  const row = rows.find((r) => r.outgoing && String(r.type) === edge.type && String(r.label) === edge.target.label && String(r.key) === edge.target.key);
+  if (!row) return null;
+  const source = encodeGlobalID(edge.source.label, edge.source.key);
+  const target = encodeGlobalID(edge.target.label, edge.target.key);
+  return { __typename: 'GraphEdge', id: `${edge.type}:${source}->${target}`, source, target, type: edge.type, weight: Number(row.weight) };
+}
 
 const Subgraph = builder.objectRef<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }>('Subgraph').implement({
   description: 'Nodes and edges ready for a graph visualization client.',

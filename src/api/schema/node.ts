@@ -6,6 +6,7 @@ import { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
+import { graphEdgeById } from './graph.js';
 import { NodeNotFound } from './refs.js';
 
 /** The type and key an id names, or null when it names no node type of this schema. */
@@ -23,13 +24,15 @@ function parseNodeId(id: string, info: GraphQLResolveInfo): { typename: string; 
 /** The nodes of `ids`, in order, null for any id the store has nothing for; a store failure stays an error. */
 async function loadNodes(ids: readonly (string | number)[], ctx: AppContext, info: GraphQLResolveInfo): Promise<unknown[]> {
   const results = await resolveNodes(builder, ctx, info, ids.map((id) => parseNodeId(String(id), info)));
-  return Promise.all(results.map(async (r) => {
+  return Promise.all(results.map(async (r, i) => {
     const value = await r;
-    return value instanceof NodeNotFound ? null : value;
+    if (value instanceof NodeNotFound) return null;
+    // not a node's global id: an edge's id as `graph` gives it (TYPE:source->target), or nothing
+    return value ?? graphEdgeById(ctx, String(ids[i]));
   }));
 }
 
-const ID_ARG = 'Global id, as `id` of any node (or a `graph` node) gives.';
+const ID_ARG = 'Global id, as `id` of any node gives (a `graph` node or edge included).';
 
 builder.queryFields((t) => ({
   node: t.field({
@@ -43,7 +46,7 @@ builder.queryFields((t) => ({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
     description: 'Nodes by their global ids, in the order given (null for an id that names no node).',
-    args: { ids: t.arg.idList({ required: true, description: 'Global ids, as `id` of any node (or a `graph` node) gives.' }) },
+    args: { ids: t.arg.idList({ required: true, description: 'Global ids, as `id` of any node gives (a `graph` node or edge included).' }) },
     resolve: async (_root, args, ctx, info) => (await loadNodes(args.ids, ctx, info)) as never,
   }),
 }));
