@@ -306,8 +306,9 @@ export function notANameAfter(text: string, at: number): boolean {
 function precededInClause(text: string, at: number, words: string[]): boolean {
   let from = at;
   while (from > 0 && at - from < 8 && isCJK(text.charCodeAt(from - 1))) from--;
-  const before = text.slice(from, at);
-  return words.some((w) => before.includes(w));
+  // (read in place at each start the clause allows: at most 8, not a slice per quote)
+  for (const w of words) for (let p = at - w.length; p >= from; p--) if (text.startsWith(w, p)) return true;
+  return false;
 }
 
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
