@@ -3,22 +3,17 @@
 // in a fresh embedded store: search 三项制度 → 昌江区 in the graph → click it →
 // the sentence of its report in the side panel; a screenshot for people.
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../src/api/explore-build.js';
-import { createHttpServer } from '../src/api/server.js';
-import { ingestPaths } from '../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../src/store/embedded.js';
 import { launchChromium } from './support/browser.js';
+import { serveStore, type Served } from './support/served.js';
 
 const SCREENSHOT = fileURLToPath(new URL('./artifacts/explore.png', import.meta.url));
 
 describe('explorer page in headless Chromium', () => {
-  let store: EmbeddedStore;
-  let server: Server;
+  let served: Served;
   let browser: Browser;
   let page: Page;
   let url: string;
@@ -28,11 +23,8 @@ describe('explorer page in headless Chromium', () => {
   beforeAll(async () => {
     // Build when dist/explorer is missing or older than its sources, so the test never drives a stale page.
     await buildExplorer({ ifStale: true });
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [fileURLToPath(new URL('../seed/', import.meta.url))]);
-    server = createHttpServer({ store });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveStore({ seeded: true });
+    url = served.url;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.on('request', (request) => requested.push(request.url()));
@@ -44,8 +36,7 @@ describe('explorer page in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
-    await store?.close();
+    await served?.close();
   });
 
   it('search 三项制度, see 昌江区 in the graph, click it, read the sentence behind the link', async () => {

@@ -4,22 +4,17 @@
 // GraphiQL" links do, run from the UI, its answer shown. The real server on
 // an ephemeral port, the seeds in a fresh embedded store.
 import { mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_CSP } from '../src/api/graphiql.js';
-import { createHttpServer } from '../src/api/server.js';
-import { ingestPaths } from '../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../src/store/embedded.js';
 import { launchChromium } from './support/browser.js';
+import { serveStore, type Served } from './support/served.js';
 
 const SCREENSHOT = fileURLToPath(new URL('./artifacts/graphiql.png', import.meta.url));
 
 describe('GraphiQL in headless Chromium, offline', () => {
-  let store: EmbeddedStore;
-  let server: Server;
+  let served: Served;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -29,11 +24,8 @@ describe('GraphiQL in headless Chromium, offline', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [fileURLToPath(new URL('../seed/', import.meta.url))]);
-    server = createHttpServer({ store });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveStore({ seeded: true });
+    url = served.url;
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Every request of the page and its workers passes here; only our origin goes through.
@@ -52,8 +44,7 @@ describe('GraphiQL in headless Chromium, offline', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
-    await store?.close();
+    await served?.close();
   });
 
   it('loads /graphql?query=… with nothing from outside, runs the query from the UI and shows the answer', async () => {

@@ -1,29 +1,21 @@
 // Requests Node's HTTP parser refuses before govgraph sees them answer with
 // a JSON message saying what is wrong (src/api/client-error.ts), instead of
 // Node's bare, empty "400 Bad Request"; the status stays Node's own.
-import type { Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../src/api/server.js';
-import { EmbeddedStore } from '../src/store/embedded.js';
+import { serveStore, type Served } from './support/served.js';
 
 describe('requests the HTTP parser refuses', () => {
-  let store: EmbeddedStore;
-  let server: Server;
+  let served: Served;
   beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    server = createHttpServer({ store });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    served = await serveStore();
   });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await store.close();
-  });
+  afterAll(() => served.close());
 
   /** Sends raw bytes and reads the whole answer (the server closes the connection). */
   const raw = (request: Buffer) =>
     new Promise<{ status: number; type: string; body: any }>((resolve, reject) => {
-      const socket = connect((server.address() as AddressInfo).port, '127.0.0.1', () => socket.end(request));
+      const socket = connect(served.port, '127.0.0.1', () => socket.end(request));
       let text = '';
       socket.setEncoding('utf8').on('data', (d) => (text += d)).on('error', reject).on('close', () => {
         const [head, body] = text.split('\r\n\r\n');
