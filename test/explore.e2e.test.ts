@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../src/api/explore-build.js';
-import { launchChromium } from './support/browser.js';
+import { collectPageErrors, launchChromium } from './support/browser.js';
 import { serveStore, type Served } from './support/served.js';
 
 const SCREENSHOT = fileURLToPath(new URL('./artifacts/explore.png', import.meta.url));
@@ -28,10 +28,7 @@ describe('explorer page in headless Chromium', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page.on('request', (request) => requested.push(request.url()));
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(msg.text());
-    });
+    collectPageErrors(page, pageErrors);
   }, 180_000);
 
   afterAll(async () => {

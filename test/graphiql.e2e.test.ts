@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_CSP } from '../src/api/graphiql.js';
-import { launchChromium } from './support/browser.js';
+import { collectPageErrors, launchChromium } from './support/browser.js';
 import { serveStore, type Served } from './support/served.js';
 
 const SCREENSHOT = fileURLToPath(new URL('./artifacts/graphiql.png', import.meta.url));
@@ -36,10 +36,7 @@ describe('GraphiQL in headless Chromium, offline', () => {
       return route.abort('blockedbyclient');
     });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(msg.text());
-    });
+    collectPageErrors(page, pageErrors);
   }, 180_000);
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -95,4 +95,12 @@ export function findChromium(): FoundChromium {
 export async function launchChromium(): Promise<Browser> {
   const { path } = findChromium();
   return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS });
+}
+
+/** Collects into `into` what the page reports as broken: uncaught errors and console errors. */
+export function collectPageErrors(page: Page, into: string[]): void {
+  page.on('pageerror', (error) => into.push(error.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') into.push(msg.text());
+  });
 }
