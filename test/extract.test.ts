@@ -498,6 +498,12 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(names.some((n) => n.startsWith('法治体检'))).toBe(true);
     });
 
+    it('a quoted name with 创建 after it is the 创建 campaign (the campaign counts, not the title it aims at)', () => {
+      const names = extractReport(report('积极推进“法治医院”创建试点工作,深入开展“全国文明城市”创建。')).initiatives.map((i) => i.name);
+      expect(names).toEqual(expect.arrayContaining(['法治医院创建', '全国文明城市创建']));
+      expect(names).not.toContain('法治医院');
+    });
+
     it('ideology formulas and the bodies a government answers to are no initiatives (三新一高, 一府两院)', () => {
       const names = extractReport(report('立足“三新一高”,支持“一府一委两院”依法依规开展工作,强化“一府两院”良性互动,全面推行说理式执法。')).initiatives.map((i) => i.name);
       for (const w of ['三新一高', '一府一委两院', '一府两院', '说理式执法']) expect(names, w).not.toContain(w);
