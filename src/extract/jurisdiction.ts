@@ -9,7 +9,7 @@
 // knowledge/province-markers.json. Too little evidence gives no place, with
 // the reason.
 import { createRequire } from 'node:module';
-import { divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
+import { countiesWithTownship, divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { registerMarkers, registerWords, WordCensus } from './census.js';
 import { aliasNames, firstPlaceIn, placeBrandsIn, fullZoneName, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
 import { codesOf } from './scan.js';
@@ -274,8 +274,59 @@ function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: 
 function townshipFact(place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
   const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
   const county = parents[parents.length - 1] ?? mostNamed(census, 'county');
-  const fact = partOf('township', place.name, county, parents.length > 0, basis, 'county');
-  return county ? fact : inProvinceOfItsWords(fact, census);
+  if (county) return partOf('township', place.name, county, parents.length > 0, basis, 'county');
+  const listed = countyOfListedTownship(place.name, census);
+  if (listed) return { ...partOf('township', place.name, listed, false, basis, 'county'), confidence: 0.6, basis: `${basis}; in ${listed.name}, the only county with a township of that name that fits the text` };
+  return inProvinceOfItsWords(partOf('township', place.name, null, false, basis, 'county'), census);
+}
+
+/** How a township speaks of itself. */
+const TOWNSHIP_SELF = ['我镇', '全镇', '本镇', '我乡', '全乡', '本乡', '我街道', '全街道', '本街道'];
+registerWords(TOWNSHIP_SELF);
+
+/**
+ * The voice the report speaks in when it is another level's than the
+ * division's (我市 or 全市 for a 区; 我镇 for a 旗), or null when it speaks as
+ * the division's own level too, or as no level at all (a department's 我局).
+ */
+function speaksAsAnotherLevel(division: Division, self: Record<keyof typeof SELF_WORDS, number>, census: WordCensus): string | null {
+  if (division.level === 'province') return null;
+  const own = division.name.slice(-1) as keyof typeof SELF_WORDS;
+  if (!(own in self)) return null;
+  // (in an autonomous region, 全区 is the region's word: a district there speaks as 我区)
+  const ownVoice = own === '区' && division.province.endsWith('自治区') && sum(census, REGION_SELF) > 0 ? census.count('我区') : self[own];
+  if (ownVoice > 0) return null;
+  if (sum(census, TOWNSHIP_SELF) > 0) return 'a township (我镇/我乡/我街道)';
+  const other = (Object.keys(self) as (keyof typeof SELF_WORDS)[]).find((level) => level !== own && level !== '省' && self[level] > 0);
+  return other ? `a ${other} (我${other}/全${other})` : null;
+}
+
+/** The voice of a township's superiors (在区委、区政府的领导下): the ending of its county's name. */
+const SUPERIOR_VOICE: [string, string[]][] = [
+  ['区', ['区委、区政府', '区委区政府', '区委,区政府', '区委，区政府']],
+  ['县', ['县委、县政府', '县委县政府', '县委,县政府', '县委，县政府']],
+  ['市', ['市委、市政府', '市委市政府', '市委,市政府', '市委，市政府']],
+  ['旗', ['旗委、旗政府', '旗委旗政府']],
+];
+registerWords(SUPERIOR_VOICE.flatMap(([, words]) => words));
+
+/**
+ * A township the text names without its county: the county of the township
+ * list's entry of that name, when only one fits — the name is listed once, or
+ * the superiors it speaks of (区委、区政府) or the province it claims leave one.
+ * Null when none or several fit: a township name is shared more often than a county's.
+ */
+function countyOfListedTownship(name: string, census: WordCensus): Division | null {
+  let candidates = countiesWithTownship(name);
+  if (candidates.length > 1) {
+    const ending = SUPERIOR_VOICE.find(([, words]) => sum(census, words) > 0)?.[0];
+    if (ending) candidates = candidates.filter((d) => d.name.endsWith(ending));
+  }
+  if (candidates.length > 1) {
+    const province = provinceByItsWords(census);
+    if (province) candidates = candidates.filter((d) => d.province === province.name);
+  }
+  return candidates.length === 1 ? candidates[0] : null;
 }
 
 /**
@@ -391,6 +442,10 @@ function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): J
   }
   if (!best) return { fact: null, unknown: 'no place is named in the text' };
   if (best.score < WEAK_BODY_SCORE) return { fact: null, unknown: `only weak evidence: ${best.division.name} (score ${best.score.toFixed(1)}, below ${WEAK_BODY_SCORE})` };
+  // a report that speaks as another level (我市 of a city naming one of its districts, 我镇 naming its 旗)
+  // and never as the place's own is about somebody above or below it
+  const otherVoice = speaksAsAnotherLevel(best.division, self, census);
+  if (otherVoice) return { fact: null, unknown: `${best.division.name} is named, but the report speaks as ${otherVoice}, never as its ${best.division.name.slice(-1)}` };
   if (second && second.score === best.score && second.division.name !== best.division.name) {
     return { fact: null, unknown: `two places have the same evidence: ${best.division.name} and ${second.division.name} (score ${best.score.toFixed(1)})` };
   }
