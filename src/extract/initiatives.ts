@@ -29,8 +29,11 @@ const RULE_GENRE = /(规定|条例|办法|细则|规则|决定|(?<![办方做])�
 /** Whether [start, end) lies inside a 《》 title of a law or rule (the spans are disjoint and in order: a binary search). */
 function insideRuleTitle(text: string, titles: TitleSpan[], start: number, end: number): boolean {
   const title = lastSpanFrom(titles, start);
-  return title !== null && end <= title.end && RULE_GENRE.test(text.slice(title.start, title.end));
+  if (title === null || end > title.end || !RULE_GENRE.test(text.slice(title.start, title.end))) return false;
+  // 严格落实《…第一责任人职责规定》: the report carries the system out, and names it by its rule
+  return !CARRIED_OUT.some((verb) => text.startsWith(verb, title.start - 1 - verb.length));
 }
+const CARRIED_OUT = ['落实', '执行', '贯彻'];
 
 // (rank, offset) packed in one number for sorting: offsets stay below 2^32.
 const RANK_UNIT = 2 ** 32;
