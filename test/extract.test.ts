@@ -521,6 +521,9 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
         expect(of(text), text).toContain('法治政府建设示范创建');
       }
       for (const text of ['做好市县法治建设实地督察迎检工作。', '开展法治政府建设责任落实专项督察2次。']) expect(of(text), text).toContain('法治督察');
+      // named only by the title of its rule: carried out (落实《…规定》) it counts, cited (根据《…规定》) it does not
+      expect(of('严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》,亲自部署重要工作。')).toContain('党政主要负责人履行推进法治建设第一责任人职责');
+      expect(of('根据《法治政府建设与责任落实督察工作规定》,现将有关情况报告如下。')).not.toContain('法治督察');
     });
 
     it('figures of speech, counted slogans, quoted instructions, documents and courses are no names; a named event is', () => {
