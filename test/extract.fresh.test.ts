@@ -2,7 +2,7 @@
 // test/gold/fresh.gold.json, notes in test/fresh/NOTES.md): 61 openings of
 // places not in the devset (f001–f036, then g001–g025), annotated blind by the
 // devset's rules. Each batch was scored once before the extractor was changed
-// for it (see the README, "Extraction quality"); since then both have been
+// for it (see docs/extraction.md); since then both have been
 // worked against like the devset's development part, so these floors guard
 // against regressions, not generalization. They are what it measured, and
 // only ever go up.

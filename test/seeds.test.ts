@@ -93,7 +93,7 @@ describe('the seeds in the store and through GraphQL', () => {
     expect(data.jurisdictions.edges).toEqual([{ node: { name: '昌江区', fullName: '江西省景德镇市昌江区', province: { name: '江西省' } } }]);
   });
 
-  // The README's recipes, answered over the seeds: their outputs as printed there.
+  // The recipes of docs/api.md, answered over the seeds: their outputs as printed there.
   const ask = (query: string) => queryData(yoga, query);
 
   it('recipe: similar jurisdictions and the side-by-side comparison', async () => {

@@ -71,7 +71,7 @@ function prf(tp: number, predicted: number, gold: number): Prf {
 }
 
 // ---------------------------------------------------------------------------
-// Matching rules (issue 3; documented in README "Extraction quality").
+// Matching rules (issue 3; documented in docs/extraction.md).
 // ---------------------------------------------------------------------------
 
 /** Full-width ASCII (０-９, Ａ-ｚ, （）, ，) to half-width; every kind of whitespace removed. */

@@ -18,7 +18,7 @@ export const help = `Usage: govgraph eval [--seeds DIR] [--gold FILE] [--reading
 
 Extracts the reports of DIR (default seed/) and scores them against the gold
 standard FILE (default test/gold/seeds.gold.json): precision, recall and F1 per
-field, with the matching rules of README "Extraction quality".
+field, with the matching rules of docs/extraction.md.
 
 --reading   how a file is fed when it carries a page's header lines (url:,
             source-title:, as ../shared/devset/corpus does): "title" puts the

@@ -42,13 +42,14 @@ const curl = (() => {
 })();
 if (!curl.ok) console.warn(`README export examples: the curl example is skipped: ${curl.reason}`);
 
-/** The README's Exports section: its sh block as commands with their expectations, and its json block. */
+/** docs/exports.md (up to a subsection, if it has any): its sh block as commands with their expectations, and its json block. */
 function readmeExamples() {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Exports\n'), readme.indexOf('\n## ', readme.indexOf('\n## Exports\n') + 5));
+  const doc = readFileSync(join(root, 'docs', 'exports.md'), 'utf8');
+  const end = doc.indexOf('\n## ');
+  const section = end < 0 ? doc : doc.slice(0, end);
   const block = (lang: string) => {
     const start = section.indexOf(`\`\`\`${lang}\n`);
-    expect(start, `a ${lang} block under ## Exports`).toBeGreaterThan(0);
+    expect(start, `a ${lang} block at the head of docs/exports.md`).toBeGreaterThan(0);
     return section.slice(start + lang.length + 4, section.indexOf('\n```', start + 4));
   };
   const commands: { line: string; args: string[]; redirect: string | null; comment: string | null; expect: string[] }[] = [];
