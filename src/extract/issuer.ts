@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { registerWords, WordCensus } from './census.js';
 import { shortName } from './divisions.js';
+import { openingSubject } from './jurisdiction.js';
 import type { IssuerFact, JurisdictionFact } from './types.js';
 import { isCJK } from './scan.js';
 
@@ -72,7 +73,7 @@ export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, 
   if (zoneGovernment) return { type: 'government', name: zoneGovernment };
   // a title naming a department (重庆市长寿区司法局2022年度法治政府建设年度报告), not a government
   const titled = title && !/人民政府|政府办/.test(title) ? departmentAfter(title, place, !place) : null;
-  const subject = titled ? null : OPENS_AS_DEPARTMENT.exec(openingOf(text));
+  const subject = titled ? null : OPENS_AS_DEPARTMENT.exec(openingSubject(text) ?? '');
   if (titled || subject || DEPARTMENT_REPORT.test(text.slice(0, 600)) || (department >= 2 && department >= government)) {
     if (titled && place && !LEVEL_WORD.test(titled[1])) return { type: 'department', name: `${place}${titled[1]}` };
     if (subject) return { type: 'department', name: withPlace(subject[1], place) };
@@ -99,17 +100,11 @@ export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, 
 }
 
 /**
- * A first sentence whose subject is a department by name (2022年,县司法局紧紧围绕…; 2024年,汕尾市司法局坚持…):
- * the department speaks, whatever places it names after. (我局/本局 are counted as the voice instead.)
+ * A first sentence whose subject (openingSubject: after its year and any 在…领导下) is a department by name
+ * (2022年,县司法局紧紧围绕…; 2024年,汕尾市司法局坚持…): the department speaks, whatever places it names
+ * after. (我局/本局 are counted as the voice instead.)
  */
-const OPENS_AS_DEPARTMENT = /^(?:\d{4}年(?:度|以来)?[,，、]?)?(?![我本])([\u4e00-\u9fff]{0,14}?(?:局|委员会|办公室|厅))(?:党组|党委)?(?:坚持|紧紧|紧扣|深入|认真|全面|始终|在|以|围绕|立足|聚焦|持续|扎实|积极|按照|着力|高度|不断)/;
-
-/** The first body line (after a title line that names the report), where the opening sentence starts. */
-function openingOf(text: string): string {
-  const lines = text.slice(0, 400).split('\n').map((l) => l.trim()).filter(Boolean);
-  const first = lines.findIndex((l) => !/报告$|总结$/.test(l));
-  return first >= 0 ? lines[first] : '';
-}
+const OPENS_AS_DEPARTMENT = /^(?![我本])([\u4e00-\u9fff]{0,14}?(?:局|委员会|办公室|厅))(?:党组|党委)?(?:坚持|紧紧|紧扣|深入|认真|全面|始终|在|以|围绕|立足|聚焦|持续|扎实|积极|按照|着力|高度|不断)/;
 
 /** 县司法局 → 潼关县司法局, 汕尾市司法局 as it is: a department's name completed with its jurisdiction's. */
 function withPlace(department: string, place: string): string {

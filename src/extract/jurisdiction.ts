@@ -151,7 +151,7 @@ const OPENING_YEAR = /^(?:\d{4}年度?(?:以来)?|一年来|今年以来)[,，]?
 const UNDER = /^在[^。,，]{2,40}?(?:领导|指导|监督|支持|关心)下[,，]/;
 
 /** The words a report's first sentence opens with, after its year, when they stand at the head of a body line. */
-function openingSubject(text: string): string | null {
+export function openingSubject(text: string): string | null {
   // (line by line with indexOf, not a split of the text's head)
   for (let start = 0; start < FORMULA_REACH && start < text.length; ) {
     const newline = text.indexOf('\n', start);
