@@ -26,12 +26,16 @@ function batchLoad<T>(statement: string, param: string, keyColumn: string, value
  * that reads a subgraph's start nodes: the node types that only `graph` and the
  * exports hand out (organizations, plans, indicators, problem themes).
  */
-function graphNodeLoad(label: string) {
-  return async (keys: string[], ctx: AppContext): Promise<(SecondaryShape | Error)[]> => {
-    const rows = await ctx.store.run('graph_nodes', { nodes: keys.map((key) => ({ label, key })) });
-    const byKey = new Map(rows.map((row) => [String(row.key), { key: String(row.key), properties: row.properties as Record<string, unknown> }]));
-    return keys.map((key) => byKey.get(key) ?? new NodeNotFound(`no ${label} ${key}`));
-  };
+/** A node type with no query field of its own (a `graph` node, an export's): keyed as stored, loaded through graph_nodes. */
+function secondaryNodeRef<Name extends string>(label: Name) {
+  return builder.loadableNodeRef(label, {
+    id: { resolve: (n: SecondaryShape) => n.key },
+    load: async (keys: string[], ctx: AppContext): Promise<(SecondaryShape | Error)[]> => {
+      const rows = await ctx.store.run('graph_nodes', { nodes: keys.map((key) => ({ label, key })) });
+      const byKey = new Map(rows.map((row) => [String(row.key), { key: String(row.key), properties: row.properties as Record<string, unknown> }]));
+      return keys.map((key) => byKey.get(key) ?? new NodeNotFound(`no ${label} ${key}`));
+    },
+  });
 }
 
 export const Report = builder.loadableNodeRef('Report', {
@@ -59,22 +63,7 @@ export const Problem = builder.loadableNodeRef('Problem', {
   load: batchLoad<ProblemShape>('problems_by_ids', 'ids', 'id', 'problem', 'problem with id'),
 });
 
-export const Organization = builder.loadableNodeRef('Organization', {
-  id: { resolve: (o: SecondaryShape) => o.key },
-  load: graphNodeLoad('Organization'),
-});
-
-export const Plan = builder.loadableNodeRef('Plan', {
-  id: { resolve: (p: SecondaryShape) => p.key },
-  load: graphNodeLoad('Plan'),
-});
-
-export const Indicator = builder.loadableNodeRef('Indicator', {
-  id: { resolve: (i: SecondaryShape) => i.key },
-  load: graphNodeLoad('Indicator'),
-});
-
-export const ProblemTheme = builder.loadableNodeRef('ProblemTheme', {
-  id: { resolve: (t: SecondaryShape) => t.key },
-  load: graphNodeLoad('ProblemTheme'),
-});
+export const Organization = secondaryNodeRef('Organization');
+export const Plan = secondaryNodeRef('Plan');
+export const Indicator = secondaryNodeRef('Indicator');
+export const ProblemTheme = secondaryNodeRef('ProblemTheme');

@@ -93,8 +93,8 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 
 /** The address as a URL's host: loopback reads as localhost, IPv6 goes in brackets. */
 function urlHost(address: string): string {
-  if (address === '127.0.0.1' || address === '::1') return 'localhost';
-  if (address === '0.0.0.0' || address === '::') return 'localhost';
+  // (every interface includes loopback: the URL to open here is localhost's too)
+  if (address === '127.0.0.1' || address === '::1' || address === '0.0.0.0' || address === '::') return 'localhost';
   return isIP(address) === 6 ? `[${address}]` : address;
 }
 
