@@ -7,17 +7,13 @@
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { generate } from '@graphql-codegen/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../src/api/server.js';
-import { ingestPaths } from '../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../src/store/embedded.js';
 import { NODE_LABELS, RELATION_TYPES } from '../src/api/schema/enums.js';
+import { serveStore, type Served } from './support/served.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'test', 'artifacts', `codegen-${process.pid}`);
@@ -30,18 +26,14 @@ const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/pack
 type TypedClient = Record<'readWithUrql' | 'graphWithGraphqlRequest' | 'deleteWithUrql', (...args: any[]) => Promise<any>>;
 
 describe('standard clients and generated types', () => {
-  let store: EmbeddedStore;
-  let server: Server;
+  let served: Served;
   let url: string;
   let generated: string;
   let client: TypedClient;
 
   beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [join(root, 'seed')]);
-    server = createHttpServer({ store, token: TOKEN });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    served = await serveStore({ seeded: true, token: TOKEN });
+    url = `${served.url}/graphql`;
 
     // graphql-codegen as a client project runs it: the printed schema and the client's operations
     mkdirSync(work, { recursive: true });
@@ -60,8 +52,7 @@ describe('standard clients and generated types', () => {
     client = (await import(join(work, 'typed-client.ts'))) as TypedClient;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await store.close();
+    await served?.close();
     rmSync(work, { recursive: true, force: true });
   });
 

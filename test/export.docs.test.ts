@@ -9,16 +9,15 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../src/api/server.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
+import { listen, type Listening } from './support/served.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-readme-'));
@@ -72,7 +71,7 @@ describe('the README’s export examples', () => {
   const { commands, json } = readmeExamples();
   const cli = commands.filter((c) => c.args.slice(0, 4).join(' ') === 'npm run --silent govgraph');
   const results = new Map<string, ReturnType<typeof govgraph>>();
-  let server: Server;
+  let served: Listening;
   let store: EmbeddedStore;
   let base: string;
 
@@ -87,12 +86,11 @@ describe('the README’s export examples', () => {
     }
     // The server on the same data directory, once the CLI runs are done with it.
     store = await EmbeddedStore.open({ dir: env.GOVGRAPH_DATA });
-    server = createHttpServer({ store });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await listen(store);
+    base = served.url;
   }, SLOW);
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await served?.close();
     await store?.close();
   });
 
@@ -135,7 +133,7 @@ describe('the README’s export examples', () => {
   });
 
   it('a raw 罗江区 in the URL is a 400 whose JSON message says to percent-encode it', async () => {
-    const { port } = server.address() as AddressInfo;
+    const { port } = served;
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = connect(port, '127.0.0.1', () => {
         socket.write(Buffer.from('GET /export/cytoscape?jurisdiction=罗江区&nodeTypes=Jurisdiction HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8'));

@@ -1,28 +1,22 @@
 // The HTTP server on a real port: health and readiness, request limits, and
 // GraphiQL for browsers.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, REQUEST_LIMITS } from '../src/api/server.js';
+import { REQUEST_LIMITS } from '../src/api/server.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import type { GraphStore } from '../src/store/types.js';
-
-async function listen(store: GraphStore): Promise<{ server: Server; url: string }> {
-  const server = createHttpServer({ store });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+import { listen, type Listening } from './support/served.js';
 
 describe('HTTP server', () => {
   let store: EmbeddedStore;
-  let server: Server;
+  let served: Listening;
   let url: string;
   beforeAll(async () => {
     store = await EmbeddedStore.open();
-    ({ server, url } = await listen(store));
+    served = await listen(store);
+    url = served.url;
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await served.close();
     await store.close();
   });
 
@@ -35,13 +29,13 @@ describe('HTTP server', () => {
 
   it('says 503 with the reason when the store is unreachable', async () => {
     const down = { kind: 'neo4j', run: async () => { throw new Error('Neo4j at bolt://db:7687 is unavailable'); } } as unknown as GraphStore;
-    const { server: s, url: u } = await listen(down);
+    const { url: u, close } = await listen(down);
     try {
       const response = await fetch(`${u}/readyz`);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: 'unavailable', store: 'neo4j', reason: 'Neo4j at bolt://db:7687 is unavailable' });
     } finally {
-      await new Promise((resolve) => s.close(resolve));
+      await close();
     }
   });
 

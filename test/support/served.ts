@@ -7,33 +7,43 @@ import { fileURLToPath } from 'node:url';
 import { createHttpServer, type ServerOptions } from '../../src/api/server.js';
 import { ingestPaths } from '../../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../../src/store/embedded.js';
+import type { GraphStore } from '../../src/store/types.js';
 
 export const SEED_DIR = fileURLToPath(new URL('../../seed/', import.meta.url));
 
-export interface Served {
+export interface Served extends Listening {
   store: EmbeddedStore;
+  /** Stops the server, then closes the store. */
+  close(): Promise<void>;
+}
+
+export interface Listening {
   server: Server;
   /** http://127.0.0.1:PORT, without a trailing slash. */
   url: string;
   port: number;
-  /** Stops the server, then closes the store. */
+  /** Stops the server (the store stays open: it is the caller's). */
   close(): Promise<void>;
+}
+
+/** The server over a store the caller owns, on a free port of 127.0.0.1. */
+export async function listen(store: GraphStore, options: Omit<ServerOptions, 'store'> = {}): Promise<Listening> {
+  const server = createHttpServer({ store, ...options });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, port, url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** An in-memory embedded store (with the sample reports when `seeded`) served on 127.0.0.1. */
 export async function serveStore({ seeded = false, ...options }: Omit<ServerOptions, 'store'> & { seeded?: boolean } = {}): Promise<Served> {
   const store = await EmbeddedStore.open();
   if (seeded) await ingestPaths(store, [SEED_DIR]);
-  const server = createHttpServer({ store, ...options });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listening = await listen(store, options);
   return {
+    ...listening,
     store,
-    server,
-    port,
-    url: `http://127.0.0.1:${port}`,
     close: async () => {
-      await new Promise((resolve) => server.close(resolve));
+      await listening.close();
       await store.close();
     },
   };
