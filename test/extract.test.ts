@@ -569,6 +569,16 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(found).toHaveLength(1);
     });
 
+    it('a quoted name with its genre is named whole and also by its quoted words; spelled-out steps belong to the name they lead', () => {
+      const g = extractReport(report('依托“亲清赣商”平台兑现政策,建立“法治督察+执法监督+行政复议”协作监督机制,完成行政执法“优差双评”工作,实行“周调度、旬通报、月讲评”工作机制。'));
+      const byName = new Map(g.initiatives.map((i) => [i.name, i]));
+      expect(byName.get('亲清赣商平台')?.surface).toEqual(['“亲清赣商”平台', '亲清赣商']);
+      expect(byName.get('法治督察+执法监督+行政复议协作监督机制')?.surface).toContain('协作监督机制');
+      expect(byName.get('行政执法优差双评')?.surface).toEqual(['行政执法“优差双评”', '优差双评']);
+      // a slogan's steps before a bare genre name nothing
+      expect(g.initiatives.some((i) => i.name.includes('周调度'))).toBe(false);
+    });
+
     it('names a place\'s own brand (平安昌江建设, 法治长寿) but not one only inside a document title', () => {
       const g = extractReport(report('推进平安昌江建设,奋力推动法治长寿建设迈上新台阶,印发《法治德阳建设规划》。'));
       const names = g.initiatives.map((i) => i.name);

@@ -216,6 +216,8 @@ interface Found {
   category: string | null;
   /** The bare quoted name, when the name is a quoted name plus genre (“揭榜竞优”深化行动 → 揭榜竞优): the two are one initiative. */
   quoted?: string;
+  /** Where the quoted words end (the offset of their ”), for a quoted name plus genre. */
+  quotedEnd?: number;
 }
 
 /** Category (the lexicon's scheme) guessed from the words of a discovered name. */
@@ -311,6 +313,16 @@ function precededInClause(text: string, at: number, words: string[]): boolean {
   return false;
 }
 
+/**
+ * The short noun of the domain that ends a head of nameBefore right before the quote, from its first domain
+ * word on (完成行政执法“优差双评” → 行政执法), or ''.
+ */
+function headNoun(head: string): string {
+  if (!/(执法|行政|政务|监管|审批|复议|调解|普法|服务)$/.test(head)) return '';
+  const noun = head.slice(head.search(/行政|政务|执法|监管|审批|复议|调解|普法/));
+  return noun.length >= 2 && noun.length <= 6 ? noun : '';
+}
+
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
   const found: Found[] = [];
   const inRun = new Set<number>();
@@ -326,9 +338,9 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
       const end = start + q.inner.length + 2;
       inRun.add(start);
       // With 等 the genre only classifies the list; without it, it belongs to
-      // the last name (“A”、“B”改革: A is a name of its own, B改革 another).
-      // A platform or brand is named by its quoted name alone (“信用德阳”平台).
-      const takesGenre = !etc && i === quotes.length - 1 && !/平台/.test(genre);
+      // the last name (“A”、“B”改革: A is a name of its own, B改革 another; “亲清赣商”平台 is 亲清赣商平台,
+      // also called 亲清赣商).
+      const takesGenre = !etc && i === quotes.length - 1;
       const name = canonicalOf(q.inner);
       const before = quotes.length === 1 ? nameBefore(text, start) : '';
       const steps = !/^互联网\+/.test(q.inner) && !NUMBER_CODE.test(q.inner) && (/[+＋]/.test(q.inner) || (middle.length > 0 && DESCRIPTION.test(q.inner)));
@@ -336,10 +348,12 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
         // “依法治区办总账—协调小组台账—责任单位细账”三级台账管理制度: a quoted description, then the name
         // (not when the words left are generic: “周调度、旬通报、月讲评”工作机制 is a slogan's mechanism; and a
         // list of steps with a bare genre after it, “专题述法+书记点评+民主评议”模式, is a slogan too)
+        // The quoted steps are part of the name, which is also called by its words alone (三级台账管理制度).
         if (middle.length < 4 || GENERIC_NAME.test(middle)) return;
-        found.push({ name: genre, start: at + m[1].length + (m[2]?.length ?? 0), end: at + m[0].length, confidence: 0.8, category: categoryOfName(genre) });
+        const steps = canonicalOf(q.inner);
+        found.push({ name: steps + genre, start, end: at + m[0].length, confidence: 0.8, category: categoryOfName(steps + genre), quoted: genre });
       } else if (takesGenre) {
-        found.push({ name: before + name + genre, start: start - before.length, end: at + m[0].length, confidence: 0.8, category: categoryOfName(before + name + genre), quoted: name });
+        found.push({ name: before + name + genre, start: start - before.length, end: at + m[0].length, confidence: 0.8, category: categoryOfName(before + name + genre), quoted: name, quotedEnd: end - 1 });
       } else if (before && etc) {
         // 行政执法队伍素质能力提升“大比武”等活动: the words before the quote belong to the name
         found.push({ name: before + name, start: start - before.length, end, confidence: 0.7, category: categoryOfName(before + name + genre), quoted: name });
@@ -378,7 +392,11 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     if (text.charCodeAt(end) === 0x65b0 /* 新 */ && (divisionsByShortName.has(text.slice(end + 1, end + 3)) || divisionsByShortName.has(text.slice(end + 1, end + 4)))) continue;
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
     if (name.length === 3 && !STOP.shortQuotedEndings.some((e) => name.endsWith(e)) && !lexiconEntry(name)) continue;
-    found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });
+    // 行政执法“优差双评”: the domain words before the quote are part of the name, which the quote alone also names
+    // (only a short domain noun right before the quote: a longer run is the clause that leads to it)
+    const before = headNoun(nameBefore(text, start));
+    if (before) found.push({ name: before + name, start: start - before.length, end, confidence: 0.6, category: categoryOfName(before + name), quoted: name });
+    else found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });
   }
   return found;
 }
@@ -550,11 +568,13 @@ class Discovery {
     this.seen.add(key);
     if (covered.contains(f.start, f.end)) return;
     // “清远粤执法”: a place's own instance of a known brand is named in full; the brand's mention yields
-    const inner = endingAt.first(f.start, f.end);
-    if (inner && f.confidence <= 0.7 && divisionsByShortName.has(text.slice(f.start, inner.mentions.find((m) => m.end === f.end)!.start))) {
-      for (const m of inner.mentions) if (m.end === f.end) occupied.release(inner, m);
-      endingAt.remove(inner, f.end);
-      inner.mentions = inner.mentions.filter((m) => m.end !== f.end);
+    // (“清远粤执法”平台: the brand ends where the quoted words end)
+    const brandEnd = f.quotedEnd !== undefined && !endingAt.first(f.start, f.end) ? f.quotedEnd : f.end;
+    const inner = endingAt.first(f.start, brandEnd);
+    if (inner && (f.confidence <= 0.7 || f.quotedEnd !== undefined) && divisionsByShortName.has(text.slice(f.start, inner.mentions.find((m) => m.end === brandEnd)!.start).replace(/^“/, ''))) {
+      for (const m of inner.mentions) if (m.end === brandEnd) occupied.release(inner, m);
+      endingAt.remove(inner, brandEnd);
+      inner.mentions = inner.mentions.filter((m) => m.end !== brandEnd);
       inner.count = inner.mentions.length;
     } else if (inner) return;
     // 法治宣传教育公民法治素养提升工程, “申请公租房一件事一次办”: a known name closes the span, the rest is context
