@@ -517,7 +517,7 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       // its list of laws to learn is a system of its own
       expect(of('建立领导干部学法清单制度。')).toEqual(expect.arrayContaining(['领导干部学法清单制度']));
       expect(of('年内市政府常务会议集体学法5次。')).toContain('政府常务会议会前学法');
-      for (const text of ['持续巩固全国法治政府示范市创建成果。', '为创建“全国法治政府示范县”奠定基础。', '组织开展第三批全省法治政府建设创建示范活动。']) {
+      for (const text of ['持续巩固全国法治政府示范市创建成果。', '为创建“全国法治政府示范县”奠定基础。', '组织开展第三批全省法治政府建设创建示范活动。', '努力创建全国、省、州法治政府建设示范县。', '对照创建云南省法治政府建设示范县指标逐项落实。']) {
         expect(of(text), text).toContain('法治政府建设示范创建');
       }
       for (const text of ['做好市县法治建设实地督察迎检工作。', '开展法治政府建设责任落实专项督察2次。']) expect(of(text), text).toContain('法治督察');
