@@ -227,6 +227,26 @@ describe('without a title', () => {
     expect(extractReport(body('全市', '全省推进,全省考核,密山市获评示范。')).jurisdiction?.level).not.toBe('province');
   });
 
+  it('a department that opens as 市司法局 is a city\'s, though the only place its text names more is its province', () => {
+    const text = `2023年,市司法局在市委、市政府的坚强领导和省司法厅精心指导下,坚持以习近平新时代中国特色社会主义思想为指导,推动全省部署落地。\n${body('局党组', '贯彻《福建省法治政府建设实施方案》《龙岩市法治政府建设实施方案》,全省考核。')}`;
+    expect(extractReport(text).jurisdiction).toMatchObject({ name: '龙岩市', level: 'prefecture', province: '福建省' });
+    // the same opening in a province's own words (省司法厅…) stays the province's
+    const own = text.replace('市司法局在市委、市政府', '省司法厅在省委、省政府').replace('和省司法厅精心指导', '');
+    expect(extractReport(own).jurisdiction?.name).not.toBe('龙岩市');
+  });
+
+  it('a government office that opens after two circumstances (在县委…领导下,在县司法局…指导下) is the issuer, a department', () => {
+    const text = `武定县2022年度法治政府建设工作情况报告\n2022年,在县委、县政府的坚强领导下,在县司法局的有力指导下,武定县人民政府办公室坚持以习近平新时代中国特色社会主义思想为指导,全面推进依法行政。\n${body('县政府办')}`;
+    expect(extractReport(text).issuer).toEqual({ type: 'department', name: '武定县人民政府办公室' });
+  });
+
+  it('a 街道 is governed by its 街道办事处, a 镇 by its 人民政府; a zone named with its district keeps the district once', () => {
+    expect(extractReport(`草滩街道2024年法治政府建设工作报告\n${body('我街道', '深入贯彻落实区委、区政府相关工作部署,')}`).issuer).toEqual({ type: 'government', name: '草滩街道办事处' });
+    expect(extractReport(`三都镇2025年法治政府建设年度报告\n${body('我镇', '在县委、县政府的正确领导下,')}`).issuer).toEqual({ type: 'government', name: '三都镇人民政府' });
+    const zone = place('重庆市武隆区工业园区管理委员会关于2020年度法治政府建设情况的报告', body('园区', '在区委、区政府的领导下,'));
+    expect(zone).toMatchObject({ level: 'zone', parent: '武隆区', fullName: '重庆市武隆区工业园区' });
+  });
+
   it('names no place where nothing says which: "unknown" with the reason', () => {
     const graph = extractReport(body('我局'));
     expect(graph.jurisdiction).toBeNull();

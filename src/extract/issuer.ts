@@ -95,8 +95,14 @@ export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, 
   }
   // no place read: the page's publisher or site owner, a department when it names one (县司法局), not a government's office
   if (!jurisdiction) return host ? { type: /(局|委员会)$/.test(host) && !/人民政府/.test(host) ? 'department' : 'government', name: host } : null;
-  // (a zone has no 人民政府: its government is its 管理委员会)
-  return { type: 'government', name: `${jurisdiction.name}${jurisdiction.level === 'zone' ? '管理委员会' : '人民政府'}` };
+  return { type: 'government', name: jurisdiction.name + governmentOrgan(jurisdiction) };
+}
+
+/** A zone has no 人民政府 but a 管理委员会; a 街道 is governed by its 街道办事处, the county's agency. */
+function governmentOrgan(jurisdiction: JurisdictionFact): string {
+  if (jurisdiction.level === 'zone') return '管理委员会';
+  if (jurisdiction.level === 'township' && jurisdiction.name.endsWith('街道')) return '办事处';
+  return '人民政府';
 }
 
 /**

@@ -41,12 +41,18 @@ const PROVINCE_SELF = ['我省', '全省'];
 const REGION_SELF = ['自治区党委', '自治区人民政府', '自治区政府', '依法治区'];
 const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '重庆市']);
 
-/** Whether the first sentence opens on the voice of a level below a province (2024年,我县坚持…). */
-function opensBelow(opening: string, province: string): boolean {
-  const self = /^(?:\d{4}年度?(?:以来)?[,，]?)?(?:我|全)(县|区|市|州|旗|盟)/.exec(opening.trimStart());
+/**
+ * Whether the first sentence opens on the voice of a level below a province:
+ * 2024年,我县坚持…, or an organ named by its level alone (2023年,市司法局在市委…领导下…,
+ * 县政府办…), which a province's own report would call 省….
+ */
+function opensBelow(opening: string, subject: string | null, province: string): boolean {
+  const self = /^(?:\d{4}年度?(?:以来)?[,，]?)?(?:我|全)(县|区|市|州|旗|盟)/.exec(opening.trimStart()) ?? LEVEL_ORGAN.exec(subject ?? '');
   if (!self) return false;
   return !((self[1] === '市' && MUNICIPALITIES.has(province)) || (self[1] === '区' && province.endsWith('自治区')));
 }
+/** An organ named by its level alone at the head of the first sentence: 市司法局, 县政府办, 区委 (市场监管局 is not one). */
+const LEVEL_ORGAN = /^(县|区|市|州|旗|盟)(?!场)[\u4e00-\u9fa5]{0,12}?(?:局|委|办|政府|中心|院)/;
 
 /**
  * How often the report speaks as a level below a province: 我县/全县, 我区, 我州/全州, 我旗/全旗,
@@ -160,9 +166,11 @@ export function openingSubject(text: string): string | null {
       const line = text.slice(start, end);
       if (/[。，,]/.test(line)) {
         const head = line.replace(OPENING_YEAR, '');
-        // 在市委、市政府的坚强领导下,东疆综保区坚持…: the subject comes after the circumstance
-        const circumstance = UNDER.exec(head.slice(0, 60));
-        return (circumstance ? head.slice(circumstance.index + circumstance[0].length) : head).slice(0, 30);
+        // 在市委、市政府的坚强领导下,东疆综保区坚持…: the subject comes after the circumstances
+        // (two of them in 在县委、县政府的坚强领导下,在县司法局的有力指导下,…)
+        let subject = head;
+        for (let k = 0, circumstance; k < 2 && (circumstance = UNDER.exec(subject.slice(0, 60))); k++) subject = subject.slice(circumstance[0].length);
+        return subject.slice(0, 30);
       }
     }
     start = end + 1;
@@ -339,6 +347,12 @@ function inProvinceOfItsWords(fact: JurisdictionFact, census: WordCensus): Juris
   return { ...fact, province: province.name, fullName: `${province.name}${fact.fullName}`, basis: `${fact.basis}; in ${province.name}, the one province its words name` };
 }
 
+/** The divisions above a place, then the place, without repeating a division its own name starts with (武隆区工业园区 under 武隆区). */
+function chainName(above: (string | null)[], own: string): string {
+  const parts = above.filter((name): name is string => !!name);
+  return parts.filter((name) => !own.startsWith(name)).join('') + own;
+}
+
 /**
  * A zone or township under the division that administers it: named by the
  * heading's chain (`named`), else the one of its kind (`what`) the text names
@@ -351,7 +365,7 @@ function partOf(level: 'zone' | 'township', name: string, parent: Division | nul
   const own = level === 'zone' ? fullZoneName(name) : name;
   return {
     name,
-    fullName: `${province ?? ''}${prefecture ?? ''}${parent?.level === 'county' ? parent.name : ''}${own}`,
+    fullName: chainName([province, prefecture, parent?.level === 'county' ? parent.name : null], own),
     province,
     prefecture,
     level,
@@ -461,7 +475,7 @@ function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): J
  */
 function provinceOfItsPlaces(text: string, census: WordCensus, names: Map<string, number>, self: Record<keyof typeof SELF_WORDS, number>): JurisdictionFact | null {
   const lower = self.市 + self.县 + self.区 + self.州 + self.旗 + self.盟 + sum(census, LOWER_SELF);
-  if (self.省 < 2 || lower > 0) return null;
+  if (self.省 < 2 || lower > 0 || LEVEL_ORGAN.test(openingSubject(text) ?? '')) return null;
   const provinces = new Set<string>();
   const places: string[] = [];
   for (const name of names.keys()) {
@@ -511,7 +525,7 @@ function scoreCandidate(
     // a province is named by its prefectures' and counties' reports too: only its own voice (我省, 全区 of a 自治区, 我市 of a 直辖市) makes it the report's
     const voice = provinceVoice(census, name, self);
     // a report that calls itself 我县 or 我区 more often than 我省, or opens on 我县…, is a lower level's, whatever province it names
-    if (!voice || lowerVoice(census, name) >= voice || opensBelow(opening, name)) return best;
+    if (!voice || lowerVoice(census, name) >= voice || opensBelow(opening, openingSubject(text), name)) return best;
     score += 3 * voice - (suffix in self ? 3 * self[suffix] : 0);
     return !best || score > best.score ? { division: divisions[0], score } : best;
   }
