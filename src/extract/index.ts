@@ -30,7 +30,7 @@ export { resolveInitiativeName } from './lexicon.js';
 export { normalizeText } from './normalize.js';
 
 /** Bump when the output for the same text changes: stored reports are re-extracted on re-ingest. */
-export const EXTRACTOR_VERSION = '0.6.0';
+export const EXTRACTOR_VERSION = '0.6.1';
 
 export class NotAReportError extends Error {
   constructor(reason: string) {
