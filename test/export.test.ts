@@ -34,7 +34,7 @@ import {
   type ExportFormat,
 } from '../src/export/index.js';
 import { csvField } from '../src/export/csv.js';
-import { nodeId } from '../src/export/model.js';
+import { nodeId } from '../src/model.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { DATABASE_FILE, EmbeddedStore } from '../src/store/embedded.js';
 import type { StoreCounts } from '../src/store/types.js';

@@ -1,0 +1,35 @@
+// The graph model of src/model.ts: ids as the API has always given them.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { describe, expect, it } from 'vitest';
+import { KEY_PROPERTY, NODE_LABELS, RELATIONSHIPS, RELATION_TYPES, displayLabel, edgeId, isNodeLabel, isRelationType, nodeId } from '../src/model.js';
+
+describe('the graph model', () => {
+  it('names every label once, with a key property, and joins only its own labels', () => {
+    expect(NODE_LABELS).toEqual(['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator']);
+    for (const ends of Object.values(RELATIONSHIPS)) for (const [from, to] of ends) expect([isNodeLabel(from), isNodeLabel(to)]).toEqual([true, true]);
+    expect(RELATION_TYPES.every(isRelationType)).toBe(true);
+    expect(isNodeLabel('toString')).toBe(false);
+    expect(new Set(Object.values(KEY_PROPERTY))).toEqual(new Set(['id', 'key', 'name', 'title']));
+  });
+
+  it("gives a node the Relay global id (Pothos's encoding, in Node.js and in a browser)", () => {
+    for (const [label, key] of [['Initiative', '行政执法三项制度'], ['Jurisdiction', '510604'], ['Report', 'a60db31662cb9267'], ['Regulation', '《法治政府建设实施纲要(2021—2025年)》']]) {
+      expect(nodeId(label, key)).toBe(encodeGlobalID(label, key));
+    }
+    const buffer = (globalThis as { Buffer?: unknown }).Buffer;
+    try {
+      (globalThis as { Buffer?: unknown }).Buffer = undefined;
+      expect(nodeId('Initiative', '行政执法三项制度')).toBe(encodeGlobalID('Initiative', '行政执法三项制度'));
+    } finally {
+      (globalThis as { Buffer?: unknown }).Buffer = buffer;
+    }
+  });
+
+  it('numbers parallel edges and labels nodes for a viewer', () => {
+    expect(edgeId('CITES', 'a', 'b')).toBe('CITES:a->b');
+    expect(edgeId('CITES', 'a', 'b', 2)).toBe('CITES:a->b#2');
+    expect(displayLabel('Report', { title: null, issuerName: '罗江区人民政府', year: 2023 })).toBe('罗江区人民政府 2023');
+    expect(displayLabel('Jurisdiction', { name: '罗江区', fullName: '四川省德阳市罗江区' })).toBe('四川省德阳市罗江区');
+    expect(displayLabel('Problem', { id: 'p', text: '执法能力不足' })).toBe('执法能力不足');
+  });
+});
