@@ -67,8 +67,15 @@ describe('the linter harness (proves that a pass below means something)', () => 
   it('parses headers strictly', () => {
     expect(parseCypherHeader('// What it does,\n// and why.\n// @param a {"x": [1]}\n//\n// @param b null\nRETURN $a AS a // @param c 1\n')).toEqual({
       params: { a: { x: [1] }, b: null },
+      returns: [],
       description: 'What it does, and why.',
     });
+    expect(parseCypherHeader('// @param a 1\n// @returns a number | null\n// @returns b ReportShape[]\nRETURN $a AS a, [] AS b').returns).toEqual([
+      { name: 'a', type: 'number | null' },
+      { name: 'b', type: 'ReportShape[]' },
+    ]);
+    expect(() => parseCypherHeader('// @returns a\nRETURN 1 AS a')).toThrow(/malformed/);
+    expect(() => parseCypherHeader('// @returns a number\n// @returns a string\nRETURN 1 AS a')).toThrow(/twice/);
     expect(() => parseCypherHeader('// @param a not-json\nRETURN $a')).toThrow(/@param a/);
     expect(() => parseCypherHeader('// @param a\nRETURN $a')).toThrow(/malformed/);
     expect(() => parseCypherHeader('// @param a 1\n// @param a 2\nRETURN $a')).toThrow(/twice/);

@@ -1,7 +1,12 @@
-// The graph model of src/model.ts: ids as the API has always given them.
+// The graph model of src/model.ts (ids as the API has always given them),
+// and the Cypher fragments that must agree with it.
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEY_PROPERTY, NODE_LABELS, RELATIONSHIPS, RELATION_TYPES, displayLabel, edgeId, isNodeLabel, isRelationType, nodeId } from '../src/model.js';
+import { expandFragments, FRAGMENTS_DIR, listStatementFiles } from '../src/store/statements.js';
 
 describe('the graph model', () => {
   it('names every label once, with a key property, and joins only its own labels', () => {
@@ -31,5 +36,33 @@ describe('the graph model', () => {
     expect(displayLabel('Report', { title: null, issuerName: '罗江区人民政府', year: 2023 })).toBe('罗江区人民政府 2023');
     expect(displayLabel('Jurisdiction', { name: '罗江区', fullName: '四川省德阳市罗江区' })).toBe('四川省德阳市罗江区');
     expect(displayLabel('Problem', { id: 'p', text: '执法能力不足' })).toBe('执法能力不足');
+  });
+});
+
+describe('cypher/fragments', () => {
+  it('looks a node up by the key property of each label of the model, and by no other label', () => {
+    const fragment = readFileSync(join(FRAGMENTS_DIR, 'node_by_key.cypher'), 'utf8');
+    const branches = [...fragment.matchAll(/^MATCH \(s:(\w+) \{(\w+): start\.key\}\) WHERE start\.label = '(\w+)' RETURN s$/gm)];
+    expect(branches.map(([, label, key, named]) => [label, key, named])).toEqual(NODE_LABELS.map((label) => [label, KEY_PROPERTY[label], label]));
+    expect(fragment.match(/^UNION$/gm)).toHaveLength(NODE_LABELS.length - 1);
+  });
+
+  it('are expanded in place, nested, indented as the placeholder, and an unknown one is an error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govgraph-fragments-'));
+    try {
+      writeFileSync(join(dir, 'outer.cypher'), '// What it is for.\nA\n  {{inner}}\n');
+      writeFileSync(join(dir, 'inner.cypher'), 'B\n  C\n');
+      writeFileSync(join(dir, 'loop.cypher'), '{{loop}}\n');
+      expect(expandFragments('MATCH (n)\nWHERE {{outer}}\nRETURN n', dir)).toBe('MATCH (n)\nWHERE A\n  B\n    C\nRETURN n');
+      expect(expandFragments('  x {{inner}} y', dir)).toBe('  x B\n    C y');
+      expect(() => expandFragments('{{missing}}', dir)).toThrow(/no fragment/);
+      expect(() => expandFragments('{{loop}}', dir)).toThrow(/includes itself/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are no statements of their own', () => {
+    expect(listStatementFiles().filter((s) => s.file.startsWith('fragments/') || s.text.includes('{{'))).toEqual([]);
   });
 });

@@ -64,12 +64,10 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       const params = { category: args.filter?.category ?? null, text: args.filter?.text ?? null };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) =>
-          (await ctx.store.run('initiatives_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit })).map((row) => row.initiative as InitiativeShape),
-        async () => Number((await ctx.store.run('initiatives_count', params))[0]?.total ?? 0),
-      );
+      return storeConnection(args, async ({ offset, limit }) => {
+        const [row] = await ctx.store.run('initiatives_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit });
+        return { items: row.initiatives as InitiativeShape[], total: Number(row.total) };
+      });
     },
   }),
   initiative: t.field({

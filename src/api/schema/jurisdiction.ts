@@ -215,13 +215,11 @@ builder.queryFields((t) => ({
         const params = jurisdictionFilterParams(args.filter);
         const order = { orderBy: args.orderBy?.field ?? 'fullName', descending: args.orderBy?.descending ?? false };
         // With an initiative named, start from its node rather than test every jurisdiction (same answer).
-        const via = params.initiatives ? '_by_initiative' : '';
-        const page = await storeConnection(
-          args,
-          async ({ offset, limit }) =>
-            (await ctx.store.run(`jurisdictions_list${via}`, { ...params, ...order, skip: offset, limit })).map((row) => row.jurisdiction as JurisdictionShape),
-          async () => Number((await ctx.store.run(`jurisdictions_count${via}`, params))[0]?.total ?? 0),
-        );
+        const statement = params.initiatives ? 'jurisdictions_list_by_initiative' : 'jurisdictions_list';
+        const page = await storeConnection(args, async ({ offset, limit }) => {
+          const [row] = await ctx.store.run(statement, { ...params, ...order, skip: offset, limit });
+          return { items: row.jurisdictions as JurisdictionShape[], total: Number(row.total) };
+        });
         return { ...page, filterParams: params };
       },
     },

@@ -34,11 +34,10 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: ProblemFilter, description: 'Conditions the problems must meet.' }) },
     resolve: (_root, args, ctx) => {
       const params = { theme: args.filter?.theme ?? null };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) => (await ctx.store.run('problems_list', { ...params, skip: offset, limit })).map((row) => row.problem as ProblemShape),
-        async () => Number((await ctx.store.run('problems_count', params))[0]?.total ?? 0),
-      );
+      return storeConnection(args, async ({ offset, limit }) => {
+        const [row] = await ctx.store.run('problems_list', { ...params, skip: offset, limit });
+        return { items: row.problems as ProblemShape[], total: Number(row.total) };
+      });
     },
   }),
 }));

@@ -66,12 +66,10 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       const params = { kind: args.filter?.kind ?? null, scope: args.filter?.scope ?? null, text: args.filter?.text ?? null };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) =>
-          (await ctx.store.run('regulations_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit })).map((row) => row.regulation as RegulationShape),
-        async () => Number((await ctx.store.run('regulations_count', params))[0]?.total ?? 0),
-      );
+      return storeConnection(args, async ({ offset, limit }) => {
+        const [row] = await ctx.store.run('regulations_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit });
+        return { items: row.regulations as RegulationShape[], total: Number(row.total) };
+      });
     },
   }),
   regulation: t.field({

@@ -155,14 +155,10 @@ builder.queryFields((t) => ({
         initiatives: f?.mentionsInitiative ? initiativeNames(f.mentionsInitiative) : null,
         regulations: f?.citesRegulation ? regulationTitles(f.citesRegulation) : null,
       };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) => {
-          const rows = await ctx.store.run('reports_list', { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit });
-          return rows.map((row) => row.report as ReportShape);
-        },
-        async () => Number((await ctx.store.run('reports_count', filter))[0]?.total ?? 0),
-      );
+      return storeConnection(args, async ({ offset, limit }) => {
+        const [row] = await ctx.store.run('reports_list', { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit });
+        return { items: row.reports as ReportShape[], total: Number(row.total) };
+      });
     },
   }),
   report: t.field({
