@@ -6,6 +6,12 @@
 // property, which coalesce(id, key, name, title) yields for every label of
 // the model (the same rule as graph_neighbours, so ids match the graph API).
 // @param nodes [{"label": "Report", "key": "synthetic-0"}]
+// @returns label string
+// @returns key string
+// @returns type string
+// @returns targetLabel string
+// @returns targetKey string
+// @returns properties Record<string, unknown>
 UNWIND $nodes AS start
 CALL (start) {
   {{node_by_key}}

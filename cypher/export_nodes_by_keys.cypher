@@ -3,6 +3,9 @@
 // through its key index (one UNION branch per label, as in graph_nodes);
 // unlike graph_nodes it keeps a report's text, which a full export carries.
 // @param nodes [{"label": "Initiative", "key": "行政执法三项制度"}]
+// @returns label string
+// @returns key string
+// @returns properties Record<string, unknown>
 UNWIND $nodes AS start
 CALL (start) {
   {{node_by_key}}

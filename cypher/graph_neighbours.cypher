@@ -14,6 +14,14 @@
 // @param level null
 // @param yearFrom null
 // @param yearTo null
+// @returns fromLabel string
+// @returns fromKey string
+// @returns type string
+// @returns outgoing boolean
+// @returns label string
+// @returns key string
+// @returns properties Record<string, unknown>
+// @returns weight number
 UNWIND $nodes AS start
 CALL (start) {
   {{node_by_key}}

@@ -7,6 +7,8 @@
 // @param text null
 // @param skip 0
 // @param limit 20
+// @returns initiatives InitiativeShape[]
+// @returns total number
 MATCH (i:Initiative)
 WHERE ($category IS NULL OR i.category = $category)
   AND ($text IS NULL OR i.name CONTAINS $text OR any(alias IN i.aliases WHERE alias CONTAINS $text))

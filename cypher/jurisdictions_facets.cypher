@@ -18,6 +18,9 @@
 // @param regulationKind null
 // @param regulationScope null
 // @param problemTheme null
+// @returns facet string
+// @returns value string
+// @returns count number
 MATCH (j:Jurisdiction)
 WHERE {{jurisdiction_filter}}
 OPTIONAL MATCH (j)<-[:ABOUT]-(r:Report)

@@ -22,6 +22,8 @@
 // @param descending false
 // @param skip 0
 // @param limit 20
+// @returns jurisdictions JurisdictionShape[]
+// @returns total number
 MATCH (j:Jurisdiction)
 WHERE {{jurisdiction_filter}}
 WITH j, COUNT { (j)<-[:ABOUT]-(:Report) } AS reports

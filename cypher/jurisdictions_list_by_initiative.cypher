@@ -21,6 +21,8 @@
 // @param descending false
 // @param skip 0
 // @param limit 20
+// @returns jurisdictions JurisdictionShape[]
+// @returns total number
 MATCH (i:Initiative)
 WHERE (i.name IN $initiatives OR any(alias IN i.aliases WHERE alias IN $initiatives))
   AND ($initiativeCategory IS NULL OR i.category = $initiativeCategory)

@@ -3,6 +3,8 @@
 // @param theme null
 // @param skip 0
 // @param limit 20
+// @returns problems ProblemShape[]
+// @returns total number
 MATCH (r:Report)-[:IDENTIFIES]->(p:Problem)
 OPTIONAL MATCH (p)-[:HAS_THEME]->(t:ProblemTheme)
 WITH r, p, t

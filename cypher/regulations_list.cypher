@@ -8,6 +8,8 @@
 // @param text null
 // @param skip 0
 // @param limit 20
+// @returns regulations RegulationShape[]
+// @returns total number
 MATCH (g:Regulation)
 WHERE ($kind IS NULL OR g.kind = $kind)
   AND ($scope IS NULL OR g.scope = $scope)

@@ -14,6 +14,8 @@
 // @param oldestFirst false
 // @param skip 0
 // @param limit 20
+// @returns reports ReportShape[]
+// @returns total number
 MATCH (r:Report)
 WHERE ($yearFrom IS NULL OR r.year >= $yearFrom)
   AND ($yearTo IS NULL OR r.year <= $yearTo)
