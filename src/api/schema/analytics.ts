@@ -10,7 +10,7 @@ import { Initiative, Jurisdiction, Regulation } from './refs.js';
 import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape } from './shapes.js';
 import type { AppContext } from '../context.js';
-import { runWith, type Row, type RowOf, type StatementName } from '../../store/types.js';
+import { runWith, type ParamsOf, type Row, type RowOf, type StatementName } from '../../store/types.js';
 
 /** Top-k rankings show the first 10 unless asked for more. */
 const TOP_K = 10;
@@ -19,11 +19,11 @@ const TOP_K = 10;
  * A page of one key's ranking (co-citation, co-mention, similarity): the statement ranks a batch
  * of keys, each as far as the page reaches (`limit`), and says how long each ranking is.
  */
-function rankingPage<N extends StatementName, T>(args: ConnectionArgs, ctx: AppContext, statement: N, batch: { param: string; keyColumn: string; key: string }, toItem: (row: RowOf<N>) => T) {
+function rankingPage<N extends StatementName, T>(args: ConnectionArgs, ctx: AppContext, statement: N, batch: { param: keyof ParamsOf<N> & string; keyColumn: string; key: string }, toItem: (row: RowOf<N>) => T) {
   return rankedConnection(
     args,
     async (upTo) => {
-      const rows = await ctx.rowsBy(statement, batch.param as never, batch.keyColumn, { limit: upTo } as never).load(batch.key);
+      const rows = await ctx.rowsBy(statement, batch.param, batch.keyColumn, { limit: upTo } as Partial<ParamsOf<N>>).load(batch.key);
       return { items: rows.map(toItem), total: rankedTotal(rows as Row[]) };
     },
     TOP_K,
