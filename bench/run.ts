@@ -256,7 +256,7 @@ function timedStore(store: GraphStore): Timed {
   const writeMs: number[] = [];
   const wrapped: GraphStore = {
     kind: store.kind,
-    run: (name, params) => store.run(name, params),
+    run: (name, ...params) => store.run(name, ...params),
     async upsertReport(graph, meta) {
       const t = performance.now();
       try {

@@ -6,25 +6,15 @@
 // property, which coalesce(id, key, name, title) yields for every label of
 // the model (the same rule as graph_neighbours, so ids match the graph API).
 // @param nodes [{"label": "Report", "key": "synthetic-0"}]
+// @returns label string
+// @returns key string
+// @returns type string
+// @returns targetLabel string
+// @returns targetKey string
+// @returns properties Record<string, unknown>
 UNWIND $nodes AS start
 CALL (start) {
-  MATCH (s:Report {id: start.key}) WHERE start.label = 'Report' RETURN s
-  UNION
-  MATCH (s:Jurisdiction {key: start.key}) WHERE start.label = 'Jurisdiction' RETURN s
-  UNION
-  MATCH (s:Organization {key: start.key}) WHERE start.label = 'Organization' RETURN s
-  UNION
-  MATCH (s:Initiative {name: start.key}) WHERE start.label = 'Initiative' RETURN s
-  UNION
-  MATCH (s:Regulation {title: start.key}) WHERE start.label = 'Regulation' RETURN s
-  UNION
-  MATCH (s:Problem {id: start.key}) WHERE start.label = 'Problem' RETURN s
-  UNION
-  MATCH (s:ProblemTheme {name: start.key}) WHERE start.label = 'ProblemTheme' RETURN s
-  UNION
-  MATCH (s:Plan {id: start.key}) WHERE start.label = 'Plan' RETURN s
-  UNION
-  MATCH (s:Indicator {name: start.key}) WHERE start.label = 'Indicator' RETURN s
+  {{node_by_key}}
 }
 MATCH (s)-[r]->(m)
 RETURN start.label AS label, start.key AS key, type(r) AS type,

@@ -9,6 +9,8 @@
 // @param after ""
 // @param limit 500
 // @param properties true
+// @returns key string
+// @returns properties Record<string, unknown>
 CALL () {
   WITH 1 AS guard WHERE $label = 'Report'
   MATCH (n:Report) WHERE n.id > $after RETURN n, n.id AS key ORDER BY key LIMIT $limit

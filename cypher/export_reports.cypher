@@ -12,6 +12,7 @@
 // @param issuerType null
 // @param after ""
 // @param limit 200
+// @returns id string
 MATCH (r:Report)-[:ABOUT]->(j:Jurisdiction)
 WHERE r.id > $after
   AND ($level IS NULL OR j.level = $level)

@@ -6,6 +6,8 @@
 // province. Only (label, key) pairs: the caller de-duplicates them across
 // batches and reads properties once per node with export_nodes_by_keys.
 // @param reports ["synthetic-0"]
+// @returns label string
+// @returns key string
 UNWIND $reports AS id
 MATCH (r:Report {id: id})
 CALL (r) {

@@ -6,6 +6,8 @@
 // @param yearFrom null
 // @param yearTo null
 // @param limit 200
+// @returns label string
+// @returns key string
 MATCH (j:Jurisdiction)
 WHERE ($province IS NULL OR j.province = $province) AND ($level IS NULL OR j.level = $level)
 MATCH (j)<-[:ABOUT]-(r:Report)

@@ -14,25 +14,17 @@
 // @param level null
 // @param yearFrom null
 // @param yearTo null
+// @returns fromLabel string
+// @returns fromKey string
+// @returns type string
+// @returns outgoing boolean
+// @returns label string
+// @returns key string
+// @returns properties Record<string, unknown>
+// @returns weight number
 UNWIND $nodes AS start
 CALL (start) {
-  MATCH (s:Report {id: start.key}) WHERE start.label = 'Report' RETURN s
-  UNION
-  MATCH (s:Jurisdiction {key: start.key}) WHERE start.label = 'Jurisdiction' RETURN s
-  UNION
-  MATCH (s:Organization {key: start.key}) WHERE start.label = 'Organization' RETURN s
-  UNION
-  MATCH (s:Initiative {name: start.key}) WHERE start.label = 'Initiative' RETURN s
-  UNION
-  MATCH (s:Regulation {title: start.key}) WHERE start.label = 'Regulation' RETURN s
-  UNION
-  MATCH (s:Problem {id: start.key}) WHERE start.label = 'Problem' RETURN s
-  UNION
-  MATCH (s:ProblemTheme {name: start.key}) WHERE start.label = 'ProblemTheme' RETURN s
-  UNION
-  MATCH (s:Plan {id: start.key}) WHERE start.label = 'Plan' RETURN s
-  UNION
-  MATCH (s:Indicator {name: start.key}) WHERE start.label = 'Indicator' RETURN s
+  {{node_by_key}}
 }
 MATCH (s)-[r]-(n)
 WHERE type(r) IN $types AND labels(n)[0] IN $labels

@@ -1,6 +1,9 @@
 // Diffusion: for each of a batch of initiatives, every jurisdiction whose
 // reports mention it, with the first year it does.
 // @param names ["行政执法三项制度"]
+// @returns name string
+// @returns jurisdiction JurisdictionShape
+// @returns firstYear number
 UNWIND $names AS name
 MATCH (:Initiative {name: name})<-[:MENTIONS]-(r:Report)-[:ABOUT]->(j:Jurisdiction)
 WHERE r.year IS NOT NULL

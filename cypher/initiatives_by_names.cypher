@@ -1,5 +1,7 @@
 // Batch load of initiatives by canonical name (the Initiative node loader).
 // @param names ["行政执法三项制度"]
+// @returns name string
+// @returns initiative InitiativeShape
 UNWIND $names AS name
 MATCH (i:Initiative {name: name})
 RETURN name, i {.*} AS initiative

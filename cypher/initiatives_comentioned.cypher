@@ -5,6 +5,11 @@
 // first $limit of each projected, with how many there are in all).
 // @param limit 100
 // @param names ["行政执法三项制度"]
+// @returns name string
+// @returns initiative InitiativeShape
+// @returns together number
+// @returns lift number
+// @returns total number
 MATCH (anyReport:Report)
 WITH count(anyReport) AS reportCount
 UNWIND $names AS name

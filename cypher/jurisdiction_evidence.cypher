@@ -5,6 +5,10 @@
 // @param keys ["360202"]
 // @param initiatives ["行政执法三项制度", "三项制度"]
 // @param regulations null
+// @returns key string
+// @returns reportId string
+// @returns year number | null
+// @returns link LinkShape
 UNWIND $keys AS key
 MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(r:Report)-[link:MENTIONS|CITES]->(x)
 WHERE ($initiatives IS NOT NULL AND x:Initiative AND (x.name IN $initiatives OR any(alias IN x.aliases WHERE alias IN $initiatives)))

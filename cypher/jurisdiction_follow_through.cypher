@@ -6,6 +6,16 @@
 // `outside` lists the indexes (into the link's offset lists) of the mentions
 // that count; a link stored before offsets were kept (no `starts`) counts whole.
 // @param keys ["510604"]
+// @returns key string
+// @returns plannedReportId string
+// @returns plannedYear number | null
+// @returns plan string
+// @returns planLink LinkShape | null
+// @returns initiative InitiativeShape
+// @returns doneReportId string | null
+// @returns doneYear number | null
+// @returns link LinkShape | null
+// @returns outside number[] | null
 UNWIND $keys AS key
 MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(planned:Report)-[pl:PLANS]->(p:Plan)-[:CONCERNS]->(i:Initiative)
 MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(done:Report)-[m:MENTIONS]->(i)

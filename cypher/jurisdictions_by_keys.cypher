@@ -1,5 +1,7 @@
 // Batch load of jurisdictions by key (the Jurisdiction node loader).
 // @param keys ["510604"]
+// @returns key string
+// @returns jurisdiction JurisdictionShape
 UNWIND $keys AS key
 MATCH (j:Jurisdiction {key: key})
 RETURN key, j {.*} AS jurisdiction

@@ -1,4 +1,5 @@
-// One page of jurisdictions matching the filter, in the requested order.
+// One page of jurisdictions matching the filter, in the requested order, and
+// how many match in all (totalCount): one row.
 // Every filter is optional (null = no filter) and they combine with AND; the
 // year range and issuer type also restrict which reports the initiative,
 // regulation and theme conditions look at ("mentions 三项制度 in 2021–2023").
@@ -21,45 +22,11 @@
 // @param descending false
 // @param skip 0
 // @param limit 20
+// @returns jurisdictions JurisdictionShape[]
+// @returns total number
 MATCH (j:Jurisdiction)
-WHERE ($level IS NULL OR j.level = $level)
-  AND ($province IS NULL OR j.province = $province)
-  AND ($prefecture IS NULL OR j.prefecture = $prefecture OR (j.level = 'prefecture' AND j.name = $prefecture))
-  AND ($text IS NULL OR j.fullName CONTAINS $text)
-  AND ($yearFrom IS NULL AND $yearTo IS NULL AND $issuerType IS NULL OR EXISTS {
-    MATCH (j)<-[:ABOUT]-(r:Report)
-    WHERE ($yearFrom IS NULL OR r.year >= $yearFrom) AND ($yearTo IS NULL OR r.year <= $yearTo)
-      AND ($issuerType IS NULL OR r.issuerType = $issuerType)
-  })
-  AND ($initiatives IS NULL AND $initiativeCategory IS NULL OR EXISTS {
-    MATCH (j)<-[:ABOUT]-(r:Report)-[:MENTIONS]->(i:Initiative)
-    WHERE ($yearFrom IS NULL OR r.year >= $yearFrom) AND ($yearTo IS NULL OR r.year <= $yearTo)
-      AND ($issuerType IS NULL OR r.issuerType = $issuerType)
-      AND ($initiatives IS NULL OR i.name IN $initiatives OR any(alias IN i.aliases WHERE alias IN $initiatives))
-      AND ($initiativeCategory IS NULL OR i.category = $initiativeCategory)
-  })
-  AND ($regulations IS NULL AND $regulationKind IS NULL AND $regulationScope IS NULL OR EXISTS {
-    MATCH (j)<-[:ABOUT]-(r:Report)-[:CITES]->(g:Regulation)
-    WHERE ($yearFrom IS NULL OR r.year >= $yearFrom) AND ($yearTo IS NULL OR r.year <= $yearTo)
-      AND ($issuerType IS NULL OR r.issuerType = $issuerType)
-      AND ($regulations IS NULL OR g.title IN $regulations OR any(alias IN g.aliases WHERE alias IN $regulations))
-      AND ($regulationKind IS NULL OR g.kind = $regulationKind)
-      AND ($regulationScope IS NULL OR g.scope = $regulationScope)
-  })
-  AND ($problemTheme IS NULL OR EXISTS {
-    MATCH (j)<-[:ABOUT]-(r:Report)-[:IDENTIFIES]->(:Problem)-[:HAS_THEME]->(t:ProblemTheme)
-    WHERE ($yearFrom IS NULL OR r.year >= $yearFrom) AND ($yearTo IS NULL OR r.year <= $yearTo)
-      AND t.name = $problemTheme
-  })
+WHERE {{jurisdiction_filter}}
 WITH j, COUNT { (j)<-[:ABOUT]-(:Report) } AS reports
-// ORDER BY cannot take a property name as a parameter: each order is a CASE
-// key that is null (and so neutral) unless chosen.
-RETURN j {.*} AS jurisdiction, reports
-ORDER BY
-  CASE WHEN $orderBy = 'reports' AND NOT $descending THEN reports END ASC,
-  CASE WHEN $orderBy = 'reports' AND $descending THEN reports END DESC,
-  CASE WHEN $orderBy = 'name' AND NOT $descending THEN j.name END ASC,
-  CASE WHEN $orderBy = 'name' AND $descending THEN j.name END DESC,
-  CASE WHEN $orderBy = 'fullName' AND $descending THEN j.fullName END DESC,
-  j.fullName ASC
-SKIP $skip LIMIT $limit
+{{jurisdiction_order}}
+WITH collect(j) AS matched
+RETURN [j IN matched[$skip..$skip + $limit] | j {.*}] AS jurisdictions, size(matched) AS total

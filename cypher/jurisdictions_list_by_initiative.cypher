@@ -2,7 +2,7 @@
 // initiatives ($initiatives not null): the same answer, but starting from the
 // initiative nodes (a few) and walking their reports to the jurisdictions,
 // instead of testing every jurisdiction's reports ("which counties cite
-// 三项制度"). A matching report satisfies the year and issuer conditions, so
+// 三项制度"). One row: the page and the total. A matching report satisfies the year and issuer conditions, so
 // those EXISTS tests are implied here; the others are as in jurisdictions_list.
 // @param level "county"
 // @param province null
@@ -21,6 +21,8 @@
 // @param descending false
 // @param skip 0
 // @param limit 20
+// @returns jurisdictions JurisdictionShape[]
+// @returns total number
 MATCH (i:Initiative)
 WHERE (i.name IN $initiatives OR any(alias IN i.aliases WHERE alias IN $initiatives))
   AND ($initiativeCategory IS NULL OR i.category = $initiativeCategory)
@@ -28,30 +30,9 @@ MATCH (i)<-[:MENTIONS]-(r:Report)-[:ABOUT]->(j:Jurisdiction)
 WHERE ($yearFrom IS NULL OR r.year >= $yearFrom) AND ($yearTo IS NULL OR r.year <= $yearTo)
   AND ($issuerType IS NULL OR r.issuerType = $issuerType)
 WITH DISTINCT j
-WHERE ($level IS NULL OR j.level = $level)
-  AND ($province IS NULL OR j.province = $province)
-  AND ($prefecture IS NULL OR j.prefecture = $prefecture OR (j.level = 'prefecture' AND j.name = $prefecture))
-  AND ($text IS NULL OR j.fullName CONTAINS $text)
-  AND ($regulations IS NULL AND $regulationKind IS NULL AND $regulationScope IS NULL OR EXISTS {
-    MATCH (j)<-[:ABOUT]-(r:Report)-[:CITES]->(g:Regulation)
-    WHERE ($yearFrom IS NULL OR r.year >= $yearFrom) AND ($yearTo IS NULL OR r.year <= $yearTo)
-      AND ($issuerType IS NULL OR r.issuerType = $issuerType)
-      AND ($regulations IS NULL OR g.title IN $regulations OR any(alias IN g.aliases WHERE alias IN $regulations))
-      AND ($regulationKind IS NULL OR g.kind = $regulationKind)
-      AND ($regulationScope IS NULL OR g.scope = $regulationScope)
-  })
-  AND ($problemTheme IS NULL OR EXISTS {
-    MATCH (j)<-[:ABOUT]-(r:Report)-[:IDENTIFIES]->(:Problem)-[:HAS_THEME]->(t:ProblemTheme)
-    WHERE ($yearFrom IS NULL OR r.year >= $yearFrom) AND ($yearTo IS NULL OR r.year <= $yearTo)
-      AND t.name = $problemTheme
-  })
+WHERE {{jurisdiction_place}}
+  {{jurisdiction_cites_themes}}
 WITH j, COUNT { (j)<-[:ABOUT]-(:Report) } AS reports
-RETURN j {.*} AS jurisdiction, reports
-ORDER BY
-  CASE WHEN $orderBy = 'reports' AND NOT $descending THEN reports END ASC,
-  CASE WHEN $orderBy = 'reports' AND $descending THEN reports END DESC,
-  CASE WHEN $orderBy = 'name' AND NOT $descending THEN j.name END ASC,
-  CASE WHEN $orderBy = 'name' AND $descending THEN j.name END DESC,
-  CASE WHEN $orderBy = 'fullName' AND $descending THEN j.fullName END DESC,
-  j.fullName ASC
-SKIP $skip LIMIT $limit
+{{jurisdiction_order}}
+WITH collect(j) AS matched
+RETURN [j IN matched[$skip..$skip + $limit] | j {.*}] AS jurisdictions, size(matched) AS total

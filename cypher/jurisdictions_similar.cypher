@@ -8,6 +8,11 @@
 // with how many there are in all (a page's totalCount).
 // @param limit 100
 // @param keys ["510604"]
+// @returns key string
+// @returns jurisdiction JurisdictionShape
+// @returns shared number
+// @returns jaccard number
+// @returns total number
 UNWIND $keys AS key
 MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(:Report)-[:MENTIONS|CITES]->(f)
 WITH key, collect(DISTINCT f) AS mine

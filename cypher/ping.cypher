@@ -1,2 +1,3 @@
 // Readiness probe: the store answers a trivial statement.
+// @returns ok number
 RETURN 1 AS ok

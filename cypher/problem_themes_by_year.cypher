@@ -2,6 +2,10 @@
 // each. Returns the first $limit and how many themes there are in all.
 // @param year 2024
 // @param limit 20
+// @returns theme string
+// @returns jurisdictions number
+// @returns reports number
+// @returns total number
 MATCH (j:Jurisdiction)<-[:ABOUT]-(r:Report {year: $year})-[:IDENTIFIES]->(:Problem)-[:HAS_THEME]->(t:ProblemTheme)
 WITH t, count(DISTINCT j) AS jurisdictions, count(DISTINCT r) AS reports
 ORDER BY jurisdictions DESC, t.name

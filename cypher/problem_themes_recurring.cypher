@@ -3,6 +3,11 @@
 // many there are in all (a page's totalCount).
 // @param minYears 2
 // @param limit 50
+// @returns jurisdiction JurisdictionShape
+// @returns theme string
+// @returns years number[]
+// @returns yearCount number
+// @returns total number
 MATCH (j:Jurisdiction)<-[:ABOUT]-(r:Report)-[:IDENTIFIES]->(:Problem)-[:HAS_THEME]->(t:ProblemTheme)
 WHERE r.year IS NOT NULL
 WITH j, t, collect(DISTINCT r.year) AS years

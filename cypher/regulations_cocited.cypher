@@ -12,6 +12,11 @@
 // half the time.
 // @param limit 100
 // @param titles ["法治政府建设实施纲要（2021—2025年）"]
+// @returns title string
+// @returns regulation RegulationShape
+// @returns together number
+// @returns lift number
+// @returns total number
 MATCH (anyReport:Report)
 WITH count(anyReport) AS reportCount
 UNWIND $titles AS title

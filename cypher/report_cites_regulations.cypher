@@ -24,6 +24,7 @@
 // @param sectionIndexes [[0]]
 // @param sentences null
 // @param issuers [null]
+// @returns cited number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($titles) - 1) AS k
 MERGE (g:Regulation {title: $titles[k]})

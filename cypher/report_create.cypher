@@ -14,6 +14,7 @@
 // @param links [{"child": "510604", "parent": "510600"}, {"child": "510600", "parent": "510000"}]
 // @param jurisdictionKey "510604"
 // @param org {"key": "510604/罗江区人民政府", "name": "罗江区人民政府", "type": "government"}
+// @returns id string
 CREATE (r:Report)
 SET r = $props
 FOREACH (n IN $jurisdictions |

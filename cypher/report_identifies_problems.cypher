@@ -12,6 +12,7 @@
 // @param sentenceEnds [[20]]
 // @param sectionIndexes [[1]]
 // @param sentences null
+// @returns themed number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($ids) - 1) AS k
 CREATE (p:Problem {id: $ids[k], text: $texts[k]})

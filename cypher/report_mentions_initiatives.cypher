@@ -13,6 +13,7 @@
 // @param sentenceEnds [[20]]
 // @param sectionIndexes [[0]]
 // @param sentences null
+// @returns mentioned number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($names) - 1) AS k
 MERGE (i:Initiative {name: $names[k]})

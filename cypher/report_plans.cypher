@@ -17,6 +17,7 @@
 // @param sentenceEnds [[20]]
 // @param sectionIndexes [[2]]
 // @param sentences null
+// @returns concerns number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($ids) - 1) AS k
 CREATE (p:Plan {id: $ids[k], text: $texts[k]})

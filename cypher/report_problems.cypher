@@ -1,5 +1,8 @@
 // Problems each of a batch of reports identifies, in the order written.
 // @param ids ["r-example"]
+// @returns id string
+// @returns problem ProblemShape
+// @returns link LinkShape
 UNWIND $ids AS id
 MATCH (:Report {id: id})-[x:IDENTIFIES]->(p:Problem)
 OPTIONAL MATCH (p)-[:HAS_THEME]->(t:ProblemTheme)

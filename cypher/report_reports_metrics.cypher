@@ -13,6 +13,7 @@
 // @param sentenceEnds [[20]]
 // @param sectionIndexes [[0]]
 // @param sentences null
+// @returns reported number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($indicators) - 1) AS k
 MERGE (n:Indicator {name: $indicators[k]})

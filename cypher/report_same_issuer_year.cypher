@@ -10,6 +10,8 @@
 // @param key "510604"
 // @param year 2024
 // @param issuer "罗江区人民政府"
+// @returns id string
+// @returns file string | null
 MATCH (:Jurisdiction {key: $key})<-[:ABOUT]-(o:Report)
 WHERE o.id <> $id AND o.year = $year AND o.issuerName = $issuer
 RETURN o.id AS id, o.file AS file

@@ -1,7 +1,8 @@
 // One page of reports matching every given filter (null = no filter): year
 // range, issuer type, the level/province of the jurisdiction, the
 // jurisdictions themselves, an initiative mentioned or a regulation cited
-// (alias- and variant-aware). Newest first unless $oldestFirst.
+// (alias- and variant-aware). Newest first unless $oldestFirst. One row: the
+// page ($skip, $limit) and how many match in all (totalCount).
 // @param yearFrom null
 // @param yearTo null
 // @param issuerType null
@@ -13,6 +14,8 @@
 // @param oldestFirst false
 // @param skip 0
 // @param limit 20
+// @returns reports ReportShape[]
+// @returns total number
 MATCH (r:Report)
 WHERE ($yearFrom IS NULL OR r.year >= $yearFrom)
   AND ($yearTo IS NULL OR r.year <= $yearTo)
@@ -30,6 +33,7 @@ WHERE ($yearFrom IS NULL OR r.year >= $yearFrom)
     MATCH (r)-[:CITES]->(g:Regulation)
     WHERE g.title IN $regulations OR any(alias IN g.aliases WHERE alias IN $regulations)
   })
-RETURN r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .jurisdictionConfidence, .jurisdictionBasis, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt} AS report
-ORDER BY CASE WHEN $oldestFirst THEN r.year END ASC, CASE WHEN NOT $oldestFirst THEN r.year END DESC, r.id
-SKIP $skip LIMIT $limit
+WITH r ORDER BY CASE WHEN $oldestFirst THEN r.year END ASC, CASE WHEN NOT $oldestFirst THEN r.year END DESC, r.id
+WITH collect(r) AS matched
+RETURN [r IN matched[$skip..$skip + $limit] | r {.id, .title, .year, .issuerType, .issuerName, .jurisdictionKey, .jurisdictionConfidence, .jurisdictionBasis, .file, .sourceUrl, .published, .extractorVersion, .ingestedAt}] AS reports,
+       size(matched) AS total

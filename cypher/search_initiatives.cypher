@@ -6,6 +6,9 @@
 // @param text "三项制度"
 // @param canonical "行政执法三项制度"
 // @param limit 20
+// @returns initiative InitiativeShape
+// @returns rank number
+// @returns total number
 MATCH (i:Initiative)
 WHERE i.name CONTAINS $text OR any(alias IN i.aliases WHERE alias CONTAINS $text) OR i.name = $canonical
 WITH i, CASE

@@ -5,6 +5,9 @@
 // many match in all.
 // @param text "罗江"
 // @param limit 20
+// @returns jurisdiction JurisdictionShape
+// @returns rank number
+// @returns total number
 MATCH (j:Jurisdiction)
 WHERE j.fullName CONTAINS $text OR j.code = $text
 WITH j, CASE

@@ -3,6 +3,9 @@
 // how many match in all.
 // @param text "执法"
 // @param limit 20
+// @returns problem ProblemShape
+// @returns rank number
+// @returns total number
 MATCH (r:Report)-[:IDENTIFIES]->(p:Problem)
 WHERE p.text CONTAINS $text
 WITH r, p, CASE

@@ -6,6 +6,9 @@
 // @param text "行政复议法"
 // @param canonical "行政复议法"
 // @param limit 20
+// @returns regulation RegulationShape
+// @returns rank number
+// @returns total number
 MATCH (g:Regulation)
 WHERE g.title CONTAINS $text OR g.title CONTAINS $canonical OR any(alias IN g.aliases WHERE alias CONTAINS $text)
 WITH g, CASE

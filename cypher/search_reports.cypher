@@ -4,6 +4,9 @@
 // `reports` and `jurisdictions`). Returns the first $limit and how many match.
 // @param text "罗江区"
 // @param limit 20
+// @returns report ReportShape
+// @returns rank number
+// @returns total number
 MATCH (r:Report)
 WHERE r.title CONTAINS $text OR r.id = $text
 WITH r, coalesce(r.title, r.id) AS label, CASE

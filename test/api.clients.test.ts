@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { generate } from '@graphql-codegen/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NODE_LABELS, RELATION_TYPES } from '../src/api/schema/enums.js';
+import { NODE_LABELS, RELATION_TYPES } from '../src/model.js';
 import { serveStore, type Served } from './support/served.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -5,12 +5,12 @@
 // functions, so that only real errors remain. Warnings (deprecations) are
 // allowed. See test/support/cypher-lint.ts for the linter's API and which
 // Cypher 5 constructs it accepts.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listStatementFiles as listCypherFiles, parseCypherHeader } from '../src/store/statements.js';
-import { CYPHER_DIR, graphModel, lintCypher, lintCypherFile } from './support/cypher-lint.js';
+import { CYPHER_DIR, CYPHER_README, graphModel, graphModelFromReadme, lintCypher, lintCypherFile } from './support/cypher-lint.js';
 
 describe('the linter harness (proves that a pass below means something)', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'govgraph-cypher-lint-'));
@@ -57,17 +57,25 @@ describe('the linter harness (proves that a pass below means something)', () => 
     expect(lintCypher('MATCH (n:Report) RETURN n;\n// trailing comment\n').statementCount).toBe(1);
   });
 
-  it('reads the graph model from cypher/README.md', () => {
+  it('lints against the graph model of src/model.ts, which cypher/README.md describes', () => {
     const { labels, relationshipTypes } = graphModel();
     expect(labels).toEqual(expect.arrayContaining(['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator']));
     expect(relationshipTypes).toEqual(expect.arrayContaining(['ABOUT', 'ISSUED_BY', 'PART_OF', 'CITES', 'MENTIONS', 'IDENTIFIES', 'HAS_THEME', 'PLANS', 'CONCERNS', 'REPORTS']));
+    expect(graphModelFromReadme(readFileSync(CYPHER_README, 'utf8'))).toEqual({ labels, relationshipTypes });
   });
 
   it('parses headers strictly', () => {
     expect(parseCypherHeader('// What it does,\n// and why.\n// @param a {"x": [1]}\n//\n// @param b null\nRETURN $a AS a // @param c 1\n')).toEqual({
       params: { a: { x: [1] }, b: null },
+      returns: [],
       description: 'What it does, and why.',
     });
+    expect(parseCypherHeader('// @param a 1\n// @returns a number | null\n// @returns b ReportShape[]\nRETURN $a AS a, [] AS b').returns).toEqual([
+      { name: 'a', type: 'number | null' },
+      { name: 'b', type: 'ReportShape[]' },
+    ]);
+    expect(() => parseCypherHeader('// @returns a\nRETURN 1 AS a')).toThrow(/malformed/);
+    expect(() => parseCypherHeader('// @returns a number\n// @returns a string\nRETURN 1 AS a')).toThrow(/twice/);
     expect(() => parseCypherHeader('// @param a not-json\nRETURN $a')).toThrow(/@param a/);
     expect(() => parseCypherHeader('// @param a\nRETURN $a')).toThrow(/malformed/);
     expect(() => parseCypherHeader('// @param a 1\n// @param a 2\nRETURN $a')).toThrow(/twice/);

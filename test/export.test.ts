@@ -34,7 +34,7 @@ import {
   type ExportFormat,
 } from '../src/export/index.js';
 import { csvField } from '../src/export/csv.js';
-import { nodeId } from '../src/export/model.js';
+import { nodeId } from '../src/model.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { DATABASE_FILE, EmbeddedStore } from '../src/store/embedded.js';
 import type { StoreCounts } from '../src/store/types.js';
@@ -452,7 +452,7 @@ describe('exports of the seeded graph', () => {
       try {
         const counted = await imported.counts();
         expect([counted.byLabel, counted.byType]).toEqual([counts.byLabel, counts.byType]);
-        const ids = (await store.run('reports_list', { yearFrom: null, yearTo: null, issuerType: null, level: null, province: null, jurisdictionKeys: null, initiatives: null, regulations: null, oldestFirst: false, skip: 0, limit: 100 })).map((r) => (r.report as { id: string }).id);
+        const ids = (await store.run('reports_list', { yearFrom: null, yearTo: null, issuerType: null, level: null, province: null, jurisdictionKeys: null, initiatives: null, regulations: null, oldestFirst: false, skip: 0, limit: 100 }))[0].reports.map((r) => r.id);
         expect(ids).toHaveLength(5);
         const M = 'mentions { sentence section start end surface }';
         // the first and the last 100 metrics: every metric of a report that states up to 200

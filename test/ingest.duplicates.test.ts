@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatOutcome, formatSummary } from '../src/cli/commands/ingest.js';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
+import { runWith, type StatementName } from '../src/store/types.js';
 import { governmentPage } from './fixtures/ingest-fixtures.js';
 
 const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../seed/${name}`, import.meta.url)), 'utf8');
@@ -57,7 +58,7 @@ describe('the same report from two files', () => {
       const flaky = new Proxy(other, {
         get: (target, key) =>
           key === 'run'
-            ? (name: string, params?: Record<string, unknown>) => (name === 'report_same_issuer_year' ? Promise.reject(new Error('lookup down')) : target.run(name, params))
+            ? (name: StatementName, params?: Record<string, unknown>) => (name === 'report_same_issuer_year' ? Promise.reject(new Error('lookup down')) : runWith(target, name, params ?? {}))
             : Reflect.get(target, key, target),
       });
       const summary = await ingestPaths(flaky, [inbox], { workers: 0 });

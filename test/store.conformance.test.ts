@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import { Neo4jStore } from '../src/store/neo4j.js';
 import { listStatementFiles, loadStatements, type Backend } from '../src/store/statements.js';
-import type { GraphStore } from '../src/store/types.js';
+import { runWith, type GraphStore, type StatementName } from '../src/store/types.js';
 import { syntheticReport } from './support/graphs.js';
 
 const neo4jUri = process.env.NEO4J_URI;
@@ -60,10 +60,12 @@ for (const { backend, open, skip } of backends) {
     });
 
     it.each(ordered.map((s) => [s.name, s] as const))('%s runs with its example parameters and returns plain rows', async (name, statement) => {
-      const rows = await store.run(name, statement.params);
+      const rows = await runWith(store, name as StatementName, statement.params);
       expect(Array.isArray(rows)).toBe(true);
       // Plain values only: no bigint, no driver Integer/Node objects survive a JSON round trip unchanged.
       expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
+      // exactly the columns its header declares (// @returns), which the typed catalogue hands to the code
+      for (const row of rows) expect(Object.keys(row).sort(), name).toEqual(statement.returns.map((c) => c.name).sort());
     });
   });
 }

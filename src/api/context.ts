@@ -4,7 +4,7 @@
 // number of parents.
 import { initContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import type { GraphStore, Row } from '../store/types.js';
+import { runWith, type GraphStore, type ParamsOf, type RowOf, type StatementName } from '../store/types.js';
 import type { WriteAccess } from './auth.js';
 
 export interface AppContext {
@@ -13,30 +13,30 @@ export interface AppContext {
   writeAccess: WriteAccess;
   /**
    * A loader that runs `statement` with `{[param]: keys}` and groups the rows
-   * by `row[keyColumn]`: one list of rows per key, in key order.
+   * by `row[keyColumn]`: one list of rows per key, in key order; `extra` adds
+   * the same parameters to every batch.
    */
-  /** A loader of `statement`'s rows for a batch of keys (passed as `param`), grouped by `keyColumn`; `extra` adds the same parameters to every batch. */
-  rowsBy(statement: string, param: string, keyColumn: string, extra?: Record<string, unknown>): DataLoader<string, Row[]>;
+  rowsBy<N extends StatementName>(statement: N, param: keyof ParamsOf<N> & string, keyColumn: string, extra?: Partial<ParamsOf<N>>): DataLoader<string, RowOf<N>[]>;
 }
 
 export function createContext(store: GraphStore, writeAccess: WriteAccess = 'disabled'): AppContext {
-  const loaders = new Map<string, DataLoader<string, Row[]>>();
+  const loaders = new Map<string, DataLoader<string, unknown[]>>();
   return {
     // Pothos keeps its own per-request caches (loadable nodes) here.
     ...initContextCache(),
     store,
     writeAccess,
-    rowsBy(statement, param, keyColumn, extra) {
+    rowsBy<N extends StatementName>(statement: N, param: string, keyColumn: string, extra?: Partial<ParamsOf<N>>) {
       const id = `${statement}|${param}|${keyColumn}${extra ? `|${JSON.stringify(extra)}` : ''}`;
-      let loader = loaders.get(id);
+      let loader = loaders.get(id) as DataLoader<string, RowOf<N>[]> | undefined;
       if (!loader) {
-        loader = new DataLoader<string, Row[]>(async (keys) => {
-          const rows = await store.run(statement, { ...extra, [param]: [...keys] });
-          const grouped = new Map<string, Row[]>(keys.map((k) => [k, []]));
-          for (const row of rows) grouped.get(String(row[keyColumn]))?.push(row);
+        loader = new DataLoader<string, RowOf<N>[]>(async (keys) => {
+          const rows = await runWith(store, statement, { ...extra, [param]: [...keys] });
+          const grouped = new Map<string, RowOf<N>[]>(keys.map((k) => [k, []]));
+          for (const row of rows) grouped.get(String((row as Record<string, unknown>)[keyColumn]))?.push(row);
           return keys.map((k) => grouped.get(k) ?? []);
         });
-        loaders.set(id, loader);
+        loaders.set(id, loader as DataLoader<string, unknown[]>);
       }
       return loader;
     },

@@ -12,6 +12,8 @@ import { EXPLORER_DIST } from './explore-route.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCES = fileURLToPath(new URL('./explorer/', import.meta.url));
 const CONFIG = join(ROOT, 'vite.config.ts');
+/** The graph model (src/model.ts), which the page imports from outside its folder. */
+const MODEL = fileURLToPath(new URL('../model.ts', import.meta.url));
 
 async function newestSource(dir: string): Promise<number> {
   let newest = 0;
@@ -22,7 +24,7 @@ async function newestSource(dir: string): Promise<number> {
   return newest;
 }
 
-/** True when dist/explorer is missing or older than a source file or the Vite config. */
+/** True when dist/explorer is missing or older than a source file, the graph model or the Vite config. */
 export async function explorerIsStale(): Promise<boolean> {
   let built: number;
   try {
@@ -30,7 +32,7 @@ export async function explorerIsStale(): Promise<boolean> {
   } catch {
     return true;
   }
-  return Math.max(await newestSource(SOURCES), (await stat(CONFIG)).mtimeMs) > built;
+  return Math.max(await newestSource(SOURCES), (await stat(MODEL)).mtimeMs, (await stat(CONFIG)).mtimeMs) > built;
 }
 
 /** Type-checks the browser code under its own config (DOM types), which the server's tsconfig leaves out. */

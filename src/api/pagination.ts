@@ -149,28 +149,42 @@ async function page<T>(args: ConnectionArgs, source: Source<T>, defaultSize: num
   };
 }
 
-/** A page fetched from the store: `fetch` gets offset and limit, `count` the total. */
-export function storeConnection<T>(
-  args: ConnectionArgs,
-  fetch: (page: { offset: number; limit: number }) => Promise<T[]>,
-  count: () => Promise<number>,
-) {
-  let counted: Promise<number> | undefined;
+/**
+ * A page fetched from the store: `fetch` gets offset and limit and returns
+ * those items and how many the list holds in all (the list statements return
+ * both, so a page costs one statement, not a second one to count).
+ */
+export function storeConnection<T>(args: ConnectionArgs, fetch: (page: { offset: number; limit: number }) => Promise<{ items: T[]; total: number }>) {
   // the rows read last: the page after a cursor usually lies inside the window read to find it
   let read: { from: number; rows: T[]; asked: number } | undefined;
-  const slice = async (from: number, to: number): Promise<T[]> => {
-    if (to <= from) return [];
+  let pending: Promise<unknown> | undefined;
+  let total: number | undefined;
+  const load = (offset: number, limit: number) => {
+    const loaded = fetch({ offset, limit }).then((result) => {
+      total = result.total;
+      return result.items;
+    });
+    pending = loaded;
+    return loaded;
+  };
+  const slice = (from: number, to: number): Promise<T[]> => {
+    if (to <= from) return Promise.resolve([]);
     const r = read;
-    if (r && from >= r.from && (to <= r.from + r.rows.length || r.rows.length < r.asked)) return r.rows.slice(from - r.from, to - r.from);
-    const rows = await fetch({ offset: from, limit: to - from });
-    read = { from, rows, asked: to - from };
-    return rows;
+    if (r && from >= r.from && (to <= r.from + r.rows.length || r.rows.length < r.asked)) return Promise.resolve(r.rows.slice(from - r.from, to - r.from));
+    return load(from, to - from).then((rows) => {
+      read = { from, rows, asked: to - from };
+      return rows;
+    });
   };
   return page(
     args,
     {
       slice,
-      total: () => (counted ??= count()),
+      total: async () => {
+        if (pending) await pending;
+        if (total === undefined) await load(0, 0);
+        return total!;
+      },
       window: (position) => ({ from: Math.max(0, position - CURSOR_DRIFT), to: position + CURSOR_DRIFT + 1 }),
     },
     DEFAULT_PAGE_SIZE,

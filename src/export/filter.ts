@@ -3,7 +3,7 @@
 // share this one vocabulary, which follows the GraphQL JurisdictionFilter
 // (province, prefecture, level, yearFrom, yearTo, issuerType; `jurisdiction`
 // is its `text`) plus the node types of the `graph` query.
-import { NODE_TYPES } from './model.js';
+import { NODE_LABELS } from '../model.js';
 
 export const FORMATS = ['graphml', 'gexf', 'cytoscape', 'csv'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -37,7 +37,7 @@ year=2023              reports covering this year; a range: year=2021..2023,
 issuerType=government  reports of government or department issuers
 nodeTypes=Report,Jurisdiction
                        keep only these node types (and the edges between them):
-                       ${NODE_TYPES.join(', ')}
+                       ${NODE_LABELS.join(', ')}
 A report filter exports the reports it selects, what they point to, what
 those point to, and the jurisdictions' PART_OF chain: the subgraph induced by
 these nodes. Without one, the whole graph.`;
@@ -116,7 +116,7 @@ export function parseExportFilter(pairs: Iterable<[string, string]>): ExportFilt
       case 'nodeTypes': {
         const types = value.split(',').map((t) => t.trim()).filter(Boolean);
         if (!types.length) throw new ExportInputError('nodeTypes must name at least one node type');
-        f.nodeTypes = [...new Set([...(f.nodeTypes ?? []), ...types.map((t) => oneOf('nodeTypes', t, NODE_TYPES))])];
+        f.nodeTypes = [...new Set([...(f.nodeTypes ?? []), ...types.map((t) => oneOf('nodeTypes', t, NODE_LABELS))])];
         break;
       }
     }

@@ -1,22 +1,9 @@
 // The exported graph: nodes and edges with the same stable ids as the `graph`
-// subgraph API (src/api/schema/graph.ts), so a client can cross-reference an
-// exported file with the API; and the typed property columns every format
-// declares up front (GraphML <key>, GEXF <attributes>, CSV headers).
-import { encodeGlobalID } from '@pothos/plugin-relay';
-
-/** Each label of the model and its key property (cypher/README.md). */
-export const KEY_PROPERTY = {
-  Report: 'id',
-  Jurisdiction: 'key',
-  Organization: 'key',
-  Initiative: 'name',
-  Regulation: 'title',
-  Problem: 'id',
-  ProblemTheme: 'name',
-  Plan: 'id',
-  Indicator: 'name',
-} as const;
-export const NODE_TYPES = Object.keys(KEY_PROPERTY) as (keyof typeof KEY_PROPERTY)[];
+// subgraph API (both take them from src/model.ts), so a client can
+// cross-reference an exported file with the API; and the typed property
+// columns every format declares up front (GraphML <key>, GEXF <attributes>,
+// CSV headers).
+import { KEY_PROPERTY } from '../model.js';
 
 /** Value types, named as neo4j-admin import names them; every format maps them to its own. */
 export type ValueType = 'string' | 'int' | 'double' | 'boolean' | 'string[]' | 'int[]';
@@ -88,20 +75,6 @@ export function valueType(owner: string, property: string, isRelationship: boole
 export function keptInCompact(owner: string, property: string, isRelationship: boolean): boolean {
   if (isRelationship) return !(property in PROVENANCE);
   return !(owner === 'Report' && (property === 'text' || property === 'sections'));
-}
-
-/** The node id of the graph API: the Relay global id of type and key. */
-export const nodeId = (type: string, key: string): string => encodeGlobalID(type, key);
-
-/** The edge id of the graph API; the n-th parallel edge of the same type between the same nodes gets `#n` (n ≥ 2). */
-export const edgeId = (type: string, source: string, target: string, ordinal = 1): string =>
-  `${type}:${source}->${target}${ordinal > 1 ? `#${ordinal}` : ''}`;
-
-/** The display label of the graph API (the same rule as its displayLabel, so both show the same names). */
-export function displayLabel(type: string, p: Record<string, unknown>): string {
-  if (type === 'Report') return String(p.title ?? `${p.issuerName ?? ''} ${p.year ?? ''}`.trim() ?? p.id);
-  if (type === 'Jurisdiction') return String(p.fullName ?? p.name);
-  return String(p.name ?? p.title ?? p.text ?? p.key ?? p.id ?? type);
 }
 
 // Names a viewer format uses for the element itself.

@@ -11,12 +11,9 @@
 import { OFFSET_PROPERTIES, provenanceSourceOf, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
 import type { GraphStore } from '../store/types.js';
 import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
+import { NODE_LABELS, displayLabel, edgeId, nodeId } from '../model.js';
 import {
-  NODE_TYPES,
-  displayLabel,
-  edgeId,
   keptInCompact,
-  nodeId,
   valueType,
   type Column,
   type ExportEdge,
@@ -89,8 +86,8 @@ function canonical(value: unknown): string {
 export async function planExport(store: GraphStore, options: ExportOptions): Promise<ExportPlan> {
   const { filter, detail } = options;
   const pageSize = options.pageSize ?? 500;
-  const wanted = new Set<string>(filter.nodeTypes ?? NODE_TYPES);
-  const labels = NODE_TYPES.filter((l) => wanted.has(l));
+  const wanted = new Set<string>(filter.nodeTypes ?? NODE_LABELS);
+  const labels = NODE_LABELS.filter((l) => wanted.has(l));
 
   const [nodeKeys, edgeKeys, typeRows] = await Promise.all([store.run('export_node_keys'), store.run('export_edge_keys'), store.run('stats_types')]);
   const keep = (owner: string, property: string, isRelationship: boolean) => detail === 'full' || keptInCompact(owner, property, isRelationship);

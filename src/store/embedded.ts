@@ -11,7 +11,7 @@ import type { ReportGraph } from '../extract/types.js';
 import { StoreError, StoreLockedError, UnknownStatementError } from './errors.js';
 import { acquireDirectoryLock } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
-import type { GraphStore, Row, StoreCounts, UpsertOutcome } from './types.js';
+import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
 import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
 import { countsFromRows } from './counts.js';
@@ -122,22 +122,23 @@ export class EmbeddedStore implements GraphStore {
     return result.toArray().map(toPlainRow);
   }
 
-  async run<T extends Row = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  async run<N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> {
+    const params: Record<string, unknown> = given ?? {};
     this.assertOpen();
     this.callCount++;
     const statement = this.statement(name);
     if (!this.cache || this.writes.get(statement.name)) {
       try {
-        return (await this.exec(this.db as unknown as Executor, name, params)) as T[];
+        return (await this.exec(this.db as unknown as Executor, name, params)) as RowOf<N>[];
       } finally {
         if (this.writes.get(statement.name)) this.cache?.invalidate();
       }
     }
     const key = `${name}\n${JSON.stringify(params)}`;
     const cached = this.cache.get(key);
-    if (cached) return cached as T[];
+    if (cached) return cached as RowOf<N>[];
     const generation = this.cache.begin();
-    return this.cache.set(key, await this.exec(this.db as unknown as Executor, name, params), generation) as T[];
+    return this.cache.set(key, await this.exec(this.db as unknown as Executor, name, params), generation) as RowOf<N>[];
   }
 
   /** Runs fn with a transaction, one at a time; commits if fn returns, rolls back if it throws. */

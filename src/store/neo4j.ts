@@ -7,7 +7,7 @@ import type { ReportGraph } from '../extract/types.js';
 import { countsFromRows } from './counts.js';
 import { StoreError, UnknownStatementError } from './errors.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
-import type { GraphStore, Row, StoreCounts, UpsertOutcome } from './types.js';
+import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
 import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
 
@@ -78,11 +78,12 @@ export class Neo4jStore implements GraphStore {
     return result.records.map((record) => toPlainRow(record.toObject()));
   }
 
-  async run<T extends Row = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+  async run<N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> {
+    const params: Record<string, unknown> = given ?? {};
     this.callCount++;
     const session = this.driver.session({ database: this.database });
     try {
-      return (await this.exec(session, name, params)) as T[];
+      return (await this.exec(session, name, params)) as RowOf<N>[];
     } finally {
       await session.close();
     }

@@ -1,11 +1,18 @@
 // Loads the named Cypher statements of cypher/. Code refers to a statement by
 // its file name; a backend-specific variant (NAME.embedded.cypher,
 // NAME.neo4j.cypher) replaces the shared file for that backend only.
-import { readdirSync, readFileSync } from 'node:fs';
+//
+// A statement may include a fragment of cypher/fragments/ (a predicate or
+// subquery several statements share) by writing `{{NAME}}` where its text
+// goes: the loader expands it (fragments may include fragments), so the
+// stores and Neo4j's linter only ever see whole statements.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
+/** Shared pieces of statements, included by `{{NAME}}`; not statements themselves. */
+export const FRAGMENTS_DIR = join(CYPHER_DIR, 'fragments');
 
 export type Backend = 'embedded' | 'neo4j';
 
@@ -20,19 +27,25 @@ export interface Statement {
   text: string;
   /** Example value of every parameter declared with `// @param NAME JSON`. */
   params: Record<string, unknown>;
+  /** The result columns declared with `// @returns NAME TYPE` (a TypeScript type), in order; empty: undeclared. */
+  returns: { name: string; type: string }[];
   /** The leading comment lines other than @param: what the statement is for. */
   description: string;
 }
 
 const PARAM_LINE = /^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/;
+const RETURNS_LINE = /^@returns\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/;
 
 /**
- * Reads the comment header: `// @param NAME JSON-example` lines and the
- * description. A header the tests cannot use (an @param without a JSON
- * example, or declared twice) is an error, not something to skip silently.
+ * Reads the comment header: `// @param NAME JSON-example` lines, `// @returns
+ * NAME TYPE` lines (a result column and its TypeScript type, for the typed
+ * catalogue src/store/catalogue.ts) and the description. A header the tests
+ * cannot use (an @param without a JSON example, a column without a type, a
+ * name declared twice) is an error, not something to skip silently.
  */
-export function parseCypherHeader(text: string): { params: Record<string, unknown>; description: string } {
+export function parseCypherHeader(text: string): { params: Record<string, unknown>; returns: { name: string; type: string }[]; description: string } {
   const params: Record<string, unknown> = {};
+  const returns: { name: string; type: string }[] = [];
   const description: string[] = [];
   for (const line of stripBom(text).split(/\r?\n/)) {
     const trimmed = line.trim();
@@ -48,11 +61,16 @@ export function parseCypherHeader(text: string): { params: Record<string, unknow
       } catch {
         throw new Error(`@param ${name}: the example ${example} is not JSON`);
       }
+    } else if (body.startsWith('@returns')) {
+      const match = RETURNS_LINE.exec(body);
+      if (!match) throw new Error(`malformed header line "${trimmed}": expected // @returns NAME TYPE`);
+      if (returns.some((r) => r.name === match[1])) throw new Error(`@returns ${match[1]} is declared twice`);
+      returns.push({ name: match[1], type: match[2].trim() });
     } else if (body !== '') {
       description.push(body);
     }
   }
-  return { params, description: description.join(' ') };
+  return { params, returns, description: description.join(' ') };
 }
 
 function stripBom(text: string): string {
@@ -61,13 +79,54 @@ function stripBom(text: string): string {
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.cypher') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? entry.name === 'fragments' ? [] : walk(join(dir, entry.name))
+      : entry.name.endsWith('.cypher') ? [join(dir, entry.name)] : [],
   );
 }
 
-/** Reads one statement file; `file` (its path below cypher/, with extension) defaults to the base name. */
-export function readStatementFile(path: string, file = path.split(/[\\/]/).pop() ?? path): Statement {
-  const text = stripBom(readFileSync(path, 'utf8'));
+const INCLUDE = /^([ \t]*)(.*?)\{\{\s*([a-z0-9_]+)\s*\}\}/;
+
+/** A fragment's text without its leading comment lines (what it is for) and trailing newlines. */
+function fragmentBody(name: string, dir: string): string {
+  const path = join(dir, `${name}.cypher`);
+  if (!existsSync(path)) throw new Error(`{{${name}}}: there is no fragment ${path}`);
+  const lines = stripBom(readFileSync(path, 'utf8')).split(/\r?\n/);
+  let first = 0;
+  while (first < lines.length && (lines[first].trim().startsWith('//') || lines[first].trim() === '')) first++;
+  return lines.slice(first).join('\n').replace(/\s+$/, '');
+}
+
+/**
+ * Replaces every `{{NAME}}` by the fragment cypher/fragments/NAME.cypher. The
+ * fragment's first line takes the placeholder's place; its other lines are
+ * indented as the placeholder's line is, so the whole statement reads as if
+ * written out.
+ */
+export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[] = []): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      let out = line;
+      for (let match = INCLUDE.exec(out); match; match = INCLUDE.exec(out)) {
+        const [whole, indent, before, name] = match;
+        if (seen.includes(name)) throw new Error(`fragment ${name} includes itself (${[...seen, name].join(' → ')})`);
+        const body = expandFragments(fragmentBody(name, dir), dir, [...seen, name]).split('\n');
+        out = indent + before + body.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n') + out.slice(whole.length);
+      }
+      return out;
+    })
+    .join('\n');
+}
+
+/** Reads one statement file, its fragments expanded; `file` (its path below cypher/, with extension) defaults to the base name. */
+export function readStatementFile(path: string, file = path.split(/[\\/]/).pop() ?? path, fragments = FRAGMENTS_DIR): Statement {
+  let text: string;
+  try {
+    text = expandFragments(stripBom(readFileSync(path, 'utf8')), fragments);
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
   const stem = file.replace(/\.cypher$/, '');
   const variant = /^(.*)\.(embedded|neo4j)$/.exec(stem);
   let header;
@@ -84,7 +143,7 @@ export function listStatementFiles(dir = CYPHER_DIR): Statement[] {
   return walk(dir)
     .map((path) => ({ path, file: relative(dir, path).split(sep).join('/') }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-    .map(({ path, file }) => readStatementFile(path, file));
+    .map(({ path, file }) => readStatementFile(path, file, join(dir, 'fragments')));
 }
 
 /** The statements one backend executes: its variant where one exists, else the shared file. */

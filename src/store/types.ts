@@ -1,6 +1,21 @@
 // The store stage's narrow interface. Both backends (embedded Grafeo and Neo4j)
 // implement it, and both execute the same named statements from cypher/.
 import type { ReportGraph } from '../extract/types.js';
+import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
+
+export type { ParamsOf, RowOf, StatementName } from './catalogue.js';
+
+/** The parameters run() takes for a statement: required when it declares any. */
+export type RunParams<N extends StatementName> = [keyof ParamsOf<N>] extends [never] ? [params?: ParamsOf<N>] : [params: ParamsOf<N>];
+
+/**
+ * Runs a statement with parameters built at run time (a batch of keys under a
+ * parameter name the caller chooses), which the compiler cannot check: for
+ * the few generic helpers (loaders, rankings); the name is still checked.
+ */
+export function runWith<N extends StatementName>(store: GraphStore, name: N, params: Record<string, unknown>): Promise<RowOf<N>[]> {
+  return store.run(name, ...([params] as RunParams<N>));
+}
 
 /** A row of a statement's result: only scalars, lists and maps (statements project, never return raw nodes). */
 export type Row = Record<string, unknown>;
@@ -18,9 +33,11 @@ export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
   /**
    * Runs the named statement of cypher/ (file name without extension) with
-   * parameters. Values come back as plain JS: integers as numbers, maps as objects.
+   * parameters. Values come back as plain JS: integers as numbers, maps as
+   * objects. Names, parameters and rows are typed by the catalogue generated
+   * from the statements' headers (src/store/catalogue.ts).
    */
-  run<T extends Row = Row>(name: string, params?: Record<string, unknown>): Promise<T[]>;
+  run<N extends StatementName>(name: N, ...params: RunParams<N>): Promise<RowOf<N>[]>;
   /**
    * Writes one report and everything extracted from it in one transaction:
    * all of it or none. Idempotent by report id: the same report with the same

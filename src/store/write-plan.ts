@@ -6,9 +6,10 @@ import type { Mention, ReportGraph } from '../extract/types.js';
 import { InvalidReportError } from './errors.js';
 import { jurisdictionChain } from './jurisdiction-chain.js';
 import { provenanceColumns, SectionTable } from './provenance.js';
+import type { ParamsOf, StatementName } from './catalogue.js';
 
 export interface PlannedStatement {
-  name: string;
+  name: StatementName;
   params: Record<string, unknown>;
 }
 
@@ -50,7 +51,7 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
   const sections = new SectionTable();
   const provenance = (rows: (Mention[] | undefined)[]) => provenanceColumns(rows, graph.text, sections);
   const steps: PlannedStatement[] = [];
-  const add = (name: string, params: Record<string, unknown>) => steps.push({ name, params });
+  const add = (name: StatementName, params: Record<string, unknown>) => steps.push({ name, params });
 
   // The rows of each statement are passed as columns, parallel lists of
   // plain values (see ProvenanceColumns for why).
@@ -157,7 +158,7 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
  * Parameters of report_same_issuer_year for a report (its id, jurisdiction key, issuer and year),
  * or null when it lacks one of them and so cannot have a twin by that measure.
  */
-export function sameIssuerAndYearParams(graph: ReportGraph): Record<string, unknown> | null {
+export function sameIssuerAndYearParams(graph: ReportGraph): ParamsOf<'report_same_issuer_year'> | null {
   const key = graph.jurisdiction ? jurisdictionChain(graph.jurisdiction).key : null;
   if (!key || graph.year == null || !graph.issuer?.name) return null;
   return { id: graph.reportId, key, year: graph.year, issuer: graph.issuer.name };
@@ -176,8 +177,8 @@ export function planReportDelete(id: string): PlannedStatement[] {
   return [
     { name: 'report_delete_owned', params: { id } },
     { name: 'report_delete', params: { id } },
-    ...['initiatives', 'regulations', 'indicators', 'themes', 'organizations'].map((what) => ({
-      name: `orphans_delete_${what}`,
+    ...(['orphans_delete_initiatives', 'orphans_delete_regulations', 'orphans_delete_indicators', 'orphans_delete_themes', 'orphans_delete_organizations'] as const).map((name) => ({
+      name,
       params: {},
     })),
   ];

@@ -51,6 +51,7 @@ import type { DbSchema, SyntaxDiagnostic } from '@neo4j-cypher/language-support'
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCypherHeader, readStatementFile as readCypherFile, type Statement as CypherFile } from '../../src/store/statements.js';
+import { NODE_LABELS, RELATION_TYPES } from '../../src/model.js';
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../cypher/', import.meta.url));
 export const CYPHER_README = fileURLToPath(new URL('../../cypher/README.md', import.meta.url));
@@ -65,10 +66,10 @@ export interface GraphModel {
 }
 
 /**
- * Reads the graph model from cypher/README.md, the one place it is written
- * down: node labels from the first column of the node table (`Report`) and
- * from relationship patterns ((Report)-[:ABOUT]->(Jurisdiction)), types from
- * the patterns' [:TYPE].
+ * Reads the graph model as cypher/README.md describes it: node labels from the
+ * first column of the node table (`Report`) and from relationship patterns
+ * ((Report)-[:ABOUT]->(Jurisdiction)), types from the patterns' [:TYPE]; a
+ * test holds it to src/model.ts.
  */
 export function graphModelFromReadme(markdown: string): GraphModel {
   const labels = new Set<string>();
@@ -81,11 +82,9 @@ export function graphModelFromReadme(markdown: string): GraphModel {
   return { labels: [...labels].sort(), relationshipTypes: [...types].sort() };
 }
 
-let model: GraphModel | undefined;
-/** The graph model of cypher/README.md (read once). */
+/** The labels and relationship types of the graph model (src/model.ts). */
 export function graphModel(): GraphModel {
-  model ??= graphModelFromReadme(readFileSync(CYPHER_README, 'utf8'));
-  return model;
+  return { labels: [...NODE_LABELS].sort(), relationshipTypes: [...RELATION_TYPES].sort() };
 }
 
 type Catalogue = NonNullable<DbSchema['functions']>;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CYPHER_DIR } from '../../src/store/statements.js';
-import type { GraphStore } from '../../src/store/types.js';
+import { runWith, type GraphStore, type Row, type StatementName } from '../../src/store/types.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -29,7 +29,7 @@ export function cypherDirWithDegrees(): string {
 export async function reportDegrees(store: GraphStore): Promise<Map<string, string>> {
   const byReport = new Map<string, string[]>();
   for (const name of ['test_report_degrees', 'test_report_owned_degrees']) {
-    for (const row of await store.run(name)) {
+    for (const row of (await runWith(store, name as StatementName, {})) as Row[]) {
       const list = byReport.get(String(row.id)) ?? [];
       list.push(`${name === 'test_report_degrees' ? '' : 'owned.'}${String(row.type)}:${Number(row.n)}`);
       byReport.set(String(row.id), list);

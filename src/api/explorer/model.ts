@@ -1,6 +1,8 @@
 // The explorer's data model and the pure logic over it (no DOM): node types
 // with their colours, and the client-side filters by province, level and
-// year. Imported by the node tests as well as by the page.
+// year. Imported by the node tests as well as by the page. The labels and
+// relationship types themselves are the graph model's (src/model.ts).
+import { DEFAULT_GRAPH_LABELS, DEFAULT_GRAPH_TYPES, RELATION_TYPES as MODEL_RELATION_TYPES, type NodeLabel } from '../../model.js';
 
 export interface GraphNode {
   id: string;
@@ -25,7 +27,7 @@ export interface Subgraph {
 }
 
 /** Every node type of the schema's GraphNodeType, with a colour and a Chinese name for the legend. */
-export const NODE_TYPES = [
+export const NODE_TYPES: readonly { type: NodeLabel; name: string; color: string }[] = [
   { type: 'Initiative', name: '举措', color: '#d9480f' },
   { type: 'Jurisdiction', name: '行政区', color: '#1c7ed6' },
   { type: 'Report', name: '报告', color: '#495057' },
@@ -35,14 +37,14 @@ export const NODE_TYPES = [
   { type: 'Plan', name: '计划', color: '#e67700' },
   { type: 'Indicator', name: '指标', color: '#0b7285' },
   { type: 'Organization', name: '机构', color: '#5f3dc4' },
-] as const;
-
-/** Relationship types of the schema's GraphRelationType. */
-export const RELATION_TYPES = ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF', 'ISSUED_BY', 'BELONGS_TO', 'IDENTIFIES', 'HAS_THEME', 'PLANS', 'CONCERNS', 'REPORTS'] as const;
+];
 
 /** The `graph` query's own defaults, so the checkboxes start where the API does. */
-export const DEFAULT_NODE_TYPES = ['Report', 'Jurisdiction', 'Initiative', 'Regulation'];
-export const DEFAULT_RELATION_TYPES = ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF'];
+export const DEFAULT_NODE_TYPES: string[] = [...DEFAULT_GRAPH_LABELS];
+export const DEFAULT_RELATION_TYPES: string[] = [...DEFAULT_GRAPH_TYPES];
+
+/** Every relationship type of the model, the defaults first (the order of the checkboxes). */
+export const RELATION_TYPES: string[] = [...DEFAULT_RELATION_TYPES, ...MODEL_RELATION_TYPES.filter((t) => !DEFAULT_RELATION_TYPES.includes(t))];
 
 export const LEVEL_NAMES: Record<string, string> = { province: '省级 province', prefecture: '地级 prefecture', county: '县级 county', zone: '开发区 zone', township: '乡级 township' };
 

@@ -10,7 +10,7 @@ import { Initiative, Jurisdiction, Regulation } from './refs.js';
 import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape } from './shapes.js';
 import type { AppContext } from '../context.js';
-import type { Row } from '../../store/types.js';
+import { runWith, type ParamsOf, type Row, type RowOf, type StatementName } from '../../store/types.js';
 
 /** Top-k rankings show the first 10 unless asked for more. */
 const TOP_K = 10;
@@ -19,24 +19,24 @@ const TOP_K = 10;
  * A page of one key's ranking (co-citation, co-mention, similarity): the statement ranks a batch
  * of keys, each as far as the page reaches (`limit`), and says how long each ranking is.
  */
-function rankingPage<T>(args: ConnectionArgs, ctx: AppContext, statement: string, batch: { param: string; keyColumn: string; key: string }, toItem: (row: Row) => T) {
+function rankingPage<N extends StatementName, T>(args: ConnectionArgs, ctx: AppContext, statement: N, batch: { param: keyof ParamsOf<N> & string; keyColumn: string; key: string }, toItem: (row: RowOf<N>) => T) {
   return rankedConnection(
     args,
     async (upTo) => {
-      const rows = await ctx.rowsBy(statement, batch.param, batch.keyColumn, { limit: upTo }).load(batch.key);
-      return { items: rows.map(toItem), total: rankedTotal(rows) };
+      const rows = await ctx.rowsBy(statement, batch.param, batch.keyColumn, { limit: upTo } as Partial<ParamsOf<N>>).load(batch.key);
+      return { items: rows.map(toItem), total: rankedTotal(rows as Row[]) };
     },
     TOP_K,
   );
 }
 
 /** A page of a corpus-wide ranking (recurring themes, themes of a year). */
-function storeRankingPage<T>(args: ConnectionArgs, ctx: AppContext, statement: string, params: Record<string, unknown>, toItem: (row: Row) => T) {
+function storeRankingPage<N extends StatementName, T>(args: ConnectionArgs, ctx: AppContext, statement: N, params: Record<string, unknown>, toItem: (row: RowOf<N>) => T) {
   return rankedConnection(
     args,
     async (upTo) => {
-      const rows = await ctx.store.run(statement, { ...params, limit: upTo });
-      return { items: rows.map(toItem), total: rankedTotal(rows) };
+      const rows = await runWith(ctx.store, statement, { ...params, limit: upTo });
+      return { items: rows.map(toItem), total: rankedTotal(rows as Row[]) };
     },
     TOP_K,
   );
@@ -117,7 +117,7 @@ builder.objectField(Jurisdiction, 'similar', (t) =>
     description: `The most similar jurisdictions (Jaccard similarity of the initiatives and regulations their reports mention or cite), most similar first (${TOP_K} unless \`first\` asks for more).`,
     resolve: (j, args, ctx) =>
       rankingPage(args, ctx, 'jurisdictions_similar', { param: 'keys', keyColumn: 'key', key: j.key }, (row) => ({
-        jurisdiction: row.jurisdiction as JurisdictionShape,
+        jurisdiction: row.jurisdiction,
         shared: Number(row.shared),
         score: Number(row.jaccard),
       })),
@@ -157,8 +157,8 @@ async function nameSets(ctx: AppContext, key: string) {
     ctx.rowsBy('jurisdiction_problem_themes', 'keys', 'key').load(key),
   ]);
   return {
-    initiatives: new Map(initiatives.map((r) => [(r.initiative as InitiativeShape).name, r.initiative as InitiativeShape])),
-    regulations: new Map(regulations.map((r) => [(r.regulation as RegulationShape).title, r.regulation as RegulationShape])),
+    initiatives: new Map(initiatives.map((r) => [r.initiative.name, r.initiative])),
+    regulations: new Map(regulations.map((r) => [r.regulation.title, r.regulation])),
     themes: new Set(themes.map((r) => String(r.theme))),
   };
 }
@@ -211,7 +211,7 @@ const ComparisonRef = builder.objectRef<Comparison>('Comparison').implement({
 });
 
 async function oneJurisdiction(ctx: AppContext, name: string): Promise<JurisdictionShape> {
-  const found = (await ctx.store.run('jurisdictions_lookup', { name: name.trim() })).map((row) => row.jurisdiction as JurisdictionShape);
+  const found = (await ctx.store.run('jurisdictions_lookup', { name: name.trim() })).map((row) => row.jurisdiction);
   if (found.length === 1) return found[0];
   throw new GraphQLError(
     found.length ? `"${name}" is ambiguous: ${found.map((j) => `${j.fullName} (${j.code ?? j.key})`).join(', ')}` : `no jurisdiction "${name}" in the graph`,
@@ -289,7 +289,7 @@ builder.objectField(Initiative, 'diffusion', (t) =>
     type: Diffusion,
     description: 'How the initiative spread across jurisdictions, year by year.',
     resolve: async (i, _args, ctx) =>
-      (await ctx.rowsBy('initiative_diffusion', 'names', 'name').load(i.name)).map((row) => ({ jurisdiction: row.jurisdiction as JurisdictionShape, year: Number(row.firstYear) })),
+      (await ctx.rowsBy('initiative_diffusion', 'names', 'name').load(i.name)).map((row) => ({ jurisdiction: row.jurisdiction, year: Number(row.firstYear) })),
   }),
 );
 
@@ -333,12 +333,12 @@ builder.objectField(Jurisdiction, 'followThrough', (t) =>
         plan: String(row.plan),
         plannedYear: Number(row.plannedYear),
         doneYear: Number(row.doneYear),
-        initiative: row.initiative as InitiativeShape,
+        initiative: row.initiative,
         planReportId: String(row.plannedReportId),
         doneReportId: String(row.doneReportId),
-        planLink: (row.planLink ?? null) as LinkShape | null,
-        link: (row.link ?? null) as LinkShape | null,
-        outside: Array.isArray(row.outside) && (row.link as LinkShape | null)?.starts ? (row.outside as number[]).map(Number) : null,
+        planLink: row.planLink ?? null,
+        link: row.link ?? null,
+        outside: Array.isArray(row.outside) && row.link?.starts ? row.outside.map(Number) : null,
       }))),
   }),
 );
@@ -368,7 +368,7 @@ builder.queryFields((t) => ({
     args: { minYears: t.arg.int({ description: 'At least this many distinct years (default 2).' }) },
     resolve: (_root, args, ctx) =>
       storeRankingPage(args, ctx, 'problem_themes_recurring', { minYears: Math.max(2, args.minYears ?? 2) }, (row) => ({
-        jurisdiction: row.jurisdiction as JurisdictionShape,
+        jurisdiction: row.jurisdiction,
         theme: String(row.theme),
         years: (row.years as number[]).map(Number),
       })),

@@ -1,5 +1,6 @@
 // Enumerations shared by several types. GraphQL names are upper case; the
 // values are what the graph stores.
+import { NODE_LABELS, RELATION_TYPES, type NodeLabel as NodeLabelName, type RelationType as RelationTypeName } from '../../model.js';
 import { builder } from '../builder.js';
 
 export const JurisdictionLevel = builder.enumType('JurisdictionLevel', {
@@ -92,11 +93,6 @@ export function entityOrderParams(order: { field: 'reports' | 'mentions' | 'name
   const orderBy = order?.field ?? (byName ? 'name' : 'reports');
   return { orderBy, descending: order?.descending ?? orderBy !== 'name' };
 }
-
-export const NODE_LABELS = ['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator'] as const;
-export type NodeLabelName = (typeof NODE_LABELS)[number];
-export const RELATION_TYPES = ['ABOUT', 'ISSUED_BY', 'BELONGS_TO', 'PART_OF', 'CITES', 'MENTIONS', 'IDENTIFIES', 'HAS_THEME', 'PLANS', 'CONCERNS', 'REPORTS'] as const;
-export type RelationTypeName = (typeof RELATION_TYPES)[number];
 
 // The values are the labels and types themselves, so the JSON a client reads is the store's own name.
 export const NodeLabel = builder.enumType('GraphNodeType', {

@@ -4,11 +4,11 @@
 // nodes {id type label properties} and edges {id source target type weight}
 // with stable ids — loadable as is by Cytoscape.js, sigma.js/graphology and
 // Neo4j NVL.
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
+import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { KEY_PROPERTY } from '../../export/model.js';
+import { DEFAULT_GRAPH_LABELS, DEFAULT_GRAPH_TYPES, KEY_PROPERTY, RELATION_TYPES, displayLabel, edgeId, isNodeLabel, isRelationType, nodeId, type NodeLabel as NodeLabelName, type RelationType as RelationTypeName } from '../../model.js';
 import { builder } from '../builder.js';
-import { JurisdictionLevel, NODE_LABELS, NodeLabel, RELATION_TYPES, RelationType, type NodeLabelName, type RelationTypeName } from './enums.js';
+import { JurisdictionLevel, NodeLabel, RelationType } from './enums.js';
 import { rankedHits, type Hit } from './search.js';
 import type { AppContext } from '../context.js';
 
@@ -90,13 +90,12 @@ const GraphEdgeRef = builder.objectRef<GraphEdge>('GraphEdge').implement({
 /** An edge id (TYPE:source->target, as `graph` and the exports give it) read back, or null when it is not one. */
 function parseEdgeId(id: string): { type: RelationTypeName; source: { label: string; key: string }; target: { label: string; key: string } } | null {
   const match = /^([A-Z_]+):([^>]+)->([^>#]+)$/.exec(id);
-  if (!match || !(RELATION_TYPES as readonly string[]).includes(match[1])) return null;
+  if (!match || !isRelationType(match[1])) return null;
   try {
     const source = decodeGlobalID(match[2]);
     const target = decodeGlobalID(match[3]);
-    const labels = NODE_LABELS as readonly string[];
-    if (!labels.includes(source.typename) || !labels.includes(target.typename)) return null;
-    return { type: match[1] as RelationTypeName, source: { label: source.typename, key: source.id }, target: { label: target.typename, key: target.id } };
+    if (!isNodeLabel(source.typename) || !isNodeLabel(target.typename)) return null;
+    return { type: match[1], source: { label: source.typename, key: source.id }, target: { label: target.typename, key: target.id } };
   } catch {
     return null;
   }
@@ -122,9 +121,9 @@ export async function graphEdgeById(ctx: AppContext, id: string): Promise<(Graph
   });
   const row = rows.find((r) => r.outgoing && String(r.type) === edge.type && String(r.label) === edge.target.label && String(r.key) === edge.target.key);
   if (!row) return null;
-  const source = encodeGlobalID(edge.source.label, edge.source.key);
-  const target = encodeGlobalID(edge.target.label, edge.target.key);
-  return { __typename: 'GraphEdge', id: `${edge.type}:${source}->${target}`, source, target, type: edge.type, weight: Number(row.weight) };
+  const source = nodeId(edge.source.label, edge.source.key);
+  const target = nodeId(edge.target.label, edge.target.key);
+  return { __typename: 'GraphEdge', id: edgeId(edge.type, source, target), source, target, type: edge.type, weight: Number(row.weight) };
 }
 
 const Subgraph = builder.objectRef<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }>('Subgraph').implement({
@@ -136,16 +135,8 @@ const Subgraph = builder.objectRef<{ nodes: GraphNode[]; edges: GraphEdge[]; tru
   }),
 });
 
-function displayLabel(type: string, p: Record<string, unknown>): string {
-  if (type === 'Report') return String(p.title ?? `${p.issuerName ?? ''} ${p.year ?? ''}`.trim() ?? p.id);
-  if (type === 'Jurisdiction') return String(p.fullName ?? p.name);
-  return String(p.name ?? p.title ?? p.text ?? p.key ?? p.id ?? type);
-}
-
 /** The expansion's own key of a node (type and key, cheap to build); the public id is encoded only for the nodes returned. */
 const internalKey = (type: string, key: string) => `${type}\u0000${key}`;
-
-const nodeId = (type: string, key: string) => encodeGlobalID(type, key);
 
 /**
  * Start nodes from a search text: the best-ranked initiatives, regulations and jurisdictions (an
@@ -200,7 +191,7 @@ builder.queryField('graph', (t) =>
         starts = args.start.map((id) => {
           try {
             const { typename, id: key } = decodeGlobalID(String(id));
-            if (!(NODE_LABELS as readonly string[]).includes(typename)) throw new Error(typename);
+            if (!isNodeLabel(typename)) throw new Error(typename);
             return { label: typename, key };
           } catch {
             throw new GraphQLError(`"${id}" is not a node id of this graph`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -216,8 +207,8 @@ builder.queryField('graph', (t) =>
       } else {
         throw new GraphQLError('graph needs `start` ids, a `search` text or a `filter`', { extensions: { code: 'BAD_USER_INPUT' } });
       }
-      const labels = args.nodeTypes?.length ? args.nodeTypes : ['Report', 'Jurisdiction', 'Initiative', 'Regulation'];
-      const types = args.relationTypes?.length ? args.relationTypes : args.nodeTypes?.length ? [...RELATION_TYPES] : ['ABOUT', 'MENTIONS', 'CITES', 'PART_OF'];
+      const labels = args.nodeTypes?.length ? args.nodeTypes : DEFAULT_GRAPH_LABELS;
+      const types = args.relationTypes?.length ? args.relationTypes : args.nodeTypes?.length ? RELATION_TYPES : DEFAULT_GRAPH_TYPES;
 
       const place = {
         province: args.filter?.province ?? null,
@@ -297,7 +288,7 @@ builder.queryField('graph', (t) =>
       const keptEdges: GraphEdge[] = pendingEdges.map((e) => {
         const source = idOf(e.source);
         const target = idOf(e.target);
-        return { id: `${e.type}:${source}->${target}`, source, target, type: e.type, weight: e.weight };
+        return { id: edgeId(e.type, source, target), source, target, type: e.type, weight: e.weight };
       });
       return { nodes: kept, edges: keptEdges, truncated };
     },

@@ -7,7 +7,7 @@ import { listConnection, storeConnection } from '../pagination.js';
 import { Mention } from './mention.js';
 import { initiativeNames } from '../names.js';
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
-import { asLink, mentionsOf, type InitiativeShape, type ReportShape } from './shapes.js';
+import { mentionsOf } from './shapes.js';
 
 Initiative.implement({
   description: 'A named reform, system, mechanism, platform or campaign (举措/制度), e.g. 行政执法三项制度, 放管服改革.',
@@ -22,7 +22,7 @@ Initiative.implement({
         description: 'Reports that mention the initiative, newest first.',
         resolve: async (i, args, ctx) => {
           const rows = await ctx.rowsBy('initiative_reports', 'names', 'name').load(i.name);
-          return linkConnection(args, null, rows.map((row) => ({ node: row.report as ReportShape, link: asLink(row), reportId: (row.report as ReportShape).id })));
+          return linkConnection(args, null, rows.map((row) => ({ node: row.report, link: row.link, reportId: row.report.id })));
         },
       },
       { name: 'InitiativeReportConnection' },
@@ -39,7 +39,7 @@ Initiative.implement({
       description: 'Every sentence that mentions the initiative, newest reports first: why the graph links a report to it.',
       resolve: async (i, args, ctx) => {
         const rows = await ctx.rowsBy('initiative_reports', 'names', 'name').load(i.name);
-        return listConnection(args, rows.flatMap((row) => mentionsOf((row.report as ReportShape).id, asLink(row), true)));
+        return listConnection(args, rows.flatMap((row) => mentionsOf(row.report.id, row.link, true)));
       },
     }),
   }),
@@ -64,12 +64,10 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       const params = { category: args.filter?.category ?? null, text: args.filter?.text ?? null };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) =>
-          (await ctx.store.run('initiatives_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit })).map((row) => row.initiative as InitiativeShape),
-        async () => Number((await ctx.store.run('initiatives_count', params))[0]?.total ?? 0),
-      );
+      return storeConnection(args, async ({ offset, limit }) => {
+        const [row] = await ctx.store.run('initiatives_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit });
+        return { items: row.initiatives, total: row.total };
+      });
     },
   }),
   initiative: t.field({
@@ -80,7 +78,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const names = initiativeNames(args.name);
       const rows = await ctx.store.run('initiatives_lookup', { names });
-      const found = rows.map((row) => row.initiative as InitiativeShape);
+      const found = rows.map((row) => row.initiative);
       // A canonical-name match beats an alias match.
       return found.find((i) => names.includes(i.name)) ?? found[0] ?? null;
     },

@@ -8,7 +8,7 @@ import { Initiative, Jurisdiction, Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { InitiativeCategory, IssuerType, JurisdictionLevel, RegulationKind, RegulationScope } from './enums.js';
 import { Mention } from './mention.js';
-import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape, type ReportShape } from './shapes.js';
+import { mentionsOf, type JurisdictionShape } from './shapes.js';
 
 Jurisdiction.implement({
   description: 'A jurisdiction (行政区): province 省级, prefecture 地级 or county-level 县级 unit, a development zone or new area (经开区, 高新区, 新区), or a township 乡级.',
@@ -53,7 +53,7 @@ Jurisdiction.implement({
             regulations: args.regulation ? regulationTitles(args.regulation) : null,
           })
           .load(j.key);
-        return listConnection(args, rows.flatMap((row) => mentionsOf(String(row.reportId), row.link as LinkShape, true)));
+        return listConnection(args, rows.flatMap((row) => mentionsOf(String(row.reportId), row.link, true)));
       },
     }),
     reports: t.connection({
@@ -61,7 +61,7 @@ Jurisdiction.implement({
       description: 'Reports about this jurisdiction, newest first.',
       resolve: async (j, args, ctx) => {
         const rows = await ctx.rowsBy('jurisdiction_reports', 'keys', 'key').load(j.key);
-        return listConnection(args, rows.map((row) => row.report as ReportShape));
+        return listConnection(args, rows.map((row) => row.report));
       },
     }),
     initiatives: t.connection(
@@ -70,7 +70,7 @@ Jurisdiction.implement({
         description: "Initiatives mentioned in this jurisdiction's reports, most mentioned first.",
         resolve: async (j, args, ctx) => {
           const rows = await ctx.rowsBy('jurisdiction_initiatives', 'keys', 'key').load(j.key);
-          return countedConnection(args, rows.map((row) => ({ node: row.initiative as InitiativeShape, reports: Number(row.reports), mentions: Number(row.mentions) })));
+          return countedConnection(args, rows.map((row) => ({ node: row.initiative, reports: Number(row.reports), mentions: Number(row.mentions) })));
         },
       },
       { name: 'JurisdictionInitiativeConnection' },
@@ -82,7 +82,7 @@ Jurisdiction.implement({
         description: "Regulations cited in this jurisdiction's reports, most cited first.",
         resolve: async (j, args, ctx) => {
           const rows = await ctx.rowsBy('jurisdiction_regulations', 'keys', 'key').load(j.key);
-          return countedConnection(args, rows.map((row) => ({ node: row.regulation as RegulationShape, reports: Number(row.reports), mentions: Number(row.mentions) })));
+          return countedConnection(args, rows.map((row) => ({ node: row.regulation, reports: Number(row.reports), mentions: Number(row.mentions) })));
         },
       },
       { name: 'JurisdictionRegulationConnection' },
@@ -93,7 +93,7 @@ Jurisdiction.implement({
 
 async function parentAt(ctx: AppContext, j: JurisdictionShape, level: string) {
   const rows = await ctx.rowsBy('jurisdiction_parents', 'keys', 'key').load(j.key);
-  return (rows.map((row) => row.parent as JurisdictionShape).find((p) => p.level === level) ?? null) as JurisdictionShape | null;
+  return rows.map((row) => row.parent).find((p) => p.level === level) ?? null;
 }
 
 interface Counted<T> {
@@ -215,13 +215,11 @@ builder.queryFields((t) => ({
         const params = jurisdictionFilterParams(args.filter);
         const order = { orderBy: args.orderBy?.field ?? 'fullName', descending: args.orderBy?.descending ?? false };
         // With an initiative named, start from its node rather than test every jurisdiction (same answer).
-        const via = params.initiatives ? '_by_initiative' : '';
-        const page = await storeConnection(
-          args,
-          async ({ offset, limit }) =>
-            (await ctx.store.run(`jurisdictions_list${via}`, { ...params, ...order, skip: offset, limit })).map((row) => row.jurisdiction as JurisdictionShape),
-          async () => Number((await ctx.store.run(`jurisdictions_count${via}`, params))[0]?.total ?? 0),
-        );
+        const statement = params.initiatives ? 'jurisdictions_list_by_initiative' : 'jurisdictions_list';
+        const page = await storeConnection(args, async ({ offset, limit }) => {
+          const [row] = await ctx.store.run(statement, { ...params, ...order, skip: offset, limit });
+          return { items: row.jurisdictions, total: row.total };
+        });
         return { ...page, filterParams: params };
       },
     },
@@ -251,7 +249,7 @@ builder.queryFields((t) => ({
     args: { name: t.arg.string({ required: true, description: 'Code, short name or full name.' }) },
     resolve: async (_root, args, ctx) => {
       const rows = await ctx.store.run('jurisdictions_lookup', { name: args.name.trim() });
-      const found = rows.map((row) => row.jurisdiction as JurisdictionShape);
+      const found = rows.map((row) => row.jurisdiction);
       if (found.length > 1) {
         throw new GraphQLError(`"${args.name}" is ambiguous: ${found.map((j) => `${j.fullName} (${j.code ?? j.key})`).join(', ')}; ask by code or full name`, {
           extensions: { code: 'AMBIGUOUS_NAME' },

@@ -11,6 +11,7 @@ import { builder } from '../builder.js';
 import { Report } from './refs.js';
 import type { ReportShape } from './shapes.js';
 import { sameIssuerAndYearParams } from '../../store/write-plan.js';
+import type { ParamsOf } from '../../store/types.js';
 
 /** Refuses the mutation unless the request carried the server's token. */
 function requireWriteAccess(ctx: AppContext): void {
@@ -90,7 +91,7 @@ const IngestReportInput = builder.inputType('IngestReportInput', {
   }),
 });
 
-const IngestReportPayload = builder.objectRef<{ outcome: 'created' | 'replaced' | 'unchanged'; reportId: string; twinParams: Record<string, unknown> | null }>('IngestReportPayload').implement({
+const IngestReportPayload = builder.objectRef<{ outcome: 'created' | 'replaced' | 'unchanged'; reportId: string; twinParams: ParamsOf<'report_same_issuer_year'> | null }>('IngestReportPayload').implement({
   description: 'The stored report and what ingesting did.',
   fields: (t) => ({
     outcome: t.field({ type: IngestOutcome, description: 'Created, replaced or unchanged.', resolve: (p) => p.outcome }),

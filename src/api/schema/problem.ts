@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import { Problem, Report } from './refs.js';
 import { storeConnection } from '../pagination.js';
 import { Mention } from './mention.js';
-import { asLink, mentionsOf, type ProblemShape } from './shapes.js';
+import { mentionsOf } from './shapes.js';
 
 Problem.implement({
   description: 'A shortcoming (存在的问题/不足) a report admits.',
@@ -16,7 +16,7 @@ Problem.implement({
       description: 'Where the report states it.',
       resolve: async (p, _args, ctx) => {
         const rows = await ctx.rowsBy('problem_mentions', 'ids', 'id').load(p.id);
-        return rows.flatMap((row) => mentionsOf(p.reportId, asLink(row), false));
+        return rows.flatMap((row) => mentionsOf(p.reportId, row.link, false));
       },
     }),
   }),
@@ -34,11 +34,10 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: ProblemFilter, description: 'Conditions the problems must meet.' }) },
     resolve: (_root, args, ctx) => {
       const params = { theme: args.filter?.theme ?? null };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) => (await ctx.store.run('problems_list', { ...params, skip: offset, limit })).map((row) => row.problem as ProblemShape),
-        async () => Number((await ctx.store.run('problems_count', params))[0]?.total ?? 0),
-      );
+      return storeConnection(args, async ({ offset, limit }) => {
+        const [row] = await ctx.store.run('problems_list', { ...params, skip: offset, limit });
+        return { items: row.problems, total: row.total };
+      });
     },
   }),
 }));

@@ -2,6 +2,7 @@
 // that types can point at each other (Report ↔ Jurisdiction ↔ Initiative).
 // Each ref carries its batch loader: resolving a node by key goes through a
 // per-request DataLoader and one store call per query level.
+import { runWith, type Row, type StatementName } from '../../store/types.js';
 import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
 import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape, SecondaryShape } from './shapes.js';
@@ -13,9 +14,9 @@ import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape,
 export class NodeNotFound extends Error {}
 
 /** A loader over a batch statement: `statement` with `{[param]: keys}`, rows keyed by `keyColumn`, value in `valueColumn`. */
-function batchLoad<T>(statement: string, param: string, keyColumn: string, valueColumn: string, what: string) {
+function batchLoad<T>(statement: StatementName, param: string, keyColumn: string, valueColumn: string, what: string) {
   return async (keys: string[], ctx: AppContext): Promise<(T | Error)[]> => {
-    const rows = await ctx.store.run(statement, { [param]: keys });
+    const rows: Row[] = await runWith(ctx.store, statement, { [param]: keys });
     const byKey = new Map(rows.map((row) => [String(row[keyColumn]), row[valueColumn] as T]));
     return keys.map((key) => byKey.get(key) ?? new NodeNotFound(`no ${what} ${key}`));
   };

@@ -7,7 +7,7 @@ import { CitationAction, EntityOrder, entityOrderParams, RegulationKind, Regulat
 import { Mention } from './mention.js';
 import { regulationTitles } from '../names.js';
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
-import { asLink, mentionsOf, type RegulationShape, type ReportShape } from './shapes.js';
+import { mentionsOf } from './shapes.js';
 
 Regulation.implement({
   description: 'A document cited in 《》 (法规/规章/规范性文件…), under its canonical title.',
@@ -22,7 +22,7 @@ Regulation.implement({
         description: 'Reports that cite it, newest first.',
         resolve: async (g, args, ctx) => {
           const rows = await ctx.rowsBy('regulation_reports', 'titles', 'title').load(g.title);
-          return linkConnection(args, null, rows.map((row) => ({ node: row.report as ReportShape, link: asLink(row), reportId: (row.report as ReportShape).id })));
+          return linkConnection(args, null, rows.map((row) => ({ node: row.report, link: row.link, reportId: row.report.id })));
         },
       },
       { name: 'RegulationCitationConnection' },
@@ -40,7 +40,7 @@ Regulation.implement({
       description: 'Every sentence that cites it, newest reports first.',
       resolve: async (g, args, ctx) => {
         const rows = await ctx.rowsBy('regulation_reports', 'titles', 'title').load(g.title);
-        return listConnection(args, rows.flatMap((row) => mentionsOf((row.report as ReportShape).id, asLink(row), true)));
+        return listConnection(args, rows.flatMap((row) => mentionsOf(row.report.id, row.link, true)));
       },
     }),
   }),
@@ -66,12 +66,10 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       const params = { kind: args.filter?.kind ?? null, scope: args.filter?.scope ?? null, text: args.filter?.text ?? null };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) =>
-          (await ctx.store.run('regulations_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit })).map((row) => row.regulation as RegulationShape),
-        async () => Number((await ctx.store.run('regulations_count', params))[0]?.total ?? 0),
-      );
+      return storeConnection(args, async ({ offset, limit }) => {
+        const [row] = await ctx.store.run('regulations_list', { ...params, ...entityOrderParams(args.orderBy, args.byName), skip: offset, limit });
+        return { items: row.regulations, total: row.total };
+      });
     },
   }),
   regulation: t.field({
@@ -82,7 +80,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const titles = regulationTitles(args.title);
       const rows = await ctx.store.run('regulations_lookup', { titles });
-      const found = rows.map((row) => row.regulation as RegulationShape);
+      const found = rows.map((row) => row.regulation);
       return found.find((g) => titles.includes(g.title)) ?? found[0] ?? null;
     },
   }),

@@ -6,9 +6,9 @@ import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js
 import { listConnection, storeConnection } from '../pagination.js';
 import { CitationAction, IssuerType, JurisdictionLevel } from './enums.js';
 import { Mention } from './mention.js';
-import { mentionsOf, type LinkShape } from './shapes.js';
+import { mentionsOf } from './shapes.js';
+import type { MetricLink } from '../../store/rows.js';
 
-type MetricLink = LinkShape & { value?: number; unit?: string | null; surface?: string; qualifier?: string | null };
 
 const Metric = builder.objectRef<{ reportId: string; indicator: string; link: MetricLink }>('Metric').implement({
   description: 'A number a report states about its own work (指标), with where it says so.',
@@ -22,7 +22,6 @@ const Metric = builder.objectRef<{ reportId: string; indicator: string; link: Me
   }),
 });
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
-import { asLink, type InitiativeShape, type ProblemShape, type RegulationShape, type ReportShape } from './shapes.js';
 
 Report.implement({
   description: 'One annual rule-of-law government report (法治政府建设情况报告) and what was extracted from it.',
@@ -67,7 +66,7 @@ Report.implement({
         description: 'Initiatives (named reforms, systems, campaigns) the report mentions, most mentioned first.',
         resolve: async (r, args, ctx) => {
           const rows = await ctx.rowsBy('report_initiatives', 'ids', 'id').load(r.id);
-          return linkConnection(args, r.id, rows.map((row) => ({ node: row.initiative as InitiativeShape, link: asLink(row) })));
+          return linkConnection(args, r.id, rows.map((row) => ({ node: row.initiative, link: row.link })));
         },
       },
       { name: 'ReportInitiativeConnection' },
@@ -85,7 +84,7 @@ Report.implement({
         description: 'Regulations the report cites in 《》, most cited first.',
         resolve: async (r, args, ctx) => {
           const rows = await ctx.rowsBy('report_regulations', 'ids', 'id').load(r.id);
-          return linkConnection(args, r.id, rows.map((row) => ({ node: row.regulation as RegulationShape, link: asLink(row) })));
+          return linkConnection(args, r.id, rows.map((row) => ({ node: row.regulation, link: row.link })));
         },
       },
       { name: 'ReportRegulationConnection' },
@@ -104,7 +103,7 @@ Report.implement({
       resolve: async (r, args, ctx) =>
         listConnection(
           args,
-          (await ctx.rowsBy('report_metrics', 'ids', 'id').load(r.id)).map((row) => ({ reportId: r.id, indicator: String(row.indicator), link: (row.link ?? {}) as MetricLink })),
+          (await ctx.rowsBy('report_metrics', 'ids', 'id').load(r.id)).map((row) => ({ reportId: r.id, indicator: String(row.indicator), link: row.link })),
         ),
     }),
     problems: t.connection({
@@ -112,7 +111,7 @@ Report.implement({
       description: 'Problems (存在的问题/不足) the report admits, in the order written.',
       resolve: async (r, args, ctx) => {
         const rows = await ctx.rowsBy('report_problems', 'ids', 'id').load(r.id);
-        return listConnection(args, rows.map((row) => row.problem as ProblemShape));
+        return listConnection(args, rows.map((row) => row.problem));
       },
     }),
   }),
@@ -155,14 +154,10 @@ builder.queryFields((t) => ({
         initiatives: f?.mentionsInitiative ? initiativeNames(f.mentionsInitiative) : null,
         regulations: f?.citesRegulation ? regulationTitles(f.citesRegulation) : null,
       };
-      return storeConnection(
-        args,
-        async ({ offset, limit }) => {
-          const rows = await ctx.store.run('reports_list', { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit });
-          return rows.map((row) => row.report as ReportShape);
-        },
-        async () => Number((await ctx.store.run('reports_count', filter))[0]?.total ?? 0),
-      );
+      return storeConnection(args, async ({ offset, limit }) => {
+        const [row] = await ctx.store.run('reports_list', { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit });
+        return { items: row.reports, total: row.total };
+      });
     },
   }),
   report: t.field({
@@ -172,7 +167,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.string({ required: true, description: 'The report id (`reportId`: a hash of the normalized text), not the global `id`.' }) },
     resolve: async (_root, args, ctx) => {
       const rows = await ctx.store.run('reports_by_ids', { ids: [args.id] });
-      return (rows[0]?.report as ReportShape) ?? null;
+      return rows[0]?.report ?? null;
     },
   }),
 }));

@@ -3,6 +3,7 @@
 // 2, a substring 1) and returns the head of its ranking with the number of
 // matches; the heads are merged by rank, so a page of the merged ranking
 // needs only the first offset+size of each type.
+import { runWith, type Row, type StatementName } from '../../store/types.js';
 import { GraphQLError } from 'graphql';
 import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
 import { builder } from '../builder.js';
@@ -58,7 +59,7 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
 });
 
 /** Each type's statement, its parameters, the column holding the node and the node's label. */
-function searches(text: string): Array<{ kind: SearchKind; statement: string; params: Record<string, unknown>; column: string; label: (node: never) => string }> {
+function searches(text: string): Array<{ kind: SearchKind; statement: StatementName; params: Record<string, unknown>; column: string; label: (node: never) => string }> {
   return [
     // An alias of the lexicon ("三项制度") finds its canonical initiative as an alias match.
     { kind: 'Initiative', statement: 'search_initiatives', params: { text, canonical: resolveInitiativeName(text) }, column: 'initiative', label: (i: InitiativeShape) => i.name },
@@ -76,7 +77,7 @@ const byRank = (a: Hit, b: Hit) => b.rank - a.rank || a.label.length - b.label.l
 export async function rankedHits(ctx: AppContext, text: string, upTo: number, kinds?: SearchKind[]) {
   const results = await Promise.all(
     searches(text).filter((s) => !kinds || kinds.includes(s.kind)).map(async ({ kind, statement, params, column, label }) => {
-      const rows = await ctx.store.run(statement, { ...params, limit: upTo });
+      const rows: Row[] = await runWith(ctx.store, statement, { ...params, limit: upTo });
       const hits = rows.map((row): Hit => ({ kind, node: row[column] as object, rank: Number(row.rank), label: label(row[column] as never) }));
       return { hits, total: rankedTotal(rows) };
     }),

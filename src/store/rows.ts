@@ -1,0 +1,64 @@
+// The values the statements of cypher/ project, named so that their headers
+// can declare them (`// @returns report ReportShape`) and the typed catalogue
+// (src/store/catalogue.ts) hands them to the resolvers as they are.
+import type { ProvenanceLink } from './provenance.js';
+
+export interface ReportShape {
+  id: string;
+  title: string | null;
+  year: number | null;
+  issuerType: string | null;
+  issuerName: string | null;
+  jurisdictionKey: string | null;
+  jurisdictionConfidence?: number | null;
+  jurisdictionBasis?: string | null;
+  file: string | null;
+  sourceUrl: string | null;
+  published: string | null;
+  extractorVersion: string | null;
+  ingestedAt: string | null;
+}
+
+export interface JurisdictionShape {
+  key: string;
+  code: string | null;
+  name: string;
+  fullName: string;
+  level: string | null;
+  province: string | null;
+  prefecture: string | null;
+}
+
+export interface InitiativeShape {
+  name: string;
+  aliases: string[] | null;
+  category: string | null;
+  discovered: boolean | null;
+}
+
+export interface RegulationShape {
+  title: string;
+  aliases: string[] | null;
+  kind: string | null;
+  scope: string | null;
+}
+
+export interface ProblemShape {
+  id: string;
+  text: string;
+  theme: string | null;
+  reportId: string;
+}
+
+/** A node of a label without query fields of its own (Organization, Plan, Indicator, ProblemTheme): its key and stored properties. */
+export interface SecondaryShape {
+  key: string;
+  properties: Record<string, unknown>;
+}
+
+/** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…), in the stored model of src/store/provenance.ts. */
+export type LinkShape = ProvenanceLink;
+
+
+/** Properties of a REPORTS relationship: provenance, and the metric's value as read. */
+export type MetricLink = LinkShape & { value?: number; unit?: string | null; surface?: string; qualifier?: string | null };
