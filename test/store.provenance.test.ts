@@ -18,6 +18,7 @@ import { jurisdictionChain } from '../src/store/jurisdiction-chain.js';
 import { planReportWrite } from '../src/store/write-plan.js';
 import { syntheticReport } from './support/graphs.js';
 import { queryData as ask, type Yoga } from './support/ask.js';
+import { countingStore, type CountingStore } from './support/counting.js';
 
 const seedDir = fileURLToPath(new URL('../seed/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-provenance-'));
@@ -87,12 +88,14 @@ function answerOf(report: any) {
 
 describe('provenance stored as offsets into the report text', () => {
   let store: EmbeddedStore;
+  let counted: CountingStore;
   let yoga: Yoga;
   const graphs: ReportGraph[] = [];
 
   beforeAll(async () => {
     store = await EmbeddedStore.open();
-    yoga = createGraphQLHandler({ store });
+    counted = countingStore(store);
+    yoga = createGraphQLHandler({ store: counted });
     for (const file of readdirSync(seedDir).sort()) {
       const { graph } = await extractFile(join(seedDir, file), { file });
       graphs.push(graph);
@@ -137,9 +140,9 @@ describe('provenance stored as offsets into the report text', () => {
 
   it('reads the texts behind any number of mentions in one store call per request (batched by a DataLoader)', async () => {
     const callsFor = async (first: number) => {
-      const before = store.callCount;
+      const before = counted.calls;
       const data = await ask(yoga, `{ initiative(name: "三项制度") { mentions(first: ${first}) { edges { node { sentence section surface report { reportId } } } } } }`);
-      return { calls: store.callCount - before, reports: new Set(data.initiative.mentions.edges.map((e: any) => e.node.report.reportId)).size };
+      return { calls: counted.calls - before, reports: new Set(data.initiative.mentions.edges.map((e: any) => e.node.report.reportId)).size };
     };
     const one = await callsFor(1);
     const many = await callsFor(100);
