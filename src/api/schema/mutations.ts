@@ -8,6 +8,7 @@ import { maxFileBytesFromEnv, RefusedInput } from '../../ingest/read.js';
 import { extractBytes } from '../../ingest/report.js';
 import type { AppContext } from '../context.js';
 import { builder } from '../builder.js';
+import type { UploadedFile } from '../types.js';
 import { Report } from './refs.js';
 import type { ReportShape } from './shapes.js';
 import { sameIssuerAndYearParams } from '../../store/write-plan.js';
@@ -37,17 +38,6 @@ const UnreadableFile = builder.objectType(RefusedInput, {
   description: 'The uploaded file was refused before extraction: empty, too large, binary, undecodable, an unsupported format or a scan without a text layer.',
   fields: (t) => ({ message: t.exposeString('message', { description: 'Why the file was refused, naming the supported formats where that is the reason.' }) }),
 });
-
-/**
- * An uploaded file as graphql-yoga hands it to resolvers: a WHATWG File, but
- * possibly of the fetch ponyfill's class rather than Node's global one, so it
- * is recognized by shape, not by instanceof.
- */
-export interface UploadedFile {
-  name: string;
-  size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
 
 const isUploadedFile = (value: unknown): value is UploadedFile =>
   typeof value === 'object' && value !== null && typeof (value as UploadedFile).arrayBuffer === 'function' && typeof (value as UploadedFile).name === 'string';
