@@ -27,6 +27,7 @@ const UNIT = [
   'test/explore.model.test.ts',
   'test/explore.route.test.ts',
   'test/api.subgraph.test.ts',
+  'test/cli.config.test.ts',
   'test/compose.test.ts',
 ];
 const E2E = ['test/**/*.e2e.test.ts', 'test/ingest.pdf-browser.test.ts'];

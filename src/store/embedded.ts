@@ -31,7 +31,7 @@ export interface EmbeddedOptions {
   /**
    * Keep the results of read statements until the next write (default true):
    * this store is the graph's only writer, so a result stays right until this
-   * store writes. GOVGRAPH_READ_CACHE=0 turns it off.
+   * store writes. GOVGRAPH_READ_CACHE=0 turns it off (src/cli/config.ts).
    */
   readCache?: boolean;
 }
@@ -40,11 +40,6 @@ export interface EmbeddedOptions {
 export function isWriteStatement(text: string): boolean {
   const code = text.split(/\r?\n/).filter((line) => !line.trim().startsWith('//')).join('\n');
   return /\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP)\b/i.test(code);
-}
-
-function readCacheWanted(option: boolean | undefined): boolean {
-  if (option !== undefined) return option;
-  return !/^(0|false|off|no)$/i.test(process.env.GOVGRAPH_READ_CACHE ?? '');
 }
 
 export class EmbeddedStore implements GraphStore, Transactional {
@@ -70,7 +65,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
   static async open(options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
     const { GrafeoDB } = await loadEngine();
     if (!options.dir) {
-      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir), readCacheWanted(options.readCache));
+      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir), options.readCache ?? true);
       await store.createSchema();
       return store;
     }
@@ -93,7 +88,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
       }
       throw new StoreError(`cannot open the embedded database ${file}: ${message}`, { cause: error });
     }
-    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir), readCacheWanted(options.readCache));
+    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir), options.readCache ?? true);
     try {
       await store.createSchema();
     } catch (error) {
