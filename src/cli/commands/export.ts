@@ -21,7 +21,8 @@ import {
   writeExport,
   type CsvPart,
 } from '../../export/index.js';
-import { openStore } from '../../store/open.js';
+import { describeStore, openStore } from '../../store/open.js';
+import { refuseOldProvenance } from '../../store/provenance.js';
 import type { Config } from '../config.js';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -104,6 +105,7 @@ export async function run(argv: string[], config: Config): Promise<number> {
 
   const store = await openStore(config.store);
   try {
+    await refuseOldProvenance(store, describeStore(config.store));
     const plan = await openExport(store, filter, detail);
     let part: CsvPart | undefined;
     if (values.part !== undefined) {

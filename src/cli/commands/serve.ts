@@ -8,6 +8,7 @@ import { createLogger } from '../../api/logging.js';
 import { createHttpServer } from '../../api/server.js';
 import { ingestPaths } from '../../ingest/pipeline.js';
 import { describeStore, openStore } from '../../store/open.js';
+import { refuseOldProvenance } from '../../store/provenance.js';
 import { parse } from '../args.js';
 import { parsePort, type Config } from '../config.js';
 import { UsageError } from '../errors.js';
@@ -41,6 +42,7 @@ export async function run(argv: string[], config: Config): Promise<number> {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config.store);
   try {
+    await refuseOldProvenance(store, describeStore(config.store));
     if (values['seed-if-empty']) {
       const counts = await store.counts();
       if (!counts.byLabel.Report) {
