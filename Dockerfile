@@ -8,7 +8,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would build the explorer before its sources are here.
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json vite.config.ts ./
+COPY tsconfig.json ./
+COPY explorer ./explorer
 COPY src ./src
 RUN npm run build:explorer
 

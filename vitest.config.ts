@@ -26,6 +26,8 @@ const UNIT = [
   'test/store.read-cache.test.ts',
   'test/explore.model.test.ts',
   'test/explore.route.test.ts',
+  'test/api.subgraph.test.ts',
+  'test/cli.config.test.ts',
   'test/compose.test.ts',
 ];
 const E2E = ['test/**/*.e2e.test.ts', 'test/ingest.pdf-browser.test.ts'];

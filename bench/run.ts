@@ -34,6 +34,7 @@ import { defaultWorkerCount } from '../src/ingest/pool.js';
 import { runExtractTask } from '../src/ingest/task.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import type { GraphStore } from '../src/store/types.js';
+import { countingStore } from '../test/support/counting.js';
 import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
 import { logLogSlope, mb, median, percentile, round } from './stats.js';
 import { execute, parse } from 'graphql';
@@ -267,9 +268,6 @@ function timedStore(store: GraphStore): Timed {
     },
     deleteReport: (id) => store.deleteReport(id),
     counts: () => store.counts(),
-    get callCount() {
-      return store.callCount;
-    },
     close: () => store.close(),
   };
   return { store: wrapped, writeMs };
@@ -542,11 +540,12 @@ async function quickLatency(url: string, queries: NamedQuery[], n = 20): Promise
 // ---------------------------------------------------------------- 4. batching
 
 async function batchingSection(store: GraphStore, sample: { code: string }) {
+  const counted = countingStore(store);
   const run = async (query: string, variables: Record<string, unknown> = {}) => {
-    const before = store.callCount;
-    const result = await execute({ schema, document: parse(query), contextValue: createContext(store), variableValues: variables });
+    const before = counted.calls;
+    const result = await execute({ schema, document: parse(query), contextValue: createContext(counted), variableValues: variables });
     if (result.errors?.length) throw new Error(result.errors[0].message);
-    return { calls: store.callCount - before, data: result.data as any };
+    return { calls: counted.calls - before, data: result.data as any };
   };
   const page = (n: number) => `query($name: String!) { jurisdiction(name: $name) { name province { name }
       reports(first: ${n}) { edges { node { title year jurisdiction { name } problems(first: ${n}) { edges { node { text theme } } } initiatives(first: ${n}) { edges { node { name } } } } } }

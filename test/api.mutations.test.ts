@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLHandler } from '../src/api/server.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import { postQuery as post } from './support/ask.js';
+import { countingStore, type CountingStore } from './support/counting.js';
 
 const SEED = readFileSync(new URL('../seed/003_a60db31662cb9267.txt', import.meta.url), 'utf8');
 const INGEST = `mutation($text: String!) { ingestReport(input: {text: $text, file: "upload.txt"}) {
@@ -119,20 +120,22 @@ describe('mutations', () => {
 
 describe('query limits', () => {
   let store: EmbeddedStore;
+  let counted: CountingStore;
   let yoga: ReturnType<typeof createGraphQLHandler>;
   beforeAll(async () => {
     store = await EmbeddedStore.open();
-    yoga = createGraphQLHandler({ store });
+    counted = countingStore(store);
+    yoga = createGraphQLHandler({ store: counted });
   });
   afterAll(() => store.close());
 
   it('refuses a query nested too deep, with a clear message and no store call', async () => {
     let selection = 'name';
     for (let i = 0; i < 8; i++) selection = `reports { edges { node { jurisdiction { ${selection} } } } }`;
-    const before = store.callCount;
+    const before = counted.calls;
     const result = await post(yoga, `{ jurisdictions { edges { node { ${selection} } } } }`, {});
     expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^query depth \d+ exceeds the limit of \d+/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
-    expect(store.callCount).toBe(before);
+    expect(counted.calls).toBe(before);
   });
 
   it('refuses a query with too many selections', async () => {
@@ -145,10 +148,10 @@ describe('query limits', () => {
   it('counts pages by their size: three nested pages of 100 are refused before any store call, of 20 answered', async () => {
     const nested = (first: number) =>
       `{ jurisdictions(first: ${first}) { edges { node { name reports(first: ${first}) { edges { node { title initiatives(first: ${first}) { edges { node { name } } } } } } } } } }`;
-    const before = store.callCount;
+    const before = counted.calls;
     const big = await post(yoga, nested(100), {});
     expect(big.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^query complexity \d+ exceeds the limit of 500000/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
-    expect(store.callCount).toBe(before);
+    expect(counted.calls).toBe(before);
     const small = await post(yoga, nested(20), {});
     expect(small.errors).toBeUndefined();
     expect(small.data.jurisdictions.edges).toBeInstanceOf(Array);

@@ -7,6 +7,7 @@ import { EmbeddedStore } from '../src/store/embedded.js';
 import type { ReportGraph } from '../src/extract/types.js';
 import { syntheticReport } from './support/graphs.js';
 import { postQuery as ask, type Yoga } from './support/ask.js';
+import { countingStore, type CountingStore } from './support/counting.js';
 
 
 /** A county of another province, to make the filters do some work. */
@@ -24,11 +25,11 @@ function otherCounty(i: number, level: 'county' | 'prefecture' = 'county'): Repo
 }
 
 describe('GraphQL API', () => {
-  let store: EmbeddedStore;
+  let store: CountingStore;
   let yoga: Yoga;
 
   beforeAll(async () => {
-    store = await EmbeddedStore.open();
+    store = countingStore(await EmbeddedStore.open());
     for (let i = 0; i < 3; i++) await store.upsertReport(syntheticReport(i), { extractorVersion: 't' });
     await store.upsertReport(otherCounty(1), { extractorVersion: 't' });
     // A prefecture whose report mentions 三项制度: not a county, so never in the county answer.
@@ -101,10 +102,10 @@ describe('GraphQL API', () => {
       reports { edges { node { year initiatives { edges { count node { name } } } regulations { edges { action node { title } } } jurisdiction { name } } } }
       initiatives { edges { reportCount node { name } } } regulations { edges { node { title } } } } } } }`;
     const callsFor = async () => {
-      const before = store.callCount;
+      const before = store.calls;
       const result = await ask(yoga, query);
       expect(result.errors).toBeUndefined();
-      return { calls: store.callCount - before, jurisdictions: result.data.jurisdictions.totalCount as number };
+      return { calls: store.calls - before, jurisdictions: result.data.jurisdictions.totalCount as number };
     };
     const small = await callsFor();
     // Grow the graph: more reports and more jurisdictions.
@@ -119,10 +120,10 @@ describe('GraphQL API', () => {
   it('asks for the evidence of every jurisdiction of a list in one store call (and one for the texts it points into)', async () => {
     const list = (evidence: string) => `{ jurisdictions(first: 100) { totalCount edges { node { name ${evidence} } } } }`;
     const callsFor = async (query: string) => {
-      const before = store.callCount;
+      const before = store.calls;
       const result = await ask(yoga, query);
       expect(result.errors).toBeUndefined();
-      return { calls: store.callCount - before, data: result.data };
+      return { calls: store.calls - before, data: result.data };
     };
     const without = await callsFor(list(''));
     const withEvidence = await callsFor(list('evidence(initiative: "三项制度") { nodes { sentence } }'));

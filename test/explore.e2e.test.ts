@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExplorer } from '../src/api/explore-build.js';
+import { buildExplorer } from '../explorer/build.js';
 import { collectPageErrors, launchChromium } from './support/browser.js';
 import { serveStore, type Served } from './support/served.js';
 

@@ -1,10 +1,10 @@
 // The explorer's page logic that needs no browser: province/level/year
 // filters over a subgraph, and which query explains a selected node.
 import { describe, expect, it } from 'vitest';
-import { typecheckExplorer } from '../src/api/explore-build.js';
-import { GRAPH_QUERY, graphiqlUrl, inlineVariables } from '../src/api/explorer/api.js';
-import { orderNodes, visibleNodeIds, type GraphNode, type Subgraph } from '../src/api/explorer/model.js';
-import { mergeMentions, provenanceRequest } from '../src/api/explorer/provenance.js';
+import { typecheckExplorer } from '../explorer/build.js';
+import { GRAPH_QUERY, graphiqlUrl, inlineVariables } from '../explorer/src/api.js';
+import { orderNodes, visibleNodeIds, type GraphNode, type Subgraph } from '../explorer/src/model.js';
+import { mergeMentions, provenanceRequest } from '../explorer/src/provenance.js';
 
 const node = (id: string, type: string, properties: Record<string, unknown> = {}, degree = 1): GraphNode => ({ id, type, label: String(properties.fullName ?? properties.name ?? id), degree, properties });
 const edge = (type: string, source: string, target: string) => ({ id: `${type}:${source}->${target}`, type, source, target, weight: 1 });

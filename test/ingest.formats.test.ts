@@ -13,6 +13,7 @@ import { readReportFile, RefusedInput } from '../src/ingest/read.js';
 import { extractFile } from '../src/ingest/report.js';
 import { encodeText, gbkSafe, governmentPage, governmentPageTitled, scannedPdf, textPdf, wordDocument } from './fixtures/ingest-fixtures.js';
 import { essence } from './support/facts.js';
+import { readConfig } from '../src/cli/config.js';
 
 const SEED = fileURLToPath(new URL('../seed/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-ingest-'));
@@ -214,14 +215,8 @@ describe('bad input is refused with a reason', () => {
   it('over the size limit, from the option or GOVGRAPH_MAX_FILE_MB', async () => {
     const path = put('big.txt', report);
     expect(await refusal(path, { maxBytes: 1024 })).toMatch(/over the 1024 bytes limit/);
-    const before = process.env.GOVGRAPH_MAX_FILE_MB;
-    process.env.GOVGRAPH_MAX_FILE_MB = '0.001';
-    try {
-      expect(await refusal(path)).toMatch(/over the 1049 bytes limit \(GOVGRAPH_MAX_FILE_MB or --max-size\)/);
-    } finally {
-      if (before === undefined) delete process.env.GOVGRAPH_MAX_FILE_MB;
-      else process.env.GOVGRAPH_MAX_FILE_MB = before;
-    }
+    const { maxFileBytes } = readConfig({ GOVGRAPH_MAX_FILE_MB: '0.001' });
+    expect(await refusal(path, { maxBytes: maxFileBytes })).toMatch(/over the 1049 bytes limit \(GOVGRAPH_MAX_FILE_MB or --max-size\)/);
   });
 
   it('an HTML page saved as .txt is read as a page', async () => {

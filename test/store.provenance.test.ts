@@ -2,8 +2,8 @@
 // heading paths (src/store/provenance.ts), not as strings. What the API
 // returns must still be exactly what the extractor found, for reports
 // written now, for a relationship whose sentence is not a slice of the text,
-// and for data directories written before the offsets existed (sentences,
-// sections and surfaces as string lists), which users keep.
+// and data directories written before the offsets existed (sentences,
+// sections and surfaces as string lists) are refused with what to re-extract.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,9 @@ import { jurisdictionChain } from '../src/store/jurisdiction-chain.js';
 import { planReportWrite } from '../src/store/write-plan.js';
 import { syntheticReport } from './support/graphs.js';
 import { queryData as ask, type Yoga } from './support/ask.js';
+import { countingStore, type CountingStore } from './support/counting.js';
+import { StoreError } from '../src/store/errors.js';
+import { refuseOldProvenance } from '../src/store/provenance.js';
 
 const seedDir = fileURLToPath(new URL('../seed/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-provenance-'));
@@ -87,12 +90,14 @@ function answerOf(report: any) {
 
 describe('provenance stored as offsets into the report text', () => {
   let store: EmbeddedStore;
+  let counted: CountingStore;
   let yoga: Yoga;
   const graphs: ReportGraph[] = [];
 
   beforeAll(async () => {
     store = await EmbeddedStore.open();
-    yoga = createGraphQLHandler({ store });
+    counted = countingStore(store);
+    yoga = createGraphQLHandler({ store: counted });
     for (const file of readdirSync(seedDir).sort()) {
       const { graph } = await extractFile(join(seedDir, file), { file });
       graphs.push(graph);
@@ -137,9 +142,9 @@ describe('provenance stored as offsets into the report text', () => {
 
   it('reads the texts behind any number of mentions in one store call per request (batched by a DataLoader)', async () => {
     const callsFor = async (first: number) => {
-      const before = store.callCount;
+      const before = counted.calls;
       const data = await ask(yoga, `{ initiative(name: "三项制度") { mentions(first: ${first}) { edges { node { sentence section surface report { reportId } } } } } }`);
-      return { calls: store.callCount - before, reports: new Set(data.initiative.mentions.edges.map((e: any) => e.node.report.reportId)).size };
+      return { calls: counted.calls - before, reports: new Set(data.initiative.mentions.edges.map((e: any) => e.node.report.reportId)).size };
     };
     const one = await callsFor(1);
     const many = await callsFor(100);
@@ -241,7 +246,7 @@ async function writeOldFormatDirectory(dir: string, reports: ReportGraph[]): Pro
     const edges: { src: number; dst: number; type: string; properties?: Record<string, unknown> }[] = [];
     for (const g of reports) {
       const chain = jurisdictionChain(g.jurisdiction!);
-      const r = await node('Report', g.reportId, { id: g.reportId, title: g.title, year: g.year, text: g.text, jurisdictionKey: chain.key, extractorVersion: 'old' });
+      const r = await node('Report', g.reportId, { id: g.reportId, title: g.title, year: g.year, text: g.text, jurisdictionKey: chain.key, extractorVersion: 'old', file: g.source?.file ?? null });
       edges.push({ src: r, dst: await node('Jurisdiction', chain.key, chain.nodes[0].props), type: 'ABOUT' });
       for (const i of g.initiatives) {
         const dst = await node('Initiative', i.name, { name: i.name, category: i.category, discovered: false, aliases: i.surface.filter((s) => s !== i.name) });
@@ -272,29 +277,36 @@ async function writeOldFormatDirectory(dir: string, reports: ReportGraph[]): Pro
 }
 
 describe('data written before provenance offsets', () => {
-  it('resolves relationships that hold sentences, sections and surfaces as strings, with the same answers as new data', async () => {
-    const reports = [syntheticReport(1), syntheticReport(2)];
+  it('is refused with the files to re-extract, and re-extracting them (a newer extractor version) clears it', async () => {
+    const reports = [syntheticReport(1), syntheticReport(2)].map((g, i) => ({ ...g, source: { file: `reports/old-${i}.txt` } }));
     const dir = join(scratch, 'old-data');
     await writeOldFormatDirectory(dir, reports);
     const old = await EmbeddedStore.open({ dir });
-    const fresh = await EmbeddedStore.open();
     try {
       const link = (await old.run('report_initiatives', { ids: [reports[0].reportId] }))[0].link as Record<string, unknown>;
       expect(link).toMatchObject({ sentences: expect.any(Array), sections: expect.any(Array), surfaces: expect.any(Array) });
-      expect(link.sentenceStarts).toBeUndefined();
-      for (const g of reports) await fresh.upsertReport(g, { extractorVersion: 't' });
-      const [oldYoga, freshYoga] = [createGraphQLHandler({ store: old }), createGraphQLHandler({ store: fresh })];
-      for (const g of reports) {
-        const { report } = await ask(oldYoga, REPORT, { id: g.reportId });
-        expect(answerOf(report)).toEqual(expectedAnswer(g));
-        expect(report).toEqual((await ask(freshYoga, REPORT, { id: g.reportId })).report);
-      }
-      const followThrough = (await ask(oldYoga, FOLLOW_THROUGH)).jurisdiction.followThrough.nodes;
-      expect(followThrough).toHaveLength(1);
-      expect(followThrough).toEqual((await ask(freshYoga, FOLLOW_THROUGH)).jurisdiction.followThrough.nodes);
+      const refusal = refuseOldProvenance(old, 'embedded store in old-data');
+      await expect(refusal).rejects.toBeInstanceOf(StoreError);
+      await expect(refusal).rejects.toThrow(
+        /^the embedded store in old-data holds 2 report\(s\) stored by extractor 0\.3\.0 or earlier.*\(reports\/old-0\.txt, reports\/old-1\.txt\); re-extract them with "govgraph ingest PATH\.\.\."/,
+      );
+      // what `govgraph ingest` does with a report stored by another extractor version: replace it
+      for (const g of reports) expect(await old.upsertReport(g, { extractorVersion: 'new' })).toBe('replaced');
+      await expect(refuseOldProvenance(old, 'embedded store in old-data')).resolves.toBeUndefined();
+      const { report } = await ask(createGraphQLHandler({ store: old }), REPORT, { id: reports[0].reportId });
+      expect(answerOf(report)).toEqual(expectedAnswer(reports[0]));
     } finally {
       await old.close();
-      await fresh.close();
+    }
+  });
+
+  it('a store written now passes the check', async () => {
+    const local = await EmbeddedStore.open();
+    try {
+      await local.upsertReport(syntheticReport(3), { extractorVersion: 't' });
+      await expect(refuseOldProvenance(local, 'embedded store in memory')).resolves.toBeUndefined();
+    } finally {
+      await local.close();
     }
   });
 });

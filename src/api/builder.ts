@@ -8,7 +8,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import { getNamedType, getNullableType, GraphQLError, isListType, type GraphQLField } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from './pagination.js';
 import type { AppContext } from './context.js';
-import type { UploadedFile } from './schema/mutations.js';
+import type { ApiSchemaTypes } from './types.js';
 
 /**
  * Query limits: deep enough for "jurisdictions → reports → initiatives → mentions", no deeper.
@@ -36,14 +36,7 @@ function pageComplexity(args: Record<string, unknown>, _ctx: AppContext, field: 
   return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
 }
 
-export const builder = new SchemaBuilder<{
-  Context: AppContext;
-  Connection: { totalCount: number };
-  DefaultFieldNullability: false;
-  DefaultEdgesNullability: false;
-  DefaultNodeNullability: false;
-  Scalars: { JSON: { Input: unknown; Output: unknown }; Upload: { Input: UploadedFile; Output: never } };
-}>({
+export const builder = new SchemaBuilder<ApiSchemaTypes>({
   plugins: [ErrorsPlugin, ComplexityPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   relay: {

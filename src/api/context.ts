@@ -5,12 +5,15 @@
 import { initContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { runWith, type GraphStore, type ParamsOf, type RowOf, type StatementName } from '../store/types.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../ingest/read.js';
 import type { WriteAccess } from './auth.js';
 
 export interface AppContext {
   store: GraphStore;
   /** Whether this request may run mutations (see auth.ts). */
   writeAccess: WriteAccess;
+  /** The largest file ingestReport accepts as an upload, in bytes (GOVGRAPH_MAX_FILE_MB). */
+  maxFileBytes: number;
   /**
    * A loader that runs `statement` with `{[param]: keys}` and groups the rows
    * by `row[keyColumn]`: one list of rows per key, in key order; `extra` adds
@@ -19,13 +22,14 @@ export interface AppContext {
   rowsBy<N extends StatementName>(statement: N, param: keyof ParamsOf<N> & string, keyColumn: string, extra?: Partial<ParamsOf<N>>): DataLoader<string, RowOf<N>[]>;
 }
 
-export function createContext(store: GraphStore, writeAccess: WriteAccess = 'disabled'): AppContext {
+export function createContext(store: GraphStore, writeAccess: WriteAccess = 'disabled', maxFileBytes = DEFAULT_MAX_FILE_BYTES): AppContext {
   const loaders = new Map<string, DataLoader<string, unknown[]>>();
   return {
     // Pothos keeps its own per-request caches (loadable nodes) here.
     ...initContextCache(),
     store,
     writeAccess,
+    maxFileBytes,
     rowsBy<N extends StatementName>(statement: N, param: string, keyColumn: string, extra?: Partial<ParamsOf<N>>) {
       const id = `${statement}|${param}|${keyColumn}${extra ? `|${JSON.stringify(extra)}` : ''}`;
       let loader = loaders.get(id) as DataLoader<string, RowOf<N>[]> | undefined;

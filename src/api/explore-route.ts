@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where `vite build` writes the explorer (see vite.config.ts). */
+/** Where `vite build` writes the explorer (see explorer/vite.config.ts). */
 export const EXPLORER_DIST = fileURLToPath(new URL('../../dist/explorer/', import.meta.url));
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -12,12 +12,8 @@ export type { Logger } from 'pino';
 /** The request being served, for log lines written deep inside yoga or a resolver. */
 export const requestScope = new AsyncLocalStorage<{ requestId: string }>();
 
-const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-/** The server's logger: LOG_LEVEL (default info) to stderr, so stdout stays free for command output. */
-export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
-  const level = env.LOG_LEVEL?.toLowerCase() || 'info';
-  if (!LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, not "${env.LOG_LEVEL}"`);
+/** The server's logger at `level` (LOG_LEVEL, checked by the CLI's config) to stderr, so stdout stays free for command output. */
+export function createLogger(level: string): Logger {
   return pino({ level, base: { service: 'govgraph' } }, pino.destination({ fd: 2, sync: false }));
 }
 

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { performance } from 'node:perf_hooks';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createGraphQLError, createYoga, type Plugin } from 'graphql-yoga';
-import { maxFileBytesFromEnv } from '../ingest/read.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../ingest/read.js';
 import type { GraphStore } from '../store/types.js';
 import { writeAccess } from './auth.js';
 import { answerClientError } from './client-error.js';
@@ -20,6 +20,8 @@ export interface ServerOptions {
   store: GraphStore;
   /** GOVGRAPH_TOKEN: the bearer token mutations require; without one, mutations are refused. */
   token?: string;
+  /** GOVGRAPH_MAX_FILE_MB in bytes: the largest file ingestReport accepts (default 20 MB). */
+  maxFileBytes?: number;
   /** Where request and error logs go (default: nowhere). */
   logger?: Logger;
 }
@@ -83,7 +85,7 @@ export function createGraphQLHandler(options: ServerOptions) {
     // stack trace, Cypher or a file path; GraphQLErrors we throw keep their message.
     // isDev is pinned off: NODE_ENV=development must not put original errors in responses.
     maskedErrors: { isDev: false },
-    context: ({ request }) => createContext(options.store, writeAccess(request.headers.get('authorization'), options.token)),
+    context: ({ request }) => createContext(options.store, writeAccess(request.headers.get('authorization'), options.token), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES),
   });
 }
 
@@ -110,7 +112,7 @@ async function readiness(store: GraphStore): Promise<{ ready: boolean; reason?: 
 export function createHttpServer(options: ServerOptions): Server {
   const yoga = createGraphQLHandler(options);
   const logger = options.logger ?? silentLogger;
-  const uploadBytes = maxFileBytesFromEnv() + REQUEST_LIMITS.multipartOverheadBytes;
+  const uploadBytes = (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES) + REQUEST_LIMITS.multipartOverheadBytes;
 
   function route(req: IncomingMessage, res: ServerResponse): void {
     // /healthz: the process is up. /readyz: the store is reachable too.

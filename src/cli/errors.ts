@@ -8,13 +8,13 @@ export class UsageError extends Error {
   }
 }
 
-export function reportFatal(error: unknown): number {
+export function reportFatal(error: unknown, debug = false): number {
   if (error instanceof UsageError) {
     process.stderr.write(`govgraph: ${error.message}\nRun "govgraph --help" for usage.\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`govgraph: ${message}\n`);
-  if (process.env.GOVGRAPH_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return 1;
 }

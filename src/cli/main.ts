@@ -1,6 +1,8 @@
 // govgraph: the command-line entry point. Each sub-command lives in
-// commands/ and exports its help text and run(argv) → exit code.
+// commands/ and exports its help text and run(argv, config) → exit code; the
+// configuration is read from the environment here, once (config.ts).
 import { createRequire } from 'node:module';
+import { readConfig, type Config } from './config.js';
 import { reportFatal, UsageError } from './errors.js';
 import { watchStdout } from './output.js';
 
@@ -10,7 +12,7 @@ import { watchStdout } from './output.js';
 // execution time. NODE_ENV=development, set by the caller, turns the checks back on.
 process.env.NODE_ENV ??= 'production';
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ help: string; run(argv: string[]): Promise<number> }> }> = {
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ help: string; run(argv: string[], config: Config): Promise<number> }> }> = {
   extract: { summary: 'print the extraction of report files (.txt, .html, .docx, .pdf) as JSON Lines', load: () => import('./commands/extract.js') },
   ingest: { summary: 'extract report files, folders or globs on worker threads and write them to the store', load: () => import('./commands/ingest.js') },
   serve: { summary: 'serve GraphQL (GraphiQL in a browser)', load: () => import('./commands/serve.js') },
@@ -39,6 +41,9 @@ export async function versionLine(): Promise<string> {
   return `govgraph ${version} (extractor ${EXTRACTOR_VERSION}, Node.js ${process.version})`;
 }
 
+/** GOVGRAPH_DEBUG, once the configuration has been read: stack traces of fatal errors. */
+let debug = false;
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V' || name === 'version') {
@@ -51,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
-  return (await command.load()).run(rest);
+  const config = readConfig(process.env);
+  debug = config.debug;
+  return (await command.load()).run(rest, config);
 }
 
 watchStdout();
@@ -60,6 +67,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.exitCode = reportFatal(error);
+    process.exitCode = reportFatal(error, debug);
   },
 );

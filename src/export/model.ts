@@ -41,7 +41,7 @@ export interface ExportEdge {
 
 // Relationship provenance: parallel lists, one element per mention (see
 // src/store/provenance.ts): offsets into the report's text and indexes into
-// its heading paths, or in data written before them the strings themselves.
+// its heading paths; in the readable form of viewer exports, the strings themselves.
 const PROVENANCE: Record<string, ValueType> = {
   starts: 'int[]',
   ends: 'int[]',

@@ -122,7 +122,7 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
     return { id: nodeId(label, key), type: label, key, label: displayLabel(label, raw), properties };
   };
 
-  /** The texts and heading paths of the page's reports whose relationships store offsets (readable view only). */
+  /** The texts and heading paths of the page's reports whose relationships carry provenance (readable view only). */
   const sourcesOf = async (rows: Record<string, unknown>[]): Promise<Map<string, ProvenanceSource>> => {
     const ids = [...new Set(rows.filter((r) => OFFSET_PROPERTIES.some((p) => (r.properties as Record<string, unknown> | null)?.[p] != null)).map((r) => String(r.key)))];
     if (!ids.length) return new Map();

@@ -10,7 +10,7 @@ import type { GraphStore, UpsertOutcome } from '../store/types.js';
 import { sameIssuerAndYearParams } from '../store/write-plan.js';
 import { listInputFiles, noSkippedFiles, type SkippedFiles } from './files.js';
 import { defaultWorkerCount, ExtractPool } from './pool.js';
-import { maxFileBytesFromEnv } from './read.js';
+import { DEFAULT_MAX_FILE_BYTES } from './read.js';
 import { runExtractTask, type ExtractResult, type ExtractTask } from './task.js';
 
 export interface FileOutcome {
@@ -55,7 +55,7 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Extraction worker threads; 0 extracts on this thread. Default: os.availableParallelism() - 1, at least 1. */
   workers?: number;
-  /** Size limit per file in bytes (default: GOVGRAPH_MAX_FILE_MB, else 20 MB). */
+  /** Size limit per file in bytes (default: DEFAULT_MAX_FILE_BYTES, 20 MB). */
   maxBytes?: number;
   /** The extraction worker script (default: the real one; tests substitute one that crashes). */
   workerUrl?: URL;
@@ -82,7 +82,7 @@ export async function ingestPaths(store: GraphStore | null, paths: string[], opt
 export async function ingestFiles(store: GraphStore | null, files: Iterable<string>, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const workers = options.workers ?? defaultWorkerCount();
-  const maxBytes = options.maxBytes ?? maxFileBytesFromEnv();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const pool = workers > 0 ? new ExtractPool(workers, options.workerUrl) : null;
   const limit = inFlightLimit(workers);
   const dryRun = Boolean(options.dryRun) || !store;

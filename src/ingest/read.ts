@@ -14,14 +14,9 @@ import { RefusedInput } from './refused.js';
 export { RefusedInput } from './refused.js';
 export { SUPPORTED_EXTENSIONS } from './formats.js';
 
+/** The size limit when none is configured (GOVGRAPH_MAX_FILE_MB, --max-size). */
 export const DEFAULT_MAX_FILE_MB = 20;
-
-/** The size limit: GOVGRAPH_MAX_FILE_MB (megabytes, decimals allowed), else 20 MB. */
-export function maxFileBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.GOVGRAPH_MAX_FILE_MB;
-  if (raw === undefined || raw === '') return DEFAULT_MAX_FILE_MB * 1024 * 1024;
-  return parseMegabytes(raw, 'GOVGRAPH_MAX_FILE_MB');
-}
+export const DEFAULT_MAX_FILE_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024;
 
 /** "5", "0.5" → bytes; anything else is an error naming where the value came from. */
 export function parseMegabytes(raw: string, from: string): number {
@@ -31,7 +26,7 @@ export function parseMegabytes(raw: string, from: string): number {
 }
 
 export interface ReadOptions {
-  /** Files larger than this are refused (default: maxFileBytesFromEnv()). */
+  /** Files larger than this are refused (default: DEFAULT_MAX_FILE_BYTES). */
   maxBytes?: number;
 }
 
@@ -70,7 +65,7 @@ export function composeHtmlText(body: string, meta: PageMeta): string {
 }
 
 export async function readReportFile(path: string, options: ReadOptions = {}): Promise<ReportInput> {
-  const maxBytes = options.maxBytes ?? maxFileBytesFromEnv();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const info = await stat(path);
   if (!info.isFile()) throw new RefusedInput('not a regular file');
   if (info.size === 0) throw new RefusedInput('the file is empty');
@@ -91,7 +86,7 @@ export async function readReportFile(path: string, options: ReadOptions = {}): P
  * the format where the content does not.
  */
 export async function readReportBytes(bytes: Buffer, name: string, options: ReadOptions = {}): Promise<ReportInput> {
-  const maxBytes = options.maxBytes ?? maxFileBytesFromEnv();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.length === 0) throw new RefusedInput('the file is empty');
   if (bytes.length > maxBytes) throw new RefusedInput(`the file is ${size(bytes.length)}, over the ${size(maxBytes)} limit (GOVGRAPH_MAX_FILE_MB)`);
   const format = formatOf(name, bytes);

@@ -69,6 +69,7 @@ export const STATEMENT_NAMES = [
   "report_version",
   "reports_by_ids",
   "reports_list",
+  "reports_old_provenance",
   "schema/constraint_indicator_name",
   "schema/constraint_initiative_name",
   "schema/constraint_jurisdiction_key",
@@ -358,6 +359,10 @@ export interface Statements {
   "reports_list": {
     params: { yearFrom: unknown; yearTo: unknown; issuerType: unknown; level: unknown; province: unknown; jurisdictionKeys: unknown; initiatives: unknown; regulations: unknown; oldestFirst: boolean; skip: number; limit: number };
     row: { reports: ReportShape[]; total: number };
+  };
+  "reports_old_provenance": {
+    params: { limit: number };
+    row: { id: string; file: string | null };
   };
   "schema/constraint_indicator_name": {
     params: Record<never, never>;

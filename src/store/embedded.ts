@@ -8,12 +8,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportGraph } from '../extract/types.js';
-import { StoreError, StoreLockedError, UnknownStatementError } from './errors.js';
+import { StoreError, StoreLockedError } from './errors.js';
 import { acquireDirectoryLock } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
 import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
-import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
+import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type Transaction, type TransactionResult, type Transactional } from './write.js';
 import { countsFromRows } from './counts.js';
 import { loadEngine, type Grafeo } from './engine.js';
 import { ReadCache } from './read-cache.js';
@@ -31,7 +31,7 @@ export interface EmbeddedOptions {
   /**
    * Keep the results of read statements until the next write (default true):
    * this store is the graph's only writer, so a result stays right until this
-   * store writes. GOVGRAPH_READ_CACHE=0 turns it off.
+   * store writes. GOVGRAPH_READ_CACHE=0 turns it off (src/cli/config.ts).
    */
   readCache?: boolean;
 }
@@ -42,14 +42,8 @@ export function isWriteStatement(text: string): boolean {
   return /\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP)\b/i.test(code);
 }
 
-function readCacheWanted(option: boolean | undefined): boolean {
-  if (option !== undefined) return option;
-  return !/^(0|false|off|no)$/i.test(process.env.GOVGRAPH_READ_CACHE ?? '');
-}
-
-export class EmbeddedStore implements GraphStore {
+export class EmbeddedStore implements GraphStore, Transactional {
   readonly kind = 'embedded' as const;
-  callCount = 0;
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** Results of read statements, dropped on every write (null: no caching). */
@@ -71,7 +65,7 @@ export class EmbeddedStore implements GraphStore {
   static async open(options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
     const { GrafeoDB } = await loadEngine();
     if (!options.dir) {
-      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir), readCacheWanted(options.readCache));
+      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir), options.readCache ?? true);
       await store.createSchema();
       return store;
     }
@@ -94,7 +88,7 @@ export class EmbeddedStore implements GraphStore {
       }
       throw new StoreError(`cannot open the embedded database ${file}: ${message}`, { cause: error });
     }
-    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir), readCacheWanted(options.readCache));
+    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir), options.readCache ?? true);
     try {
       await store.createSchema();
     } catch (error) {
@@ -112,9 +106,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   private statement(name: string): Statement {
-    const statement = this.statements.get(name);
-    if (!statement) throw new UnknownStatementError(name);
-    return statement;
+    return statementNamed(this.statements, name);
   }
 
   private async exec(on: Executor, name: string, params: Record<string, unknown>): Promise<Row[]> {
@@ -125,7 +117,6 @@ export class EmbeddedStore implements GraphStore {
   async run<N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> {
     const params: Record<string, unknown> = given ?? {};
     this.assertOpen();
-    this.callCount++;
     const statement = this.statement(name);
     if (!this.cache || this.writes.get(statement.name)) {
       try {
@@ -141,13 +132,14 @@ export class EmbeddedStore implements GraphStore {
     return this.cache.set(key, await this.exec(this.db as unknown as Executor, name, params), generation) as RowOf<N>[];
   }
 
-  /** Runs fn with a transaction, one at a time; commits if fn returns, rolls back if it throws. */
-  private transaction<T>(fn: (tx: Executor) => Promise<{ commit: boolean; value: T }>): Promise<T> {
+  /** Runs work in a transaction, one at a time; commits if it says so, rolls back if not or if it throws. */
+  writeTransaction<T>(work: (tx: Transaction) => Promise<TransactionResult<T>>): Promise<T> {
     const next = this.writeQueue.then(async () => {
       this.assertOpen();
       const tx = this.db.beginTransaction();
+      const executor = tx as unknown as Executor;
       try {
-        const { commit, value } = await fn(tx as unknown as Executor);
+        const { commit, value } = await work({ run: (name, params) => this.exec(executor, name, params) });
         if (commit) {
           tx.commit();
           this.cache?.invalidate();
@@ -166,33 +158,12 @@ export class EmbeddedStore implements GraphStore {
     return next;
   }
 
-  private async execAll(tx: Executor, steps: PlannedStatement[]): Promise<void> {
-    for (const step of steps) await this.exec(tx, step.name, step.params);
+  upsertReport(graph: ReportGraph, meta: ReportWriteMeta = {}): Promise<UpsertOutcome> {
+    return upsertReport(this, graph, meta);
   }
 
-  async upsertReport(graph: ReportGraph, meta: { extractorVersion?: string; file?: string } = {}): Promise<UpsertOutcome> {
-    const version = meta.extractorVersion ?? 'unknown';
-    try {
-      return await this.transaction(async (tx) => {
-        const existing = await this.exec(tx, 'report_stored_as', storedAsIsParams(graph, version));
-        if (existing.length && existing[0].same === true) return { commit: false, value: 'unchanged' as const };
-        if (existing.length) await this.execAll(tx, planReportDelete(graph.reportId));
-        await this.execAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
-        return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const) };
-      });
-    } catch (error) {
-      if (error instanceof StoreError) throw error;
-      throw new StoreError(`could not store report ${graph.reportId}: ${(error as Error).message}`, { cause: error });
-    }
-  }
-
-  async deleteReport(id: string): Promise<boolean> {
-    return this.transaction(async (tx) => {
-      const existing = await this.exec(tx, 'report_version', { id });
-      if (!existing.length) return { commit: false, value: false };
-      await this.execAll(tx, planReportDelete(id));
-      return { commit: true, value: true };
-    });
+  deleteReport(id: string): Promise<boolean> {
+    return deleteReport(this, id);
   }
 
   async counts(): Promise<StoreCounts> {

@@ -5,11 +5,11 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { ReportGraph } from '../extract/types.js';
 import { countsFromRows } from './counts.js';
-import { StoreError, UnknownStatementError } from './errors.js';
+import { StoreError } from './errors.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
 import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
-import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
+import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type Transaction, type TransactionResult, type Transactional } from './write.js';
 
 export interface Neo4jOptions {
   uri: string;
@@ -22,9 +22,8 @@ export interface Neo4jOptions {
 
 type Runner = Pick<ManagedTransaction, 'run'>;
 
-export class Neo4jStore implements GraphStore {
+export class Neo4jStore implements GraphStore, Transactional {
   readonly kind = 'neo4j' as const;
-  callCount = 0;
 
   private constructor(
     private readonly driver: Driver,
@@ -68,9 +67,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private statement(name: string): Statement {
-    const statement = this.statements.get(name);
-    if (!statement) throw new UnknownStatementError(name);
-    return statement;
+    return statementNamed(this.statements, name);
   }
 
   private async exec(on: Runner, name: string, params: Record<string, unknown>): Promise<Row[]> {
@@ -80,7 +77,6 @@ export class Neo4jStore implements GraphStore {
 
   async run<N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> {
     const params: Record<string, unknown> = given ?? {};
-    this.callCount++;
     const session = this.driver.session({ database: this.database });
     try {
       return (await this.exec(session, name, params)) as RowOf<N>[];
@@ -89,40 +85,33 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  private async execAll(tx: Runner, steps: PlannedStatement[]): Promise<void> {
-    for (const step of steps) await this.exec(tx, step.name, step.params);
-  }
-
-  async upsertReport(graph: ReportGraph, meta: { extractorVersion?: string; file?: string } = {}): Promise<UpsertOutcome> {
-    const version = meta.extractorVersion ?? 'unknown';
+  /**
+   * Runs work in one managed write transaction: committed when work says so,
+   * rolled back when it says not to or throws. The driver retries it on
+   * transient errors, which is safe because the write plan is idempotent.
+   */
+  async writeTransaction<T>(work: (tx: Transaction) => Promise<TransactionResult<T>>): Promise<T> {
     const session = this.driver.session({ database: this.database });
     try {
       return await session.executeWrite(async (tx) => {
-        const existing = await this.exec(tx, 'report_stored_as', storedAsIsParams(graph, version));
-        if (existing.length && existing[0].same === true) return 'unchanged' as const;
-        if (existing.length) await this.execAll(tx, planReportDelete(graph.reportId));
-        await this.execAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
-        return existing.length ? ('replaced' as const) : ('created' as const);
+        const { commit, value } = await work({ run: (name, params) => this.exec(tx, name, params) });
+        if (!commit) throw new RollBack(value);
+        return value;
       });
     } catch (error) {
-      throw new StoreError(`could not store report ${graph.reportId} in Neo4j: ${(error as Error).message}`, { cause: error });
+      if (error instanceof RollBack) return error.value as T;
+      throw error;
     } finally {
       await session.close();
     }
   }
 
-  async deleteReport(id: string): Promise<boolean> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      return await session.executeWrite(async (tx) => {
-        const existing = await this.exec(tx, 'report_version', { id });
-        if (!existing.length) return false;
-        await this.execAll(tx, planReportDelete(id));
-        return true;
-      });
-    } finally {
-      await session.close();
-    }
+  upsertReport(graph: ReportGraph, meta: ReportWriteMeta = {}): Promise<UpsertOutcome> {
+    return upsertReport(this, graph, meta, ' in Neo4j');
+  }
+
+  deleteReport(id: string): Promise<boolean> {
+    return deleteReport(this, id);
   }
 
   async counts(): Promise<StoreCounts> {
@@ -132,6 +121,11 @@ export class Neo4jStore implements GraphStore {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+/** Thrown out of a managed transaction so that the driver rolls it back; carries the work's value. */
+class RollBack {
+  constructor(readonly value: unknown) {}
 }
 
 /**

@@ -1,5 +1,6 @@
-// Chooses the store from the environment: Neo4j when NEO4J_URI is set,
-// otherwise the embedded store in GOVGRAPH_DATA (default ./data).
+// Chooses the store from its configuration (read from the environment by the
+// CLI, src/cli/config.ts): Neo4j when NEO4J_URI is set, otherwise the
+// embedded store in GOVGRAPH_DATA (default ./data).
 import { EmbeddedStore } from './embedded.js';
 import { Neo4jStore } from './neo4j.js';
 import type { GraphStore } from './types.js';
@@ -10,19 +11,11 @@ export interface StoreConfig {
   neo4jPassword?: string;
   neo4jDatabase?: string;
   dataDir: string;
+  /** The embedded store's read cache (GOVGRAPH_READ_CACHE=0 turns it off; default on). */
+  readCache?: boolean;
 }
 
-export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
-  return {
-    neo4jUri: env.NEO4J_URI || undefined,
-    neo4jUser: env.NEO4J_USER || undefined,
-    neo4jPassword: env.NEO4J_PASSWORD || undefined,
-    neo4jDatabase: env.NEO4J_DATABASE || undefined,
-    dataDir: env.GOVGRAPH_DATA || './data',
-  };
-}
-
-export async function openStore(config: StoreConfig = storeConfigFromEnv()): Promise<GraphStore> {
+export async function openStore(config: StoreConfig): Promise<GraphStore> {
   if (config.neo4jUri) {
     return Neo4jStore.open({
       uri: config.neo4jUri,
@@ -31,7 +24,7 @@ export async function openStore(config: StoreConfig = storeConfigFromEnv()): Pro
       database: config.neo4jDatabase,
     });
   }
-  return EmbeddedStore.open({ dir: config.dataDir });
+  return EmbeddedStore.open({ dir: config.dataDir, readCache: config.readCache });
 }
 
 /** Where the store lives, for messages: "embedded store in ./data" / "Neo4j at bolt://…". */

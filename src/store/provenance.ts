@@ -21,12 +21,15 @@
 // the whole `sentences` list instead of sentenceStarts/sentenceEnds, so what
 // is read back never differs from what was extracted.
 //
-// Data written before this model (`sentences`, `sections`, `surfaces` string
-// lists, no Report.sections) is read as it is: readers prefer the stored
-// strings wherever a relationship has them.
+// Data written before this model (extractor 0.3.0 and earlier: `sections` and
+// `surfaces` string lists on the relationships, no Report.sections) is not
+// read: refuseOldProvenance stops a command that would serve or export it and
+// says how to re-extract it.
 import type { Mention } from '../extract/types.js';
+import { StoreError } from './errors.js';
+import type { GraphStore } from './types.js';
 
-/** The properties of a provenance-carrying relationship, old and new model alike (plus the type's own: count, action, value…). */
+/** The properties of a provenance-carrying relationship (plus the type's own: count, action, value…). */
 export interface ProvenanceLink {
   count?: number | null;
   action?: string | null;
@@ -35,12 +38,8 @@ export interface ProvenanceLink {
   sentenceStarts?: number[] | null;
   sentenceEnds?: number[] | null;
   sectionIndexes?: number[] | null;
-  /** Old model, or a relationship with a sentence that is not a slice of the text. */
+  /** Only on a relationship with a sentence that is not a slice of the text. */
   sentences?: string[] | null;
-  /** Old model: the heading paths themselves. */
-  sections?: string[] | null;
-  /** Old model (CITES, MENTIONS): the words as written. */
-  surfaces?: string[] | null;
 }
 
 /** What the stored offsets point into: a report's text and its heading paths (Report.text, Report.sections). */
@@ -159,12 +158,6 @@ export function provenanceColumns(rows: (Mention[] | undefined)[], text: string,
   return out;
 }
 
-/** Whether reading the i-th mention of `link` needs its report's text and sections (false for the old model). */
-export function needsSource(link: ProvenanceLink | null | undefined, withSurface: boolean): boolean {
-  if (!link) return false;
-  return (!link.sentences && !!link.sentenceStarts) || (!link.sections && !!link.sectionIndexes) || (withSurface && !link.surfaces);
-}
-
 /** The i-th mention's sentence as extracted: the stored string, or the slice of the text. */
 export function sentenceOf(link: ProvenanceLink | null | undefined, i: number, source: ProvenanceSource | null): string {
   const stored = link?.sentences?.[i];
@@ -177,7 +170,6 @@ export function sentenceOf(link: ProvenanceLink | null | undefined, i: number, s
 
 /** The i-th mention's heading path, " > "-joined, or null when it sits in no section. */
 export function sectionOf(link: ProvenanceLink | null | undefined, i: number, source: ProvenanceSource | null): string | null {
-  if (link?.sections) return link.sections[i] || null;
   const index = link?.sectionIndexes?.[i];
   if (typeof index !== 'number' || index < 0) return null;
   return source?.sections?.[index] || null;
@@ -185,7 +177,6 @@ export function sectionOf(link: ProvenanceLink | null | undefined, i: number, so
 
 /** The i-th mention's words as written (CITES and MENTIONS only: `withSurface`), else null. */
 export function surfaceOf(link: ProvenanceLink | null | undefined, i: number, source: ProvenanceSource | null, withSurface: boolean): string | null {
-  if (link?.surfaces) return link.surfaces[i] ?? null;
   if (!withSurface || !source) return null;
   const start = link?.starts?.[i];
   if (typeof start !== 'number') return null;
@@ -199,14 +190,15 @@ export const SURFACE_TYPES: ReadonlySet<string> = new Set(['CITES', 'MENTIONS'])
 export const OFFSET_PROPERTIES = ['sentenceStarts', 'sentenceEnds', 'sectionIndexes'] as const;
 
 /**
- * A relationship's properties with its provenance in the readable form of
- * the old model (`sentences`, `sections`, and `surfaces` for CITES and
- * MENTIONS) instead of offsets: what viewer exports show.
+ * A relationship's properties with its provenance in readable form
+ * (`sentences`, `sections`, and `surfaces` for CITES and MENTIONS) instead of
+ * offsets: what viewer exports show. A relationship without offsets carries
+ * no provenance (ABOUT, PART_OF…) and is returned as it is.
  */
 export function readableProvenance(type: string, link: Record<string, unknown>, source: ProvenanceSource | null): Record<string, unknown> {
   const l = link as ProvenanceLink;
-  const hasNew = OFFSET_PROPERTIES.some((p) => link[p] !== undefined && link[p] !== null);
-  if (!hasNew) return link;
+  const hasProvenance = OFFSET_PROPERTIES.some((p) => link[p] !== undefined && link[p] !== null);
+  if (!hasProvenance) return link;
   const n = l.starts?.length ?? 0;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(link)) if (!(OFFSET_PROPERTIES as readonly string[]).includes(k)) out[k] = v;
@@ -216,4 +208,27 @@ export function readableProvenance(type: string, link: Record<string, unknown>, 
   out.sections = indexes.map((i) => sectionOf(l, i, source) ?? '');
   if (withSurface) out.surfaces = indexes.map((i) => surfaceOf(l, i, source, true) ?? '');
   return out;
+}
+
+/** How many reports in the old storage form a refusal counts before it says "at least". */
+const OLD_FORM_SCAN = 1000;
+
+/**
+ * Refuses a store that still holds reports in the storage form written
+ * before offsets (see the header), saying how to re-extract them: every such
+ * report was stored by extractor 0.3.0 or earlier, and `govgraph ingest`
+ * replaces a report stored by another extractor version, as it does after
+ * any extractor change. `where` names the store ("embedded store in ./data").
+ */
+export async function refuseOldProvenance(store: Pick<GraphStore, 'run'>, where: string): Promise<void> {
+  const rows = await store.run('reports_old_provenance', { limit: OLD_FORM_SCAN });
+  if (!rows.length) return;
+  const count = rows.length >= OLD_FORM_SCAN ? `at least ${OLD_FORM_SCAN}` : String(rows.length);
+  const files = rows.slice(0, 5).map((r) => (typeof r.file === 'string' && r.file ? r.file : `report ${String(r.id)}`));
+  const more = rows.length > files.length ? ', …' : '';
+  throw new StoreError(
+    `the ${where} holds ${count} report(s) stored by extractor 0.3.0 or earlier, in a form of provenance this version no longer reads ` +
+      `(${files.join(', ')}${more}); re-extract them with "govgraph ingest PATH..." on their files ` +
+      '(a report stored by another extractor version is replaced), or start from an empty store',
+  );
 }

@@ -47,7 +47,5 @@ export interface GraphStore {
   /** Deletes a report with the nodes only it owned; false if there was no such report. */
   deleteReport(id: string): Promise<boolean>;
   counts(): Promise<StoreCounts>;
-  /** Number of run() calls since open: the API tests use it to prove batching. */
-  readonly callCount: number;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { builder } from '../builder.js';
 import { JurisdictionLevel, NodeLabel, RelationType } from './enums.js';
 import { rankedHits, type Hit } from './search.js';
 import type { AppContext } from '../context.js';
+import { expandSubgraph, ROWS_PER_NODE, type ExpandedNode } from '../subgraph.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_NODES = 1000;
@@ -113,7 +114,7 @@ export async function graphEdgeById(ctx: AppContext, id: string): Promise<(Graph
     nodes: [edge.source],
     types: [edge.type],
     labels: [edge.target.label],
-    limit: MAX_NODES * 20,
+    limit: MAX_NODES * ROWS_PER_NODE,
     province: null,
     level: null,
     yearFrom: null,
@@ -135,8 +136,6 @@ const Subgraph = builder.objectRef<{ nodes: GraphNode[]; edges: GraphEdge[]; tru
   }),
 });
 
-/** The expansion's own key of a node (type and key, cheap to build); the public id is encoded only for the nodes returned. */
-const internalKey = (type: string, key: string) => `${type}\u0000${key}`;
 
 /**
  * Start nodes from a search text: the best-ranked initiatives, regulations and jurisdictions (an
@@ -216,81 +215,21 @@ builder.queryField('graph', (t) =>
         yearFrom: args.filter?.yearFrom ?? null,
         yearTo: args.filter?.yearTo ?? null,
       };
-
-      // Expanding a hub's neighbourhood reads thousands of rows to keep a few hundred nodes:
-      // nodes and edges are held under internal keys with their stored properties as read,
-      // and the public ids and visible properties are built only for what is returned.
       // labels and types as the store names them: the model's own (cypher/README.md)
-      interface Pending {
-        type: NodeLabelName;
-        key: string;
-        raw: Record<string, unknown>;
-        degree: number;
-      }
-      interface PendingEdge {
-        source: string;
-        target: string;
-        type: RelationTypeName;
-        weight: number;
-      }
-      const nodes = new Map<string, Pending>();
-      const edges = new Map<string, PendingEdge>();
-      // Start nodes are kept even when their own type is filtered out of the expansion.
-      for (const row of await ctx.store.run('graph_nodes', { nodes: starts })) {
-        const type = String(row.label) as NodeLabelName;
-        const key = String(row.key);
-        nodes.set(internalKey(type, key), { type, key, raw: row.properties as Record<string, unknown>, degree: 0 });
-      }
-      starts = starts.filter((s) => nodes.has(internalKey(s.label, s.key)));
-      let frontier = starts;
-      let truncated = false;
-      for (let level = 0; level < depth && frontier.length; level++) {
-        const rows = await ctx.store.run('graph_neighbours', { nodes: frontier, types, labels, limit: maxNodes * 20, ...place });
-        if (rows.length >= maxNodes * 20) truncated = true;
-        const next: { label: string; key: string }[] = [];
-        for (const row of rows) {
-          const from = internalKey(String(row.fromLabel), String(row.fromKey));
-          const type = String(row.label) as NodeLabelName;
-          const key = String(row.key);
-          const to = internalKey(type, key);
-          if (!nodes.has(to)) {
-            nodes.set(to, { type, key, raw: row.properties as Record<string, unknown>, degree: 0 });
-            next.push({ label: type, key });
-          }
-          const [source, target] = row.outgoing ? [from, to] : [to, from];
-          const id = `${row.type}\u0000${source}\u0000${target}`;
-          if (!edges.has(id)) edges.set(id, { source, target, type: String(row.type) as RelationTypeName, weight: Number(row.weight) });
-        }
-        frontier = next;
-      }
-      for (const edge of edges.values()) {
-        nodes.get(edge.source)!.degree++;
-        nodes.get(edge.target)!.degree++;
-      }
-      const startKeys = new Set(starts.map((s) => internalKey(s.label, s.key)));
-      const isStart = (k: string) => (startKeys.has(k) ? 1 : 0);
-      // start nodes, then the most connected, then by type and key (a stable order)
-      let keptKeys = [...nodes.keys()].sort((a, b) => isStart(b) - isStart(a) || nodes.get(b)!.degree - nodes.get(a)!.degree || (a < b ? -1 : 1));
-      if (keptKeys.length > maxNodes) {
-        keptKeys = keptKeys.slice(0, maxNodes);
-        truncated = true;
-      }
-      const keptSet = new Set(keptKeys);
-      const pendingEdges = [...edges.values()].filter((e) => keptSet.has(e.source) && keptSet.has(e.target));
-      const degree = new Map<string, number>();
-      for (const e of pendingEdges) for (const end of [e.source, e.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
-      const kept: GraphNode[] = keptKeys.map((k) => {
-        const n = nodes.get(k)!;
-        return { id: nodeId(n.type, n.key), type: n.type, key: n.key, label: displayLabel(n.type, n.raw), raw: n.raw, degree: degree.get(k) ?? 0 };
+      const expansion = await expandSubgraph(ctx.store, { starts, depth, maxNodes, labels, types, place });
+      // public ids and display labels only for what is returned
+      const ids = new Map<ExpandedNode, string>();
+      const kept: GraphNode[] = expansion.nodes.map((n) => {
+        const id = nodeId(n.type, n.key);
+        ids.set(n, id);
+        return { id, type: n.type, key: n.key, label: displayLabel(n.type, n.raw), raw: n.raw, degree: n.degree };
       });
-      const ids = new Map(keptKeys.map((k, i) => [k, kept[i].id]));
-      const idOf = (k: string) => ids.get(k)!;
-      const keptEdges: GraphEdge[] = pendingEdges.map((e) => {
-        const source = idOf(e.source);
-        const target = idOf(e.target);
+      const keptEdges: GraphEdge[] = expansion.edges.map((e) => {
+        const source = ids.get(e.source)!;
+        const target = ids.get(e.target)!;
         return { id: edgeId(e.type, source, target), source, target, type: e.type, weight: e.weight };
       });
-      return { nodes: kept, edges: keptEdges, truncated };
+      return { nodes: kept, edges: keptEdges, truncated: expansion.truncated };
     },
   }),
 );

@@ -1,18 +1,16 @@
 // Provenance: the sentence, section and offsets a fact was read from.
 import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
-import { needsSource, provenanceSourceOf, sectionOf, sentenceOf, surfaceOf, type ProvenanceSource } from '../../store/provenance.js';
+import { provenanceSourceOf, sectionOf, sentenceOf, surfaceOf, type ProvenanceSource } from '../../store/provenance.js';
 import type { MentionShape } from './shapes.js';
 import { Report } from './refs.js';
 
 /**
- * The text and heading paths the mention's offsets point into, or null when
- * its relationship stores the strings themselves (data written before the
- * offsets). One loader per request: the mentions of any number of reports
- * cost one store call (report_texts_by_ids, shared with Report.text).
+ * The text and heading paths the mention's offsets point into. One loader
+ * per request: the mentions of any number of reports cost one store call
+ * (report_texts_by_ids, shared with Report.text).
  */
 async function sourceOf(m: MentionShape, ctx: AppContext): Promise<ProvenanceSource | null> {
-  if (!needsSource(m.link, m.withSurface)) return null;
   const [row] = await ctx.rowsBy('report_texts_by_ids', 'ids', 'id').load(m.reportId);
   if (!row) return null;
   return provenanceSourceOf(row);

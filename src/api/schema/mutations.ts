@@ -4,10 +4,11 @@
 // token; expected failures (the input is not a report) are typed results.
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { EXTRACTOR_VERSION, extractReport, NotAReportError } from '../../extract/index.js';
-import { maxFileBytesFromEnv, RefusedInput } from '../../ingest/read.js';
+import { RefusedInput } from '../../ingest/read.js';
 import { extractBytes } from '../../ingest/report.js';
 import type { AppContext } from '../context.js';
 import { builder } from '../builder.js';
+import type { UploadedFile } from '../types.js';
 import { Report } from './refs.js';
 import type { ReportShape } from './shapes.js';
 import { sameIssuerAndYearParams } from '../../store/write-plan.js';
@@ -38,17 +39,6 @@ const UnreadableFile = builder.objectType(RefusedInput, {
   description: 'The uploaded file was refused before extraction: empty, too large, binary, undecodable, an unsupported format or a scan without a text layer.',
   fields: (t) => ({ message: t.exposeString('message', { description: 'Why the file was refused, naming the supported formats where that is the reason.' }) }),
 });
-
-/**
- * An uploaded file as graphql-yoga hands it to resolvers: a WHATWG File, but
- * possibly of the fetch ponyfill's class rather than Node's global one, so it
- * is recognized by shape, not by instanceof.
- */
-export interface UploadedFile {
-  name: string;
-  size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
 
 const isUploadedFile = (value: unknown): value is UploadedFile =>
   typeof value === 'object' && value !== null && typeof (value as UploadedFile).arrayBuffer === 'function' && typeof (value as UploadedFile).name === 'string';
@@ -133,12 +123,11 @@ function checkedYear(year: number): number {
 }
 
 /** The ReportGraph of the text or the uploaded file; exactly one of them must be given. */
-async function extractInput(input: { text?: string | null; upload?: UploadedFile | null; file?: string | null }) {
+async function extractInput(input: { text?: string | null; upload?: UploadedFile | null; file?: string | null }, maxBytes: number) {
   if ((input.text == null) === (input.upload == null)) {
     throw new GraphQLError('give exactly one of input.text and input.upload', { extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (input.upload != null) {
-    const maxBytes = maxFileBytesFromEnv();
     // Checked before reading the parts into memory; the reader checks again.
     if (input.upload.size > maxBytes) throw new RefusedInput(`the file is ${(input.upload.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit (GOVGRAPH_MAX_FILE_MB)`);
     const bytes = Buffer.from(await input.upload.arrayBuffer());
@@ -164,7 +153,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IngestReportInput, required: true, description: 'The report (text or an uploaded file) and optional metadata overrides.' }) },
     resolve: async (_root, { input }, ctx) => {
       requireWriteAccess(ctx);
-      const graph = await extractInput(input);
+      const graph = await extractInput(input, ctx.maxFileBytes);
       if (input.year != null) graph.year = checkedYear(input.year);
       if (input.title != null) graph.title = input.title;
       const outcome = await ctx.store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: graph.source?.file ?? input.file ?? undefined });

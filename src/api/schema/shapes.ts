@@ -6,9 +6,9 @@ export type { InitiativeShape, JurisdictionShape, LinkShape, ProblemShape, Regul
 
 /**
  * One place in one report where a fact was read. The sentence, section and
- * surface are read from the relationship and, where it stores offsets, from
- * the report's text and heading paths, which the Mention fields load
- * (batched per request) only when they are asked for.
+ * surface are read from the relationship's offsets into the report's text
+ * and heading paths, which the Mention fields load (batched per request)
+ * only when they are asked for.
  */
 export interface MentionShape {
   reportId: string;

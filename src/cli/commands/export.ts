@@ -21,7 +21,9 @@ import {
   writeExport,
   type CsvPart,
 } from '../../export/index.js';
-import { openStore, storeConfigFromEnv } from '../../store/open.js';
+import { describeStore, openStore } from '../../store/open.js';
+import { refuseOldProvenance } from '../../store/provenance.js';
+import type { Config } from '../config.js';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 
@@ -76,7 +78,7 @@ async function toFile(path: string, write: (stream: Writable) => Promise<void>):
   }
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config): Promise<number> {
   const { values, positionals } = parse(argv, {
     format: { type: 'string', short: 'f' },
     filter: { type: 'string', multiple: true },
@@ -101,8 +103,9 @@ export async function run(argv: string[]): Promise<number> {
     throw new UsageError('csv is one file per label and per relationship type: give --out DIR, or --part nodes:LABEL|relationships:TYPE for one of them');
   }
 
-  const store = await openStore(storeConfigFromEnv());
+  const store = await openStore(config.store);
   try {
+    await refuseOldProvenance(store, describeStore(config.store));
     const plan = await openExport(store, filter, detail);
     let part: CsvPart | undefined;
     if (values.part !== undefined) {

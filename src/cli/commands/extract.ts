@@ -5,7 +5,8 @@ import { relative } from 'node:path';
 import type { ReportGraph } from '../../extract/types.js';
 import { checkInputPaths, listInputFiles } from '../../ingest/files.js';
 import { SUPPORTED_LIST } from '../../ingest/formats.js';
-import { maxFileBytesFromEnv, parseMegabytes } from '../../ingest/read.js';
+import { parseMegabytes } from '../../ingest/read.js';
+import type { Config } from '../config.js';
 import { extractFile } from '../../ingest/report.js';
 import { parse } from '../args.js';
 import { stdoutClosed } from '../output.js';
@@ -48,13 +49,13 @@ export function toContractJson(file: string, graph: ReportGraph) {
   };
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], { maxFileBytes }: Config): Promise<number> {
   const { values, positionals } = parse(argv, { 'max-size': { type: 'string' } });
   if (values.help) return (console.log(help), 0);
   if (!positionals.length) throw new UsageError('extract needs at least one FILE or DIR');
   let maxBytes: number;
   try {
-    maxBytes = values['max-size'] !== undefined ? parseMegabytes(values['max-size'], '--max-size') : maxFileBytesFromEnv();
+    maxBytes = values['max-size'] !== undefined ? parseMegabytes(values['max-size'], '--max-size') : maxFileBytes;
     checkInputPaths(positionals);
   } catch (error) {
     throw new UsageError((error as Error).message);

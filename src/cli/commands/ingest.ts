@@ -7,8 +7,9 @@ import { checkInputPaths, countInputFiles, describeSkipped, noSkippedFiles, noth
 import { SUPPORTED_LIST } from '../../ingest/formats.js';
 import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/pipeline.js';
 import { defaultWorkerCount } from '../../ingest/pool.js';
-import { DEFAULT_MAX_FILE_MB, maxFileBytesFromEnv, parseMegabytes } from '../../ingest/read.js';
-import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.js';
+import { DEFAULT_MAX_FILE_MB, parseMegabytes } from '../../ingest/read.js';
+import { describeStore, openStore } from '../../store/open.js';
+import type { Config } from '../config.js';
 import { parse } from '../args.js';
 import { UsageError } from '../errors.js';
 
@@ -122,7 +123,7 @@ export function progressReporter(stream: NodeJS.WritableStream & { isTTY?: boole
   };
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], { store: config, maxFileBytes }: Config): Promise<number> {
   const { values, positionals } = parse(argv, {
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -133,7 +134,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('ingest needs at least one PATH');
   let maxBytes: number;
   try {
-    maxBytes = values['max-size'] !== undefined ? parseMegabytes(values['max-size'], '--max-size') : maxFileBytesFromEnv();
+    maxBytes = values['max-size'] !== undefined ? parseMegabytes(values['max-size'], '--max-size') : maxFileBytes;
     checkInputPaths(positionals);
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -143,7 +144,6 @@ export async function run(argv: string[]): Promise<number> {
   const skipped = noSkippedFiles();
   const total = countInputFiles(positionals, skipped);
   if (!total) throw new UsageError(nothingFoundMessage(positionals, skipped));
-  const config = storeConfigFromEnv();
   const store = values['dry-run'] ? null : await openStore(config);
   process.stderr.write(store ? `ingesting ${total} file(s) into the ${describeStore(config)}\n` : `extracting ${total} file(s) (dry run: nothing is written)\n`);
   const progress = progressReporter(process.stderr, total);

@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../../api/logging.js';
 import { createHttpServer } from '../../api/server.js';
 import { ingestPaths } from '../../ingest/pipeline.js';
-import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.js';
+import { describeStore, openStore } from '../../store/open.js';
+import { refuseOldProvenance } from '../../store/provenance.js';
 import { parse } from '../args.js';
+import { parsePort, type Config } from '../config.js';
 import { UsageError } from '../errors.js';
 import { formatSummary } from './ingest.js';
 
@@ -30,26 +32,25 @@ GOVGRAPH_TOKEN (bearer token that allows mutations; without it they are refused)
 GOVGRAPH_MAX_FILE_MB (largest uploaded file, default 20), LOG_LEVEL (JSON logs on stderr:
 fatal, error, warn, info (default), debug, trace, silent).`;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], config: Config): Promise<number> {
   const { values } = parse(argv, { host: { type: 'string' }, port: { type: 'string' }, 'seed-if-empty': { type: 'boolean' } });
   if (values.help) return (console.log(help), 0);
-  const port = Number(values.port ?? process.env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`invalid port: ${values.port ?? process.env.PORT}`);
-  const host = values.host ?? (process.env.HOST || DEFAULT_HOST);
+  const port = values.port !== undefined ? parsePort(values.port) : config.port;
+  const host = values.host ?? config.host;
   if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`invalid host: ${host} (an IP address such as 127.0.0.1, 0.0.0.0 or ::, or localhost)`);
 
-  const logger = createLogger();
-  const config = storeConfigFromEnv();
-  const store = await openStore(config);
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config.store);
   try {
+    await refuseOldProvenance(store, describeStore(config.store));
     if (values['seed-if-empty']) {
       const counts = await store.counts();
       if (!counts.byLabel.Report) {
-        process.stderr.write(`the ${describeStore(config)} is empty: ingesting the sample reports of seed/\n`);
-        process.stderr.write(`${formatSummary(await ingestPaths(store, [SEED_DIR]))}\n`);
+        process.stderr.write(`the ${describeStore(config.store)} is empty: ingesting the sample reports of seed/\n`);
+        process.stderr.write(`${formatSummary(await ingestPaths(store, [SEED_DIR], { maxBytes: config.maxFileBytes }))}\n`);
       }
     }
-    const server = createHttpServer({ store, token: process.env.GOVGRAPH_TOKEN || undefined, logger });
+    const server = createHttpServer({ store, token: config.token, maxFileBytes: config.maxFileBytes, logger });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) =>
         reject(listenError(error, host, port)),
@@ -58,7 +59,7 @@ export async function run(argv: string[]): Promise<number> {
     });
     const { address, port: bound } = server.address() as AddressInfo;
     const base = `http://${urlHost(address)}:${bound}`;
-    process.stderr.write(`govgraph serving the ${describeStore(config)} at ${base}/graphql (explorer: ${base}/explore)${reach(address)}\n`);
+    process.stderr.write(`govgraph serving the ${describeStore(config.store)} at ${base}/graphql (explorer: ${base}/explore)${reach(address)}\n`);
     await new Promise<void>((resolve) => {
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
@@ -80,9 +81,6 @@ export async function run(argv: string[]): Promise<number> {
     await store.close();
   }
 }
-
-/** This machine only unless told otherwise: the API's mutations are guarded by a token, its reads by nothing. */
-const DEFAULT_HOST = '127.0.0.1';
 
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   if (error.code === 'EADDRINUSE') return new Error(`port ${port} is already in use on ${host}; set PORT (or --port) to another port`);

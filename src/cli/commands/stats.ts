@@ -1,15 +1,15 @@
 // govgraph stats — node and relationship counts of the store.
-import { describeStore, openStore, storeConfigFromEnv } from '../../store/open.js';
+import { describeStore, openStore } from '../../store/open.js';
+import type { Config } from '../config.js';
 import { parse } from '../args.js';
 
 export const help = `Usage: govgraph stats [--json]
 
 Prints node counts per label and relationship counts per type.`;
 
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[], { store: config }: Config): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' } });
   if (values.help) return (console.log(help), 0);
-  const config = storeConfigFromEnv();
   const store = await openStore(config);
   try {
     const counts = await store.counts();

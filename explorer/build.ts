@@ -1,19 +1,18 @@
-// Builds the explorer page (src/api/explorer → dist/explorer) with Vite.
+// Builds the explorer page (explorer/src → dist/explorer) with Vite.
 // One entry point for the npm scripts and the end-to-end test:
-//   tsx src/api/explore-build.ts --typecheck   `npm run build:explorer` (and `prepare`, run by npm ci)
-//   tsx src/api/explore-build.ts --if-stale    `prestart`: rebuild only when a source is newer than the build
+//   tsx explorer/build.ts --typecheck   `npm run build:explorer` (and `prepare`, run by npm ci)
+//   tsx explorer/build.ts --if-stale    `prestart`: rebuild only when a source is newer than the build
 import { spawnSync } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXPLORER_DIST } from './explore-route.js';
+import { EXPLORER_DIST } from '../src/api/explore-route.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SOURCES = fileURLToPath(new URL('./explorer/', import.meta.url));
-const CONFIG = join(ROOT, 'vite.config.ts');
+const SOURCES = fileURLToPath(new URL('./src/', import.meta.url));
+const CONFIG = fileURLToPath(new URL('./vite.config.ts', import.meta.url));
 /** The graph model (src/model.ts), which the page imports from outside its folder. */
-const MODEL = fileURLToPath(new URL('../model.ts', import.meta.url));
+const MODEL = fileURLToPath(new URL('../src/model.ts', import.meta.url));
 
 async function newestSource(dir: string): Promise<number> {
   let newest = 0;

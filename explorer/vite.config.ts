@@ -1,18 +1,18 @@
-// Builds the explorer page (src/api/explorer) into dist/explorer, which
+// Builds the explorer page (explorer/src) into dist/explorer, which
 // src/api/explore-route.ts serves at /explore. Run by `npm run build:explorer`
 // (itself run by `prepare` on npm ci and by `prestart`).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  root: fileURLToPath(new URL('./src/api/explorer/', import.meta.url)),
+  root: fileURLToPath(new URL('./src/', import.meta.url)),
   // Absolute asset URLs, so /explore and /explore/ load the same files.
   base: '/explore/',
   // No public/ folder: everything the page needs is imported and hashed.
   publicDir: false,
   logLevel: 'warn',
   build: {
-    outDir: fileURLToPath(new URL('./dist/explorer/', import.meta.url)),
+    outDir: fileURLToPath(new URL('../dist/explorer/', import.meta.url)),
     emptyOutDir: true,
     // The page is served by our own server to current browsers only.
     target: 'es2022',
@@ -23,7 +23,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
-    // `npx vite` for live editing: the page's /graphql calls go to `npm start`.
+    // `npx vite --config explorer/vite.config.ts` for live editing: the page's /graphql calls go to `npm start`.
     proxy: { '/graphql': 'http://localhost:4000' },
   },
 });

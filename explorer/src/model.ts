@@ -2,7 +2,7 @@
 // with their colours, and the client-side filters by province, level and
 // year. Imported by the node tests as well as by the page. The labels and
 // relationship types themselves are the graph model's (src/model.ts).
-import { DEFAULT_GRAPH_LABELS, DEFAULT_GRAPH_TYPES, RELATION_TYPES as MODEL_RELATION_TYPES, type NodeLabel } from '../../model.js';
+import { DEFAULT_GRAPH_LABELS, DEFAULT_GRAPH_TYPES, RELATION_TYPES as MODEL_RELATION_TYPES, type NodeLabel } from '../../src/model.js';
 
 export interface GraphNode {
   id: string;

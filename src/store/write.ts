@@ -1,0 +1,76 @@
+// Writing and deleting one report: the transaction both stores run. Each store
+// supplies what differs (how a transaction is begun, committed or rolled back,
+// and how a statement is sent to its engine); the steps, their order and the
+// outcome are decided here, once.
+import type { ReportGraph } from '../extract/types.js';
+import { StoreError, UnknownStatementError } from './errors.js';
+import type { Statement } from './statements.js';
+import type { Row, UpsertOutcome } from './types.js';
+import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
+
+/** A statement run inside an open transaction. */
+export interface Transaction {
+  run(name: string, params: Record<string, unknown>): Promise<Row[]>;
+}
+
+/** What a unit of work decided: commit its writes, or leave the graph as it was. */
+export interface TransactionResult<T> {
+  commit: boolean;
+  value: T;
+}
+
+/**
+ * A store's write transactions: `work` runs inside one transaction; the store
+ * commits when it returns `commit: true`, and rolls back (or writes nothing)
+ * when it returns `commit: false` or throws. All of it or none.
+ */
+export interface Transactional {
+  writeTransaction<T>(work: (tx: Transaction) => Promise<TransactionResult<T>>): Promise<T>;
+}
+
+export interface ReportWriteMeta {
+  extractorVersion?: string;
+  file?: string;
+}
+
+/** The statement of cypher/ by its name, or an UnknownStatementError (a programming error). */
+export function statementNamed(statements: Map<string, Statement>, name: string): Statement {
+  const statement = statements.get(name);
+  if (!statement) throw new UnknownStatementError(name);
+  return statement;
+}
+
+async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<void> {
+  for (const step of steps) await tx.run(step.name, step.params);
+}
+
+/**
+ * Writes one report in one transaction: unchanged when it is stored as it
+ * would be written now; otherwise the stored one (if any) is deleted and the
+ * report written. `where` names the store in the error message (" in Neo4j").
+ */
+export async function upsertReport(store: Transactional, graph: ReportGraph, meta: ReportWriteMeta = {}, where = ''): Promise<UpsertOutcome> {
+  const version = meta.extractorVersion ?? 'unknown';
+  try {
+    return await store.writeTransaction(async (tx) => {
+      const existing = await tx.run('report_stored_as', storedAsIsParams(graph, version));
+      if (existing.length && existing[0].same === true) return { commit: false, value: 'unchanged' as const };
+      if (existing.length) await runAll(tx, planReportDelete(graph.reportId));
+      await runAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
+      return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const) };
+    });
+  } catch (error) {
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`could not store report ${graph.reportId}${where}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Deletes a report with the nodes only it held up, in one transaction; false when there is no such report. */
+export function deleteReport(store: Transactional, id: string): Promise<boolean> {
+  return store.writeTransaction(async (tx) => {
+    const existing = await tx.run('report_version', { id });
+    if (!existing.length) return { commit: false, value: false };
+    await runAll(tx, planReportDelete(id));
+    return { commit: true, value: true };
+  });
+}
