@@ -2,7 +2,7 @@
 // that types can point at each other (Report ↔ Jurisdiction ↔ Initiative).
 // Each ref carries its batch loader: resolving a node by key goes through a
 // per-request DataLoader and one store call per query level.
-import { runWith, type Row, type StatementName } from '../../store/types.js';
+import { runWith, type ParamsOf, type RowOf, type StatementName } from '../../store/types.js';
 import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
 import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape, SecondaryShape } from './shapes.js';
@@ -13,11 +13,20 @@ import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape,
  */
 export class NodeNotFound extends Error {}
 
-/** A loader over a batch statement: `statement` with `{[param]: keys}`, rows keyed by `keyColumn`, value in `valueColumn`. */
-function batchLoad<T>(statement: StatementName, param: string, keyColumn: string, valueColumn: string, what: string) {
-  return async (keys: string[], ctx: AppContext): Promise<(T | Error)[]> => {
-    const rows: Row[] = await runWith(ctx.store, statement, { [param]: keys });
-    const byKey = new Map(rows.map((row) => [String(row[keyColumn]), row[valueColumn] as T]));
+/**
+ * A loader over a batch statement: `statement` with `{[param]: keys}`, rows keyed by `keyColumn`, value in
+ * `valueColumn`. The parameter and both columns are checked against the statement's declared ones.
+ */
+function batchLoad<N extends StatementName, V extends keyof RowOf<N>>(
+  statement: N,
+  param: keyof ParamsOf<N> & string,
+  keyColumn: keyof RowOf<N>,
+  valueColumn: V,
+  what: string,
+) {
+  return async (keys: string[], ctx: AppContext): Promise<(RowOf<N>[V] | Error)[]> => {
+    const rows = await runWith(ctx.store, statement, { [param]: keys });
+    const byKey = new Map(rows.map((row) => [String(row[keyColumn]), row[valueColumn]]));
     return keys.map((key) => byKey.get(key) ?? new NodeNotFound(`no ${what} ${key}`));
   };
 }
@@ -41,27 +50,27 @@ function secondaryNodeRef<Name extends string>(label: Name) {
 
 export const Report = builder.loadableNodeRef('Report', {
   id: { resolve: (r: ReportShape) => r.id },
-  load: batchLoad<ReportShape>('reports_by_ids', 'ids', 'id', 'report', 'report with id'),
+  load: batchLoad('reports_by_ids', 'ids', 'id', 'report', 'report with id'),
 });
 
 export const Jurisdiction = builder.loadableNodeRef('Jurisdiction', {
   id: { resolve: (j: JurisdictionShape) => j.key },
-  load: batchLoad<JurisdictionShape>('jurisdictions_by_keys', 'keys', 'key', 'jurisdiction', 'jurisdiction with key'),
+  load: batchLoad('jurisdictions_by_keys', 'keys', 'key', 'jurisdiction', 'jurisdiction with key'),
 });
 
 export const Initiative = builder.loadableNodeRef('Initiative', {
   id: { resolve: (i: InitiativeShape) => i.name },
-  load: batchLoad<InitiativeShape>('initiatives_by_names', 'names', 'name', 'initiative', 'initiative named'),
+  load: batchLoad('initiatives_by_names', 'names', 'name', 'initiative', 'initiative named'),
 });
 
 export const Regulation = builder.loadableNodeRef('Regulation', {
   id: { resolve: (g: RegulationShape) => g.title },
-  load: batchLoad<RegulationShape>('regulations_by_titles', 'titles', 'title', 'regulation', 'regulation titled'),
+  load: batchLoad('regulations_by_titles', 'titles', 'title', 'regulation', 'regulation titled'),
 });
 
 export const Problem = builder.loadableNodeRef('Problem', {
   id: { resolve: (p: ProblemShape) => p.id },
-  load: batchLoad<ProblemShape>('problems_by_ids', 'ids', 'id', 'problem', 'problem with id'),
+  load: batchLoad('problems_by_ids', 'ids', 'id', 'problem', 'problem with id'),
 });
 
 export const Organization = secondaryNodeRef('Organization');
