@@ -4,12 +4,12 @@
 // jurisdiction: level, province, prefecture (its counties and itself), a
 // substring of the full name, year range and issuer type; null = no condition.
 // @param level "county"
-// @param province null
-// @param prefecture null
-// @param jurisdiction null
-// @param yearFrom null
-// @param yearTo null
-// @param issuerType null
+// @param province null :: string | null
+// @param prefecture null :: string | null
+// @param jurisdiction null :: string | null
+// @param yearFrom null :: number | null
+// @param yearTo null :: number | null
+// @param issuerType null :: string | null
 // @param after ""
 // @param limit 200
 // @returns id string

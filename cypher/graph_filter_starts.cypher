@@ -2,9 +2,9 @@
 // the place filter (province, level; null: any) that have a report in the
 // year range (null bounds: any year), most reports first, at most $limit.
 // @param province "江西省"
-// @param level null
-// @param yearFrom null
-// @param yearTo null
+// @param level null :: string | null
+// @param yearFrom null :: number | null
+// @param yearTo null :: number | null
 // @param limit 200
 // @returns label string
 // @returns key string

@@ -10,10 +10,10 @@
 // @param types ["MENTIONS", "ABOUT", "CITES"]
 // @param labels ["Report", "Jurisdiction", "Initiative", "Regulation"]
 // @param limit 2000
-// @param province null
-// @param level null
-// @param yearFrom null
-// @param yearTo null
+// @param province null :: string | null
+// @param level null :: string | null
+// @param yearFrom null :: number | null
+// @param yearTo null :: number | null
 // @returns fromLabel string
 // @returns fromKey string
 // @returns type string

@@ -3,8 +3,8 @@
 // page ($skip, $limit) and how many match in all (totalCount).
 // @param orderBy "reports"
 // @param descending true
-// @param category null
-// @param text null
+// @param category null :: string | null
+// @param text null :: string | null
 // @param skip 0
 // @param limit 20
 // @returns initiatives InitiativeShape[]

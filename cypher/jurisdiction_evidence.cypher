@@ -4,7 +4,7 @@
 // is not asked for).
 // @param keys ["360202"]
 // @param initiatives ["行政执法三项制度", "三项制度"]
-// @param regulations null
+// @param regulations null :: ReadonlyArray<string> | null
 // @returns key string
 // @returns reportId string
 // @returns year number | null

@@ -6,18 +6,18 @@
 // $initiatives / $regulations hold every name the user's term may stand for;
 // node aliases match too.
 // @param level "county"
-// @param province null
-// @param prefecture null
-// @param text null
-// @param yearFrom null
-// @param yearTo null
-// @param issuerType null
+// @param province null :: string | null
+// @param prefecture null :: string | null
+// @param text null :: string | null
+// @param yearFrom null :: number | null
+// @param yearTo null :: number | null
+// @param issuerType null :: string | null
 // @param initiatives ["行政执法三项制度", "三项制度"]
-// @param initiativeCategory null
-// @param regulations null
-// @param regulationKind null
-// @param regulationScope null
-// @param problemTheme null
+// @param initiativeCategory null :: string | null
+// @param regulations null :: ReadonlyArray<string> | null
+// @param regulationKind null :: string | null
+// @param regulationScope null :: string | null
+// @param problemTheme null :: string | null
 // @returns facet string
 // @returns value string
 // @returns count number

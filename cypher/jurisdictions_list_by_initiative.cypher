@@ -5,18 +5,18 @@
 // 三项制度"). One row: the page and the total. A matching report satisfies the year and issuer conditions, so
 // those EXISTS tests are implied here; the others are as in jurisdictions_list.
 // @param level "county"
-// @param province null
-// @param prefecture null
-// @param text null
-// @param yearFrom null
-// @param yearTo null
-// @param issuerType null
+// @param province null :: string | null
+// @param prefecture null :: string | null
+// @param text null :: string | null
+// @param yearFrom null :: number | null
+// @param yearTo null :: number | null
+// @param issuerType null :: string | null
 // @param initiatives ["行政执法三项制度", "三项制度"]
-// @param initiativeCategory null
-// @param regulations null
-// @param regulationKind null
-// @param regulationScope null
-// @param problemTheme null
+// @param initiativeCategory null :: string | null
+// @param regulations null :: ReadonlyArray<string> | null
+// @param regulationKind null :: string | null
+// @param regulationScope null :: string | null
+// @param problemTheme null :: string | null
 // @param orderBy "fullName"
 // @param descending false
 // @param skip 0

@@ -1,6 +1,6 @@
 // One page of problems, optionally of one theme, newest reports first. One
 // row: the page ($skip, $limit) and how many match in all (totalCount).
-// @param theme null
+// @param theme null :: string | null
 // @param skip 0
 // @param limit 20
 // @returns problems ProblemShape[]

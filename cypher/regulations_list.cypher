@@ -3,9 +3,9 @@
 // page ($skip, $limit) and how many match in all (totalCount).
 // @param orderBy "reports"
 // @param descending true
-// @param kind null
-// @param scope null
-// @param text null
+// @param kind null :: string | null
+// @param scope null :: string | null
+// @param text null :: string | null
 // @param skip 0
 // @param limit 20
 // @returns regulations RegulationShape[]

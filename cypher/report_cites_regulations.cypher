@@ -22,8 +22,8 @@
 // @param sentenceStarts [[0]]
 // @param sentenceEnds [[40]]
 // @param sectionIndexes [[0]]
-// @param sentences null
-// @param issuers [null]
+// @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
+// @param issuers [null] :: ReadonlyArray<string | null>
 // @returns cited number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($titles) - 1) AS k

@@ -11,7 +11,7 @@
 // @param sentenceStarts [[0]]
 // @param sentenceEnds [[20]]
 // @param sectionIndexes [[1]]
-// @param sentences null
+// @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns themed number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($ids) - 1) AS k

@@ -12,7 +12,7 @@
 // @param sentenceStarts [[0]]
 // @param sentenceEnds [[20]]
 // @param sectionIndexes [[0]]
-// @param sentences null
+// @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns mentioned number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($names) - 1) AS k

@@ -16,7 +16,7 @@
 // @param sentenceStarts [[0]]
 // @param sentenceEnds [[20]]
 // @param sectionIndexes [[2]]
-// @param sentences null
+// @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns concerns number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($ids) - 1) AS k

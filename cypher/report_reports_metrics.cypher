@@ -6,13 +6,13 @@
 // @param values [19]
 // @param units ["次"]
 // @param surfaces ["会前学法19次"]
-// @param qualifiers [null]
+// @param qualifiers [null] :: ReadonlyArray<string | null>
 // @param starts [[5]]
 // @param ends [[12]]
 // @param sentenceStarts [[0]]
 // @param sentenceEnds [[20]]
 // @param sectionIndexes [[0]]
-// @param sentences null
+// @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns reported number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($indicators) - 1) AS k

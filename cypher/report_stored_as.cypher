@@ -5,7 +5,7 @@
 // @param id "r-example"
 // @param version "0.3.1"
 // @param year 2024
-// @param title null
+// @param title null :: string | null
 // @returns same boolean
 MATCH (r:Report {id: $id})
 RETURN r.extractorVersion = $version AND coalesce(r.year, -1) = coalesce($year, -1) AND coalesce(r.title, '') = coalesce($title, '') AS same

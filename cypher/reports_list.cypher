@@ -3,14 +3,14 @@
 // jurisdictions themselves, an initiative mentioned or a regulation cited
 // (alias- and variant-aware). Newest first unless $oldestFirst. One row: the
 // page ($skip, $limit) and how many match in all (totalCount).
-// @param yearFrom null
-// @param yearTo null
-// @param issuerType null
-// @param level null
-// @param province null
-// @param jurisdictionKeys null
-// @param initiatives null
-// @param regulations null
+// @param yearFrom null :: number | null
+// @param yearTo null :: number | null
+// @param issuerType null :: string | null
+// @param level null :: string | null
+// @param province null :: string | null
+// @param jurisdictionKeys null :: ReadonlyArray<string> | null
+// @param initiatives null :: ReadonlyArray<string> | null
+// @param regulations null :: ReadonlyArray<string> | null
 // @param oldestFirst false
 // @param skip 0
 // @param limit 20

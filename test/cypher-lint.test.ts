@@ -67,6 +67,7 @@ describe('the linter harness (proves that a pass below means something)', () => 
   it('parses headers strictly', () => {
     expect(parseCypherHeader('// What it does,\n// and why.\n// @param a {"x": [1]}\n//\n// @param b null\nRETURN $a AS a // @param c 1\n')).toEqual({
       params: { a: { x: [1] }, b: null },
+      paramTypes: {},
       returns: [],
       description: 'What it does, and why.',
     });
@@ -74,6 +75,11 @@ describe('the linter harness (proves that a pass below means something)', () => 
       { name: 'a', type: 'number | null' },
       { name: 'b', type: 'ReportShape[]' },
     ]);
+    // a type after the example, for what the example cannot tell (a null); the example stays JSON
+    expect(parseCypherHeader('// @param a null :: number | null\n// @param b [null] :: ReadonlyArray<string | null>\nRETURN $a AS a, $b AS b')).toMatchObject({
+      params: { a: null, b: [null] },
+      paramTypes: { a: 'number | null', b: 'ReadonlyArray<string | null>' },
+    });
     expect(() => parseCypherHeader('// @returns a\nRETURN 1 AS a')).toThrow(/malformed/);
     expect(() => parseCypherHeader('// @returns a number\n// @returns a string\nRETURN 1 AS a')).toThrow(/twice/);
     expect(() => parseCypherHeader('// @param a not-json\nRETURN $a')).toThrow(/@param a/);

@@ -1,8 +1,10 @@
 // Writes src/store/catalogue.ts, the typed catalogue of the statements of
 // cypher/, from their headers: `npm run cypher:types`. A parameter's type is
-// read from its example (`// @param level "county"` is a string), and is
-// nullable when the statement tests `$level IS NULL`; a null example leaves it
-// `unknown`. (`IS NOT NULL` and `coalesce($name, …)` make it nullable too.) A statement's row is the columns its `// @returns NAME TYPE`
+// the one declared after its example (`// @param level null :: string | null`),
+// else read from the example (`// @param level "county"` is a string), and is
+// then nullable when the statement tests `$level IS NULL` (`IS NOT NULL` and
+// `coalesce($name, …)` too); a null example without a declared type leaves it
+// `unknown`. A statement's row is the columns its `// @returns NAME TYPE`
 // lines declare, or an untyped Row when it declares none.
 // test/catalogue.test.ts fails when the committed file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +30,8 @@ export function typeOfExample(value: unknown): string {
 
 function paramsType(statement: Statement): string {
   const fields = Object.entries(statement.params).map(([name, example]) => {
+    const declared = statement.paramTypes[name];
+    if (declared) return `${property(name)}: ${declared}`;
     const type = typeOfExample(example);
     const nullable = type !== 'unknown' && new RegExp(`\\$${name}\\s+IS\\s+(NOT\\s+)?NULL|coalesce\\(\\$${name}\\b`).test(statement.text);
     return `${property(name)}: ${nullable ? `${type} | null` : type}`;

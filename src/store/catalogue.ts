@@ -125,7 +125,7 @@ export interface Statements {
     row: { label: string; key: string; properties: Record<string, unknown> };
   };
   "export_reports": {
-    params: { level: string | null; province: unknown; prefecture: unknown; jurisdiction: unknown; yearFrom: unknown; yearTo: unknown; issuerType: unknown; after: string; limit: number };
+    params: { level: string | null; province: string | null; prefecture: string | null; jurisdiction: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; after: string; limit: number };
     row: { id: string };
   };
   "export_scope": {
@@ -133,11 +133,11 @@ export interface Statements {
     row: { label: string; key: string };
   };
   "graph_filter_starts": {
-    params: { province: string | null; level: unknown; yearFrom: unknown; yearTo: unknown; limit: number };
+    params: { province: string | null; level: string | null; yearFrom: number | null; yearTo: number | null; limit: number };
     row: { label: string; key: string };
   };
   "graph_neighbours": {
-    params: { nodes: ReadonlyArray<{ label: string; key: string }>; types: ReadonlyArray<string>; labels: ReadonlyArray<string>; limit: number; province: unknown; level: unknown; yearFrom: unknown; yearTo: unknown };
+    params: { nodes: ReadonlyArray<{ label: string; key: string }>; types: ReadonlyArray<string>; labels: ReadonlyArray<string>; limit: number; province: string | null; level: string | null; yearFrom: number | null; yearTo: number | null };
     row: { fromLabel: string; fromKey: string; type: string; outgoing: boolean; label: string; key: string; properties: Record<string, unknown>; weight: number };
   };
   "graph_nodes": {
@@ -161,7 +161,7 @@ export interface Statements {
     row: { name: string; initiative: InitiativeShape; together: number; lift: number; total: number };
   };
   "initiatives_list": {
-    params: { orderBy: string; descending: boolean; category: unknown; text: unknown; skip: number; limit: number };
+    params: { orderBy: string; descending: boolean; category: string | null; text: string | null; skip: number; limit: number };
     row: { initiatives: InitiativeShape[]; total: number };
   };
   "initiatives_lookup": {
@@ -169,7 +169,7 @@ export interface Statements {
     row: { initiative: InitiativeShape };
   };
   "jurisdiction_evidence": {
-    params: { keys: ReadonlyArray<string>; initiatives: ReadonlyArray<string> | null; regulations: unknown };
+    params: { keys: ReadonlyArray<string>; initiatives: ReadonlyArray<string> | null; regulations: ReadonlyArray<string> | null };
     row: { key: string; reportId: string; year: number | null; link: LinkShape };
   };
   "jurisdiction_follow_through": {
@@ -201,15 +201,15 @@ export interface Statements {
     row: { key: string; jurisdiction: JurisdictionShape };
   };
   "jurisdictions_facets": {
-    params: { level: string | null; province: unknown; prefecture: unknown; text: unknown; yearFrom: unknown; yearTo: unknown; issuerType: unknown; initiatives: ReadonlyArray<string> | null; initiativeCategory: unknown; regulations: unknown; regulationKind: unknown; regulationScope: unknown; problemTheme: unknown };
+    params: { level: string | null; province: string | null; prefecture: string | null; text: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; initiatives: ReadonlyArray<string> | null; initiativeCategory: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null };
     row: { facet: string; value: string; count: number };
   };
   "jurisdictions_list": {
-    params: { level: string | null; province: unknown; prefecture: unknown; text: unknown; yearFrom: unknown; yearTo: unknown; issuerType: unknown; initiatives: ReadonlyArray<string> | null; initiativeCategory: unknown; regulations: unknown; regulationKind: unknown; regulationScope: unknown; problemTheme: unknown; orderBy: string; descending: boolean; skip: number; limit: number };
+    params: { level: string | null; province: string | null; prefecture: string | null; text: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; initiatives: ReadonlyArray<string> | null; initiativeCategory: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; skip: number; limit: number };
     row: { jurisdictions: JurisdictionShape[]; total: number };
   };
   "jurisdictions_list_by_initiative": {
-    params: { level: string | null; province: unknown; prefecture: unknown; text: unknown; yearFrom: unknown; yearTo: unknown; issuerType: unknown; initiatives: ReadonlyArray<string>; initiativeCategory: unknown; regulations: unknown; regulationKind: unknown; regulationScope: unknown; problemTheme: unknown; orderBy: string; descending: boolean; skip: number; limit: number };
+    params: { level: string | null; province: string | null; prefecture: string | null; text: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; initiatives: ReadonlyArray<string>; initiativeCategory: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; skip: number; limit: number };
     row: { jurisdictions: JurisdictionShape[]; total: number };
   };
   "jurisdictions_lookup": {
@@ -261,7 +261,7 @@ export interface Statements {
     row: { id: string; problem: ProblemShape };
   };
   "problems_list": {
-    params: { theme: unknown; skip: number; limit: number };
+    params: { theme: string | null; skip: number; limit: number };
     row: { problems: ProblemShape[]; total: number };
   };
   "regulation_reports": {
@@ -277,7 +277,7 @@ export interface Statements {
     row: { title: string; regulation: RegulationShape; together: number; lift: number; total: number };
   };
   "regulations_list": {
-    params: { orderBy: string; descending: boolean; kind: unknown; scope: unknown; text: unknown; skip: number; limit: number };
+    params: { orderBy: string; descending: boolean; kind: string | null; scope: string | null; text: string | null; skip: number; limit: number };
     row: { regulations: RegulationShape[]; total: number };
   };
   "regulations_lookup": {
@@ -285,7 +285,7 @@ export interface Statements {
     row: { regulation: RegulationShape };
   };
   "report_cites_regulations": {
-    params: { id: string; titles: ReadonlyArray<string>; kinds: ReadonlyArray<string>; scopes: ReadonlyArray<string>; surfaces: ReadonlyArray<ReadonlyArray<string>>; actions: ReadonlyArray<string>; counts: ReadonlyArray<number>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: unknown; issuers: ReadonlyArray<unknown> };
+    params: { id: string; titles: ReadonlyArray<string>; kinds: ReadonlyArray<string>; scopes: ReadonlyArray<string>; surfaces: ReadonlyArray<ReadonlyArray<string>>; actions: ReadonlyArray<string>; counts: ReadonlyArray<number>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null; issuers: ReadonlyArray<string | null> };
     row: { cited: number };
   };
   "report_create": {
@@ -301,7 +301,7 @@ export interface Statements {
     row: Row;
   };
   "report_identifies_problems": {
-    params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; themes: ReadonlyArray<string>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: unknown };
+    params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; themes: ReadonlyArray<string>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
     row: { themed: number };
   };
   "report_initiatives": {
@@ -313,7 +313,7 @@ export interface Statements {
     row: { id: string; jurisdiction: JurisdictionShape };
   };
   "report_mentions_initiatives": {
-    params: { id: string; names: ReadonlyArray<string>; categories: ReadonlyArray<string>; discovered: ReadonlyArray<boolean>; aliases: ReadonlyArray<ReadonlyArray<string>>; counts: ReadonlyArray<number>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: unknown };
+    params: { id: string; names: ReadonlyArray<string>; categories: ReadonlyArray<string>; discovered: ReadonlyArray<boolean>; aliases: ReadonlyArray<ReadonlyArray<string>>; counts: ReadonlyArray<number>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
     row: { mentioned: number };
   };
   "report_metrics": {
@@ -321,7 +321,7 @@ export interface Statements {
     row: { id: string; indicator: string; link: MetricLink };
   };
   "report_plans": {
-    params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; initiatives: ReadonlyArray<ReadonlyArray<string>>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: unknown };
+    params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; initiatives: ReadonlyArray<ReadonlyArray<string>>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
     row: { concerns: number };
   };
   "report_problems": {
@@ -333,7 +333,7 @@ export interface Statements {
     row: { id: string; regulation: RegulationShape; link: LinkShape };
   };
   "report_reports_metrics": {
-    params: { id: string; indicators: ReadonlyArray<string>; values: ReadonlyArray<number>; units: ReadonlyArray<string>; surfaces: ReadonlyArray<string>; qualifiers: ReadonlyArray<unknown>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: unknown };
+    params: { id: string; indicators: ReadonlyArray<string>; values: ReadonlyArray<number>; units: ReadonlyArray<string>; surfaces: ReadonlyArray<string>; qualifiers: ReadonlyArray<string | null>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
     row: { reported: number };
   };
   "report_same_issuer_year": {
@@ -341,7 +341,7 @@ export interface Statements {
     row: { id: string; file: string | null };
   };
   "report_stored_as": {
-    params: { id: string; version: string; year: number | null; title: unknown };
+    params: { id: string; version: string; year: number | null; title: string | null };
     row: { same: boolean };
   };
   "report_texts_by_ids": {
@@ -357,7 +357,7 @@ export interface Statements {
     row: { id: string; report: ReportShape };
   };
   "reports_list": {
-    params: { yearFrom: unknown; yearTo: unknown; issuerType: unknown; level: unknown; province: unknown; jurisdictionKeys: unknown; initiatives: unknown; regulations: unknown; oldestFirst: boolean; skip: number; limit: number };
+    params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; level: string | null; province: string | null; jurisdictionKeys: ReadonlyArray<string> | null; initiatives: ReadonlyArray<string> | null; regulations: ReadonlyArray<string> | null; oldestFirst: boolean; skip: number; limit: number };
     row: { reports: ReportShape[]; total: number };
   };
   "reports_old_provenance": {

@@ -27,24 +27,34 @@ export interface Statement {
   text: string;
   /** Example value of every parameter declared with `// @param NAME JSON`. */
   params: Record<string, unknown>;
+  /** The TypeScript types declared after an example (`// @param level null :: string | null`), by parameter. */
+  paramTypes: Record<string, string>;
   /** The result columns declared with `// @returns NAME TYPE` (a TypeScript type), in order; empty: undeclared. */
   returns: { name: string; type: string }[];
   /** The leading comment lines other than @param: what the statement is for. */
   description: string;
 }
 
-const PARAM_LINE = /^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/;
+const PARAM_LINE = /^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+?)(?:\s+::\s+(.+))?$/;
 const RETURNS_LINE = /^@returns\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/;
 
 /**
- * Reads the comment header: `// @param NAME JSON-example` lines, `// @returns
+ * Reads the comment header: `// @param NAME JSON-example` lines (optionally
+ * followed by `:: TYPE`, the parameter's TypeScript type when the example
+ * cannot tell it, as a null example cannot), `// @returns
  * NAME TYPE` lines (a result column and its TypeScript type, for the typed
  * catalogue src/store/catalogue.ts) and the description. A header the tests
  * cannot use (an @param without a JSON example, a column without a type, a
  * name declared twice) is an error, not something to skip silently.
  */
-export function parseCypherHeader(text: string): { params: Record<string, unknown>; returns: { name: string; type: string }[]; description: string } {
+export function parseCypherHeader(text: string): {
+  params: Record<string, unknown>;
+  paramTypes: Record<string, string>;
+  returns: { name: string; type: string }[];
+  description: string;
+} {
   const params: Record<string, unknown> = {};
+  const paramTypes: Record<string, string> = {};
   const returns: { name: string; type: string }[] = [];
   const description: string[] = [];
   for (const line of stripBom(text).split(/\r?\n/)) {
@@ -54,8 +64,9 @@ export function parseCypherHeader(text: string): { params: Record<string, unknow
     if (body.startsWith('@param')) {
       const match = PARAM_LINE.exec(body);
       if (!match) throw new Error(`malformed header line "${trimmed}": expected // @param NAME JSON-example`);
-      const [, name, example] = match;
+      const [, name, example, type] = match;
       if (Object.hasOwn(params, name)) throw new Error(`@param ${name} is declared twice`);
+      if (type) paramTypes[name] = type.trim();
       try {
         params[name] = JSON.parse(example);
       } catch {
@@ -70,7 +81,7 @@ export function parseCypherHeader(text: string): { params: Record<string, unknow
       description.push(body);
     }
   }
-  return { params, returns, description: description.join(' ') };
+  return { params, paramTypes, returns, description: description.join(' ') };
 }
 
 function stripBom(text: string): string {
