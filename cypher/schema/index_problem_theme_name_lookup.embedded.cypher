@@ -1,4 +1,4 @@
 // Grafeo's uniqueness constraint does not serve lookups: without this index a
-// MATCH or MERGE on ProblemTheme.name scans every ProblemTheme node, so each write got slower
-// as the graph grew (benchmark, issue 7). Neo4j uses the shared file instead.
+// MATCH or MERGE on ProblemTheme.name scans every ProblemTheme node, and each write grows
+// slower with the graph. Neo4j uses the shared file instead.
 CREATE INDEX problem_theme_name_lookup IF NOT EXISTS FOR (n:ProblemTheme) ON (n.name)
