@@ -247,7 +247,7 @@ async function writeOldFormatDirectory(dir: string, reports: ReportGraph[]): Pro
     for (const g of reports) {
       const chain = jurisdictionChain(g.jurisdiction!);
       const r = await node('Report', g.reportId, { id: g.reportId, title: g.title, year: g.year, text: g.text, jurisdictionKey: chain.key, extractorVersion: 'old', file: g.source?.file ?? null });
-      edges.push({ src: r, dst: await node('Jurisdiction', chain.key, chain.nodes[0].props), type: 'ABOUT' });
+      edges.push({ src: r, dst: await node('Jurisdiction', chain.key, { ...chain.nodes[0].props }), type: 'ABOUT' });
       for (const i of g.initiatives) {
         const dst = await node('Initiative', i.name, { name: i.name, category: i.category, discovered: false, aliases: i.surface.filter((s) => s !== i.name) });
         edges.push({ src: r, dst, type: 'MENTIONS', properties: { count: i.count, ...oldLists(g.text, i.mentions, true) } });

@@ -4,18 +4,12 @@
 // carry the hierarchy in their digits (51 06 04: 四川 / 德阳 / 罗江), so the
 // parents' keys follow from the child's code.
 import type { JurisdictionFact } from '../extract/types.js';
+import type { JurisdictionShape } from './rows.js';
 
 export interface JurisdictionNode {
   key: string;
-  props: {
-    key: string;
-    code: string | null;
-    name: string;
-    fullName: string;
-    level: string | null;
-    province: string | null;
-    prefecture: string | null;
-  };
+  /** Written as they are read back (`JurisdictionShape`). */
+  props: JurisdictionShape;
 }
 
 export interface JurisdictionChain {

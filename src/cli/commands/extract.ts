@@ -3,12 +3,11 @@
 // Takes every input format that ingest takes.
 import { relative } from 'node:path';
 import type { ReportGraph } from '../../extract/types.js';
-import { checkInputPaths, listInputFiles } from '../../ingest/files.js';
+import { listInputFiles } from '../../ingest/files.js';
 import { SUPPORTED_LIST } from '../../ingest/formats.js';
-import { parseMegabytes } from '../../ingest/read.js';
 import type { Config } from '../config.js';
 import { extractFile } from '../../ingest/report.js';
-import { parse } from '../args.js';
+import { inputFilesAndLimit, parse } from '../args.js';
 import { stdoutClosed } from '../output.js';
 import { UsageError } from '../errors.js';
 
@@ -53,13 +52,7 @@ export async function run(argv: string[], { maxFileBytes }: Config): Promise<num
   const { values, positionals } = parse(argv, { 'max-size': { type: 'string' } });
   if (values.help) return (console.log(help), 0);
   if (!positionals.length) throw new UsageError('extract needs at least one FILE or DIR');
-  let maxBytes: number;
-  try {
-    maxBytes = values['max-size'] !== undefined ? parseMegabytes(values['max-size'], '--max-size') : maxFileBytes;
-    checkInputPaths(positionals);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const maxBytes = inputFilesAndLimit(positionals, values['max-size'], maxFileBytes);
   let failures = 0;
   for (const path of listInputFiles(positionals)) {
     if (stdoutClosed()) break; // nobody reads the rest

@@ -3,14 +3,14 @@
 // failed files printed above it; otherwise one plain line per file. Both on
 // stderr; the summary at the end (stdout with --json).
 import cliProgress from 'cli-progress';
-import { checkInputPaths, countInputFiles, describeSkipped, noSkippedFiles, nothingFoundMessage } from '../../ingest/files.js';
+import { countInputFiles, describeSkipped, noSkippedFiles, nothingFoundMessage } from '../../ingest/files.js';
 import { SUPPORTED_LIST } from '../../ingest/formats.js';
 import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/pipeline.js';
 import { defaultWorkerCount } from '../../ingest/pool.js';
-import { DEFAULT_MAX_FILE_MB, parseMegabytes } from '../../ingest/read.js';
+import { DEFAULT_MAX_FILE_MB } from '../../ingest/read.js';
 import { describeStore, openStore } from '../../store/open.js';
 import type { Config } from '../config.js';
-import { parse } from '../args.js';
+import { inputFilesAndLimit, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 
 export const help = `Usage: govgraph ingest [options] PATH...
@@ -132,13 +132,7 @@ export async function run(argv: string[], { store: config, maxFileBytes }: Confi
   });
   if (values.help) return (console.log(help), 0);
   if (!positionals.length) throw new UsageError('ingest needs at least one PATH');
-  let maxBytes: number;
-  try {
-    maxBytes = values['max-size'] !== undefined ? parseMegabytes(values['max-size'], '--max-size') : maxFileBytes;
-    checkInputPaths(positionals);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const maxBytes = inputFilesAndLimit(positionals, values['max-size'], maxFileBytes);
   const workers = values.workers !== undefined ? positiveInteger(values.workers, '--workers') : defaultWorkerCount();
 
   const skipped = noSkippedFiles();
