@@ -30,7 +30,10 @@ export const rng = seededRandom;
 export function zipf(n: number, s: number, random: () => number): () => number {
   const cdf: number[] = [];
   let sum = 0;
-  for (let k = 0; k < n; k++) cdf.push((sum += 1 / (k + 1) ** s));
+  for (let k = 0; k < n; k++) {
+    sum += 1 / (k + 1) ** s;
+    cdf.push(sum);
+  }
   return () => {
     const x = random() * sum;
     let lo = 0;
@@ -298,7 +301,7 @@ export function generateCorpus(options: CorpusOptions): CorpusEntry[] {
     lines.push('', `${name}人民政府`, `${year + 1}年1月${10 + Math.floor(random() * 18)}日`);
 
     const file = `${String(n).padStart(width, '0')}_${target.code}_${year}.txt`;
-    writeFileSync(join(options.out, file), lines.join('\n') + '\n');
+    writeFileSync(join(options.out, file), `${lines.join('\n')}\n`);
     entries.push({ file, code: target.code, name, level: target.level, year });
   }
   writeFileSync(join(options.out, 'manifest.json'), JSON.stringify({ seed, reports: options.reports, entries }, null, 0));

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import type autocannon from 'autocannon';
 import { pino } from 'pino';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
@@ -36,7 +37,7 @@ import { EmbeddedStore } from '../src/store/embedded.js';
 import type { GraphStore } from '../src/store/types.js';
 import { countingStore } from '../test/support/counting.js';
 import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
-import { logLogSlope, mb, median, percentile, round } from './stats.js';
+import { logLogSlope, mb, median, round } from './stats.js';
 import { execute, parse } from 'graphql';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -421,7 +422,10 @@ function requestOf(q: NamedQuery) {
   return { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }) };
 }
 
-async function autocannonRun(opts: Record<string, unknown>): Promise<Record<string, any>> {
+/** What load-worker.mjs prints: autocannon's result as JSON, with `mismatches` when the run checks the bodies. */
+type LoadResult = Pick<autocannon.Result, 'requests' | 'latency' | 'errors' | 'timeouts' | 'non2xx'> & { mismatches?: number };
+
+async function autocannonRun(opts: Record<string, unknown>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fileURLToPath(new URL('./load-worker.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
@@ -457,7 +461,7 @@ async function checkAnswer(url: string, q: NamedQuery): Promise<{ ok: boolean; b
   return { ok: res.status === 200 && body.data != null, bytes: text.length };
 }
 
-function summarize(r: Record<string, any>) {
+function summarize(r: LoadResult) {
   return {
     requests: r.requests.total as number,
     rps: round(r.requests.average as number, 1),
@@ -545,7 +549,7 @@ async function batchingSection(store: GraphStore, sample: { code: string }) {
     const before = counted.calls;
     const result = await execute({ schema, document: parse(query), contextValue: createContext(counted), variableValues: variables });
     if (result.errors?.length) throw new Error(result.errors[0].message);
-    return { calls: counted.calls - before, data: result.data as any };
+    return { calls: counted.calls - before, data: result.data };
   };
   const page = (n: number) => `query($name: String!) { jurisdiction(name: $name) { name province { name }
       reports(first: ${n}) { edges { node { title year jurisdiction { name } problems(first: ${n}) { edges { node { text theme } } } initiatives(first: ${n}) { edges { node { name } } } } } }
@@ -557,7 +561,7 @@ async function batchingSection(store: GraphStore, sample: { code: string }) {
   const p100 = await run(page(100), { name: sample.code });
   const l10 = await run(list(10));
   const l100 = await run(list(100));
-  const count = (d: any) => d.jurisdictions.edges.length;
+  const count = (d: unknown) => (d as { jurisdictions: { edges: unknown[] } }).jurisdictions.edges.length;
   return {
     jurisdictionPage: { size10: p10.calls, size100: p100.calls, constant: p10.calls === p100.calls },
     jurisdictionList: { size10: l10.calls, size100: l100.calls, results10: count(l10.data), results100: count(l100.data), constant: l10.calls === l100.calls },
@@ -636,7 +640,7 @@ export async function runBench(options: BenchOptions): Promise<Json> {
     if (needStore && corpus) {
       dataDir = mkdtempSync(join(tmpdir(), 'govgraph-bench-store-'));
       const store = await EmbeddedStore.open({ dir: dataDir, readCache: options.cache });
-      const { server, url, counter, close } = await startServer(store);
+      const { url, counter, close } = await startServer(store);
       try {
         const sampleEntry = corpus.entries.find((e) => e.level === 'county') ?? corpus.entries[0];
         // the subgraph starts from the search hit for the place's code (codes are unique, names are not)
@@ -674,13 +678,14 @@ export async function runBench(options: BenchOptions): Promise<Json> {
 const yes = (met: unknown) => (met === true ? 'met' : met === false ? 'MISSED' : '');
 
 /** The results as a Markdown table (also pasted into the README). */
+// biome-ignore lint/suspicious/noExplicitAny: the results as runBench returns them (and results.json holds them): each section optional, read as written
 export function formatTable(r: any): string {
   const rows: string[][] = [];
   if (r.extract) {
     rows.push(['extraction', `${r.extract.extractMBps} MB/s (${r.extract.extractMsPerReport} ms/report)`, `jieba cut ${r.extract.jiebaMBps} MB/s`, `${r.extract.ratio}`, '≥ 1.0', yes(r.extract.met)]);
   }
   if (r.linearity) {
-    for (const k of r.linearity.kinds) rows.push([`linearity: ${k.kind}`, k.points.map((p: any) => `${p.chars / 1000}k chars ${p.ms} ms`).join(', '), '1× size', `per-char ×${k.perCharRatio}, slope ${k.logLogSlope}`, 'slope ≈ 1', yes(k.linear)]);
+    for (const k of r.linearity.kinds) rows.push([`linearity: ${k.kind}`, k.points.map((p: { chars: number; ms: number }) => `${p.chars / 1000}k chars ${p.ms} ms`).join(', '), '1× size', `per-char ×${k.perCharRatio}, slope ${k.logLogSlope}`, 'slope ≈ 1', yes(k.linear)]);
   }
   if (r.ingest) {
     const i = r.ingest;
@@ -688,7 +693,7 @@ export function formatTable(r: any): string {
     rows.push(['write ms/report', `first tenth ${i.writeMsFirstTenth}, last tenth ${i.writeMsLastTenth}`, '', '', 'flat', '']);
   }
   if (r.growth) {
-    for (const g of r.growth) rows.push([`growth @${g.reports}`, `${g.reportsPerSecond} reports/s, write ${g.writeMsPerReport} ms`, 'cold / warm ms', g.queryMedianMs ? Object.entries(g.queryMedianMs).map(([k, v]: [string, any]) => `${k.split(' ')[0]} ${v.coldMs}/${v.warmMedianMs}`).join(', ') : '', 'ingest linear, lookups flat', '']);
+    for (const g of r.growth) rows.push([`growth @${g.reports}`, `${g.reportsPerSecond} reports/s, write ${g.writeMsPerReport} ms`, 'cold / warm ms', g.queryMedianMs ? Object.entries(g.queryMedianMs as Record<string, { coldMs: number; warmMedianMs: number }>).map(([k, v]) => `${k.split(' ')[0]} ${v.coldMs}/${v.warmMedianMs}`).join(', ') : '', 'ingest linear, lookups flat', '']);
   }
   if (r.query) {
     for (const q of r.query.queries) {
@@ -723,7 +728,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const results = await runBench(options);
-  writeFileSync(options.out, JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatTable(results));
   console.log(`\nmachine: ${JSON.stringify(results.machine)}\nresults: ${options.out} (${results.durationSeconds} s)`);
   // worker threads of autocannon and the store's native handles must not keep the process alive

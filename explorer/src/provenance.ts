@@ -19,6 +19,7 @@ export interface ProvenanceRequest {
   title: string;
   query: string;
   variables: Record<string, unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: the answer's shape is the query's; each reader walks it with ?. and ?? and takes only what it checks
   read: (data: any) => MentionView[];
 }
 

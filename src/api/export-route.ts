@@ -8,8 +8,13 @@
 // ever shown (the log has it).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
+  type CsvPart,
   csvParts,
+  type ExportDetail,
+  type ExportFilter,
+  type ExportFormat,
   ExportInputError,
+  type ExportPlan,
   FILTER_KEYS,
   filterPairs,
   FORMATS,
@@ -72,7 +77,9 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, options: E
   }
   if (segments.length !== 2) return fail(res, 404, `no such export: ${url.pathname}; formats: ${FORMATS.map((f) => `/export/${f}`).join(', ')}`);
 
-  let format, filter, detail;
+  let format: ExportFormat;
+  let filter: ExportFilter;
+  let detail: ExportDetail;
   let partParam: string | null = null;
   try {
     format = parseFormat(decodeURIComponent(segments[1]));
@@ -93,7 +100,7 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, options: E
     throw error;
   }
 
-  let plan;
+  let plan: ExportPlan;
   try {
     plan = await openExport(options.store, filter, detail);
   } catch (error) {
@@ -101,7 +108,7 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, options: E
     return fail(res, 500, 'the export failed; the server log has the reason');
   }
 
-  let part;
+  let part: CsvPart | undefined;
   if (format === 'csv') {
     if (partParam === null) {
       const keep = [...filterPairs(filter), ...(url.searchParams.has('detail') ? [['detail', detail] as [string, string]] : [])];

@@ -116,7 +116,10 @@ export function createHttpServer(options: ServerOptions): Server {
 
   function route(req: IncomingMessage, res: ServerResponse): void {
     // /healthz: the process is up. /readyz: the store is reachable too.
-    if (req.url === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (req.url === '/healthz') {
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    }
     if (req.url === '/readyz') {
       void readiness(options.store).then((r) =>
         r.ready ? sendJson(res, 200, { status: 'ready', store: options.store.kind }) : sendJson(res, 503, { status: 'unavailable', store: options.store.kind, reason: r.reason }),
@@ -128,11 +131,13 @@ export function createHttpServer(options: ServerOptions): Server {
     const limit = multipart ? uploadBytes : REQUEST_LIMITS.bodyBytes;
     if (length > limit) {
       req.resume();
-      return sendJson(res, 413, { errors: [{ message: `the request body has ${length} bytes, over the limit of ${limit}` }] });
+      sendJson(res, 413, { errors: [{ message: `the request body has ${length} bytes, over the limit of ${limit}` }] });
+      return;
     }
     if (req.method === 'POST' && req.headers['transfer-encoding'] && !req.headers['content-length']) {
       req.resume();
-      return sendJson(res, 411, { errors: [{ message: 'send a Content-Length: chunked request bodies are not accepted' }] });
+      sendJson(res, 411, { errors: [{ message: 'send a Content-Length: chunked request bodies are not accepted' }] });
+      return;
     }
     if (serveExplorer(req, res)) return;
     if (isExportPath(req.url)) return void handleExportRequest(req, res, { store: options.store, logger });

@@ -239,7 +239,8 @@ export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]
   const totals: Record<string, [number, number, number]> = {};
   const details: ReportDetail[] = [];
   const add = (name: string, tp: number, p: number, g: number) => {
-    const t = (totals[name] ??= [0, 0, 0]);
+    totals[name] ??= [0, 0, 0];
+    const t = totals[name];
     t[0] += tp;
     t[1] += p;
     t[2] += g;

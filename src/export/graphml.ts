@@ -37,7 +37,13 @@ export async function writeGraphml(plan: ExportPlan, sink: Sink): Promise<{ node
   // the sink (awaiting backpressure) after each page.
   let pending: string[] = [];
   let failure: Error | null = null;
-  const xml = createCB({ data: (chunk: string) => void pending.push(chunk), error: (e: Error) => void (failure ??= e), prettyPrint: true });
+  const xml = createCB({
+    data: (chunk: string) => void pending.push(chunk),
+    error: (e: Error) => {
+      failure ??= e;
+    },
+    prettyPrint: true,
+  });
   const flush = async () => {
     if (failure) throw failure;
     const chunk = pending.join('');

@@ -15,7 +15,9 @@ export interface Sink {
 export function streamSink(stream: Writable): Sink {
   let failure: Error | null = null;
   // Listening for good: an 'error' nobody listens to would end the process.
-  stream.on('error', (error) => void (failure ??= error));
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
   const closed = () => failure ?? new Error('the output was closed before the export finished');
   return {
     write(chunk) {

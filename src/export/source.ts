@@ -70,8 +70,6 @@ function readableSchema(schema: ExportSchema): ExportSchema {
   };
 }
 
-type NodeRef = { label: string; key: string };
-
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** JSON with sorted keys: a canonical form to order parallel edges by. */

@@ -141,7 +141,10 @@ export class WordCensus {
     const divisionNames = this.divisionNames;
     const walked = stripped && walksStripped ? stripped : null;
     const found = trie.matchesIn(walked ? walked.codes : codes);
-    if (walked) (this.walk = found), (this.walked = walked);
+    if (walked) {
+      this.walk = found;
+      this.walked = walked;
+    }
     // (the removed characters up to an occurrence's start, by a cursor: the occurrences come in order of start)
     const removed = walked ? walked.keptBefore : [];
     let before = 0;
@@ -193,7 +196,10 @@ export class WordCensus {
     if (id !== undefined && id < this.known) return this.found.get(id) ?? 0;
     if (!word) return 0;
     let n = this.extra.get(word);
-    if (n === undefined) this.extra.set(word, (n = countIn(this.text, word)));
+    if (n === undefined) {
+      n = countIn(this.text, word);
+      this.extra.set(word, n);
+    }
     return n;
   }
 }

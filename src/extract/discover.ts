@@ -601,8 +601,10 @@ class Discovery {
     if (!fact.surface.includes(surface)) fact.surface.push(surface);
     // “亲清赣商”平台 is also referred to as 亲清赣商: the quoted words alone are a form of the name (gold GUIDELINES §5)
     if (f.quoted && !entry && !fact.surface.includes(f.quoted)) fact.surface.push(f.quoted);
-    if (known) (this.touched.add(known), endingAt.add(known, mention));
-    else this.discovered.set(fact.name, fact);
+    if (known) {
+      this.touched.add(known);
+      endingAt.add(known, mention);
+    } else this.discovered.set(fact.name, fact);
   }
 }
 
@@ -620,10 +622,19 @@ class Covered {
     // not as pairs with a comparator; the ordinal leads back to the span
     const spans: InitiativeFact['mentions'] = [];
     const owner: number[] = [];
-    for (let k = 0; k < lexicon.length; k++) for (const m of lexicon[k].mentions) spans.push(m), owner.push(k);
+    for (let k = 0; k < lexicon.length; k++) {
+      for (const m of lexicon[k].mentions) {
+        spans.push(m);
+        owner.push(k);
+      }
+    }
     const starts = new Int32Array(spans.length);
     for (let i = 0; i < spans.length; i++) starts[i] = spans[i].start;
-    for (const o of orderByKey(starts)) this.starts.push(spans[o].start), this.ends.push(spans[o].end), this.facts.push(owner[o]);
+    for (const o of orderByKey(starts)) {
+      this.starts.push(spans[o].start);
+      this.ends.push(spans[o].end);
+      this.facts.push(owner[o]);
+    }
   }
   /** Index of the last span starting at or before offset, or -1. */
   private lastStartingBy(offset: number): number {
@@ -677,7 +688,8 @@ class Occupancy {
     if (!held) {
       const ranges: number[] = [];
       for (const m of fact.mentions) if (m.start < m.end) ranges.push(m.start, m.end);
-      this.byFact.set(fact, (held = ranges.length > 2 * Occupancy.MAX_RANGES ? toSet(ranges) : ranges));
+      held = ranges.length > 2 * Occupancy.MAX_RANGES ? toSet(ranges) : ranges;
+      this.byFact.set(fact, held);
     }
     return held;
   }
@@ -754,9 +766,15 @@ class LexiconEnds {
     let best: InitiativeFact | undefined;
     let bestOrder = 0;
     const initial = this.removed.has(end) ? -1 : this.covered.startEndingAt(end);
-    if (initial >= 0 && initial > start) (bestOrder = this.covered.factEndingAt(end)), (best = this.lexicon[bestOrder]);
+    if (initial >= 0 && initial > start) {
+      bestOrder = this.covered.factEndingAt(end);
+      best = this.lexicon[bestOrder];
+    }
     for (const x of this.added.get(end) ?? []) {
-      if (x.start > start && (best === undefined || this.orderOf(x.fact) < bestOrder)) (best = x.fact), (bestOrder = this.orderOf(x.fact));
+      if (x.start > start && (best === undefined || this.orderOf(x.fact) < bestOrder)) {
+        best = x.fact;
+        bestOrder = this.orderOf(x.fact);
+      }
     }
     return best;
   }

@@ -94,7 +94,10 @@ export function extractInitiatives(
     const surface = text.slice(start, end);
     for (let i = at; i <= last; i++) taken[i] = 1; // (a name is a few characters: a loop, not a fill call)
     let fact = found.get(entry.name);
-    if (!fact) found.set(entry.name, (fact = { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) }));
+    if (!fact) {
+      fact = { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) };
+      found.set(entry.name, fact);
+    }
     fact.count++;
     if (!fact.surface.includes(surface)) fact.surface.push(surface);
     fact.mentions.push({ start, end, sentence: sentences.textAt(start, end), section: sectionPath(start) });
@@ -114,7 +117,7 @@ export function extractInitiatives(
     const start = (packed - rank * RANK_UNIT) | 0;
     const after = start + FORM_LENGTHS[rank];
     const notBefore = FORM_NOT_BEFORE[rank];
-    if (notBefore !== null && notBefore.some((w) => stripped.text.startsWith(w, after))) continue;
+    if (notBefore?.some((w) => stripped.text.startsWith(w, after))) continue;
     record(FORM_ENTRIES[rank], start, after - 1);
   }
   for (const fact of found.values()) sortByStart(fact.mentions);

@@ -64,7 +64,10 @@ export function itemsOf(text: string, part: Part): { text: string; start: number
   // empty or not, had two shapes, and each change threw this function's optimized code away)
   const at: number[] = [];
   const after: number[] = [];
-  for (const m of body.matchAll(ENUMERATOR)) at.push(m.index ?? 0), after.push((m.index ?? 0) + m[0].length);
+  for (const m of body.matchAll(ENUMERATOR)) {
+    at.push(m.index ?? 0);
+    after.push((m.index ?? 0) + m[0].length);
+  }
   const spans: [number, number][] = [];
   if (at.length >= 2 || (at.length === 1 && at[0] < 40)) {
     for (let i = 0; i < at.length; i++) spans.push([after[i], i + 1 < at.length ? at[i + 1] : body.length]);
@@ -81,7 +84,10 @@ export function itemsOf(text: string, part: Part): { text: string; start: number
     if (semicolons.length) {
       let from = start;
       for (let i = start; i < semicolons[0]; i++) if (body.charCodeAt(i) === 0xff1a || body.charCodeAt(i) === 0x3a) from = i + 1;
-      for (const at of semicolons) spans.push([from, at]), (from = at + 1);
+      for (const at of semicolons) {
+        spans.push([from, at]);
+        from = at + 1;
+      }
       spans.push([from, paragraphEnd]);
     } else spans.push([start, body.length]);
   }

@@ -169,7 +169,11 @@ export function openingSubject(text: string): string | null {
         // 在市委、市政府的坚强领导下,东疆综保区坚持…: the subject comes after the circumstances
         // (two of them in 在县委、县政府的坚强领导下,在县司法局的有力指导下,…)
         let subject = head;
-        for (let k = 0, circumstance; k < 2 && (circumstance = UNDER.exec(subject.slice(0, 60))); k++) subject = subject.slice(circumstance[0].length);
+        for (let k = 0; k < 2; k++) {
+          const circumstance = UNDER.exec(subject.slice(0, 60));
+          if (!circumstance) break;
+          subject = subject.slice(circumstance[0].length);
+        }
         return subject.slice(0, 30);
       }
     }

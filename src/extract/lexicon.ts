@@ -93,7 +93,7 @@ export function spelledOut(source: string, limit = 512): string[] | null {
       }
       if (source[at] === '?' || source[at] === '+' || source[at] === '*') fail();
       // atom repeated min..max times
-      let repeated: string[] = [];
+      const repeated: string[] = [];
       let power = [''];
       for (let k = 0; k <= max; k++) {
         if (k >= min) repeated.push(...power);
@@ -160,8 +160,12 @@ registerWords(FORMS.map(({ key }) => key));
 export const FIRST_FORM_WORD = Math.min(...FORMS.map(({ key }) => wordIdOf(key)!));
 /** The rank in FORMS of the form that is census word id FIRST_FORM_WORD + k, or -1 (past the end: no form). */
 export const FORM_RANK_OF_WORD = new Int32Array(Math.max(...FORMS.map(({ key }) => wordIdOf(key)!)) + 1 - FIRST_FORM_WORD).fill(-1);
-FORMS.forEach(({ key }, rank) => (FORM_RANK_OF_WORD[wordIdOf(key)! - FIRST_FORM_WORD] = rank));
+FORMS.forEach(({ key }, rank) => {
+  FORM_RANK_OF_WORD[wordIdOf(key)! - FIRST_FORM_WORD] = rank;
+});
 
 /** The lexicon's forms (FORMS' keys) in one trie; the value is the form's rank in FORMS (longest first). */
 export const FORM_TRIE = new Trie<number>();
-FORMS.forEach(({ key }, rank) => FORM_TRIE.add(key, rank));
+FORMS.forEach(({ key }, rank) => {
+  FORM_TRIE.add(key, rank);
+});

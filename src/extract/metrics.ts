@@ -13,8 +13,8 @@ import type { MetricFact } from './types.js';
 
 // Longest first, so 人次 wins over 人. 人(次) and (场)次 are written forms of 人次, 场次.
 const UNITS = ['个工作日', '个百分点', '人(次)', '(场)次', '个月', '人次', '场次', '批次', '剂次', '户次', '万元', '亿元', '%', '次', '件', '宗', '起', '期', '个', '项', '条', '份', '名', '人', '户', '家', '场', '批', '篇', '部', '所', '天', '小时', '卷', '本', '类', '处', '张', '台', '套', '座', '艘', '辆', '轮', '元', '万'];
-const escape = (u: string) => u.replace(/[()%]/g, (c) => `\\${c}`);
-const UNIT = UNITS.map(escape).join('|');
+const escapeUnit = (u: string) => u.replace(/[()%]/g, (c) => `\\${c}`);
+const UNIT = UNITS.map(escapeUnit).join('|');
 // digits, or Chinese numerals (两期, 十余次, 二十余场)
 export const METRIC = new RegExp(`(\\d+(?:\\.\\d+)?|[${CN_DIGITS}]+)(万|亿)?(余|多)?(${UNIT})(以上|以内|内)?`, 'g');
 // The same, anchored: run only where metricMatches finds that a match may start.
@@ -45,7 +45,7 @@ export function chineseNumeral(s: string): number {
       lastPower = p;
     } else return NaN;
   }
-  return total + (current < 0 ? 0 : current);
+  return total + Math.max(current, 0);
 }
 
 // Words that open the clause before a number (dropped from its indicator), as
@@ -282,8 +282,10 @@ export function withoutClosing(s: string): string {
     const words = CLOSING_BY_FIRST.get(s.charCodeAt(i));
     if (words) for (const w of words) if ((works >>> w.length) & 1 && s.startsWith(w, i)) ok = true;
     works = ((works << 1) | (ok ? 0b10 : 0)) >>> 0;
-    if (ok) (leftmost = i), (misses = 0);
-    else misses++;
+    if (ok) {
+      leftmost = i;
+      misses = 0;
+    } else misses++;
   }
   return leftmost < s.length ? s.slice(0, leftmost) : s;
 }
@@ -319,7 +321,10 @@ export function nounAfter(text: string, from: number): string {
     let q = p + 1;
     while (q < end && isCJK(text.charCodeAt(q))) q++;
     const r = q - p - 1;
-    if (r >= 1 && r <= 3 && q < end && (text.charCodeAt(q) === 0x29 || text.charCodeAt(q) === 0xff09)) (open = p), (close = q);
+    if (r >= 1 && r <= 3 && q < end && (text.charCodeAt(q) === 0x29 || text.charCodeAt(q) === 0xff09)) {
+      open = p;
+      close = q;
+    }
   }
   let stop = from;
   for (; stop < end; stop++) {

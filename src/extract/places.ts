@@ -61,7 +61,9 @@ const MAX_NAME = Math.max(...[...names.keys()].map((n) => n.length));
  */
 const nameEntries = [...names.values()];
 const nameTrie = new Trie<number>();
-[...names.keys()].forEach((name, k) => nameTrie.add(name, k));
+[...names.keys()].forEach((name, k) => {
+  nameTrie.add(name, k);
+});
 /** 1 for the code units a name starts with: most positions of a line start none, and are passed over at once. */
 const STARTS_NAME = new Uint8Array(0x10000);
 for (const name of names.keys()) STARTS_NAME[name.charCodeAt(0)] = 1;

@@ -12,12 +12,15 @@ export function extractPlans(text: string, parts: Part[], initiatives: Initiativ
   // (built on the first item: a report without a plans part, or with none itemized, never needs it)
   let mentions: Mentions | null = null;
   return parts.flatMap((part) =>
-    itemsOf(text, part).map((item) => ({
-      text: item.text,
-      // the initiatives whose mentions fall inside the item
-      initiatives: inside((mentions ??= mentionsByStart(initiatives)), initiatives, item).map((i) => resolveInitiativeName(i.name) ?? i.name),
-      mentions: [mentionOf(item, sentences, sectionPath)],
-    })),
+    itemsOf(text, part).map((item) => {
+      mentions ??= mentionsByStart(initiatives);
+      return {
+        text: item.text,
+        // the initiatives whose mentions fall inside the item
+        initiatives: inside(mentions, initiatives, item).map((i) => resolveInitiativeName(i.name) ?? i.name),
+        mentions: [mentionOf(item, sentences, sectionPath)],
+      };
+    }),
   );
 }
 
@@ -52,9 +55,17 @@ function mentionsByStart(initiatives: InitiativeFact[]): Mentions {
   const rawIndex: number[] = [];
   let n = 0;
   initiatives.forEach((fact, k) => {
-    for (const m of fact.mentions) (rawStart[n++] = m.start), rawEnd.push(m.end), rawIndex.push(k);
+    for (const m of fact.mentions) {
+      rawStart[n++] = m.start;
+      rawEnd.push(m.end);
+      rawIndex.push(k);
+    }
   });
   const mentions: Mentions = { start: [], end: [], index: [] };
-  for (const o of orderByKey(rawStart)) mentions.start.push(rawStart[o]), mentions.end.push(rawEnd[o]), mentions.index.push(rawIndex[o]);
+  for (const o of orderByKey(rawStart)) {
+    mentions.start.push(rawStart[o]);
+    mentions.end.push(rawEnd[o]);
+    mentions.index.push(rawIndex[o]);
+  }
   return mentions;
 }

@@ -87,7 +87,10 @@ export function rewriteTitle(title: string): string {
   // 20212025 written for 2021—2025 (the dash lost in scraping)
   t = t.replace(/(?<!\d)((?:19|20)\d\d)((?:19|20)\d\d)(?!\d)/g, (m, a: string, b: string) => (Number(b) > Number(a) ? `${a}—${b}` : m));
   let open = true;
-  t = t.replace(/"/g, () => ((open = !open) ? '”' : '“'));
+  t = t.replace(/"/g, () => {
+    open = !open;
+    return open ? '”' : '“';
+  });
   t = t.replace(/^中华人民共和国(?=.+(法|法典|条例)$)/, '');
   return t;
 }
@@ -106,7 +109,12 @@ export function regulationKind(title: string, before: string, after = '', known?
   // title and kept (the national laws and plans recur in report after report).
   const governmentRule = /政府规章/.test(before);
   known ??= titleFacts(title);
-  return (governmentRule ? (known.kindAsRule ??= kindOfTitle(title, true)) : (known.kind ??= kindOfTitle(title, false)));
+  if (governmentRule) {
+    known.kindAsRule ??= kindOfTitle(title, true);
+    return known.kindAsRule;
+  }
+  known.kind ??= kindOfTitle(title, false);
+  return known.kind;
 }
 
 /** What a title alone decides (kind with or without 政府规章 before it, scope clues, issuing division), cached. */
@@ -126,7 +134,8 @@ function titleFacts(title: string): TitleFacts {
   if (!facts) {
     if (titleFactsCache.size >= TITLE_FACTS_SIZE) titleFactsCache.clear();
     // (every field present from the start: one object shape for all titles)
-    titleFactsCache.set(title, (facts = { kind: undefined, kindAsRule: undefined, local: undefined, provincial: undefined, issuer: undefined }));
+    facts = { kind: undefined, kindAsRule: undefined, local: undefined, provincial: undefined, issuer: undefined };
+    titleFactsCache.set(title, facts);
   }
   return facts;
 }
@@ -241,7 +250,12 @@ function verbBefore(window: string): CitationAction | null {
         bestAction === null ||
         (bestAttributive && !attributive) ||
         (bestAttributive === attributive && (end > bestEnd || (end === bestEnd && word.length > bestLength)));
-      if (better) (bestAction = action), (bestEnd = end), (bestLength = word.length), (bestAttributive = attributive);
+      if (better) {
+        bestAction = action;
+        bestEnd = end;
+        bestLength = word.length;
+        bestAttributive = attributive;
+      }
       i = end;
     }
   }
@@ -365,7 +379,8 @@ export function extractRegulations(text: string, { sentences, sectionPath, ownNa
     const known = cited.known[k];
     fact.scope = regulationScope(fact.title, fact.kind, fact.action, { ownNames }, known);
     if (fact.scope === 'local' || fact.scope === 'provincial') {
-      fact.issuer = known.issuer === undefined ? (known.issuer = issuingDivisionOf(fact.title)) : known.issuer;
+      if (known.issuer === undefined) known.issuer = issuingDivisionOf(fact.title);
+    fact.issuer = known.issuer;
     } else fact.issuer = null;
   });
   return cited.facts;

@@ -86,8 +86,10 @@ export function sectionAt(sections: Section[], offset: number): Section | null {
   let last = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (sections[mid].start <= offset) (last = mid), (lo = mid + 1);
-    else hi = mid - 1;
+    if (sections[mid].start <= offset) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   let found: Section | null = last >= 0 ? sections[last] : null;
   while (found && offset >= found.end) found = found.parent;

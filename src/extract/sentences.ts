@@ -50,11 +50,17 @@ export class Sentences {
       else if (c === 0x300b) this.closes.push(i);
       else if (c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f) {
         const end = c === 0x0a ? i : i + 1;
-        if (end > start) this.starts.push(start), this.ends.push(end);
+        if (end > start) {
+          this.starts.push(start);
+          this.ends.push(end);
+        }
         start = i + 1;
       }
     }
-    if (start < text.length) this.starts.push(start), this.ends.push(text.length);
+    if (start < text.length) {
+      this.starts.push(start);
+      this.ends.push(text.length);
+    }
   }
 
   /** The sentence spans, in order. */

@@ -220,7 +220,8 @@ export class Trie<T> {
       }
     });
     t.kidStart[count] = e;
-    return (this.table = t);
+    this.table = t;
+    return t;
   }
 
   /**
@@ -327,7 +328,11 @@ function matchesIn<T>(t: Table<T>, codes: Uint16Array, found: Matches<T>): void 
     let i: number;
     if (singles) {
       n = first[c0] - 1;
-      if (terminal[n]) ats.push(at), lengths.push(1), vals.push(values[n] as T);
+      if (terminal[n]) {
+        ats.push(at);
+        lengths.push(1);
+        vals.push(values[n] as T);
+      }
       i = at + 1;
     } else {
       if (c1 < 0) break;
@@ -336,14 +341,22 @@ function matchesIn<T>(t: Table<T>, codes: Uint16Array, found: Matches<T>): void 
       const ref = pairRefOf(t, c0, c1);
       if (ref < 0) continue;
       n = ref >> 1;
-      if (ref & 1) ats.push(at), lengths.push(2), vals.push(values[n] as T);
+      if (ref & 1) {
+        ats.push(at);
+        lengths.push(2);
+        vals.push(values[n] as T);
+      }
       i = at + 2;
     }
     for (; i < length; i++) {
       const ref = kidRef(t, n, codes[i]);
       if (ref < 0) break;
       n = ref >> 1;
-      if (ref & 1) ats.push(at), lengths.push(i + 1 - at), vals.push(values[n] as T);
+      if (ref & 1) {
+        ats.push(at);
+        lengths.push(i + 1 - at);
+        vals.push(values[n] as T);
+      }
     }
   }
 }

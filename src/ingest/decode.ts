@@ -35,6 +35,7 @@ export function plausibleShare(text: string): number {
 
 function controlShare(text: string): number {
   if (!text.length) return 0;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this counts (a wrong decoding's mark)
   return (text.match(/[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/g)?.length ?? 0) / text.length;
 }
 

@@ -78,7 +78,7 @@ function paragraphs(pages: Line[][]): string {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<string> {
-  let document;
+  let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });

@@ -132,7 +132,7 @@ class RollBack {
  * JavaScript numbers reach Neo4j as floats, and SKIP/LIMIT, counts and years
  * must be integers: whole numbers are sent as Neo4j integers.
  */
-export function toNeo4jParams(value: unknown): any {
+export function toNeo4jParams(value: unknown): unknown {
   if (value === undefined) return null;
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toNeo4jParams);

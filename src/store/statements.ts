@@ -140,7 +140,7 @@ export function readStatementFile(path: string, file = path.split(/[\\/]/).pop()
   }
   const stem = file.replace(/\.cypher$/, '');
   const variant = /^(.*)\.(embedded|neo4j)$/.exec(stem);
-  let header;
+  let header: ReturnType<typeof parseCypherHeader>;
   try {
     header = parseCypherHeader(text);
   } catch (error) {

@@ -32,11 +32,21 @@ export function validateReportGraph(graph: ReportGraph): void {
   const problems: string[] = [];
   if (!graph.reportId) problems.push('no report id');
   if (typeof graph.text !== 'string') problems.push('no text');
-  graph.regulations.forEach((r, i) => !r?.title && problems.push(`regulation ${i} has no title`));
-  graph.initiatives.forEach((x, i) => !x?.name && problems.push(`initiative ${i} has no name`));
-  graph.problems.forEach((p, i) => !p?.text && problems.push(`problem ${i} has no text`));
-  graph.plans.forEach((p, i) => !p?.text && problems.push(`plan ${i} has no text`));
-  graph.metrics.forEach((m, i) => (!m?.indicator || !Number.isFinite(m.value)) && problems.push(`metric ${i} has no indicator or value`));
+  graph.regulations.forEach((r, i) => {
+    if (!r?.title) problems.push(`regulation ${i} has no title`);
+  });
+  graph.initiatives.forEach((x, i) => {
+    if (!x?.name) problems.push(`initiative ${i} has no name`);
+  });
+  graph.problems.forEach((p, i) => {
+    if (!p?.text) problems.push(`problem ${i} has no text`);
+  });
+  graph.plans.forEach((p, i) => {
+    if (!p?.text) problems.push(`plan ${i} has no text`);
+  });
+  graph.metrics.forEach((m, i) => {
+    if (!m?.indicator || !Number.isFinite(m.value)) problems.push(`metric ${i} has no indicator or value`);
+  });
   if (graph.jurisdiction && !graph.jurisdiction.name) problems.push('the jurisdiction has no name');
   if (problems.length) throw new InvalidReportError(`cannot store report ${graph.reportId || '(no id)'}: ${problems.join('; ')}`);
 }

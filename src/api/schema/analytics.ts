@@ -263,7 +263,12 @@ const Diffusion = builder.objectRef<Adoption[]>('Diffusion').implement({
         const counts = new Map<number, number>();
         for (const a of adoptions) counts.set(a.year, (counts.get(a.year) ?? 0) + 1);
         let cumulative = 0;
-        return [...counts.entries()].sort((x, y) => x[0] - y[0]).map(([year, adopters]) => ({ year, adopters, cumulative: (cumulative += adopters) }));
+        return [...counts.entries()]
+          .sort((x, y) => x[0] - y[0])
+          .map(([year, adopters]) => {
+            cumulative += adopters;
+            return { year, adopters, cumulative };
+          });
       },
     }),
     byProvince: t.field({

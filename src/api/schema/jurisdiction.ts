@@ -109,7 +109,7 @@ async function countedConnection<T>(args: Parameters<typeof listConnection>[0], 
 
 const countedOf = (edge: unknown) => (edge as { counted: Counted<unknown> }).counted;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- shared by two edge types of different node types
+// biome-ignore lint/suspicious/noExplicitAny: shared by two edge types of different node types (Pothos types each builder apart)
 function countedEdgeFields(e: any) {
   return {
     reportCount: e.int({ description: 'Reports of this jurisdiction that mention it.', resolve: (edge: unknown) => countedOf(edge).reports }),

@@ -1,7 +1,6 @@
 // The node types that have no query fields of their own but whose ids the API
 // hands out (a `graph` subgraph's nodes, the exports): each is refetchable
 // through `node(id:)` with the properties the graph stores for it.
-import { builder } from '../builder.js';
 import { IssuerType } from './enums.js';
 import { Indicator, Organization, Plan, ProblemTheme } from './refs.js';
 import type { SecondaryShape } from './shapes.js';

@@ -48,7 +48,10 @@ export async function run(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     details: { type: 'boolean' },
   });
-  if (values.help) return (console.log(help), 0);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
   const reading = values.reading ?? 'title';
   if (reading !== 'both' && !READINGS.includes(reading as Reading)) throw new UsageError(`--reading must be title, body or both (got "${reading}")`);
   const part = values.split as SplitPart | undefined;

@@ -20,6 +20,9 @@ import {
   writeCsvDirectory,
   writeExport,
   type CsvPart,
+  type ExportDetail,
+  type ExportFilter,
+  type ExportFormat,
 } from '../../export/index.js';
 import { describeStore, openStore } from '../../store/open.js';
 import { refuseOldProvenance } from '../../store/provenance.js';
@@ -86,10 +89,15 @@ export async function run(argv: string[], config: Config): Promise<number> {
     part: { type: 'string' },
     detail: { type: 'string' },
   });
-  if (values.help) return (console.log(help), 0);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (filters are given as --filter KEY=VALUE)`);
 
-  let format, filter, detail;
+  let format: ExportFormat;
+  let filter: ExportFilter;
+  let detail: ExportDetail;
   try {
     format = parseFormat(values.format);
     filter = parseExportFilter(keyValuePairs(values.filter ?? []));

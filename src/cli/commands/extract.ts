@@ -50,7 +50,10 @@ export function toContractJson(file: string, graph: ReportGraph) {
 
 export async function run(argv: string[], { maxFileBytes }: Config): Promise<number> {
   const { values, positionals } = parse(argv, { 'max-size': { type: 'string' } });
-  if (values.help) return (console.log(help), 0);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
   if (!positionals.length) throw new UsageError('extract needs at least one FILE or DIR');
   const maxBytes = inputFilesAndLimit(positionals, values['max-size'], maxFileBytes);
   let failures = 0;

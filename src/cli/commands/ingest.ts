@@ -130,7 +130,10 @@ export async function run(argv: string[], { store: config, maxFileBytes }: Confi
     'max-size': { type: 'string' },
     workers: { type: 'string' },
   });
-  if (values.help) return (console.log(help), 0);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
   if (!positionals.length) throw new UsageError('ingest needs at least one PATH');
   const maxBytes = inputFilesAndLimit(positionals, values['max-size'], maxFileBytes);
   const workers = values.workers !== undefined ? positiveInteger(values.workers, '--workers') : defaultWorkerCount();

@@ -9,7 +9,10 @@ Prints the GraphQL schema (SDL) built from the code, or writes it to FILE.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, { out: { type: 'string' } });
-  if (values.help) return (console.log(help), 0);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
   const sdl = printSchemaSDL();
   if (values.out) writeFileSync(values.out, sdl);
   else process.stdout.write(sdl);

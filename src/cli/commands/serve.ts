@@ -34,7 +34,10 @@ fatal, error, warn, info (default), debug, trace, silent).`;
 
 export async function run(argv: string[], config: Config): Promise<number> {
   const { values } = parse(argv, { host: { type: 'string' }, port: { type: 'string' }, 'seed-if-empty': { type: 'boolean' } });
-  if (values.help) return (console.log(help), 0);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
   const port = values.port !== undefined ? parsePort(values.port) : config.port;
   const host = values.host ?? config.host;
   if (isIP(host) === 0 && host !== 'localhost') throw new UsageError(`invalid host: ${host} (an IP address such as 127.0.0.1, 0.0.0.0 or ::, or localhost)`);

@@ -9,7 +9,10 @@ Prints node counts per label and relationship counts per type.`;
 
 export async function run(argv: string[], { store: config }: Config): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' } });
-  if (values.help) return (console.log(help), 0);
+  if (values.help) {
+    console.log(help);
+    return 0;
+  }
   const store = await openStore(config);
   try {
     const counts = await store.counts();
