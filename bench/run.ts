@@ -1,9 +1,8 @@
-// govgraph benchmarks (issue 7, and the load and linearity benchmarks of
-// issue 8). Every figure comes with a baseline measured in the same run, on
+// govgraph benchmarks. Every figure comes with a baseline measured in the same run, on
 // the same machine, and is reported as a ratio as well, because the machines
 // are shared and noisy.
 //
-//   npm run bench                          # 10,000 reports, everything (~15 min on 2 cores)
+//   npm run bench                          # 10,000 reports, everything (~5 min on 2 cores)
 //   npm run bench -- --quick               # 1,000 reports, short load runs
 //   npm run bench -- --only extract,query  # some sections (ingest is implied by query/batching/load)
 //   npm run bench -- --reports 5000 --corpus /tmp/corpus --duration 10 --load-duration 60
@@ -53,7 +52,7 @@ export interface BenchOptions {
   /** Seconds per query under autocannon. */
   duration: number;
   connections: number;
-  /** Seconds of the mixed load run (issue 8: 60) and of its warm-up. */
+  /** Seconds of the mixed load run (60 by default) and of its warm-up. */
   loadDuration: number;
   loadWarmup: number;
   loadConnections: number;
@@ -168,7 +167,7 @@ function extractionSection(options: BenchOptions, dir: string, entries: CorpusEn
   };
 }
 
-// ---------------------------------------------------------------- issue 8: linearity
+// ---------------------------------------------------------------- linearity
 
 const GOVERNANCE = '法治政府建设依法行政行政执法';
 
@@ -569,7 +568,7 @@ async function batchingSection(store: GraphStore, sample: { code: string }) {
   };
 }
 
-// ---------------------------------------------------------------- issue 8: load
+// ---------------------------------------------------------------- load
 
 function memorySnapshot() {
   (globalThis as { gc?: () => void }).gc?.();

@@ -1,5 +1,5 @@
 // Scores the extractor against the hand-made gold standard
-// (test/gold/seeds.gold.json, or the devset's test/gold/devset.gold.json) with the matching rules of issue 3:
+// (test/gold/seeds.gold.json, or the devset's test/gold/devset.gold.json) with the matching rules of docs/extraction.md:
 // accuracy for the per-report fields (jurisdiction, year, issuer), micro
 // precision/recall/F1 for the lists (regulations by normalized title,
 // initiatives by name-or-surface, problems and plans by bigram Jaccard ≥ 0.5,
@@ -71,7 +71,7 @@ function prf(tp: number, predicted: number, gold: number): Prf {
 }
 
 // ---------------------------------------------------------------------------
-// Matching rules (issue 3; documented in docs/extraction.md).
+// Matching rules (documented in docs/extraction.md).
 // ---------------------------------------------------------------------------
 
 /** Full-width ASCII (０-９, Ａ-ｚ, （）, ，) to half-width; every kind of whitespace removed. */

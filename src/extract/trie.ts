@@ -1,8 +1,8 @@
 // A character trie over a fixed set of keys, built once at module load: one
 // left-to-right walk finds the keys starting at a position, instead of one
-// slice and one Map lookup per candidate length (divisionNamesIn used to try
-// every length from 24 down to 2 at every character) or one indexOf scan of
-// the whole text per key (the lexicon's ~400 forms).
+// slice and one Map lookup per candidate length (division names run from 2
+// to 24 characters) or one indexOf scan of the whole text per key (the
+// lexicon's ~400 forms).
 //
 // Keys are walked by UTF-16 code unit, the way String#slice and indexOf see
 // them, so a match here is exactly a slice that equals a key.
