@@ -5,11 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLHandler } from '../../../src/api/server.js';
-import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import type { ReportGraph } from '../../../src/extract/types.js';
 import { syntheticReport } from '../../support/graphs.js';
-import { postQuery, queryData } from '../../support/ask.js';
+import { queryData } from '../../support/ask.js';
+import { useSeededApi } from '../../support/seeded-api.js';
 
 function taiqian(): ReportGraph {
   const base = syntheticReport(10); // year 2016
@@ -131,17 +131,12 @@ describe('cross-report linkage', () => {
 // admits two problem themes of 2024 again). Everything goes through the real
 // pipeline: read, extract, store, then the server.
 describe('cross-report linkage over the seeds and a second-year report', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
-  const ask = (query: string) => queryData(yoga, query);
+  const seeded = useSeededApi({ also: [fileURLToPath(new URL('../../fixtures/second-year/', import.meta.url))], ingest: { workers: 0 } });
+  const ask = (query: string) => seeded.ask(query);
 
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    const summary = await ingestPaths(store, [fileURLToPath(new URL('../../../seed/', import.meta.url)), fileURLToPath(new URL('../../fixtures/second-year/', import.meta.url))], { workers: 0 });
-    expect(summary.ingested).toBe(6);
-    yoga = createGraphQLHandler({ store });
+  beforeAll(() => {
+    expect(seeded.summary.ingested).toBe(6);
   });
-  afterAll(() => store.close());
 
   it('co-citation of the 纲要: cited by 3 of the 6 reports, so a regulation cited once beside it has lift 6/3 = 2', async () => {
     const data = await ask(`{ regulation(title: "法治政府建设实施纲要(2021-2025年)") { title coCited(first: 2) { totalCount nodes { regulation { title } count lift pmi } } } }`);
@@ -235,7 +230,7 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
   it('recurrence asks for at least minYears years, and a comparison names a place it does not know', async () => {
     const data = await ask(`{ two: recurringProblemThemes(minYears: 2) { totalCount } three: recurringProblemThemes(minYears: 3) { totalCount nodes { theme } } }`);
     expect(data).toEqual({ two: { totalCount: 2 }, three: { totalCount: 0, nodes: [] } });
-    const body = await postQuery(yoga, '{ compareJurisdictions(a: "罗江区", b: "不存在县") { similarity } }');
+    const body = await seeded.post('{ compareJurisdictions(a: "罗江区", b: "不存在县") { similarity } }');
     expect(body.errors![0]).toMatchObject({ message: 'no jurisdiction "不存在县" in the graph', extensions: { code: 'NOT_FOUND' } });
   });
 

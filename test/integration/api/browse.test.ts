@@ -2,26 +2,14 @@
 // filters, ordering, facets, search and metric provenance. Expected answers
 // follow from the gold standard: 罗江区 2024, 台前县 2021, 沅江市 2023 (a
 // department report), 昌江区 2021, 清远市 2024 (prefecture-level).
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphQLHandler } from '../../../src/api/server.js';
-import { ingestPaths } from '../../../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../../../src/store/embedded.js';
-import { postQuery, queryData } from '../../support/ask.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApi } from '../../support/seeded-api.js';
 
 describe('browsing the seeds', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
-  const ask = (query: string) => queryData(yoga, query);
+  const seeded = useSeededApi();
+  const ask = (query: string) => seeded.ask(query);
   const names = async (filter: string, order = '') =>
     (await ask(`{ jurisdictions(filter: ${filter} ${order}) { totalCount edges { node { name } } } }`)).jurisdictions.edges.map((e: any) => e.node.name);
-
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [fileURLToPath(new URL('../../../seed/', import.meta.url))]);
-    yoga = createGraphQLHandler({ store });
-  });
-  afterAll(() => store.close());
 
   it.each([
     ['{level: COUNTY}', ['台前县', '罗江区', '沅江市', '昌江区'].sort()],
@@ -136,7 +124,7 @@ describe('browsing the seeds', () => {
       ['{ search(text: "  ") { totalCount } }', /non-empty/],
       ['{ search(text: "法", first: 101) { totalCount } }', /`first` must be between 0 and 100/],
     ] as const) {
-      const body = await postQuery(yoga, query);
+      const body = await seeded.post(query);
       expect(body.errors![0].message).toMatch(message);
     }
   });
@@ -158,17 +146,10 @@ describe('browsing the seeds', () => {
 });
 
 describe('why does the graph say so', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [fileURLToPath(new URL('../../../seed/', import.meta.url))]);
-    yoga = createGraphQLHandler({ store });
-  });
-  afterAll(() => store.close());
+  const seeded = useSeededApi();
 
   it('the answer in full: five mentions in 昌江区 2021, the gold standard\'s four surfaces, its evidence sentence first', async () => {
-    const { evidence } = (await queryData(yoga, '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { surface sentence section report { year } } } } }')).jurisdiction;
+    const { evidence } = (await seeded.ask('{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { surface sentence section report { year } } } } }')).jurisdiction;
     expect(evidence.totalCount).toBe(5);
     // ../shared/gold: 行政执法三项制度 in seed 003, surfaces and evidence
     expect([...new Set(evidence.nodes.map((m: any) => m.surface))].sort()).toEqual(
@@ -185,7 +166,7 @@ describe('why does the graph say so', () => {
   });
 
   it('evidence of a regulation by a variant of its title, and a clear error without either argument', async () => {
-    const ask = (query: string) => postQuery(yoga, query);
+    const ask = (query: string) => seeded.post(query);
     const cited = await ask('{ jurisdiction(name: "昌江区") { evidence(regulation: "《中华人民共和国行政复议法》") { totalCount nodes { surface report { year } } } } }');
     expect(cited.data.jurisdiction.evidence).toEqual({ totalCount: 1, nodes: [{ surface: '行政复议法', report: { year: 2021 } }] });
     const neither = await ask('{ jurisdiction(name: "昌江区") { evidence { totalCount } } }');
@@ -193,7 +174,7 @@ describe('why does the graph say so', () => {
   });
 
   it('one query gives the sentences in which 昌江区 mentions 三项制度', async () => {
-    const data = await queryData(yoga, '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { sentence section surface start end report { year text } } } } }');
+    const data = await seeded.ask('{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { sentence section surface start end report { year text } } } } }');
     const evidence = data.jurisdiction.evidence.nodes;
     expect(evidence.length).toBeGreaterThan(0);
     expect(data.jurisdiction.evidence.totalCount).toBe(evidence.length);
@@ -207,17 +188,10 @@ describe('why does the graph say so', () => {
 });
 
 describe('report filters', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [fileURLToPath(new URL('../../../seed/', import.meta.url))]);
-    yoga = createGraphQLHandler({ store });
-  });
-  afterAll(() => store.close());
+  const seeded = useSeededApi();
 
   const years = async (filter: string, extra = '') => {
-    const data = await queryData(yoga, `{ reports(filter: ${filter} ${extra}) { totalCount edges { node { year jurisdiction { name } } } } }`);
+    const data = await seeded.ask(`{ reports(filter: ${filter} ${extra}) { totalCount edges { node { year jurisdiction { name } } } } }`);
     return data.reports.edges.map((e: any) => `${e.node.jurisdiction.name} ${e.node.year}`);
   };
 
@@ -238,16 +212,8 @@ describe('report filters', () => {
 });
 
 describe('initiative and regulation lists', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [fileURLToPath(new URL('../../../seed/', import.meta.url))]);
-    yoga = createGraphQLHandler({ store });
-  });
-  afterAll(() => store.close());
-
-  const query = (q: string) => queryData(yoga, q);
+  const seeded = useSeededApi();
+  const query = (q: string) => seeded.ask(q);
 
   it('lists initiatives most widely mentioned first, with the report count behind the order', async () => {
     const data = await query('{ initiatives(first: 100) { totalCount edges { node { name diffusion { adoptions { totalCount } } } } } }');

@@ -3,30 +3,17 @@
 // requests (or are refused clearly when their item is gone) — never
 // "Unexpected error.".
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphQLHandler } from '../../../src/api/server.js';
+import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../../../src/store/embedded.js';
-import { postQuery, queryData } from '../../support/ask.js';
-import { countingStore, type CountingStore } from '../../support/counting.js';
+import { countingStore } from '../../support/counting.js';
+import { useSeededApi } from '../../support/seeded-api.js';
 
-const seedDir = fileURLToPath(new URL('../../../seed/', import.meta.url));
 const secondYear = fileURLToPath(new URL('../../fixtures/second-year/', import.meta.url));
 
 describe('Relay cursors', () => {
-  let store: EmbeddedStore;
-  let counted: CountingStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
-  const ask = (query: string, variables: Record<string, unknown> = {}) => queryData(yoga, query, variables);
+  const seeded = useSeededApi({ wrap: countingStore });
+  const ask = (query: string, variables: Record<string, unknown> = {}) => seeded.ask(query, variables);
   const REPORTS = 'query($first: Int, $last: Int, $after: String, $before: String) { reports(first: $first, last: $last, after: $after, before: $before) { totalCount nodes { reportId year } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }';
-
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [seedDir]);
-    counted = countingStore(store);
-    yoga = createGraphQLHandler({ store: counted });
-  });
-  afterAll(() => store.close());
 
   it('`last` without `before` is the end of the list, on store lists, relation lists and rankings', async () => {
     const all = (await ask(REPORTS, { first: 100 })).reports;
@@ -64,9 +51,9 @@ describe('Relay cursors', () => {
 
   it('a page after a cursor costs one statement (the page and the total lie inside the window read to find the cursor\'s item)', async () => {
     const first = (await ask(REPORTS, { first: 2 })).reports;
-    const before = counted.calls;
+    const before = seeded.served.calls;
     await ask(REPORTS, { first: 2, after: first.pageInfo.endCursor });
-    expect(counted.calls - before).toBe(1);
+    expect(seeded.served.calls - before).toBe(1);
   });
 
   it('refuses forged cursors with a clear error, never "Unexpected error."', async () => {
@@ -79,7 +66,7 @@ describe('Relay cursors', () => {
     ];
     for (const query of queries) {
       for (const c of forged) {
-        const body = await postQuery(yoga, query, { c });
+        const body = await seeded.post(query, { c });
         expect(body.errors, `${query} ${c}`).toHaveLength(1);
         expect(body.errors![0].message).toMatch(/is not a cursor of this API/);
         expect(body.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -91,16 +78,16 @@ describe('Relay cursors', () => {
     const before = (await ask(REPORTS, { first: 100 })).reports.nodes;
     const page1 = (await ask(REPORTS, { first: 2 })).reports;
     // a newer report is written at the top of the list, and the first report is deleted
-    await ingestPaths(store, [secondYear]);
-    expect(await store.deleteReport(before[0].reportId)).toBe(true);
+    await ingestPaths(seeded.store, [secondYear]);
+    expect(await seeded.store.deleteReport(before[0].reportId)).toBe(true);
     const page2 = (await ask(REPORTS, { first: 2, after: page1.pageInfo.endCursor })).reports;
     expect(page2.nodes).toEqual(before.slice(2, 4));
     const back = (await ask(REPORTS, { last: 1, before: page1.pageInfo.endCursor })).reports;
     expect(back.nodes[0].year).toBe(2025); // the new report now precedes the cursor's item
 
     // the cursor of a report deleted since
-    expect(await store.deleteReport(before[1].reportId)).toBe(true);
-    const stale = await postQuery(yoga, REPORTS, { first: 2, after: page1.pageInfo.endCursor });
+    expect(await seeded.store.deleteReport(before[1].reportId)).toBe(true);
+    const stale = await seeded.post(REPORTS, { first: 2, after: page1.pageInfo.endCursor });
     expect(stale.errors).toHaveLength(1);
     expect(stale.errors![0].message).toMatch(/no longer in this list.*ask for the first page again/);
     expect(stale.errors![0].extensions?.code).toBe('STALE_CURSOR');

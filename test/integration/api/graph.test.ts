@@ -1,25 +1,17 @@
 // The subgraph API for visualization clients, on the seeds.
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createGraphQLHandler } from '../../../src/api/server.js';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
-import { postQuery } from '../../support/ask.js';
+import { useSeededApi } from '../../support/seeded-api.js';
 
 describe('graph (subgraph for visualization)', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
-  const ask = (query: string, variables: Record<string, unknown> = {}) => postQuery(yoga, query, variables);
+  const seeded = useSeededApi();
+  const ask = (query: string, variables: Record<string, unknown> = {}) => seeded.post(query, variables);
   const GRAPH = `query($search: String, $start: [ID!], $depth: Int, $max: Int, $types: [GraphNodeType!]) {
     graph(search: $search, start: $start, depth: $depth, maxNodes: $max, nodeTypes: $types) {
       truncated nodes { id type label degree properties } edges { id source target type weight } } }`;
-
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [fileURLToPath(new URL('../../../seed/', import.meta.url))]);
-    yoga = createGraphQLHandler({ store });
-  });
-  afterAll(() => store.close());
 
   it('depth 2 from 三项制度 reaches the reports that mention it and their jurisdictions, with consistent edges', async () => {
     const { data, errors } = await ask(GRAPH, { search: '三项制度', depth: 2 });
@@ -124,10 +116,9 @@ describe('graph node labels', () => {
 });
 
 describe('graph filter', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
+  const seeded = useSeededApi();
   const graph = async (filter: object | null) => {
-    const response = await yoga.fetch('http://govgraph.test/graphql', {
+    const response = await seeded.yoga.fetch('http://govgraph.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -140,13 +131,6 @@ describe('graph filter', () => {
     return body.data.graph.nodes as { type: string; label: string; properties: Record<string, any> }[];
   };
   const labelsOf = (nodes: { type: string; label: string }[], type: string) => nodes.filter((n) => n.type === type).map((n) => n.label).sort();
-
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [fileURLToPath(new URL('../../../seed/', import.meta.url))]);
-    yoga = createGraphQLHandler({ store });
-  });
-  afterAll(() => store.close());
 
   it('keeps only reports and jurisdictions of the province, level and years asked for, before the node cap', async () => {
     const all = await graph(null);

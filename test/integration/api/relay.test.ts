@@ -2,16 +2,11 @@
 // refetchable through `node`, and an id that names nothing answers null (no
 // error, no error-level log).
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphQLHandler } from '../../../src/api/server.js';
-import { ingestPaths } from '../../../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../../../src/store/embedded.js';
-import { postQuery, queryData } from '../../support/ask.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApi } from '../../support/seeded-api.js';
 
-const seedDir = fileURLToPath(new URL('../../../seed/', import.meta.url));
 const ALL_TYPES = 'Report, Jurisdiction, Organization, Initiative, Regulation, Problem, ProblemTheme, Plan, Indicator';
 
 /** A logger whose lines are kept, to assert that nothing was logged at error level. */
@@ -41,17 +36,9 @@ function idsIn(value: unknown, into = new Set<string>()): Set<string> {
 const typeOf = (id: string) => Buffer.from(id, 'base64').toString().split(':')[0];
 
 describe('Relay ids', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
   const log = capturingLogger();
-  const ask = (query: string, variables: Record<string, unknown> = {}) => queryData(yoga, query, variables);
-
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [seedDir]);
-    yoga = createGraphQLHandler({ store, logger: log.logger, token: 's3cret' });
-  });
-  afterAll(() => store.close());
+  const seeded = useSeededApi({ server: { logger: log.logger, token: 's3cret' } });
+  const ask = (query: string, variables: Record<string, unknown> = {}) => seeded.ask(query, variables);
 
   it('every id a response hands out, the graph\'s included, is refetched through node and nodes', async () => {
     const data = await ask(`{
@@ -106,7 +93,7 @@ describe('Relay ids', () => {
     // an edge of the report about to be deleted: gone with it
     const edgeId = (await ask('query($id: ID!) { graph(start: [$id]) { edges { id source } } }', { id: report.id })).graph.edges.find((e: { source: string }) => e.source === report.id).id;
     expect((await ask('query($id: ID!) { node(id: $id) { id } }', { id: edgeId })).node).toEqual({ id: edgeId });
-    const deleted = await postQuery(yoga, 'mutation($id: String!) { deleteReport(id: $id) { deleted } }', { id: report.reportId }, { authorization: 'Bearer s3cret' });
+    const deleted = await seeded.post('mutation($id: String!) { deleteReport(id: $id) { deleted } }', { id: report.reportId }, { authorization: 'Bearer s3cret' });
     expect(deleted).toEqual({ data: { deleteReport: { deleted: true } } });
     const nothing = [
       encodeGlobalID('Report', 'nope'),
@@ -126,9 +113,9 @@ describe('Relay ids', () => {
     ];
     log.lines.length = 0;
     for (const id of nothing) {
-      expect(await postQuery(yoga, 'query($id: ID!) { node(id: $id) { id } }', { id }), id).toEqual({ data: { node: null } });
+      expect(await seeded.post('query($id: ID!) { node(id: $id) { id } }', { id }), id).toEqual({ data: { node: null } });
     }
-    const both = await postQuery(yoga, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [...nothing, encodeGlobalID('Jurisdiction', '510604')] });
+    const both = await seeded.post('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [...nothing, encodeGlobalID('Jurisdiction', '510604')] });
     expect(both).toEqual({ data: { nodes: [...nothing.map(() => null), { id: encodeGlobalID('Jurisdiction', '510604') }] } });
     expect(log.lines.filter((l) => l.level >= 50)).toEqual([]);
   });

@@ -4,13 +4,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphQLHandler } from '../../../src/api/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION, extractReport } from '../../../src/extract/index.js';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { loadGold } from '../../../src/eval/score.js';
-import { queryData } from '../../support/ask.js';
+import { useSeededApi } from '../../support/seeded-api.js';
 
 const SEED_DIR = fileURLToPath(new URL('../../../seed/', import.meta.url));
 const GOLD = loadGold(fileURLToPath(new URL('../../gold/seeds.gold.json', import.meta.url)));
@@ -64,28 +62,22 @@ describe.each(GOLD.map((g) => [g.file, g] as const))('extraction of %s', (file, 
 });
 
 describe('the seeds in the store and through GraphQL', () => {
-  let store: EmbeddedStore;
-  let yoga: ReturnType<typeof createGraphQLHandler>;
+  const seeded = useSeededApi();
 
-  beforeAll(async () => {
-    store = await EmbeddedStore.open();
-    const summary = await ingestPaths(store, [SEED_DIR]);
-    expect(summary).toMatchObject({ files: 5, created: 5, refused: [], failed: [] });
-    yoga = createGraphQLHandler({ store });
+  beforeAll(() => {
+    expect(seeded.summary).toMatchObject({ files: 5, created: 5, refused: [], failed: [] });
   });
-  afterAll(() => store.close());
 
   it('ingesting the seeds again changes no node or relationship count', async () => {
-    const before = await store.counts();
-    const again = await ingestPaths(store, [SEED_DIR]);
+    const before = await seeded.store.counts();
+    const again = await ingestPaths(seeded.store, [SEED_DIR]);
     expect(again).toMatchObject({ files: 5, created: 0, unchanged: 5 });
-    expect(await store.counts()).toEqual(before);
+    expect(await seeded.store.counts()).toEqual(before);
     expect(before.byLabel.Report).toBe(5);
   });
 
   it.each(['三项制度', '行政执法三项制度', '“三项制度”'])('"which counties cite %s" returns exactly 昌江区', async (name) => {
-    const data = await queryData(
-      yoga,
+    const data = await seeded.ask(
       `query($name: String!) { jurisdictions(filter: {level: COUNTY, mentionsInitiative: $name}) {
           edges { node { name fullName province { name } } } } }`,
       { name },
@@ -94,7 +86,7 @@ describe('the seeds in the store and through GraphQL', () => {
   });
 
   // The recipes of docs/api.md, answered over the seeds: their outputs as printed there.
-  const ask = (query: string) => queryData(yoga, query);
+  const ask = (query: string) => seeded.ask(query);
 
   it('recipe: similar jurisdictions and the side-by-side comparison', async () => {
     const { jurisdiction } = await ask('{ jurisdiction(name: "罗江区") { similar(first: 2) { totalCount nodes { jurisdiction { name } shared score } } } }');
