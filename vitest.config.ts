@@ -4,34 +4,16 @@ import { defineConfig } from 'vitest/config';
 const require = createRequire(import.meta.url);
 
 /**
- * The suite in three tiers, each a vitest project (`npm run test:unit|test:api|test:e2e`;
- * `npm test` runs all three). unit: no store, server, child process or browser —
- * the extractor, the explorer's model and file route, the schema print, file
- * reading; well under a minute. e2e: a real browser (test/support/browser.ts).
- * api: everything else — stores, the GraphQL server, the CLI as a process,
- * worker threads, and Neo4j's Cypher linter over every statement (18 s alone);
- * a new test file lands here unless it is listed below.
+ * The suite in three tiers, each a vitest project chosen by folder
+ * (`npm run test:unit|test:integration|test:e2e`; `npm test` runs all three;
+ * docs/testing.md describes the layout). test/unit: no store, server, child
+ * process or browser — the extractor, the explorer's model and file route, the
+ * schema print, file reading; well under a minute. test/e2e: a real browser
+ * (test/support/browser.ts). test/integration and test/tck: everything else —
+ * stores, the GraphQL server, the CLI as a process, worker threads, and Neo4j's
+ * Cypher linter over every statement (18 s alone). A new test file goes in the
+ * folder of its tier and stage; nothing is listed here by name.
  */
-const UNIT = [
-  'test/extract.test.ts',
-  'test/extract.jurisdiction.test.ts',
-  'test/extract.seeds.test.ts',
-  'test/extract.speed.test.ts',
-  'test/extract.devset.test.ts',
-  'test/extract.fresh.test.ts',
-  'test/reliability.extract.test.ts',
-  'test/ingest.formats.test.ts',
-  'test/schema.test.ts',
-  'test/store.values.test.ts',
-  'test/store.read-cache.test.ts',
-  'test/explore.model.test.ts',
-  'test/explore.route.test.ts',
-  'test/api.subgraph.test.ts',
-  'test/cli.config.test.ts',
-  'test/compose.test.ts',
-];
-const E2E = ['test/**/*.e2e.test.ts', 'test/ingest.pdf-browser.test.ts'];
-
 export default defineConfig({
   resolve: {
     // graphql ships CommonJS (index.js) and ESM (index.mjs). Node loads the
@@ -45,9 +27,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT } },
-      { extends: true, test: { name: 'api', include: ['test/**/*.test.ts'], exclude: [...UNIT, ...E2E] } },
-      { extends: true, test: { name: 'e2e', include: E2E } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts', 'test/tck/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'] } },
     ],
   },
 });

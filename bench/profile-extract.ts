@@ -60,7 +60,7 @@ const GOVERNANCE = ['法治', '依法行政', '行政执法', '政府', '普法'
 const SPECIAL = [...'《》〈〉<>“”"‘’「」()（）[]【】、。，,;；:：!！?？…—–-~～·　 \t\n\r\u00a0\ufeff\u200b一二三四五六七八九十两是第条款章节部分0123456789０１２３４５６７８９.．%％万亿余多约件次人个项家期'];
 const WORDS = ['三项制度', '放管服', '存在的问题', '下一步', '一是', '二是', '(一)', '1.', '(1)', '一、', '《', '》', '“', '”', '罗江区', '德阳市', '四川省', '2024年', '报告', '司法局', '我局', '我区', '主办:', '责任编辑:', '<<返回', '专项整治行动', '“法治德阳”', '平安昌江建设', '共办理案件35件', '两期', '十余次'];
 
-/** Deterministic damaged inputs: what test/reliability.extract.test.ts fuzzes, as a fixed list for A/B checks. */
+/** Deterministic damaged inputs: what test/unit/extract/reliability.test.ts fuzzes, as a fixed list for A/B checks. */
 export function hostileInputs(n: number, reportsToSplice: string[], seed = 7): string[] {
   const random = rng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];

@@ -1,7 +1,7 @@
 // The graph model, in one place: node labels and their key properties,
 // relationship types and the labels they join, and how a node or edge is
 // named outside the store (its id and its display label). The store's
-// statements (cypher/, checked against this file by test/model.test.ts), the
+// statements (cypher/, checked against this file by test/integration/store/model.test.ts), the
 // GraphQL schema, the exports and the explorer page all read it from here.
 //
 // Browser-safe: the explorer page imports it, so it imports nothing and

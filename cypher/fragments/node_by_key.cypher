@@ -1,7 +1,7 @@
 // The node a (label, key) pair names, as `s`: one UNION branch per label of
 // the model (src/model.ts), each through its label's key property and so
 // its index. Included inside `CALL (start) { … }` with `start` = {label, key};
-// test/model.test.ts holds the branches to the model.
+// test/integration/store/model.test.ts holds the branches to the model.
 MATCH (s:Report {id: start.key}) WHERE start.label = 'Report' RETURN s
 UNION
 MATCH (s:Jurisdiction {key: start.key}) WHERE start.label = 'Jurisdiction' RETURN s

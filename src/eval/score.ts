@@ -4,7 +4,7 @@
 // precision/recall/F1 for the lists (regulations by normalized title,
 // initiatives by name-or-surface, problems and plans by bigram Jaccard ≥ 0.5,
 // metrics by value + unit + indicator bigram overlap ≥ 0.3), and attribute
-// accuracy over the matched items. The floors in test/extract.test.ts only
+// accuracy over the matched items. The floors in test/unit/extract/rules.test.ts only
 // ever go up.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

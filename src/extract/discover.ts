@@ -14,7 +14,7 @@
 // discovered, with a confidence below the lexicon's.
 //
 // The scans written out by hand (quotesIn, unquotedMatches, placeBrands) are
-// exported for test/extract.speed.test.ts, which checks them against their RegExps.
+// exported for test/unit/extract/speed.test.ts, which checks them against their RegExps.
 import { createRequire } from 'node:module';
 import { registerMarkers, type WordCensus } from './census.js';
 import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';

@@ -5,7 +5,7 @@
 // 行政执法单位). Years, dates, ordinals, rules and targets, numbers inside
 // names and document titles are not metrics.
 //
-// The hand-written scans below are exported for test/extract.speed.test.ts,
+// The hand-written scans below are exported for test/unit/extract/speed.test.ts,
 // which checks each against the RegExp it replaced.
 import { charSet, CN_DIGITS, codeBits, codesOf, hasBit, inSet, numeralKind, quoteBalance, TitleCursor, isCJK } from './scan.js';
 import type { Sentences } from './sentences.js';

@@ -6,7 +6,7 @@
 // `coalesce($name, …)` too); a null example without a declared type leaves it
 // `unknown`. A statement's row is the columns its `// @returns NAME TYPE`
 // lines declare, or an untyped Row when it declares none.
-// test/catalogue.test.ts fails when the committed file is out of date.
+// test/integration/store/catalogue.test.ts fails when the committed file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { listStatementFiles, type Statement } from './statements.js';

@@ -1,6 +1,6 @@
 // A client written against the types graphql-codegen generates from
 // schema/schema.graphql and operations.graphql, with urql and graphql-request
-// at their defaults. test/api.clients.test.ts generates ./generated.ts beside
+// at their defaults. test/integration/api/clients.test.ts generates ./generated.ts beside
 // a copy of this file, typechecks it, then runs it against the server: the
 // annotations below only compile when identity fields are non-null and node
 // and relation types are enums.

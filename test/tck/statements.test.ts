@@ -36,13 +36,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphQLHandler } from '../../src/api/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION } from '../../src/extract/index.js';
-import { ingestPaths } from '../../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../../src/store/embedded.js';
 import { postQuery, type Yoga } from '../support/ask.js';
-import { recordingStore, type RecordedStatement, type RecordingStore } from '../support/recording.js';
+import { recordingStore, type RecordedStatement } from '../support/recording.js';
+import { useSeededApi } from '../support/seeded-api.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SEED_DIR = join(ROOT, 'seed');
@@ -291,24 +289,17 @@ function render(c: Case, query: string, variables: Record<string, unknown>, stat
 // --- The suite ---
 
 describe('the statements each documented query runs (TCK)', () => {
-  let store: EmbeddedStore;
-  let recording: RecordingStore;
-  let yoga: Yoga;
+  const seeded = useSeededApi({ storeOptions: { readCache: false }, wrap: recordingStore, server: { token: TOKEN } });
 
-  beforeAll(async () => {
-    store = await EmbeddedStore.open({ readCache: false });
-    const summary = await ingestPaths(store, [SEED_DIR]);
-    expect(summary).toMatchObject({ files: 5, created: 5, refused: [], failed: [] });
-    recording = recordingStore(store);
-    yoga = createGraphQLHandler({ store: recording, token: TOKEN });
+  beforeAll(() => {
+    expect(seeded.summary).toMatchObject({ files: 5, created: 5, refused: [], failed: [] });
   });
-  afterAll(() => store.close());
 
   /** Asks one query with the record started afresh; its answer (no errors, some data) and what it ran. */
   async function recorded(c: Case, query: string, variables: Record<string, unknown>) {
-    recording.take();
-    const body = await postQuery(yoga, query, variables, c.mutation ? { authorization: `Bearer ${TOKEN}` } : {});
-    const statements = recording.take();
+    seeded.served.take();
+    const body = await seeded.post(query, variables, c.mutation ? { authorization: `Bearer ${TOKEN}` } : {});
+    const statements = seeded.served.take();
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     const fields = Object.entries(body.data ?? {});
     expect(fields.length).toBeGreaterThan(0);
@@ -322,7 +313,7 @@ describe('the statements each documented query runs (TCK)', () => {
   const ordered = [...CASES.filter((c) => !c.mutation), ...CASES.filter((c) => c.mutation)];
   it.each(ordered.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const query = c.query();
-    const variables = (await c.variables?.(yoga)) ?? {};
+    const variables = (await c.variables?.(seeded.yoga)) ?? {};
     const statements = await recorded(c, query, variables);
     if (!c.mutation) expect(await recorded(c, query, variables), 'asked again, the query runs other statements').toEqual(statements);
     await expect(render(c, query, variables, statements)).toMatchFileSnapshot(`./queries/${c.name}.md`);
