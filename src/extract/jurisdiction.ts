@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { countiesWithTownship, divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { registerMarkers, registerWords, WordCensus } from './census.js';
-import { aliasNames, firstPlaceIn, placeBrandsIn, fullZoneName, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
+import { aliasNames, firstPlaceIn, placeBrandsIn, placesOfRuleOfLawTriad, fullZoneName, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
 import { codesOf } from './scan.js';
 import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
@@ -391,10 +391,12 @@ function namedInBody(text: string, census: WordCensus, self: Record<keyof typeof
   }
   // a province-level report may name itself only by its stem (视察宁夏, 法治河北)
   for (const province of PROVINCES) if (!named.has(province.name) && census.count(shortName(province.name) ?? province.name)) named.set(province.name, 0);
-  // a county or city names itself by its brand (法治宁海建设, 平安昌江): its short name, counted for each division of
+  // a county or city names itself by its brand (法治宁海建设, 平安昌江) or first in the formula (法治弋阳、法治政府、
+  // 法治社会一体建设): its short name, counted for each division of
   // that name whose level the report speaks as (我县/全县 for a 县; a street's report on 法治上城建设 is not 上城区's)
-  for (const brand of placeBrandsIn(text, codesOf(text), census)) {
-    for (const division of divisionsByShortName.get(brand.place) ?? []) {
+  const ownPlaces = [...placeBrandsIn(text, codesOf(text), census).map((brand) => brand.place), ...placesOfRuleOfLawTriad(text)];
+  for (const place of ownPlaces) {
+    for (const division of divisionsByShortName.get(place) ?? []) {
       const suffix = division.name.slice(-1) as keyof typeof self;
       if (division.level !== 'province' && self[suffix] > 0) named.set(division.name, (named.get(division.name) ?? 0) + 1);
     }

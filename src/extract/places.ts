@@ -310,6 +310,28 @@ function brandPrefixesIn(text: string, census?: WordCensus): readonly number[] |
   return Int32Array.from(at).sort();
 }
 
+// The national formula 法治国家、法治政府、法治社会一体建设 as a place writes it of itself:
+// 法治弋阳、法治政府、法治社会一体建设, 以建设法治高台、法治政府、法治社会为目标.
+const TRIAD_TAIL = ['、法治政府、法治社会', '，法治政府、法治社会', ',法治政府、法治社会'];
+
+/**
+ * The short names of the places that put themselves first in the formula
+ * (弋阳 in 法治弋阳、法治政府、法治社会): a report's own place, as a brand is,
+ * though no 建设 follows the name itself.
+ */
+export function placesOfRuleOfLawTriad(text: string): string[] {
+  const found: string[] = [];
+  for (const tail of TRIAD_TAIL) {
+    for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + tail.length)) {
+      for (let length = 2; length <= 3; length++) {
+        const short = text.slice(at - length, at);
+        if (text.startsWith('法治', at - length - 2) && divisionsByShortName.has(short)) found.push(short);
+      }
+    }
+  }
+  return found;
+}
+
 /** The place brands of the text, in text order (census: the text's, when the caller has it). */
 export function placeBrandsIn(text: string, codes: Uint16Array, census?: WordCensus): PlaceBrand[] {
   const found: PlaceBrand[] = [];

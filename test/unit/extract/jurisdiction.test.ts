@@ -211,6 +211,15 @@ describe('without a title', () => {
     expect(extractReport(district).jurisdiction).toMatchObject({ name: '白云区', prefecture: '广州市' });
   });
 
+  it('a county that puts itself first in the formula 法治X、法治政府、法治社会 and speaks as a county; not where it speaks as another level', () => {
+    const county = body('我县', '统筹推进法治庆元、法治政府、法治社会一体建设。');
+    expect(extractReport(county).jurisdiction).toMatchObject({ name: '庆元县', province: '浙江省', level: 'county' });
+    // the same words in a city's report name no county of the city
+    expect(extractReport(body('我市', '统筹推进法治庆元、法治政府、法治社会一体建设。')).jurisdiction?.name).not.toBe('庆元县');
+    // 法治国家 is no place
+    expect(extractReport(body('我县', '统筹推进法治国家、法治政府、法治社会一体建设。')).jurisdiction).toBeNull();
+  });
+
   it("a street that opens its first sentence names the report; its district's brand does not make it the district's", () => {
     const j = extractReport(`2023年,在区委、区政府的正确领导下,新市街道办事处坚持以习近平新时代中国特色社会主义思想为指导。\n${body('我街道', '广州市白云区各部门支持。')}`).jurisdiction;
     expect(j).toMatchObject({ name: '新市街道', level: 'township' });
