@@ -61,11 +61,13 @@ describe('GraphiQL in headless Chromium, offline', () => {
     // the query from the address is in the editor; run it with the toolbar's button
     const run = page.getByRole('button', { name: /Execute query/ });
     await run.waitFor({ timeout: 30_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text the editor shows (CodeMirror draws it in lines), not the nodes' raw textContent
     await expect.poll(() => page.locator('.graphiql-query-editor').innerText(), { timeout: 30_000 }).toContain('mentionsInitiative');
     await run.click();
 
     // the answer in the result pane: the count and every name the API gave
     // (the editor draws spaces as no-break spaces: whitespace is compared as one space)
+    // biome-ignore lint/performance/useDomNodeTextContent: the answer as rendered in the result pane, which is what the reader sees
     const shownText = async () => (await page.locator('.graphiql-response').innerText()).replace(/\s+/g, ' ');
     await expect.poll(shownText, { timeout: 30_000 }).toContain(`"totalCount": ${data.jurisdictions.totalCount}`);
     const shown = await shownText();

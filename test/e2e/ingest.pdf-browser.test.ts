@@ -41,7 +41,11 @@ body{font-family:"Noto Sans SC";font-size:16pt;text-align:justify}p{text-indent:
   try {
     await page.goto(pathToFileURL(html).href);
     // the text must be drawn in the CJK font, not in boxes of a fallback
-    expect(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('16pt "Noto Sans SC"', '法治政府')))).toBe(true);
+    const drawnInTheFont = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return document.fonts.check('16pt "Noto Sans SC"', '法治政府');
+    });
+    expect(drawnInTheFont).toBe(true);
     const pdf = join(scratch, `${name}.pdf`);
     await page.pdf({ path: pdf, format: 'A4' });
     return pdf;

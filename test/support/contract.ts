@@ -19,12 +19,18 @@ class Checker {
     if (this.problems.length < 50) this.problems.push(`${path}: ${what}`);
   }
   object(v: unknown, path: string): v is Obj {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return (this.fail(path, `not an object (${JSON.stringify(v)?.slice(0, 60)})`), false);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      this.fail(path, `not an object (${JSON.stringify(v)?.slice(0, 60)})`);
+      return false;
+    }
     return true;
   }
   string(v: unknown, path: string, { nullable = false, nonEmpty = false } = {}): void {
     if (v === null && nullable) return;
-    if (typeof v !== 'string') return this.fail(path, `not a string${nullable ? ' or null' : ''} (${JSON.stringify(v)?.slice(0, 60)})`);
+    if (typeof v !== 'string') {
+      this.fail(path, `not a string${nullable ? ' or null' : ''} (${JSON.stringify(v)?.slice(0, 60)})`);
+      return;
+    }
     if (nonEmpty && !v.trim()) this.fail(path, 'empty string');
   }
   oneOf(v: unknown, values: string[], path: string, { nullable = false } = {}): void {
@@ -39,17 +45,30 @@ class Checker {
     if (typeof v !== 'number' || !Number.isFinite(v)) this.fail(path, `not a finite number (${String(v)})`);
   }
   strings(v: unknown, path: string, { nonEmpty = false } = {}): void {
-    if (!Array.isArray(v)) return this.fail(path, 'not an array');
+    if (!Array.isArray(v)) {
+      this.fail(path, 'not an array');
+      return;
+    }
     if (nonEmpty && !v.length) this.fail(path, 'empty array');
-    v.forEach((s, i) => this.string(s, `${path}[${i}]`, { nonEmpty: true }));
+    v.forEach((s, i) => {
+      this.string(s, `${path}[${i}]`, { nonEmpty: true });
+    });
   }
   array(v: unknown, path: string, each: (item: unknown, path: string) => void): void {
-    if (!Array.isArray(v)) return this.fail(path, 'not an array');
-    v.forEach((item, i) => each(item, `${path}[${i}]`));
+    if (!Array.isArray(v)) {
+      this.fail(path, 'not an array');
+      return;
+    }
+    v.forEach((item, i) => {
+      each(item, `${path}[${i}]`);
+    });
   }
   mentions(v: unknown, path: string, { optional = false, nonEmpty = true } = {}): void {
     if (v === undefined && optional) return;
-    if (!Array.isArray(v)) return this.fail(path, 'not an array');
+    if (!Array.isArray(v)) {
+      this.fail(path, 'not an array');
+      return;
+    }
     if (nonEmpty && !v.length) this.fail(path, 'no mention');
     v.forEach((m, i) => {
       const p = `${path}[${i}]`;
@@ -155,10 +174,13 @@ export function contractViolations(line: unknown): string[] {
 export function provenanceViolations(graph: ReportGraph): string[] {
   const problems: string[] = [];
   const { text } = graph;
-  const fail = (path: string, what: string) => problems.length < 50 && problems.push(`${path}: ${what}`);
+  const fail = (path: string, what: string) => {
+    if (problems.length < 50) problems.push(`${path}: ${what}`);
+  };
   const check = (m: Mention, path: string, claim: (slice: string) => string | null) => {
     if (!Number.isInteger(m.start) || !Number.isInteger(m.end) || m.start < 0 || m.end < m.start || m.end > text.length) {
-      return fail(path, `offsets [${m.start}, ${m.end}) outside the text of ${text.length} characters`);
+      fail(path, `offsets [${m.start}, ${m.end}) outside the text of ${text.length} characters`);
+      return;
     }
     if (m.end === m.start) fail(path, 'empty span');
     const slice = text.slice(m.start, m.end);
@@ -166,16 +188,30 @@ export function provenanceViolations(graph: ReportGraph): string[] {
     if (wrong) fail(path, `text.slice(${m.start}, ${m.end}) = ${JSON.stringify(slice)} ${wrong}`);
     if (m.sentence && !text.includes(m.sentence)) fail(`${path}.sentence`, `${JSON.stringify(m.sentence.slice(0, 40))} is not in the text`);
   };
-  graph.regulations.forEach((r, i) =>
-    r.mentions.forEach((m, k) => check(m, `regulations[${i}].mentions[${k}]`, (s) => (r.surface.includes(s) ? null : `is not a surface of ${JSON.stringify(r.surface)}`))),
-  );
-  graph.initiatives.forEach((r, i) =>
-    r.mentions.forEach((m, k) => check(m, `initiatives[${i}].mentions[${k}]`, (s) => (r.surface.includes(s) ? null : `is not a surface of ${JSON.stringify(r.surface)}`))),
-  );
-  graph.problems.forEach((r, i) => r.mentions.forEach((m, k) => check(m, `problems[${i}].mentions[${k}]`, (s) => (s === r.text ? null : `≠ the problem's text`))));
-  graph.plans.forEach((r, i) => (r.mentions ?? []).forEach((m, k) => check(m, `plans[${i}].mentions[${k}]`, (s) => (s === r.text ? null : `≠ the plan's text`))));
-  graph.metrics.forEach((r, i) =>
-    (r.mentions ?? []).forEach((m, k) => check(m, `metrics[${i}].mentions[${k}]`, (s) => (r.surface.endsWith(s) ? null : `does not end the surface ${JSON.stringify(r.surface)}`))),
-  );
+  graph.regulations.forEach((r, i) => {
+    r.mentions.forEach((m, k) => {
+      check(m, `regulations[${i}].mentions[${k}]`, (s) => (r.surface.includes(s) ? null : `is not a surface of ${JSON.stringify(r.surface)}`));
+    });
+  });
+  graph.initiatives.forEach((r, i) => {
+    r.mentions.forEach((m, k) => {
+      check(m, `initiatives[${i}].mentions[${k}]`, (s) => (r.surface.includes(s) ? null : `is not a surface of ${JSON.stringify(r.surface)}`));
+    });
+  });
+  graph.problems.forEach((r, i) => {
+    r.mentions.forEach((m, k) => {
+      check(m, `problems[${i}].mentions[${k}]`, (s) => (s === r.text ? null : `≠ the problem's text`));
+    });
+  });
+  graph.plans.forEach((r, i) => {
+    (r.mentions ?? []).forEach((m, k) => {
+      check(m, `plans[${i}].mentions[${k}]`, (s) => (s === r.text ? null : `≠ the plan's text`));
+    });
+  });
+  graph.metrics.forEach((r, i) => {
+    (r.mentions ?? []).forEach((m, k) => {
+      check(m, `metrics[${i}].mentions[${k}]`, (s) => (r.surface.endsWith(s) ? null : `does not end the surface ${JSON.stringify(r.surface)}`));
+    });
+  });
   return problems;
 }

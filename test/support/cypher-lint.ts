@@ -48,7 +48,6 @@
 //     lintCypherFile() counts them itself.
 import { lintCypherQuery, parseParameters, parseStatementsStrs, testData } from '@neo4j-cypher/language-support';
 import type { DbSchema, SyntaxDiagnostic } from '@neo4j-cypher/language-support';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCypherHeader, readStatementFile as readCypherFile, type Statement as CypherFile } from '../../src/store/statements.js';
 import { NODE_LABELS, RELATION_TYPES } from '../../src/model.js';

@@ -9,7 +9,7 @@ import { createGraphQLHandler, type ServerOptions } from '../../src/api/server.j
 import { ingestPaths, type IngestOptions, type IngestSummary } from '../../src/ingest/pipeline.js';
 import { EmbeddedStore, type EmbeddedOptions } from '../../src/store/embedded.js';
 import type { GraphStore } from '../../src/store/types.js';
-import { postQuery, queryData, type Yoga } from './ask.js';
+import { type Answer, postQuery, queryData, type Yoga } from './ask.js';
 import { SEED_DIR } from './served.js';
 
 export interface SeededApiOptions<S extends GraphStore = EmbeddedStore> {
@@ -33,10 +33,10 @@ export interface SeededApi<S extends GraphStore = EmbeddedStore> {
   readonly yoga: Yoga;
   /** What ingesting the seeds (and `also`) said. */
   readonly summary: IngestSummary;
-  /** The data of a query that must succeed (queryData of ask.ts: any error fails the test). */
-  ask(query: string, variables?: Record<string, unknown>): Promise<any>;
+  /** The data of a query that must succeed (queryData of ask.ts: any error fails the test); `T` is the shape the query asks for. */
+  ask<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** The whole answer, data and errors (postQuery of ask.ts). */
-  post(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): ReturnType<typeof postQuery>;
+  post<T = unknown>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<Answer<T>>;
   /** Closes the store. */
   close(): Promise<void>;
 }
@@ -53,8 +53,8 @@ export async function seededApi<S extends GraphStore = EmbeddedStore>(options: S
       served,
       yoga,
       summary,
-      ask: (query, variables = {}) => queryData(yoga, query, variables),
-      post: (query, variables = {}, headers = {}) => postQuery(yoga, query, variables, headers),
+      ask: <T>(query: string, variables: Record<string, unknown> = {}) => queryData<T>(yoga, query, variables),
+      post: <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) => postQuery<T>(yoga, query, variables, headers),
       close: () => store.close(),
     };
   } catch (error) {
@@ -95,8 +95,8 @@ export function useSeededApi<S extends GraphStore = EmbeddedStore>(options: Seed
     get summary() {
       return ready().summary;
     },
-    ask: (query, variables) => ready().ask(query, variables),
-    post: (query, variables, headers) => ready().post(query, variables, headers),
+    ask: <T>(query: string, variables?: Record<string, unknown>) => ready().ask<T>(query, variables),
+    post: <T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => ready().post<T>(query, variables, headers),
     close: () => ready().close(),
   };
 }

@@ -96,8 +96,8 @@ interface Case {
   shownVariables?: Record<string, unknown>;
   /** A mutation: sent with the token, asked once (it changes the store), after every read. */
   mutation?: boolean;
-  /** What the answer must say besides "no errors, some data". */
-  check?: (data: any) => void;
+  /** What the answer must say besides "no errors, some data": its data, field by field. */
+  check?: (data: Record<string, unknown>) => void;
 }
 
 /** Which county-level jurisdictions mention 三项制度, as DESIGN.md asks it (also the GraphiQL default query, with totalCount). */
@@ -116,7 +116,7 @@ const CASES: Case[] = [
     title: 'Which counties cite 三项制度',
     source: '../shared/DESIGN.md, "Queries that must read naturally" (copied into the test: ../shared is outside the repository; compared with the file when it is beside it)',
     query: () => DESIGN_COUNTIES,
-    check: (data) => expect(data.jurisdictions.edges.map((e: any) => e.node.name)).toEqual(['昌江区']),
+    check: (data) => expect((data.jurisdictions as { edges: { node: { name: string } }[] }).edges.map((e) => e.node.name)).toEqual(['昌江区']),
   },
   {
     name: 'worked-example-counties',
@@ -153,8 +153,8 @@ const CASES: Case[] = [
     title: 'A page of reports after a cursor',
     source: `written here: ${API}, "Pages", describes \`first\`/\`after\` without an example; the cursor is the end cursor of \`${REPORTS_FIRST_PAGE}\` (asked before the record starts)`,
     query: () => 'query($after: String) { reports(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { reportId year } } }',
-    variables: async (yoga) => ({ after: (await postQuery(yoga, REPORTS_FIRST_PAGE)).data.reports.pageInfo.endCursor }),
-    check: (data) => expect(data.reports.nodes).toHaveLength(2),
+    variables: async (yoga) => ({ after: (await postQuery<{ reports: { pageInfo: { endCursor: string } } }>(yoga, REPORTS_FIRST_PAGE)).data!.reports.pageInfo.endCursor }),
+    check: (data) => expect((data.reports as { nodes: unknown[] }).nodes).toHaveLength(2),
   },
   {
     name: 'regulation-by-title-variant',
@@ -204,7 +204,7 @@ const CASES: Case[] = [
     source: `written here: ${API}, "Ids and types", says every id refetches through \`node(id:)\`/\`nodes(ids:)\`, without an example; the ids are those of the graph recipe's answer`,
     query: () =>
       '{ nodes(ids: ["SW5pdGlhdGl2ZTrooYzmlL/miafms5XkuInpobnliLbluqY=", "UmVwb3J0OjQxMDA5ZGRlNTI1N2RmZjlhZmE1ODIzZDZiZTZhMzE2", "UmVwb3J0OjUzNjdlNzk5ZjA5Yjc3MDFiM2IwOWY4Yzc0MjNjZmEz"]) { id ... on Initiative { name } ... on Report { year jurisdiction { name } } } }',
-    check: (data) => expect(data.nodes.every((n: unknown) => n !== null)).toBe(true),
+    check: (data) => expect((data.nodes as unknown[]).every((n) => n !== null)).toBe(true),
   },
   {
     name: 'initiative-diffusion',
@@ -298,13 +298,13 @@ describe('the statements each documented query runs (TCK)', () => {
   /** Asks one query with the record started afresh; its answer (no errors, some data) and what it ran. */
   async function recorded(c: Case, query: string, variables: Record<string, unknown>) {
     seeded.served.take();
-    const body = await seeded.post(query, variables, c.mutation ? { authorization: `Bearer ${TOKEN}` } : {});
+    const body = await seeded.post<Record<string, unknown>>(query, variables, c.mutation ? { authorization: `Bearer ${TOKEN}` } : {});
     const statements = seeded.served.take();
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     const fields = Object.entries(body.data ?? {});
     expect(fields.length).toBeGreaterThan(0);
     for (const [field, value] of fields) expect(value, `${field} is null`).not.toBeNull();
-    c.check?.(body.data);
+    c.check?.(body.data!);
     expect(statements.length, 'the query ran no statement').toBeGreaterThan(0);
     return statements;
   }

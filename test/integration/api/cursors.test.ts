@@ -6,53 +6,56 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import { countingStore } from '../../support/counting.js';
+import type { Connection } from '../../support/ask.js';
 import { useSeededApi } from '../../support/seeded-api.js';
 
 const secondYear = fileURLToPath(new URL('../../fixtures/second-year/', import.meta.url));
 
 describe('Relay cursors', () => {
   const seeded = useSeededApi({ wrap: countingStore });
-  const ask = (query: string, variables: Record<string, unknown> = {}) => seeded.ask(query, variables);
+  const ask = <T>(query: string, variables: Record<string, unknown> = {}) => seeded.ask<T>(query, variables);
+  type PageInfo = { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string; endCursor: string };
+  type Reports = { reports: Connection<{ reportId: string; year: number }> & { pageInfo: PageInfo } };
   const REPORTS = 'query($first: Int, $last: Int, $after: String, $before: String) { reports(first: $first, last: $last, after: $after, before: $before) { totalCount nodes { reportId year } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }';
 
   it('`last` without `before` is the end of the list, on store lists, relation lists and rankings', async () => {
-    const all = (await ask(REPORTS, { first: 100 })).reports;
-    const tail = (await ask(REPORTS, { last: 2 })).reports;
+    const all = (await ask<Reports>(REPORTS, { first: 100 })).reports;
+    const tail = (await ask<Reports>(REPORTS, { last: 2 })).reports;
     expect(tail.nodes).toEqual(all.nodes.slice(-2));
     expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
     expect(tail.totalCount).toBe(all.totalCount);
 
-    const initiatives = async (args: string) => (await ask(`{ jurisdiction(name: "罗江区") { reports { nodes { initiatives(${args}) { nodes { name } } } } } }`)).jurisdiction.reports.nodes[0].initiatives.nodes;
+    const initiatives = async (args: string) => (await ask<{ jurisdiction: { reports: { nodes: { initiatives: { nodes: unknown[] } }[] } } }>(`{ jurisdiction(name: "罗江区") { reports { nodes { initiatives(${args}) { nodes { name } } } } } }`)).jurisdiction.reports.nodes[0].initiatives.nodes;
     expect(await initiatives('last: 3')).toEqual((await initiatives('first: 100')).slice(-3));
 
-    const search = async (args: string) => (await ask(`{ search(text: "执法", ${args}) { nodes { label } } }`)).search.nodes;
+    const search = async (args: string) => (await ask<{ search: { nodes: unknown[] } }>(`{ search(text: "执法", ${args}) { nodes { label } } }`)).search.nodes;
     expect(await search('last: 4')).toEqual((await search('first: 100')).slice(-4));
   });
 
   it('pages forward with `after` and back with `before` over the same items', async () => {
-    const all = (await ask(REPORTS, { first: 100 })).reports.nodes;
+    const all = (await ask<Reports>(REPORTS, { first: 100 })).reports.nodes;
     const forward = [];
-    let page = (await ask(REPORTS, { first: 2 })).reports;
+    let page = (await ask<Reports>(REPORTS, { first: 2 })).reports;
     forward.push(...page.nodes);
     while (page.pageInfo.hasNextPage) {
-      page = (await ask(REPORTS, { first: 2, after: page.pageInfo.endCursor })).reports;
+      page = (await ask<Reports>(REPORTS, { first: 2, after: page.pageInfo.endCursor })).reports;
       forward.push(...page.nodes);
     }
     expect(forward).toEqual(all);
     const backward = [];
-    page = (await ask(REPORTS, { last: 2 })).reports;
+    page = (await ask<Reports>(REPORTS, { last: 2 })).reports;
     backward.unshift(...page.nodes);
     while (page.pageInfo.hasPreviousPage) {
-      page = (await ask(REPORTS, { last: 2, before: page.pageInfo.startCursor })).reports;
+      page = (await ask<Reports>(REPORTS, { last: 2, before: page.pageInfo.startCursor })).reports;
       backward.unshift(...page.nodes);
     }
     expect(backward).toEqual(all);
   });
 
   it('a page after a cursor costs one statement (the page and the total lie inside the window read to find the cursor\'s item)', async () => {
-    const first = (await ask(REPORTS, { first: 2 })).reports;
+    const first = (await ask<Reports>(REPORTS, { first: 2 })).reports;
     const before = seeded.served.calls;
-    await ask(REPORTS, { first: 2, after: first.pageInfo.endCursor });
+    await ask<Reports>(REPORTS, { first: 2, after: first.pageInfo.endCursor });
     expect(seeded.served.calls - before).toBe(1);
   });
 
@@ -75,14 +78,14 @@ describe('Relay cursors', () => {
   });
 
   it('stay valid across writes: the next page follows the cursor\'s item wherever it now is, and a deleted item\'s cursor is refused clearly', async () => {
-    const before = (await ask(REPORTS, { first: 100 })).reports.nodes;
-    const page1 = (await ask(REPORTS, { first: 2 })).reports;
+    const before = (await ask<Reports>(REPORTS, { first: 100 })).reports.nodes;
+    const page1 = (await ask<Reports>(REPORTS, { first: 2 })).reports;
     // a newer report is written at the top of the list, and the first report is deleted
     await ingestPaths(seeded.store, [secondYear]);
     expect(await seeded.store.deleteReport(before[0].reportId)).toBe(true);
-    const page2 = (await ask(REPORTS, { first: 2, after: page1.pageInfo.endCursor })).reports;
+    const page2 = (await ask<Reports>(REPORTS, { first: 2, after: page1.pageInfo.endCursor })).reports;
     expect(page2.nodes).toEqual(before.slice(2, 4));
-    const back = (await ask(REPORTS, { last: 1, before: page1.pageInfo.endCursor })).reports;
+    const back = (await ask<Reports>(REPORTS, { last: 1, before: page1.pageInfo.endCursor })).reports;
     expect(back.nodes[0].year).toBe(2025); // the new report now precedes the cursor's item
 
     // the cursor of a report deleted since

@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { createGraphQLHandler } from '../../../src/api/server.js';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
+import type { GraphNode, Subgraph } from '../../../explorer/src/model.js';
 import { useSeededApi } from '../../support/seeded-api.js';
 
 describe('graph (subgraph for visualization)', () => {
   const seeded = useSeededApi();
-  const ask = (query: string, variables: Record<string, unknown> = {}) => seeded.post(query, variables);
+  // the subgraph as the explorer reads it (explorer/src/model.ts)
+  const ask = (query: string, variables: Record<string, unknown> = {}) => seeded.post<{ graph: Subgraph }>(query, variables);
   const GRAPH = `query($search: String, $start: [ID!], $depth: Int, $max: Int, $types: [GraphNodeType!]) {
     graph(search: $search, start: $start, depth: $depth, maxNodes: $max, nodeTypes: $types) {
       truncated nodes { id type label degree properties } edges { id source target type weight } } }`;
@@ -16,22 +18,22 @@ describe('graph (subgraph for visualization)', () => {
   it('depth 2 from 三项制度 reaches the reports that mention it and their jurisdictions, with consistent edges', async () => {
     const { data, errors } = await ask(GRAPH, { search: '三项制度', depth: 2 });
     expect(errors).toBeUndefined();
-    const { nodes, edges } = data.graph;
+    const { nodes, edges } = data!.graph;
     const start = nodes[0];
     expect(start).toMatchObject({ type: 'Initiative', label: '行政执法三项制度' });
-    const ids = new Set(nodes.map((n: any) => n.id));
+    const ids = new Set(nodes.map((n) => n.id));
     expect(ids.size).toBe(nodes.length);
     for (const e of edges) {
       expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
       expect(e.id).toBe(`${e.type}:${e.source}->${e.target}`);
     }
-    const jurisdictions = nodes.filter((n: any) => n.type === 'Jurisdiction').map((n: any) => n.label).sort();
+    const jurisdictions = nodes.filter((n) => n.type === 'Jurisdiction').map((n) => n.label).sort();
     expect(jurisdictions).toEqual(['广东省清远市', '江西省景德镇市昌江区'].sort());
-    const type = new Map(nodes.map((n: any) => [n.id, n.type]));
-    const mentions = edges.filter((e: any) => e.type === 'MENTIONS');
+    const type = new Map(nodes.map((n) => [n.id, n.type]));
+    const mentions = edges.filter((e) => e.type === 'MENTIONS');
     // directed as stored: Report → Initiative, weighted by the mention count
-    expect(mentions.every((e: any) => type.get(e.source) === 'Report' && type.get(e.target) === 'Initiative' && e.weight >= 1)).toBe(true);
-    expect(mentions.filter((e: any) => e.target === start.id)).toHaveLength(2);
+    expect(mentions.every((e) => type.get(e.source) === 'Report' && type.get(e.target) === 'Initiative' && e.weight >= 1)).toBe(true);
+    expect(mentions.filter((e) => e.target === start.id)).toHaveLength(2);
     // degree is counted inside the subgraph
     expect(start.degree).toBe(2);
     expect(JSON.stringify(nodes)).not.toMatch(/"text":/);
@@ -40,45 +42,44 @@ describe('graph (subgraph for visualization)', () => {
   it('ids are stable: the same query gives the same ids, and a node id starts a new expansion', async () => {
     const a = await ask(GRAPH, { search: '罗江区', depth: 1 });
     const b = await ask(GRAPH, { search: '罗江区', depth: 1 });
-    expect(a.data.graph).toEqual(b.data.graph);
-    const report = a.data.graph.nodes.find((n: any) => n.type === 'Report');
+    expect(a.data!.graph).toEqual(b.data!.graph);
+    const report = a.data!.graph.nodes.find((n) => n.type === 'Report')!;
     const fromReport = await ask(GRAPH, { start: [report.id], depth: 1, types: ['Initiative'] });
-    expect(fromReport.data.graph.nodes[0].id).toBe(report.id);
-    expect(fromReport.data.graph.nodes.slice(1).every((n: any) => n.type === 'Initiative')).toBe(true);
-    expect(fromReport.data.graph.nodes.length).toBeGreaterThan(10);
+    expect(fromReport.data!.graph.nodes[0].id).toBe(report.id);
+    expect(fromReport.data!.graph.nodes.slice(1).every((n) => n.type === 'Initiative')).toBe(true);
+    expect(fromReport.data!.graph.nodes.length).toBeGreaterThan(10);
   });
 
   it('caps the node count, keeping the start node and the most connected', async () => {
-    const { data } = await ask(GRAPH, { search: '罗江区', depth: 2, max: 5 });
-    expect(data.graph.nodes).toHaveLength(5);
-    expect(data.graph.truncated).toBe(true);
-    expect(data.graph.nodes[0].label).toBe('四川省德阳市罗江区');
-    const degrees = data.graph.nodes.slice(1).map((n: any) => n.degree);
-    expect(degrees.every((d: number) => d >= 1)).toBe(true);
+    const { graph } = (await ask(GRAPH, { search: '罗江区', depth: 2, max: 5 })).data!;
+    expect(graph.nodes).toHaveLength(5);
+    expect(graph.truncated).toBe(true);
+    expect(graph.nodes[0].label).toBe('四川省德阳市罗江区');
+    const degrees = graph.nodes.slice(1).map((n) => n.degree);
+    expect(degrees.every((d) => d >= 1)).toBe(true);
   });
 
   it('starts from several ids at once, and follows only the relation types asked for', async () => {
     const places = await ask(GRAPH, { search: '罗江区', depth: 0 });
     const other = await ask(GRAPH, { search: '昌江区', depth: 0 });
-    const starts = [places.data.graph.nodes[0].id, other.data.graph.nodes[0].id];
+    const starts = [places.data!.graph.nodes[0].id, other.data!.graph.nodes[0].id];
     const both = await ask(GRAPH, { start: starts, depth: 1 });
-    expect(both.data.graph.nodes.slice(0, 2).map((n: any) => n.id).sort()).toEqual([...starts].sort());
+    expect(both.data!.graph.nodes.slice(0, 2).map((n) => n.id).sort()).toEqual([...starts].sort());
     // ABOUT only: the jurisdictions and their reports, no parent (PART_OF)
-    const { data } = await ask(
-      `query($start: [ID!]) { graph(start: $start, depth: 1, relationTypes: [ABOUT]) { nodes { type label } edges { type } } }`,
-      { start: starts },
-    );
-    expect(new Set(data.graph.edges.map((e: any) => e.type))).toEqual(new Set(['ABOUT']));
-    expect(data.graph.nodes.filter((n: any) => n.type === 'Report')).toHaveLength(2);
-    expect(data.graph.nodes.filter((n: any) => n.type === 'Jurisdiction').map((n: any) => n.label).sort()).toEqual(['四川省德阳市罗江区', '江西省景德镇市昌江区'].sort());
+    const { graph } = (
+      await ask(`query($start: [ID!]) { graph(start: $start, depth: 1, relationTypes: [ABOUT]) { nodes { type label } edges { type } } }`, { start: starts })
+    ).data!;
+    expect(new Set(graph.edges.map((e) => e.type))).toEqual(new Set(['ABOUT']));
+    expect(graph.nodes.filter((n) => n.type === 'Report')).toHaveLength(2);
+    expect(graph.nodes.filter((n) => n.type === 'Jurisdiction').map((n) => n.label).sort()).toEqual(['四川省德阳市罗江区', '江西省景德镇市昌江区'].sort());
   });
 
   it('starts from a filter alone: the jurisdictions it selects that have reports in its years', async () => {
     const { data, errors } = await ask(`{ graph(filter: {level: COUNTY, yearTo: 2021}, depth: 1, nodeTypes: [Jurisdiction, Report]) { nodes { type label } } }`);
     expect(errors).toBeUndefined();
-    const jurisdictions = data.graph.nodes.filter((n: any) => n.type === 'Jurisdiction').map((n: any) => n.label).sort();
+    const jurisdictions = data!.graph.nodes.filter((n) => n.type === 'Jurisdiction').map((n) => n.label).sort();
     expect(jurisdictions).toEqual(['河南省濮阳市台前县', '江西省景德镇市昌江区'].sort());
-    expect(data.graph.nodes.filter((n: any) => n.type === 'Report')).toHaveLength(2);
+    expect(data!.graph.nodes.filter((n) => n.type === 'Report')).toHaveLength(2);
   });
 
   it('refuses bad arguments clearly', async () => {
@@ -126,9 +127,9 @@ describe('graph filter', () => {
         variables: { f: filter },
       }),
     });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    const body = (await response.json()) as { data?: { graph: { nodes: GraphNode[] } }; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
-    return body.data.graph.nodes as { type: string; label: string; properties: Record<string, any> }[];
+    return body.data!.graph.nodes;
   };
   const labelsOf = (nodes: { type: string; label: string }[], type: string) => nodes.filter((n) => n.type === type).map((n) => n.label).sort();
 
@@ -140,7 +141,7 @@ describe('graph filter', () => {
     expect(jiangxi.filter((n) => n.type === 'Report').map((n) => n.properties.jurisdictionKey)).toEqual(['360202']);
     const counties = await graph({ level: 'COUNTY' });
     expect(labelsOf(counties, 'Jurisdiction')).toEqual(['江西省景德镇市昌江区']);
-    const reportYears = (nodes: { type: string; properties: Record<string, any> }[]) => nodes.filter((n) => n.type === 'Report').map((n) => n.properties.year).sort();
+    const reportYears = (nodes: GraphNode[]) => nodes.filter((n) => n.type === 'Report').map((n) => n.properties.year as number).sort();
     const years = reportYears(all);
     expect(new Set(years).size).toBeGreaterThan(1);
     const latest = Math.max(...years);

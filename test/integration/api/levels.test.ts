@@ -29,7 +29,7 @@ describe('zones, townships and counties in the API', () => {
   afterAll(() => store.close());
 
   const names = async (filter: string) =>
-    (await queryData(yoga, `{ jurisdictions(filter: ${filter}) { nodes { name } } }`)).jurisdictions.nodes.map((n: { name: string }) => n.name).sort();
+    (await queryData<{ jurisdictions: { nodes: { name: string }[] } }>(yoga, `{ jurisdictions(filter: ${filter}) { nodes { name } } }`)).jurisdictions.nodes.map((n) => n.name).sort();
 
   it('"which counties cite 三项制度" is the county alone, not the zone or the township', async () => {
     expect(await names('{level: COUNTY, mentionsInitiative: "三项制度"}')).toEqual(['金平苗族瑶族傣族自治县']);
@@ -38,7 +38,7 @@ describe('zones, townships and counties in the API', () => {
   });
 
   it('a zone and a township answer with their parents', async () => {
-    const data = await queryData(
+    const data = await queryData<{ zone: { nodes: unknown }; township: { nodes: unknown } }>(
       yoga,
       `{ zone: jurisdictions(filter: {level: ZONE}) { nodes { fullName code province { name } prefecture { name } county { name } } }
          township: jurisdictions(filter: {level: TOWNSHIP}) { nodes { fullName county { name code } prefecture { name } province { name } } } }`,
@@ -48,8 +48,8 @@ describe('zones, townships and counties in the API', () => {
   });
 
   it('each report says how sure its place is and what decided it', async () => {
-    const data = await queryData(yoga, '{ reports(first: 10) { nodes { title jurisdictionConfidence jurisdictionBasis } } }');
-    const zone = data.reports.nodes.find((r: { title: string }) => r.title.startsWith('武汉经开区'));
+    const data = await queryData<{ reports: { nodes: { title: string; jurisdictionConfidence: number }[] } }>(yoga, '{ reports(first: 10) { nodes { title jurisdictionConfidence jurisdictionBasis } } }');
+    const zone = data.reports.nodes.find((r) => r.title.startsWith('武汉经开区'));
     expect(zone).toMatchObject({ jurisdictionConfidence: 0.9, jurisdictionBasis: 'the title names 武汉经开区' });
     for (const r of data.reports.nodes) expect(r.jurisdictionConfidence).toBeGreaterThan(0.5);
   });

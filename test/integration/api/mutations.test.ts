@@ -4,10 +4,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLHandler } from '../../../src/api/server.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
-import { postQuery as post } from '../../support/ask.js';
+import { type Answer, postQuery as post } from '../../support/ask.js';
 import { countingStore, type CountingStore } from '../../support/counting.js';
 
 const SEED = readFileSync(new URL('../../../seed/003_a60db31662cb9267.txt', import.meta.url), 'utf8');
+type Ingested = { outcome: string; reportId: string; report: { year: number; jurisdiction: { name: string } } };
 const INGEST = `mutation($text: String!) { ingestReport(input: {text: $text, file: "upload.txt"}) {
   __typename ... on IngestReportPayload { outcome reportId report { year jurisdiction { name } } }
   ... on NotAReport { message } } }`;
@@ -43,13 +44,13 @@ describe('mutations', () => {
         headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({ query: 'mutation { deleteReport(id: "no-such-report") { reportId deleted } }' }),
       });
-      return { status: response.status, challenge: response.headers.get('www-authenticate'), body: (await response.json()) as any };
+      return { status: response.status, challenge: response.headers.get('www-authenticate'), body: (await response.json()) as Answer };
     };
     expect(await attempt(undefined, 'Bearer anything')).toMatchObject({ status: 403, challenge: null });
     for (const authorization of [undefined, 'Bearer wrong']) {
       const refused = await attempt('s3cret-token', authorization);
       expect(refused).toMatchObject({ status: 401, challenge: 'Bearer realm="govgraph"' });
-      expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(refused.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     }
     expect(await attempt('s3cret-token', 'Bearer s3cret-token')).toEqual({ status: 200, challenge: null, body: { data: { deleteReport: { reportId: 'no-such-report', deleted: false } } } });
   });
@@ -57,17 +58,17 @@ describe('mutations', () => {
   it('ingest a report with the token, idempotently, and delete it again', async () => {
     const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
     const auth = { authorization: 'Bearer s3cret-token' };
-    const first = await post(yoga, INGEST, { text: SEED }, auth);
+    const first = await post<{ ingestReport: Ingested }>(yoga, INGEST, { text: SEED }, auth);
     expect(first.errors).toBeUndefined();
-    expect(first.data.ingestReport).toMatchObject({ outcome: 'CREATED', report: { year: 2021, jurisdiction: { name: '昌江区' } } });
+    expect(first.data!.ingestReport).toMatchObject({ outcome: 'CREATED', report: { year: 2021, jurisdiction: { name: '昌江区' } } });
     const counts = await store.counts();
-    const again = await post(yoga, INGEST, { text: SEED }, auth);
-    expect(again.data.ingestReport.outcome).toBe('UNCHANGED');
+    const again = await post<{ ingestReport: Ingested }>(yoga, INGEST, { text: SEED }, auth);
+    expect(again.data!.ingestReport.outcome).toBe('UNCHANGED');
     expect(await store.counts()).toEqual(counts);
 
-    const id = first.data.ingestReport.reportId;
-    const del = await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id }, auth);
-    expect(del.data.deleteReport.deleted).toBe(true);
+    const id = first.data!.ingestReport.reportId;
+    const del = await post<{ deleteReport: { deleted: boolean } }>(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id }, auth);
+    expect(del.data!.deleteReport.deleted).toBe(true);
     expect((await store.counts()).byLabel.Report ?? 0).toBe(0);
   });
 
@@ -77,14 +78,15 @@ describe('mutations', () => {
     const ingest = `mutation($text: String!, $year: Int, $title: String, $file: String) {
       ingestReport(input: {text: $text, year: $year, title: $title, file: $file}) {
         ... on IngestReportPayload { outcome reportId report { year title file } } } }`;
-    const plain = (await post(yoga, ingest, { text: SEED }, auth)).data.ingestReport;
+    type Payload = { ingestReport: { outcome: string; reportId: string } };
+    const plain = (await post<Payload>(yoga, ingest, { text: SEED }, auth)).data!.ingestReport;
     // the seed has no title line; its year is read from the text
     expect(plain).toMatchObject({ outcome: 'CREATED', report: { year: 2021, title: null, file: null } });
     const title = '昌江区2021年法治政府建设工作情况报告';
-    const overridden = (await post(yoga, ingest, { text: SEED, year: 2020, title, file: 'archive/changjiang-2021.txt' }, auth)).data.ingestReport;
+    const overridden = (await post<Payload>(yoga, ingest, { text: SEED, year: 2020, title, file: 'archive/changjiang-2021.txt' }, auth)).data!.ingestReport;
     // the same text: the same report, rewritten with the overrides (not UNCHANGED, which would drop them)
     expect(overridden).toEqual({ outcome: 'REPLACED', reportId: plain.reportId, report: { year: 2020, title, file: 'archive/changjiang-2021.txt' } });
-    const again = (await post(yoga, ingest, { text: SEED, year: 2020, title, file: 'archive/changjiang-2021.txt' }, auth)).data.ingestReport;
+    const again = (await post<Payload>(yoga, ingest, { text: SEED, year: 2020, title, file: 'archive/changjiang-2021.txt' }, auth)).data!.ingestReport;
     expect(again.outcome).toBe('UNCHANGED');
     // the override reaches the graph: the year filter and the diffusion see 2020
     for (const year of [20, 3021]) {
@@ -100,10 +102,11 @@ describe('mutations', () => {
     const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
     const auth = { authorization: 'Bearer s3cret-token' };
     const ingest = `mutation($text: String!) { ingestReport(input: {text: $text}) { ... on IngestReportPayload { reportId sameIssuerAndYear { reportId year } } } }`;
-    const first = (await post(yoga, ingest, { text: SEED }, auth)).data.ingestReport;
+    type Payload = { ingestReport: { reportId: string; sameIssuerAndYear: unknown } };
+    const first = (await post<Payload>(yoga, ingest, { text: SEED }, auth)).data!.ingestReport;
     expect(first.sameIssuerAndYear).toEqual([]);
     // the same report as a web page would read it: a title line above the same text
-    const second = (await post(yoga, ingest, { text: `昌江区2021年法治政府建设年度报告\n${SEED}` }, auth)).data.ingestReport;
+    const second = (await post<Payload>(yoga, ingest, { text: `昌江区2021年法治政府建设年度报告\n${SEED}` }, auth)).data!.ingestReport;
     expect(second.reportId).not.toBe(first.reportId);
     expect(second.sameIssuerAndYear).toEqual([{ reportId: first.reportId, year: 2021 }]);
     for (const id of [first.reportId, second.reportId]) await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id }, auth);
@@ -112,9 +115,9 @@ describe('mutations', () => {
 
   it('answer a text that is not a report with a typed NotAReport result', async () => {
     const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
-    const result = await post(yoga, INGEST, { text: '今天天气很好。' }, { authorization: 'Bearer s3cret-token' });
+    const result = await post<{ ingestReport: unknown }>(yoga, INGEST, { text: '今天天气很好。' }, { authorization: 'Bearer s3cret-token' });
     expect(result.errors).toBeUndefined();
-    expect(result.data.ingestReport).toEqual({ __typename: 'NotAReport', message: expect.stringMatching(/^not a report: /) });
+    expect(result.data!.ingestReport).toEqual({ __typename: 'NotAReport', message: expect.stringMatching(/^not a report: /) });
   });
 });
 
@@ -152,9 +155,9 @@ describe('query limits', () => {
     const big = await post(yoga, nested(100), {});
     expect(big.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^query complexity \d+ exceeds the limit of 500000/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
     expect(counted.calls).toBe(before);
-    const small = await post(yoga, nested(20), {});
+    const small = await post<{ jurisdictions: { edges: unknown } }>(yoga, nested(20), {});
     expect(small.errors).toBeUndefined();
-    expect(small.data.jurisdictions.edges).toBeInstanceOf(Array);
+    expect(small.data!.jurisdictions.edges).toBeInstanceOf(Array);
     // `last` alone is a page of its size too
     const fromTheEnd = await post(yoga, nested(100).replaceAll('first:', 'last:'), {});
     expect(fromTheEnd.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX' } });

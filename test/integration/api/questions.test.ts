@@ -41,23 +41,26 @@ describe('GraphQL API', () => {
   it('answers "which counties cite 三项制度" with exactly the counties whose reports mention it, by alias or canonical name', async () => {
     const query = `query($name: String!) { jurisdictions(filter: {level: COUNTY, mentionsInitiative: $name}) {
       totalCount edges { node { name fullName code province { name } prefecture { name } } } } }`;
-    const byAlias = await ask(yoga, query, { name: '三项制度' });
+    type Counties = { jurisdictions: unknown };
+    const byAlias = await ask<Counties>(yoga, query, { name: '三项制度' });
     expect(byAlias.errors).toBeUndefined();
-    expect(byAlias.data.jurisdictions).toEqual({
+    expect(byAlias.data!.jurisdictions).toEqual({
       totalCount: 1,
       edges: [{ node: { name: '罗江区', fullName: '四川省德阳市罗江区', code: '510604', province: { name: '四川省' }, prefecture: { name: '德阳市' } } }],
     });
-    const byName = await ask(yoga, query, { name: '行政执法三项制度' });
+    const byName = await ask<Counties>(yoga, query, { name: '行政执法三项制度' });
     expect(byName.data).toEqual(byAlias.data);
-    const unknown = await ask(yoga, query, { name: '不存在的制度' });
-    expect(unknown.data.jurisdictions).toEqual({ totalCount: 0, edges: [] });
+    const unknown = await ask<Counties>(yoga, query, { name: '不存在的制度' });
+    expect(unknown.data!.jurisdictions).toEqual({ totalCount: 0, edges: [] });
   });
 
   it('explains a link with its provenance sentence and offsets into the report text', async () => {
-    const result = await ask(yoga, `{ initiative(name: "三项制度") { name aliases
+    type Mention = { sentence: string; start: number; end: number; surface: string; report: { text: string } };
+    type Initiative = { name: string; aliases: string[]; mentions: { totalCount: number; edges: { node: Mention }[] } };
+    const result = await ask<{ initiative: Initiative }>(yoga, `{ initiative(name: "三项制度") { name aliases
       mentions(first: 2) { totalCount edges { node { sentence start end surface report { reportId year text jurisdiction { name } } } } } } }`);
     expect(result.errors).toBeUndefined();
-    const initiative = result.data.initiative;
+    const initiative = result.data!.initiative;
     expect(initiative.name).toBe('行政执法三项制度');
     expect(initiative.aliases).toContain('三项制度');
     // 3 罗江区 reports and the 清远市 one
@@ -69,27 +72,29 @@ describe('GraphQL API', () => {
   });
 
   it('finds a regulation by a variant of its title', async () => {
-    const result = await ask(yoga, `{ regulation(title: "《德阳市罗江区重大经济事项决策规定实施细则》") { title kind scope citedBy { totalCount edges { action count } } } }`);
+    type Regulation = { citedBy: { totalCount: number; edges: unknown[] } };
+    const result = await ask<{ regulation: Regulation }>(yoga, `{ regulation(title: "《德阳市罗江区重大经济事项决策规定实施细则》") { title kind scope citedBy { totalCount edges { action count } } } }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data.regulation).toMatchObject({ title: '德阳市罗江区重大经济事项决策规定实施细则', kind: 'NORMATIVE_DOCUMENT', scope: 'LOCAL' });
-    expect(result.data.regulation.citedBy.totalCount).toBe(5);
-    expect(result.data.regulation.citedBy.edges[0]).toEqual({ action: 'REVISED', count: 1 });
+    expect(result.data!.regulation).toMatchObject({ title: '德阳市罗江区重大经济事项决策规定实施细则', kind: 'NORMATIVE_DOCUMENT', scope: 'LOCAL' });
+    expect(result.data!.regulation.citedBy.totalCount).toBe(5);
+    expect(result.data!.regulation.citedBy.edges[0]).toEqual({ action: 'REVISED', count: 1 });
   });
 
   it('pages with cursors and refetches any node by its global id', async () => {
-    const first = await ask(yoga, `{ reports(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id reportId } } } }`);
-    expect(first.data.reports.totalCount).toBe(5);
-    expect(first.data.reports.pageInfo.hasNextPage).toBe(true);
-    const next = await ask(yoga, `query($after: String) { reports(first: 10, after: $after) { edges { node { reportId } } pageInfo { hasNextPage } } }`, {
-      after: first.data.reports.pageInfo.endCursor,
+    type Reports = { reports: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; reportId: string } }[] } };
+    const first = (await ask<Reports>(yoga, `{ reports(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id reportId } } } }`)).data!;
+    expect(first.reports.totalCount).toBe(5);
+    expect(first.reports.pageInfo.hasNextPage).toBe(true);
+    const next = await ask<Reports>(yoga, `query($after: String) { reports(first: 10, after: $after) { edges { node { reportId } } pageInfo { hasNextPage } } }`, {
+      after: first.reports.pageInfo.endCursor,
     });
-    const all = [...first.data.reports.edges, ...next.data.reports.edges].map((e: any) => e.node.reportId);
+    const all = [...first.reports.edges, ...next.data!.reports.edges].map((e) => e.node.reportId);
     expect(new Set(all).size).toBe(5);
-    expect(next.data.reports.pageInfo.hasNextPage).toBe(false);
+    expect(next.data!.reports.pageInfo.hasNextPage).toBe(false);
 
-    const id = first.data.reports.edges[0].node.id;
-    const node = await ask(yoga, `query($id: ID!) { node(id: $id) { __typename ... on Report { reportId } } }`, { id });
-    expect(node.data.node).toEqual({ __typename: 'Report', reportId: first.data.reports.edges[0].node.reportId });
+    const id = first.reports.edges[0].node.id;
+    const node = await ask<{ node: unknown }>(yoga, `query($id: ID!) { node(id: $id) { __typename ... on Report { reportId } } }`, { id });
+    expect(node.data!.node).toEqual({ __typename: 'Report', reportId: first.reports.edges[0].node.reportId });
   });
 
   it('refuses a page larger than the maximum with a clear error', async () => {
@@ -103,9 +108,9 @@ describe('GraphQL API', () => {
       initiatives { edges { reportCount node { name } } } regulations { edges { node { title } } } } } } }`;
     const callsFor = async () => {
       const before = store.calls;
-      const result = await ask(yoga, query);
+      const result = await ask<{ jurisdictions: { totalCount: number } }>(yoga, query);
       expect(result.errors).toBeUndefined();
-      return { calls: store.calls - before, jurisdictions: result.data.jurisdictions.totalCount as number };
+      return { calls: store.calls - before, jurisdictions: result.data!.jurisdictions.totalCount };
     };
     const small = await callsFor();
     // Grow the graph: more reports and more jurisdictions.
@@ -121,14 +126,15 @@ describe('GraphQL API', () => {
     const list = (evidence: string) => `{ jurisdictions(first: 100) { totalCount edges { node { name ${evidence} } } } }`;
     const callsFor = async (query: string) => {
       const before = store.calls;
-      const result = await ask(yoga, query);
+      type Listed = { jurisdictions: { totalCount: number; edges: { node: { evidence?: { nodes: unknown[] } } }[] } };
+      const result = await ask<Listed>(yoga, query);
       expect(result.errors).toBeUndefined();
-      return { calls: store.calls - before, data: result.data };
+      return { calls: store.calls - before, data: result.data! };
     };
     const without = await callsFor(list(''));
     const withEvidence = await callsFor(list('evidence(initiative: "三项制度") { nodes { sentence } }'));
     expect(withEvidence.data.jurisdictions.totalCount).toBeGreaterThan(3);
-    expect(withEvidence.data.jurisdictions.edges.some((e: any) => e.node.evidence.nodes.length > 0)).toBe(true);
+    expect(withEvidence.data.jurisdictions.edges.some((e) => e.node.evidence!.nodes.length > 0)).toBe(true);
     expect(withEvidence.calls - without.calls).toBeLessThanOrEqual(2);
   });
 });

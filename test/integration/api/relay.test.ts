@@ -38,10 +38,10 @@ const typeOf = (id: string) => Buffer.from(id, 'base64').toString().split(':')[0
 describe('Relay ids', () => {
   const log = capturingLogger();
   const seeded = useSeededApi({ server: { logger: log.logger, token: 's3cret' } });
-  const ask = (query: string, variables: Record<string, unknown> = {}) => seeded.ask(query, variables);
+  const ask = <T>(query: string, variables: Record<string, unknown> = {}) => seeded.ask<T>(query, variables);
 
   it('every id a response hands out, the graph\'s included, is refetched through node and nodes', async () => {
-    const data = await ask(`{
+    const data = await ask<{ graph: { nodes: { id: string; type: string }[] } }>(`{
       reports(first: 100) { nodes { id jurisdiction { id province { id } prefecture { id } }
         initiatives(first: 100) { nodes { id } } regulations(first: 100) { nodes { id } } problems(first: 100) { nodes { id } } } }
       jurisdictions(first: 100) { nodes { id } }
@@ -51,19 +51,20 @@ describe('Relay ids', () => {
       search(text: "法治", first: 100) { nodes { node { ... on Node { id } } } }
       graph(filter: {yearFrom: 1990}, depth: 3, nodeTypes: [${ALL_TYPES}], maxNodes: 1000) { nodes { id type } }
     }`);
-    const graphTypes = new Set(data.graph.nodes.map((n: { type: string }) => n.type));
+    const graphTypes = new Set(data.graph.nodes.map((n) => n.type));
     expect([...graphTypes].sort()).toEqual(ALL_TYPES.split(', ').sort());
     const ids = [...idsIn(data)];
     expect(ids.length).toBeGreaterThan(500);
     let refetched = 0;
     for (let i = 0; i < ids.length; i += 100) {
       const chunk = ids.slice(i, i + 100);
-      const { nodes } = await ask(
+      type Refetched = { __typename: string; id: string; name?: string; text?: string; issuerType?: string } | null;
+      const { nodes } = await ask<{ nodes: Refetched[] }>(
         `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
           ... on Organization { name issuerType } ... on Plan { text } ... on Indicator { name } ... on ProblemTheme { name } } }`,
         { ids: chunk },
       );
-      nodes.forEach((node: { __typename: string; id: string; name?: string; text?: string; issuerType?: string } | null, j: number) => {
+      nodes.forEach((node, j) => {
         expect(node, chunk[j]).not.toBeNull();
         expect(node!.id).toBe(chunk[j]);
         expect(node!.__typename).toBe(typeOf(chunk[j]));
@@ -74,25 +75,25 @@ describe('Relay ids', () => {
     }
     expect(refetched).toBe(ids.length);
     // the graph's edges too, by the ids it gives them (TYPE:source->target), with what it says of them
-    const edges = (await ask(`{ graph(filter: {yearFrom: 1990}, depth: 3, nodeTypes: [${ALL_TYPES}], maxNodes: 1000) { edges { id source target type weight } } }`)).graph.edges as { id: string }[];
+    const edges = (await ask<{ graph: { edges: { id: string }[] } }>(`{ graph(filter: {yearFrom: 1990}, depth: 3, nodeTypes: [${ALL_TYPES}], maxNodes: 1000) { edges { id source target type weight } } }`)).graph.edges;
     expect(edges.length).toBeGreaterThan(300);
     for (let i = 0; i < edges.length; i += 100) {
       const chunk = edges.slice(i, i + 100);
-      const { nodes } = await ask('query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on GraphEdge { id source target type weight } } }', { ids: chunk.map((e) => e.id) });
+      const { nodes } = await ask<{ nodes: unknown }>('query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on GraphEdge { id source target type weight } } }', { ids: chunk.map((e) => e.id) });
       expect(nodes).toEqual(chunk.map((e) => ({ __typename: 'GraphEdge', ...e })));
     }
     // the single-id field too, for one id of each type the graph hands out
     for (const type of graphTypes) {
-      const id = data.graph.nodes.find((n: { type: string }) => n.type === type).id;
-      expect((await ask('query($id: ID!) { node(id: $id) { __typename id } }', { id })).node).toEqual({ __typename: type, id });
+      const id = data.graph.nodes.find((n) => n.type === type)!.id;
+      expect((await ask<{ node: unknown }>('query($id: ID!) { node(id: $id) { __typename id } }', { id })).node).toEqual({ __typename: type, id });
     }
   });
 
   it('answers null, without an error or an error-level log, for ids that name nothing: unknown, malformed, foreign, deleted', async () => {
-    const report = (await ask('{ reports(first: 1) { nodes { id reportId } } }')).reports.nodes[0];
+    const report = (await ask<{ reports: { nodes: { id: string; reportId: string }[] } }>('{ reports(first: 1) { nodes { id reportId } } }')).reports.nodes[0];
     // an edge of the report about to be deleted: gone with it
-    const edgeId = (await ask('query($id: ID!) { graph(start: [$id]) { edges { id source } } }', { id: report.id })).graph.edges.find((e: { source: string }) => e.source === report.id).id;
-    expect((await ask('query($id: ID!) { node(id: $id) { id } }', { id: edgeId })).node).toEqual({ id: edgeId });
+    const edgeId = (await ask<{ graph: { edges: { id: string; source: string }[] } }>('query($id: ID!) { graph(start: [$id]) { edges { id source } } }', { id: report.id })).graph.edges.find((e) => e.source === report.id)!.id;
+    expect((await ask<{ node: unknown }>('query($id: ID!) { node(id: $id) { id } }', { id: edgeId })).node).toEqual({ id: edgeId });
     const deleted = await seeded.post('mutation($id: String!) { deleteReport(id: $id) { deleted } }', { id: report.reportId }, { authorization: 'Bearer s3cret' });
     expect(deleted).toEqual({ data: { deleteReport: { deleted: true } } });
     const nothing = [

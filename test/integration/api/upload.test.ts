@@ -8,6 +8,7 @@ import { createGraphQLHandler } from '../../../src/api/server.js';
 import { extractReport } from '../../../src/extract/index.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { encodeText, gbkSafe, scannedPdf, wordDocument } from '../../fixtures/ingest-fixtures.js';
+import type { Answer } from '../../support/ask.js';
 
 const SEED = readFileSync(new URL('../../../seed/003_a60db31662cb9267.txt', import.meta.url), 'utf8');
 const TOKEN = 'upload-token';
@@ -31,7 +32,7 @@ describe('ingestReport with an uploaded file', () => {
   let yoga: ReturnType<typeof createGraphQLHandler>;
   const send = async (form: FormData, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}`, 'x-graphql-yoga-csrf': '1' }) => {
     const response = await yoga.fetch('http://govgraph.test/graphql', { method: 'POST', headers, body: form });
-    return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+    return { status: response.status, body: (await response.json()) as Answer<{ ingestReport: { __typename: string; reportId?: string; message?: string } }> };
   };
 
   beforeAll(async () => {
@@ -45,22 +46,22 @@ describe('ingestReport with an uploaded file', () => {
     const expectedId = extractReport(text).reportId;
     const { body } = await send(multipart(encodeText(text, 'gbk'), '昌江区2021.txt'));
     expect(body.errors).toBeUndefined();
-    expect(body.data.ingestReport).toEqual({
+    expect(body.data!.ingestReport).toEqual({
       __typename: 'IngestReportPayload',
       outcome: 'CREATED',
       reportId: expectedId,
       report: { year: 2021, file: '昌江区2021.txt', jurisdiction: { name: '昌江区' } },
     });
     const again = await send(multipart(encodeText(text, 'utf8bom'), 'again.txt'));
-    expect(again.body.data.ingestReport).toMatchObject({ outcome: 'UNCHANGED', reportId: expectedId });
+    expect(again.body.data!.ingestReport).toMatchObject({ outcome: 'UNCHANGED', reportId: expectedId });
     expect(await store.deleteReport(expectedId)).toBe(true);
   });
 
   it('reads a Word document', async () => {
     const { body } = await send(multipart(await wordDocument(SEED), 'report.docx'));
     expect(body.errors).toBeUndefined();
-    expect(body.data.ingestReport).toMatchObject({ __typename: 'IngestReportPayload', outcome: 'CREATED', report: { year: 2021, jurisdiction: { name: '昌江区' } } });
-    expect(await store.deleteReport(body.data.ingestReport.reportId)).toBe(true);
+    expect(body.data!.ingestReport).toMatchObject({ __typename: 'IngestReportPayload', outcome: 'CREATED', report: { year: 2021, jurisdiction: { name: '昌江区' } } });
+    expect(await store.deleteReport(body.data!.ingestReport.reportId!)).toBe(true);
   });
 
   // Deleting a report keeps its jurisdiction chain (shared reference data), so
@@ -75,8 +76,8 @@ describe('ingestReport with an uploaded file', () => {
     for (const [bytes, name, reason] of cases) {
       const { body } = await send(multipart(bytes, name));
       expect(body.errors, name).toBeUndefined();
-      expect(body.data.ingestReport.__typename, name).toBe('UnreadableFile');
-      expect(body.data.ingestReport.message, name).toMatch(reason);
+      expect(body.data!.ingestReport.__typename, name).toBe('UnreadableFile');
+      expect(body.data!.ingestReport.message, name).toMatch(reason);
     }
     expect(await store.counts()).toEqual(before);
   });
@@ -84,7 +85,7 @@ describe('ingestReport with an uploaded file', () => {
   it('answers NotAReport for a readable file that is not a report', async () => {
     const before = await store.counts();
     const { body } = await send(multipart(Buffer.from('今天天气很好，我们去公园散步。'.repeat(3)), 'note.txt'));
-    expect(body.data.ingestReport.__typename).toBe('NotAReport');
+    expect(body.data!.ingestReport.__typename).toBe('NotAReport');
     expect(await store.counts()).toEqual(before);
   });
 
@@ -97,7 +98,7 @@ describe('ingestReport with an uploaded file', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
       body: JSON.stringify({ query: 'mutation { ingestReport(input: {title: "t"}) { __typename } }' }),
     });
-    expect(((await neither.json()) as any).errors[0].message).toBe('give exactly one of input.text and input.upload');
+    expect(((await neither.json()) as Answer).errors![0].message).toBe('give exactly one of input.text and input.upload');
   });
 
   it('refuses an upload without a CSRF header (a cross-site form could send one) and without the token', async () => {

@@ -15,6 +15,30 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x > 0;
 
+/** What the smoke run reads of runBench's results (bench/run.ts returns them as untyped JSON): the figures it checks are finite and positive stay unknown. */
+interface BenchResults {
+  extract: { extractMBps: unknown; jiebaMBps: unknown; ratio: unknown };
+  linearity: { kinds: { points: { chars: unknown; ms: unknown }[] }[] };
+  ingest: { ingested: unknown; wallSeconds: unknown; reportsPerSecond: unknown; peakRssMiB: unknown; checkpoints: unknown[] };
+  query: {
+    queries: {
+      name: string;
+      answered: unknown;
+      error?: string;
+      requests: unknown;
+      rps: unknown;
+      throughputVsBaseline: unknown;
+      p50: unknown;
+      p99: unknown;
+      oneConnection: { rps: unknown; p50: unknown; errors: unknown };
+    }[];
+    targets: { countiesP50: { value: unknown; underLoad: unknown } };
+  };
+  batching: { jurisdictionPage: { size10: number } };
+  growth: unknown;
+  load: { requests: unknown; memoryAfterRun: { rssMiB: unknown }; errors: unknown; graphqlErrors: unknown };
+}
+
 describe('bench corpus', () => {
   it('is deterministic and extracts to the intended jurisdiction and year', () => {
     const a = generateCorpus({ reports: 12, out: join(dir, 'a'), seed: 5 });
@@ -50,16 +74,16 @@ describe('npm run bench (smoke)', () => {
       '--load-duration', '1', '--load-warmup', '1', '--load-connections', '2',
       '--linearity-max', '10', '--extract-sample', '6', '--workers', '1', '--quiet',
     ]);
-    const r = (await runBench(options)) as any;
+    const r = (await runBench(options)) as unknown as BenchResults;
     expect(positive(r.extract.extractMBps) && positive(r.extract.jiebaMBps) && positive(r.extract.ratio)).toBe(true);
     for (const k of r.linearity.kinds) {
       expect(k.points).toHaveLength(2);
-      expect(k.points.every((p: any) => positive(p.chars) && positive(p.ms))).toBe(true);
+      expect(k.points.every((p) => positive(p.chars) && positive(p.ms))).toBe(true);
     }
     expect(r.ingest.ingested).toBe(12);
     expect(positive(r.ingest.wallSeconds) && positive(r.ingest.reportsPerSecond) && positive(r.ingest.peakRssMiB)).toBe(true);
     expect(r.ingest.checkpoints.length).toBeGreaterThanOrEqual(2);
-    expect(r.query.queries.map((q: any) => q.name)).toEqual([
+    expect(r.query.queries.map((q) => q.name)).toEqual([
       'typename (baseline)', 'counties citing 三项制度', 'jurisdiction page', 'co-citation top 10', 'similar jurisdictions top 10', 'subgraph depth 2, 200 nodes',
     ]);
     for (const q of r.query.queries) {

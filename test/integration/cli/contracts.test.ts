@@ -78,6 +78,7 @@ describe('as a command', () => {
   it('ends quietly when the reader of its output goes away (extract … | head)', () => {
     // Four copies of the samples: far more output than a pipe holds, so the
     // writes go on after head has closed the pipe.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${PIPESTATUS[0]} is bash's, expanded by the shell
     const run = spawnSync('bash', ['-c', 'node --import tsx src/cli/main.ts extract seed seed seed seed | head -c 100 >/dev/null; echo "exit ${PIPESTATUS[0]}" >&2'], {
       cwd: root,
       encoding: 'utf8',

@@ -38,24 +38,18 @@ import { nodeId } from '../../../src/model.js';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import { DATABASE_FILE, EmbeddedStore } from '../../../src/store/embedded.js';
 import type { StoreCounts } from '../../../src/store/types.js';
+import { queryData } from '../../support/ask.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-export-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas, quotes (doubled) and line breaks. */
-/** The data of a GraphQL query answered by the server's handler over a store (no errors expected). */
-async function askGraphQL(store: EmbeddedStore, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await createGraphQLHandler({ store }).fetch('http://govgraph.test/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
+/** The data of a GraphQL query answered by the server's handler over a store (no errors expected); `T` as for queryData. */
+function askGraphQL<T>(store: EmbeddedStore, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return queryData<T>(createGraphQLHandler({ store }), query, variables);
 }
 
+/** RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas, quotes (doubled) and line breaks. */
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
@@ -65,22 +59,42 @@ function parseCsv(text: string): string[][] {
   while (i < text.length) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+      } else {
+        field += c;
+        i++;
+      }
       continue;
     }
-    if (c === '"' && field === '') (quoted = true), i++;
-    else if (c === ',') record.push(field), (field = ''), i++;
-    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+    if (c === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+      i++;
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
       record.push(field);
       records.push(record);
-      (record = []), (field = ''), (i += c === '\r' ? 2 : 1);
+      record = [];
+      field = '';
+      i += c === '\r' ? 2 : 1;
     } else if (c === '"') throw new Error(`a quote inside an unquoted field at ${i}`);
-    else (field += c), i++;
+    else {
+      field += c;
+      i++;
+    }
   }
   if (quoted) throw new Error('unterminated quoted field');
-  if (field !== '' || record.length) record.push(field), records.push(record);
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
   return records;
 }
 
@@ -138,11 +152,19 @@ function parseGraphml(text: string): Parsed & { keys: Map<string, { for: string;
   };
 }
 
+/** Cytoscape JSON as the export writes it: elements whose data holds the id, the type and the other attributes. */
+interface CytoscapeJson {
+  elements: {
+    nodes: { data: { id: string; type: string; label: string; [attr: string]: unknown } }[];
+    edges: { data: { id: string; source: string; target: string; type: string; [attr: string]: unknown } }[];
+  };
+}
+
 function parseCytoscape(text: string): Parsed {
-  const json = JSON.parse(text);
+  const json = JSON.parse(text) as CytoscapeJson;
   return {
-    nodes: json.elements.nodes.map((n: any) => ({ id: n.data.id, type: n.data.type, label: n.data.label, attrs: n.data })),
-    edges: json.elements.edges.map((e: any) => ({ id: e.data.id, source: e.data.source, target: e.data.target, type: e.data.type })),
+    nodes: json.elements.nodes.map((n) => ({ id: n.data.id, type: n.data.type, label: n.data.label, attrs: n.data })),
+    edges: json.elements.edges.map((e) => ({ id: e.data.id, source: e.data.source, target: e.data.target, type: e.data.type })),
   };
 }
 
@@ -157,7 +179,11 @@ function parseGexfText(text: string): Parsed {
 
 const PARSERS: Record<Exclude<ExportFormat, 'csv'>, (text: string) => Parsed> = { graphml: parseGraphml, gexf: parseGexfText, cytoscape: parseCytoscape };
 
-const tally = (items: { type: string }[]) => items.reduce<Record<string, number>>((t, x) => ((t[x.type] = (t[x.type] ?? 0) + 1), t), {});
+const tally = (items: { type: string }[]) => {
+  const t: Record<string, number> = {};
+  for (const x of items) t[x.type] = (t[x.type] ?? 0) + 1;
+  return t;
+};
 
 /** Every edge ends at exported nodes, and ids are unique. */
 function expectConsistent(g: Parsed) {
@@ -188,7 +214,9 @@ async function importLikeNeo4jAdmin(dir: string, files: { part: { kind: string }
       const label = rows[0][':LABEL'];
       const props = rows.map((row) => Object.fromEntries(header.filter((h) => h !== ':LABEL' && row[h] !== '').map((h) => typed(h === 'graphId:ID' ? 'graphId' : h, row[h]))));
       const created = await db.batchCreateNodesWithProps(label, props);
-      rows.forEach((row, i) => ids.set(row['graphId:ID'], created[i]));
+      rows.forEach((row, i) => {
+        ids.set(row['graphId:ID'], created[i]);
+      });
     }
     for (const f of files.filter((x) => x.part.kind === 'relationships')) {
       const { header, rows } = csvObjects(readFileSync(join(dir, f.file), 'utf8'));
@@ -274,13 +302,14 @@ describe('exports of the seeded graph', () => {
   });
 
   it('uses the ids of the GraphQL graph query, so files and API cross-reference', async () => {
-    const api = (await askGraphQL(store, '{ graph(search: "罗江区", depth: 2, maxNodes: 1000) { nodes { id type } edges { id } } }')).graph;
+    type Graph = { graph: { nodes: { id: string }[]; edges: { id: string }[] } };
+    const api = (await askGraphQL<Graph>(store, '{ graph(search: "罗江区", depth: 2, maxNodes: 1000) { nodes { id type } edges { id } } }')).graph;
     expect(api.nodes.length).toBeGreaterThan(20);
     const file = parseCytoscape((await exported('cytoscape')).text);
     const nodeIds = new Set(file.nodes.map((n) => n.id));
     const edgeIds = new Set(file.edges.map((e) => e.id));
-    expect(api.nodes.filter((n: any) => !nodeIds.has(n.id))).toEqual([]);
-    expect(api.edges.filter((e: any) => !edgeIds.has(e.id))).toEqual([]);
+    expect(api.nodes.filter((n) => !nodeIds.has(n.id))).toEqual([]);
+    expect(api.edges.filter((e) => !edgeIds.has(e.id))).toEqual([]);
   });
 
   it('numbers parallel edges (one report, two metrics of one indicator) and pages without changing a byte', async () => {
@@ -301,27 +330,29 @@ describe('exports of the seeded graph', () => {
     const report = (g: Parsed) => g.nodes.find((n) => n.type === 'Report')!.attrs;
     expect(report(compact).text).toBeUndefined();
     expect(String(report(full).text).length).toBeGreaterThan(1000);
-    const json = JSON.parse((await exported('cytoscape', [], 'full')).text);
-    const cites = json.elements.edges.find((e: any) => e.data.type === 'CITES').data;
-    expect(cites.sentences.length).toBe(cites.starts.length);
+    const json = JSON.parse((await exported('cytoscape', [], 'full')).text) as CytoscapeJson;
+    const cites = json.elements.edges.find((e) => e.data.type === 'CITES')!.data;
+    expect((cites.sentences as unknown[]).length).toBe((cites.starts as unknown[]).length);
     expect(JSON.stringify(JSON.parse((await exported('cytoscape')).text).elements.edges)).not.toMatch(/"sentences"|"sentenceStarts"|"sectionIndexes"/);
     expect(report(compact).sections).toBeUndefined();
   });
 
   it('viewer formats show provenance as the sentences, sections and surfaces the API gives, not as offsets', async () => {
-    const json = JSON.parse((await exported('cytoscape', [], 'full')).text);
-    const edges = json.elements.edges.map((e: any) => e.data);
+    const json = JSON.parse((await exported('cytoscape', [], 'full')).text) as CytoscapeJson;
+    const edges = json.elements.edges.map((e) => e.data);
     expect(JSON.stringify(edges)).not.toMatch(/"sentenceStarts"|"sentenceEnds"|"sectionIndexes"/);
-    expect(json.elements.nodes.filter((n: any) => n.data.type === 'Report').every((n: any) => n.data.sections === undefined)).toBe(true);
-    const api = (await askGraphQL(store, '{ initiative(name: "三项制度") { name reports(first: 10) { edges { node { id } mentions { sentence section start surface } } } } }')).initiative;
+    expect(json.elements.nodes.filter((n) => n.data.type === 'Report').every((n) => n.data.sections === undefined)).toBe(true);
+    type Mention = { sentence: string; section: string | null; start: number; surface: string };
+    type Initiative = { name: string; reports: { edges: { node: { id: string }; mentions: Mention[] }[] } };
+    const api = (await askGraphQL<{ initiative: Initiative }>(store, '{ initiative(name: "三项制度") { name reports(first: 10) { edges { node { id } mentions { sentence section start surface } } } } }')).initiative;
     expect(api.reports.edges.length).toBeGreaterThan(0);
     for (const edge of api.reports.edges) {
-      const data = edges.find((e: any) => e.type === 'MENTIONS' && e.source === edge.node.id && e.target === nodeId('Initiative', api.name));
+      const data = edges.find((e) => e.type === 'MENTIONS' && e.source === edge.node.id && e.target === nodeId('Initiative', api.name))!;
       expect({ starts: data.starts, sentences: data.sentences, sections: data.sections, surfaces: data.surfaces }).toEqual({
-        starts: edge.mentions.map((m: any) => m.start),
-        sentences: edge.mentions.map((m: any) => m.sentence),
-        sections: edge.mentions.map((m: any) => m.section ?? ''),
-        surfaces: edge.mentions.map((m: any) => m.surface),
+        starts: edge.mentions.map((m) => m.start),
+        sentences: edge.mentions.map((m) => m.sentence),
+        sections: edge.mentions.map((m) => m.section ?? ''),
+        surfaces: edge.mentions.map((m) => m.surface),
       });
     }
     // GraphML and GEXF declare the readable lists, not the offsets
@@ -462,7 +493,7 @@ describe('exports of the seeded graph', () => {
           metrics(first: 100) { totalCount nodes { indicator value unit surface ${M} } }
           moreMetrics: metrics(last: 100) { nodes { indicator value unit surface ${M} } }
           problems(first: 100) { edges { node { text theme ${M} } } } } }`;
-        const answer = async (s: EmbeddedStore, id: string) => (await askGraphQL(s, query, { id })).report;
+        const answer = async (s: EmbeddedStore, id: string) => (await askGraphQL<{ report: unknown }>(s, query, { id })).report;
         let sentences = 0;
         for (const id of ids) {
           const original = await answer(store, id);

@@ -163,7 +163,7 @@ function readCytoscapeJs(text: string, truth: Graph): Graph & { unnamed: string[
   const cy = cytoscape({ headless: true, styleEnabled: false, elements: JSON.parse(text).elements });
   const graph: Graph & { unnamed: string[] } = { nodes: new Map(), edges: new Map(), unnamed: [] };
   cy.nodes().forEach((n) => {
-    const d = n.data() as Record<string, any>;
+    const d = n.data() as { id: string; name?: unknown; label?: string; key?: string; [attr: string]: unknown };
     const want = truth.nodes.get(d.id);
     // Cytoscape desktop labels nodes by `name`: the stored name, else the display label.
     if (typeof d.name !== 'string' || !d.name) graph.unnamed.push(d.id);
@@ -172,7 +172,7 @@ function readCytoscapeJs(text: string, truth: Graph): Graph & { unnamed: string[
     graph.nodes.set(d.id, item(d, { label: d.label, key: d.key }, new Set(), drop));
   });
   cy.edges().forEach((e) => {
-    const d = e.data() as Record<string, any>;
+    const d = e.data() as { id: string; source: string; target: string; weight: number; [attr: string]: unknown };
     graph.edges.set(d.id, item(d, { source: d.source, target: d.target, weight: d.weight }, new Set(), ['id', 'source', 'target', 'type', 'label', 'weight']));
   });
   return graph;
@@ -399,8 +399,10 @@ function readNeo4jAdminImport(dir: string): AdminImport {
         i++;
         for (;;) {
           if (i >= text.length) throw new Error('an unterminated quoted field');
-          if (text[i] === '"' && text[i + 1] === '"') (value += '"'), (i += 2);
-          else if (text[i] === '"') {
+          if (text[i] === '"' && text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+          } else if (text[i] === '"') {
             i++;
             break;
           } else {
@@ -588,7 +590,10 @@ describe('CSV of hostile values read by the rules of neo4j-admin database import
         expect(graphId).toBe(n.id);
         // A list of one empty string is a quoted empty field; what neo4j-admin makes of that is not documented, so it is left out here.
         const want = expected(n.properties);
-        if (JSON.stringify(want.aliases) === '[""]') delete want.aliases, delete props.aliases;
+        if (JSON.stringify(want.aliases) === '[""]') {
+          delete want.aliases;
+          delete props.aliases;
+        }
         expect(props, n.id).toEqual(want);
       }
     }

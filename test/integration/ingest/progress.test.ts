@@ -25,7 +25,7 @@ class Recorder extends Writable {
   }
 }
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's escape sequences (ESC [ …) are what is stripped
 const ESCAPES = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const created = (n: number): FileOutcome => ({ file: `in/report-${n}.txt`, status: 'created', reportId: `id${n}` });
 
@@ -84,6 +84,7 @@ describe.skipIf(!hasScript)('govgraph ingest on a pseudo-terminal', () => {
     expect(screen).toContain('12 file(s)');
     // the last frame stays (12/12), and nothing moves the cursor back up over the summary line after it
     expect(screen).toMatch(/12\/12 files/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC [ n A, the escape sequence that moves the cursor up
     expect(run.stdout.slice(run.stdout.indexOf('12 file(s) in'))).not.toMatch(/\x1b\[\d*A/);
   }, 60_000);
 

@@ -15,7 +15,7 @@ import { EXTRACTOR_VERSION, extractReport } from '../../../src/extract/index.js'
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { cypherDirWithDegrees, reportDegrees, REPO, variedReports } from '../../support/degrees.js';
 
-export const FAULT_FIGURES = { reports: 40, killedAfter: 0, inStoreAtKill: 0, secondRunCreated: 0 };
+const FAULT_FIGURES = { reports: 40, killedAfter: 0, inStoreAtKill: 0, secondRunCreated: 0 };
 const KILL_AFTER = 10;
 
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-faults-'));

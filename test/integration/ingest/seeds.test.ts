@@ -77,7 +77,7 @@ describe('the seeds in the store and through GraphQL', () => {
   });
 
   it.each(['三项制度', '行政执法三项制度', '“三项制度”'])('"which counties cite %s" returns exactly 昌江区', async (name) => {
-    const data = await seeded.ask(
+    const data = await seeded.ask<{ jurisdictions: { edges: unknown } }>(
       `query($name: String!) { jurisdictions(filter: {level: COUNTY, mentionsInitiative: $name}) {
           edges { node { name fullName province { name } } } } }`,
       { name },
@@ -86,10 +86,10 @@ describe('the seeds in the store and through GraphQL', () => {
   });
 
   // The recipes of docs/api.md, answered over the seeds: their outputs as printed there.
-  const ask = (query: string) => seeded.ask(query);
+  const ask = <T>(query: string) => seeded.ask<T>(query);
 
   it('recipe: similar jurisdictions and the side-by-side comparison', async () => {
-    const { jurisdiction } = await ask('{ jurisdiction(name: "罗江区") { similar(first: 2) { totalCount nodes { jurisdiction { name } shared score } } } }');
+    const { jurisdiction } = await ask<{ jurisdiction: { similar: unknown } }>('{ jurisdiction(name: "罗江区") { similar(first: 2) { totalCount nodes { jurisdiction { name } shared score } } } }');
     expect(jurisdiction.similar).toEqual({
       totalCount: 4,
       nodes: [
@@ -97,7 +97,8 @@ describe('the seeds in the store and through GraphQL', () => {
         { jurisdiction: { name: '昌江区' }, shared: 6, score: 6 / 109 },
       ],
     });
-    const { compareJurisdictions: c } = await ask('{ compareJurisdictions(a: "罗江区", b: "清远市") { similarity sharedInitiatives { totalCount } sharedRegulations { nodes { title } } sharedProblemThemes } }');
+    type Comparison = { similarity: number; sharedInitiatives: { totalCount: number }; sharedRegulations: { nodes: unknown }; sharedProblemThemes: string[] };
+    const { compareJurisdictions: c } = await ask<{ compareJurisdictions: Comparison }>('{ compareJurisdictions(a: "罗江区", b: "清远市") { similarity sharedInitiatives { totalCount } sharedRegulations { nodes { title } } sharedProblemThemes } }');
     expect(c.similarity).toBe(12 / 85);
     expect(c.sharedInitiatives.totalCount).toBe(11);
     expect(c.sharedRegulations.nodes).toEqual([{ title: '法治政府建设实施纲要（2021—2025年）' }]);
@@ -105,12 +106,12 @@ describe('the seeds in the store and through GraphQL', () => {
   });
 
   it('recipe: co-citation with lift and PMI', async () => {
-    const { regulation } = await ask('{ regulation(title: "民法典") { coCited(first: 1) { nodes { regulation { title } count lift pmi } } } }');
+    const { regulation } = await ask<{ regulation: { coCited: { nodes: unknown } } }>('{ regulation(title: "民法典") { coCited(first: 1) { nodes { regulation { title } count lift pmi } } } }');
     expect(regulation.coCited.nodes).toEqual([{ regulation: { title: '中国共产党章程' }, count: 1, lift: 2.5, pmi: Math.log2(2.5) }]);
   });
 
   it('recipe: the subgraph around 三项制度, one level deep', async () => {
-    const { graph } = await ask('{ graph(search: "三项制度", depth: 1, maxNodes: 5) { truncated nodes { type label degree } edges { type weight } } }');
+    const { graph } = await ask<{ graph: unknown }>('{ graph(search: "三项制度", depth: 1, maxNodes: 5) { truncated nodes { type label degree } edges { type weight } } }');
     expect(graph).toEqual({
       truncated: false,
       nodes: [

@@ -3,6 +3,7 @@
 // Node's bare, empty "400 Bad Request"; the status stays Node's own.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../support/ask.js';
 import { serveStore, type Served } from '../../support/served.js';
 
 describe('requests the HTTP parser refuses', () => {
@@ -14,7 +15,7 @@ describe('requests the HTTP parser refuses', () => {
 
   /** Sends raw bytes and reads the whole answer (the server closes the connection). */
   const raw = (request: Buffer) =>
-    new Promise<{ status: number; type: string; body: any }>((resolve, reject) => {
+    new Promise<{ status: number; type: string; body: Answer | null }>((resolve, reject) => {
       const socket = connect(served.port, '127.0.0.1', () => socket.end(request));
       let text = '';
       socket.setEncoding('utf8').on('data', (d) => (text += d)).on('error', reject).on('close', () => {
@@ -30,18 +31,18 @@ describe('requests the HTTP parser refuses', () => {
     const answer = await raw(Buffer.from(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n\r\n`, 'utf8'));
     expect(answer.status).toBe(400);
     expect(answer.type).toBe('application/json; charset=utf-8');
-    expect(answer.body.errors[0].message).toMatch(/^the URL holds characters that must be percent-encoded/);
+    expect(answer.body!.errors![0].message).toMatch(/^the URL holds characters that must be percent-encoded/);
   });
 
   it('headers over Node’s limit: 431 with a message', async () => {
     const answer = await raw(Buffer.from(`GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
     expect(answer.status).toBe(431);
-    expect(answer.body.errors[0].message).toBe('the request headers are too large');
+    expect(answer.body!.errors![0].message).toBe('the request headers are too large');
   });
 
   it('anything else unparseable: 400 naming the parser’s reason', async () => {
     const answer = await raw(Buffer.from('GET /healthz HTTP/9.9\r\n\r\n'));
     expect(answer.status).toBe(400);
-    expect(answer.body.errors[0].message).toMatch(/^the request is not valid HTTP \(.+\)$/);
+    expect(answer.body!.errors![0].message).toMatch(/^the request is not valid HTTP \(.+\)$/);
   });
 });

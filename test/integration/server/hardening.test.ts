@@ -12,7 +12,7 @@ import type { GraphStore } from '../../../src/store/types.js';
 
 /** A pino logger whose JSON lines land in an array. */
 function capturingLogger() {
-  const lines: Record<string, any>[] = [];
+  const lines: { level: number; msg?: string; [field: string]: unknown }[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   return { logger, lines };
 }

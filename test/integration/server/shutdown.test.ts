@@ -29,8 +29,13 @@ const until = (check: () => boolean, what: string, ms = 20_000) =>
   new Promise<void>((resolve, reject) => {
     const started = Date.now();
     const poll = setInterval(() => {
-      if (check()) return clearInterval(poll), resolve();
-      if (Date.now() - started > ms) clearInterval(poll), reject(new Error(`timed out waiting for ${what}`));
+      if (check()) {
+        clearInterval(poll);
+        resolve();
+      } else if (Date.now() - started > ms) {
+        clearInterval(poll);
+        reject(new Error(`timed out waiting for ${what}`));
+      }
     }, 25);
   });
 

@@ -9,7 +9,7 @@ import { CATALOGUE_FILE, catalogueSource, typeOfExample } from '../../../src/sto
 import { listStatementFiles } from '../../../src/store/statements.js';
 
 /** The column names of a statement's final RETURN clause (`expr AS name` or a bare variable). */
-export function returnedColumns(text: string): string[] {
+function returnedColumns(text: string): string[] {
   const body = text.replace(/\/\/.*$/gm, '');
   const at = [...body.matchAll(/^RETURN\s+(?:DISTINCT\s+)?/gm)].at(-1);
   if (!at) return [];

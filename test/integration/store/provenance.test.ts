@@ -36,12 +36,29 @@ const REPORT = `query($id: String!, $after: String) { report(id: $id) {
   problems(first: 100) { edges { node { text ${M} } } } } }`;
 const MORE_METRICS = `query($id: String!, $after: String) { report(id: $id) { ${METRICS} } }`;
 
+/** A mention as the API shows it (the selection M). */
+interface ShownMention {
+  sentence: string;
+  section: string | null;
+  start: number;
+  end: number;
+  surface: string | null;
+}
+type MetricsPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { indicator: string; surface: string; mentions: ShownMention[] }[] };
+/** The answer to REPORT. */
+interface ReportAnswer {
+  initiatives: { edges: { node: { name: string }; mentions: ShownMention[] }[] };
+  regulations: { edges: { node: { title: string }; mentions: ShownMention[] }[] };
+  metrics: MetricsPage;
+  problems: { edges: { node: { text: string; mentions: ShownMention[] } }[] };
+}
+
 /** The REPORT answer, with every page of its metrics. */
 async function askReport(yoga: Yoga, id: string) {
-  const { report } = await ask(yoga, REPORT, { id });
+  const { report } = await ask<{ report: ReportAnswer }>(yoga, REPORT, { id });
   let page = report.metrics;
   while (page.pageInfo.hasNextPage) {
-    page = (await ask(yoga, MORE_METRICS, { id, after: page.pageInfo.endCursor })).report.metrics;
+    page = (await ask<{ report: { metrics: MetricsPage } }>(yoga, MORE_METRICS, { id, after: page.pageInfo.endCursor })).report.metrics;
     report.metrics.nodes.push(...page.nodes);
   }
   return report;
@@ -78,13 +95,13 @@ function expectedAnswer(g: ReportGraph) {
   };
 }
 
-function answerOf(report: any) {
+function answerOf(report: ReportAnswer) {
   const sort = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
   return {
-    initiatives: sort(report.initiatives.edges.map((e: any) => ({ name: e.node.name, mentions: e.mentions }))),
-    regulations: sort(report.regulations.edges.map((e: any) => ({ title: e.node.title, mentions: e.mentions }))),
-    metrics: sort(report.metrics.nodes.map((m: any) => ({ indicator: m.indicator, surface: m.surface, mentions: m.mentions }))),
-    problems: sort(report.problems.edges.map((e: any) => ({ text: e.node.text, mentions: e.node.mentions }))),
+    initiatives: sort(report.initiatives.edges.map((e) => ({ name: e.node.name, mentions: e.mentions }))),
+    regulations: sort(report.regulations.edges.map((e) => ({ title: e.node.title, mentions: e.mentions }))),
+    metrics: sort(report.metrics.nodes.map((m) => ({ indicator: m.indicator, surface: m.surface, mentions: m.mentions }))),
+    problems: sort(report.problems.edges.map((e) => ({ text: e.node.text, mentions: e.node.mentions }))),
   };
 }
 
@@ -143,8 +160,9 @@ describe('provenance stored as offsets into the report text', () => {
   it('reads the texts behind any number of mentions in one store call per request (batched by a DataLoader)', async () => {
     const callsFor = async (first: number) => {
       const before = counted.calls;
-      const data = await ask(yoga, `{ initiative(name: "三项制度") { mentions(first: ${first}) { edges { node { sentence section surface report { reportId } } } } } }`);
-      return { calls: counted.calls - before, reports: new Set(data.initiative.mentions.edges.map((e: any) => e.node.report.reportId)).size };
+      type Mentions = { initiative: { mentions: { edges: { node: { report: { reportId: string } } }[] } } };
+      const data = await ask<Mentions>(yoga, `{ initiative(name: "三项制度") { mentions(first: ${first}) { edges { node { sentence section surface report { reportId } } } } } }`);
+      return { calls: counted.calls - before, reports: new Set(data.initiative.mentions.edges.map((e) => e.node.report.reportId)).size };
     };
     const one = await callsFor(1);
     const many = await callsFor(100);
@@ -157,7 +175,7 @@ describe('provenance stored as offsets into the report text', () => {
     try {
       const [planned, done] = [syntheticReport(1), syntheticReport(2)];
       for (const g of [planned, done]) await local.upsertReport(g, { extractorVersion: 't' });
-      const data = await ask(createGraphQLHandler({ store: local }), FOLLOW_THROUGH);
+      const data = await ask<{ jurisdiction: { followThrough: { nodes: unknown } } }>(createGraphQLHandler({ store: local }), FOLLOW_THROUGH);
       expect(data.jurisdiction.followThrough.nodes).toEqual([
         {
           plan: '深化三项制度',
@@ -293,7 +311,7 @@ describe('data written before provenance offsets', () => {
       // what `govgraph ingest` does with a report stored by another extractor version: replace it
       for (const g of reports) expect(await old.upsertReport(g, { extractorVersion: 'new' })).toBe('replaced');
       await expect(refuseOldProvenance(old, 'embedded store in old-data')).resolves.toBeUndefined();
-      const { report } = await ask(createGraphQLHandler({ store: old }), REPORT, { id: reports[0].reportId });
+      const { report } = await ask<{ report: ReportAnswer }>(createGraphQLHandler({ store: old }), REPORT, { id: reports[0].reportId });
       expect(answerOf(report)).toEqual(expectedAnswer(reports[0]));
     } finally {
       await old.close();

@@ -16,7 +16,7 @@ import { postQuery } from '../../support/ask.js';
 const TOKEN = 'concurrency-token';
 const CYCLES = 15; // ingest + delete cycles through the API
 const REPLACEMENTS = 15; // replacements through the store
-export const CONCURRENCY_FIGURES = { cycles: CYCLES, replacements: REPLACEMENTS, storeObservations: 0, apiObservations: 0, sawAbsent: 0, sawComplete: 0, partial: 0 };
+const CONCURRENCY_FIGURES = { cycles: CYCLES, replacements: REPLACEMENTS, storeObservations: 0, apiObservations: 0, sawAbsent: 0, sawComplete: 0, partial: 0 };
 
 let store: EmbeddedStore;
 let yoga: ReturnType<typeof createGraphQLHandler>;
@@ -26,8 +26,8 @@ let replaced: { graph: ReportGraph; degrees: string; api: string };
 /** Lets timers and I/O run: a store whose calls settle as microtasks would otherwise starve the writers. */
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function gql(query: string, variables: Record<string, unknown> = {}, auth = false) {
-  return postQuery(yoga, query, variables, auth ? { authorization: `Bearer ${TOKEN}` } : {});
+function gql<T>(query: string, variables: Record<string, unknown> = {}, auth = false) {
+  return postQuery<T>(yoga, query, variables, auth ? { authorization: `Bearer ${TOKEN}` } : {});
 }
 
 const REPORT_SHAPE = `query($id: String!) { report(id: $id) { year jurisdiction { name } initiatives(first: 100) { totalCount edges { node { name } } }
@@ -35,9 +35,18 @@ const REPORT_SHAPE = `query($id: String!) { report(id: $id) { year jurisdiction 
 
 /** What GraphQL shows of a report, as one comparable string ("" when absent). */
 async function apiView(id: string): Promise<string> {
-  const result = await gql(REPORT_SHAPE, { id });
+  type Counted = { totalCount: number };
+  type Shape = {
+    year: number | null;
+    jurisdiction: { name: string } | null;
+    initiatives: Counted & { edges: unknown[] };
+    regulations: Counted;
+    problems: Counted;
+    metrics: Counted;
+  };
+  const result = await gql<{ report: Shape | null }>(REPORT_SHAPE, { id });
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  const r = result.data.report;
+  const r = result.data!.report;
   if (!r) return '';
   return JSON.stringify([r.year, r.jurisdiction?.name, r.initiatives.totalCount, r.initiatives.edges.length, r.regulations.totalCount, r.problems.totalCount, r.metrics.totalCount]);
 }
@@ -73,9 +82,9 @@ describe('writes and reads at the same time', () => {
 
     const apiWriter = async () => {
       for (let i = 0; i < CYCLES; i++) {
-        const created = await gql(`mutation($text: String!) { ingestReport(input: {text: $text}) { __typename ... on IngestReportPayload { outcome reportId } } }`, { text: toggled.text }, true);
+        const created = await gql<{ ingestReport: unknown }>(`mutation($text: String!) { ingestReport(input: {text: $text}) { __typename ... on IngestReportPayload { outcome reportId } } }`, { text: toggled.text }, true);
         expect(created.data?.ingestReport, JSON.stringify(created)).toMatchObject({ outcome: 'CREATED', reportId: toggled.graph.reportId });
-        const deleted = await gql(`mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: toggled.graph.reportId }, true);
+        const deleted = await gql<{ deleteReport: { deleted: boolean } }>(`mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: toggled.graph.reportId }, true);
         expect(deleted.data?.deleteReport.deleted, JSON.stringify(deleted)).toBe(true);
       }
     };

@@ -265,7 +265,7 @@ describe('without a title', () => {
 
 describe('a page in traditional characters', () => {
   it('is read in simplified characters; a simplified text is left exactly as it is', () => {
-    const traditional = '北京市朝陽區人民政府2022年法治政府建設年度情況報告\n2022年,朝陽區政府深入學習貫徹落實黨的二十大精神和習近平法治思想,堅持將法治政府建設作為全面依法治區的重點任務。現將有關情況報告如下。\n一、主要工作\n' + '我區堅持依法行政,推進法治政府建設,加強行政執法監督,深化法治宣傳教育,提升依法行政能力和水平。'.repeat(6);
+    const traditional = `北京市朝陽區人民政府2022年法治政府建設年度情況報告\n2022年,朝陽區政府深入學習貫徹落實黨的二十大精神和習近平法治思想,堅持將法治政府建設作為全面依法治區的重點任務。現將有關情況報告如下。\n一、主要工作\n${'我區堅持依法行政,推進法治政府建設,加強行政執法監督,深化法治宣傳教育,提升依法行政能力和水平。'.repeat(6)}`;
     const graph = extractReport(traditional);
     expect(graph.title).toBe('北京市朝阳区人民政府2022年法治政府建设年度情况报告');
     expect(graph.jurisdiction).toMatchObject({ name: '朝阳区', province: '北京市', adminCode: '110105' });

@@ -24,7 +24,7 @@ const SEEDS = readdirSync(seedDir)
 
 /** Runs per property; the whole file stays within a few seconds on a shared 2-core machine (FC_SCALE=10 for a longer hunt). */
 const SCALE = Number(process.env.FC_SCALE ?? 1);
-export const RUNS = { small: 150 * SCALE, spliced: 60 * SCALE, huge: 6 * SCALE };
+const RUNS = { small: 150 * SCALE, spliced: 60 * SCALE, huge: 6 * SCALE };
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 const PATH = process.env.FC_PATH;
 const params = (numRuns: number) => ({ numRuns, seed: SEED, path: PATH, endOnFailure: true });

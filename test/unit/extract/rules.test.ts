@@ -83,9 +83,9 @@ describe('regulation titles', () => {
   it('reads kind, scope and action from the title and its governing verb', () => {
     const graph = extractReport(report('认真贯彻《中华人民共和国行政复议法》,修订《德阳市罗江区重大经济事项决策规定实施细则》,学习《民法典》。'));
     const byTitle = Object.fromEntries(graph.regulations.map((r) => [r.title, r]));
-    expect(byTitle['行政复议法']).toMatchObject({ kind: 'law', scope: 'national', action: 'implemented', count: 2 });
-    expect(byTitle['德阳市罗江区重大经济事项决策规定实施细则']).toMatchObject({ kind: 'normative_document', scope: 'local', action: 'revised', issuer: '罗江区' });
-    expect(byTitle['民法典']).toMatchObject({ kind: 'law', action: 'studied' });
+    expect(byTitle.行政复议法).toMatchObject({ kind: 'law', scope: 'national', action: 'implemented', count: 2 });
+    expect(byTitle.德阳市罗江区重大经济事项决策规定实施细则).toMatchObject({ kind: 'normative_document', scope: 'local', action: 'revised', issuer: '罗江区' });
+    expect(byTitle.民法典).toMatchObject({ kind: 'law', action: 'studied' });
   });
 });
 
@@ -198,7 +198,7 @@ describe('report-likeness', () => {
     expect(oneLine).toContain('。一、主要举措');
     expect(() => checkReportLike(oneLine)).not.toThrow();
     // 统一、 and 第一、 continue a word: they are not headings
-    const words = oneLine.replace(/[一二三]、/g, (m, at) => `统${m}`).replace(/\(([一二三])\)/g, '第$1、').replace('现将有关情况报告如下。', '');
+    const words = oneLine.replace(/[一二三]、/g, (m) => `统${m}`).replace(/\(([一二三])\)/g, '第$1、').replace('现将有关情况报告如下。', '');
     expect(() => checkReportLike(words)).toThrow(/no numbered section/);
   });
 });

@@ -96,8 +96,8 @@ describe('citation actions', () => {
   it('学习贯彻 is studying, 宣传片 is not a verb, and a film is kind other', () => {
     const graph = extractReport(report('认真学习贯彻《宪法》。区司法局宣传片《照进裂缝的光》荣登平台。'));
     const byTitle = Object.fromEntries(graph.regulations.map((r) => [r.title, r]));
-    expect(byTitle['宪法'].action).toBe('studied');
-    expect(byTitle['照进裂缝的光']).toMatchObject({ action: 'referenced', kind: 'other' });
+    expect(byTitle.宪法.action).toBe('studied');
+    expect(byTitle.照进裂缝的光).toMatchObject({ action: 'referenced', kind: 'other' });
   });
 
   it('a document the report says it issued is local', () => {
@@ -125,8 +125,8 @@ describe('initiatives', () => {
     // since 0.3.0: generic practices are in knowledge/initiative-stoplist.json (gold GUIDELINES §5)
     const graph = extractReport(report('严格落实合法性审查,推行“三项制度”。'));
     const byName = Object.fromEntries(graph.initiatives.map((i) => [i.name, i]));
-    expect(byName['合法性审查']).toBeUndefined();
-    expect(byName['行政执法三项制度'].confidence).toBe(1);
+    expect(byName.合法性审查).toBeUndefined();
+    expect(byName.行政执法三项制度.confidence).toBe(1);
   });
 
   it('never matches across a quote that splits a name (守护南粤”执法)', () => {

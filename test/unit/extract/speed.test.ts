@@ -46,8 +46,8 @@ const runs = (numRuns: number) => ({ numRuns: numRuns * Number(process.env.FC_SC
 
 /** Strings of pieces drawn from a weighted alphabet of characters and words. */
 const textOf = (pieces: string[], maxLength = 40) => fc.array(fc.constantFrom(...pieces), { maxLength }).map((p) => p.join(''));
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (words: string[]) => words.map(escape).join('|');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: string[]) => words.map(escapeRegExp).join('|');
 const cjk = ['法', '治', '政', '府', '区', '县', '市', '建', '设', '工', '作', '德', '阳', '罗', '江'];
 
 // --- metrics ------------------------------------------------------------------
@@ -94,7 +94,7 @@ describe('metrics: the hand-written scans equal their RegExps', () => {
   });
 
   it('countBefore, ruleBefore, clauseStartBefore and nounAfter at every offset', () => {
-    const nounStop = new RegExp(`[${escape(NOUN_STOP_CHARS)}]|${alternation([...NOUN_STOP_WORDS])}`);
+    const nounStop = new RegExp(`[${escapeRegExp(NOUN_STOP_CHARS)}]|${alternation([...NOUN_STOP_WORDS])}`);
     const referenceNoun = (text: string, from: number) => {
       const rest = text.slice(from, from + 14).replace(/[(（]([\u4e00-\u9fff]{1,3})[)）]/, '〔$1〕');
       const stop = nounStop.exec(rest);
@@ -210,6 +210,7 @@ describe('a lexicon pattern that stands for a few strings is matched as those st
     const whole = new RegExp(`^(?:${source})$`);
     for (const form of forms!) expect(form).toMatch(whole);
     // strings made of the pattern's own characters that match it whole are among the forms
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included: only the pattern's CJK characters are kept
     const pieces = [...new Set(source.replace(/[\x00-\x7f]/g, '').split(''))];
     const listed = new Set(forms);
     fc.assert(
@@ -288,10 +289,8 @@ describe('discovery and jurisdiction scans', () => {
 
   it('unquotedMatches is matchAll of its RegExp', () => {
     const genres = ['专项整治行动', '专项整治', '联动机制', '管理制度', '责任制', '信息平台', '提升工程', '体制改革'];
-    const unquoted = new RegExp(
-      '([\\u4e00-\\u9fff“”、]{2,24}?)(专项整治行动|专项整治|专项行动|专项检查|联动机制|衔接机制|协调机制|协作机制|沟通联系机制|联系机制|会商机制|管理制度|监管制度|责任制|提优行动|深化行动|三年行动|精品工程|提升工程|监管改革|体制改革|大数据平台|信息平台|服务平台|监督平台|考法平台|管理平台)',
-      'g',
-    );
+    const unquoted =
+      /([\u4e00-\u9fff“”、]{2,24}?)(专项整治行动|专项整治|专项行动|专项检查|联动机制|衔接机制|协调机制|协作机制|沟通联系机制|联系机制|会商机制|管理制度|监管制度|责任制|提优行动|深化行动|三年行动|精品工程|提升工程|监管改革|体制改革|大数据平台|信息平台|服务平台|监督平台|考法平台|管理平台)/g;
     fc.assert(
       fc.property(textOf([...cjk, ...genres, '“', '”', '、', ',', 'a', '\n'], 40), (text) => {
         const expected = [...text.matchAll(unquoted)].map((m) => [m.index, ...m]);
@@ -378,7 +377,9 @@ describe('the census and the trie', () => {
     fc.assert(
       fc.property(fc.uniqueArray(textOf(['a', 'b', 'c', '法', '治'], 4).filter((k) => k.length > 0), { maxLength: 12 }), textOf(['a', 'b', 'c', '法', '治', 'd'], 30), (keys, text) => {
         const trie = new Trie<number>();
-        keys.forEach((k, i) => trie.add(k, i));
+        keys.forEach((k, i) => {
+          trie.add(k, i);
+        });
         const expected: [number, number, number][] = [];
         for (let at = 0; at < text.length; at++)
           for (let len = 1; at + len <= text.length; len++) {
@@ -437,7 +438,7 @@ describe('the census and the trie', () => {
 describe('sections', () => {
   it('startsLikeHeading is the RegExp test of the first character, for every code unit', () => {
     for (let c = 0; c < 0x10000; c++) {
-      const line = String.fromCharCode(c) + '一';
+      const line = `${String.fromCharCode(c)}一`;
       if (startsLikeHeading(line) !== /^[一二三四五六七八九十(（\d]/.test(line)) expect(c).toBe(-1);
     }
     expect(startsLikeHeading('')).toBe(false);
