@@ -61,27 +61,67 @@ const pick = <T>(items: T[], random: () => number): T => items[Math.floor(random
 // National documents reports cite, most of them in most reports (the head of the
 // distribution), with the long tail coming from each place's own documents.
 const NATIONAL_REGULATIONS = [
-  '法治政府建设实施纲要(2021—2025年)', '法治中国建设规划(2020—2025年)', '法治社会建设实施纲要(2020—2025年)',
-  '中华人民共和国民法典', '中华人民共和国行政处罚法', '中华人民共和国行政复议法', '中华人民共和国行政许可法',
-  '中华人民共和国行政诉讼法', '中华人民共和国行政强制法', '中华人民共和国宪法', '中华人民共和国政府信息公开条例',
-  '重大行政决策程序暂行条例', '优化营商环境条例', '党政主要负责人履行推进法治建设第一责任人职责规定',
-  '法治政府建设与责任落实督察工作规定', '中华人民共和国安全生产法', '中华人民共和国外商投资法',
-  '中华人民共和国公职人员政务处分法', '中华人民共和国法律援助法', '中华人民共和国反有组织犯罪法',
-  '中华人民共和国数据安全法', '中华人民共和国个人信息保护法', '中华人民共和国乡村振兴促进法',
-  '中华人民共和国长江保护法', '保障农民工工资支付条例', '信访工作条例', '中华人民共和国人民调解法',
-  '中华人民共和国土地管理法', '中华人民共和国食品安全法', '中华人民共和国生物安全法',
-  '关于加强社会主义法治文化建设的意见', '关于进一步贯彻实施《中华人民共和国行政处罚法》的通知',
-  '提升行政执法质量三年行动计划(2023—2025年)', '国务院关于加强数字政府建设的指导意见',
+  '法治政府建设实施纲要(2021—2025年)',
+  '法治中国建设规划(2020—2025年)',
+  '法治社会建设实施纲要(2020—2025年)',
+  '中华人民共和国民法典',
+  '中华人民共和国行政处罚法',
+  '中华人民共和国行政复议法',
+  '中华人民共和国行政许可法',
+  '中华人民共和国行政诉讼法',
+  '中华人民共和国行政强制法',
+  '中华人民共和国宪法',
+  '中华人民共和国政府信息公开条例',
+  '重大行政决策程序暂行条例',
+  '优化营商环境条例',
+  '党政主要负责人履行推进法治建设第一责任人职责规定',
+  '法治政府建设与责任落实督察工作规定',
+  '中华人民共和国安全生产法',
+  '中华人民共和国外商投资法',
+  '中华人民共和国公职人员政务处分法',
+  '中华人民共和国法律援助法',
+  '中华人民共和国反有组织犯罪法',
+  '中华人民共和国数据安全法',
+  '中华人民共和国个人信息保护法',
+  '中华人民共和国乡村振兴促进法',
+  '中华人民共和国长江保护法',
+  '保障农民工工资支付条例',
+  '信访工作条例',
+  '中华人民共和国人民调解法',
+  '中华人民共和国土地管理法',
+  '中华人民共和国食品安全法',
+  '中华人民共和国生物安全法',
+  '关于加强社会主义法治文化建设的意见',
+  '关于进一步贯彻实施《中华人民共和国行政处罚法》的通知',
+  '提升行政执法质量三年行动计划(2023—2025年)',
+  '国务院关于加强数字政府建设的指导意见',
   '关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见',
-  '中华人民共和国行政复议法实施条例', '规章制定程序条例', '法规规章备案条例', '中华人民共和国立法法',
+  '中华人民共和国行政复议法实施条例',
+  '规章制定程序条例',
+  '法规规章备案条例',
+  '中华人民共和国立法法',
   '关于加强行政规范性文件制定和监督管理工作的通知',
 ];
 
 const LOCAL_DOCUMENT_TOPICS = [
-  '重大行政决策程序规定', '行政规范性文件管理办法', '行政执法公示办法', '行政执法全过程记录办法', '重大执法决定法制审核办法',
-  '法治政府建设实施方案', '提升行政执法质量三年行动实施方案', '法治宣传教育第八个五年规划', '政府法律顾问工作规则',
-  '行政机关负责人出庭应诉规定', '优化营商环境若干措施', '公平竞争审查工作机制', '行政复议体制改革实施方案',
-  '证明事项告知承诺制实施方案', '涉企行政检查规范办法', '包容审慎监管实施办法', '法治督察工作办法', '政务公开工作要点',
+  '重大行政决策程序规定',
+  '行政规范性文件管理办法',
+  '行政执法公示办法',
+  '行政执法全过程记录办法',
+  '重大执法决定法制审核办法',
+  '法治政府建设实施方案',
+  '提升行政执法质量三年行动实施方案',
+  '法治宣传教育第八个五年规划',
+  '政府法律顾问工作规则',
+  '行政机关负责人出庭应诉规定',
+  '优化营商环境若干措施',
+  '公平竞争审查工作机制',
+  '行政复议体制改革实施方案',
+  '证明事项告知承诺制实施方案',
+  '涉企行政检查规范办法',
+  '包容审慎监管实施办法',
+  '法治督察工作办法',
+  '政务公开工作要点',
 ];
 
 const PROBLEM_LEADS = [
@@ -142,7 +182,13 @@ function seedReport(text: string): SeedReport {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (HEADING.test(line)) {
-      current = /问题|不足|短板/.test(line) ? 'problems' : /下一步|下步|安排|计划|打算|思路/.test(line) ? 'plans' : /责任人|第一责任/.test(line) ? null : 'work';
+      current = /问题|不足|短板/.test(line)
+        ? 'problems'
+        : /下一步|下步|安排|计划|打算|思路/.test(line)
+          ? 'plans'
+          : /责任人|第一责任/.test(line)
+            ? null
+            : 'work';
       continue;
     }
     if (!current || line.length < 40 || SUB_HEADING.test(line) || /主办|技术支持|责任编辑|<<|发布机构/.test(line)) continue;
@@ -262,7 +308,9 @@ export function generateCorpus(options: CorpusOptions): CorpusEntry[] {
     const sections = 4 + Math.floor(random() * 4);
     for (let s = 0; s < sections; s++) {
       const inits = initiativeNames(1 + Math.floor(random() * 3));
-      lines.push(`(${ORDINALS[s]})深入推进${inits[0]},${pick(['依法行政水平持续提升', '法治政府建设取得新成效', '行政执法质效不断增强', '营商环境持续优化'], random)}`);
+      lines.push(
+        `(${ORDINALS[s]})深入推进${inits[0]},${pick(['依法行政水平持续提升', '法治政府建设取得新成效', '行政执法质效不断增强', '营商环境持续优化'], random)}`,
+      );
       const from = seedOf();
       const paragraphs = 1 + Math.floor(random() * 2);
       for (let p = 0; p < paragraphs; p++) lines.push(adapt(pick(from.pools.work, random), from, target, year));
@@ -277,11 +325,7 @@ export function generateCorpus(options: CorpusOptions): CorpusEntry[] {
     const problems = new Set<string>();
     const problemCount = 2 + Math.floor(random() * 3);
     while (problems.size < problemCount) problems.add(problemRank[problemDraw()]);
-    lines.push(
-      `${year}年,我们在法治政府建设方面取得了一定成效,但也存在一些问题和不足:` +
-        [...problems].map((p, i) => `${ORDINALS[i]}是${p}`).join(';') +
-        '。',
-    );
+    lines.push(`${year}年,我们在法治政府建设方面取得了一定成效,但也存在一些问题和不足:` + [...problems].map((p, i) => `${ORDINALS[i]}是${p}`).join(';') + '。');
     const problemSeed = seeds.filter((s) => s.pools.problems.length);
     if (random() < 0.5 && problemSeed.length) {
       const from = pick(problemSeed, random);
@@ -291,7 +335,9 @@ export function generateCorpus(options: CorpusOptions): CorpusEntry[] {
     const plans = 2 + Math.floor(random() * 3);
     for (let p = 0; p < plans; p++) {
       const inits = initiativeNames(1);
-      lines.push(`(${ORDINALS[p]})持续深化${inits[0]}。${pick(['健全完善工作机制,强化督促落实', '加强统筹协调,确保各项任务落地见效', '坚持问题导向,补齐短板弱项'], random)},推动${quoted(inits[0])}走深走实。`);
+      lines.push(
+        `(${ORDINALS[p]})持续深化${inits[0]}。${pick(['健全完善工作机制,强化督促落实', '加强统筹协调,确保各项任务落地见效', '坚持问题导向,补齐短板弱项'], random)},推动${quoted(inits[0])}走深走实。`,
+      );
     }
     const planSeed = seeds.filter((s) => s.pools.plans.length);
     if (planSeed.length) {

@@ -9,12 +9,13 @@ import autocannon from 'autocannon';
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const { graphqlErrors, ...options } = JSON.parse(input);
-if (graphqlErrors) options.verifyBody = (body) => {
-  try {
-    return JSON.parse(body).errors === undefined;
-  } catch {
-    return false; // not JSON: not a GraphQL answer
-  }
-};
+if (graphqlErrors)
+  options.verifyBody = (body) => {
+    try {
+      return JSON.parse(body).errors === undefined;
+    } catch {
+      return false; // not JSON: not a GraphQL answer
+    }
+  };
 const result = await autocannon(options);
 process.stdout.write(JSON.stringify(result));

@@ -34,7 +34,10 @@ const dir = args[0];
 if (!dir) throw new Error('usage: bench/profile-extract.ts CORPUS_DIR [reports] [rounds] [--jieba] [--compare OLD_INDEX_TS] [--hostile N]');
 const reports = Number(args[1] ?? 200);
 const rounds = Number(args[2] ?? 5);
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, reports);
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .slice(0, reports);
 const texts = files.map((f) => readFileSync(join(dir, f), 'utf8'));
 const bytesOf = (xs: string[]) => xs.reduce((s, t) => s + Buffer.byteLength(t), 0) / 1e6;
 
@@ -57,8 +60,42 @@ function timeAlternating(fns: Record<string, Extract>, sample: string[]): Record
 // ---------------------------------------------------------------- damaged and hostile inputs
 
 const GOVERNANCE = ['法治', '依法行政', '行政执法', '政府', '普法', '法治政府建设'];
-const SPECIAL = [...'《》〈〉<>“”"‘’「」()（）[]【】、。，,;；:：!！?？…—–-~～·　 \t\n\r\u00a0\ufeff\u200b一二三四五六七八九十两是第条款章节部分0123456789０１２３４５６７８９.．%％万亿余多约件次人个项家期'];
-const WORDS = ['三项制度', '放管服', '存在的问题', '下一步', '一是', '二是', '(一)', '1.', '(1)', '一、', '《', '》', '“', '”', '罗江区', '德阳市', '四川省', '2024年', '报告', '司法局', '我局', '我区', '主办:', '责任编辑:', '<<返回', '专项整治行动', '“法治德阳”', '平安昌江建设', '共办理案件35件', '两期', '十余次'];
+const SPECIAL = [
+  ...'《》〈〉<>“”"‘’「」()（）[]【】、。，,;；:：!！?？…—–-~～·　 \t\n\r\u00a0\ufeff\u200b一二三四五六七八九十两是第条款章节部分0123456789０１２３４５６７８９.．%％万亿余多约件次人个项家期',
+];
+const WORDS = [
+  '三项制度',
+  '放管服',
+  '存在的问题',
+  '下一步',
+  '一是',
+  '二是',
+  '(一)',
+  '1.',
+  '(1)',
+  '一、',
+  '《',
+  '》',
+  '“',
+  '”',
+  '罗江区',
+  '德阳市',
+  '四川省',
+  '2024年',
+  '报告',
+  '司法局',
+  '我局',
+  '我区',
+  '主办:',
+  '责任编辑:',
+  '<<返回',
+  '专项整治行动',
+  '“法治德阳”',
+  '平安昌江建设',
+  '共办理案件35件',
+  '两期',
+  '十余次',
+];
 
 /** Deterministic damaged inputs: what test/unit/extract/reliability.test.ts fuzzes, as a fixed list for A/B checks. */
 export function hostileInputs(n: number, reportsToSplice: string[], seed = 7): string[] {
@@ -70,7 +107,8 @@ export function hostileInputs(n: number, reportsToSplice: string[], seed = 7): s
     let out = '';
     while (out.length < length) {
       const r = random();
-      if (r < 0.15) out += String.fromCharCode(Math.floor(random() * 0x10000)); // lone surrogates too
+      if (r < 0.15)
+        out += String.fromCharCode(Math.floor(random() * 0x10000)); // lone surrogates too
       else if (r < 0.25) out += String.fromCodePoint(Math.floor(random() * 0x10ffff) % 0xd800);
       else if (r < 0.5) out += cjk();
       else if (r < 0.75) out += pick(SPECIAL);
@@ -84,7 +122,13 @@ export function hostileInputs(n: number, reportsToSplice: string[], seed = 7): s
       case 0:
         return junk(int(1, 400));
       case 1: {
-        const [o, c] = pick([['《', '》'], ['<', '>'], ['〈', '〉'], ['“', '”'], ['(', ')']]);
+        const [o, c] = pick([
+          ['《', '》'],
+          ['<', '>'],
+          ['〈', '〉'],
+          ['“', '”'],
+          ['(', ')'],
+        ]);
         return `${o.repeat(int(0, 300))}${junk(int(0, 20))}法治政府建设${c.repeat(int(0, 300))}`;
       }
       case 2: {
@@ -164,7 +208,10 @@ if (comparePath) {
   };
   // the seed reports are real ones (the corpus recombines their paragraphs): checked as they are and spliced
   const seedDir = new URL('../seed/', import.meta.url);
-  const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(new URL(f, seedDir), 'utf8'));
+  const seeds = readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(new URL(f, seedDir), 'utf8'));
   const hostile = hostileInputs(Number(flag('--hostile') ?? 600), [...seeds, ...texts.slice(0, 45)], Number(flag('--seed') ?? 7));
   let differ = 0;
   const check = (label: string, inputs: string[]) => {
@@ -178,7 +225,8 @@ if (comparePath) {
         differ++;
         let at = 0;
         while (at < a.length && a[at] === b[at]) at++;
-        if (differ <= 10) console.log(`${label} ${i} differs at ${at}:\n  old …${a.slice(Math.max(0, at - 80), at + 120)}\n  new …${b.slice(Math.max(0, at - 80), at + 120)}`);
+        if (differ <= 10)
+          console.log(`${label} ${i} differs at ${at}:\n  old …${a.slice(Math.max(0, at - 80), at + 120)}\n  new …${b.slice(Math.max(0, at - 80), at + 120)}`);
       }
     });
     console.log(`${label}: ${inputs.length} inputs compared (${refused} refused as not a report)`);
@@ -190,7 +238,9 @@ if (comparePath) {
   const sample = texts.slice(0, 400);
   const t = timeAlternating({ old: old.extractReport, new: extractReport }, sample);
   const mb = bytesOf(sample);
-  console.log(`${sample.length} reports, ${mb.toFixed(2)} MB: old ${(mb / (t.old / 1000)).toFixed(2)} MB/s, new ${(mb / (t.new / 1000)).toFixed(2)} MB/s, ×${(t.old / t.new).toFixed(2)}`);
+  console.log(
+    `${sample.length} reports, ${mb.toFixed(2)} MB: old ${(mb / (t.old / 1000)).toFixed(2)} MB/s, new ${(mb / (t.new / 1000)).toFixed(2)} MB/s, ×${(t.old / t.new).toFixed(2)}`,
+  );
   if (differ) process.exitCode = 1;
 } else {
   const fns: Record<string, Extract> = { extract: extractReport };

@@ -77,7 +77,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     const v = get(flag);
     return v === undefined ? fallback : Number(v);
   };
-  const only = (get('--only')?.split(',').map((s) => s.trim()) ?? [...SECTIONS]) as Section[];
+  const only = (get('--only')
+    ?.split(',')
+    .map((s) => s.trim()) ?? [...SECTIONS]) as Section[];
   for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section "${s}": one of ${SECTIONS.join(', ')}`);
   return {
     reports: num('--reports', quick ? 1000 : 10_000),
@@ -326,7 +328,10 @@ async function ingestSection(options: BenchOptions, dir: string, entries: Corpus
       ingested += summary.ingested;
       const writes = timed.writeMs.slice(writesBefore);
       done = mark;
-      log(options, `ingested ${done}/${files.length} (${(batch.length / (batchMs / 1000)).toFixed(1)} reports/s, write ${median(writes).toFixed(1)} ms median)`);
+      log(
+        options,
+        `ingested ${done}/${files.length} (${(batch.length / (batchMs / 1000)).toFixed(1)} reports/s, write ${median(writes).toFixed(1)} ms median)`,
+      );
       const cp: Checkpoint = {
         reports: done,
         batchMs: round(batchMs, 0),
@@ -418,7 +423,12 @@ function benchQueries(sample: { code: string; search: string }): NamedQuery[] {
 }
 
 function requestOf(q: NamedQuery) {
-  return { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }) };
+  return {
+    method: 'POST' as const,
+    path: '/graphql',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }),
+  };
 }
 
 /** What load-worker.mjs prints: autocannon's result as JSON, with `mismatches` when the run checks the bodies. */
@@ -453,7 +463,11 @@ async function startServer(store: GraphStore) {
 }
 
 async function checkAnswer(url: string, q: NamedQuery): Promise<{ ok: boolean; bytes: number; note?: string }> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }),
+  });
   const text = await res.text();
   const body = JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string }> };
   if (body.errors?.length) return { ok: false, bytes: text.length, note: body.errors[0].message };
@@ -516,7 +530,11 @@ async function querySection(options: BenchOptions, url: string, queries: NamedQu
         met: (counties.oneConnection as { p50: number }).p50 <= 10,
       },
       countiesThroughput: { target: '>= 0.25 of baseline', value: counties.throughputVsBaseline, met: (counties.throughputVsBaseline as number) >= 0.25 },
-      allP99: { target: '<= 100 ms each', worst: Math.max(...listed.map((x) => x.p99 as number)), met: listed.every((x) => (x.p99 as number) <= 100 && x.answered) },
+      allP99: {
+        target: '<= 100 ms each',
+        worst: Math.max(...listed.map((x) => x.p99 as number)),
+        met: listed.every((x) => (x.p99 as number) <= 100 && x.answered),
+      },
     },
   };
 }
@@ -554,7 +572,9 @@ async function batchingSection(store: GraphStore, sample: { code: string }) {
       reports(first: ${n}) { edges { node { title year jurisdiction { name } problems(first: ${n}) { edges { node { text theme } } } initiatives(first: ${n}) { edges { node { name } } } } } }
       initiatives(first: ${n}) { edges { reportCount node { name category } } }
       regulations(first: ${n}) { edges { reportCount node { title } } } } }`;
-  const list = (n: number) => `{ jurisdictions(first: ${n}, orderBy: {field: REPORTS, descending: true}) { edges { node { name province { name } prefecture { name }
+  const list = (
+    n: number,
+  ) => `{ jurisdictions(first: ${n}, orderBy: {field: REPORTS, descending: true}) { edges { node { name province { name } prefecture { name }
       reports(first: 10) { edges { node { year initiatives(first: 10) { edges { node { name } } } regulations(first: 10) { edges { node { title } } } } } } } } } }`;
   const p10 = await run(page(10), { name: sample.code });
   const p100 = await run(page(100), { name: sample.code });
@@ -652,7 +672,12 @@ export async function runBench(options: BenchOptions): Promise<Json> {
           const final = await quickLatency(url, queries);
           const cps = (results.ingest as { checkpoints: Checkpoint[] }).checkpoints;
           cps[cps.length - 1].query = final;
-          results.growth = cps.map((c) => ({ reports: c.reports, reportsPerSecond: c.reportsPerSecond, writeMsPerReport: c.writeMsPerReport, queryMedianMs: c.query }));
+          results.growth = cps.map((c) => ({
+            reports: c.reports,
+            reportsPerSecond: c.reportsPerSecond,
+            writeMsPerReport: c.writeMsPerReport,
+            queryMedianMs: c.query,
+          }));
           log(options, 'queries under load');
           results.query = await querySection(options, url, queries, options.duration);
         }
@@ -681,18 +706,52 @@ const yes = (met: unknown) => (met === true ? 'met' : met === false ? 'MISSED' :
 export function formatTable(r: any): string {
   const rows: string[][] = [];
   if (r.extract) {
-    rows.push(['extraction', `${r.extract.extractMBps} MB/s (${r.extract.extractMsPerReport} ms/report)`, `jieba cut ${r.extract.jiebaMBps} MB/s`, `${r.extract.ratio}`, '≥ 1.0', yes(r.extract.met)]);
+    rows.push([
+      'extraction',
+      `${r.extract.extractMBps} MB/s (${r.extract.extractMsPerReport} ms/report)`,
+      `jieba cut ${r.extract.jiebaMBps} MB/s`,
+      `${r.extract.ratio}`,
+      '≥ 1.0',
+      yes(r.extract.met),
+    ]);
   }
   if (r.linearity) {
-    for (const k of r.linearity.kinds) rows.push([`linearity: ${k.kind}`, k.points.map((p: { chars: number; ms: number }) => `${p.chars / 1000}k chars ${p.ms} ms`).join(', '), '1× size', `per-char ×${k.perCharRatio}, slope ${k.logLogSlope}`, 'slope ≈ 1', yes(k.linear)]);
+    for (const k of r.linearity.kinds)
+      rows.push([
+        `linearity: ${k.kind}`,
+        k.points.map((p: { chars: number; ms: number }) => `${p.chars / 1000}k chars ${p.ms} ms`).join(', '),
+        '1× size',
+        `per-char ×${k.perCharRatio}, slope ${k.logLogSlope}`,
+        'slope ≈ 1',
+        yes(k.linear),
+      ]);
   }
   if (r.ingest) {
     const i = r.ingest;
-    rows.push(['ingest', `${i.reports} reports in ${i.wallSeconds} s, ${i.reportsPerSecond}/s, peak RSS ${i.peakRssMiB} MiB`, `${i.workers} worker(s)`, `read ${i.stageShares.read} / extract ${i.stageShares.extract} / write ${i.stageShares.write}`, '≤ 120 s, ≤ 2 GiB', yes(i.met)]);
+    rows.push([
+      'ingest',
+      `${i.reports} reports in ${i.wallSeconds} s, ${i.reportsPerSecond}/s, peak RSS ${i.peakRssMiB} MiB`,
+      `${i.workers} worker(s)`,
+      `read ${i.stageShares.read} / extract ${i.stageShares.extract} / write ${i.stageShares.write}`,
+      '≤ 120 s, ≤ 2 GiB',
+      yes(i.met),
+    ]);
     rows.push(['write ms/report', `first tenth ${i.writeMsFirstTenth}, last tenth ${i.writeMsLastTenth}`, '', '', 'flat', '']);
   }
   if (r.growth) {
-    for (const g of r.growth) rows.push([`growth @${g.reports}`, `${g.reportsPerSecond} reports/s, write ${g.writeMsPerReport} ms`, 'cold / warm ms', g.queryMedianMs ? Object.entries(g.queryMedianMs as Record<string, { coldMs: number; warmMedianMs: number }>).map(([k, v]) => `${k.split(' ')[0]} ${v.coldMs}/${v.warmMedianMs}`).join(', ') : '', 'ingest linear, lookups flat', '']);
+    for (const g of r.growth)
+      rows.push([
+        `growth @${g.reports}`,
+        `${g.reportsPerSecond} reports/s, write ${g.writeMsPerReport} ms`,
+        'cold / warm ms',
+        g.queryMedianMs
+          ? Object.entries(g.queryMedianMs as Record<string, { coldMs: number; warmMedianMs: number }>)
+              .map(([k, v]) => `${k.split(' ')[0]} ${v.coldMs}/${v.warmMedianMs}`)
+              .join(', ')
+          : '',
+        'ingest linear, lookups flat',
+        '',
+      ]);
   }
   if (r.query) {
     for (const q of r.query.queries) {
@@ -702,17 +761,44 @@ export function formatTable(r: any): string {
         '__typename',
         `${q.throughputVsBaseline}`,
         q.name.startsWith('counties') ? 'p50 (1 conn) ≤ 10, ≥ 0.25, p99 ≤ 100' : q.name.startsWith('typename') ? '' : 'p99 ≤ 100',
-        q.name.startsWith('typename') ? '' : yes(q.name.startsWith('counties') ? q.oneConnection.p50 <= 10 && q.throughputVsBaseline >= 0.25 && q.p99 <= 100 && q.answered : q.p99 <= 100 && q.answered),
+        q.name.startsWith('typename')
+          ? ''
+          : yes(
+              q.name.startsWith('counties')
+                ? q.oneConnection.p50 <= 10 && q.throughputVsBaseline >= 0.25 && q.p99 <= 100 && q.answered
+                : q.p99 <= 100 && q.answered,
+            ),
       ]);
     }
   }
   if (r.batching) {
-    rows.push(['batching: jurisdiction page', `${r.batching.jurisdictionPage.size10} → ${r.batching.jurisdictionPage.size100} store calls`, 'page 10 → 100', '', 'constant', yes(r.batching.jurisdictionPage.constant)]);
-    rows.push(['batching: jurisdiction list', `${r.batching.jurisdictionList.size10} → ${r.batching.jurisdictionList.size100} store calls`, `${r.batching.jurisdictionList.results10} → ${r.batching.jurisdictionList.results100} results`, '', 'constant', yes(r.batching.jurisdictionList.constant)]);
+    rows.push([
+      'batching: jurisdiction page',
+      `${r.batching.jurisdictionPage.size10} → ${r.batching.jurisdictionPage.size100} store calls`,
+      'page 10 → 100',
+      '',
+      'constant',
+      yes(r.batching.jurisdictionPage.constant),
+    ]);
+    rows.push([
+      'batching: jurisdiction list',
+      `${r.batching.jurisdictionList.size10} → ${r.batching.jurisdictionList.size100} store calls`,
+      `${r.batching.jurisdictionList.results10} → ${r.batching.jurisdictionList.results100} results`,
+      '',
+      'constant',
+      yes(r.batching.jurisdictionList.constant),
+    ]);
   }
   if (r.load) {
     const l = r.load;
-    rows.push(['load (mixed)', `${l.requests} requests, ${l.rps} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, errors ${l.errors}+${l.serverErrors}`, `${l.connections} conns, ${l.durationSeconds} s`, `RSS ${l.memoryAfterWarmup.rssMiB} → ${l.memoryAfterRun.rssMiB} MiB (${round(l.rssGrowth * 100, 1)} %)`, '0 errors, memory growth ≤ 10 %', yes(l.met)]);
+    rows.push([
+      'load (mixed)',
+      `${l.requests} requests, ${l.rps} req/s, p50 ${l.p50} ms, p99 ${l.p99} ms, errors ${l.errors}+${l.serverErrors}`,
+      `${l.connections} conns, ${l.durationSeconds} s`,
+      `RSS ${l.memoryAfterWarmup.rssMiB} → ${l.memoryAfterRun.rssMiB} MiB (${round(l.rssGrowth * 100, 1)} %)`,
+      '0 errors, memory growth ≤ 10 %',
+      yes(l.met),
+    ]);
   }
   const header = ['benchmark', 'result', 'baseline', 'ratio / detail', 'target', ''];
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

@@ -11,7 +11,10 @@ export function round(value: number, digits = 2): number {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Least-squares slope of log(time) against log(size): 1 is linear, 2 quadratic. */

@@ -28,7 +28,10 @@ export const NODE_LABELS = Object.keys(KEY_PROPERTY) as NodeLabel[];
 /** Each relationship type and the (from, to) labels it joins, as stored (direction matters). */
 export const RELATIONSHIPS = {
   ABOUT: [['Report', 'Jurisdiction']],
-  ISSUED_BY: [['Report', 'Organization'], ['Regulation', 'Jurisdiction']],
+  ISSUED_BY: [
+    ['Report', 'Organization'],
+    ['Regulation', 'Jurisdiction'],
+  ],
   BELONGS_TO: [['Organization', 'Jurisdiction']],
   PART_OF: [['Jurisdiction', 'Jurisdiction']],
   CITES: [['Report', 'Regulation']],
@@ -66,8 +69,7 @@ function base64(text: string): string {
 export const nodeId = (label: string, key: string): string => base64(`${label}:${key}`);
 
 /** An edge's id: TYPE:source->target; the n-th parallel edge of the same type between the same nodes gets `#n` (n ≥ 2). */
-export const edgeId = (type: string, source: string, target: string, ordinal = 1): string =>
-  `${type}:${source}->${target}${ordinal > 1 ? `#${ordinal}` : ''}`;
+export const edgeId = (type: string, source: string, target: string, ordinal = 1): string => `${type}:${source}->${target}${ordinal > 1 ? `#${ordinal}` : ''}`;
 
 /** The name a viewer shows for a node: a report's title (else issuer and year), a jurisdiction's full name, else its name, title, text or key. */
 export function displayLabel(label: string, p: Record<string, unknown>): string {

@@ -51,9 +51,9 @@ export function inlineVariables(query: string, variables: Record<string, unknown
   const header = /^(\s*(?:query|mutation)\s+\w+)\s*\(([^)]*)\)/.exec(query);
   if (!header) return query;
   const types = new Map([...header[2].matchAll(/\$(\w+)\s*:\s*\[?\s*(\w+)/g)].map((m) => [m[1], m[2]]));
-  const body = query.slice(header[0].length).replace(/\$(\w+)/g, (whole, name: string) =>
-    types.has(name) ? literal(variables[name], types.get(name)!) : whole,
-  );
+  const body = query
+    .slice(header[0].length)
+    .replace(/\$(\w+)/g, (whole, name: string) => (types.has(name) ? literal(variables[name], types.get(name)!) : whole));
   return header[1] + body;
 }
 

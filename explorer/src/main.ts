@@ -3,8 +3,16 @@
 import { ApiError, facets, GRAPH_QUERY, graphiqlUrl, neighbourhood, search, type SearchHit } from './api.js';
 import { byId, el } from './dom.js';
 import {
-  DEFAULT_NODE_TYPES, DEFAULT_RELATION_TYPES, LEVEL_NAMES, NODE_TYPES, RELATION_TYPES,
-  hasPlaceFilters, orderNodes, visibleNodeIds, type PlaceFilters, type Subgraph,
+  DEFAULT_NODE_TYPES,
+  DEFAULT_RELATION_TYPES,
+  LEVEL_NAMES,
+  NODE_TYPES,
+  RELATION_TYPES,
+  hasPlaceFilters,
+  orderNodes,
+  visibleNodeIds,
+  type PlaceFilters,
+  type Subgraph,
 } from './model.js';
 import { markSelected, renderDetails, renderLegend, renderNodeList, showLoadingMentions, showMentionError, showMentions, showNoMentions } from './panels.js';
 import { provenanceRequest } from './provenance.js';
@@ -75,9 +83,17 @@ async function loadFacets(): Promise<void> {
     const f = await facets();
     const fill = (id: string, values: { value: string; count: number }[], label: (v: string) => string) =>
       byId(id).append(...values.map((v) => el('option', { value: v.value }, `${label(v.value)} (${v.count})`)));
-    fill('province', [...f.province].sort((a, b) => a.value.localeCompare(b.value, 'zh')), (v) => v);
+    fill(
+      'province',
+      [...f.province].sort((a, b) => a.value.localeCompare(b.value, 'zh')),
+      (v) => v,
+    );
     fill('level', f.level, (v) => LEVEL_NAMES[v] ?? v);
-    fill('year', [...f.year].sort((a, b) => Number(b.value) - Number(a.value)), (v) => v);
+    fill(
+      'year',
+      [...f.year].sort((a, b) => Number(b.value) - Number(a.value)),
+      (v) => v,
+    );
   } catch (error) {
     setStatus(`Filters unavailable: ${message(error)}`, true);
   }
@@ -92,7 +108,10 @@ function startIds(): Set<string> {
 function applyPlaceFilters(): void {
   state.visible = visibleNodeIds(state.subgraph, placeFilters(), startIds());
   state.view?.setVisible(state.visible);
-  const nodes = orderNodes(state.subgraph.nodes.filter((n) => state.visible.has(n.id)), startIds());
+  const nodes = orderNodes(
+    state.subgraph.nodes.filter((n) => state.visible.has(n.id)),
+    startIds(),
+  );
   renderLegend(nodes);
   renderNodeList(nodes, state.selectedId, (id) => select(id));
   byId('graph').dataset.visibleNodes = String(nodes.length);
@@ -122,7 +141,9 @@ async function loadGraph(): Promise<void> {
   if (webglAvailable()) {
     state.view = renderGraph(container, subgraph, startIds(), (id) => select(id));
   } else {
-    container.replaceChildren(el('p', { class: 'hint', style: 'padding:1rem' }, 'This browser has no WebGL, so the graph cannot be drawn; the node list on the right still works.'));
+    container.replaceChildren(
+      el('p', { class: 'hint', style: 'padding:1rem' }, 'This browser has no WebGL, so the graph cannot be drawn; the node list on the right still works.'),
+    );
   }
   const start = subgraph.nodes.find((n) => n.id === state.startId);
   if (start) byId<HTMLInputElement>('search-input').value = start.label;
@@ -141,7 +162,10 @@ async function showDetails(id: string): Promise<void> {
   if (!node) return;
   const token = ++detailsToken;
   const target = renderDetails(node, id === state.startId);
-  const request = provenanceRequest(node, state.subgraph.nodes.find((n) => n.id === state.startId));
+  const request = provenanceRequest(
+    node,
+    state.subgraph.nodes.find((n) => n.id === state.startId),
+  );
   if (!request) return showNoMentions(target, node);
   showLoadingMentions(target, request);
   try {
@@ -172,11 +196,19 @@ function renderHits(): void {
     ...(hits.length
       ? hits.map((hit, i) =>
           Object.assign(
-            el('li', { id: `hit-${i}`, role: 'option', 'aria-selected': String(i === active), 'data-type': hit.type },
+            el(
+              'li',
+              { id: `hit-${i}`, role: 'option', 'aria-selected': String(i === active), 'data-type': hit.type },
               el('span', { class: 'swatch', style: `background:${NODE_TYPES.find((t) => t.type === hit.type)?.color ?? '#868e96'}`, 'aria-hidden': 'true' }),
               el('span', {}, hit.label),
-              el('span', { class: 'match' }, `${hit.type} · ${hit.match.toLowerCase()}`)),
-            { onmousedown: (e: MouseEvent) => { e.preventDefault(); choose(hit); } },
+              el('span', { class: 'match' }, `${hit.type} · ${hit.match.toLowerCase()}`),
+            ),
+            {
+              onmousedown: (e: MouseEvent) => {
+                e.preventDefault();
+                choose(hit);
+              },
+            },
           ),
         )
       : [el('li', { class: 'none', role: 'option', 'aria-disabled': 'true' }, 'Nothing found 未找到')]),
@@ -250,10 +282,16 @@ function bindSearch(): void {
 // ---------- start ----------
 
 function init(): void {
-  checkboxes('node-types', 'nodeType', NODE_TYPES.map((t) => t.type), DEFAULT_NODE_TYPES, (type) => {
-    const t = NODE_TYPES.find((x) => x.type === type)!;
-    return [el('span', { class: 'swatch', style: `background:${t.color}`, 'aria-hidden': 'true' }), `${t.type} ${t.name}`];
-  });
+  checkboxes(
+    'node-types',
+    'nodeType',
+    NODE_TYPES.map((t) => t.type),
+    DEFAULT_NODE_TYPES,
+    (type) => {
+      const t = NODE_TYPES.find((x) => x.type === type)!;
+      return [el('span', { class: 'swatch', style: `background:${t.color}`, 'aria-hidden': 'true' }), `${t.type} ${t.name}`];
+    },
+  );
   checkboxes('relation-types', 'relationType', RELATION_TYPES, DEFAULT_RELATION_TYPES, (type) => [type]);
   const form = byId<HTMLFormElement>('filters');
   form.addEventListener('submit', (e) => e.preventDefault());

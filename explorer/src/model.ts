@@ -46,7 +46,13 @@ export const DEFAULT_RELATION_TYPES: string[] = [...DEFAULT_GRAPH_TYPES];
 /** Every relationship type of the model, the defaults first (the order of the checkboxes). */
 export const RELATION_TYPES: string[] = [...DEFAULT_RELATION_TYPES, ...MODEL_RELATION_TYPES.filter((t) => !DEFAULT_RELATION_TYPES.includes(t))];
 
-export const LEVEL_NAMES: Record<string, string> = { province: '省级 province', prefecture: '地级 prefecture', county: '县级 county', zone: '开发区 zone', township: '乡级 township' };
+export const LEVEL_NAMES: Record<string, string> = {
+  province: '省级 province',
+  prefecture: '地级 prefecture',
+  county: '县级 county',
+  zone: '开发区 zone',
+  township: '乡级 township',
+};
 
 export function colorOf(type: string): string {
   return NODE_TYPES.find((t) => t.type === type)?.color ?? '#868e96';
@@ -119,9 +125,7 @@ export function visibleNodeIds(graph: Subgraph, filters: PlaceFilters, startIds:
 
 /** Nodes in display order: start nodes first, then the most connected, then by label. */
 export function orderNodes(nodes: GraphNode[], startIds: ReadonlySet<string>): GraphNode[] {
-  return [...nodes].sort(
-    (a, b) => Number(startIds.has(b.id)) - Number(startIds.has(a.id)) || b.degree - a.degree || a.label.localeCompare(b.label, 'zh'),
-  );
+  return [...nodes].sort((a, b) => Number(startIds.has(b.id)) - Number(startIds.has(a.id)) || b.degree - a.degree || a.label.localeCompare(b.label, 'zh'));
 }
 
 /** The short name to draw: jurisdictions by their own name (昌江区), reports by issuer and year, long titles cut. */

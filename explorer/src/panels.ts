@@ -18,7 +18,13 @@ export function renderLegend(visibleNodes: GraphNode[]): void {
   byId('legend-box').hidden = visibleNodes.length === 0;
   byId('legend').replaceChildren(
     ...NODE_TYPES.map(({ type }) =>
-      el('li', { class: counts.has(type) ? '' : 'absent', 'data-type': type }, swatch(type), typeName(type), el('span', { class: 'count' }, String(counts.get(type) ?? 0))),
+      el(
+        'li',
+        { class: counts.has(type) ? '' : 'absent', 'data-type': type },
+        swatch(type),
+        typeName(type),
+        el('span', { class: 'count' }, String(counts.get(type) ?? 0)),
+      ),
     ),
   );
 }
@@ -49,10 +55,24 @@ export function markSelected(selectedId: string | null): void {
 
 const HIDDEN_PROPERTIES = new Set(['key', 'id', 'jurisdictionKey', 'ingestedAt', 'extractorVersion']);
 const PROPERTY_NAMES: Record<string, string> = {
-  fullName: 'full name 全称', level: 'level 层级', province: 'province 省份', prefecture: 'prefecture 地市', code: 'code 代码',
-  year: 'year 年份', issuerName: 'issuer 发布机关', issuerType: 'issuer type', file: 'file', title: 'title 标题',
-  category: 'category 类别', aliases: 'aliases 别名', discovered: 'discovered', kind: 'kind 类型', scope: 'scope 范围',
-  name: 'name 名称', text: 'text', theme: 'theme 主题',
+  fullName: 'full name 全称',
+  level: 'level 层级',
+  province: 'province 省份',
+  prefecture: 'prefecture 地市',
+  code: 'code 代码',
+  year: 'year 年份',
+  issuerName: 'issuer 发布机关',
+  issuerType: 'issuer type',
+  file: 'file',
+  title: 'title 标题',
+  category: 'category 类别',
+  aliases: 'aliases 别名',
+  discovered: 'discovered',
+  kind: 'kind 类型',
+  scope: 'scope 范围',
+  name: 'name 名称',
+  text: 'text',
+  theme: 'theme 主题',
 };
 
 function propertyValue(key: string, value: unknown): string {
@@ -91,7 +111,12 @@ export function showMentions(target: HTMLElement, request: ProvenanceRequest, me
             'li',
             {},
             el('blockquote', {}, ...highlighted(m.sentence, m.surfaces)),
-            el('div', { class: 'source' }, [m.jurisdiction, m.year, m.report].filter((x) => x !== null && x !== '').join(' · '), m.section ? el('div', {}, `§ ${m.section}`) : null),
+            el(
+              'div',
+              { class: 'source' },
+              [m.jurisdiction, m.year, m.report].filter((x) => x !== null && x !== '').join(' · '),
+              m.section ? el('div', {}, `§ ${m.section}`) : null,
+            ),
           ),
         ),
       )

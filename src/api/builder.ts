@@ -26,7 +26,11 @@ export const QUERY_LIMITS = { depth: 14, breadth: 300, complexity: 500_000 };
  * rows unrefused); a connection's `edges` list adds nothing of its own (its connection has
  * counted the page), nor does its `nodes` list (Query.nodes and a subgraph's nodes are other lists); other lists count 10.
  */
-function pageComplexity(args: Record<string, unknown>, _ctx: AppContext, field: GraphQLField<unknown, AppContext, Record<string, unknown>>): { field: number; multiplier: number } {
+function pageComplexity(
+  args: Record<string, unknown>,
+  _ctx: AppContext,
+  field: GraphQLField<unknown, AppContext, Record<string, unknown>>,
+): { field: number; multiplier: number } {
   const type = getNamedType(field.type).name;
   const size = typeof args.first === 'number' ? args.first : args.last; // `last` alone is a page of its own size
   if (typeof size === 'number') return { field: 1, multiplier: Math.max(size, 1) };
@@ -64,7 +68,10 @@ export const builder = new SchemaBuilder<ApiSchemaTypes>({
     // `node` and `nodes` are schema/node.ts's: they answer null for an id that names nothing
     nodeQueryOptions: false,
     nodesQueryOptions: false,
-    nodeTypeOptions: { description: 'Anything with a global id (Relay): reports, jurisdictions, organizations, initiatives, regulations, problems, problem themes, plans, indicators.' },
+    nodeTypeOptions: {
+      description:
+        'Anything with a global id (Relay): reports, jurisdictions, organizations, initiatives, regulations, problems, problem themes, plans, indicators.',
+    },
   },
   errors: { defaultTypes: [] },
   complexity: {

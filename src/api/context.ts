@@ -19,7 +19,12 @@ export interface AppContext {
    * by `row[keyColumn]`: one list of rows per key, in key order; `extra` adds
    * the same parameters to every batch.
    */
-  rowsBy<N extends StatementName>(statement: N, param: keyof ParamsOf<N> & string, keyColumn: string, extra?: Partial<ParamsOf<N>>): DataLoader<string, RowOf<N>[]>;
+  rowsBy<N extends StatementName>(
+    statement: N,
+    param: keyof ParamsOf<N> & string,
+    keyColumn: string,
+    extra?: Partial<ParamsOf<N>>,
+  ): DataLoader<string, RowOf<N>[]>;
 }
 
 export function createContext(store: GraphStore, writeAccess: WriteAccess = 'disabled', maxFileBytes = DEFAULT_MAX_FILE_BYTES): AppContext {

@@ -48,7 +48,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
 }
 
-const fail = (res: ServerResponse, status: number, message: string, headers?: Record<string, string>) => sendJson(res, status, { errors: [{ message }] }, headers);
+const fail = (res: ServerResponse, status: number, message: string, headers?: Record<string, string>) =>
+  sendJson(res, status, { errors: [{ message }] }, headers);
 
 /** Serves one export request; never rejects (an unexpected failure is a 500, or a cut connection once streaming began). */
 export async function handleExportRequest(req: IncomingMessage, res: ServerResponse, options: ExportRouteOptions): Promise<void> {

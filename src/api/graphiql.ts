@@ -4,7 +4,7 @@
 // the same page with everything inlined (scripts, styles, workers as blobs).
 import type { Plugin } from 'graphql-yoga';
 
-type Render = (typeof import('@graphql-yoga/render-graphiql'))['renderGraphiQL'];
+type Render = typeof import('@graphql-yoga/render-graphiql')['renderGraphiQL'];
 type GraphiQLOptions = Parameters<Render>[0];
 
 let rendered: { key: string; page: Promise<string> } | undefined;

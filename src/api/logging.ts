@@ -40,11 +40,13 @@ export function currentLogger(logger: Logger): Logger {
  * client never sees, under the request id the client was given.
  */
 export function yogaLogger(logger: Logger): YogaLogger {
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    const log = currentLogger(logger);
-    const [first, ...rest] = args;
-    if (first instanceof Error) log[level]({ err: first }, level === 'error' ? 'unexpected error (masked in the response)' : first.message);
-    else log[level](rest.length ? { details: rest } : {}, String(first));
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const log = currentLogger(logger);
+      const [first, ...rest] = args;
+      if (first instanceof Error) log[level]({ err: first }, level === 'error' ? 'unexpected error (masked in the response)' : first.message);
+      else log[level](rest.length ? { details: rest } : {}, String(first));
+    };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

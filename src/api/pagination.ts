@@ -209,11 +209,7 @@ export function listConnection<T>(args: ConnectionArgs, items: T[]) {
  * many the ranking holds in all (the search and analytics statements return both, so a page
  * costs one statement, not a second one to count).
  */
-export function rankedConnection<T>(
-  args: ConnectionArgs,
-  load: (upTo: number) => Promise<{ items: T[]; total: number }>,
-  defaultSize = DEFAULT_PAGE_SIZE,
-) {
+export function rankedConnection<T>(args: ConnectionArgs, load: (upTo: number) => Promise<{ items: T[]; total: number }>, defaultSize = DEFAULT_PAGE_SIZE) {
   // the longest prefix loaded so far: a shorter slice, or the total, needs no second statement
   let loaded: { upTo: number; ranked: Promise<{ items: T[]; total: number }> } | undefined;
   const prefix = (upTo: number) => {

@@ -85,7 +85,8 @@ export function createGraphQLHandler(options: ServerOptions) {
     // stack trace, Cypher or a file path; GraphQLErrors we throw keep their message.
     // isDev is pinned off: NODE_ENV=development must not put original errors in responses.
     maskedErrors: { isDev: false },
-    context: ({ request }) => createContext(options.store, writeAccess(request.headers.get('authorization'), options.token), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES),
+    context: ({ request }) =>
+      createContext(options.store, writeAccess(request.headers.get('authorization'), options.token), options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES),
   });
 }
 
@@ -122,7 +123,9 @@ export function createHttpServer(options: ServerOptions): Server {
     }
     if (req.url === '/readyz') {
       void readiness(options.store).then((r) =>
-        r.ready ? sendJson(res, 200, { status: 'ready', store: options.store.kind }) : sendJson(res, 503, { status: 'unavailable', store: options.store.kind, reason: r.reason }),
+        r.ready
+          ? sendJson(res, 200, { status: 'ready', store: options.store.kind })
+          : sendJson(res, 503, { status: 'unavailable', store: options.store.kind, reason: r.reason }),
       );
       return;
     }

@@ -66,7 +66,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readCache: !/^(0|false|off|no)$/i.test(env.GOVGRAPH_READ_CACHE ?? ''),
     },
     token: env.GOVGRAPH_TOKEN || undefined,
-    maxFileBytes: check(() => (env.GOVGRAPH_MAX_FILE_MB ? parseMegabytes(env.GOVGRAPH_MAX_FILE_MB, 'GOVGRAPH_MAX_FILE_MB') : DEFAULT_MAX_FILE_MB * 1024 * 1024), 0),
+    maxFileBytes: check(
+      () => (env.GOVGRAPH_MAX_FILE_MB ? parseMegabytes(env.GOVGRAPH_MAX_FILE_MB, 'GOVGRAPH_MAX_FILE_MB') : DEFAULT_MAX_FILE_MB * 1024 * 1024),
+      0,
+    ),
     logLevel: check(() => logLevel(env.LOG_LEVEL), 'info'),
     debug: Boolean(env.GOVGRAPH_DEBUG),
   };

@@ -148,7 +148,10 @@ export function sameItem(a: string, b: string): boolean {
   return bigramJaccard(a, b) >= ITEM_JACCARD;
 }
 
-export function sameMetric(p: { indicator: string; value: number; unit: string | null }, g: { indicator: string; value: number; unit: string | null }): boolean {
+export function sameMetric(
+  p: { indicator: string; value: number; unit: string | null },
+  g: { indicator: string; value: number; unit: string | null },
+): boolean {
   return (
     Math.abs(p.value - g.value) < 1e-9 &&
     normalizeValue(p.unit ?? null) === normalizeValue(g.unit ?? null) &&
@@ -227,8 +230,18 @@ export function scoreAgainstGold(predicted: ReportGraph[], gold: GoldReport[]): 
 /** A report the extractor gave nothing for (no prediction, or it refused the text): scores as all-missing. */
 function emptyPrediction(file: string): ReportGraph {
   return {
-    reportId: '', title: null, year: null, jurisdiction: null, issuer: null,
-    regulations: [], initiatives: [], problems: [], plans: [], metrics: [], text: '', source: { file },
+    reportId: '',
+    title: null,
+    year: null,
+    jurisdiction: null,
+    issuer: null,
+    regulations: [],
+    initiatives: [],
+    problems: [],
+    plans: [],
+    metrics: [],
+    text: '',
+    source: { file },
   };
 }
 
@@ -277,14 +290,19 @@ export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]
       const scored = matched.filter(([, b]) => read(b, 'g') !== undefined);
       const right = scored.filter(([a, b]) => (read(a, 'p') ?? null) === (read(b, 'g') ?? null));
       add(name, right.length, scored.length, scored.length);
-      for (const [a, b] of scored) if ((read(a, 'p') ?? null) !== (read(b, 'g') ?? null)) detail.wrongAttributes.push({ list: name, item: item(b), predicted: read(a, 'p'), gold: read(b, 'g') });
+      for (const [a, b] of scored)
+        if ((read(a, 'p') ?? null) !== (read(b, 'g') ?? null))
+          detail.wrongAttributes.push({ list: name, item: item(b), predicted: read(a, 'p'), gold: read(b, 'g') });
     };
 
     type R = ReportGraph['regulations'][number];
     type GR = GoldReport['regulations'][number];
     // titles the matching rule makes one (《中华人民共和国退役军人保障法》 and 《退役军人保障法》) are one gold entry, as they are one prediction
     const goldTitles = [...new Map(g.regulations.map((r) => [normalizeTitle(r.canonical), r] as const)).values()];
-    const regs = list<R, GR>('regulations', p.regulations, goldTitles, (a, b) => normalizeTitle(a.title) === normalizeTitle(b.canonical), { p: (x) => x.title, g: (x) => x.canonical });
+    const regs = list<R, GR>('regulations', p.regulations, goldTitles, (a, b) => normalizeTitle(a.title) === normalizeTitle(b.canonical), {
+      p: (x) => x.title,
+      g: (x) => x.canonical,
+    });
     const title = (x: GR) => x.canonical;
     attribute<R, GR>('regulations.kind', regs, (x) => x.kind, title);
     attribute<R, GR>('regulations.scope', regs, (x) => x.scope, title);
@@ -311,7 +329,12 @@ export function scorePairs(pairs: { predicted: ReportGraph; gold: GoldReport }[]
     type PR = ReportGraph['problems'][number];
     type GP = GoldReport['problems'][number];
     const problems = list<PR, GP>('problems', p.problems, g.problems, (a, b) => sameItem(a.text, b.text), { p: (x) => x.text, g: (x) => x.text });
-    attribute<PR, GP>('problems.theme', problems, (x, side) => (side === 'g' && !(x as GP).theme ? undefined : x.theme), (x) => x.text);
+    attribute<PR, GP>(
+      'problems.theme',
+      problems,
+      (x, side) => (side === 'g' && !(x as GP).theme ? undefined : x.theme),
+      (x) => x.text,
+    );
     list('plans', p.plans, g.plans, (a, b) => sameItem(a.text, b.text), { p: (x) => x.text, g: (x) => x.text });
     list('metrics', p.metrics, g.metrics, sameMetric, {
       p: (x) => `${x.indicator} ${x.value} ${x.unit ?? ''} | ${x.surface}`,

@@ -163,10 +163,12 @@ export async function writeCsvDirectory(plan: ExportPlan, dir: string): Promise<
       for (const [type, rows] of lines) await byType.get(type)!.rowsOf(rows);
     }
   } finally {
-    await Promise.all(streams.map(async (s) => {
-      s.end();
-      if (!s.closed) await once(s, 'close');
-    }));
+    await Promise.all(
+      streams.map(async (s) => {
+        s.end();
+        if (!s.closed) await once(s, 'close');
+      }),
+    );
   }
   const files = written.map(({ part, writer }) => ({ part, file: partFile(part), rows: writer.rows }));
   const command = importCommand(files);

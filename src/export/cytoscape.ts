@@ -21,7 +21,11 @@ export async function writeCytoscape(plan: ExportPlan, sink: Sink): Promise<{ no
   for await (const page of plan.nodes()) {
     if (!page.length) continue;
     const text = page
-      .map((n) => JSON.stringify({ data: { id: n.id, label: n.label, type: n.type, key: n.key, name: n.label, ...viewerValues(n.type, n.properties, false, nodeTypes) } }))
+      .map((n) =>
+        JSON.stringify({
+          data: { id: n.id, label: n.label, type: n.type, key: n.key, name: n.label, ...viewerValues(n.type, n.properties, false, nodeTypes) },
+        }),
+      )
       .join(',\n');
     await sink.write(`${nodes ? ',\n' : '\n'}${text}`);
     nodes += page.length;
@@ -29,7 +33,19 @@ export async function writeCytoscape(plan: ExportPlan, sink: Sink): Promise<{ no
   await sink.write(`\n],"edges":[`);
   for await (const page of plan.edges()) {
     const text = page
-      .map((e) => JSON.stringify({ data: { id: e.id, source: e.source, target: e.target, type: e.type, label: e.type, weight: e.weight, ...viewerValues(e.type, e.properties, true, edgeTypes) } }))
+      .map((e) =>
+        JSON.stringify({
+          data: {
+            id: e.id,
+            source: e.source,
+            target: e.target,
+            type: e.type,
+            label: e.type,
+            weight: e.weight,
+            ...viewerValues(e.type, e.properties, true, edgeTypes),
+          },
+        }),
+      )
       .join(',\n');
     await sink.write(`${edges ? ',\n' : '\n'}${text}`);
     edges += page.length;

@@ -50,7 +50,16 @@ export class ExportInputError extends Error {
   }
 }
 
-export const NO_FILTER: ExportFilter = { province: null, prefecture: null, level: null, jurisdiction: null, yearFrom: null, yearTo: null, issuerType: null, nodeTypes: null };
+export const NO_FILTER: ExportFilter = {
+  province: null,
+  prefecture: null,
+  level: null,
+  jurisdiction: null,
+  yearFrom: null,
+  yearTo: null,
+  issuerType: null,
+  nodeTypes: null,
+};
 
 /** True when the filter selects reports, so the export is the neighbourhood of those reports rather than a scan of whole labels. */
 export function selectsReports(f: ExportFilter): boolean {
@@ -114,7 +123,10 @@ export function parseExportFilter(pairs: Iterable<[string, string]>): ExportFilt
         break;
       }
       case 'nodeTypes': {
-        const types = value.split(',').map((t) => t.trim()).filter(Boolean);
+        const types = value
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean);
         if (!types.length) throw new ExportInputError('nodeTypes must name at least one node type');
         f.nodeTypes = [...new Set([...(f.nodeTypes ?? []), ...types.map((t) => oneOf('nodeTypes', t, NODE_LABELS))])];
         break;

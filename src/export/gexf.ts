@@ -30,10 +30,16 @@ export async function writeGexf(plan: ExportPlan, sink: Sink): Promise<{ nodes: 
   graph.setAttribute('creator', 'govgraph');
   graph.setAttribute('description', 'Chinese rule-of-law government reports as a knowledge graph');
   for await (const page of plan.nodes()) {
-    for (const n of page) graph.addNode(n.id, { label: n.label, attributes: { type: n.type, key: n.key, ...viewerValues(n.type, n.properties, false, nodeTypes) } });
+    for (const n of page)
+      graph.addNode(n.id, { label: n.label, attributes: { type: n.type, key: n.key, ...viewerValues(n.type, n.properties, false, nodeTypes) } });
   }
   for await (const page of plan.edges()) {
-    for (const e of page) graph.addDirectedEdgeWithKey(e.id, e.source, e.target, { label: e.type, weight: e.weight, attributes: { type: e.type, ...viewerValues(e.type, e.properties, true, edgeTypes) } });
+    for (const e of page)
+      graph.addDirectedEdgeWithKey(e.id, e.source, e.target, {
+        label: e.type,
+        weight: e.weight,
+        attributes: { type: e.type, ...viewerValues(e.type, e.properties, true, edgeTypes) },
+      });
   }
   // The attributes are pre-shaped, so the formatters only unwrap them; GEXF
   // infers each attribute's type from the values (integer, double, boolean,

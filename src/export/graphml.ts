@@ -62,7 +62,11 @@ export async function writeGraphml(plan: ExportPlan, sink: Sink): Promise<{ node
   xml.ele('graph', { id: 'govgraph', edgedefault: 'directed' });
 
   const data = (prefix: string, values: Record<string, unknown>) => {
-    for (const [name, value] of Object.entries(values)) xml.ele('data', { key: `${prefix}_${name}` }).txt(text(value)).up();
+    for (const [name, value] of Object.entries(values))
+      xml
+        .ele('data', { key: `${prefix}_${name}` })
+        .txt(text(value))
+        .up();
   };
   let nodes = 0;
   let edges = 0;

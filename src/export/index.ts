@@ -10,7 +10,20 @@ import { writeGraphml } from './graphml.js';
 import type { Sink } from './sink.js';
 import { planExport, type ExportPlan } from './source.js';
 
-export { FORMATS, FILTER_KEYS, FILTER_KEYS_HELP, ExportInputError, parseExportFilter, parseFormat, parseDetail, filterPairs, NO_FILTER, type ExportFilter, type ExportFormat, type ExportDetail } from './filter.js';
+export {
+  FORMATS,
+  FILTER_KEYS,
+  FILTER_KEYS_HELP,
+  ExportInputError,
+  parseExportFilter,
+  parseFormat,
+  parseDetail,
+  filterPairs,
+  NO_FILTER,
+  type ExportFilter,
+  type ExportFormat,
+  type ExportDetail,
+} from './filter.js';
 export { csvParts, parsePart, partName, partFile, importCommand, writeCsvDirectory, writeCsvPart, IMPORT_FILE, type CsvPart } from './csv.js';
 export { planExport, type ExportPlan } from './source.js';
 export { streamSink, stringSink, type Sink } from './sink.js';

@@ -118,7 +118,12 @@ export function viewerAttributes(columns: Map<string, Column[]>, isRelationship:
 }
 
 /** A node's or edge's properties under their attribute names, coerced to the attribute types. */
-export function viewerValues(owner: string, properties: Record<string, unknown>, isRelationship: boolean, types: Map<string, ValueType>): Record<string, unknown> {
+export function viewerValues(
+  owner: string,
+  properties: Record<string, unknown>,
+  isRelationship: boolean,
+  types: Map<string, ValueType>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [property, value] of Object.entries(properties)) {
     const name = attributeName(owner, property, isRelationship);

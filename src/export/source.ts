@@ -12,14 +12,7 @@ import { OFFSET_PROPERTIES, provenanceSourceOf, readableProvenance, SURFACE_TYPE
 import type { GraphStore } from '../store/types.js';
 import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
 import { NODE_LABELS, displayLabel, edgeId, nodeId } from '../model.js';
-import {
-  keptInCompact,
-  valueType,
-  type Column,
-  type ExportEdge,
-  type ExportNode,
-  type ExportSchema,
-} from './model.js';
+import { keptInCompact, valueType, type Column, type ExportEdge, type ExportNode, type ExportSchema } from './model.js';
 
 export interface ExportOptions {
   filter: ExportFilter;
@@ -76,7 +69,10 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -122,7 +118,9 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
 
   /** The texts and heading paths of the page's reports whose relationships carry provenance (readable view only). */
   const sourcesOf = async (rows: Record<string, unknown>[]): Promise<Map<string, ProvenanceSource>> => {
-    const ids = [...new Set(rows.filter((r) => OFFSET_PROPERTIES.some((p) => (r.properties as Record<string, unknown> | null)?.[p] != null)).map((r) => String(r.key)))];
+    const ids = [
+      ...new Set(rows.filter((r) => OFFSET_PROPERTIES.some((p) => (r.properties as Record<string, unknown> | null)?.[p] != null)).map((r) => String(r.key))),
+    ];
     if (!ids.length) return new Map();
     const found = await store.run('report_texts_by_ids', { ids });
     return new Map(found.map((r) => [String(r.id), provenanceSourceOf(r)]));
@@ -213,7 +211,14 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
           seen.set(base, ordinal);
           const raw = (row.properties ?? {}) as Record<string, unknown>;
           const properties = sources ? readableProvenance(type, raw, sources.get(String(row.key)) ?? null) : raw;
-          out.push({ id: edgeId(type, source, target, ordinal), source, target, type, weight: Number(raw.count ?? 1), properties: shape(type, properties, true) });
+          out.push({
+            id: edgeId(type, source, target, ordinal),
+            source,
+            target,
+            type,
+            weight: Number(raw.count ?? 1),
+            properties: shape(type, properties, true),
+          });
         }
         if (out.length) yield out;
       }

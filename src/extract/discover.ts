@@ -26,7 +26,17 @@ import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
 
 const require = createRequire(import.meta.url);
-const STOP: { concepts: string[]; slogans: string[]; generic: string[]; tails: string[]; heads: string[]; shortQuotedEndings: string[]; quoteFollowers: string[]; figureVerbs: string[]; quotePreceders: string[] } = require('./knowledge/initiative-stoplist.json');
+const STOP: {
+  concepts: string[];
+  slogans: string[];
+  generic: string[];
+  tails: string[];
+  heads: string[];
+  shortQuotedEndings: string[];
+  quoteFollowers: string[];
+  figureVerbs: string[];
+  quotePreceders: string[];
+} = require('./knowledge/initiative-stoplist.json');
 // (compared without quotes, spaces and list marks, as discovered names are: 周调度、旬通报、月讲评 is 周调度旬通报月讲评)
 const bareName = (w: string) => w.replace(/[“”"\s、,，]/g, '');
 const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].map(bareName));
@@ -178,7 +188,8 @@ export function unquotedMatches(text: string, codes: Uint16Array, census?: WordC
 // The verb or word before a name is not part of it: 开展营商环境…专项整治行动 → 营商环境…专项整治行动.
 const LEFT_BOUNDARY =
   /^.*(?:深入开展|扎实开展|组织开展|持续开展|开展了|开展|启动|深入实施|实施|实行|推行|推进|推动|深化|落实|建立健全|建立|健全|完善|构建|创新|探索|试行|打造|部署|参与|依托|利用|运用|用好|结合|加强|强化|围绕|通过|按照|根据|组织|以及|并|在|的|和|及|为|将|对|是|了|加快|稳步|全面|积极|大力|充分|持续|着力|切实|认真|严格|进一步)/;
-const GENERIC_NAME = /^(与|和|及|或|并|等|各类|各项|相关|系列|一系列|多项|专项|重点|各|该|此|本|这|有关|其他|工作|长效|常态化|日常|内部|有效|体制|制度|管理|监管|考核|责任|协调|联动|衔接|信息|服务|监督)/;
+const GENERIC_NAME =
+  /^(与|和|及|或|并|等|各类|各项|相关|系列|一系列|多项|专项|重点|各|该|此|本|这|有关|其他|工作|长效|常态化|日常|内部|有效|体制|制度|管理|监管|考核|责任|协调|联动|衔接|信息|服务|监督)/;
 const LEADING_LEVELS = /^(?:[省市县区镇乡村]、)+[省市县区镇乡村]/;
 // A head that lists (粮食市场等领域…), spans every unit (委直各…, …全部接入…) or counts levels (区两级…) is a clause, not a name.
 const NOT_A_HEAD = /等|各|全部|所有|^[省市县区镇乡村]?[两三四五]级/;
@@ -241,7 +252,8 @@ function nameBefore(text: string, quoteStart: number): string {
   // (an autonomous region's or prefecture's level word is no part of the name: 自治区法治政府建设“15336”部署要求)
   const head = (boundary ? run.slice(boundary[0].length) : run).replace(/^自治[区州县旗]/, '');
   // only a noun phrase of the domain, never a place, a level or a quantifier (全区, 各村, 省级)
-  if (head.length < 2 || /^(全|我|各|本|该|市|县|区|省|镇|乡|村|国家|全国|新时代|新)/.test(head) || divisionsByShortName.has(head) || divisionsByName.has(head)) return '';
+  if (head.length < 2 || /^(全|我|各|本|该|市|县|区|省|镇|乡|村|国家|全国|新时代|新)/.test(head) || divisionsByShortName.has(head) || divisionsByName.has(head))
+    return '';
   if (!/(执法|行政|政务|法治|监管|审批|复议|调解|普法|服务)/.test(head)) return '';
   // 法治政府建设示范创建“三促一评”活动: a known initiative before the quote is one of its own
   // (head is CJK only, so a slice is a lexicon key as it stands: any key of 3+ characters inside head, found
@@ -353,7 +365,15 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
         const steps = canonicalOf(q.inner);
         found.push({ name: steps + genre, start, end: at + m[0].length, confidence: 0.8, category: categoryOfName(steps + genre), quoted: genre });
       } else if (takesGenre) {
-        found.push({ name: before + name + genre, start: start - before.length, end: at + m[0].length, confidence: 0.8, category: categoryOfName(before + name + genre), quoted: name, quotedEnd: end - 1 });
+        found.push({
+          name: before + name + genre,
+          start: start - before.length,
+          end: at + m[0].length,
+          confidence: 0.8,
+          category: categoryOfName(before + name + genre),
+          quoted: name,
+          quotedEnd: end - 1,
+        });
       } else if (before && etc) {
         // 行政执法队伍素质能力提升“大比武”等活动: the words before the quote belong to the name
         found.push({ name: before + name, start: start - before.length, end, confidence: 0.7, category: categoryOfName(before + name + genre), quoted: name });
@@ -389,7 +409,11 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     // “两高三新”目标, 按照“法治立局”的工作要求, “人防车位”问题, “两河三湖”流域: a goal, a principle, a problem, an area
     if (notANameAfter(text, end)) continue;
     // “强富美高”新南京: the vision of a place
-    if (text.charCodeAt(end) === 0x65b0 /* 新 */ && (divisionsByShortName.has(text.slice(end + 1, end + 3)) || divisionsByShortName.has(text.slice(end + 1, end + 4)))) continue;
+    if (
+      text.charCodeAt(end) === 0x65b0 /* 新 */ &&
+      (divisionsByShortName.has(text.slice(end + 1, end + 3)) || divisionsByShortName.has(text.slice(end + 1, end + 4)))
+    )
+      continue;
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
     if (name.length === 3 && !STOP.shortQuotedEndings.some((e) => name.endsWith(e)) && !lexiconEntry(name)) continue;
     // 行政执法“优差双评”: the domain words before the quote are part of the name, which the quote alone also names
@@ -427,7 +451,13 @@ function unquotedNames(text: string, codes: Uint16Array, census?: WordCensus): F
 export function placeBrands(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
   return placeBrandsIn(text, codes, census).map((b) => {
     const prefix = b.name.slice(0, 2);
-    return { name: b.name, start: b.start, end: b.end, confidence: 0.7, category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null) };
+    return {
+      name: b.name,
+      start: b.start,
+      end: b.end,
+      confidence: 0.7,
+      category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null),
+    };
   });
 }
 
@@ -489,7 +519,6 @@ function lastTitleFrom(titles: [number, number][], offset: number): number {
   }
   return hi;
 }
-
 
 /** The place brands not inside a 《》 title (the titles are looked for only in a text with brands: most have none). */
 /** The unquoted names, but not one that is a whole 《》 title: 《…财务管理制度》 is a document, not a system carried out. */
@@ -571,7 +600,11 @@ class Discovery {
     // (“清远粤执法”平台: the brand ends where the quoted words end)
     const brandEnd = f.quotedEnd !== undefined && !endingAt.first(f.start, f.end) ? f.quotedEnd : f.end;
     const inner = endingAt.first(f.start, brandEnd);
-    if (inner && (f.confidence <= 0.7 || f.quotedEnd !== undefined) && divisionsByShortName.has(text.slice(f.start, inner.mentions.find((m) => m.end === brandEnd)!.start).replace(/^“/, ''))) {
+    if (
+      inner &&
+      (f.confidence <= 0.7 || f.quotedEnd !== undefined) &&
+      divisionsByShortName.has(text.slice(f.start, inner.mentions.find((m) => m.end === brandEnd)!.start).replace(/^“/, ''))
+    ) {
       for (const m of inner.mentions) if (m.end === brandEnd) occupied.release(inner, m);
       endingAt.remove(inner, brandEnd);
       inner.mentions = inner.mentions.filter((m) => m.end !== brandEnd);
@@ -759,7 +792,11 @@ class LexiconEnds {
   remove(fact: InitiativeFact, end: number): void {
     if (this.covered.startEndingAt(end) >= 0 && this.lexicon[this.covered.factEndingAt(end)] === fact) this.removed.add(end);
     const list = this.added.get(end);
-    if (list) this.added.set(end, list.filter((x) => x.fact !== fact));
+    if (list)
+      this.added.set(
+        end,
+        list.filter((x) => x.fact !== fact),
+      );
   }
   /** The first lexicon fact with a mention starting after start and ending at end. */
   first(start: number, end: number): InitiativeFact | undefined {

@@ -3,7 +3,17 @@
 // without quotation marks (so “放管服”改革 is found as 放管服改革) and maps
 // every match back to the characters of the real text.
 import type { WordCensus } from './census.js';
-import { confidenceOf, FIRST_FORM_WORD, FORM_ENTRIES, FORM_LENGTHS, FORM_NOT_BEFORE, FORM_RANK_OF_WORD, FORM_TRIE, PATTERNS, type LexiconEntry } from './lexicon.js';
+import {
+  confidenceOf,
+  FIRST_FORM_WORD,
+  FORM_ENTRIES,
+  FORM_LENGTHS,
+  FORM_NOT_BEFORE,
+  FORM_RANK_OF_WORD,
+  FORM_TRIE,
+  PATTERNS,
+  type LexiconEntry,
+} from './lexicon.js';
 import { codesOf, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import { realOffset, strip, type Stripped } from './stripped.js';

@@ -64,7 +64,13 @@ function namedDepartment(text: string, place: string, census: WordCensus): strin
 }
 
 /** The issuer. `census` holds the counts of the text's words (shared with the jurisdiction); taken for the text when not given. */
-export function findIssuer(text: string, jurisdiction: JurisdictionFact | null, host: string | null, title: string | null = null, census = new WordCensus(text)): IssuerFact | null {
+export function findIssuer(
+  text: string,
+  jurisdiction: JurisdictionFact | null,
+  host: string | null,
+  title: string | null = null,
+  census = new WordCensus(text),
+): IssuerFact | null {
   const department = DEPARTMENT_VOICE.reduce((n, w) => n + census.count(w), 0);
   const government = GOVERNMENT_VOICE.reduce((n, w) => n + census.count(w), 0);
   const place = jurisdiction?.name ?? '';
@@ -110,7 +116,8 @@ function governmentOrgan(jurisdiction: JurisdictionFact): string {
  * (2022年,县司法局紧紧围绕…; 2024年,汕尾市司法局坚持…): the department speaks, whatever places it names
  * after. (我局/本局 are counted as the voice instead.)
  */
-const OPENS_AS_DEPARTMENT = /^(?![我本])([\u4e00-\u9fff]{0,14}?(?:局|委员会|办公室|厅))(?:党组|党委)?(?:坚持|紧紧|紧扣|深入|认真|全面|始终|在|以|围绕|立足|聚焦|持续|扎实|积极|按照|着力|高度|不断)/;
+const OPENS_AS_DEPARTMENT =
+  /^(?![我本])([\u4e00-\u9fff]{0,14}?(?:局|委员会|办公室|厅))(?:党组|党委)?(?:坚持|紧紧|紧扣|深入|认真|全面|始终|在|以|围绕|立足|聚焦|持续|扎实|积极|按照|着力|高度|不断)/;
 
 /** 县司法局 → 潼关县司法局, 汕尾市司法局 as it is: a department's name completed with its jurisdiction's. */
 function withPlace(department: string, place: string): string {

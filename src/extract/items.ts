@@ -51,7 +51,8 @@ export function reportParts(text: string, sections: Section[]): { problems: Part
 }
 
 // 一是/二是 also after a comma (…面临一些问题和挑战,一是…); numbered forms only at a sentence or line start.
-const ENUMERATOR = /(?:^|(?<=[。;；:：\n]))\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))|(?<=[,，])(?:[一二三四五六七八九十]+是)(?=[\u4e00-\u9fff“])/g;
+const ENUMERATOR =
+  /(?:^|(?<=[。;；:：\n]))\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))|(?<=[,，])(?:[一二三四五六七八九十]+是)(?=[\u4e00-\u9fff“])/g;
 const LEAD_IN = /^\s*(存在的?问题(和不足)?|存在的?不足|下一步工作(打算|计划)?|下步工作打算|下一步)\s*[:：,，]?\s*/;
 
 /** The items of a part, each with its offsets; text without enumerator and trailing ;/。 */
@@ -106,4 +107,3 @@ export function itemsOf(text: string, part: Part): { text: string; start: number
 export function mentionOf(item: { start: number; end: number }, sentences: Sentences, sectionPath: (offset: number) => string[]): Mention {
   return { start: item.start, end: item.end, sentence: sentences.textSpanning(item.start, item.end), section: sectionPath(item.start) };
 }
-

@@ -11,14 +11,24 @@
 import { createRequire } from 'node:module';
 import { countiesWithTownship, divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
 import { registerMarkers, registerWords, WordCensus } from './census.js';
-import { aliasNames, firstPlaceIn, placeBrandsIn, placesOfRuleOfLawTriad, fullZoneName, isBareZoneEnding, placeEntry, readPlaceAt, zoneNamedInBody, type PlaceReading } from './places.js';
+import {
+  aliasNames,
+  firstPlaceIn,
+  placeBrandsIn,
+  placesOfRuleOfLawTriad,
+  fullZoneName,
+  isBareZoneEnding,
+  placeEntry,
+  readPlaceAt,
+  zoneNamedInBody,
+  type PlaceReading,
+} from './places.js';
 import { codesOf } from './scan.js';
 import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
 
 const require = createRequire(import.meta.url);
 const PROVINCE_MARKERS: Record<string, string[] | string> = require('./knowledge/province-markers.json');
-
 
 /** Every full division name in the text, with its number of occurrences (longest match at each position). */
 export function divisionNamesIn(text: string): Map<string, number> {
@@ -32,7 +42,15 @@ export function divisionNamesIn(text: string): Map<string, number> {
 
 // The words whose counts decide (each counted as repeated indexOf counts it), registered with the census.
 /** How the report refers to itself. */
-const SELF_WORDS = { 区: ['我区', '全区'], 县: ['我县', '全县'], 市: ['我市', '全市'], 省: ['我省', '全省'], 州: ['我州', '全州'], 旗: ['我旗', '全旗'], 盟: ['我盟', '全盟'] };
+const SELF_WORDS = {
+  区: ['我区', '全区'],
+  县: ['我县', '全县'],
+  市: ['我市', '全市'],
+  省: ['我省', '全省'],
+  州: ['我州', '全州'],
+  旗: ['我旗', '全旗'],
+  盟: ['我盟', '全盟'],
+};
 /** Evidence that a 市 is prefecture-level rather than a county-level city. */
 const PREFECTURE_CLUES = ['县(市、区)', '县（市、区）', '市县镇', '市县乡', '市级部门、县级部门', '各县(市、区)'];
 const COUNTY_CLUES = ['乡(镇)', '乡镇(街道)', '县直', '区直', '区镇村', '市直部门'];
@@ -59,7 +77,12 @@ const LEVEL_ORGAN = /^(县|区|市|州|旗|盟)(?!场)[\u4e00-\u9fa5]{0,12}?(?:�
  * 我盟/全盟, and 我市 unless it is a 直辖市 (全区 and 全市 are also a 自治区's and a 直辖市's own words).
  */
 function lowerVoice(census: WordCensus, province: string): number {
-  return sum(census, LOWER_SELF) + sum(census, LOWER_WHOLE) + (MUNICIPALITIES.has(province) ? 0 : census.count('我市')) - (province.endsWith('自治区') ? census.count('我区') : 0);
+  return (
+    sum(census, LOWER_SELF) +
+    sum(census, LOWER_WHOLE) +
+    (MUNICIPALITIES.has(province) ? 0 : census.count('我市')) -
+    (province.endsWith('自治区') ? census.count('我区') : 0)
+  );
 }
 const LOWER_SELF = ['我县', '我区', '我州', '我旗', '我盟'];
 const LOWER_WHOLE = ['全县', '全州', '全旗', '全盟'];
@@ -140,7 +163,11 @@ function headingLines(text: string, clues: JurisdictionClues): { line: string; w
     if (!line || line === clues.title || line.length > 60 || /[。，,；;]/.test(line) || /[:：]$/.test(line)) continue;
     lines.push({ line, where: 'a heading line' });
   }
-  for (const [who, where] of [[clues.publisher, 'the publisher'], [clues.host, 'the site owner']] as const) if (who) lines.push({ line: who, where });
+  for (const [who, where] of [
+    [clues.publisher, 'the publisher'],
+    [clues.host, 'the site owner'],
+  ] as const)
+    if (who) lines.push({ line: who, where });
   // the subject of its first sentence: 2022年,白云区政府坚持…; 伊犁州始终坚持… (not 在市委的领导下, a place above it)
   const subject = openingSubject(text);
   if (subject) lines.push({ line: subject, where: 'its first sentence' });
@@ -193,7 +220,12 @@ function fromHeader(text: string, clues: JurisdictionClues, census: WordCensus):
     const ranked = rankByEvidence(place.divisions, census);
     const [best, second] = ranked;
     const settled = !second || best.evidence > second.evidence;
-    if (!settled) return unsettled(place, ranked.filter((r) => r.evidence === best.evidence).map((r) => r.division), basis);
+    if (!settled)
+      return unsettled(
+        place,
+        ranked.filter((r) => r.evidence === best.evidence).map((r) => r.division),
+        basis,
+      );
     const confidence = place.divisions.length === 1 || place.above.length ? 0.95 : 0.85;
     const why = second ? `${basis}; ${best.division.province} by the text's evidence (${best.evidence} against ${second.evidence})` : basis;
     return { ...toFact(best.division), confidence, basis: why };
@@ -288,7 +320,12 @@ function townshipFact(place: PlaceReading, census: WordCensus, basis: string): J
   const county = parents[parents.length - 1] ?? mostNamed(census, 'county');
   if (county) return partOf('township', place.name, county, parents.length > 0, basis, 'county');
   const listed = countyOfListedTownship(place.name, census);
-  if (listed) return { ...partOf('township', place.name, listed, false, basis, 'county'), confidence: 0.6, basis: `${basis}; in ${listed.name}, the only county with a township of that name that fits the text` };
+  if (listed)
+    return {
+      ...partOf('township', place.name, listed, false, basis, 'county'),
+      confidence: 0.6,
+      basis: `${basis}; in ${listed.name}, the only county with a township of that name that fits the text`,
+    };
   return inProvinceOfItsWords(partOf('township', place.name, null, false, basis, 'county'), census);
 }
 
@@ -348,7 +385,12 @@ function countyOfListedTownship(name: string, census: WordCensus): Division | nu
 function inProvinceOfItsWords(fact: JurisdictionFact, census: WordCensus): JurisdictionFact {
   const province = provinceByItsWords(census);
   if (!province) return fact;
-  return { ...fact, province: province.name, fullName: `${province.name}${fact.fullName}`, basis: `${fact.basis}; in ${province.name}, the one province its words name` };
+  return {
+    ...fact,
+    province: province.name,
+    fullName: `${province.name}${fact.fullName}`,
+    basis: `${fact.basis}; in ${province.name}, the one province its words name`,
+  };
 }
 
 /** The divisions above a place, then the place, without repeating a division its own name starts with (武隆区工业园区 under 武隆区). */
@@ -364,7 +406,7 @@ function chainName(above: (string | null)[], own: string): string {
  */
 function partOf(level: 'zone' | 'township', name: string, parent: Division | null, named: boolean, basis: string, what: string): JurisdictionFact {
   const province = parent?.province ?? null;
-  const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.level === 'province' ? null : parent?.prefecture ?? null;
+  const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.level === 'province' ? null : (parent?.prefecture ?? null);
   // (a zone's full name has its ending written out: 武汉经开区 and 武汉经济技术开发区 are one zone)
   const own = level === 'zone' ? fullZoneName(name) : name;
   return {
@@ -377,7 +419,9 @@ function partOf(level: 'zone' | 'township', name: string, parent: Division | nul
     parent: parent?.name ?? null,
     parentCode: parent?.code ?? null,
     confidence: named ? 0.9 : parent ? 0.7 : 0.5,
-    basis: named ? basis : `${basis}; ${parent ? `in ${parent.name}, the ${what} the text names most` : `its ${what === 'county' ? 'county' : 'prefecture'} is not named`}`,
+    basis: named
+      ? basis
+      : `${basis}; ${parent ? `in ${parent.name}, the ${what} the text names most` : `its ${what === 'county' ? 'county' : 'prefecture'} is not named`}`,
   };
 }
 
@@ -434,7 +478,9 @@ function namesInAddresses(text: string): Map<string, number> {
 function supportedOccurrences(text: string, name: string, count: number): number {
   if (name.length > 2 && !GENERIC.has(name)) return count;
   const divisions = divisionsByName.get(name) ?? [];
-  const parents = divisions.flatMap((d) => [d.prefecture, shortName(d.prefecture ?? '') ?? '', d.province, shortName(d.province) ?? ''].filter((p): p is string => !!p));
+  const parents = divisions.flatMap((d) =>
+    [d.prefecture, shortName(d.prefecture ?? '') ?? '', d.province, shortName(d.province) ?? ''].filter((p): p is string => !!p),
+  );
   let n = 0;
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
     const before = at ? text.charCodeAt(at - 1) : 0;
@@ -461,17 +507,25 @@ function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): J
     if (province) return { fact: province };
   }
   if (!best) return { fact: null, unknown: 'no place is named in the text' };
-  if (best.score < WEAK_BODY_SCORE) return { fact: null, unknown: `only weak evidence: ${best.division.name} (score ${best.score.toFixed(1)}, below ${WEAK_BODY_SCORE})` };
+  if (best.score < WEAK_BODY_SCORE)
+    return { fact: null, unknown: `only weak evidence: ${best.division.name} (score ${best.score.toFixed(1)}, below ${WEAK_BODY_SCORE})` };
   // a report that speaks as another level (我市 of a city naming one of its districts, 我镇 naming its 旗)
   // and never as the place's own is about somebody above or below it
   const otherVoice = speaksAsAnotherLevel(best.division, self, census);
-  if (otherVoice) return { fact: null, unknown: `${best.division.name} is named, but the report speaks as ${otherVoice}, never as its ${best.division.name.slice(-1)}` };
+  if (otherVoice)
+    return { fact: null, unknown: `${best.division.name} is named, but the report speaks as ${otherVoice}, never as its ${best.division.name.slice(-1)}` };
   if (second && second.score === best.score && second.division.name !== best.division.name) {
     return { fact: null, unknown: `two places have the same evidence: ${best.division.name} and ${second.division.name} (score ${best.score.toFixed(1)})` };
   }
   const margin = second ? (best.score - second.score) / best.score : 1;
   const confidence = Math.round((0.45 + 0.4 * margin) * 100) / 100;
-  return { fact: { ...toFact(best.division), confidence, basis: `the body: ${best.division.name} by how the report names itself and places (score ${best.score.toFixed(1)}${second ? `, next ${second.division.name} ${second.score.toFixed(1)}` : ''})` } };
+  return {
+    fact: {
+      ...toFact(best.division),
+      confidence,
+      basis: `the body: ${best.division.name} by how the report names itself and places (score ${best.score.toFixed(1)}${second ? `, next ${second.division.name} ${second.score.toFixed(1)}` : ''})`,
+    },
+  };
 }
 
 /**
@@ -479,7 +533,12 @@ function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): J
  * its own cities and counties: when the report speaks only as a province and
  * every place it names lies in one province, it is that province's.
  */
-function provinceOfItsPlaces(text: string, census: WordCensus, names: Map<string, number>, self: Record<keyof typeof SELF_WORDS, number>): JurisdictionFact | null {
+function provinceOfItsPlaces(
+  text: string,
+  census: WordCensus,
+  names: Map<string, number>,
+  self: Record<keyof typeof SELF_WORDS, number>,
+): JurisdictionFact | null {
   const lower = self.市 + self.县 + self.区 + self.州 + self.旗 + self.盟 + sum(census, LOWER_SELF);
   if (self.省 < 2 || lower > 0 || LEVEL_ORGAN.test(openingSubject(text) ?? '')) return null;
   const provinces = new Set<string>();
@@ -494,7 +553,11 @@ function provinceOfItsPlaces(text: string, census: WordCensus, names: Map<string
   const [name] = provinces;
   const province = divisionsByName.get(name)?.find((d) => d.level === 'province');
   if (!province || MUNICIPALITIES.has(name) || name.endsWith('自治区')) return null;
-  return { ...toFact(province), confidence: 0.6, basis: `the body: speaks as a province (我省/全省 ${self.省} times, no lower voice) and every place it names (${places.join('、')}) lies in ${name}` };
+  return {
+    ...toFact(province),
+    confidence: 0.6,
+    basis: `the body: speaks as a province (我省/全省 ${self.省} times, no lower voice) and every place it names (${places.join('、')}) lies in ${name}`,
+  };
 }
 
 interface Best {
@@ -538,7 +601,8 @@ function scoreCandidate(
   // A prefecture is named inside its counties' document titles (德阳市罗江区…):
   // discount occurrences immediately followed by one of its counties' names.
   for (const division of divisions) {
-    const evidence = provinceEvidence(census, division.province) + (division.prefecture ? census.count(shortName(division.prefecture) ?? division.prefecture) : 0);
+    const evidence =
+      provinceEvidence(census, division.province) + (division.prefecture ? census.count(shortName(division.prefecture) ?? division.prefecture) : 0);
     let total = score + Math.min(evidence, 20) * 0.5;
     if (division.level === 'prefecture') {
       const nested = [...names.keys()].filter((n) => n !== name && (divisionsByName.get(n) ?? []).some((d) => d.prefecture === name));
@@ -579,8 +643,7 @@ export function visitsTo(text: string, name: string): number {
 }
 
 function toFact(division: Division): JurisdictionFact {
-  const fullName =
-    division.level === 'province' ? division.name : `${division.province}${division.prefecture ?? ''}${division.name}`;
+  const fullName = division.level === 'province' ? division.name : `${division.province}${division.prefecture ?? ''}${division.name}`;
   const zone = division.level === 'zone';
   return {
     name: division.name,
@@ -591,7 +654,10 @@ function toFact(division: Division): JurisdictionFact {
     // a zone's statistical code is not a GB/T 2260 code
     adminCode: zone ? null : division.code,
     ...(zone
-      ? { parent: division.prefecture ?? division.province, parentCode: division.prefecture ? `${division.code.slice(0, 4)}00` : `${division.code.slice(0, 2)}0000` }
+      ? {
+          parent: division.prefecture ?? division.province,
+          parentCode: division.prefecture ? `${division.code.slice(0, 4)}00` : `${division.code.slice(0, 2)}0000`,
+        }
       : {}),
   };
 }

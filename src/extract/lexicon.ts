@@ -33,7 +33,9 @@ export const lexiconEntry = remembered((name: string): LexiconEntry | undefined 
 
 // Every entry with the same fields in the same order (absent ones undefined): one object shape for all,
 // so the code reading entries is not deoptimized and recompiled when it meets an entry with patterns.
-export const INITIATIVES: LexiconEntry[] = data.initiatives.map((e) => Object.assign({ name: e.name, category: e.category, aliases: e.aliases, tier: e.tier, patterns: e.patterns, notBefore: e.notBefore }, e));
+export const INITIATIVES: LexiconEntry[] = data.initiatives.map((e) =>
+  Object.assign({ name: e.name, category: e.category, aliases: e.aliases, tier: e.tier, patterns: e.patterns, notBefore: e.notBefore }, e),
+);
 
 export { IGNORABLE };
 export const matchKey = (s: string) => s.replace(IGNORABLE, '');

@@ -12,7 +12,54 @@ import type { Sentences } from './sentences.js';
 import type { MetricFact } from './types.js';
 
 // Longest first, so 人次 wins over 人. 人(次) and (场)次 are written forms of 人次, 场次.
-const UNITS = ['个工作日', '个百分点', '人(次)', '(场)次', '个月', '人次', '场次', '批次', '剂次', '户次', '万元', '亿元', '%', '次', '件', '宗', '起', '期', '个', '项', '条', '份', '名', '人', '户', '家', '场', '批', '篇', '部', '所', '天', '小时', '卷', '本', '类', '处', '张', '台', '套', '座', '艘', '辆', '轮', '元', '万'];
+const UNITS = [
+  '个工作日',
+  '个百分点',
+  '人(次)',
+  '(场)次',
+  '个月',
+  '人次',
+  '场次',
+  '批次',
+  '剂次',
+  '户次',
+  '万元',
+  '亿元',
+  '%',
+  '次',
+  '件',
+  '宗',
+  '起',
+  '期',
+  '个',
+  '项',
+  '条',
+  '份',
+  '名',
+  '人',
+  '户',
+  '家',
+  '场',
+  '批',
+  '篇',
+  '部',
+  '所',
+  '天',
+  '小时',
+  '卷',
+  '本',
+  '类',
+  '处',
+  '张',
+  '台',
+  '套',
+  '座',
+  '艘',
+  '辆',
+  '轮',
+  '元',
+  '万',
+];
 const escapeUnit = (u: string) => u.replace(/[()%]/g, (c) => `\\${c}`);
 const UNIT = UNITS.map(escapeUnit).join('|');
 // digits, or Chinese numerals (两期, 十余次, 二十余场)
@@ -50,9 +97,91 @@ export function chineseNumeral(s: string): number {
 
 // Words that open the clause before a number (dropped from its indicator), as
 // /^(?:w1|w2|…)+/ would drop them: in this order of preference.
-export const OPENING_WORDS = ['全年', '累计', '共计', '总计', '合计', '共', '先后', '今年以来', '当年', '年内', '目前', '截至目前', '其中', '全区', '全县', '全市', '全省', '全旗', '各级', '各地', '各部门', '对', '从', '向', '经', '为', '将', '把', '已', '有', '均', '还', '又', '并', '同时', '通过', '开展了', '举办了', '组织了', '开展', '举办', '组织', '办理', '审查', '受理', '完成', '参与', '达到', '达', '发放', '实现', '新增', '新收', '收到', '处理', '化解', '集中'];
+export const OPENING_WORDS = [
+  '全年',
+  '累计',
+  '共计',
+  '总计',
+  '合计',
+  '共',
+  '先后',
+  '今年以来',
+  '当年',
+  '年内',
+  '目前',
+  '截至目前',
+  '其中',
+  '全区',
+  '全县',
+  '全市',
+  '全省',
+  '全旗',
+  '各级',
+  '各地',
+  '各部门',
+  '对',
+  '从',
+  '向',
+  '经',
+  '为',
+  '将',
+  '把',
+  '已',
+  '有',
+  '均',
+  '还',
+  '又',
+  '并',
+  '同时',
+  '通过',
+  '开展了',
+  '举办了',
+  '组织了',
+  '开展',
+  '举办',
+  '组织',
+  '办理',
+  '审查',
+  '受理',
+  '完成',
+  '参与',
+  '达到',
+  '达',
+  '发放',
+  '实现',
+  '新增',
+  '新收',
+  '收到',
+  '处理',
+  '化解',
+  '集中',
+];
 // Words that close it, as /(?:w1|w2|…)+$/ would drop them.
-export const CLOSING_WORDS = ['等', '共', '共计', '累计', '总计', '合计', '达到', '达', '高达', '为', '有', '约', '近', '超过', '突破', '逾', '了', '分别', '均', '各', '计', '已', '进行'];
+export const CLOSING_WORDS = [
+  '等',
+  '共',
+  '共计',
+  '累计',
+  '总计',
+  '合计',
+  '达到',
+  '达',
+  '高达',
+  '为',
+  '有',
+  '约',
+  '近',
+  '超过',
+  '突破',
+  '逾',
+  '了',
+  '分别',
+  '均',
+  '各',
+  '计',
+  '已',
+  '进行',
+];
 // A qualifier that ends it, as /(约|…)$/ finds it (none is a suffix of another: at most one ends a clause).
 export const QUALIFIERS_BEFORE = ['约', '近', '超过', '突破', '逾', '不少于', '高达'];
 // The noun a unit counts ends where a verb, a conjunction or punctuation begins
@@ -148,11 +277,14 @@ export function clauseStartBefore(text: string, at: number): number {
   let sawList = false;
   for (let i = at - 1; i >= 0 && at - i < 80; i--) {
     const c = text.charCodeAt(i);
-    if (c === 0x29 || c === 0xff09) depth++; // ) ）
-    else if ((c === 0x28 || c === 0xff08) && depth > 0) depth--; // ( （
+    if (c === 0x29 || c === 0xff09)
+      depth++; // ) ）
+    else if ((c === 0x28 || c === 0xff08) && depth > 0)
+      depth--; // ( （
     else if (depth > 0) continue;
     else if (is(c, CLAUSE_END)) return i + 1;
-    else if (c === 0x7b49 && i > at - 20) sawList = true; // 等
+    else if (c === 0x7b49 && i > at - 20)
+      sawList = true; // 等
     else if (c === 0x3001 && !sawList) return i + 1; // 、
   }
   return Math.max(0, at - 80);
@@ -302,7 +434,6 @@ function hasDigit(s: string): boolean {
 /** A clause without its parenthetical asides: 行政复议直接纠错(含撤销、确认违法) → 行政复议直接纠错. */
 const withoutAsides = (s: string) => (s.includes('(') || s.includes('（') ? s.replace(/[(（][^()（）]*[)）]/g, '') : s);
 
-
 /**
  * The noun a unit counts: the text after it up to a noun stop, at most 8
  * characters. A short parenthetical belongs to the noun (乡(镇), 村(社区)):
@@ -419,11 +550,16 @@ function metricOf(m: RegExpExecArray, text: string, sentences: Sentences, sectio
   const noun = after ? '' : withoutQuotes(nounAfter(text, end));
   let indicator = (head + noun).trim();
   // 其中2起为结转案件, 209人通过考试: the words after the number name it
-  if (indicator.length < 2) indicator = withoutQuotes(untilSeparator(text, end).replace(/^[为是]/, '')).slice(0, 16).trim();
+  if (indicator.length < 2)
+    indicator = withoutQuotes(untilSeparator(text, end).replace(/^[为是]/, ''))
+      .slice(0, 16)
+      .trim();
   if (indicator.length < 2) return null;
   let unit: string | null = unit0;
-  if (unit === '元' && tenThousands) unit = `${tenThousands}元`; // money keeps its stated unit: 5万余元 → 5 万元
-  else if (tenThousands === '万') value *= 10000; // 34万余剂次 → 340000 剂次
+  if (unit === '元' && tenThousands)
+    unit = `${tenThousands}元`; // money keeps its stated unit: 5万余元 → 5 万元
+  else if (tenThousands === '万')
+    value *= 10000; // 34万余剂次 → 340000 剂次
   else if (tenThousands === '亿') value *= 100000000;
   if (unit === '万') {
     value *= 10000; // 用户数突破15.33万: a number without a counting unit

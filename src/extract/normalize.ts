@@ -84,7 +84,8 @@ function rewritten(line: string, has: number): string {
   // (per UTF-16 unit: a surrogate half is never in the full-width block, so this equals the per-code-point map)
   if (has & HAS_FULL_WIDTH) line = line.replace(FULL_WIDTH_ALL, toHalfWidth);
   // (one character for one: the ideograph the radical's glyph stands for, else the NFKC form, else as written)
-  if (has & HAS_GLYPH_FORM) line = line.replace(/[\u2e3a\u2e3b\u2e80-\u2fdf\uf900-\ufaff]/g, (ch) => DASH_RUNS[ch] ?? RADICAL_FORMS[ch] ?? ch.normalize('NFKC'));
+  if (has & HAS_GLYPH_FORM)
+    line = line.replace(/[\u2e3a\u2e3b\u2e80-\u2fdf\uf900-\ufaff]/g, (ch) => DASH_RUNS[ch] ?? RADICAL_FORMS[ch] ?? ch.normalize('NFKC'));
   if (has & HAS_ODD_SPACE) line = line.replace(/[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ');
   // drop spaces that sit between CJK characters or digits: "2021—2025 年" → "2021—2025年"
   if (has & (HAS_SPACE | HAS_ODD_SPACE))

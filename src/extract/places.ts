@@ -68,7 +68,9 @@ const nameTrie = new Trie<number>();
 const STARTS_NAME = new Uint8Array(0x10000);
 for (const name of names.keys()) STARTS_NAME[name.charCodeAt(0)] = 1;
 const GENERIC = new Set(KNOWLEDGE.genericDivisionNames.names);
-const ZONE_SUFFIXES = Object.entries(KNOWLEDGE.zoneSuffixes).filter(([k]) => !k.startsWith('_')).sort((a, b) => b[0].length - a[0].length);
+const ZONE_SUFFIXES = Object.entries(KNOWLEDGE.zoneSuffixes)
+  .filter(([k]) => !k.startsWith('_'))
+  .sort((a, b) => b[0].length - a[0].length);
 const ZONE_ENDINGS = ZONE_SUFFIXES.map(([ending]) => ending);
 const { _comment: _townships, ...TOWNSHIP_NAME_ENDING } = KNOWLEDGE.townshipSuffixes;
 const TOWNSHIP_SUFFIXES = Object.keys(TOWNSHIP_NAME_ENDING).sort((a, b) => b.length - a.length);
@@ -80,7 +82,6 @@ const STARTS_ENDING = new Uint8Array(0x10000);
 for (const w of [...ZONE_ENDINGS, ...TOWNSHIP_SUFFIXES]) STARTS_ENDING[w.charCodeAt(0)] = 1;
 /** What may follow a township's name at the head of a line: the end, a number, or its government's words. */
 const AFTER_TOWNSHIP = /^(?:$|[^\u4e00-\u9fff]|人民政府|党委|办事处|关于|法治|年度|政府)/;
-
 
 /** A place read at the head of a line. */
 export interface PlaceReading {
@@ -150,7 +151,14 @@ function twinDivisionAt(line: string, at: number, above: Division[] | null): Pla
   const found = nameAt(line, at + 1, above);
   const close = found ? line[at + 1 + found.length] : '';
   if (!found || found.entry.kind === 'stem' || (close !== ')' && close !== '）')) return null;
-  return { name: line.slice(at + 1, at + 1 + found.length), level: found.divisions[0].level, divisions: found.divisions, above: above ? [above] : [], start: at, end: at + 2 + found.length };
+  return {
+    name: line.slice(at + 1, at + 1 + found.length),
+    level: found.divisions[0].level,
+    divisions: found.divisions,
+    above: above ? [above] : [],
+    start: at,
+    end: at + 2 + found.length,
+  };
 }
 
 /**
@@ -206,7 +214,8 @@ export function readPlaceAt(line: string, at: number, asSubject = false): PlaceR
   }
   if (!last) return null;
   // a bare stem stands for its place only at the edge of words (宁夏2022年度…), not inside a phrase
-  if (last.kind === 'stem' && (isCJK(line.charCodeAt(i) || 0) || (last.start > 0 && isCJK(line.charCodeAt(last.start - 1)) && line[last.start - 1] !== '年'))) return null;
+  if (last.kind === 'stem' && (isCJK(line.charCodeAt(i) || 0) || (last.start > 0 && isCJK(line.charCodeAt(last.start - 1)) && line[last.start - 1] !== '年')))
+    return null;
   const level = last.divisions[0].level;
   return { name: line.slice(last.start, i), level, divisions: last.divisions, above, start: at, end: i };
 }

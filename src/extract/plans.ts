@@ -6,7 +6,13 @@ import { orderByKey } from './scan.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact, PlanFact } from './types.js';
 
-export function extractPlans(text: string, parts: Part[], initiatives: InitiativeFact[], sentences: Sentences, sectionPath: (o: number) => string[]): PlanFact[] {
+export function extractPlans(
+  text: string,
+  parts: Part[],
+  initiatives: InitiativeFact[],
+  sentences: Sentences,
+  sectionPath: (o: number) => string[],
+): PlanFact[] {
   if (!parts.length) return [];
   // every mention with its initiative's index, by start: each item looks up only the mentions starting inside it
   // (built on the first item: a report without a plans part, or with none itemized, never needs it)

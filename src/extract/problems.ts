@@ -24,4 +24,3 @@ export function extractProblems(text: string, parts: Part[], sentences: Sentence
     itemsOf(text, part).map((item) => ({ text: item.text, theme: themeOf(item.text), mentions: [mentionOf(item, sentences, sectionPath)] })),
   );
 }
-

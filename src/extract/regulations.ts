@@ -34,8 +34,10 @@ export function findTitles(text: string, opens?: readonly number[]): TitleSpan[]
     let j = open + 1;
     for (; j < text.length && j - open <= MAX_TITLE; j++) {
       const c = text.charCodeAt(j); // (a code unit, not a one-character string per position)
-      if (c === 0x300a) depth++; // 《
-      else if (c === 0x300b && --depth === 0) break; // 》
+      if (c === 0x300a)
+        depth++; // 《
+      else if (c === 0x300b && --depth === 0)
+        break; // 》
       else if (c === 0x0a || c === 0x3002) break; // \n 。
     }
     if (depth === 0 && j > open + 1) {
@@ -162,7 +164,13 @@ export interface ScopeContext {
 }
 
 /** known: titleFacts(title), when the caller has it already. */
-export function regulationScope(title: string, kind: RegulationKind, action: CitationAction, own: ScopeContext = { ownNames: [] }, known = titleFacts(title)): RegulationScope | null {
+export function regulationScope(
+  title: string,
+  kind: RegulationKind,
+  action: CitationAction,
+  own: ScopeContext = { ownNames: [] },
+  known = titleFacts(title),
+): RegulationScope | null {
   if (known.local === undefined) {
     let localPlace = false;
     let province = false;
@@ -190,7 +198,29 @@ export function regulationScope(title: string, kind: RegulationKind, action: Cit
 // /(w1|w2|…)/g would try it; 'studied' words do not count before 片栏册画
 // (宣传片, 学习栏目).
 const ACTION_VERBS: { action: CitationAction; words: string[]; notBefore?: string }[] = [
-  { action: 'issued', words: ['研究出台', '制定下发', '印发实施', '制定出台', '制定', '出台', '印发', '公布', '发布', '起草', '拟订', '拟定', '组织编写', '编写', '编制', '签订', '签署', '下发'] },
+  {
+    action: 'issued',
+    words: [
+      '研究出台',
+      '制定下发',
+      '印发实施',
+      '制定出台',
+      '制定',
+      '出台',
+      '印发',
+      '公布',
+      '发布',
+      '起草',
+      '拟订',
+      '拟定',
+      '组织编写',
+      '编写',
+      '编制',
+      '签订',
+      '签署',
+      '下发',
+    ],
+  },
   { action: 'revised', words: ['修改完善', '修订', '修改'] },
   { action: 'implemented', words: ['严格执行', '贯彻落实', '贯彻', '落实', '执行', '对照', '按照', '依据', '根据', '围绕', '抓好', '遵循', '实施', '依照'] },
   { action: 'studied', words: ['学习贯彻', '重点学习', '学习', '宣传', '学法', '宣讲', '解读'], notBefore: '片栏册画' },
@@ -213,7 +243,6 @@ const VERB_GROUPS = ACTION_VERBS.map(({ action, words, notBefore = '' }) => {
 const VERB_START = charSet(ACTION_VERBS.flatMap((g) => g.words.map((w) => w[0])).join(''));
 const CLAUSE_END = charSet(',，;；:：');
 const AFTER_TITLE_END = charSet(',，;；。\n');
-
 
 /**
  * The verb nearest before the title in its clause; verbs used attributively
@@ -380,7 +409,7 @@ export function extractRegulations(text: string, { sentences, sectionPath, ownNa
     fact.scope = regulationScope(fact.title, fact.kind, fact.action, { ownNames }, known);
     if (fact.scope === 'local' || fact.scope === 'provincial') {
       if (known.issuer === undefined) known.issuer = issuingDivisionOf(fact.title);
-    fact.issuer = known.issuer;
+      fact.issuer = known.issuer;
     } else fact.issuer = null;
   });
   return cited.facts;

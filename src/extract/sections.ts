@@ -36,7 +36,8 @@ export const startsLikeHeading = (line: string) => line.length > 0 && hasBit(HEA
 export function classifyHeading(heading: string): SectionKind[] {
   const kinds: SectionKind[] = [];
   if (/问题|不足|差距|短板|困难/.test(heading)) kinds.push('problems');
-  if (/下一步|下步|打算|计划|安排|思路|展望|工作重点|明年|\d{4}年(工作)?(重点|主要)?(任务|工作)/.test(heading) && !/(主要举措|成效|情况$)/.test(heading)) kinds.push('plans');
+  if (/下一步|下步|打算|计划|安排|思路|展望|工作重点|明年|\d{4}年(工作)?(重点|主要)?(任务|工作)/.test(heading) && !/(主要举措|成效|情况$)/.test(heading))
+    kinds.push('plans');
   if (/第一责任人|主要负责人|履行.*职责/.test(heading)) kinds.push('leadership');
   if (!kinds.length) kinds.push(/举措|成效|情况|工作|开展|推进|落实|完善|加强|深化|健全|坚持/.test(heading) ? 'achievements' : 'other');
   return kinds;

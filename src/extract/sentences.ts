@@ -12,7 +12,17 @@ export interface Span {
 // findTitles), the starts of runs of digits or of Chinese numerals (for metricMatches) and the characters
 // the lexicon's names ignore (for the initiatives' copy of the text without them).
 const SCANNED = codeBits(
-  (c) => c === 0x0a || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x300a || c === 0x300b || numeralKind(c) !== 0 || hasBit(IGNORABLE_UNITS, c),
+  (c) =>
+    c === 0x0a ||
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0x21 ||
+    c === 0x3f ||
+    c === 0x300a ||
+    c === 0x300b ||
+    numeralKind(c) !== 0 ||
+    hasBit(IGNORABLE_UNITS, c),
 );
 
 export class Sentences {

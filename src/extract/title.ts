@@ -2,13 +2,7 @@
 // (…报告 / …总结). Never built from 现将…报告如下 (gold GUIDELINES §1).
 export function findTitle(text: string): string | null {
   for (const trimmed of leadingLines(text)) {
-    if (
-      trimmed.length >= 8 &&
-      trimmed.length <= 60 &&
-      /(报告|总结)$/.test(trimmed) &&
-      !/[。,，]/.test(trimmed) &&
-      !/^[一二三四五六七八九十]+、/.test(trimmed)
-    )
+    if (trimmed.length >= 8 && trimmed.length <= 60 && /(报告|总结)$/.test(trimmed) && !/[。,，]/.test(trimmed) && !/^[一二三四五六七八九十]+、/.test(trimmed))
       return trimmed;
   }
   return null;

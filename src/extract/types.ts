@@ -46,15 +46,7 @@ export interface IssuerFact {
   inferred?: boolean;
 }
 
-export type RegulationKind =
-  | 'law'
-  | 'administrative_regulation'
-  | 'local_regulation'
-  | 'rule'
-  | 'party_document'
-  | 'plan'
-  | 'normative_document'
-  | 'other';
+export type RegulationKind = 'law' | 'administrative_regulation' | 'local_regulation' | 'rule' | 'party_document' | 'plan' | 'normative_document' | 'other';
 export type RegulationScope = 'national' | 'provincial' | 'local';
 export type CitationAction = 'issued' | 'revised' | 'implemented' | 'studied' | 'referenced';
 

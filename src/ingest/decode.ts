@@ -29,7 +29,9 @@ export function normalizeCharset(name: string): string | null {
 /** Share of characters that text in a Chinese report is made of: CJK, ASCII printables, whitespace, punctuation. */
 export function plausibleShare(text: string): number {
   if (!text.length) return 0;
-  const odd = text.match(/[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u27bf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/g);
+  const odd = text.match(
+    /[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u27bf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/g,
+  );
   return 1 - (odd?.length ?? 0) / text.length;
 }
 

@@ -59,7 +59,9 @@ export function describeSkipped(skipped: SkippedFiles): string {
 /** The message for paths that hold no input file at all (empty directories, or only files of other types). */
 export function nothingFoundMessage(paths: string[], skipped: SkippedFiles): string {
   const where = paths.length <= 3 ? paths.join(', ') : `${paths.slice(0, 2).join(', ')} and ${paths.length - 2} other path(s)`;
-  return skipped.count ? `no report files in ${where}: ${describeSkipped(skipped)}` : `no report files in ${where}, nor other files (hidden ones are not read): supported are ${SUPPORTED_LIST}`;
+  return skipped.count
+    ? `no report files in ${where}: ${describeSkipped(skipped)}`
+    : `no report files in ${where}, nor other files (hidden ones are not read): supported are ${SUPPORTED_LIST}`;
 }
 
 /** A file's identity for "reached twice": its real path (through symbolic links), else its absolute path. */

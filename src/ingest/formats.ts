@@ -11,7 +11,16 @@ export type Format = 'text' | 'html' | 'docx' | 'pdf';
 export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.pdf'];
 export const SUPPORTED_LIST = '.txt (UTF-8, GBK/GB18030, UTF-16), .html/.htm, .docx, .pdf (with a text layer)';
 
-const BY_EXTENSION: Record<string, Format> = { '.txt': 'text', '.text': 'text', '.html': 'html', '.htm': 'html', '.shtml': 'html', '.xhtml': 'html', '.docx': 'docx', '.pdf': 'pdf' };
+const BY_EXTENSION: Record<string, Format> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+  '.shtml': 'html',
+  '.xhtml': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+};
 
 /** Formats reports also come in that are refused with a hint (the walk yields them too, so none is silently lost). */
 const KNOWN_UNSUPPORTED: Record<string, string> = {
@@ -68,7 +77,14 @@ export function formatOf(path: string, bytes: Uint8Array): Format {
     throw unsupported(ext, ext === '.docx' ? 'a zip archive without a Word document in it' : 'a zip archive');
   }
   if (starts(bytes, 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) throw unsupported(ext, 'Word 97-2003 or another old Office file: save it as .docx');
-  if (starts(bytes, 0x89, 0x50, 0x4e, 0x47) || starts(bytes, 0xff, 0xd8, 0xff) || head.startsWith('GIF8') || head.startsWith('II*\0') || head.startsWith('MM\0*') || (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP')) {
+  if (
+    starts(bytes, 0x89, 0x50, 0x4e, 0x47) ||
+    starts(bytes, 0xff, 0xd8, 0xff) ||
+    head.startsWith('GIF8') ||
+    head.startsWith('II*\0') ||
+    head.startsWith('MM\0*') ||
+    (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP')
+  ) {
     throw unsupported(ext, 'an image: a scanned report needs OCR first');
   }
   if (head.startsWith('{\\rtf')) throw unsupported(ext, 'RTF: save it as .docx');

@@ -50,7 +50,38 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1] ?? null;
 }
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BLOCKQUOTE', 'PRE', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'TABLE', 'TBODY', 'THEAD', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'CENTER', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ADDRESS', 'HR']);
+const BLOCK = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'BLOCKQUOTE',
+  'PRE',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TR',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'CENTER',
+  'FIGURE',
+  'FIGCAPTION',
+  'HEADER',
+  'FOOTER',
+  'ADDRESS',
+  'HR',
+]);
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'HEAD', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA']);
 
 /** Text of a DOM subtree with a line break at every block and <br>, cells apart by a space. */
@@ -84,7 +115,8 @@ export function blockText(root: DomNode): string {
 const BOILERPLATE_NAME =
   /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|location|dqwz|footer|foot|bottom|copyright|related|relate|xgxx|xglj|xgwz|share|bdshare|toolbar|print|search|topbar|header|sidebar|aside|friendlink|yqlj|comment|pager)([\s_-]|$)/i;
 // … and by what it says.
-const BOILERPLATE_TEXT = /^\s*(当前位置|您现在的位置|您当前的位置|您的位置|所在位置|相关链接|相关文章|相关阅读|相关新闻|相关信息|相关稿件|友情链接|分享到|扫一扫|【?打印|网站地图)/;
+const BOILERPLATE_TEXT =
+  /^\s*(当前位置|您现在的位置|您当前的位置|您的位置|所在位置|相关链接|相关文章|相关阅读|相关新闻|相关信息|相关稿件|友情链接|分享到|扫一扫|【?打印|网站地图)/;
 
 function preClean(document: DomElement): void {
   for (const el of Array.from(document.querySelectorAll('script, style, noscript, template, iframe, form, nav, aside, footer, header, select'))) el.remove();
@@ -118,10 +150,12 @@ export function isoDate(value: string | undefined | null): string | undefined {
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
-const PUBLISHED_IN_TEXT = /(?:发布时间|发布日期|发文日期|成文日期|网站发布|发表时间|更新时间|日期|时间)\s*[:：]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
+const PUBLISHED_IN_TEXT =
+  /(?:发布时间|发布日期|发文日期|成文日期|网站发布|发表时间|更新时间|日期|时间)\s*[:：]\s*((?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/;
 
 // A title segment that names the site rather than the article: 青山县人民政府, 中国政府网, …门户网站, 政府网站, www.….gov.cn.
-const SITE_NAME = /(人民政府|政府|人大|政协|网|网站|门户|官网|官方网站|政务公开|信息公开|政府信息公开|平台|委员会|办公室|局|厅)(\s*[(（][^)）]*[)）])?$|^(https?:\/\/)?(www\.)?[\w-]+(\.[\w-]+)+\/?$/i;
+const SITE_NAME =
+  /(人民政府|政府|人大|政协|网|网站|门户|官网|官方网站|政务公开|信息公开|政府信息公开|平台|委员会|办公室|局|厅)(\s*[(（][^)）]*[)）])?$|^(https?:\/\/)?(www\.)?[\w-]+(\.[\w-]+)+\/?$/i;
 // What separates a page title from the site's name: _ | ｜ · - － – — ——, with or without spaces.
 const SEPARATOR = /\s*(?:_+|\||｜|·|-+|－|–|—+)\s*/;
 // Page titles that say nothing of the article.

@@ -87,7 +87,20 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
   const limit = inFlightLimit(workers);
   const dryRun = Boolean(options.dryRun) || !store;
 
-  const summary: IngestSummary = { files: 0, skipped: noSkippedFiles(), ingested: 0, created: 0, replaced: 0, unchanged: 0, extracted: 0, refused: [], failed: [], possibleDuplicates: [], workers: 0, durationMs: 0 };
+  const summary: IngestSummary = {
+    files: 0,
+    skipped: noSkippedFiles(),
+    ingested: 0,
+    created: 0,
+    replaced: 0,
+    unchanged: 0,
+    extracted: 0,
+    refused: [],
+    failed: [],
+    possibleDuplicates: [],
+    workers: 0,
+    durationMs: 0,
+  };
   const problems: Array<{ index: number; outcome: FileOutcome }> = [];
   const twins: Array<{ index: number; outcome: FileOutcome }> = [];
   let done = 0;

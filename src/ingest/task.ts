@@ -14,9 +14,7 @@ export interface ExtractTask {
   maxBytes: number;
 }
 
-export type ExtractResult =
-  | { ok: true; graph: ReportGraph; format: string; encoding?: string }
-  | { ok: false; status: 'refused' | 'failed'; reason: string };
+export type ExtractResult = { ok: true; graph: ReportGraph; format: string; encoding?: string } | { ok: false; status: 'refused' | 'failed'; reason: string };
 
 export async function runExtractTask(task: ExtractTask): Promise<ExtractResult> {
   try {

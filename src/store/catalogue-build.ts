@@ -62,13 +62,13 @@ export function catalogueSource(statements = listStatementFiles()): string {
     '',
     'export type StatementName = (typeof STATEMENT_NAMES)[number];',
     '',
-    '/** Each statement\'s parameters and the row it returns. */',
+    "/** Each statement's parameters and the row it returns. */",
     'export interface Statements {',
     ...shared.flatMap((s) => [`  ${JSON.stringify(s.name)}: {`, `    params: ${paramsType(s)};`, `    row: ${rowType(s)};`, '  };']),
     '}',
     '',
-    'export type ParamsOf<N extends StatementName> = Statements[N][\'params\'];',
-    'export type RowOf<N extends StatementName> = Statements[N][\'row\'];',
+    "export type ParamsOf<N extends StatementName> = Statements[N]['params'];",
+    "export type RowOf<N extends StatementName> = Statements[N]['row'];",
     '',
   ];
   return lines.join('\n');

@@ -38,7 +38,10 @@ export interface EmbeddedOptions {
 
 /** A statement that changes the graph (its comment lines aside). */
 export function isWriteStatement(text: string): boolean {
-  const code = text.split(/\r?\n/).filter((line) => !line.trim().startsWith('//')).join('\n');
+  const code = text
+    .split(/\r?\n/)
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n');
   return /\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP)\b/i.test(code);
 }
 
@@ -209,7 +212,8 @@ function clean(v: unknown): unknown {
     }
     return out ?? v;
   }
-  if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return JSON.parse(JSON.stringify(v, (_k, x) => (x === undefined ? null : x)));
+  if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
+    return JSON.parse(JSON.stringify(v, (_k, x) => (x === undefined ? null : x)));
   let out: Record<string, unknown> | null = null;
   const entries = Object.entries(v as Record<string, unknown>);
   for (let i = 0; i < entries.length; i++) {

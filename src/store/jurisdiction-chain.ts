@@ -45,7 +45,7 @@ export function jurisdictionChain(fact: JurisdictionFact): JurisdictionChain {
   const below = fact.level === 'zone' || fact.level === 'township';
   // A zone or township sits under the division that administers it (fact.parent), which has
   // a code when it is a GB/T 2260 division: the chain goes on from that code as from a county's.
-  const code = below ? fact.parentCode ?? null : fact.adminCode;
+  const code = below ? (fact.parentCode ?? null) : fact.adminCode;
   const parentLevel = !below ? null : !code ? null : code.endsWith('0000') ? 'province' : code.endsWith('00') ? 'prefecture' : 'county';
   if (below && fact.parent && parentLevel === 'county') {
     nodes.push(
@@ -63,7 +63,16 @@ export function jurisdictionChain(fact: JurisdictionFact): JurisdictionChain {
   // (municipalities such as 北京市 have districts directly under the province-level unit).
   if ((fact.level === 'county' || below) && fact.prefecture && fact.prefecture !== fact.name) {
     const key = code ? `${code.slice(0, 4)}00` : `${province ?? ''}${fact.prefecture}`;
-    nodes.push(node(key, { code: code ? key : null, name: fact.prefecture, fullName: `${province ?? ''}${fact.prefecture}`, level: 'prefecture', province, prefecture: null }));
+    nodes.push(
+      node(key, {
+        code: code ? key : null,
+        name: fact.prefecture,
+        fullName: `${province ?? ''}${fact.prefecture}`,
+        level: 'prefecture',
+        province,
+        prefecture: null,
+      }),
+    );
   }
   if (fact.level !== 'province' && province && province !== fact.name) {
     const key = code ? `${code.slice(0, 2)}0000` : province;

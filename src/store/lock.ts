@@ -37,8 +37,7 @@ export function acquireDirectoryLock(dir: string): () => void {
       const holder = Number.parseInt(readFileSync(path, 'utf8'), 10);
       if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
         throw new StoreLockedError(
-          `the data directory ${dir} is in use by another govgraph process (pid ${holder}); ` +
-            'stop that process or point GOVGRAPH_DATA at another directory',
+          `the data directory ${dir} is in use by another govgraph process (pid ${holder}); ` + 'stop that process or point GOVGRAPH_DATA at another directory',
         );
       }
       if (holder === process.pid) {

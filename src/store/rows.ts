@@ -59,6 +59,5 @@ export interface SecondaryShape {
 /** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…), in the stored model of src/store/provenance.ts. */
 export type LinkShape = ProvenanceLink;
 
-
 /** Properties of a REPORTS relationship: provenance, and the metric's value as read. */
 export type MetricLink = LinkShape & { value?: number; unit?: string | null; surface?: string; qualifier?: string | null };

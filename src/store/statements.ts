@@ -90,9 +90,7 @@ function stripBom(text: string): string {
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? entry.name === 'fragments' ? [] : walk(join(dir, entry.name))
-      : entry.name.endsWith('.cypher') ? [join(dir, entry.name)] : [],
+    entry.isDirectory() ? (entry.name === 'fragments' ? [] : walk(join(dir, entry.name))) : entry.name.endsWith('.cypher') ? [join(dir, entry.name)] : [],
   );
 }
 

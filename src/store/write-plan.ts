@@ -187,7 +187,15 @@ export function planReportDelete(id: string): PlannedStatement[] {
   return [
     { name: 'report_delete_owned', params: { id } },
     { name: 'report_delete', params: { id } },
-    ...(['orphans_delete_initiatives', 'orphans_delete_regulations', 'orphans_delete_indicators', 'orphans_delete_themes', 'orphans_delete_organizations'] as const).map((name) => ({
+    ...(
+      [
+        'orphans_delete_initiatives',
+        'orphans_delete_regulations',
+        'orphans_delete_indicators',
+        'orphans_delete_themes',
+        'orphans_delete_organizations',
+      ] as const
+    ).map((name) => ({
       name,
       params: {},
     })),

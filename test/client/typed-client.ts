@@ -6,7 +6,15 @@
 // and relation types are enums.
 import { Client, fetchExchange } from '@urql/core';
 import { GraphQLClient } from 'graphql-request';
-import { DeleteReportDocument, GraphDocument, NodeDocument, ReportsDocument, type GraphNodeType, type GraphRelationType, type JurisdictionLevel } from './generated.js';
+import {
+  DeleteReportDocument,
+  GraphDocument,
+  NodeDocument,
+  ReportsDocument,
+  type GraphNodeType,
+  type GraphRelationType,
+  type JurisdictionLevel,
+} from './generated.js';
 
 /** urql as a reader sets it up: its defaults, recording the HTTP method of each request. */
 function urql(url: string, headers: Record<string, string> = {}) {

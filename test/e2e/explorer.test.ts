@@ -59,7 +59,13 @@ describe('explorer page in headless Chromium', () => {
     expect(Number(await page.locator('#legend li[data-type="Jurisdiction"] .count').textContent())).toBe(2);
 
     // The same query in GraphiQL, runnable as it is: it answers the same nodes.
-    const graphiql = new URL((await page.getByRole('link', { name: /GraphiQL/ }).first().getAttribute('href'))!, url);
+    const graphiql = new URL(
+      (await page
+        .getByRole('link', { name: /GraphiQL/ })
+        .first()
+        .getAttribute('href'))!,
+      url,
+    );
     expect(graphiql.pathname).toBe('/graphql');
     const query = graphiql.searchParams.get('query')!;
     expect(query).toMatch(/graph\(start: \["[^"]+"\], depth: 2, nodeTypes: \[Initiative, Jurisdiction, Report, Regulation\]/);

@@ -28,15 +28,24 @@ const seedText = (name: string) => readFileSync(join(SEED, name), 'utf8');
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The simplified-Chinese face of Noto Sans SC in one file, inlined so the page (a file: URL) fetches nothing. */
-const FONT = readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff2')).toString('base64');
+const FONT = readFileSync(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff2')).toString(
+  'base64',
+);
 
 /** The seed as a printable page, then printed to PDF by Chromium once the font is ready. */
 async function printed(browser: Browser, name: string): Promise<string> {
-  const paragraphs = seedText(name).split('\n').filter((line) => line.trim()).map((line) => `<p>${escapeHtml(line.trim())}</p>`).join('\n');
+  const paragraphs = seedText(name)
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => `<p>${escapeHtml(line.trim())}</p>`)
+    .join('\n');
   const html = join(scratch, `${name}.html`);
-  writeFileSync(html, `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+  writeFileSync(
+    html,
+    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
 @font-face{font-family:"Noto Sans SC";src:url(data:font/woff2;base64,${FONT}) format("woff2")}
-body{font-family:"Noto Sans SC";font-size:16pt;text-align:justify}p{text-indent:2em;margin:0}</style></head><body>\n${paragraphs}\n</body></html>`);
+body{font-family:"Noto Sans SC";font-size:16pt;text-align:justify}p{text-indent:2em;margin:0}</style></head><body>\n${paragraphs}\n</body></html>`,
+  );
   const page = await browser.newPage();
   try {
     await page.goto(pathToFileURL(html).href);

@@ -27,7 +27,12 @@ export interface Answer<T = unknown> {
  * The answer to a query as the server sent it: data and errors both (for tests of refusals).
  * `T` names the shape the query asks for; nothing checks it (it is the test's reading of the schema).
  */
-export async function postQuery<T = unknown>(yoga: Yoga, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<Answer<T>> {
+export async function postQuery<T = unknown>(
+  yoga: Yoga,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Answer<T>> {
   const response = await yoga.fetch('http://govgraph.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

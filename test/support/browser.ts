@@ -40,7 +40,9 @@ export const CHROMIUM_ARGS = [
 /** The npm build, unpacked into its cache folder on first use (atomically: parallel test files may ask at once). */
 function npmChromium(): string {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`no Chromium for the browser tests: @sparticuz/chromium has a build for linux-x64 only (this is ${process.platform}-${process.arch}) and ${SYSTEM_CHROMIUM} is missing; set CHROMIUM_PATH to a Chrome or Chromium binary`);
+    throw new Error(
+      `no Chromium for the browser tests: @sparticuz/chromium has a build for linux-x64 only (this is ${process.platform}-${process.arch}) and ${SYSTEM_CHROMIUM} is missing; set CHROMIUM_PATH to a Chrome or Chromium binary`,
+    );
   }
   const require = createRequire(import.meta.url);
   let packageJson: string;
@@ -59,12 +61,16 @@ function npmChromium(): string {
   const staging = `${home}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const unpack = spawnSync(process.execPath, ['--input-type=module', '-e', "const { default: c } = await import('@sparticuz/chromium'); process.stdout.write(await c.executablePath());"], {
-    cwd: ROOT,
-    env: { ...process.env, TMPDIR: staging },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const unpack = spawnSync(
+    process.execPath,
+    ['--input-type=module', '-e', "const { default: c } = await import('@sparticuz/chromium'); process.stdout.write(await c.executablePath());"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TMPDIR: staging },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   if (unpack.status !== 0 || unpack.stdout !== join(staging, 'chromium')) {
     rmSync(staging, { recursive: true, force: true });
     throw new Error(`could not unpack the Chromium of @sparticuz/chromium: ${unpack.stderr || unpack.error?.message || unpack.stdout}`);

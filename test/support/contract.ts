@@ -97,7 +97,11 @@ export function contractViolations(line: unknown): string[] {
     c.string(line.error, '$.error', { nonEmpty: true });
     return c.problems;
   }
-  c.keys(line, ['file', 'reportId', 'title', 'year', 'jurisdiction', 'jurisdictionUnknown', 'issuer', 'regulations', 'initiatives', 'problems', 'plans', 'metrics'], '$');
+  c.keys(
+    line,
+    ['file', 'reportId', 'title', 'year', 'jurisdiction', 'jurisdictionUnknown', 'issuer', 'regulations', 'initiatives', 'problems', 'plans', 'metrics'],
+    '$',
+  );
   // the reason no place was named: only beside a null jurisdiction
   if ('jurisdictionUnknown' in line) {
     c.string(line.jurisdictionUnknown, '$.jurisdictionUnknown', { nonEmpty: true });
@@ -114,8 +118,10 @@ export function contractViolations(line: unknown): string[] {
     c.string(j.province, '$.jurisdiction.province', { nullable: true });
     c.string(j.prefecture, '$.jurisdiction.prefecture', { nullable: true });
     c.oneOf(j.level, LEVELS, '$.jurisdiction.level', { nullable: true });
-    if (j.adminCode !== null && !(typeof j.adminCode === 'string' && /^\d{6}$/.test(j.adminCode))) c.fail('$.jurisdiction.adminCode', `not 6 digits: ${JSON.stringify(j.adminCode)}`);
-    if (j.confidence !== undefined && !(typeof j.confidence === 'number' && j.confidence > 0 && j.confidence <= 1)) c.fail('$.jurisdiction.confidence', `not in (0, 1]: ${JSON.stringify(j.confidence)}`);
+    if (j.adminCode !== null && !(typeof j.adminCode === 'string' && /^\d{6}$/.test(j.adminCode)))
+      c.fail('$.jurisdiction.adminCode', `not 6 digits: ${JSON.stringify(j.adminCode)}`);
+    if (j.confidence !== undefined && !(typeof j.confidence === 'number' && j.confidence > 0 && j.confidence <= 1))
+      c.fail('$.jurisdiction.confidence', `not in (0, 1]: ${JSON.stringify(j.confidence)}`);
     if (j.basis !== undefined) c.string(j.basis, '$.jurisdiction.basis', { nonEmpty: true });
   }
   if (line.issuer !== null && c.object(line.issuer, '$.issuer')) {
@@ -139,7 +145,8 @@ export function contractViolations(line: unknown): string[] {
     c.string(r.category, `${p}.category`, { nullable: true });
     c.integer(r.count, `${p}.count`, { min: 1 });
     c.mentions(r.mentions, `${p}.mentions`);
-    if (r.confidence !== undefined && !(typeof r.confidence === 'number' && r.confidence >= 0 && r.confidence <= 1)) c.fail(`${p}.confidence`, `not in [0, 1]: ${String(r.confidence)}`);
+    if (r.confidence !== undefined && !(typeof r.confidence === 'number' && r.confidence >= 0 && r.confidence <= 1))
+      c.fail(`${p}.confidence`, `not in [0, 1]: ${String(r.confidence)}`);
   });
   c.array(line.problems, '$.problems', (r, p) => {
     if (!c.object(r, p)) return;

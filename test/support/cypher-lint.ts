@@ -153,8 +153,7 @@ export function lintCypher(text: string, options: LintOptions = {}): LintResult 
   const { diagnostics } = lintCypherQuery(text, dbSchemaFor(params, options.checkFunctions ?? true), {
     consoleCommandsEnabled: false,
   });
-  const format = (d: SyntaxDiagnostic) =>
-    `${source}:${d.range.start.line + 1}:${d.range.start.character + 1} ${messageOf(d).replace(/\s+/g, ' ').trim()}`;
+  const format = (d: SyntaxDiagnostic) => `${source}:${d.range.start.line + 1}:${d.range.start.character + 1} ${messageOf(d).replace(/\s+/g, ' ').trim()}`;
   const warnings = diagnostics.filter((d) => d.severity === SEVERITY_WARNING);
   return {
     diagnostics,

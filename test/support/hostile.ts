@@ -112,7 +112,12 @@ export function selectionFor(type: GraphQLOutputType, depth = 1): string {
  * A request that puts value into one slot — as a variable, or inline as a
  * GraphQL string literal — and harmless values into the other required arguments.
  */
-export function requestFor(root: GraphQLObjectType, slot: StringSlot, value: string, mode: 'variable' | 'inline'): { query: string; variables: Record<string, unknown> } {
+export function requestFor(
+  root: GraphQLObjectType,
+  slot: StringSlot,
+  value: string,
+  mode: 'variable' | 'inline',
+): { query: string; variables: Record<string, unknown> } {
   const field = root.getFields()[slot.field];
   const keyword = root.name === 'Mutation' ? 'mutation' : 'query';
   const variables: Record<string, unknown> = {};

@@ -114,7 +114,8 @@ const CASES: Case[] = [
   {
     name: 'counties-citing-sanxiang',
     title: 'Which counties cite 三项制度',
-    source: '../shared/DESIGN.md, "Queries that must read naturally" (copied into the test: ../shared is outside the repository; compared with the file when it is beside it)',
+    source:
+      '../shared/DESIGN.md, "Queries that must read naturally" (copied into the test: ../shared is outside the repository; compared with the file when it is beside it)',
     query: () => DESIGN_COUNTIES,
     check: (data) => expect((data.jurisdictions as { edges: { node: { name: string } }[] }).edges.map((e) => e.node.name)).toEqual(['昌江区']),
   },
@@ -153,7 +154,9 @@ const CASES: Case[] = [
     title: 'A page of reports after a cursor',
     source: `written here: ${API}, "Pages", describes \`first\`/\`after\` without an example; the cursor is the end cursor of \`${REPORTS_FIRST_PAGE}\` (asked before the record starts)`,
     query: () => 'query($after: String) { reports(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { reportId year } } }',
-    variables: async (yoga) => ({ after: (await postQuery<{ reports: { pageInfo: { endCursor: string } } }>(yoga, REPORTS_FIRST_PAGE)).data!.reports.pageInfo.endCursor }),
+    variables: async (yoga) => ({
+      after: (await postQuery<{ reports: { pageInfo: { endCursor: string } } }>(yoga, REPORTS_FIRST_PAGE)).data!.reports.pageInfo.endCursor,
+    }),
     check: (data) => expect((data.reports as { nodes: unknown[] }).nodes).toHaveLength(2),
   },
   {
@@ -231,7 +234,8 @@ const CASES: Case[] = [
     query: () => {
       const written = inlineQuery(API, 'mutation { ingestReport(input: {text: "…"})');
       const query = written.replace('mutation {', 'mutation($text: String!) {').replace('text: "…"', 'text: $text');
-      if (query === written || !query.includes('$text: String!')) throw new Error(`${API}: the ingestReport example no longer reads \`mutation { ingestReport(input: {text: "…"})\``);
+      if (query === written || !query.includes('$text: String!'))
+        throw new Error(`${API}: the ingestReport example no longer reads \`mutation { ingestReport(input: {text: "…"})\``);
       return query;
     },
     variables: async () => ({ text: readFileSync(join(SEED_DIR, TAIQIAN.file), 'utf8') }),
@@ -256,7 +260,11 @@ function normalised(value: unknown, key?: string): unknown {
   if (key === 'version' && value === EXTRACTOR_VERSION) return '<EXTRACTOR_VERSION>';
   if (Array.isArray(value)) return value.map((v) => normalised(v));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, normalised((value as Record<string, unknown>)[k], k)]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, normalised((value as Record<string, unknown>)[k], k)]),
+    );
   }
   return value;
 }
@@ -319,7 +327,10 @@ describe('the statements each documented query runs (TCK)', () => {
     await expect(render(c, query, variables, statements)).toMatchFileSnapshot(`./queries/${c.name}.md`);
   });
 
-  it.runIf(existsSync(DESIGN))(`DESIGN.md still asks its query as copied here${existsSync(DESIGN) ? '' : ' (skipped: ../shared is not beside the repository)'}`, () => {
-    expect(readFileSync(DESIGN, 'utf8')).toContain(DESIGN_COUNTIES);
-  });
+  it.runIf(existsSync(DESIGN))(
+    `DESIGN.md still asks its query as copied here${existsSync(DESIGN) ? '' : ' (skipped: ../shared is not beside the repository)'}`,
+    () => {
+      expect(readFileSync(DESIGN, 'utf8')).toContain(DESIGN_COUNTIES);
+    },
+  );
 });

@@ -19,7 +19,13 @@ const TOP_K = 10;
  * A page of one key's ranking (co-citation, co-mention, similarity): the statement ranks a batch
  * of keys, each as far as the page reaches (`limit`), and says how long each ranking is.
  */
-function rankingPage<N extends StatementName, T>(args: ConnectionArgs, ctx: AppContext, statement: N, batch: { param: keyof ParamsOf<N> & string; keyColumn: string; key: string }, toItem: (row: RowOf<N>) => T) {
+function rankingPage<N extends StatementName, T>(
+  args: ConnectionArgs,
+  ctx: AppContext,
+  statement: N,
+  batch: { param: keyof ParamsOf<N> & string; keyColumn: string; key: string },
+  toItem: (row: RowOf<N>) => T,
+) {
   return rankedConnection(
     args,
     async (upTo) => {
@@ -31,7 +37,13 @@ function rankingPage<N extends StatementName, T>(args: ConnectionArgs, ctx: AppC
 }
 
 /** A page of a corpus-wide ranking (recurring themes, themes of a year). */
-function storeRankingPage<N extends StatementName, T>(args: ConnectionArgs, ctx: AppContext, statement: N, params: Record<string, unknown>, toItem: (row: RowOf<N>) => T) {
+function storeRankingPage<N extends StatementName, T>(
+  args: ConnectionArgs,
+  ctx: AppContext,
+  statement: N,
+  params: Record<string, unknown>,
+  toItem: (row: RowOf<N>) => T,
+) {
   return rankedConnection(
     args,
     async (upTo) => {
@@ -53,7 +65,9 @@ interface Association<T> {
 }
 
 /** A co-citation or co-mention row: the other node (in `column`), the shared reports and the lift. */
-const associationOf = <T>(column: string) => (row: Row): Association<T> => ({ node: row[column] as T, count: Number(row.together), lift: Number(row.lift) });
+const associationOf =
+  <T>(column: string) =>
+  (row: Row): Association<T> => ({ node: row[column] as T, count: Number(row.together), lift: Number(row.lift) });
 
 const associationFields = {
   count: 'Reports in which both appear.',
@@ -227,7 +241,7 @@ interface Adoption {
 }
 
 const AdoptionRef = builder.objectRef<Adoption>('Adoption').implement({
-  description: 'The first year a jurisdiction\'s reports mention an initiative.',
+  description: "The first year a jurisdiction's reports mention an initiative.",
   fields: (t) => ({
     jurisdiction: t.field({ type: Jurisdiction, description: 'The adopting jurisdiction.', resolve: (a) => a.jurisdiction }),
     year: t.exposeInt('year', { description: 'First year it is mentioned.' }),
@@ -255,7 +269,11 @@ const ProvinceCount = builder.objectRef<{ province: string; adopters: number; fi
 const Diffusion = builder.objectRef<Adoption[]>('Diffusion').implement({
   description: 'How an initiative spread: who mentioned it first when, per year and per province.',
   fields: (t) => ({
-    adoptions: t.connection({ type: AdoptionRef, description: 'Each jurisdiction with its first year, earliest first.', resolve: (a, args) => listConnection(args, a) }),
+    adoptions: t.connection({
+      type: AdoptionRef,
+      description: 'Each jurisdiction with its first year, earliest first.',
+      resolve: (a, args) => listConnection(args, a),
+    }),
     byYear: t.field({
       type: [YearCount],
       description: 'New adopters per year, with the running total.',
@@ -283,7 +301,9 @@ const Diffusion = builder.objectRef<Adoption[]>('Diffusion').implement({
           entry.firstYear = Math.min(entry.firstYear, a.year);
           byProvince.set(province, entry);
         }
-        return [...byProvince.entries()].map(([province, e]) => ({ province, ...e })).sort((x, y) => y.adopters - x.adopters || x.firstYear - y.firstYear || (x.province < y.province ? -1 : 1));
+        return [...byProvince.entries()]
+          .map(([province, e]) => ({ province, ...e }))
+          .sort((x, y) => y.adopters - x.adopters || x.firstYear - y.firstYear || (x.province < y.province ? -1 : 1));
       },
     }),
   }),
@@ -332,19 +352,22 @@ const FollowThrough = builder.objectRef<FollowThroughShape>('FollowThrough').imp
 builder.objectField(Jurisdiction, 'followThrough', (t) =>
   t.connection({
     type: FollowThrough,
-    description: 'What this jurisdiction planned in one year that its next year\'s report mentions (needs reports of consecutive years).',
+    description: "What this jurisdiction planned in one year that its next year's report mentions (needs reports of consecutive years).",
     resolve: async (j, args, ctx) =>
-      listConnection(args, (await ctx.rowsBy('jurisdiction_follow_through', 'keys', 'key').load(j.key)).map((row) => ({
-        plan: String(row.plan),
-        plannedYear: Number(row.plannedYear),
-        doneYear: Number(row.doneYear),
-        initiative: row.initiative,
-        planReportId: String(row.plannedReportId),
-        doneReportId: String(row.doneReportId),
-        planLink: row.planLink ?? null,
-        link: row.link ?? null,
-        outside: Array.isArray(row.outside) && row.link?.starts ? row.outside.map(Number) : null,
-      }))),
+      listConnection(
+        args,
+        (await ctx.rowsBy('jurisdiction_follow_through', 'keys', 'key').load(j.key)).map((row) => ({
+          plan: String(row.plan),
+          plannedYear: Number(row.plannedYear),
+          doneYear: Number(row.doneYear),
+          initiative: row.initiative,
+          planReportId: String(row.plannedReportId),
+          doneReportId: String(row.doneReportId),
+          planLink: row.planLink ?? null,
+          link: row.link ?? null,
+          outside: Array.isArray(row.outside) && row.link?.starts ? row.outside.map(Number) : null,
+        })),
+      ),
   }),
 );
 

@@ -9,7 +9,10 @@ export const JurisdictionLevel = builder.enumType('JurisdictionLevel', {
     PROVINCE: { value: 'province', description: 'Province-level unit 省级 (province, municipality, autonomous region).' },
     PREFECTURE: { value: 'prefecture', description: 'Prefecture-level unit 地级 (市, 州, 盟).' },
     COUNTY: { value: 'county', description: 'County-level unit 县级 (县, 区, 县级市, 旗, 自治县).' },
-    ZONE: { value: 'zone', description: 'Development zone or new area outside GB/T 2260 (经济技术开发区, 高新区, 新区), part of the division that administers it.' },
+    ZONE: {
+      value: 'zone',
+      description: 'Development zone or new area outside GB/T 2260 (经济技术开发区, 高新区, 新区), part of the division that administers it.',
+    },
     TOWNSHIP: { value: 'township', description: 'Township-level unit 乡级 (镇, 乡, 街道), part of its county.' },
   } as const,
 });
@@ -21,7 +24,10 @@ export const InitiativeCategory = builder.enumType('InitiativeCategory', {
     LAW_ENFORCEMENT: { value: 'law_enforcement', description: '行政执法: enforcement systems, 三项制度, supervision of enforcement.' },
     BUSINESS_ENVIRONMENT: { value: 'business_environment', description: '营商环境/放管服: approval reform, business registration, government services.' },
     LEGAL_PUBLICITY: { value: 'legal_publicity', description: '普法: legal education plans, publicity days and weeks, rule-of-law culture.' },
-    DECISION_MAKING: { value: 'decision_making', description: '行政决策: lawful decision-making, legality review, legal advisers, normative documents, leadership duties of 法治建设.' },
+    DECISION_MAKING: {
+      value: 'decision_making',
+      description: '行政决策: lawful decision-making, legality review, legal advisers, normative documents, leadership duties of 法治建设.',
+    },
     REVIEW_LITIGATION: { value: 'review_litigation', description: '复议与诉讼: administrative reconsideration and litigation, officials appearing in court.' },
     GOVERNMENT_TRANSPARENCY: { value: 'government_transparency', description: '政务公开: open government, lists of powers and duties.' },
     GRASSROOTS_GOVERNANCE: { value: 'grassroots_governance', description: '基层治理: mediation, petitions, grid management, 枫桥经验.' },
@@ -42,7 +48,7 @@ export const RegulationKind = builder.enumType('RegulationKind', {
   values: {
     LAW: { value: 'law', description: 'A law of the NPC (法律), e.g. 《行政复议法》.' },
     ADMINISTRATIVE_REGULATION: { value: 'administrative_regulation', description: 'A State Council regulation (行政法规), e.g. 《优化营商环境条例》.' },
-    LOCAL_REGULATION: { value: 'local_regulation', description: 'A local people\'s congress regulation (地方性法规).' },
+    LOCAL_REGULATION: { value: 'local_regulation', description: "A local people's congress regulation (地方性法规)." },
     RULE: { value: 'rule', description: 'A ministerial or local government rule (规章).' },
     PARTY_DOCUMENT: { value: 'party_document', description: 'A Party document (党内法规/文件).' },
     PLAN: { value: 'plan', description: 'An outline or plan (纲要, 规划).' },
@@ -97,10 +103,16 @@ export function entityOrderParams(order: { field: 'reports' | 'mentions' | 'name
 // The values are the labels and types themselves, so the JSON a client reads is the store's own name.
 export const NodeLabel = builder.enumType('GraphNodeType', {
   description: 'Node types of the graph model.',
-  values: Object.fromEntries(NODE_LABELS.map((l) => [l, { value: l, description: `${l} nodes.` }])) as Record<NodeLabelName, { value: NodeLabelName; description: string }>,
+  values: Object.fromEntries(NODE_LABELS.map((l) => [l, { value: l, description: `${l} nodes.` }])) as Record<
+    NodeLabelName,
+    { value: NodeLabelName; description: string }
+  >,
 });
 
 export const RelationType = builder.enumType('GraphRelationType', {
   description: 'Relationship types of the graph model.',
-  values: Object.fromEntries(RELATION_TYPES.map((t) => [t, { value: t, description: `${t} relationships.` }])) as Record<RelationTypeName, { value: RelationTypeName; description: string }>,
+  values: Object.fromEntries(RELATION_TYPES.map((t) => [t, { value: t, description: `${t} relationships.` }])) as Record<
+    RelationTypeName,
+    { value: RelationTypeName; description: string }
+  >,
 });

@@ -6,7 +6,19 @@
 // Neo4j NVL.
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { DEFAULT_GRAPH_LABELS, DEFAULT_GRAPH_TYPES, KEY_PROPERTY, RELATION_TYPES, displayLabel, edgeId, isNodeLabel, isRelationType, nodeId, type NodeLabel as NodeLabelName, type RelationType as RelationTypeName } from '../../model.js';
+import {
+  DEFAULT_GRAPH_LABELS,
+  DEFAULT_GRAPH_TYPES,
+  KEY_PROPERTY,
+  RELATION_TYPES,
+  displayLabel,
+  edgeId,
+  isNodeLabel,
+  isRelationType,
+  nodeId,
+  type NodeLabel as NodeLabelName,
+  type RelationType as RelationTypeName,
+} from '../../model.js';
 import { builder } from '../builder.js';
 import { JurisdictionLevel, NodeLabel, RelationType } from './enums.js';
 import { rankedHits, type Hit } from './search.js';
@@ -71,7 +83,11 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
     id: t.exposeID('id', { description: 'Stable id (the Relay global id of the node: type and key).' }),
     type: t.expose('type', { type: NodeLabel, description: 'Node type (label): Report, Jurisdiction, Initiative…' }),
     label: t.exposeString('label', { description: 'Display name.' }),
-    properties: t.field({ type: JSONScalar, description: 'The node\'s stored properties (a report\'s text left out).', resolve: (n) => visibleProperties(n.type, n.raw) }),
+    properties: t.field({
+      type: JSONScalar,
+      description: "The node's stored properties (a report's text left out).",
+      resolve: (n) => visibleProperties(n.type, n.raw),
+    }),
     degree: t.exposeInt('degree', { description: 'Edges of this node inside the subgraph.' }),
   }),
 });
@@ -136,7 +152,6 @@ const Subgraph = builder.objectRef<{ nodes: GraphNode[]; edges: GraphEdge[]; tru
   }),
 });
 
-
 /**
  * Start nodes from a search text: the best-ranked initiatives, regulations and jurisdictions (an
  * alias is as good a start as the name: 三项制度 starts from 行政执法三项制度).
@@ -154,7 +169,8 @@ function startKeyOf(hit: Hit): string {
 }
 
 const GraphFilter = builder.inputType('GraphFilter', {
-  description: 'Keeps the expansion to some places and years: a report passes when its year is in range and its jurisdiction (区县/市/省) matches; a jurisdiction when it matches. Other node types are not filtered themselves, but are only reached through nodes that pass.',
+  description:
+    'Keeps the expansion to some places and years: a report passes when its year is in range and its jurisdiction (区县/市/省) matches; a jurisdiction when it matches. Other node types are not filtered themselves, but are only reached through nodes that pass.',
   fields: (t) => ({
     province: t.string({ description: 'Province name (四川省) of reports and jurisdictions.' }),
     level: t.field({ type: JurisdictionLevel, description: 'Level of the jurisdictions (and of the jurisdictions reports are about).' }),
@@ -167,24 +183,31 @@ builder.queryField('graph', (t) =>
   t.field({
     type: Subgraph,
     nullable: true, // refused arguments null this field only
-    description: 'A subgraph around start nodes (by id or by a search), expanded to a depth through chosen node and relation types, capped at maxNodes keeping the most connected.',
+    description:
+      'A subgraph around start nodes (by id or by a search), expanded to a depth through chosen node and relation types, capped at maxNodes keeping the most connected.',
     args: {
       start: t.arg({ type: ['ID'], description: 'Global ids of the start nodes (from `id` of any node).' }),
       search: t.arg.string({ description: 'Or: start from the best search matches for this text (三项制度, 罗江区…).' }),
       depth: t.arg.int({ description: `Expansion depth (default 1, at most ${MAX_DEPTH}).` }),
       nodeTypes: t.arg({ type: [NodeLabel], description: 'Node types to keep (default Report, Jurisdiction, Initiative, Regulation).' }),
-      relationTypes: t.arg({ type: [RelationType], description: 'Relationship types to follow (default: every type when nodeTypes is given, so the chosen node types are reachable; otherwise ABOUT, MENTIONS, CITES, PART_OF).' }),
+      relationTypes: t.arg({
+        type: [RelationType],
+        description:
+          'Relationship types to follow (default: every type when nodeTypes is given, so the chosen node types are reachable; otherwise ABOUT, MENTIONS, CITES, PART_OF).',
+      }),
       maxNodes: t.arg.int({ description: `At most this many nodes (default 200, at most ${MAX_NODES}).` }),
       filter: t.arg({
         type: GraphFilter,
-        description: 'Places and years to keep, applied while expanding (before maxNodes is applied). Given alone (no `start`, no `search`), the start: the jurisdictions it selects that have a report in its years, most reports first.',
+        description:
+          'Places and years to keep, applied while expanding (before maxNodes is applied). Given alone (no `start`, no `search`), the start: the jurisdictions it selects that have a report in its years, most reports first.',
       }),
     },
     resolve: async (_root, args, ctx) => {
       const depth = args.depth ?? 1;
       const maxNodes = args.maxNodes ?? 200;
       if (depth < 0 || depth > MAX_DEPTH) throw new GraphQLError(`depth must be between 0 and ${MAX_DEPTH}`, { extensions: { code: 'BAD_USER_INPUT' } });
-      if (maxNodes < 1 || maxNodes > MAX_NODES) throw new GraphQLError(`maxNodes must be between 1 and ${MAX_NODES}`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (maxNodes < 1 || maxNodes > MAX_NODES)
+        throw new GraphQLError(`maxNodes must be between 1 and ${MAX_NODES}`, { extensions: { code: 'BAD_USER_INPUT' } });
       let starts: { label: string; key: string }[];
       if (args.start?.length) {
         starts = args.start.map((id) => {
@@ -201,7 +224,13 @@ builder.queryField('graph', (t) =>
       } else if (args.filter && Object.values(args.filter).some((v) => v !== null && v !== undefined)) {
         // a filter alone: start from the jurisdictions it selects (those with a report in its years)
         const f = args.filter;
-        const rows = await ctx.store.run('graph_filter_starts', { province: f.province ?? null, level: f.level ?? null, yearFrom: f.yearFrom ?? null, yearTo: f.yearTo ?? null, limit: maxNodes });
+        const rows = await ctx.store.run('graph_filter_starts', {
+          province: f.province ?? null,
+          level: f.level ?? null,
+          yearFrom: f.yearFrom ?? null,
+          yearTo: f.yearTo ?? null,
+          limit: maxNodes,
+        });
         starts = rows.map((row) => ({ label: String(row.label), key: String(row.key) }));
       } else {
         throw new GraphQLError('graph needs `start` ids, a `search` text or a `filter`', { extensions: { code: 'BAD_USER_INPUT' } });

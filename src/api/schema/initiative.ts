@@ -14,7 +14,12 @@ Initiative.implement({
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Canonical name (规范名称).' }),
     aliases: t.stringList({ description: 'Other names it is written as (别名), e.g. 三项制度.', resolve: (i) => i.aliases ?? [] }),
-    category: t.field({ type: InitiativeCategory, nullable: true, description: 'Field of the initiative (from the lexicon, or guessed from its name when discovered); null when none applies.', resolve: (i) => i.category as (typeof InitiativeCategory)['$inferType'] | null }),
+    category: t.field({
+      type: InitiativeCategory,
+      nullable: true,
+      description: 'Field of the initiative (from the lexicon, or guessed from its name when discovered); null when none applies.',
+      resolve: (i) => i.category as (typeof InitiativeCategory)['$inferType'] | null,
+    }),
     discovered: t.boolean({ description: 'True when found by pattern discovery rather than the curated lexicon.', resolve: (i) => Boolean(i.discovered) }),
     reports: t.connection(
       {
@@ -22,7 +27,11 @@ Initiative.implement({
         description: 'Reports that mention the initiative, newest first.',
         resolve: async (i, args, ctx) => {
           const rows = await ctx.rowsBy('initiative_reports', 'names', 'name').load(i.name);
-          return linkConnection(args, null, rows.map((row) => ({ node: row.report, link: row.link, reportId: row.report.id })));
+          return linkConnection(
+            args,
+            null,
+            rows.map((row) => ({ node: row.report, link: row.link, reportId: row.report.id })),
+          );
         },
       },
       { name: 'InitiativeReportConnection' },
@@ -39,7 +48,10 @@ Initiative.implement({
       description: 'Every sentence that mentions the initiative, newest reports first: why the graph links a report to it.',
       resolve: async (i, args, ctx) => {
         const rows = await ctx.rowsBy('initiative_reports', 'names', 'name').load(i.name);
-        return listConnection(args, rows.flatMap((row) => mentionsOf(row.report.id, row.link, true)));
+        return listConnection(
+          args,
+          rows.flatMap((row) => mentionsOf(row.report.id, row.link, true)),
+        );
       },
     }),
   }),

@@ -11,7 +11,8 @@ import { Mention } from './mention.js';
 import { mentionsOf, type JurisdictionShape } from './shapes.js';
 
 Jurisdiction.implement({
-  description: 'A jurisdiction (行政区): province 省级, prefecture 地级 or county-level 县级 unit, a development zone or new area (经开区, 高新区, 新区), or a township 乡级.',
+  description:
+    'A jurisdiction (行政区): province 省级, prefecture 地级 or county-level 县级 unit, a development zone or new area (经开区, 高新区, 新区), or a township 乡级.',
   fields: (t) => ({
     code: t.exposeString('code', { nullable: true, description: '6-digit administrative division code (行政区划代码, GB/T 2260).' }),
     name: t.exposeString('name', { description: 'Short name as reports use it: 罗江区.' }),
@@ -37,7 +38,8 @@ Jurisdiction.implement({
     }),
     evidence: t.connection({
       type: Mention,
-      description: 'Why the graph links this jurisdiction to an initiative or a regulation: every sentence of its reports that mentions or cites it (alias- and variant-aware), newest first.',
+      description:
+        'Why the graph links this jurisdiction to an initiative or a regulation: every sentence of its reports that mentions or cites it (alias- and variant-aware), newest first.',
       args: {
         initiative: t.arg.string({ description: 'An initiative by name or alias (三项制度).' }),
         regulation: t.arg.string({ description: 'A regulation by any variant of its title.' }),
@@ -53,7 +55,10 @@ Jurisdiction.implement({
             regulations: args.regulation ? regulationTitles(args.regulation) : null,
           })
           .load(j.key);
-        return listConnection(args, rows.flatMap((row) => mentionsOf(String(row.reportId), row.link, true)));
+        return listConnection(
+          args,
+          rows.flatMap((row) => mentionsOf(String(row.reportId), row.link, true)),
+        );
       },
     }),
     reports: t.connection({
@@ -61,7 +66,10 @@ Jurisdiction.implement({
       description: 'Reports about this jurisdiction, newest first.',
       resolve: async (j, args, ctx) => {
         const rows = await ctx.rowsBy('jurisdiction_reports', 'keys', 'key').load(j.key);
-        return listConnection(args, rows.map((row) => row.report));
+        return listConnection(
+          args,
+          rows.map((row) => row.report),
+        );
       },
     }),
     initiatives: t.connection(
@@ -70,7 +78,10 @@ Jurisdiction.implement({
         description: "Initiatives mentioned in this jurisdiction's reports, most mentioned first.",
         resolve: async (j, args, ctx) => {
           const rows = await ctx.rowsBy('jurisdiction_initiatives', 'keys', 'key').load(j.key);
-          return countedConnection(args, rows.map((row) => ({ node: row.initiative, reports: Number(row.reports), mentions: Number(row.mentions) })));
+          return countedConnection(
+            args,
+            rows.map((row) => ({ node: row.initiative, reports: Number(row.reports), mentions: Number(row.mentions) })),
+          );
         },
       },
       { name: 'JurisdictionInitiativeConnection' },
@@ -82,7 +93,10 @@ Jurisdiction.implement({
         description: "Regulations cited in this jurisdiction's reports, most cited first.",
         resolve: async (j, args, ctx) => {
           const rows = await ctx.rowsBy('jurisdiction_regulations', 'keys', 'key').load(j.key);
-          return countedConnection(args, rows.map((row) => ({ node: row.regulation, reports: Number(row.reports), mentions: Number(row.mentions) })));
+          return countedConnection(
+            args,
+            rows.map((row) => ({ node: row.regulation, reports: Number(row.reports), mentions: Number(row.mentions) })),
+          );
         },
       },
       { name: 'JurisdictionRegulationConnection' },
@@ -118,9 +132,13 @@ function countedEdgeFields(e: any) {
 }
 
 const JurisdictionFilter = builder.inputType('JurisdictionFilter', {
-  description: 'Conditions a jurisdiction must meet; all given conditions combine with AND. Year range and issuer type also restrict the reports the other conditions look at.',
+  description:
+    'Conditions a jurisdiction must meet; all given conditions combine with AND. Year range and issuer type also restrict the reports the other conditions look at.',
   fields: (t) => ({
-    level: t.field({ type: JurisdictionLevel, description: 'Administrative level; COUNTY means every county-level unit (县, 区, 县级市, 旗, 自治县), not the zones and townships within them.' }),
+    level: t.field({
+      type: JurisdictionLevel,
+      description: 'Administrative level; COUNTY means every county-level unit (县, 区, 县级市, 旗, 自治县), not the zones and townships within them.',
+    }),
     province: t.string({ description: 'Province-level unit by name: 四川省.' }),
     prefecture: t.string({ description: 'Prefecture-level unit by name (its counties, and itself): 德阳市.' }),
     text: t.string({ description: 'Substring of the full name.' }),
@@ -189,8 +207,7 @@ const FacetValue = builder.objectRef<{ value: string; count: number }>('FacetVal
 const JurisdictionFacets = builder.objectRef<Map<string, { value: string; count: number }[]>>('JurisdictionFacets').implement({
   description: 'Counts of the jurisdictions matching the filter, by province, level, report year, initiative category, regulation kind and problem theme.',
   fields: (t) => {
-    const facet = (name: string, description: string) =>
-      t.field({ type: [FacetValue], description, resolve: (facets) => facets.get(name) ?? [] });
+    const facet = (name: string, description: string) => t.field({ type: [FacetValue], description, resolve: (facets) => facets.get(name) ?? [] });
     return {
       province: facet('province', 'By province.'),
       level: facet('level', 'By administrative level (province, prefecture, county).'),
@@ -245,7 +262,8 @@ builder.queryFields((t) => ({
   jurisdiction: t.field({
     type: Jurisdiction,
     nullable: true,
-    description: 'One jurisdiction by code (510604), short name (罗江区) or full name (四川省德阳市罗江区). An ambiguous short name is an error that lists the candidates.',
+    description:
+      'One jurisdiction by code (510604), short name (罗江区) or full name (四川省德阳市罗江区). An ambiguous short name is an error that lists the candidates.',
     args: { name: t.arg.string({ required: true, description: 'Code, short name or full name.' }) },
     resolve: async (_root, args, ctx) => {
       const rows = await ctx.store.run('jurisdictions_lookup', { name: args.name.trim() });

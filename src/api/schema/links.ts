@@ -11,8 +11,15 @@ interface Linked<T> {
 }
 
 /** A connection whose edges keep the link (relationship properties) of their node. */
-export async function linkConnection<T>(args: Parameters<typeof listConnection>[0], reportId: string | null, items: { node: T; link: LinkShape | null; reportId?: string }[]) {
-  const page = await listConnection(args, items.map((item) => ({ ...item, reportId: item.reportId ?? reportId ?? '' })));
+export async function linkConnection<T>(
+  args: Parameters<typeof listConnection>[0],
+  reportId: string | null,
+  items: { node: T; link: LinkShape | null; reportId?: string }[],
+) {
+  const page = await listConnection(
+    args,
+    items.map((item) => ({ ...item, reportId: item.reportId ?? reportId ?? '' })),
+  );
   return {
     ...page,
     edges: page.edges.map((edge) => ({ ...edge, node: edge.node.node, linked: edge.node })),

@@ -33,7 +33,7 @@ export const Mention = builder.objectRef<MentionShape>('Mention').implement({
       description: 'Heading path of the section (章节), outermost first, joined with " > ".',
       resolve: async (m, _args, ctx) => sectionOf(m.link, m.index, await sourceOf(m, ctx)),
     }),
-    start: t.exposeInt('start', { description: 'Offset of the first character in the report\'s normalized `text`.' }),
+    start: t.exposeInt('start', { description: "Offset of the first character in the report's normalized `text`." }),
     end: t.exposeInt('end', { description: 'Offset just after the last character.' }),
     surface: t.string({
       nullable: true,

@@ -74,34 +74,40 @@ const IngestReportInput = builder.inputType('IngestReportInput', {
   description: 'A report to ingest, as text, with optional corrections of what extraction would find.',
   fields: (t) => ({
     text: t.string({ description: 'The report text (UTF-8). Give either `text` or `upload`.' }),
-    upload: t.field({ type: Upload, description: 'The report as a file (.txt in UTF-8/GBK/GB18030/UTF-16, .html, .docx, .pdf with a text layer). Give either `text` or `upload`.' }),
-    file: t.string({ description: 'Name to record as the report\'s source file (default: the uploaded file\'s name).' }),
+    upload: t.field({
+      type: Upload,
+      description: 'The report as a file (.txt in UTF-8/GBK/GB18030/UTF-16, .html, .docx, .pdf with a text layer). Give either `text` or `upload`.',
+    }),
+    file: t.string({ description: "Name to record as the report's source file (default: the uploaded file's name)." }),
     year: t.int({ description: 'The year the report covers, when extraction would get it wrong (1900 to next year).' }),
     title: t.string({ description: 'The title, when the text does not state it.' }),
   }),
 });
 
-const IngestReportPayload = builder.objectRef<{ outcome: 'created' | 'replaced' | 'unchanged'; reportId: string; twinParams: ParamsOf<'report_same_issuer_year'> | null }>('IngestReportPayload').implement({
-  description: 'The stored report and what ingesting did.',
-  fields: (t) => ({
-    outcome: t.field({ type: IngestOutcome, description: 'Created, replaced or unchanged.', resolve: (p) => p.outcome }),
-    reportId: t.exposeString('reportId', { description: 'Id of the report (a hash of its normalized text).' }),
-    report: t.field({
-      type: Report,
-      description: 'The stored report.',
-      resolve: (p, _args, ctx) => Report.getDataloader(ctx).load(p.reportId) as Promise<ReportShape>,
+const IngestReportPayload = builder
+  .objectRef<{ outcome: 'created' | 'replaced' | 'unchanged'; reportId: string; twinParams: ParamsOf<'report_same_issuer_year'> | null }>('IngestReportPayload')
+  .implement({
+    description: 'The stored report and what ingesting did.',
+    fields: (t) => ({
+      outcome: t.field({ type: IngestOutcome, description: 'Created, replaced or unchanged.', resolve: (p) => p.outcome }),
+      reportId: t.exposeString('reportId', { description: 'Id of the report (a hash of its normalized text).' }),
+      report: t.field({
+        type: Report,
+        description: 'The stored report.',
+        resolve: (p, _args, ctx) => Report.getDataloader(ctx).load(p.reportId) as Promise<ReportShape>,
+      }),
+      sameIssuerAndYear: t.field({
+        type: [Report],
+        description:
+          'Other stored reports of the same jurisdiction, issuer and year: most likely this report from another file (a .txt and a PDF or web page of one report have different texts, so different ids). Empty when there are none.',
+        resolve: async (p, _args, ctx) => {
+          if (!p.twinParams) return [];
+          const rows = await ctx.store.run('report_same_issuer_year', p.twinParams);
+          return Promise.all(rows.map((row) => Report.getDataloader(ctx).load(String(row.id)) as Promise<ReportShape>));
+        },
+      }),
     }),
-    sameIssuerAndYear: t.field({
-      type: [Report],
-      description: 'Other stored reports of the same jurisdiction, issuer and year: most likely this report from another file (a .txt and a PDF or web page of one report have different texts, so different ids). Empty when there are none.',
-      resolve: async (p, _args, ctx) => {
-        if (!p.twinParams) return [];
-        const rows = await ctx.store.run('report_same_issuer_year', p.twinParams);
-        return Promise.all(rows.map((row) => Report.getDataloader(ctx).load(String(row.id)) as Promise<ReportShape>));
-      },
-    }),
-  }),
-});
+  });
 
 const DeleteReportPayload = builder.objectRef<{ reportId: string; deleted: boolean }>('DeleteReportPayload').implement({
   description: 'Whether a report was deleted.',
@@ -129,7 +135,10 @@ async function extractInput(input: { text?: string | null; upload?: UploadedFile
   }
   if (input.upload != null) {
     // Checked before reading the parts into memory; the reader checks again.
-    if (input.upload.size > maxBytes) throw new RefusedInput(`the file is ${(input.upload.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit (GOVGRAPH_MAX_FILE_MB)`);
+    if (input.upload.size > maxBytes)
+      throw new RefusedInput(
+        `the file is ${(input.upload.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit (GOVGRAPH_MAX_FILE_MB)`,
+      );
     const bytes = Buffer.from(await input.upload.arrayBuffer());
     return (await extractBytes(bytes, input.file ?? input.upload.name, { maxBytes })).graph;
   }

@@ -23,13 +23,20 @@ function parseNodeId(id: string, info: GraphQLResolveInfo): { typename: string; 
 
 /** The nodes of `ids`, in order, null for any id the store has nothing for; a store failure stays an error. */
 async function loadNodes(ids: readonly (string | number)[], ctx: AppContext, info: GraphQLResolveInfo): Promise<unknown[]> {
-  const results = await resolveNodes(builder, ctx, info, ids.map((id) => parseNodeId(String(id), info)));
-  return Promise.all(results.map(async (r, i) => {
-    const value = await r;
-    if (value instanceof NodeNotFound) return null;
-    // not a node's global id: an edge's id as `graph` gives it (TYPE:source->target), or nothing
-    return value ?? graphEdgeById(ctx, String(ids[i]));
-  }));
+  const results = await resolveNodes(
+    builder,
+    ctx,
+    info,
+    ids.map((id) => parseNodeId(String(id), info)),
+  );
+  return Promise.all(
+    results.map(async (r, i) => {
+      const value = await r;
+      if (value instanceof NodeNotFound) return null;
+      // not a node's global id: an edge's id as `graph` gives it (TYPE:source->target), or nothing
+      return value ?? graphEdgeById(ctx, String(ids[i]));
+    }),
+  );
 }
 
 const ID_ARG = 'Global id, as `id` of any node gives (a `graph` node or edge included).';

@@ -13,7 +13,10 @@ Regulation.implement({
   description: 'A document cited in 《》 (法规/规章/规范性文件…), under its canonical title.',
   fields: (t) => ({
     title: t.exposeString('title', { description: 'Canonical title, without 《》.' }),
-    aliases: t.stringList({ description: 'Every form the title was written in (dash, bracket and digit variants, short forms).', resolve: (g) => g.aliases ?? [] }),
+    aliases: t.stringList({
+      description: 'Every form the title was written in (dash, bracket and digit variants, short forms).',
+      resolve: (g) => g.aliases ?? [],
+    }),
     kind: t.field({ type: RegulationKind, nullable: true, description: 'Kind of document.', resolve: (g) => g.kind as never }),
     scope: t.field({ type: RegulationScope, nullable: true, description: 'National, provincial or local.', resolve: (g) => g.scope as never }),
     citedBy: t.connection(
@@ -22,14 +25,23 @@ Regulation.implement({
         description: 'Reports that cite it, newest first.',
         resolve: async (g, args, ctx) => {
           const rows = await ctx.rowsBy('regulation_reports', 'titles', 'title').load(g.title);
-          return linkConnection(args, null, rows.map((row) => ({ node: row.report, link: row.link, reportId: row.report.id })));
+          return linkConnection(
+            args,
+            null,
+            rows.map((row) => ({ node: row.report, link: row.link, reportId: row.report.id })),
+          );
         },
       },
       { name: 'RegulationCitationConnection' },
       {
         name: 'RegulationCitationEdge',
         fields: (e) => ({
-          action: e.field({ type: CitationAction, nullable: true, description: 'What the report did with it.', resolve: (edge) => (linkOf(edge).action ?? null) as never }),
+          action: e.field({
+            type: CitationAction,
+            nullable: true,
+            description: 'What the report did with it.',
+            resolve: (edge) => (linkOf(edge).action ?? null) as never,
+          }),
           count: e.int({ description: 'Times the report cites it.', resolve: (edge) => linkOf(edge).count ?? 0 }),
           mentions: e.field({ type: [Mention], description: 'Where the report cites it.', resolve: (edge) => mentionsOfEdge(edge) }),
         }),
@@ -40,7 +52,10 @@ Regulation.implement({
       description: 'Every sentence that cites it, newest reports first.',
       resolve: async (g, args, ctx) => {
         const rows = await ctx.rowsBy('regulation_reports', 'titles', 'title').load(g.title);
-        return listConnection(args, rows.flatMap((row) => mentionsOf(row.report.id, row.link, true)));
+        return listConnection(
+          args,
+          rows.flatMap((row) => mentionsOf(row.report.id, row.link, true)),
+        );
       },
     }),
   }),

@@ -9,7 +9,6 @@ import { Mention } from './mention.js';
 import { mentionsOf } from './shapes.js';
 import type { MetricLink } from '../../store/rows.js';
 
-
 const Metric = builder.objectRef<{ reportId: string; indicator: string; link: MetricLink }>('Metric').implement({
   description: 'A number a report states about its own work (指标), with where it says so.',
   fields: (t) => ({
@@ -29,10 +28,15 @@ Report.implement({
     reportId: t.exposeString('id', { description: 'Stable id: a hash of the normalized text (the same text always has the same id).' }),
     title: t.exposeString('title', { nullable: true, description: 'Title (标题) of the report, when the text states one.' }),
     year: t.exposeInt('year', { nullable: true, description: 'The year the report covers (not the year it was published).' }),
-    issuerType: t.field({ type: IssuerType, nullable: true, description: 'Government or department report.', resolve: (r) => r.issuerType as 'government' | 'department' | null }),
+    issuerType: t.field({
+      type: IssuerType,
+      nullable: true,
+      description: 'Government or department report.',
+      resolve: (r) => r.issuerType as 'government' | 'department' | null,
+    }),
     issuerName: t.exposeString('issuerName', { nullable: true, description: 'Name of the issuing government or department (发布单位).' }),
     file: t.exposeString('file', { nullable: true, description: 'File the report was ingested from.' }),
-    extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: 'Version of the extractor that produced this report\'s facts.' }),
+    extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: "Version of the extractor that produced this report's facts." }),
     ingestedAt: t.exposeString('ingestedAt', { nullable: true, description: 'When the report was written to the store (ISO 8601).' }),
     text: t.string({
       description: 'The normalized text; every Mention offset points into it.',
@@ -52,7 +56,8 @@ Report.implement({
     }),
     jurisdictionConfidence: t.float({
       nullable: true,
-      description: 'How sure the reading of the jurisdiction is, 0..1: near 1 when the title or the issuing government names one place; null when no place was named.',
+      description:
+        'How sure the reading of the jurisdiction is, 0..1: near 1 when the title or the issuing government names one place; null when no place was named.',
       resolve: (r) => (typeof r.jurisdictionConfidence === 'number' ? r.jurisdictionConfidence : null),
     }),
     jurisdictionBasis: t.string({
@@ -66,7 +71,11 @@ Report.implement({
         description: 'Initiatives (named reforms, systems, campaigns) the report mentions, most mentioned first.',
         resolve: async (r, args, ctx) => {
           const rows = await ctx.rowsBy('report_initiatives', 'ids', 'id').load(r.id);
-          return linkConnection(args, r.id, rows.map((row) => ({ node: row.initiative, link: row.link })));
+          return linkConnection(
+            args,
+            r.id,
+            rows.map((row) => ({ node: row.initiative, link: row.link })),
+          );
         },
       },
       { name: 'ReportInitiativeConnection' },
@@ -84,14 +93,23 @@ Report.implement({
         description: 'Regulations the report cites in 《》, most cited first.',
         resolve: async (r, args, ctx) => {
           const rows = await ctx.rowsBy('report_regulations', 'ids', 'id').load(r.id);
-          return linkConnection(args, r.id, rows.map((row) => ({ node: row.regulation, link: row.link })));
+          return linkConnection(
+            args,
+            r.id,
+            rows.map((row) => ({ node: row.regulation, link: row.link })),
+          );
         },
       },
       { name: 'ReportRegulationConnection' },
       {
         name: 'ReportRegulationEdge',
         fields: (e) => ({
-          action: e.field({ type: CitationAction, nullable: true, description: 'What the report did with the regulation.', resolve: (edge) => (linkOf(edge).action ?? null) as never }),
+          action: e.field({
+            type: CitationAction,
+            nullable: true,
+            description: 'What the report did with the regulation.',
+            resolve: (edge) => (linkOf(edge).action ?? null) as never,
+          }),
           count: e.int({ description: 'Times the report cites it.', resolve: (edge) => linkOf(edge).count ?? 0 }),
           mentions: e.field({ type: [Mention], description: 'Where the report cites it.', resolve: (edge) => mentionsOfEdge(edge) }),
         }),
@@ -111,7 +129,10 @@ Report.implement({
       description: 'Problems (存在的问题/不足) the report admits, in the order written.',
       resolve: async (r, args, ctx) => {
         const rows = await ctx.rowsBy('report_problems', 'ids', 'id').load(r.id);
-        return listConnection(args, rows.map((row) => row.problem));
+        return listConnection(
+          args,
+          rows.map((row) => row.problem),
+        );
       },
     }),
   }),
@@ -125,7 +146,9 @@ const ReportFilter = builder.inputType('ReportFilter', {
     issuerType: t.field({ type: IssuerType, description: 'Government or department reports only.' }),
     level: t.field({ type: JurisdictionLevel, description: 'Reports about jurisdictions of this level only.' }),
     province: t.string({ description: 'Reports about jurisdictions of this province (四川省).' }),
-    jurisdiction: t.string({ description: 'Reports about one jurisdiction, by code, short name or full name (every jurisdiction of an ambiguous short name).' }),
+    jurisdiction: t.string({
+      description: 'Reports about one jurisdiction, by code, short name or full name (every jurisdiction of an ambiguous short name).',
+    }),
     mentionsInitiative: t.string({ description: 'Reports that mention this initiative (any alias).' }),
     citesRegulation: t.string({ description: 'Reports that cite this regulation (any title variant).' }),
   }),

@@ -26,7 +26,11 @@ const MatchKind = builder.enumType('MatchKind', {
   description: 'How a search hit matched the text, best first.',
   values: {
     EXACT: { value: 4, description: 'The name, title, full name, code or report id equals the text.' },
-    ALIAS: { value: 3, description: 'An alias (别称) or title variant equals the text: a surface form seen in reports, a lexicon alias (三项制度), or the title in another dash/bracket/digit form.' },
+    ALIAS: {
+      value: 3,
+      description:
+        'An alias (别称) or title variant equals the text: a surface form seen in reports, a lexicon alias (三项制度), or the title in another dash/bracket/digit form.',
+    },
     PREFIX: { value: 2, description: 'The name or title starts with the text.' },
     SUBSTRING: { value: 1, description: 'The text occurs inside the name, title, an alias or a problem statement.' },
   } as const,
@@ -53,17 +57,33 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
       },
     }),
     match: t.field({ type: MatchKind, description: 'How it matched.', resolve: (h) => h.rank as 1 | 2 | 3 | 4 }),
-    label: t.exposeString('label', { description: 'Its display name: name, title, full name, a report\'s title (its id when untitled) or a problem\'s statement.' }),
+    label: t.exposeString('label', {
+      description: "Its display name: name, title, full name, a report's title (its id when untitled) or a problem's statement.",
+    }),
     type: t.expose('kind', { type: NodeLabel, description: 'Its type: Initiative, Regulation, Jurisdiction, Report or Problem.' }),
   }),
 });
 
 /** Each type's statement, its parameters, the column holding the node and the node's label. */
-function searches(text: string): Array<{ kind: SearchKind; statement: StatementName; params: Record<string, unknown>; column: string; label: (node: never) => string }> {
+function searches(
+  text: string,
+): Array<{ kind: SearchKind; statement: StatementName; params: Record<string, unknown>; column: string; label: (node: never) => string }> {
   return [
     // An alias of the lexicon ("三项制度") finds its canonical initiative as an alias match.
-    { kind: 'Initiative', statement: 'search_initiatives', params: { text, canonical: resolveInitiativeName(text) }, column: 'initiative', label: (i: InitiativeShape) => i.name },
-    { kind: 'Regulation', statement: 'search_regulations', params: { text, canonical: canonicalRegulationTitle(text) }, column: 'regulation', label: (g: RegulationShape) => g.title },
+    {
+      kind: 'Initiative',
+      statement: 'search_initiatives',
+      params: { text, canonical: resolveInitiativeName(text) },
+      column: 'initiative',
+      label: (i: InitiativeShape) => i.name,
+    },
+    {
+      kind: 'Regulation',
+      statement: 'search_regulations',
+      params: { text, canonical: canonicalRegulationTitle(text) },
+      column: 'regulation',
+      label: (g: RegulationShape) => g.title,
+    },
     { kind: 'Jurisdiction', statement: 'search_jurisdictions', params: { text }, column: 'jurisdiction', label: (j: JurisdictionShape) => j.fullName },
     { kind: 'Report', statement: 'search_reports', params: { text }, column: 'report', label: (r: ReportShape) => r.title ?? r.id },
     { kind: 'Problem', statement: 'search_problems', params: { text }, column: 'problem', label: (p: ProblemShape) => p.text },
@@ -76,13 +96,18 @@ const byRank = (a: Hit, b: Hit) => b.rank - a.rank || a.label.length - b.label.l
 /** The first `upTo` hits of the merged ranking (of some kinds only, if given) and how many hits there are in all. */
 export async function rankedHits(ctx: AppContext, text: string, upTo: number, kinds?: SearchKind[]) {
   const results = await Promise.all(
-    searches(text).filter((s) => !kinds || kinds.includes(s.kind)).map(async ({ kind, statement, params, column, label }) => {
-      const rows: Row[] = await runWith(ctx.store, statement, { ...params, limit: upTo });
-      const hits = rows.map((row): Hit => ({ kind, node: row[column] as object, rank: Number(row.rank), label: label(row[column] as never) }));
-      return { hits, total: rankedTotal(rows) };
-    }),
+    searches(text)
+      .filter((s) => !kinds || kinds.includes(s.kind))
+      .map(async ({ kind, statement, params, column, label }) => {
+        const rows: Row[] = await runWith(ctx.store, statement, { ...params, limit: upTo });
+        const hits = rows.map((row): Hit => ({ kind, node: row[column] as object, rank: Number(row.rank), label: label(row[column] as never) }));
+        return { hits, total: rankedTotal(rows) };
+      }),
   );
-  const items = results.flatMap((r) => r.hits).sort(byRank).slice(0, upTo);
+  const items = results
+    .flatMap((r) => r.hits)
+    .sort(byRank)
+    .slice(0, upTo);
   return { items, total: results.reduce((sum, r) => sum + r.total, 0) };
 }
 
@@ -90,7 +115,8 @@ builder.queryField('search', (t) =>
   t.connection(
     {
       type: SearchHit,
-      description: 'Finds initiatives, regulations, jurisdictions, reports (by title) and problems by name, alias, title variant, code or words; exact matches first, then aliases, prefixes and substrings.',
+      description:
+        'Finds initiatives, regulations, jurisdictions, reports (by title) and problems by name, alias, title variant, code or words; exact matches first, then aliases, prefixes and substrings.',
       args: { text: t.arg.string({ required: true, description: 'What to look for (at least one character).' }) },
       resolve: async (_root, args, ctx) => {
         const text = args.text.trim();

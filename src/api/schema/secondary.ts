@@ -21,7 +21,7 @@ Organization.implement({
 });
 
 Plan.implement({
-  description: 'An item of a report\'s next-year section (下一步工作打算).',
+  description: "An item of a report's next-year section (下一步工作打算).",
   fields: (t) => ({
     text: t.string({ nullable: false, description: 'The planned item as written.', resolve: (p) => text(p, 'text') }),
   }),

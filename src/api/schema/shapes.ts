@@ -31,4 +31,3 @@ export function mentionsOf(reportId: string, link: LinkShape | null | undefined,
   const starts = link.starts ?? [];
   return starts.map((start, index) => ({ reportId, start, end: link.ends?.[index] ?? start, link, index, withSurface }));
 }
-

@@ -75,7 +75,10 @@ export async function run(argv: string[]): Promise<number> {
   else
     console.log(
       readings
-        .map((r) => `${readings.length > 1 || part ? `## reading: ${r}${part ? `, split: ${part}` : ''}\n` : ''}${formatEvalTable(results[r]!, { details: values.details })}`)
+        .map(
+          (r) =>
+            `${readings.length > 1 || part ? `## reading: ${r}${part ? `, split: ${part}` : ''}\n` : ''}${formatEvalTable(results[r]!, { details: values.details })}`,
+        )
         .join('\n\n'),
     );
   return 0;

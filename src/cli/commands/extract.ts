@@ -71,4 +71,3 @@ export async function run(argv: string[], { maxFileBytes }: Config): Promise<num
   }
   return failures ? 1 : 0;
 }
-

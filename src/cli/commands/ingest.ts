@@ -65,7 +65,9 @@ export function formatSummary(s: IngestSummary): string {
   for (const o of [...s.refused, ...s.failed]) lines.push(`  ${formatOutcome(o)}`);
   if (s.skipped?.count) lines.push(describeSkipped(s.skipped));
   if (s.possibleDuplicates.length) {
-    lines.push(`${s.possibleDuplicates.length} possible duplicate(s): created, but another stored report has the same jurisdiction, issuer and year (the same report from another file? the deleteReport mutation removes one):`);
+    lines.push(
+      `${s.possibleDuplicates.length} possible duplicate(s): created, but another stored report has the same jurisdiction, issuer and year (the same report from another file? the deleteReport mutation removes one):`,
+    );
     for (const o of s.possibleDuplicates) lines.push(`  ${o.file} ~ ${o.sameIssuerAndYear!.join(', ')}`);
   }
   return lines.join('\n');
@@ -142,7 +144,9 @@ export async function run(argv: string[], { store: config, maxFileBytes }: Confi
   const total = countInputFiles(positionals, skipped);
   if (!total) throw new UsageError(nothingFoundMessage(positionals, skipped));
   const store = values['dry-run'] ? null : await openStore(config);
-  process.stderr.write(store ? `ingesting ${total} file(s) into the ${describeStore(config)}\n` : `extracting ${total} file(s) (dry run: nothing is written)\n`);
+  process.stderr.write(
+    store ? `ingesting ${total} file(s) into the ${describeStore(config)}\n` : `extracting ${total} file(s) (dry run: nothing is written)\n`,
+  );
   const progress = progressReporter(process.stderr, total);
   try {
     const summary = await ingestPaths(store, positionals, { dryRun: Boolean(values['dry-run']), workers, maxBytes, onFile: progress.onFile });
@@ -155,4 +159,3 @@ export async function run(argv: string[], { store: config, maxFileBytes }: Confi
     await store?.close();
   }
 }
-

@@ -55,9 +55,7 @@ export async function run(argv: string[], config: Config): Promise<number> {
     }
     const server = createHttpServer({ store, token: config.token, maxFileBytes: config.maxFileBytes, logger });
     await new Promise<void>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) =>
-        reject(listenError(error, host, port)),
-      );
+      server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
       server.listen(port, host, resolve);
     });
     const { address, port: bound } = server.address() as AddressInfo;
@@ -87,7 +85,8 @@ export async function run(argv: string[], config: Config): Promise<number> {
 
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   if (error.code === 'EADDRINUSE') return new Error(`port ${port} is already in use on ${host}; set PORT (or --port) to another port`);
-  if (error.code === 'EADDRNOTAVAIL') return new Error(`${host} is not an address of this machine; set HOST (or --host) to one that is, or 0.0.0.0 for every interface`);
+  if (error.code === 'EADDRNOTAVAIL')
+    return new Error(`${host} is not an address of this machine; set HOST (or --host) to one that is, or 0.0.0.0 for every interface`);
   if (error.code === 'EACCES') return new Error(`not allowed to listen on ${host}:${port} (ports below 1024 need privileges); choose another PORT`);
   return error;
 }

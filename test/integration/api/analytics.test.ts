@@ -37,21 +37,33 @@ describe('cross-report linkage', () => {
   afterAll(() => store.close());
 
   it('co-citation: counts shared reports and computes lift = shared·N / (citedA·citedB)', async () => {
-    const data = await ask<{ regulation: { coCited: unknown } }>(`{ regulation(title: "行政复议法") { coCited { totalCount nodes { regulation { title } count lift pmi } } } }`);
+    const data = await ask<{ regulation: { coCited: unknown } }>(
+      `{ regulation(title: "行政复议法") { coCited { totalCount nodes { regulation { title } count lift pmi } } } }`,
+    );
     // 4 reports; 行政复议法 cited by all 4, the 罗江区 rule by the 3 罗江区 reports, together in 3.
-    expect(data.regulation.coCited).toEqual({ totalCount: 1, nodes: [{ regulation: { title: '德阳市罗江区重大经济事项决策规定实施细则' }, count: 3, lift: (3 * 4) / (4 * 3), pmi: 0 }] });
+    expect(data.regulation.coCited).toEqual({
+      totalCount: 1,
+      nodes: [{ regulation: { title: '德阳市罗江区重大经济事项决策规定实施细则' }, count: 3, lift: (3 * 4) / (4 * 3), pmi: 0 }],
+    });
   });
 
   it('co-mention: 放管服改革 appears only beside 三项制度 in 罗江区, so its lift is above 1', async () => {
-    const data = await ask<{ initiative: { name: string; coMentioned: unknown } }>(`{ initiative(name: "放管服") { name coMentioned { totalCount nodes { initiative { name } count lift } } } }`);
+    const data = await ask<{ initiative: { name: string; coMentioned: unknown } }>(
+      `{ initiative(name: "放管服") { name coMentioned { totalCount nodes { initiative { name } count lift } } } }`,
+    );
     expect(data.initiative.name).toBe('放管服改革');
     expect(data.initiative.coMentioned).toEqual({ totalCount: 1, nodes: [{ initiative: { name: '行政执法三项制度' }, count: 3, lift: (3 * 4) / (3 * 4) }] });
   });
 
   it('similarity: Jaccard of initiatives ∪ regulations, with the measure named', async () => {
-    const data = await ask<{ jurisdiction: { similar: unknown } }>(`{ jurisdiction(name: "台前县") { similar(first: 5) { totalCount nodes { jurisdiction { name } shared score measure } } } }`);
+    const data = await ask<{ jurisdiction: { similar: unknown } }>(
+      `{ jurisdiction(name: "台前县") { similar(first: 5) { totalCount nodes { jurisdiction { name } shared score measure } } } }`,
+    );
     // 台前县 {三项制度, 行政复议法}; 罗江区 {三项制度, 放管服改革, 行政复议法, 罗江区 rule}: 2 shared of 4.
-    expect(data.jurisdiction.similar).toEqual({ totalCount: 1, nodes: [{ jurisdiction: { name: '罗江区' }, shared: 2, score: 0.5, measure: 'jaccard(initiatives ∪ regulations)' }] });
+    expect(data.jurisdiction.similar).toEqual({
+      totalCount: 1,
+      nodes: [{ jurisdiction: { name: '罗江区' }, shared: 2, score: 0.5, measure: 'jaccard(initiatives ∪ regulations)' }],
+    });
   });
 
   it('comparison: shared and distinct initiatives, regulations and problem themes', async () => {
@@ -97,9 +109,15 @@ describe('cross-report linkage', () => {
   });
 
   it('recurrence: a theme 罗江区 admits in three years; the most widespread theme of a year', async () => {
-    const data = await ask<{ recurringProblemThemes: unknown; problemThemesOfYear: Connection<unknown> }>(`{ recurringProblemThemes { totalCount nodes { jurisdiction { name } theme years } }
+    const data = await ask<{
+      recurringProblemThemes: unknown;
+      problemThemesOfYear: Connection<unknown>;
+    }>(`{ recurringProblemThemes { totalCount nodes { jurisdiction { name } theme years } }
       problemThemesOfYear(year: 2016) { totalCount nodes { theme jurisdictions reports } } }`);
-    expect(data.recurringProblemThemes).toEqual({ totalCount: 1, nodes: [{ jurisdiction: { name: '罗江区' }, theme: 'enforcement_capacity', years: [2016, 2017, 2018] }] });
+    expect(data.recurringProblemThemes).toEqual({
+      totalCount: 1,
+      nodes: [{ jurisdiction: { name: '罗江区' }, theme: 'enforcement_capacity', years: [2016, 2017, 2018] }],
+    });
     expect(data.problemThemesOfYear.totalCount).toBe(2);
     expect(data.problemThemesOfYear.nodes).toEqual([
       { theme: 'enforcement_capacity', jurisdictions: 1, reports: 1 },
@@ -108,7 +126,9 @@ describe('cross-report linkage', () => {
   });
 
   it('follow-through: the 2016 plan 深化三项制度 is mentioned as done in 2017, and 2017’s in 2018, with evidence', async () => {
-    const data = await ask<{ jurisdiction: { followThrough: Connection<unknown> } }>(`{ jurisdiction(name: "罗江区") { followThrough { totalCount nodes { plan plannedYear doneYear initiative { name }
+    const data = await ask<{
+      jurisdiction: { followThrough: Connection<unknown> };
+    }>(`{ jurisdiction(name: "罗江区") { followThrough { totalCount nodes { plan plannedYear doneYear initiative { name }
       evidence { sentence report { year } } planMentions { sentence } } } } }`);
     expect(data.jurisdiction.followThrough.totalCount).toBe(2);
     expect(data.jurisdiction.followThrough.nodes).toEqual(
@@ -139,7 +159,9 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
   });
 
   it('co-citation of the 纲要: cited by 3 of the 6 reports, so a regulation cited once beside it has lift 6/3 = 2', async () => {
-    const data = await ask<{ regulation: { title: string; coCited: Connection<unknown> } }>(`{ regulation(title: "法治政府建设实施纲要(2021-2025年)") { title coCited(first: 2) { totalCount nodes { regulation { title } count lift pmi } } } }`);
+    const data = await ask<{ regulation: { title: string; coCited: Connection<unknown> } }>(
+      `{ regulation(title: "法治政府建设实施纲要(2021-2025年)") { title coCited(first: 2) { totalCount nodes { regulation { title } count lift pmi } } } }`,
+    );
     expect(data.regulation.title).toBe('法治政府建设实施纲要（2021—2025年）');
     // the regulations 罗江区 2024 and 清远市 2024 cite besides it (the second-year report cites only the 纲要)
     expect(data.regulation.coCited.totalCount).toBe(21);
@@ -150,7 +172,9 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
   });
 
   it('co-mention and diffusion of 三项制度 (by its alias): 昌江区 2021, 清远市 2024, 罗江区 2025', async () => {
-    const data = await ask<{ initiative: { name: string; coMentioned: Connection<unknown>; diffusion: unknown } }>(`{ initiative(name: "三项制度") { name coMentioned(first: 2) { totalCount nodes { initiative { name } count lift } }
+    const data = await ask<{
+      initiative: { name: string; coMentioned: Connection<unknown>; diffusion: unknown };
+    }>(`{ initiative(name: "三项制度") { name coMentioned(first: 2) { totalCount nodes { initiative { name } count lift } }
       diffusion { adoptions { totalCount nodes { jurisdiction { name } year } } byYear { year adopters cumulative } byProvince { province adopters firstYear } } } }`);
     expect(data.initiative.name).toBe('行政执法三项制度');
     // three reports mention it; 第一责任人职责 is in all three (and in all six: lift 3·6/(3·6) = 1), 国家宪法日 in two of them and nowhere else (2·6/(3·2) = 2)
@@ -183,7 +207,9 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
 
   it('similarity ranks the other four places, and the comparison of two of them agrees with it', async () => {
     type Similar = { jurisdiction: { name: string }; shared: number; score: number };
-    const data = await ask<{ jurisdiction: { similar: Connection<Similar> } }>(`{ jurisdiction(name: "罗江区") { similar { totalCount nodes { jurisdiction { name } shared score } } } }`);
+    const data = await ask<{ jurisdiction: { similar: Connection<Similar> } }>(
+      `{ jurisdiction(name: "罗江区") { similar { totalCount nodes { jurisdiction { name } shared score } } } }`,
+    );
     const similar = data.jurisdiction.similar;
     expect(similar.totalCount).toBe(4);
     expect(similar.nodes.map((s) => s.jurisdiction.name)).toEqual(['清远市', '昌江区', '台前县', '沅江市']);
@@ -211,15 +237,31 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
     // the comparison's parts add up to the similarity's figures
     expect(compared.similarity).toBe(taiqian.score);
     expect(compared.sharedInitiatives.totalCount + compared.sharedRegulations.totalCount).toBe(taiqian.shared);
-    const union = [compared.sharedInitiatives, compared.onlyAInitiatives, compared.onlyBInitiatives, compared.sharedRegulations, compared.onlyARegulations, compared.onlyBRegulations]
-      .reduce((sum, part) => sum + part.totalCount, 0);
+    const union = [
+      compared.sharedInitiatives,
+      compared.onlyAInitiatives,
+      compared.onlyBInitiatives,
+      compared.sharedRegulations,
+      compared.onlyARegulations,
+      compared.onlyBRegulations,
+    ].reduce((sum, part) => sum + part.totalCount, 0);
     expect(taiqian.shared / union).toBe(taiqian.score);
-    expect(compared.sharedInitiatives.nodes.map((i) => i.name).sort()).toEqual(['以案释法', '党政主要负责人履行推进法治建设第一责任人职责', '放管服改革', '法律顾问制度', '重大行政决策事项目录管理制度', '重大行政决策法定程序'].sort());
-    expect([compared.sharedProblemThemes, compared.onlyAProblemThemes, compared.onlyBProblemThemes]).toEqual([['执法能力不足'], ['法治宣传不足', '机制不健全'], ['工作推进不平衡']]);
+    expect(compared.sharedInitiatives.nodes.map((i) => i.name).sort()).toEqual(
+      ['以案释法', '党政主要负责人履行推进法治建设第一责任人职责', '放管服改革', '法律顾问制度', '重大行政决策事项目录管理制度', '重大行政决策法定程序'].sort(),
+    );
+    expect([compared.sharedProblemThemes, compared.onlyAProblemThemes, compared.onlyBProblemThemes]).toEqual([
+      ['执法能力不足'],
+      ['法治宣传不足', '机制不健全'],
+      ['工作推进不平衡'],
+    ]);
   });
 
   it('recurrence: the two themes 罗江区 admits in 2024 and again in 2025; the most widespread theme of 2021', async () => {
-    const data = await ask<{ recurringProblemThemes: unknown; problemThemesOfYear: unknown; jurisdiction: { problemThemes: unknown } }>(`{ recurringProblemThemes { totalCount nodes { jurisdiction { name } theme years } }
+    const data = await ask<{
+      recurringProblemThemes: unknown;
+      problemThemesOfYear: unknown;
+      jurisdiction: { problemThemes: unknown };
+    }>(`{ recurringProblemThemes { totalCount nodes { jurisdiction { name } theme years } }
       problemThemesOfYear(year: 2021, first: 1) { totalCount nodes { theme jurisdictions reports } }
       jurisdiction(name: "罗江区") { problemThemes { totalCount nodes { theme reports } } } }`);
     expect(data.recurringProblemThemes).toEqual({
@@ -242,7 +284,9 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
   });
 
   it('recurrence asks for at least minYears years, and a comparison names a place it does not know', async () => {
-    const data = await ask(`{ two: recurringProblemThemes(minYears: 2) { totalCount } three: recurringProblemThemes(minYears: 3) { totalCount nodes { theme } } }`);
+    const data = await ask(
+      `{ two: recurringProblemThemes(minYears: 2) { totalCount } three: recurringProblemThemes(minYears: 3) { totalCount nodes { theme } } }`,
+    );
     expect(data).toEqual({ two: { totalCount: 2 }, three: { totalCount: 0, nodes: [] } });
     const body = await seeded.post('{ compareJurisdictions(a: "罗江区", b: "不存在县") { similarity } }');
     expect(body.errors![0]).toMatchObject({ message: 'no jurisdiction "不存在县" in the graph', extensions: { code: 'NOT_FOUND' } });
@@ -256,11 +300,16 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
       evidence: { sentence: string; report: { year: number } }[];
       planMentions: { report: { year: number } }[];
     };
-    const data = await ask<{ jurisdiction: { followThrough: Connection<FollowThrough> } }>(`{ jurisdiction(name: "罗江区") { followThrough(first: 20) { totalCount nodes { plannedYear doneYear initiative { name } evidence { sentence report { year } } planMentions { report { year } } } } } }`);
+    const data = await ask<{ jurisdiction: { followThrough: Connection<FollowThrough> } }>(
+      `{ jurisdiction(name: "罗江区") { followThrough(first: 20) { totalCount nodes { plannedYear doneYear initiative { name } evidence { sentence report { year } } planMentions { report { year } } } } } }`,
+    );
     const found = data.jurisdiction.followThrough;
     const done = Object.fromEntries(found.nodes.map((f) => [f.initiative.name, [...new Set(f.evidence.map((m) => m.sentence))]]));
     expect(done).toEqual({
-      党政主要负责人履行推进法治建设第一责任人职责: ['1.落实第一责任人职责。', '区政府主要负责同志认真履行推进法治建设第一责任人职责,全年专题研究法治政府建设工作4次。'],
+      党政主要负责人履行推进法治建设第一责任人职责: [
+        '1.落实第一责任人职责。',
+        '区政府主要负责同志认真履行推进法治建设第一责任人职责,全年专题研究法治政府建设工作4次。',
+      ],
       法治督察: ['2.开展法治督察。', '围绕行政执法、行政复议等重点工作开展法治督察2轮,督促整改问题23个。'],
       领导干部述法: ['组织开展领导干部述法,18个区级部门主要负责人在区政府常务会上现场述法,述法情况纳入年度考核。'],
       提升行政执法质量三年行动: ['1.完成提升行政执法质量三年行动。'],
@@ -280,7 +329,11 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
   it('orders by counts of reports and of mentions, and by name, either way', async () => {
     type Counted = { name: string; mentions: { totalCount: number }; reports: { totalCount: number } };
     const initiatives = async (order: string) =>
-      (await ask<{ initiatives: Connection<Counted> }>(`{ initiatives(first: 100, ${order}) { totalCount nodes { name mentions { totalCount } reports { totalCount } } } }`)).initiatives;
+      (
+        await ask<{ initiatives: Connection<Counted> }>(
+          `{ initiatives(first: 100, ${order}) { totalCount nodes { name mentions { totalCount } reports { totalCount } } } }`,
+        )
+      ).initiatives;
     const byMentions = await initiatives('orderBy: {field: MENTIONS}');
     const byReports = await initiatives('orderBy: {field: REPORTS}');
     const count = (i: Counted, key: 'mentions' | 'reports') => i[key].totalCount;
@@ -302,33 +355,57 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
     expect(count(fewestMentions.nodes[0], 'mentions')).toBe(1);
     expect(fewestMentions.totalCount).toBe(byMentions.totalCount);
 
-    const regulations = (await ask<{ regulations: { nodes: unknown } }>(`{ regulations(first: 2, orderBy: {field: MENTIONS}) { nodes { title mentions { totalCount } citedBy { totalCount } } } }`)).regulations;
+    const regulations = (
+      await ask<{ regulations: { nodes: unknown } }>(
+        `{ regulations(first: 2, orderBy: {field: MENTIONS}) { nodes { title mentions { totalCount } citedBy { totalCount } } } }`,
+      )
+    ).regulations;
     expect(regulations.nodes).toEqual([
       { title: '法治政府建设实施纲要（2021—2025年）', mentions: { totalCount: 4 }, citedBy: { totalCount: 3 } },
       { title: '民法典', mentions: { totalCount: 3 }, citedBy: { totalCount: 2 } },
     ]);
     type Titles = { regulations: { nodes: { title: string }[] } };
-    const titles = (await ask<Titles>(`{ regulations(first: 100, orderBy: {field: NAME, descending: true}) { nodes { title } } }`)).regulations.nodes.map((g) => g.title);
+    const titles = (await ask<Titles>(`{ regulations(first: 100, orderBy: {field: NAME, descending: true}) { nodes { title } } }`)).regulations.nodes.map(
+      (g) => g.title,
+    );
     expect(titles).toEqual([...titles].sort().reverse());
-    expect((await ask<Titles>(`{ regulations(first: 100, byName: true) { nodes { title } } }`)).regulations.nodes.map((g) => g.title)).toEqual([...titles].reverse());
+    expect((await ask<Titles>(`{ regulations(first: 100, byName: true) { nodes { title } } }`)).regulations.nodes.map((g) => g.title)).toEqual(
+      [...titles].reverse(),
+    );
 
     // jurisdictions by report count: 罗江区 has two (2024 and 2025), the others one each, ties by full name
-    const places = await ask<{ jurisdictions: { nodes: { name: string; reports: { totalCount: number } }[] } }>(`{ jurisdictions(filter: {level: COUNTY}, orderBy: {field: REPORTS, descending: true}) { nodes { name reports { totalCount } } } }`);
-    expect(places.jurisdictions.nodes.map((j) => [j.name, j.reports.totalCount])).toEqual([['罗江区', 2], ['昌江区', 1], ['台前县', 1], ['沅江市', 1]]);
-    const ascending = await ask<{ jurisdictions: { nodes: { name: string }[] } }>(`{ jurisdictions(filter: {level: COUNTY}, orderBy: {field: REPORTS}) { nodes { name } } }`);
+    const places = await ask<{ jurisdictions: { nodes: { name: string; reports: { totalCount: number } }[] } }>(
+      `{ jurisdictions(filter: {level: COUNTY}, orderBy: {field: REPORTS, descending: true}) { nodes { name reports { totalCount } } } }`,
+    );
+    expect(places.jurisdictions.nodes.map((j) => [j.name, j.reports.totalCount])).toEqual([
+      ['罗江区', 2],
+      ['昌江区', 1],
+      ['台前县', 1],
+      ['沅江市', 1],
+    ]);
+    const ascending = await ask<{ jurisdictions: { nodes: { name: string }[] } }>(
+      `{ jurisdictions(filter: {level: COUNTY}, orderBy: {field: REPORTS}) { nodes { name } } }`,
+    );
     expect(ascending.jurisdictions.nodes.map((j) => j.name)).toEqual(['昌江区', '台前县', '沅江市', '罗江区']);
   });
 
   it('facets: all six, for the counties of the filter', async () => {
     type Facet = { value: string; count: number }[];
     type Facets = { province: Facet; level: Facet; year: Facet; initiativeCategory: Facet; regulationKind: Facet; problemTheme: Facet };
-    const data = await ask<{ jurisdictions: { totalCount: number; facets: Facets } }>(`{ jurisdictions(filter: {level: COUNTY}) { totalCount facets { province { value count } level { value count } year { value count }
+    const data = await ask<{
+      jurisdictions: { totalCount: number; facets: Facets };
+    }>(`{ jurisdictions(filter: {level: COUNTY}) { totalCount facets { province { value count } level { value count } year { value count }
       initiativeCategory { value count } regulationKind { value count } problemTheme { value count } } } }`);
     const f = data.jurisdictions.facets;
     expect(data.jurisdictions.totalCount).toBe(4);
     expect(f.level).toEqual([{ value: 'county', count: 4 }]);
     // a facet counts jurisdictions: 罗江区 is in both 2024 and 2025
-    expect(f.year).toEqual([{ value: '2021', count: 2 }, { value: '2023', count: 1 }, { value: '2024', count: 1 }, { value: '2025', count: 1 }]);
+    expect(f.year).toEqual([
+      { value: '2021', count: 2 },
+      { value: '2023', count: 1 },
+      { value: '2024', count: 1 },
+      { value: '2025', count: 1 },
+    ]);
     expect(f.province).toEqual(['四川省', '江西省', '河南省', '湖南省'].map((value) => ({ value, count: 1 })));
     expect(f.initiativeCategory.slice(0, 3)).toEqual(['business_environment', 'decision_making', 'legal_publicity'].map((value) => ({ value, count: 4 })));
     expect(f.initiativeCategory).toHaveLength(8);

@@ -11,7 +11,9 @@ describe('browsing the seeds', () => {
   const ask = <T>(query: string) => seeded.ask<T>(query);
   type Edges<N> = { edges: { node: N }[] };
   const names = async (filter: string, order = '') =>
-    (await ask<{ jurisdictions: Edges<{ name: string }> }>(`{ jurisdictions(filter: ${filter} ${order}) { totalCount edges { node { name } } } }`)).jurisdictions.edges.map((e) => e.node.name);
+    (
+      await ask<{ jurisdictions: Edges<{ name: string }> }>(`{ jurisdictions(filter: ${filter} ${order}) { totalCount edges { node { name } } } }`)
+    ).jurisdictions.edges.map((e) => e.node.name);
 
   it.each([
     ['{level: COUNTY}', ['台前县', '罗江区', '沅江市', '昌江区'].sort()],
@@ -32,11 +34,31 @@ describe('browsing the seeds', () => {
   });
 
   it.each([
-    ['jurisdictions citing a provincial regulation', '{ jurisdictions(filter: {regulationScope: PROVINCIAL}) { totalCount nodes { name } } }', { jurisdictions: { totalCount: 1, nodes: [{ name: '昌江区' }] } }],
-    ['initiatives by a word of a name or alias', '{ initiatives(filter: {text: "三项"}) { totalCount nodes { name } } }', { initiatives: { totalCount: 1, nodes: [{ name: '行政执法三项制度' }] } }],
-    ['regulations of provincial scope', '{ regulations(filter: {scope: PROVINCIAL}, orderBy: {field: NAME}) { totalCount nodes { title } } }', { regulations: { totalCount: 2, nodes: [{ title: '江西省政府信息公开规定' }, { title: '江西省统一行政权力清单（2021年）' }] } }],
-    ['regulations by a word of the title', '{ regulations(filter: {text: "复议"}, orderBy: {field: NAME}) { totalCount nodes { title } } }', { regulations: { totalCount: 2, nodes: [{ title: '昌江区行政复议体制改革实施方案' }, { title: '行政复议法' }] } }],
-    ['problems of one theme (罗江区 and 清远市 admit 法治宣传不足)', '{ problems(filter: {theme: "法治宣传不足"}) { totalCount nodes { report { jurisdiction { name } } } } }', { problems: { totalCount: 2, nodes: [{ report: { jurisdiction: { name: '罗江区' } } }, { report: { jurisdiction: { name: '清远市' } } }] } }],
+    [
+      'jurisdictions citing a provincial regulation',
+      '{ jurisdictions(filter: {regulationScope: PROVINCIAL}) { totalCount nodes { name } } }',
+      { jurisdictions: { totalCount: 1, nodes: [{ name: '昌江区' }] } },
+    ],
+    [
+      'initiatives by a word of a name or alias',
+      '{ initiatives(filter: {text: "三项"}) { totalCount nodes { name } } }',
+      { initiatives: { totalCount: 1, nodes: [{ name: '行政执法三项制度' }] } },
+    ],
+    [
+      'regulations of provincial scope',
+      '{ regulations(filter: {scope: PROVINCIAL}, orderBy: {field: NAME}) { totalCount nodes { title } } }',
+      { regulations: { totalCount: 2, nodes: [{ title: '江西省政府信息公开规定' }, { title: '江西省统一行政权力清单（2021年）' }] } },
+    ],
+    [
+      'regulations by a word of the title',
+      '{ regulations(filter: {text: "复议"}, orderBy: {field: NAME}) { totalCount nodes { title } } }',
+      { regulations: { totalCount: 2, nodes: [{ title: '昌江区行政复议体制改革实施方案' }, { title: '行政复议法' }] } },
+    ],
+    [
+      'problems of one theme (罗江区 and 清远市 admit 法治宣传不足)',
+      '{ problems(filter: {theme: "法治宣传不足"}) { totalCount nodes { report { jurisdiction { name } } } } }',
+      { problems: { totalCount: 2, nodes: [{ report: { jurisdiction: { name: '罗江区' } } }, { report: { jurisdiction: { name: '清远市' } } }] } },
+    ],
   ])('filter: %s', async (_case, query, expected) => {
     const data = await ask<{ problems: Connection<{ report: { jurisdiction: { name: string } } }> }>(query);
     // order within a page is the list's own (newest reports first for problems): compare as sets where it is not the point
@@ -47,7 +69,9 @@ describe('browsing the seeds', () => {
   });
 
   it('counts initiatives of a lexicon category', async () => {
-    const data = await ask<{ initiatives: Connection<{ category: string }> }>('{ initiatives(filter: {category: REVIEW_LITIGATION}, first: 100) { totalCount nodes { category } } }');
+    const data = await ask<{ initiatives: Connection<{ category: string }> }>(
+      '{ initiatives(filter: {category: REVIEW_LITIGATION}, first: 100) { totalCount nodes { category } } }',
+    );
     expect(data.initiatives.totalCount).toBe(11);
     expect(data.initiatives.nodes.every((i) => i.category === 'REVIEW_LITIGATION')).toBe(true);
   });
@@ -67,7 +91,13 @@ describe('browsing the seeds', () => {
     expect(j.totalCount).toBe(4);
     expect(j.edges).toHaveLength(1);
     expect(j.facets.level).toEqual([{ value: 'county', count: 4 }]);
-    expect(j.facets.year).toEqual(expect.arrayContaining([{ value: '2021', count: 2 }, { value: '2023', count: 1 }, { value: '2024', count: 1 }]));
+    expect(j.facets.year).toEqual(
+      expect.arrayContaining([
+        { value: '2021', count: 2 },
+        { value: '2023', count: 1 },
+        { value: '2024', count: 1 },
+      ]),
+    );
     expect(j.facets.year).toHaveLength(3);
     expect(j.facets.province.map((p) => p.value).sort()).toEqual(['四川省', '江西省', '河南省', '湖南省'].sort());
     expect(j.facets.province.every((p) => p.count === 1)).toBe(true);
@@ -87,13 +117,23 @@ describe('browsing the seeds', () => {
     expect(alias.nodes[1].label).toContain('“三项制度”落实不够好');
     expect(await hits('行政复议法')).toEqual({ totalCount: 1, nodes: [{ type: 'Regulation', label: '行政复议法', match: 'EXACT' }] });
     // a title variant (ASCII brackets and hyphen) is an alias of the canonical title
-    expect(await hits('法治政府建设实施纲要(2021-2025年)')).toEqual({ totalCount: 1, nodes: [{ type: 'Regulation', label: '法治政府建设实施纲要（2021—2025年）', match: 'ALIAS' }] });
+    expect(await hits('法治政府建设实施纲要(2021-2025年)')).toEqual({
+      totalCount: 1,
+      nodes: [{ type: 'Regulation', label: '法治政府建设实施纲要（2021—2025年）', match: 'ALIAS' }],
+    });
   });
 
   it('search finds a jurisdiction by prefix before the documents that contain the text, shortest first', async () => {
-    const data = await ask<{ search: Connection<Hit & { node: unknown }> }>(`{ search(text: "罗江") { totalCount nodes { type label match node { __typename ... on Jurisdiction { code } } } } }`);
+    const data = await ask<{ search: Connection<Hit & { node: unknown }> }>(
+      `{ search(text: "罗江") { totalCount nodes { type label match node { __typename ... on Jurisdiction { code } } } } }`,
+    );
     expect(data.search.totalCount).toBe(7);
-    expect(data.search.nodes[0]).toEqual({ type: 'Jurisdiction', label: '四川省德阳市罗江区', match: 'PREFIX', node: { __typename: 'Jurisdiction', code: '510604' } });
+    expect(data.search.nodes[0]).toEqual({
+      type: 'Jurisdiction',
+      label: '四川省德阳市罗江区',
+      match: 'PREFIX',
+      node: { __typename: 'Jurisdiction', code: '510604' },
+    });
     const rest = data.search.nodes.slice(1);
     expect(rest.every((h) => h.type === 'Regulation' && h.match === 'SUBSTRING' && h.label.includes('德阳市罗江区'))).toBe(true);
     expect(rest.map((h) => h.label.length)).toEqual(rest.map((h) => h.label.length).sort((a, b) => a - b));
@@ -102,18 +142,28 @@ describe('browsing the seeds', () => {
   it('search finds reports by title or id, and problems by their words', async () => {
     const title = '台前县关于2021年法治政府建设工作情况的报告';
     const report = await ask<{ search: unknown }>(`{ search(text: "${title}") { totalCount nodes { type match node { ... on Report { reportId year } } } } }`);
-    expect(report.search).toEqual({ totalCount: 1, nodes: [{ type: 'Report', match: 'EXACT', node: { reportId: '3e86c94772305bcd4a86265ef0382619', year: 2021 } }] });
+    expect(report.search).toEqual({
+      totalCount: 1,
+      nodes: [{ type: 'Report', match: 'EXACT', node: { reportId: '3e86c94772305bcd4a86265ef0382619', year: 2021 } }],
+    });
     expect((await hits('3e86c94772305bcd4a86265ef0382619')).nodes).toEqual([{ type: 'Report', label: title, match: 'EXACT' }]);
     expect((await hits('台前县关于')).nodes).toEqual([{ type: 'Report', label: title, match: 'PREFIX' }]);
-    const problem = await ask<{ search: unknown }>(`{ search(text: "执法人员素质") { totalCount nodes { type match node { ... on Problem { theme report { year jurisdiction { name } } } } } } }`);
-    expect(problem.search).toEqual({ totalCount: 1, nodes: [{ type: 'Problem', match: 'PREFIX', node: { theme: '执法能力不足', report: { year: 2021, jurisdiction: { name: '台前县' } } } }] });
+    const problem = await ask<{ search: unknown }>(
+      `{ search(text: "执法人员素质") { totalCount nodes { type match node { ... on Problem { theme report { year jurisdiction { name } } } } } } }`,
+    );
+    expect(problem.search).toEqual({
+      totalCount: 1,
+      nodes: [{ type: 'Problem', match: 'PREFIX', node: { theme: '执法能力不足', report: { year: 2021, jurisdiction: { name: '台前县' } } } }],
+    });
   });
 
   it('search pages through the merged ranking with cursors, counting every hit', async () => {
     type Page = { search: Connection<{ label: string; match: string }> & { pageInfo: { hasNextPage: boolean; endCursor: string } } };
     const all = await ask<Page>(`{ search(text: "执法", first: 16) { totalCount nodes { label match } } }`);
     const first = await ask<Page>(`{ search(text: "执法", first: 8) { totalCount pageInfo { hasNextPage endCursor } nodes { label match } } }`);
-    const second = await ask<Page>(`{ search(text: "执法", first: 8, after: "${first.search.pageInfo.endCursor}") { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { label match } } }`);
+    const second = await ask<Page>(
+      `{ search(text: "执法", first: 8, after: "${first.search.pageInfo.endCursor}") { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { label match } } }`,
+    );
     expect(all.search.totalCount).toBe(29);
     expect([...first.search.nodes, ...second.search.nodes]).toEqual(all.search.nodes);
     expect(first.search.pageInfo.hasNextPage).toBe(true);
@@ -122,7 +172,11 @@ describe('browsing the seeds', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     // past the end: an empty page that still says how many there are
     const last = (await ask<Page>(`{ search(text: "执法", first: 100) { pageInfo { endCursor } } }`)).search.pageInfo.endCursor;
-    expect((await ask<Page>(`{ search(text: "执法", after: "${last}") { totalCount nodes { label } pageInfo { hasNextPage } } }`)).search).toEqual({ totalCount: 29, nodes: [], pageInfo: { hasNextPage: false } });
+    expect((await ask<Page>(`{ search(text: "执法", after: "${last}") { totalCount nodes { label } pageInfo { hasNextPage } } }`)).search).toEqual({
+      totalCount: 29,
+      nodes: [],
+      pageInfo: { hasNextPage: false },
+    });
   });
 
   it('refuses an empty search and a page over the maximum', async () => {
@@ -138,7 +192,9 @@ describe('browsing the seeds', () => {
   it('metrics carry their provenance', async () => {
     type Metric = { mentions: { start: number; end: number; sentence: string }[] };
     type Report = { text: string; metrics: Connection<Metric> };
-    const data = await ask<{ jurisdiction: { reports: Edges<Report> } }>(`{ jurisdiction(name: "罗江区") { reports { edges { node { text metrics(first: 100) { totalCount nodes { indicator value unit surface mentions { start end sentence } } } } } } } }`);
+    const data = await ask<{ jurisdiction: { reports: Edges<Report> } }>(
+      `{ jurisdiction(name: "罗江区") { reports { edges { node { text metrics(first: 100) { totalCount nodes { indicator value unit surface mentions { start end sentence } } } } } } } }`,
+    );
     const report = data.jurisdiction.reports.edges[0].node;
     const metrics = report.metrics.nodes;
     expect(metrics.length).toBeGreaterThan(10);
@@ -156,7 +212,7 @@ describe('browsing the seeds', () => {
 describe('why does the graph say so', () => {
   const seeded = useSeededApi();
 
-  it('the answer in full: five mentions in 昌江区 2021, the gold standard\'s four surfaces, its evidence sentence first', async () => {
+  it("the answer in full: five mentions in 昌江区 2021, the gold standard's four surfaces, its evidence sentence first", async () => {
     const { evidence } = (
       await seeded.ask<{ jurisdiction: { evidence: Connection<{ surface: string }> } }>(
         '{ jurisdiction(name: "昌江区") { evidence(initiative: "三项制度") { totalCount nodes { surface sentence section report { year } } } } }',
@@ -179,7 +235,9 @@ describe('why does the graph say so', () => {
 
   it('evidence of a regulation by a variant of its title, and a clear error without either argument', async () => {
     const ask = <T>(query: string) => seeded.post<T>(query);
-    const cited = await ask<{ jurisdiction: { evidence: unknown } }>('{ jurisdiction(name: "昌江区") { evidence(regulation: "《中华人民共和国行政复议法》") { totalCount nodes { surface report { year } } } } }');
+    const cited = await ask<{ jurisdiction: { evidence: unknown } }>(
+      '{ jurisdiction(name: "昌江区") { evidence(regulation: "《中华人民共和国行政复议法》") { totalCount nodes { surface report { year } } } } }',
+    );
     expect(cited.data!.jurisdiction.evidence).toEqual({ totalCount: 1, nodes: [{ surface: '行政复议法', report: { year: 2021 } }] });
     const neither = await ask('{ jurisdiction(name: "昌江区") { evidence { totalCount } } }');
     expect(neither.errors![0]).toMatchObject({ message: 'evidence needs `initiative` or `regulation`', extensions: { code: 'BAD_USER_INPUT' } });
@@ -233,14 +291,18 @@ describe('initiative and regulation lists', () => {
   const query = <T>(q: string) => seeded.ask<T>(q);
 
   it('lists initiatives most widely mentioned first, with the report count behind the order', async () => {
-    const data = await query<{ initiatives: { totalCount: number; edges: { node: { diffusion: { adoptions: { totalCount: number } } } }[] } }>('{ initiatives(first: 100) { totalCount edges { node { name diffusion { adoptions { totalCount } } } } } }');
+    const data = await query<{ initiatives: { totalCount: number; edges: { node: { diffusion: { adoptions: { totalCount: number } } } }[] } }>(
+      '{ initiatives(first: 100) { totalCount edges { node { name diffusion { adoptions { totalCount } } } } } }',
+    );
     const counts = data.initiatives.edges.map((e) => e.node.diffusion.adoptions.totalCount);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(data.initiatives.totalCount).toBeGreaterThan(50);
   });
 
   it('lists regulations by title on request', async () => {
-    const data = await query<{ regulations: { edges: { node: { title: string; kind: string } }[] } }>('{ regulations(first: 100, byName: true, filter: {kind: LAW}) { edges { node { title kind } } } }');
+    const data = await query<{ regulations: { edges: { node: { title: string; kind: string } }[] } }>(
+      '{ regulations(first: 100, byName: true, filter: {kind: LAW}) { edges { node { title kind } } } }',
+    );
     const titles = data.regulations.edges.map((e) => e.node.title);
     expect(titles).toEqual([...titles].sort());
     expect(titles).toEqual(expect.arrayContaining(['民法典', '宪法', '行政复议法']));

@@ -70,7 +70,9 @@ describe('standard clients and generated types', () => {
   });
 
   it('generated types: identity fields are non-null, node, relation and level types are enums', () => {
-    expect(generated).toMatch(/nodes: Array<\{ id: string, reportId: string, year: number \| null, jurisdiction: \{ id: string, name: string, fullName: string, level: JurisdictionLevel \| null \} \| null \}>/);
+    expect(generated).toMatch(
+      /nodes: Array<\{ id: string, reportId: string, year: number \| null, jurisdiction: \{ id: string, name: string, fullName: string, level: JurisdictionLevel \| null \} \| null \}>/,
+    );
     expect(generated).toMatch(/nodes: Array<\{ id: string, type: GraphNodeType, label: string \}>/);
     expect(generated).toMatch(/edges: Array<\{ id: string, source: string, target: string, type: GraphRelationType \}>/);
     const union = (name: string) => [...new RegExp(`export type ${name} =([^;]*);`).exec(generated)![1].matchAll(/'([A-Za-z_]+)'/g)].map((m) => m[1]).sort();
@@ -96,7 +98,7 @@ describe('standard clients and generated types', () => {
     expect([read.refetched, read.refetchedType]).toEqual([read.ids[0], 'Report']);
   });
 
-  it('graphql-request reads a subgraph whose types are the model\'s and whose organization id refetches', async () => {
+  it("graphql-request reads a subgraph whose types are the model's and whose organization id refetches", async () => {
     const graph = await client.graphWithGraphqlRequest(url);
     expect(graph.nodeTypes.length).toBeGreaterThan(3);
     for (const type of graph.nodeTypes) expect(NODE_LABELS).toContain(type);
@@ -104,7 +106,7 @@ describe('standard clients and generated types', () => {
     expect(graph.organization).toMatchObject({ __typename: 'Organization', name: expect.stringMatching(/.+/) });
   });
 
-  it('urql sends a mutation as a POST, which passes CSRF prevention with the token; the deleted report\'s id then answers null', async () => {
+  it("urql sends a mutation as a POST, which passes CSRF prevention with the token; the deleted report's id then answers null", async () => {
     const { reportIds, ids } = await client.readWithUrql(url);
     const deleted = await client.deleteWithUrql(url, TOKEN, reportIds[0]);
     expect(deleted).toEqual({ methods: ['POST'], deleted: true });

@@ -16,7 +16,8 @@ describe('Relay cursors', () => {
   const ask = <T>(query: string, variables: Record<string, unknown> = {}) => seeded.ask<T>(query, variables);
   type PageInfo = { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string; endCursor: string };
   type Reports = { reports: Connection<{ reportId: string; year: number }> & { pageInfo: PageInfo } };
-  const REPORTS = 'query($first: Int, $last: Int, $after: String, $before: String) { reports(first: $first, last: $last, after: $after, before: $before) { totalCount nodes { reportId year } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }';
+  const REPORTS =
+    'query($first: Int, $last: Int, $after: String, $before: String) { reports(first: $first, last: $last, after: $after, before: $before) { totalCount nodes { reportId year } pageInfo { hasPreviousPage hasNextPage startCursor endCursor } } }';
 
   it('`last` without `before` is the end of the list, on store lists, relation lists and rankings', async () => {
     const all = (await ask<Reports>(REPORTS, { first: 100 })).reports;
@@ -25,7 +26,12 @@ describe('Relay cursors', () => {
     expect(tail.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
     expect(tail.totalCount).toBe(all.totalCount);
 
-    const initiatives = async (args: string) => (await ask<{ jurisdiction: { reports: { nodes: { initiatives: { nodes: unknown[] } }[] } } }>(`{ jurisdiction(name: "罗江区") { reports { nodes { initiatives(${args}) { nodes { name } } } } } }`)).jurisdiction.reports.nodes[0].initiatives.nodes;
+    const initiatives = async (args: string) =>
+      (
+        await ask<{ jurisdiction: { reports: { nodes: { initiatives: { nodes: unknown[] } }[] } } }>(
+          `{ jurisdiction(name: "罗江区") { reports { nodes { initiatives(${args}) { nodes { name } } } } } }`,
+        )
+      ).jurisdiction.reports.nodes[0].initiatives.nodes;
     expect(await initiatives('last: 3')).toEqual((await initiatives('first: 100')).slice(-3));
 
     const search = async (args: string) => (await ask<{ search: { nodes: unknown[] } }>(`{ search(text: "执法", ${args}) { nodes { label } } }`)).search.nodes;
@@ -52,7 +58,7 @@ describe('Relay cursors', () => {
     expect(backward).toEqual(all);
   });
 
-  it('a page after a cursor costs one statement (the page and the total lie inside the window read to find the cursor\'s item)', async () => {
+  it("a page after a cursor costs one statement (the page and the total lie inside the window read to find the cursor's item)", async () => {
     const first = (await ask<Reports>(REPORTS, { first: 2 })).reports;
     const before = seeded.served.calls;
     await ask<Reports>(REPORTS, { first: 2, after: first.pageInfo.endCursor });
@@ -60,7 +66,14 @@ describe('Relay cursors', () => {
   });
 
   it('refuses forged cursors with a clear error, never "Unexpected error."', async () => {
-    const forged = [Buffer.from('OffsetConnection:-3').toString('base64'), Buffer.from('OffsetConnection:2').toString('base64'), 'garbage!!', '%%%', Buffer.from('c1:-3:AAAAAAAAAAAA').toString('base64'), 'YzE6MzpBQUFBQUFBQUFBQUE'];
+    const forged = [
+      Buffer.from('OffsetConnection:-3').toString('base64'),
+      Buffer.from('OffsetConnection:2').toString('base64'),
+      'garbage!!',
+      '%%%',
+      Buffer.from('c1:-3:AAAAAAAAAAAA').toString('base64'),
+      'YzE6MzpBQUFBQUFBQUFBQUE',
+    ];
     const queries = [
       'query($c: String) { reports(after: $c) { totalCount } }',
       'query($c: String) { search(text: "执法", before: $c) { totalCount } }',
@@ -77,7 +90,7 @@ describe('Relay cursors', () => {
     }
   });
 
-  it('stay valid across writes: the next page follows the cursor\'s item wherever it now is, and a deleted item\'s cursor is refused clearly', async () => {
+  it("stay valid across writes: the next page follows the cursor's item wherever it now is, and a deleted item's cursor is refused clearly", async () => {
     const before = (await ask<Reports>(REPORTS, { first: 100 })).reports.nodes;
     const page1 = (await ask<Reports>(REPORTS, { first: 2 })).reports;
     // a newer report is written at the top of the list, and the first report is deleted

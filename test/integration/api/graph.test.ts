@@ -27,7 +27,10 @@ describe('graph (subgraph for visualization)', () => {
       expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
       expect(e.id).toBe(`${e.type}:${e.source}->${e.target}`);
     }
-    const jurisdictions = nodes.filter((n) => n.type === 'Jurisdiction').map((n) => n.label).sort();
+    const jurisdictions = nodes
+      .filter((n) => n.type === 'Jurisdiction')
+      .map((n) => n.label)
+      .sort();
     expect(jurisdictions).toEqual(['广东省清远市', '江西省景德镇市昌江区'].sort());
     const type = new Map(nodes.map((n) => [n.id, n.type]));
     const mentions = edges.filter((e) => e.type === 'MENTIONS');
@@ -64,20 +67,35 @@ describe('graph (subgraph for visualization)', () => {
     const other = await ask(GRAPH, { search: '昌江区', depth: 0 });
     const starts = [places.data!.graph.nodes[0].id, other.data!.graph.nodes[0].id];
     const both = await ask(GRAPH, { start: starts, depth: 1 });
-    expect(both.data!.graph.nodes.slice(0, 2).map((n) => n.id).sort()).toEqual([...starts].sort());
+    expect(
+      both
+        .data!.graph.nodes.slice(0, 2)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual([...starts].sort());
     // ABOUT only: the jurisdictions and their reports, no parent (PART_OF)
     const { graph } = (
       await ask(`query($start: [ID!]) { graph(start: $start, depth: 1, relationTypes: [ABOUT]) { nodes { type label } edges { type } } }`, { start: starts })
     ).data!;
     expect(new Set(graph.edges.map((e) => e.type))).toEqual(new Set(['ABOUT']));
     expect(graph.nodes.filter((n) => n.type === 'Report')).toHaveLength(2);
-    expect(graph.nodes.filter((n) => n.type === 'Jurisdiction').map((n) => n.label).sort()).toEqual(['四川省德阳市罗江区', '江西省景德镇市昌江区'].sort());
+    expect(
+      graph.nodes
+        .filter((n) => n.type === 'Jurisdiction')
+        .map((n) => n.label)
+        .sort(),
+    ).toEqual(['四川省德阳市罗江区', '江西省景德镇市昌江区'].sort());
   });
 
   it('starts from a filter alone: the jurisdictions it selects that have reports in its years', async () => {
-    const { data, errors } = await ask(`{ graph(filter: {level: COUNTY, yearTo: 2021}, depth: 1, nodeTypes: [Jurisdiction, Report]) { nodes { type label } } }`);
+    const { data, errors } = await ask(
+      `{ graph(filter: {level: COUNTY, yearTo: 2021}, depth: 1, nodeTypes: [Jurisdiction, Report]) { nodes { type label } } }`,
+    );
     expect(errors).toBeUndefined();
-    const jurisdictions = data!.graph.nodes.filter((n) => n.type === 'Jurisdiction').map((n) => n.label).sort();
+    const jurisdictions = data!.graph.nodes
+      .filter((n) => n.type === 'Jurisdiction')
+      .map((n) => n.label)
+      .sort();
     expect(jurisdictions).toEqual(['河南省濮阳市台前县', '江西省景德镇市昌江区'].sort());
     expect(data!.graph.nodes.filter((n) => n.type === 'Report')).toHaveLength(2);
   });
@@ -90,7 +108,7 @@ describe('graph (subgraph for visualization)', () => {
 });
 
 describe('graph node labels', () => {
-  it('label a problem by its text and keep the text among its properties, but leave a report\'s text out', async () => {
+  it("label a problem by its text and keep the text among its properties, but leave a report's text out", async () => {
     const store = await EmbeddedStore.open();
     try {
       await ingestPaths(store, [fileURLToPath(new URL('../../../seed/003_a60db31662cb9267.txt', import.meta.url))]);
@@ -131,7 +149,11 @@ describe('graph filter', () => {
     expect(body.errors).toBeUndefined();
     return body.data!.graph.nodes;
   };
-  const labelsOf = (nodes: { type: string; label: string }[], type: string) => nodes.filter((n) => n.type === type).map((n) => n.label).sort();
+  const labelsOf = (nodes: { type: string; label: string }[], type: string) =>
+    nodes
+      .filter((n) => n.type === type)
+      .map((n) => n.label)
+      .sort();
 
   it('keeps only reports and jurisdictions of the province, level and years asked for, before the node cap', async () => {
     const all = await graph(null);
@@ -141,7 +163,11 @@ describe('graph filter', () => {
     expect(jiangxi.filter((n) => n.type === 'Report').map((n) => n.properties.jurisdictionKey)).toEqual(['360202']);
     const counties = await graph({ level: 'COUNTY' });
     expect(labelsOf(counties, 'Jurisdiction')).toEqual(['江西省景德镇市昌江区']);
-    const reportYears = (nodes: GraphNode[]) => nodes.filter((n) => n.type === 'Report').map((n) => n.properties.year as number).sort();
+    const reportYears = (nodes: GraphNode[]) =>
+      nodes
+        .filter((n) => n.type === 'Report')
+        .map((n) => n.properties.year as number)
+        .sort();
     const years = reportYears(all);
     expect(new Set(years).size).toBeGreaterThan(1);
     const latest = Math.max(...years);

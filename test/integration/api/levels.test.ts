@@ -29,7 +29,9 @@ describe('zones, townships and counties in the API', () => {
   afterAll(() => store.close());
 
   const names = async (filter: string) =>
-    (await queryData<{ jurisdictions: { nodes: { name: string }[] } }>(yoga, `{ jurisdictions(filter: ${filter}) { nodes { name } } }`)).jurisdictions.nodes.map((n) => n.name).sort();
+    (await queryData<{ jurisdictions: { nodes: { name: string }[] } }>(yoga, `{ jurisdictions(filter: ${filter}) { nodes { name } } }`)).jurisdictions.nodes
+      .map((n) => n.name)
+      .sort();
 
   it('"which counties cite 三项制度" is the county alone, not the zone or the township', async () => {
     expect(await names('{level: COUNTY, mentionsInitiative: "三项制度"}')).toEqual(['金平苗族瑶族傣族自治县']);
@@ -43,12 +45,19 @@ describe('zones, townships and counties in the API', () => {
       `{ zone: jurisdictions(filter: {level: ZONE}) { nodes { fullName code province { name } prefecture { name } county { name } } }
          township: jurisdictions(filter: {level: TOWNSHIP}) { nodes { fullName county { name code } prefecture { name } province { name } } } }`,
     );
-    expect(data.zone.nodes).toEqual([{ fullName: '湖北省武汉市武汉经济技术开发区', code: null, province: { name: '湖北省' }, prefecture: { name: '武汉市' }, county: null }]);
-    expect(data.township.nodes).toEqual([{ fullName: '四川省德阳市罗江区白马关镇', county: { name: '罗江区', code: '510604' }, prefecture: { name: '德阳市' }, province: { name: '四川省' } }]);
+    expect(data.zone.nodes).toEqual([
+      { fullName: '湖北省武汉市武汉经济技术开发区', code: null, province: { name: '湖北省' }, prefecture: { name: '武汉市' }, county: null },
+    ]);
+    expect(data.township.nodes).toEqual([
+      { fullName: '四川省德阳市罗江区白马关镇', county: { name: '罗江区', code: '510604' }, prefecture: { name: '德阳市' }, province: { name: '四川省' } },
+    ]);
   });
 
   it('each report says how sure its place is and what decided it', async () => {
-    const data = await queryData<{ reports: { nodes: { title: string; jurisdictionConfidence: number }[] } }>(yoga, '{ reports(first: 10) { nodes { title jurisdictionConfidence jurisdictionBasis } } }');
+    const data = await queryData<{ reports: { nodes: { title: string; jurisdictionConfidence: number }[] } }>(
+      yoga,
+      '{ reports(first: 10) { nodes { title jurisdictionConfidence jurisdictionBasis } } }',
+    );
     const zone = data.reports.nodes.find((r) => r.title.startsWith('武汉经开区'));
     expect(zone).toMatchObject({ jurisdictionConfidence: 0.9, jurisdictionBasis: 'the title names 武汉经开区' });
     for (const r of data.reports.nodes) expect(r.jurisdictionConfidence).toBeGreaterThan(0.5);

@@ -52,7 +52,11 @@ describe('mutations', () => {
       expect(refused).toMatchObject({ status: 401, challenge: 'Bearer realm="govgraph"' });
       expect(refused.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     }
-    expect(await attempt('s3cret-token', 'Bearer s3cret-token')).toEqual({ status: 200, challenge: null, body: { data: { deleteReport: { reportId: 'no-such-report', deleted: false } } } });
+    expect(await attempt('s3cret-token', 'Bearer s3cret-token')).toEqual({
+      status: 200,
+      challenge: null,
+      body: { data: { deleteReport: { reportId: 'no-such-report', deleted: false } } },
+    });
   });
 
   it('ingest a report with the token, idempotently, and delete it again', async () => {
@@ -91,9 +95,16 @@ describe('mutations', () => {
     // the override reaches the graph: the year filter and the diffusion see 2020
     for (const year of [20, 3021]) {
       const refused = await post(yoga, ingest, { text: SEED, year }, auth);
-      expect(refused.errors?.[0]).toMatchObject({ message: expect.stringMatching(new RegExp(`^input.year must be a year a report covers, 1900 to \\d{4} \\(got ${year}\\)$`)), extensions: { code: 'BAD_USER_INPUT' } });
+      expect(refused.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(new RegExp(`^input.year must be a year a report covers, 1900 to \\d{4} \\(got ${year}\\)$`)),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
-    const seen = await post(yoga, `{ reports(filter: {yearTo: 2020}) { totalCount } initiative(name: "三项制度") { diffusion { adoptions { nodes { year } } } } }`, {});
+    const seen = await post(
+      yoga,
+      `{ reports(filter: {yearTo: 2020}) { totalCount } initiative(name: "三项制度") { diffusion { adoptions { nodes { year } } } } }`,
+      {},
+    );
     expect(seen.data).toEqual({ reports: { totalCount: 1 }, initiative: { diffusion: { adoptions: { nodes: [{ year: 2020 }] } } } });
     await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: plain.reportId }, auth);
   });
@@ -137,7 +148,10 @@ describe('query limits', () => {
     for (let i = 0; i < 8; i++) selection = `reports { edges { node { jurisdiction { ${selection} } } } }`;
     const before = counted.calls;
     const result = await post(yoga, `{ jurisdictions { edges { node { ${selection} } } } }`, {});
-    expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^query depth \d+ exceeds the limit of \d+/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^query depth \d+ exceeds the limit of \d+/),
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
     expect(counted.calls).toBe(before);
   });
 
@@ -153,7 +167,10 @@ describe('query limits', () => {
       `{ jurisdictions(first: ${first}) { edges { node { name reports(first: ${first}) { edges { node { title initiatives(first: ${first}) { edges { node { name } } } } } } } } } }`;
     const before = counted.calls;
     const big = await post(yoga, nested(100), {});
-    expect(big.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^query complexity \d+ exceeds the limit of 500000/), extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(big.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^query complexity \d+ exceeds the limit of 500000/),
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
     expect(counted.calls).toBe(before);
     const small = await post<{ jurisdictions: { edges: unknown } }>(yoga, nested(20), {});
     expect(small.errors).toBeUndefined();
@@ -164,7 +181,14 @@ describe('query limits', () => {
   });
 
   it('masks unexpected internal errors', async () => {
-    const broken = createGraphQLHandler({ store: { ...store, run: async () => { throw new Error('Cypher blew up at /secret/path.cypher'); } } as unknown as EmbeddedStore });
+    const broken = createGraphQLHandler({
+      store: {
+        ...store,
+        run: async () => {
+          throw new Error('Cypher blew up at /secret/path.cypher');
+        },
+      } as unknown as EmbeddedStore,
+    });
     const result = await post(broken, `{ reports { totalCount } }`, {});
     expect(result.errors?.[0].message).toBe('Unexpected error.');
     expect(JSON.stringify(result)).not.toMatch(/secret|Cypher/);

@@ -9,7 +9,6 @@ import { syntheticReport } from '../../support/graphs.js';
 import { postQuery as ask, type Yoga } from '../../support/ask.js';
 import { countingStore, type CountingStore } from '../../support/counting.js';
 
-
 /** A county of another province, to make the filters do some work. */
 function otherCounty(i: number, level: 'county' | 'prefecture' = 'county'): ReportGraph {
   const base = syntheticReport(100 + i);
@@ -57,8 +56,11 @@ describe('GraphQL API', () => {
   it('explains a link with its provenance sentence and offsets into the report text', async () => {
     type Mention = { sentence: string; start: number; end: number; surface: string; report: { text: string } };
     type Initiative = { name: string; aliases: string[]; mentions: { totalCount: number; edges: { node: Mention }[] } };
-    const result = await ask<{ initiative: Initiative }>(yoga, `{ initiative(name: "三项制度") { name aliases
-      mentions(first: 2) { totalCount edges { node { sentence start end surface report { reportId year text jurisdiction { name } } } } } } }`);
+    const result = await ask<{ initiative: Initiative }>(
+      yoga,
+      `{ initiative(name: "三项制度") { name aliases
+      mentions(first: 2) { totalCount edges { node { sentence start end surface report { reportId year text jurisdiction { name } } } } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     const initiative = result.data!.initiative;
     expect(initiative.name).toBe('行政执法三项制度');
@@ -73,7 +75,10 @@ describe('GraphQL API', () => {
 
   it('finds a regulation by a variant of its title', async () => {
     type Regulation = { citedBy: { totalCount: number; edges: unknown[] } };
-    const result = await ask<{ regulation: Regulation }>(yoga, `{ regulation(title: "《德阳市罗江区重大经济事项决策规定实施细则》") { title kind scope citedBy { totalCount edges { action count } } } }`);
+    const result = await ask<{ regulation: Regulation }>(
+      yoga,
+      `{ regulation(title: "《德阳市罗江区重大经济事项决策规定实施细则》") { title kind scope citedBy { totalCount edges { action count } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.regulation).toMatchObject({ title: '德阳市罗江区重大经济事项决策规定实施细则', kind: 'NORMATIVE_DOCUMENT', scope: 'LOCAL' });
     expect(result.data!.regulation.citedBy.totalCount).toBe(5);
@@ -81,13 +86,19 @@ describe('GraphQL API', () => {
   });
 
   it('pages with cursors and refetches any node by its global id', async () => {
-    type Reports = { reports: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; reportId: string } }[] } };
+    type Reports = {
+      reports: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; reportId: string } }[] };
+    };
     const first = (await ask<Reports>(yoga, `{ reports(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id reportId } } } }`)).data!;
     expect(first.reports.totalCount).toBe(5);
     expect(first.reports.pageInfo.hasNextPage).toBe(true);
-    const next = await ask<Reports>(yoga, `query($after: String) { reports(first: 10, after: $after) { edges { node { reportId } } pageInfo { hasNextPage } } }`, {
-      after: first.reports.pageInfo.endCursor,
-    });
+    const next = await ask<Reports>(
+      yoga,
+      `query($after: String) { reports(first: 10, after: $after) { edges { node { reportId } } pageInfo { hasNextPage } } }`,
+      {
+        after: first.reports.pageInfo.endCursor,
+      },
+    );
     const all = [...first.reports.edges, ...next.data!.reports.edges].map((e) => e.node.reportId);
     expect(new Set(all).size).toBe(5);
     expect(next.data!.reports.pageInfo.hasNextPage).toBe(false);

@@ -40,7 +40,7 @@ describe('Relay ids', () => {
   const seeded = useSeededApi({ server: { logger: log.logger, token: 's3cret' } });
   const ask = <T>(query: string, variables: Record<string, unknown> = {}) => seeded.ask<T>(query, variables);
 
-  it('every id a response hands out, the graph\'s included, is refetched through node and nodes', async () => {
+  it("every id a response hands out, the graph's included, is refetched through node and nodes", async () => {
     const data = await ask<{ graph: { nodes: { id: string; type: string }[] } }>(`{
       reports(first: 100) { nodes { id jurisdiction { id province { id } prefecture { id } }
         initiatives(first: 100) { nodes { id } } regulations(first: 100) { nodes { id } } problems(first: 100) { nodes { id } } } }
@@ -75,11 +75,18 @@ describe('Relay ids', () => {
     }
     expect(refetched).toBe(ids.length);
     // the graph's edges too, by the ids it gives them (TYPE:source->target), with what it says of them
-    const edges = (await ask<{ graph: { edges: { id: string }[] } }>(`{ graph(filter: {yearFrom: 1990}, depth: 3, nodeTypes: [${ALL_TYPES}], maxNodes: 1000) { edges { id source target type weight } } }`)).graph.edges;
+    const edges = (
+      await ask<{ graph: { edges: { id: string }[] } }>(
+        `{ graph(filter: {yearFrom: 1990}, depth: 3, nodeTypes: [${ALL_TYPES}], maxNodes: 1000) { edges { id source target type weight } } }`,
+      )
+    ).graph.edges;
     expect(edges.length).toBeGreaterThan(300);
     for (let i = 0; i < edges.length; i += 100) {
       const chunk = edges.slice(i, i + 100);
-      const { nodes } = await ask<{ nodes: unknown }>('query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on GraphEdge { id source target type weight } } }', { ids: chunk.map((e) => e.id) });
+      const { nodes } = await ask<{ nodes: unknown }>(
+        'query($ids: [ID!]!) { nodes(ids: $ids) { __typename ... on GraphEdge { id source target type weight } } }',
+        { ids: chunk.map((e) => e.id) },
+      );
       expect(nodes).toEqual(chunk.map((e) => ({ __typename: 'GraphEdge', ...e })));
     }
     // the single-id field too, for one id of each type the graph hands out
@@ -92,9 +99,15 @@ describe('Relay ids', () => {
   it('answers null, without an error or an error-level log, for ids that name nothing: unknown, malformed, foreign, deleted', async () => {
     const report = (await ask<{ reports: { nodes: { id: string; reportId: string }[] } }>('{ reports(first: 1) { nodes { id reportId } } }')).reports.nodes[0];
     // an edge of the report about to be deleted: gone with it
-    const edgeId = (await ask<{ graph: { edges: { id: string; source: string }[] } }>('query($id: ID!) { graph(start: [$id]) { edges { id source } } }', { id: report.id })).graph.edges.find((e) => e.source === report.id)!.id;
+    const edgeId = (
+      await ask<{ graph: { edges: { id: string; source: string }[] } }>('query($id: ID!) { graph(start: [$id]) { edges { id source } } }', { id: report.id })
+    ).graph.edges.find((e) => e.source === report.id)!.id;
     expect((await ask<{ node: unknown }>('query($id: ID!) { node(id: $id) { id } }', { id: edgeId })).node).toEqual({ id: edgeId });
-    const deleted = await seeded.post('mutation($id: String!) { deleteReport(id: $id) { deleted } }', { id: report.reportId }, { authorization: 'Bearer s3cret' });
+    const deleted = await seeded.post(
+      'mutation($id: String!) { deleteReport(id: $id) { deleted } }',
+      { id: report.reportId },
+      { authorization: 'Bearer s3cret' },
+    );
     expect(deleted).toEqual({ data: { deleteReport: { deleted: true } } });
     const nothing = [
       encodeGlobalID('Report', 'nope'),

@@ -30,7 +30,10 @@ let before: StoreCounts;
 interface Answer {
   status: number;
   text: string;
-  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } | { data?: unknown; errors?: unknown }[] | null;
+  body:
+    | { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] }
+    | { data?: unknown; errors?: unknown }[]
+    | null;
 }
 
 async function post(payload: unknown, headers: Record<string, string> = {}): Promise<Answer> {
@@ -94,17 +97,37 @@ describe('a table of hostile query shapes', () => {
     { name: 'nesting 160 levels deep', payload: { query: `{ jurisdictions { edges { node { ${deep} } } } }` }, expect: (a) => expectError(a, /depth/) },
     // __typename costs nothing and may be answered
     { name: '1,000 aliases of __typename', payload: { query: aliases(1000, '__typename') }, expect: (a) => expectClearOnly(a) },
-    { name: '1,000 aliases of a store query (over the text limit)', payload: { query: aliases(1000, 'reports { totalCount }') }, expect: (a) => expectError(a, /limit/) },
-    { name: '250 aliases of a store query (under the text limit)', payload: { query: aliases(250, 'reports(first: 100) { totalCount edges { node { title } } }') }, expect: (a) => expectError(a, /complexity|breadth|limit/) },
+    {
+      name: '1,000 aliases of a store query (over the text limit)',
+      payload: { query: aliases(1000, 'reports { totalCount }') },
+      expect: (a) => expectError(a, /limit/),
+    },
+    {
+      name: '250 aliases of a store query (under the text limit)',
+      payload: { query: aliases(250, 'reports(first: 100) { totalCount edges { node { title } } }') },
+      expect: (a) => expectError(a, /complexity|breadth|limit/),
+    },
     {
       name: 'first: 1,000,000,000',
       payload: { query: '{ reports(first: 1000000000) { edges { node { id } } } }' },
       expect: (a) => expectErrorOrPageOf(a, 'reports', REQUEST_LIMITS && 100),
     },
     { name: 'first: 2^31 (not an Int)', payload: { query: '{ reports(first: 2147483648) { totalCount } }' }, expect: (a) => expectError(a, /Int/) },
-    { name: 'first: -1', payload: { query: '{ reports(first: -1) { totalCount edges { node { id } } } }' }, expect: (a) => expectErrorOrPageOf(a, 'reports', 0) },
-    { name: 'search first: 1,000,000', payload: { query: '{ search(text: "法治", first: 1000000) { nodes { label } } }' }, expect: (a) => expectError(a, /complexity .* exceeds|`first` must be between 0 and 100/) },
-    { name: 'graph maxNodes: 1,000,000 depth: 99', payload: { query: '{ graph(search: "法治", depth: 99, maxNodes: 1000000) { nodes { id } } }' }, expect: (a) => expectClearOnly(a) },
+    {
+      name: 'first: -1',
+      payload: { query: '{ reports(first: -1) { totalCount edges { node { id } } } }' },
+      expect: (a) => expectErrorOrPageOf(a, 'reports', 0),
+    },
+    {
+      name: 'search first: 1,000,000',
+      payload: { query: '{ search(text: "法治", first: 1000000) { nodes { label } } }' },
+      expect: (a) => expectError(a, /complexity .* exceeds|`first` must be between 0 and 100/),
+    },
+    {
+      name: 'graph maxNodes: 1,000,000 depth: 99',
+      payload: { query: '{ graph(search: "法治", depth: 99, maxNodes: 1000000) { nodes { id } } }' },
+      expect: (a) => expectClearOnly(a),
+    },
     {
       name: 'a fragment cycle',
       payload: { query: 'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }' },
@@ -128,15 +151,35 @@ describe('a table of hostile query shapes', () => {
         expect(Array.isArray(a.body) && a.body.every((r) => (r.data as { reports: { totalCount: number } }).reports.totalCount === 5)).toBe(true);
       },
     },
-    { name: 'introspection (the full query GraphiQL sends)', payload: { query: getIntrospectionQuery() }, expect: (a) => expect((a.body as { data: { __schema: { types: unknown[] } } }).data.__schema.types.length).toBeGreaterThan(20) },
-    { name: 'two operations without operationName', payload: { query: 'query A { __typename } query B { __typename }' }, expect: (a) => expectError(a, /operation/i) },
+    {
+      name: 'introspection (the full query GraphiQL sends)',
+      payload: { query: getIntrospectionQuery() },
+      expect: (a) => expect((a.body as { data: { __schema: { types: unknown[] } } }).data.__schema.types.length).toBeGreaterThan(20),
+    },
+    {
+      name: 'two operations without operationName',
+      payload: { query: 'query A { __typename } query B { __typename }' },
+      expect: (a) => expectError(a, /operation/i),
+    },
     { name: 'an unknown field', payload: { query: '{ dropEverything }' }, expect: (a) => expectError(a, /Cannot query field/) },
     { name: 'a syntax error', payload: { query: '{ reports { ' }, expect: (a) => expectError(a, /Syntax Error/) },
     { name: 'a query that is not a string', payload: { query: { evil: true } }, expect: (a) => expectClearOnly(a) },
     { name: 'a body that is not JSON', payload: '{"query": "{ __typename }"', expect: (a) => expectClearOnly(a) },
-    { name: 'variables that are not an object', payload: { query: 'query($t: String!) { search(text: $t) { label } }', variables: 'MATCH (n) RETURN n' }, expect: (a) => expectClearOnly(a) },
-    { name: 'a 500,000-character search text', payload: { query: 'query($t: String!) { search(text: $t) { label } }', variables: { t: '法'.repeat(500_000) } }, expect: (a) => expectClearOnly(a) },
-    { name: 'a mutation without the token', payload: { query: `mutation { deleteReport(id: "x") { deleted } }` }, expect: (a) => expectError(a, /token|authori|UNAUTHENTICATED/i) },
+    {
+      name: 'variables that are not an object',
+      payload: { query: 'query($t: String!) { search(text: $t) { label } }', variables: 'MATCH (n) RETURN n' },
+      expect: (a) => expectClearOnly(a),
+    },
+    {
+      name: 'a 500,000-character search text',
+      payload: { query: 'query($t: String!) { search(text: $t) { label } }', variables: { t: '法'.repeat(500_000) } },
+      expect: (a) => expectClearOnly(a),
+    },
+    {
+      name: 'a mutation without the token',
+      payload: { query: `mutation { deleteReport(id: "x") { deleted } }` },
+      expect: (a) => expectError(a, /token|authori|UNAUTHENTICATED/i),
+    },
   ];
 
   function errorsOf(a: Answer): { message: string }[] {
@@ -154,7 +197,7 @@ describe('a table of hostile query shapes', () => {
   function expectErrorOrPageOf(a: Answer, field: string, max: number): void {
     expectClearOnly(a);
     if (errorsOf(a).length) return;
-    const edges = ((a.body as { data: Record<string, { edges: unknown[] }> }).data[field]).edges;
+    const edges = (a.body as { data: Record<string, { edges: unknown[] }> }).data[field].edges;
     expect(edges.length).toBeLessThanOrEqual(max);
   }
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -171,7 +214,9 @@ describe('injection strings in every string slot of every query field', () => {
 
   it('finds the slots from the schema (so new fields are covered)', () => {
     const names = slots.map((s) => `${s.field}.${s.path.join('.')}`);
-    expect(names).toEqual(expect.arrayContaining(['search.text', 'jurisdiction.name', 'regulation.title', 'initiative.name', 'report.id', 'node.id', 'reports.after']));
+    expect(names).toEqual(
+      expect.arrayContaining(['search.text', 'jurisdiction.name', 'regulation.title', 'initiative.name', 'report.id', 'node.id', 'reports.after']),
+    );
     expect(names.some((n) => n.startsWith('jurisdictions.filter.'))).toBe(true);
   });
 
@@ -191,7 +236,8 @@ describe('injection strings in every string slot of every query field', () => {
               expectClear(answer, [value], label);
               const body = answer.body as { data?: unknown; errors?: { message: string }[] };
               // an injection is an ordinary string: never a validation failure of the request itself
-              for (const e of body.errors ?? []) expect(e.message, label).not.toMatch(/^(Syntax Error|Variable "\$\w+" got invalid value|Unknown argument|Cannot query field)/);
+              for (const e of body.errors ?? [])
+                expect(e.message, label).not.toMatch(/^(Syntax Error|Variable "\$\w+" got invalid value|Unknown argument|Cannot query field)/);
             } catch (error) {
               failures.push(`${label}: ${(error as Error).message.split('\n')[0]} — ${answer.text.slice(0, 200)}`);
             }

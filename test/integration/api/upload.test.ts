@@ -60,7 +60,11 @@ describe('ingestReport with an uploaded file', () => {
   it('reads a Word document', async () => {
     const { body } = await send(multipart(await wordDocument(SEED), 'report.docx'));
     expect(body.errors).toBeUndefined();
-    expect(body.data!.ingestReport).toMatchObject({ __typename: 'IngestReportPayload', outcome: 'CREATED', report: { year: 2021, jurisdiction: { name: '昌江区' } } });
+    expect(body.data!.ingestReport).toMatchObject({
+      __typename: 'IngestReportPayload',
+      outcome: 'CREATED',
+      report: { year: 2021, jurisdiction: { name: '昌江区' } },
+    });
     expect(await store.deleteReport(body.data!.ingestReport.reportId!)).toBe(true);
   });
 

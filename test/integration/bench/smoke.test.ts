@@ -70,9 +70,27 @@ describe('bench corpus', () => {
 describe('npm run bench (smoke)', () => {
   it('runs every section on a few reports and writes finite, positive figures', async () => {
     const options = parseBenchArgs([
-      '--reports', '12', '--corpus', join(dir, 'c'), '--duration', '1', '--connections', '2',
-      '--load-duration', '1', '--load-warmup', '1', '--load-connections', '2',
-      '--linearity-max', '10', '--extract-sample', '6', '--workers', '1', '--quiet',
+      '--reports',
+      '12',
+      '--corpus',
+      join(dir, 'c'),
+      '--duration',
+      '1',
+      '--connections',
+      '2',
+      '--load-duration',
+      '1',
+      '--load-warmup',
+      '1',
+      '--load-connections',
+      '2',
+      '--linearity-max',
+      '10',
+      '--extract-sample',
+      '6',
+      '--workers',
+      '1',
+      '--quiet',
     ]);
     const r = (await runBench(options)) as unknown as BenchResults;
     expect(positive(r.extract.extractMBps) && positive(r.extract.jiebaMBps) && positive(r.extract.ratio)).toBe(true);
@@ -84,7 +102,12 @@ describe('npm run bench (smoke)', () => {
     expect(positive(r.ingest.wallSeconds) && positive(r.ingest.reportsPerSecond) && positive(r.ingest.peakRssMiB)).toBe(true);
     expect(r.ingest.checkpoints.length).toBeGreaterThanOrEqual(2);
     expect(r.query.queries.map((q) => q.name)).toEqual([
-      'typename (baseline)', 'counties citing 三项制度', 'jurisdiction page', 'co-citation top 10', 'similar jurisdictions top 10', 'subgraph depth 2, 200 nodes',
+      'typename (baseline)',
+      'counties citing 三项制度',
+      'jurisdiction page',
+      'co-citation top 10',
+      'similar jurisdictions top 10',
+      'subgraph depth 2, 200 nodes',
     ]);
     for (const q of r.query.queries) {
       expect(q.answered, `${q.name}: ${q.error ?? ''}`).toBe(true);

@@ -28,11 +28,36 @@ describe('govgraph extract', () => {
     const { code, stdout, stderr } = govgraph(['extract', 'seed/003_a60db31662cb9267.txt', news]);
     expect(code).toBe(1);
     expect(stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(Object.keys(lines[0])).toEqual(['file', 'reportId', 'title', 'year', 'jurisdiction', 'issuer', 'regulations', 'initiatives', 'problems', 'plans', 'metrics']);
-    expect(lines[0]).toMatchObject({ file: 'seed/003_a60db31662cb9267.txt', year: 2021, jurisdiction: { name: '昌江区', adminCode: '360202', level: 'county' } });
-    expect(lines[0].regulations[0]).toMatchObject({ title: expect.any(String), surface: expect.any(Array), kind: expect.any(String), action: expect.any(String), count: expect.any(Number) });
+    expect(Object.keys(lines[0])).toEqual([
+      'file',
+      'reportId',
+      'title',
+      'year',
+      'jurisdiction',
+      'issuer',
+      'regulations',
+      'initiatives',
+      'problems',
+      'plans',
+      'metrics',
+    ]);
+    expect(lines[0]).toMatchObject({
+      file: 'seed/003_a60db31662cb9267.txt',
+      year: 2021,
+      jurisdiction: { name: '昌江区', adminCode: '360202', level: 'county' },
+    });
+    expect(lines[0].regulations[0]).toMatchObject({
+      title: expect.any(String),
+      surface: expect.any(Array),
+      kind: expect.any(String),
+      action: expect.any(String),
+      count: expect.any(Number),
+    });
     expect(lines[1]).toEqual({ file: expect.stringMatching(/news\.txt$/), error: expect.stringMatching(/^not a report: /) });
   });
 
@@ -68,7 +93,7 @@ describe('as a command', () => {
     expect(stdout.trim()).toMatch(new RegExp(`^govgraph ${version.replace(/\./g, '\\.')} \\(extractor \\d+\\.\\d+\\.\\d+, Node\\.js v\\d+`));
   });
 
-  it('is the package\'s bin, runnable without tsx on the command line', () => {
+  it("is the package's bin, runnable without tsx on the command line", () => {
     const { bin } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     const run = spawnSync(process.execPath, [join(root, bin.govgraph), '--help'], { cwd: scratch, encoding: 'utf8' });
     expect(run.status).toBe(0);
@@ -78,12 +103,16 @@ describe('as a command', () => {
   it('ends quietly when the reader of its output goes away (extract … | head)', () => {
     // Four copies of the samples: far more output than a pipe holds, so the
     // writes go on after head has closed the pipe.
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${PIPESTATUS[0]} is bash's, expanded by the shell
-    const run = spawnSync('bash', ['-c', 'node --import tsx src/cli/main.ts extract seed seed seed seed | head -c 100 >/dev/null; echo "exit ${PIPESTATUS[0]}" >&2'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NEO4J_URI: '' },
-    });
+    const run = spawnSync(
+      'bash',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: ${PIPESTATUS[0]} is bash's, expanded by the shell
+      ['-c', 'node --import tsx src/cli/main.ts extract seed seed seed seed | head -c 100 >/dev/null; echo "exit ${PIPESTATUS[0]}" >&2'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NEO4J_URI: '' },
+      },
+    );
     expect(run.stderr.trim()).toBe('exit 0');
   });
 });
@@ -107,7 +136,9 @@ describe('on a platform without the embedded engine', () => {
   it('says in one line that the embedded store cannot run here, and names NEO4J_URI', () => {
     const { code, stderr } = withoutEngine(['stats']);
     expect(code).toBe(1);
-    expect(stderr).toBe(`govgraph: the embedded store's engine (Grafeo) cannot be loaded on this platform (${process.platform}-${process.arch}): set NEO4J_URI to use a Neo4j server instead (README, "Platforms")\n`);
+    expect(stderr).toBe(
+      `govgraph: the embedded store's engine (Grafeo) cannot be loaded on this platform (${process.platform}-${process.arch}): set NEO4J_URI to use a Neo4j server instead (README, "Platforms")\n`,
+    );
   });
 
   it('with NEO4J_URI set, never loads it: the answer is about Neo4j', () => {

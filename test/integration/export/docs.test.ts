@@ -52,7 +52,9 @@ function readmeExamples() {
     return section.slice(start + lang.length + 4, section.indexOf('\n```', start + 4));
   };
   const commands: { line: string; args: string[]; redirect: string | null; comment: string | null; expect: string[] }[] = [];
-  for (const raw of block('sh').replace(/\\\n\s*/g, '').split('\n')) {
+  for (const raw of block('sh')
+    .replace(/\\\n\s*/g, '')
+    .split('\n')) {
     if (raw.startsWith('#')) {
       commands.at(-1)!.expect.push(raw.slice(1).trim());
       continue;
@@ -126,7 +128,10 @@ describe('the README’s export examples', () => {
   it.skipIf(!curl.ok)(`the curl command answers exactly the JSON shown${curl.ok ? '' : ` (skipped: ${curl.reason})`}`, async () => {
     const c = commands.find((x) => x.args[0] === 'curl')!;
     const args = c.args.slice(1).map((a) => a.replace('http://localhost:4000', base));
-    expect(args.some((a) => a.startsWith(base)), 'the example talks to the default port').toBe(true);
+    expect(
+      args.some((a) => a.startsWith(base)),
+      'the example talks to the default port',
+    ).toBe(true);
     // Asynchronously: the server answering it runs in this process.
     const { stdout } = await promisify(execFile)('curl', ['-sS', '--fail-with-body', ...args], { encoding: 'utf8' });
     expect(JSON.parse(stdout)).toEqual(JSON.parse(json));
@@ -139,7 +144,11 @@ describe('the README’s export examples', () => {
         socket.write(Buffer.from('GET /export/cytoscape?jurisdiction=罗江区&nodeTypes=Jurisdiction HTTP/1.1\r\nHost: localhost\r\n\r\n', 'utf8'));
       });
       let text = '';
-      socket.setEncoding('utf8').on('data', (d) => (text += d)).on('end', () => resolve(text)).on('error', reject);
+      socket
+        .setEncoding('utf8')
+        .on('data', (d) => (text += d))
+        .on('end', () => resolve(text))
+        .on('error', reject);
     });
     const [head, body] = answer.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);

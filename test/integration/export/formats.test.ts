@@ -120,7 +120,9 @@ function xmlAttr(el: Element, name: string): string | null {
   return raw === null
     ? null
     : raw.replace(/&(lt|gt|quot|apos|#\d+|#x[0-9a-f]+|amp);/gi, (_m, e: string) =>
-        e[0] === '#' ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()],
+        e[0] === '#'
+          ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+          : ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()],
       );
 }
 
@@ -129,7 +131,10 @@ function parseGraphml(text: string): Parsed & { keys: Map<string, { for: string;
   expect(doc.documentElement.tagName).toBe('graphml');
   expect(doc.documentElement.getAttribute('xmlns')).toBe('http://graphml.graphdrawing.org/xmlns');
   const keys = new Map(
-    [...doc.getElementsByTagName('key')].map((k) => [xmlAttr(k, 'id')!, { for: xmlAttr(k, 'for')!, name: xmlAttr(k, 'attr.name')!, type: xmlAttr(k, 'attr.type')! }]),
+    [...doc.getElementsByTagName('key')].map((k) => [
+      xmlAttr(k, 'id')!,
+      { for: xmlAttr(k, 'for')!, name: xmlAttr(k, 'attr.name')!, type: xmlAttr(k, 'attr.type')! },
+    ]),
   );
   const dataOf = (el: Element) => {
     const out: Record<string, string> = {};
@@ -148,7 +153,12 @@ function parseGraphml(text: string): Parsed & { keys: Map<string, { for: string;
       const attrs = dataOf(n);
       return { id: xmlAttr(n, 'id')!, type: attrs.type, label: attrs.label, attrs };
     }),
-    edges: [...doc.getElementsByTagName('edge')].map((e) => ({ id: xmlAttr(e, 'id')!, source: xmlAttr(e, 'source')!, target: xmlAttr(e, 'target')!, type: dataOf(e).type })),
+    edges: [...doc.getElementsByTagName('edge')].map((e) => ({
+      id: xmlAttr(e, 'id')!,
+      source: xmlAttr(e, 'source')!,
+      target: xmlAttr(e, 'target')!,
+      type: dataOf(e).type,
+    })),
   };
 }
 
@@ -212,7 +222,9 @@ async function importLikeNeo4jAdmin(dir: string, files: { part: { kind: string }
     for (const f of files.filter((x) => x.part.kind === 'nodes')) {
       const { header, rows } = csvObjects(readFileSync(join(dir, f.file), 'utf8'));
       const label = rows[0][':LABEL'];
-      const props = rows.map((row) => Object.fromEntries(header.filter((h) => h !== ':LABEL' && row[h] !== '').map((h) => typed(h === 'graphId:ID' ? 'graphId' : h, row[h]))));
+      const props = rows.map((row) =>
+        Object.fromEntries(header.filter((h) => h !== ':LABEL' && row[h] !== '').map((h) => typed(h === 'graphId:ID' ? 'graphId' : h, row[h]))),
+      );
       const created = await db.batchCreateNodesWithProps(label, props);
       rows.forEach((row, i) => {
         ids.set(row['graphId:ID'], created[i]);
@@ -292,9 +304,20 @@ describe('exports of the seeded graph', () => {
     const { text } = await exported('gexf');
     const doc = new DOMParser().parseFromString(text, 'text/xml');
     const declared = (cls: string) =>
-      Object.fromEntries([...doc.getElementsByTagName('attributes')].filter((a) => a.getAttribute('class') === cls).flatMap((a) => [...a.getElementsByTagName('attribute')].map((x) => [x.getAttribute('title'), x.getAttribute('type')])));
+      Object.fromEntries(
+        [...doc.getElementsByTagName('attributes')]
+          .filter((a) => a.getAttribute('class') === cls)
+          .flatMap((a) => [...a.getElementsByTagName('attribute')].map((x) => [x.getAttribute('title'), x.getAttribute('type')])),
+      );
     // lists are JSON text (liststring does not survive graphology-gexf's or networkx's readers: roundtrip.test.ts)
-    expect(declared('node')).toMatchObject({ type: 'string', key: 'string', year: 'integer', jurisdictionConfidence: 'double', discovered: 'boolean', aliases: 'string' });
+    expect(declared('node')).toMatchObject({
+      type: 'string',
+      key: 'string',
+      year: 'integer',
+      jurisdictionConfidence: 'double',
+      discovered: 'boolean',
+      aliases: 'string',
+    });
     expect(declared('edge')).toMatchObject({ type: 'string', count: 'integer', value: 'double' });
     const graph = parseGexf(MultiDirectedGraph, text, { respectInputGraphType: true });
     const mentions = graph.filterEdges((_e, a) => a.type === 'MENTIONS');
@@ -344,7 +367,12 @@ describe('exports of the seeded graph', () => {
     expect(json.elements.nodes.filter((n) => n.data.type === 'Report').every((n) => n.data.sections === undefined)).toBe(true);
     type Mention = { sentence: string; section: string | null; start: number; surface: string };
     type Initiative = { name: string; reports: { edges: { node: { id: string }; mentions: Mention[] }[] } };
-    const api = (await askGraphQL<{ initiative: Initiative }>(store, '{ initiative(name: "三项制度") { name reports(first: 10) { edges { node { id } mentions { sentence section start surface } } } } }')).initiative;
+    const api = (
+      await askGraphQL<{ initiative: Initiative }>(
+        store,
+        '{ initiative(name: "三项制度") { name reports(first: 10) { edges { node { id } mentions { sentence section start surface } } } } }',
+      )
+    ).initiative;
     expect(api.reports.edges.length).toBeGreaterThan(0);
     for (const edge of api.reports.edges) {
       const data = edges.find((e) => e.type === 'MENTIONS' && e.source === edge.node.id && e.target === nodeId('Initiative', api.name))!;
@@ -369,7 +397,11 @@ describe('exports of the seeded graph', () => {
     });
 
     /** The edges of the whole export between the given nodes. */
-    const induced = (ids: Set<string>) => whole.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => e.id).sort();
+    const induced = (ids: Set<string>) =>
+      whole.edges
+        .filter((e) => ids.has(e.source) && ids.has(e.target))
+        .map((e) => e.id)
+        .sort();
 
     it.each(['graphml', 'gexf', 'cytoscape'] as const)('province=四川省 in %s: the Sichuan report, what it reaches, and the induced edges', async (format) => {
       const g = PARSERS[format]((await exported(format, [['province', '四川省']])).text);
@@ -377,22 +409,45 @@ describe('exports of the seeded graph', () => {
       const byId = new Map(whole.nodes.map((n) => [n.id, n]));
       const reports = g.nodes.filter((n) => n.type === 'Report');
       // Independently: the reports of the whole export whose jurisdiction is in Sichuan.
-      const sichuan = whole.nodes.filter((n) => n.type === 'Report' && whole.nodes.some((j) => j.type === 'Jurisdiction' && j.attrs.key === n.attrs.jurisdictionKey && j.attrs.province === '四川省'));
+      const sichuan = whole.nodes.filter(
+        (n) =>
+          n.type === 'Report' && whole.nodes.some((j) => j.type === 'Jurisdiction' && j.attrs.key === n.attrs.jurisdictionKey && j.attrs.province === '四川省'),
+      );
       expect(reports.map((r) => r.id).sort()).toEqual(sichuan.map((r) => r.id).sort());
       expect(reports).toHaveLength(1);
       // Every indicator the report reports, and no other.
       const indicators = new Set(whole.edges.filter((e) => e.type === 'REPORTS' && e.source === reports[0].id).map((e) => e.target));
-      expect(g.nodes.filter((n) => n.type === 'Indicator').map((n) => n.id).sort()).toEqual([...indicators].sort());
-      expect(g.nodes.filter((n) => n.type === 'Jurisdiction').map((n) => n.label).sort()).toEqual(['四川省', '四川省德阳市', '四川省德阳市罗江区']);
+      expect(
+        g.nodes
+          .filter((n) => n.type === 'Indicator')
+          .map((n) => n.id)
+          .sort(),
+      ).toEqual([...indicators].sort());
+      expect(
+        g.nodes
+          .filter((n) => n.type === 'Jurisdiction')
+          .map((n) => n.label)
+          .sort(),
+      ).toEqual(['四川省', '四川省德阳市', '四川省德阳市罗江区']);
       for (const n of g.nodes) expect(byId.has(n.id), n.id).toBe(true);
       expect(g.edges.map((e) => e.id).sort()).toEqual(induced(new Set(g.nodes.map((n) => n.id))));
     });
 
     it('level=county and yearFrom=2023: the two county reports of 2023 on (罗江区, 沅江市)', async () => {
-      const g = parseCytoscape((await exported('cytoscape', [['level', 'county'], ['yearFrom', '2023']])).text);
+      const g = parseCytoscape(
+        (
+          await exported('cytoscape', [
+            ['level', 'county'],
+            ['yearFrom', '2023'],
+          ])
+        ).text,
+      );
       const reports = g.nodes.filter((n) => n.type === 'Report');
       expect(reports.map((r) => r.attrs.year as number).every((y) => y >= 2023)).toBe(true);
-      const counties = g.nodes.filter((n) => n.type === 'Jurisdiction' && n.attrs.level === 'county').map((n) => n.attrs.name).sort();
+      const counties = g.nodes
+        .filter((n) => n.type === 'Jurisdiction' && n.attrs.level === 'county')
+        .map((n) => n.attrs.name)
+        .sort();
       expect(counties).toEqual(['沅江市', '罗江区'].sort());
       expect(reports).toHaveLength(2);
       expect(g.edges.map((e) => e.id).sort()).toEqual(induced(new Set(g.nodes.map((n) => n.id))));
@@ -452,7 +507,9 @@ describe('exports of the seeded graph', () => {
       expect(read('nodes_Initiative.csv').header).toEqual(expect.arrayContaining(['aliases:string[]', 'discovered:boolean', 'name']));
       // the stored model: provenance as offsets into Report.text and indexes into Report.sections
       const reports = read('relationships_REPORTS.csv').header;
-      expect(reports).toEqual(expect.arrayContaining(['value:double', 'starts:int[]', 'ends:int[]', 'sentenceStarts:int[]', 'sentenceEnds:int[]', 'sectionIndexes:int[]']));
+      expect(reports).toEqual(
+        expect.arrayContaining(['value:double', 'starts:int[]', 'ends:int[]', 'sentenceStarts:int[]', 'sentenceEnds:int[]', 'sectionIndexes:int[]']),
+      );
       expect(reports).not.toContain('sentences:string[]');
       const ids = new Set(files.filter((f) => f.part.kind === 'nodes').flatMap((f) => read(f.file).rows.map((r) => r['graphId:ID'])));
       for (const f of files.filter((x) => x.part.kind === 'relationships')) {
@@ -473,7 +530,8 @@ describe('exports of the seeded graph', () => {
       expect(aliases).toEqual((lookup.initiative as { aliases: string[] }).aliases);
       const cites = read('relationships_CITES.csv').rows[0];
       const mentions = cites['starts:int[]'].split('\t').length;
-      for (const list of ['ends:int[]', 'sentenceStarts:int[]', 'sentenceEnds:int[]', 'sectionIndexes:int[]']) expect(cites[list].split('\t'), list).toHaveLength(mentions);
+      for (const list of ['ends:int[]', 'sentenceStarts:int[]', 'sentenceEnds:int[]', 'sectionIndexes:int[]'])
+        expect(cites[list].split('\t'), list).toHaveLength(mentions);
     });
 
     it('is the stored model exactly: a database imported from it serves the same mentions through the API', async () => {
@@ -483,7 +541,21 @@ describe('exports of the seeded graph', () => {
       try {
         const counted = await imported.counts();
         expect([counted.byLabel, counted.byType]).toEqual([counts.byLabel, counts.byType]);
-        const ids = (await store.run('reports_list', { yearFrom: null, yearTo: null, issuerType: null, level: null, province: null, jurisdictionKeys: null, initiatives: null, regulations: null, oldestFirst: false, skip: 0, limit: 100 }))[0].reports.map((r) => r.id);
+        const ids = (
+          await store.run('reports_list', {
+            yearFrom: null,
+            yearTo: null,
+            issuerType: null,
+            level: null,
+            province: null,
+            jurisdictionKeys: null,
+            initiatives: null,
+            regulations: null,
+            oldestFirst: false,
+            skip: 0,
+            limit: 100,
+          })
+        )[0].reports.map((r) => r.id);
         expect(ids).toHaveLength(5);
         const M = 'mentions { sentence section start end surface }';
         // the first and the last 100 metrics: every metric of a report that states up to 200
@@ -543,7 +615,14 @@ describe('exports of the seeded graph', () => {
       const response = await fetch(`${url}/export/gexf?province=${encodeURIComponent('四川省')}&nodeTypes=Report,Jurisdiction,Initiative`);
       expect(response.status).toBe(200);
       const g = parseGexfText(await response.text());
-      const direct = parseGexfText((await exported('gexf', [['province', '四川省'], ['nodeTypes', 'Report,Jurisdiction,Initiative']])).text);
+      const direct = parseGexfText(
+        (
+          await exported('gexf', [
+            ['province', '四川省'],
+            ['nodeTypes', 'Report,Jurisdiction,Initiative'],
+          ])
+        ).text,
+      );
       expect(g.nodes.map((n) => n.id).sort()).toEqual(direct.nodes.map((n) => n.id).sort());
       expect(g.edges.length).toBe(direct.edges.length);
       expect(Object.keys(tally(g.nodes)).sort()).toEqual(['Initiative', 'Jurisdiction', 'Report']);
@@ -565,7 +644,12 @@ describe('exports of the seeded graph', () => {
       const { header, rows } = csvObjects(await response.text());
       expect(header[0]).toBe('graphId:ID');
       // the four counties with reports, their prefectures and provinces (清远市 is a prefecture: not here)
-      expect(rows.filter((r) => r.level === 'county').map((r) => r.name).sort()).toEqual(['台前县', '昌江区', '沅江市', '罗江区'].sort());
+      expect(
+        rows
+          .filter((r) => r.level === 'county')
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual(['台前县', '昌江区', '沅江市', '罗江区'].sort());
       expect(rows.some((r) => r.name === '清远市')).toBe(false);
       const rels = await fetch(`${url}/export/csv?part=relationships:PART_OF&level=county`);
       expect(csvObjects(await rels.text()).rows).toHaveLength(8);
@@ -601,7 +685,15 @@ describe('exports of the seeded graph', () => {
 
 describe('export filters', () => {
   it('reads the shared vocabulary, case-insensitively for enumerations', () => {
-    expect(parseExportFilter([['level', 'COUNTY'], ['year', '2021..2023'], ['nodeTypes', 'report, jurisdiction'], ['nodeTypes', 'Initiative'], ['issuerType', 'GOVERNMENT']])).toEqual({
+    expect(
+      parseExportFilter([
+        ['level', 'COUNTY'],
+        ['year', '2021..2023'],
+        ['nodeTypes', 'report, jurisdiction'],
+        ['nodeTypes', 'Initiative'],
+        ['issuerType', 'GOVERNMENT'],
+      ]),
+    ).toEqual({
       ...NO_FILTER,
       level: 'county',
       yearFrom: 2021,
@@ -614,8 +706,20 @@ describe('export filters', () => {
 
   it.each([
     [[['province', '']], /province must not be empty/],
-    [[['province', 'a'], ['province', 'b']], /given twice/],
-    [[['year', '2021'], ['yearTo', '2022']], /either year or yearFrom\/yearTo/],
+    [
+      [
+        ['province', 'a'],
+        ['province', 'b'],
+      ],
+      /given twice/,
+    ],
+    [
+      [
+        ['year', '2021'],
+        ['yearTo', '2022'],
+      ],
+      /either year or yearFrom\/yearTo/,
+    ],
     [[['issuerType', 'party']], /issuerType must be one of government, department/],
   ] as [[string, string][], RegExp][])('refuses %j', (pairs, message) => {
     expect(() => parseExportFilter(pairs)).toThrow(ExportInputError);
@@ -632,41 +736,56 @@ describe('govgraph export', () => {
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
-  it('refuses an unknown format, a bad filter and csv without a destination with exit 2 and one message', () => {
-    for (const [args, message] of [
-      [['export', '--format', 'pajek'], /^govgraph: unknown format "pajek"; formats: graphml, gexf, cytoscape, csv$/m],
-      [['export', '--format', 'gexf', '--filter', 'level=town'], /^govgraph: level must be one of province, prefecture, county, zone, township, not "town"$/m],
-      [['export', '--format', 'csv'], /^govgraph: csv is one file per label/m],
-    ] as const) {
-      const r = govgraph([...args]);
-      expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(message);
-      expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
-    }
-  }, SLOW);
+  it(
+    'refuses an unknown format, a bad filter and csv without a destination with exit 2 and one message',
+    () => {
+      for (const [args, message] of [
+        [['export', '--format', 'pajek'], /^govgraph: unknown format "pajek"; formats: graphml, gexf, cytoscape, csv$/m],
+        [
+          ['export', '--format', 'gexf', '--filter', 'level=town'],
+          /^govgraph: level must be one of province, prefecture, county, zone, township, not "town"$/m,
+        ],
+        [['export', '--format', 'csv'], /^govgraph: csv is one file per label/m],
+      ] as const) {
+        const r = govgraph([...args]);
+        expect(r.code, args.join(' ')).toBe(2);
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+      }
+    },
+    SLOW,
+  );
 
   describe('on an ingested store', () => {
     beforeAll(() => {
       expect(govgraph(['ingest', '--json', 'seed']).code).toBe(0);
     }, SLOW);
 
-    it('exports a filtered graph to a file', () => {
-      const out = join(scratch, 'sichuan.cyjs');
-      const r = govgraph(['export', '--format', 'cytoscape', '--filter', 'province=四川省', '--out', out]);
-      expect(r.code, r.stderr).toBe(0);
-      const g = parseCytoscape(readFileSync(out, 'utf8'));
-      expect(r.stderr).toContain(`wrote ${g.nodes.length} nodes and ${g.edges.length} edges to ${out}`);
-      expect(g.nodes.filter((n) => n.type === 'Report')).toHaveLength(1);
-      expect(readdirSync(scratch).some((f) => f.endsWith('.partial'))).toBe(false);
-    }, SLOW);
+    it(
+      'exports a filtered graph to a file',
+      () => {
+        const out = join(scratch, 'sichuan.cyjs');
+        const r = govgraph(['export', '--format', 'cytoscape', '--filter', 'province=四川省', '--out', out]);
+        expect(r.code, r.stderr).toBe(0);
+        const g = parseCytoscape(readFileSync(out, 'utf8'));
+        expect(r.stderr).toContain(`wrote ${g.nodes.length} nodes and ${g.edges.length} edges to ${out}`);
+        expect(g.nodes.filter((n) => n.type === 'Report')).toHaveLength(1);
+        expect(readdirSync(scratch).some((f) => f.endsWith('.partial'))).toBe(false);
+      },
+      SLOW,
+    );
 
-    it('exports csv to a directory, or one part to stdout', () => {
-      const dir = join(scratch, 'cli-csv');
-      const csv = govgraph(['export', '--format', 'csv', '--out', dir]);
-      expect(csv.code, csv.stderr).toBe(0);
-      expect(csv.stdout).toMatch(/^wrote 20 files to .*: 544 nodes, 659 relationships$/m);
-      const part = govgraph(['export', '--format', 'csv', '--part', 'relationships:PART_OF']);
-      expect(csvObjects(part.stdout).rows).toHaveLength(9);
-    }, SLOW);
+    it(
+      'exports csv to a directory, or one part to stdout',
+      () => {
+        const dir = join(scratch, 'cli-csv');
+        const csv = govgraph(['export', '--format', 'csv', '--out', dir]);
+        expect(csv.code, csv.stderr).toBe(0);
+        expect(csv.stdout).toMatch(/^wrote 20 files to .*: 544 nodes, 659 relationships$/m);
+        const part = govgraph(['export', '--format', 'csv', '--part', 'relationships:PART_OF']);
+        expect(csvObjects(part.stdout).rows).toHaveLength(9);
+      },
+      SLOW,
+    );
   });
 });

@@ -67,8 +67,10 @@ async function truthOf(plan: ExportPlan): Promise<Graph> {
   };
   const nodes = new Map<string, Item>();
   const edges = new Map<string, Item>();
-  for await (const page of plan.nodes()) for (const n of page) nodes.set(n.id, { label: n.label, type: n.type, key: n.key, props: props(n.type, n.properties, false) });
-  for await (const page of plan.edges()) for (const e of page) edges.set(e.id, { type: e.type, source: e.source, target: e.target, weight: e.weight, props: props(e.type, e.properties, true) });
+  for await (const page of plan.nodes())
+    for (const n of page) nodes.set(n.id, { label: n.label, type: n.type, key: n.key, props: props(n.type, n.properties, false) });
+  for await (const page of plan.edges())
+    for (const e of page) edges.set(e.id, { type: e.type, source: e.source, target: e.target, weight: e.weight, props: props(e.type, e.properties, true) });
   return { nodes, edges };
 }
 
@@ -84,7 +86,8 @@ function differences(actual: Graph, expected: Graph): { lines: string[]; lists: 
       const got = actual[kind].get(id);
       if (!got) continue;
       for (const field of ['label', 'type', 'key', 'source', 'target', 'weight'] as const) {
-        if (want[field] !== undefined && got[field] !== want[field]) lines.push(`${kind}: ${id}.${field} is ${JSON.stringify(got[field])}, not ${JSON.stringify(want[field])}`);
+        if (want[field] !== undefined && got[field] !== want[field])
+          lines.push(`${kind}: ${id}.${field} is ${JSON.stringify(got[field])}, not ${JSON.stringify(want[field])}`);
       }
       const names = new Set([...Object.keys(want.props), ...Object.keys(got.props)]);
       for (const name of names) {
@@ -102,7 +105,11 @@ function differences(actual: Graph, expected: Graph): { lines: string[]; lists: 
 /** The attribute names whose values are lists, which GraphML and GEXF carry as JSON text. */
 function listAttributes(plan: ExportPlan): { node: Set<string>; edge: Set<string> } {
   const lists = (columns: Map<string, { name: string; type: string }[]>, isRelationship: boolean) =>
-    new Set(viewerAttributes(columns as never, isRelationship).filter((a) => a.type.endsWith('[]')).map((a) => a.name));
+    new Set(
+      viewerAttributes(columns as never, isRelationship)
+        .filter((a) => a.type.endsWith('[]'))
+        .map((a) => a.name),
+    );
   return { node: lists(plan.schema.nodes, false), edge: lists(plan.schema.edges, true) };
 }
 
@@ -127,8 +134,10 @@ type Lists = { node: Set<string>; edge: Set<string> };
 function readGraphmlDom(text: string, lists: Lists): Graph {
   const doc = new DOMParser().parseFromString(text, 'application/xml');
   const keys = new Map<string, { name: string; type: string }>();
-  for (const k of Array.from(doc.getElementsByTagName('key'))) keys.set(k.getAttribute('id')!, { name: k.getAttribute('attr.name')!, type: k.getAttribute('attr.type')! });
-  const cast = (type: string, value: string): unknown => (type === 'boolean' ? value === 'true' : ['int', 'long', 'float', 'double'].includes(type) ? Number(value) : value);
+  for (const k of Array.from(doc.getElementsByTagName('key')))
+    keys.set(k.getAttribute('id')!, { name: k.getAttribute('attr.name')!, type: k.getAttribute('attr.type')! });
+  const cast = (type: string, value: string): unknown =>
+    type === 'boolean' ? value === 'true' : ['int', 'long', 'float', 'double'].includes(type) ? Number(value) : value;
   const dataOf = (el: Element) => {
     const out: Record<string, unknown> = {};
     for (const d of Array.from(el.getElementsByTagName('data'))) {
@@ -144,7 +153,10 @@ function readGraphmlDom(text: string, lists: Lists): Graph {
   }
   for (const e of Array.from(doc.getElementsByTagName('edge'))) {
     const a = dataOf(e);
-    graph.edges.set(e.getAttribute('id')!, item(a, { source: e.getAttribute('source')!, target: e.getAttribute('target')!, weight: a.weight as number }, lists.edge, ['type', 'weight']));
+    graph.edges.set(
+      e.getAttribute('id')!,
+      item(a, { source: e.getAttribute('source')!, target: e.getAttribute('target')!, weight: a.weight as number }, lists.edge, ['type', 'weight']),
+    );
   }
   return graph;
 }
@@ -154,7 +166,9 @@ function readGexfGraphology(text: string, lists: Lists): Graph {
   const g = parseGexf(MultiDirectedGraph, text, { respectInputGraphType: true });
   const graph: Graph = { nodes: new Map(), edges: new Map() };
   g.forEachNode((id, a) => graph.nodes.set(id, item(a, { label: a.label as string, key: a.key as string }, lists.node, ['label', 'type', 'key'])));
-  g.forEachEdge((id, a, source, target) => graph.edges.set(id, item(a, { source, target, weight: a.weight as number }, lists.edge, ['label', 'type', 'weight'])));
+  g.forEachEdge((id, a, source, target) =>
+    graph.edges.set(id, item(a, { source, target, weight: a.weight as number }, lists.edge, ['label', 'type', 'weight'])),
+  );
   return graph;
 }
 
@@ -187,22 +201,75 @@ function readCytoscapeJs(text: string, truth: Graph): Graph & { unnamed: string[
 function hostilePlan(): ExportPlan {
   const awkward = ['a, b', 'say "hi"', "it's", '[x, y]', 'back\\slash', ' edge spaces ', 'two\nlines', 'tab\there', '<&>', '𠮷野家', '', '"', ','];
   const nodes = [
-    { id: 'UmVwb3J0OmF3a3dhcmQ=', type: 'Report', key: 'awkward', label: 'a report, "quoted" & <marked>', properties: { id: 'awkward', title: 'a report, "quoted" & <marked>', year: -2024, jurisdictionConfidence: 0.1, text: awkward.join('\n') } },
-    { id: 'SW5pdGlhdGl2ZTpvbmU=', type: 'Initiative', key: 'one, two', label: 'one, two', properties: { name: 'one, two', aliases: awkward, discovered: false, category: 'x' } },
+    {
+      id: 'UmVwb3J0OmF3a3dhcmQ=',
+      type: 'Report',
+      key: 'awkward',
+      label: 'a report, "quoted" & <marked>',
+      properties: { id: 'awkward', title: 'a report, "quoted" & <marked>', year: -2024, jurisdictionConfidence: 0.1, text: awkward.join('\n') },
+    },
+    {
+      id: 'SW5pdGlhdGl2ZTpvbmU=',
+      type: 'Initiative',
+      key: 'one, two',
+      label: 'one, two',
+      properties: { name: 'one, two', aliases: awkward, discovered: false, category: 'x' },
+    },
     { id: 'SW5pdGlhdGl2ZTplbXB0eQ==', type: 'Initiative', key: 'empty', label: 'empty', properties: { name: 'empty', aliases: [], discovered: true } },
     { id: 'SW5pdGlhdGl2ZTpibGFuaw==', type: 'Initiative', key: 'blank', label: 'blank', properties: { name: 'blank', aliases: [''], category: '' } },
   ];
   const edges = [
-    { id: 'MENTIONS:UmVwb3J0OmF3a3dhcmQ=->SW5pdGlhdGl2ZTpvbmU=', source: nodes[0].id, target: nodes[1].id, type: 'MENTIONS', weight: 2, properties: { count: 2, starts: [0, 12345678], sentences: awkward, sections: ['一、工作, 情况', ''] } },
-    { id: 'MENTIONS:UmVwb3J0OmF3a3dhcmQ=->SW5pdGlhdGl2ZTplbXB0eQ==', source: nodes[0].id, target: nodes[2].id, type: 'MENTIONS', weight: 1, properties: { count: 1, starts: [], sentences: [] } },
+    {
+      id: 'MENTIONS:UmVwb3J0OmF3a3dhcmQ=->SW5pdGlhdGl2ZTpvbmU=',
+      source: nodes[0].id,
+      target: nodes[1].id,
+      type: 'MENTIONS',
+      weight: 2,
+      properties: { count: 2, starts: [0, 12345678], sentences: awkward, sections: ['一、工作, 情况', ''] },
+    },
+    {
+      id: 'MENTIONS:UmVwb3J0OmF3a3dhcmQ=->SW5pdGlhdGl2ZTplbXB0eQ==',
+      source: nodes[0].id,
+      target: nodes[2].id,
+      type: 'MENTIONS',
+      weight: 1,
+      properties: { count: 1, starts: [], sentences: [] },
+    },
   ];
   const plan: ExportPlan = {
     schema: {
       nodes: new Map([
-        ['Report', [{ name: 'id', type: 'string' }, { name: 'jurisdictionConfidence', type: 'double' }, { name: 'text', type: 'string' }, { name: 'title', type: 'string' }, { name: 'year', type: 'int' }]],
-        ['Initiative', [{ name: 'aliases', type: 'string[]' }, { name: 'category', type: 'string' }, { name: 'discovered', type: 'boolean' }, { name: 'name', type: 'string' }]],
+        [
+          'Report',
+          [
+            { name: 'id', type: 'string' },
+            { name: 'jurisdictionConfidence', type: 'double' },
+            { name: 'text', type: 'string' },
+            { name: 'title', type: 'string' },
+            { name: 'year', type: 'int' },
+          ],
+        ],
+        [
+          'Initiative',
+          [
+            { name: 'aliases', type: 'string[]' },
+            { name: 'category', type: 'string' },
+            { name: 'discovered', type: 'boolean' },
+            { name: 'name', type: 'string' },
+          ],
+        ],
       ]),
-      edges: new Map([['MENTIONS', [{ name: 'count', type: 'int' }, { name: 'sections', type: 'string[]' }, { name: 'sentences', type: 'string[]' }, { name: 'starts', type: 'int[]' }]]]),
+      edges: new Map([
+        [
+          'MENTIONS',
+          [
+            { name: 'count', type: 'int' },
+            { name: 'sections', type: 'string[]' },
+            { name: 'sentences', type: 'string[]' },
+            { name: 'starts', type: 'int[]' },
+          ],
+        ],
+      ]),
     },
     labels: ['Report', 'Initiative'],
     types: ['MENTIONS'],
@@ -260,7 +327,11 @@ describe.each([
         const type = valueType(owner, name, isRelationship);
         const ok = type.endsWith('[]')
           ? Array.isArray(value) && value.every((v) => typeof v === (type === 'int[]' ? 'number' : 'string'))
-          : type === 'string' ? typeof value === 'string' : type === 'boolean' ? typeof value === 'boolean' : typeof value === 'number';
+          : type === 'string'
+            ? typeof value === 'string'
+            : type === 'boolean'
+              ? typeof value === 'boolean'
+              : typeof value === 'number';
         if (!ok) wrong.push(`${owner}.${name}: declared ${type}, stored ${JSON.stringify(value).slice(0, 40)}`);
       }
     };
@@ -273,15 +344,20 @@ describe.each([
     expectSame(readGraphmlDom(files.graphml!, lists));
   });
 
-  it.skipIf(!networkx.ok)(`GraphML by networkx read_graphml${networkx.ok ? '' : ` (skipped: ${networkx.reason})`}`, () => {
-    const g = readWithNetworkx('graphml', file('graphml'));
-    expect(g.class).toBe(source === 'seeds' ? 'MultiDiGraph' : 'DiGraph'); // the seeds have parallel REPORTS edges
-    expectSame(fromNetworkx(g, lists, ['label', 'type', 'key'], ['id', 'type', 'weight']));
-  }, 60_000);
+  it.skipIf(!networkx.ok)(
+    `GraphML by networkx read_graphml${networkx.ok ? '' : ` (skipped: ${networkx.reason})`}`,
+    () => {
+      const g = readWithNetworkx('graphml', file('graphml'));
+      expect(g.class).toBe(source === 'seeds' ? 'MultiDiGraph' : 'DiGraph'); // the seeds have parallel REPORTS edges
+      expectSame(fromNetworkx(g, lists, ['label', 'type', 'key'], ['id', 'type', 'weight']));
+    },
+    60_000,
+  );
 
   /** graphology-gexf writes no <attvalue> for an empty string: in GEXF a property that is "" reads back as absent. */
   const withoutEmptyStrings = (g: Graph): Graph => {
-    const strip = (m: Map<string, Item>) => new Map([...m].map(([id, x]) => [id, { ...x, props: Object.fromEntries(Object.entries(x.props).filter(([, v]) => v !== '')) }]));
+    const strip = (m: Map<string, Item>) =>
+      new Map([...m].map(([id, x]) => [id, { ...x, props: Object.fromEntries(Object.entries(x.props).filter(([, v]) => v !== '')) }]));
     return { nodes: strip(g.nodes), edges: strip(g.edges) };
   };
 
@@ -293,12 +369,16 @@ describe.each([
     expect(sentences.filter((s) => s.includes(',')).length).toBeGreaterThan(source === 'seeds' ? 500 : 1);
   });
 
-  it.skipIf(!networkx.ok)(`GEXF by networkx read_gexf${networkx.ok ? '' : ` (skipped: ${networkx.reason})`}`, () => {
-    const g = readWithNetworkx('gexf', file('gexf'));
-    expect(g.class).toBe(source === 'seeds' ? 'MultiDiGraph' : 'DiGraph');
-    // networkx puts the edge's GEXF id and label among its attributes as well
-    expectSame(fromNetworkx(g, lists, ['label', 'type', 'key'], ['id', 'label', 'type', 'weight']), withoutEmptyStrings(truth));
-  }, 60_000);
+  it.skipIf(!networkx.ok)(
+    `GEXF by networkx read_gexf${networkx.ok ? '' : ` (skipped: ${networkx.reason})`}`,
+    () => {
+      const g = readWithNetworkx('gexf', file('gexf'));
+      expect(g.class).toBe(source === 'seeds' ? 'MultiDiGraph' : 'DiGraph');
+      // networkx puts the edge's GEXF id and label among its attributes as well
+      expectSame(fromNetworkx(g, lists, ['label', 'type', 'key'], ['id', 'label', 'type', 'weight']), withoutEmptyStrings(truth));
+    },
+    60_000,
+  );
 
   it('Cytoscape JSON by cytoscape.js (headless), every node named for Cytoscape desktop', () => {
     const graph = readCytoscapeJs(files.cytoscape!, truth);
@@ -336,7 +416,8 @@ function readWithNetworkx(format: 'graphml' | 'gexf', file: string): NetworkxGra
 function fromNetworkx(g: NetworkxGraph, lists: { node: Set<string>; edge: Set<string> }, nodeFixed: string[], edgeFixed: string[]): Graph {
   const graph: Graph = { nodes: new Map(), edges: new Map() };
   for (const n of g.nodes) graph.nodes.set(n.id, item(n.attrs, { label: n.attrs.label as string, key: n.attrs.key as string }, lists.node, nodeFixed));
-  for (const e of g.edges) graph.edges.set(e.key, item(e.attrs, { source: e.source, target: e.target, weight: e.attrs.weight as number }, lists.edge, edgeFixed));
+  for (const e of g.edges)
+    graph.edges.set(e.key, item(e.attrs, { source: e.source, target: e.target, weight: e.attrs.weight as number }, lists.edge, edgeFixed));
   return graph;
 }
 
@@ -359,8 +440,38 @@ function fromNetworkx(g: NetworkxGraph, lists: { node: Set<string>; edge: Set<st
  * - ids unique over all nodes files (one global id space), every
  *   relationship's ends among them; int values integers, booleans true/false.
  */
-const ADMIN_TYPES = ['int', 'long', 'float', 'double', 'boolean', 'byte', 'short', 'char', 'string', 'point', 'date', 'localtime', 'time', 'localdatetime', 'datetime', 'duration'];
-const ADMIN_OPTIONS = ['nodes', 'relationships', 'array-delimiter', 'multiline-fields', 'delimiter', 'quote', 'id-type', 'ignore-empty-strings', 'trim-strings', 'skip-duplicate-nodes', 'skip-bad-relationships', 'overwrite-destination'];
+const ADMIN_TYPES = [
+  'int',
+  'long',
+  'float',
+  'double',
+  'boolean',
+  'byte',
+  'short',
+  'char',
+  'string',
+  'point',
+  'date',
+  'localtime',
+  'time',
+  'localdatetime',
+  'datetime',
+  'duration',
+];
+const ADMIN_OPTIONS = [
+  'nodes',
+  'relationships',
+  'array-delimiter',
+  'multiline-fields',
+  'delimiter',
+  'quote',
+  'id-type',
+  'ignore-empty-strings',
+  'trim-strings',
+  'skip-duplicate-nodes',
+  'skip-bad-relationships',
+  'overwrite-destination',
+];
 
 interface AdminImport {
   database: string;
@@ -370,7 +481,11 @@ interface AdminImport {
 
 function readNeo4jAdminImport(dir: string): AdminImport {
   const commandText = readFileSync(join(dir, IMPORT_FILE), 'utf8');
-  const command = commandText.split('\n').filter((l) => !l.startsWith('#')).join('\n').replace(/\\\n/g, ' ');
+  const command = commandText
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\n')
+    .replace(/\\\n/g, ' ');
   const tokens = command.trim().split(/\s+/);
   expect(tokens.slice(0, 4)).toEqual(['neo4j-admin', 'database', 'import', 'full']);
   const database = tokens[4];
@@ -495,7 +610,10 @@ function readNeo4jAdminImport(dir: string): AdminImport {
         if (kind === 'nodes') {
           expect(id, `${file} row ${r + 2}: an id`).not.toBe('');
           expect(nodes.has(id), `${file}: id ${id} twice`).toBe(false);
-          expect(labels.every((l) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(l)), `${file}: labels ${labels}`).toBe(true);
+          expect(
+            labels.every((l) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(l)),
+            `${file}: labels ${labels}`,
+          ).toBe(true);
           nodes.set(id, { labels, props });
         } else {
           expect(type, `${file} row ${r + 2}: a type`).toMatch(/^[A-Z_]+$/);
@@ -566,7 +684,12 @@ describe('CSV read by the rules of neo4j-admin database import', () => {
         const got = byId.get(e.id);
         expect(got, e.id).toBeDefined();
         const { graphId: _id, ...props } = got!.props;
-        expect({ start: got!.start, end: got!.end, type: got!.type, props }, e.id).toEqual({ start: e.source, end: e.target, type: e.type, props: withoutEmptyLists(e.properties) });
+        expect({ start: got!.start, end: got!.end, type: got!.type, props }, e.id).toEqual({
+          start: e.source,
+          end: e.target,
+          type: e.type,
+          props: withoutEmptyLists(e.properties),
+        });
         lists += Object.values(e.properties).filter(Array.isArray).length;
       }
     }
@@ -583,7 +706,9 @@ describe('CSV of hostile values read by the rules of neo4j-admin database import
     const imported = readNeo4jAdminImport(dir);
     // TAB is the array delimiter (report text has none: the normalizer turns tabs into spaces).
     const expected = (p: Record<string, unknown>) =>
-      withoutEmptyLists(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.replaceAll('\t', ' ') : x)) : v])));
+      withoutEmptyLists(
+        Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x.replaceAll('\t', ' ') : x)) : v])),
+      );
     for await (const page of plan.nodes()) {
       for (const n of page) {
         const { graphId, ...props } = imported.nodes.get(n.id)!.props;

@@ -37,7 +37,13 @@ beforeAll(async () => {
   writeFileSync(join(inbox, '001.utf16.txt'), encodeText(seed('001_1fa361cb2236cbad.txt'), 'utf16le'));
   writeFileSync(
     join(inbox, 'web', '003.html'),
-    governmentPage(seed('003_a60db31662cb9267.txt'), { title: '昌江区2021年法治政府建设年度报告', published: '2022-01-20', url: 'http://www.ccjq.gov.cn/art/1.html', host: '景德镇市昌江区人民政府', charset: 'gbk' }),
+    governmentPage(seed('003_a60db31662cb9267.txt'), {
+      title: '昌江区2021年法治政府建设年度报告',
+      published: '2022-01-20',
+      url: 'http://www.ccjq.gov.cn/art/1.html',
+      host: '景德镇市昌江区人民政府',
+      charset: 'gbk',
+    }),
   );
   writeFileSync(join(inbox, 'word', '002.docx'), await wordDocument(seed('002_e16b5b0ac8f1af42.txt')));
   writeFileSync(join(inbox, '004.pdf'), textPdf(seed('004_8fc203b02800c486.txt')));
@@ -48,7 +54,16 @@ beforeAll(async () => {
   writeFileSync(join(inbox, 'scan.pdf'), scannedPdf());
   writeFileSync(join(inbox, 'style.css'), 'body { color: red }'); // not a document: ignored by the walk
   writeFileSync(join(good, '004.pdf'), textPdf(seed('004_8fc203b02800c486.txt')));
-  writeFileSync(join(good, '001.html'), governmentPage(seed('001_1fa361cb2236cbad.txt'), { title: '台前县关于2021年法治政府建设工作情况的报告', published: '2022-01-26', url: 'http://www.taiqian.gov.cn/1.html', host: '台前县人民政府', charset: 'utf-8' }));
+  writeFileSync(
+    join(good, '001.html'),
+    governmentPage(seed('001_1fa361cb2236cbad.txt'), {
+      title: '台前县关于2021年法治政府建设工作情况的报告',
+      published: '2022-01-26',
+      url: 'http://www.taiqian.gov.cn/1.html',
+      host: '台前县人民政府',
+      charset: 'utf-8',
+    }),
+  );
 });
 
 describe('govgraph ingest on a folder of mixed formats with bad files', () => {
@@ -97,13 +112,23 @@ describe('govgraph ingest on a folder of mixed formats with bad files', () => {
     expect(JSON.parse(glob.stdout)).toMatchObject({ files: 2, extracted: 2 });
     const limited = govgraph(['ingest', '--dry-run', '--json', '--max-size', '0.005', join(inbox, '004.pdf'), join(inbox, '000.gbk.txt')]);
     expect(limited.code).toBe(1);
-    expect(JSON.parse(limited.stdout).refused.map((o: { reason: string }) => o.reason)).toEqual([expect.stringMatching(/over the 5243 bytes limit/), expect.stringMatching(/over the 5243 bytes limit/)]);
+    expect(JSON.parse(limited.stdout).refused.map((o: { reason: string }) => o.reason)).toEqual([
+      expect.stringMatching(/over the 5243 bytes limit/),
+      expect.stringMatching(/over the 5243 bytes limit/),
+    ]);
     const fromEnv = govgraph(['ingest', '--dry-run', '--json', join(inbox, '004.pdf')], { GOVGRAPH_MAX_FILE_MB: '0.005' });
     expect(JSON.parse(fromEnv.stdout).refused).toHaveLength(1);
   });
 
   it('usage errors exit 2 with one line', () => {
-    for (const args of [['ingest'], ['ingest', 'no/such/dir'], ['ingest', 'no/such/*.pdf'], ['ingest', '--max-size', 'lots', inbox], ['ingest', '--workers', '0', inbox], ['ingest', '--frobnicate', inbox]]) {
+    for (const args of [
+      ['ingest'],
+      ['ingest', 'no/such/dir'],
+      ['ingest', 'no/such/*.pdf'],
+      ['ingest', '--max-size', 'lots', inbox],
+      ['ingest', '--workers', '0', inbox],
+      ['ingest', '--frobnicate', inbox],
+    ]) {
       const { code, stderr } = govgraph(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr.split('\n')[0], args.join(' ')).toMatch(/^govgraph: /);
@@ -113,7 +138,22 @@ describe('govgraph ingest on a folder of mixed formats with bad files', () => {
   it('--help is complete', () => {
     const { code, stdout } = govgraph(['ingest', '--help']);
     expect(code).toBe(0);
-    for (const word of ['--dry-run', '--json', '--max-size', 'GOVGRAPH_MAX_FILE_MB', '--workers', '.docx', '.pdf', '.html', 'GBK', 'glob', 'unchanged', 'Exit code', 'progress']) expect(stdout).toContain(word);
+    for (const word of [
+      '--dry-run',
+      '--json',
+      '--max-size',
+      'GOVGRAPH_MAX_FILE_MB',
+      '--workers',
+      '.docx',
+      '.pdf',
+      '.html',
+      'GBK',
+      'glob',
+      'unchanged',
+      'Exit code',
+      'progress',
+    ])
+      expect(stdout).toContain(word);
   });
 });
 
@@ -129,7 +169,16 @@ describe('a directory walk loses nothing', () => {
     symlinkSync(join(scratch, 'elsewhere'), join(odd, 'linked-folder'));
     symlinkSync('..', join(odd, 'sub', 'up'));
     symlinkSync(join(scratch, 'nowhere.txt'), join(odd, 'dangling.txt'));
-    writeFileSync(join(odd, 'sub', '001.html'), governmentPage(seed('001_1fa361cb2236cbad.txt'), { title: '台前县关于2021年法治政府建设工作情况的报告', published: '2022-01-26', url: 'http://www.taiqian.gov.cn/1.html', host: '台前县人民政府', charset: 'utf-8' }));
+    writeFileSync(
+      join(odd, 'sub', '001.html'),
+      governmentPage(seed('001_1fa361cb2236cbad.txt'), {
+        title: '台前县关于2021年法治政府建设工作情况的报告',
+        published: '2022-01-26',
+        url: 'http://www.taiqian.gov.cn/1.html',
+        host: '台前县人民政府',
+        charset: 'utf-8',
+      }),
+    );
     for (const name of ['report.md', 'report.mht', 'reports.zip', 'sub/notes.md', 'README']) writeFileSync(join(odd, name), seed('000_57fba77e8415ad5a.txt'));
     writeFileSync(join(odd, '.hidden.txt'), seed('000_57fba77e8415ad5a.txt'));
     mkdirSync(join(scratch, 'empty'));
@@ -143,7 +192,9 @@ describe('a directory walk loses nothing', () => {
     const summary = JSON.parse(stdout);
     // linked.pdf (once, though linked-folder holds it too), sub/001.html, and the dangling link, which fails with its reason
     expect(summary).toMatchObject({ files: 3, extracted: 2, refused: [] });
-    expect(summary.failed).toEqual([expect.objectContaining({ file: expect.stringMatching(/dangling\.txt$/), reason: expect.stringMatching(/cannot read the file: ENOENT/) })]);
+    expect(summary.failed).toEqual([
+      expect.objectContaining({ file: expect.stringMatching(/dangling\.txt$/), reason: expect.stringMatching(/cannot read the file: ENOENT/) }),
+    ]);
     expect(summary.skipped).toEqual({ count: 5, byExtension: { '.md': 2, '.mht': 1, '.zip': 1, '(no extension)': 1 } });
     expect(code, stderr).toBe(1);
     const text = govgraph(['ingest', '--dry-run', odd]);
@@ -157,7 +208,9 @@ describe('a directory walk loses nothing', () => {
     const others = govgraph(['ingest', '--json', join(scratch, 'others'), join(scratch, 'empty')]);
     expect(others.code).toBe(2);
     expect(others.stdout).toBe('');
-    expect(others.stderr.split('\n')[0]).toMatch(/^govgraph: no report files in .*others, .*empty: 1 other file\(s\) not read \(\.zip 1\): supported are \.txt/);
+    expect(others.stderr.split('\n')[0]).toMatch(
+      /^govgraph: no report files in .*others, .*empty: 1 other file\(s\) not read \(\.zip 1\): supported are \.txt/,
+    );
   });
 });
 
@@ -166,8 +219,16 @@ describe('govgraph extract takes the same formats', () => {
     const docx = join(inbox, 'word', '002.docx');
     const { code, stdout } = govgraph(['extract', 'seed/002_e16b5b0ac8f1af42.txt', docx, join(inbox, 'scan.pdf')]);
     expect(code).toBe(1);
-    const [fromText, fromWord, scan] = stdout.trim().split('\n').map((line) => JSON.parse(line));
-    const essence = (r: { jurisdiction: unknown; year: number; regulations: { title: string }[]; initiatives: { name: string }[] }) => [r.jurisdiction, r.year, r.regulations.map((x) => x.title), r.initiatives.map((x) => x.name)];
+    const [fromText, fromWord, scan] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const essence = (r: { jurisdiction: unknown; year: number; regulations: { title: string }[]; initiatives: { name: string }[] }) => [
+      r.jurisdiction,
+      r.year,
+      r.regulations.map((x) => x.title),
+      r.initiatives.map((x) => x.name),
+    ];
     expect(essence(fromWord)).toEqual(essence(fromText));
     expect(scan).toEqual({ file: expect.stringMatching(/scan\.pdf$/), error: expect.stringMatching(/no text layer/) });
   });

@@ -26,7 +26,13 @@ describe('the same report from two files', () => {
     writeFileSync(join(inbox, 'b-luojiang.txt'), seed('000_57fba77e8415ad5a.txt'));
     writeFileSync(
       join(inbox, 'web', 'changjiang.html'),
-      governmentPage(seed('003_a60db31662cb9267.txt'), { title: '昌江区2021年法治政府建设年度报告', published: '2022-01-20', url: 'http://www.ccjq.gov.cn/art/1.html', host: '景德镇市昌江区人民政府', charset: 'utf-8' }),
+      governmentPage(seed('003_a60db31662cb9267.txt'), {
+        title: '昌江区2021年法治政府建设年度报告',
+        published: '2022-01-20',
+        url: 'http://www.ccjq.gov.cn/art/1.html',
+        host: '景德镇市昌江区人民政府',
+        charset: 'utf-8',
+      }),
     );
     store = await EmbeddedStore.open();
   });
@@ -48,7 +54,9 @@ describe('the same report from two files', () => {
     const text = formatSummary(summary);
     expect(text).toMatch(/1 possible duplicate\(s\): created, but another stored report has the same jurisdiction, issuer and year/);
     expect(text).toMatch(/web\/changjiang\.html ~ .*a-changjiang\.txt/);
-    expect(formatOutcome(twin)).toMatch(/^created +\S*web\/changjiang\.html \(possible duplicate: same jurisdiction, issuer and year as \S*a-changjiang\.txt\)$/);
+    expect(formatOutcome(twin)).toMatch(
+      /^created +\S*web\/changjiang\.html \(possible duplicate: same jurisdiction, issuer and year as \S*a-changjiang\.txt\)$/,
+    );
   });
 
   it('a twin lookup that fails leaves the report created (it is stored), just unflagged', async () => {
@@ -58,7 +66,8 @@ describe('the same report from two files', () => {
       const flaky = new Proxy(other, {
         get: (target, key) =>
           key === 'run'
-            ? (name: StatementName, params?: Record<string, unknown>) => (name === 'report_same_issuer_year' ? Promise.reject(new Error('lookup down')) : runWith(target, name, params ?? {}))
+            ? (name: StatementName, params?: Record<string, unknown>) =>
+                name === 'report_same_issuer_year' ? Promise.reject(new Error('lookup down')) : runWith(target, name, params ?? {})
             : Reflect.get(target, key, target),
       });
       const summary = await ingestPaths(flaky, [inbox], { workers: 0 });

@@ -72,7 +72,16 @@ describe('a failed file among others', () => {
       expect(await store.run('report_version', { id: victimGraph.reportId })).toEqual([]);
       const others = reports.filter((r) => r !== victim);
       const clean = await cleanStoreOf(others);
-      const withoutMetrics = (degrees: Map<string, string>) => new Map([...degrees].map(([id, d]) => [id, d.split(' ').filter((x) => !x.startsWith('REPORTS:')).join(' ')]));
+      const withoutMetrics = (degrees: Map<string, string>) =>
+        new Map(
+          [...degrees].map(([id, d]) => [
+            id,
+            d
+              .split(' ')
+              .filter((x) => !x.startsWith('REPORTS:'))
+              .join(' '),
+          ]),
+        );
       expect(withoutMetrics(await reportDegrees(store))).toEqual(withoutMetrics(clean.degrees));
       const counts = await store.counts();
       expect(counts.byLabel.Report).toBe(3);
@@ -92,7 +101,11 @@ describe('a failed file among others', () => {
       // all five submitted at once: two run, three wait in the queue when the crash comes
       const results = await Promise.all(names.map((name) => pool.run({ path: join(dir, name), file: name, maxBytes: 1 << 24 })));
       const byName = Object.fromEntries(names.map((n, i) => [n, results[i]]));
-      expect(byName['crash-me.txt']).toMatchObject({ ok: false, status: 'failed', reason: expect.stringMatching(/^the extraction worker crashed: test worker crashed on crash-me\.txt/) });
+      expect(byName['crash-me.txt']).toMatchObject({
+        ok: false,
+        status: 'failed',
+        reason: expect.stringMatching(/^the extraction worker crashed: test worker crashed on crash-me\.txt/),
+      });
       for (const n of names.filter((x) => x !== 'crash-me.txt')) expect(byName[n].ok, n).toBe(true);
       // (whether the crashed worker is replaced depends on whether the other one has emptied the queue by
       // then, which the machine's load decides: the next test pins the replacement down)
@@ -120,7 +133,10 @@ describe('a failed file among others', () => {
 
   it('a worker crash during ingest: the file is listed under failed, the others are created', async () => {
     const reports = variedReports(6);
-    const dir = folder('ingest-worker', reports.map((r, i) => (i === 2 ? { ...r, name: 'crash-report.txt' } : r)));
+    const dir = folder(
+      'ingest-worker',
+      reports.map((r, i) => (i === 2 ? { ...r, name: 'crash-report.txt' } : r)),
+    );
     const store = await EmbeddedStore.open({ cypherDir });
     try {
       const summary = await ingestPaths(store, [dir], { workers: 2, workerUrl: CRASHING_WORKER });

@@ -16,7 +16,10 @@ import { REPO, variedReports } from '../../support/degrees.js';
 /** A stream that records what is written to it; a terminal 160 columns wide if `tty`. */
 class Recorder extends Writable {
   text = '';
-  constructor(readonly isTTY: boolean, readonly columns = 160) {
+  constructor(
+    readonly isTTY: boolean,
+    readonly columns = 160,
+  ) {
     super();
   }
   override _write(chunk: Buffer | string, _encoding: string, done: () => void): void {
@@ -39,7 +42,10 @@ describe('progressReporter', () => {
     // five files in five seconds: 1.0 files/s, five to go, so five seconds left
     for (let done = 1; done <= 5; done++) {
       vi.advanceTimersByTime(1000);
-      progress.onFile(done === 3 ? { file: 'in/menu.html', status: 'refused', reason: 'not a report: the governance vocabulary … occurs only 0 times' } : created(done), done);
+      progress.onFile(
+        done === 3 ? { file: 'in/menu.html', status: 'refused', reason: 'not a report: the governance vocabulary … occurs only 0 times' } : created(done),
+        done,
+      );
     }
     vi.advanceTimersByTime(200); // the bar redraws on a timer
     const screen = terminal.text.replace(ESCAPES, '');
@@ -89,7 +95,11 @@ describe.skipIf(!hasScript)('govgraph ingest on a pseudo-terminal', () => {
   }, 60_000);
 
   it('prints plain lines when stderr is not a terminal', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ingest', '--dry-run', '--workers', '1', inbox], { cwd: REPO, encoding: 'utf8', env });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'ingest', '--dry-run', '--workers', '1', inbox], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env,
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr.match(/^\[ ?\d+\/12\] extracted +\S+report-\d+\.txt$/gm)).toHaveLength(12);
     expect(run.stderr).not.toMatch(ESCAPES);

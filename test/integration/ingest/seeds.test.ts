@@ -17,11 +17,16 @@ describe('the seed folder', () => {
   // the samples and their gold standard are kept in the repository; when ../shared is beside it, they must be its copies
   const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url));
   const beside = existsSync(join(shared, 'seeds'));
-  it.runIf(beside)(`holds the five reports of ../shared/seeds under their own names${beside ? '' : ' (skipped: ../shared is not beside the repository)'}`, () => {
-    const names = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
-    expect(names).toEqual(readdirSync(join(shared, 'seeds')).sort());
-    for (const name of names) expect(readFileSync(join(SEED_DIR, name), 'utf8')).toBe(readFileSync(join(shared, 'seeds', name), 'utf8'));
-  });
+  it.runIf(beside)(
+    `holds the five reports of ../shared/seeds under their own names${beside ? '' : ' (skipped: ../shared is not beside the repository)'}`,
+    () => {
+      const names = readdirSync(SEED_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .sort();
+      expect(names).toEqual(readdirSync(join(shared, 'seeds')).sort());
+      for (const name of names) expect(readFileSync(join(SEED_DIR, name), 'utf8')).toBe(readFileSync(join(shared, 'seeds', name), 'utf8'));
+    },
+  );
   it.runIf(beside)(`keeps the gold standard of ../shared/gold as it is${beside ? '' : ' (skipped: ../shared is not beside the repository)'}`, () => {
     for (const name of ['seeds.gold.json', 'GUIDELINES.md'])
       expect(readFileSync(fileURLToPath(new URL(`../../gold/${name}`, import.meta.url)), 'utf8')).toBe(readFileSync(join(shared, 'gold', name), 'utf8'));
@@ -89,7 +94,9 @@ describe('the seeds in the store and through GraphQL', () => {
   const ask = <T>(query: string) => seeded.ask<T>(query);
 
   it('recipe: similar jurisdictions and the side-by-side comparison', async () => {
-    const { jurisdiction } = await ask<{ jurisdiction: { similar: unknown } }>('{ jurisdiction(name: "罗江区") { similar(first: 2) { totalCount nodes { jurisdiction { name } shared score } } } }');
+    const { jurisdiction } = await ask<{ jurisdiction: { similar: unknown } }>(
+      '{ jurisdiction(name: "罗江区") { similar(first: 2) { totalCount nodes { jurisdiction { name } shared score } } } }',
+    );
     expect(jurisdiction.similar).toEqual({
       totalCount: 4,
       nodes: [
@@ -98,7 +105,9 @@ describe('the seeds in the store and through GraphQL', () => {
       ],
     });
     type Comparison = { similarity: number; sharedInitiatives: { totalCount: number }; sharedRegulations: { nodes: unknown }; sharedProblemThemes: string[] };
-    const { compareJurisdictions: c } = await ask<{ compareJurisdictions: Comparison }>('{ compareJurisdictions(a: "罗江区", b: "清远市") { similarity sharedInitiatives { totalCount } sharedRegulations { nodes { title } } sharedProblemThemes } }');
+    const { compareJurisdictions: c } = await ask<{ compareJurisdictions: Comparison }>(
+      '{ compareJurisdictions(a: "罗江区", b: "清远市") { similarity sharedInitiatives { totalCount } sharedRegulations { nodes { title } } sharedProblemThemes } }',
+    );
     expect(c.similarity).toBe(12 / 85);
     expect(c.sharedInitiatives.totalCount).toBe(11);
     expect(c.sharedRegulations.nodes).toEqual([{ title: '法治政府建设实施纲要（2021—2025年）' }]);
@@ -106,12 +115,16 @@ describe('the seeds in the store and through GraphQL', () => {
   });
 
   it('recipe: co-citation with lift and PMI', async () => {
-    const { regulation } = await ask<{ regulation: { coCited: { nodes: unknown } } }>('{ regulation(title: "民法典") { coCited(first: 1) { nodes { regulation { title } count lift pmi } } } }');
+    const { regulation } = await ask<{ regulation: { coCited: { nodes: unknown } } }>(
+      '{ regulation(title: "民法典") { coCited(first: 1) { nodes { regulation { title } count lift pmi } } } }',
+    );
     expect(regulation.coCited.nodes).toEqual([{ regulation: { title: '中国共产党章程' }, count: 1, lift: 2.5, pmi: Math.log2(2.5) }]);
   });
 
   it('recipe: the subgraph around 三项制度, one level deep', async () => {
-    const { graph } = await ask<{ graph: unknown }>('{ graph(search: "三项制度", depth: 1, maxNodes: 5) { truncated nodes { type label degree } edges { type weight } } }');
+    const { graph } = await ask<{ graph: unknown }>(
+      '{ graph(search: "三项制度", depth: 1, maxNodes: 5) { truncated nodes { type label degree } edges { type weight } } }',
+    );
     expect(graph).toEqual({
       truncated: false,
       nodes: [

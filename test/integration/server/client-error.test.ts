@@ -18,10 +18,14 @@ describe('requests the HTTP parser refuses', () => {
     new Promise<{ status: number; type: string; body: Answer | null }>((resolve, reject) => {
       const socket = connect(served.port, '127.0.0.1', () => socket.end(request));
       let text = '';
-      socket.setEncoding('utf8').on('data', (d) => (text += d)).on('error', reject).on('close', () => {
-        const [head, body] = text.split('\r\n\r\n');
-        resolve({ status: Number(head.split(' ')[1]), type: /content-type: ([^\r]*)/i.exec(head)?.[1] ?? '', body: body ? JSON.parse(body) : null });
-      });
+      socket
+        .setEncoding('utf8')
+        .on('data', (d) => (text += d))
+        .on('error', reject)
+        .on('close', () => {
+          const [head, body] = text.split('\r\n\r\n');
+          resolve({ status: Number(head.split(' ')[1]), type: /content-type: ([^\r]*)/i.exec(head)?.[1] ?? '', body: body ? JSON.parse(body) : null });
+        });
     });
 
   it.each([

@@ -59,7 +59,11 @@ describe('server hardening', () => {
   });
 
   it('refuses a text/plain POST (a cross-site form) but answers a JSON POST and keeps introspection', async () => {
-    const form = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const form = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(form.status).toBe(403);
     const json = await postJson(url, { query: '{ __schema { queryType { name } } }' });
     expect(await json.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
@@ -138,7 +142,12 @@ describe('masked errors', () => {
   it('give the client "Unexpected error." only, and the log the original under the request id, even with NODE_ENV=development', async () => {
     process.env.NODE_ENV = 'development';
     const secret = 'Neo.ClientError at /srv/govgraph/cypher/reports_list.cypher: MATCH (r:Report) RETURN r';
-    const broken = { kind: 'neo4j', run: async () => { throw new Error(secret); } } as unknown as GraphStore;
+    const broken = {
+      kind: 'neo4j',
+      run: async () => {
+        throw new Error(secret);
+      },
+    } as unknown as GraphStore;
     const log = capturingLogger();
     const { server, url } = await listen({ store: broken, logger: log.logger });
     try {
@@ -157,7 +166,15 @@ describe('masked errors', () => {
 
   it('an export the store fails: 500 with a plain reason, the original only in the log', async () => {
     const secret = 'Neo.DatabaseError at /srv/govgraph/cypher/export_nodes.cypher';
-    const broken = { kind: 'neo4j', run: async () => { throw new Error(secret); }, counts: async () => { throw new Error(secret); } } as unknown as GraphStore;
+    const broken = {
+      kind: 'neo4j',
+      run: async () => {
+        throw new Error(secret);
+      },
+      counts: async () => {
+        throw new Error(secret);
+      },
+    } as unknown as GraphStore;
     const log = capturingLogger();
     const { server, url } = await listen({ store: broken, logger: log.logger });
     try {

@@ -28,7 +28,12 @@ describe('HTTP server', () => {
   });
 
   it('says 503 with the reason when the store is unreachable', async () => {
-    const down = { kind: 'neo4j', run: async () => { throw new Error('Neo4j at bolt://db:7687 is unavailable'); } } as unknown as GraphStore;
+    const down = {
+      kind: 'neo4j',
+      run: async () => {
+        throw new Error('Neo4j at bolt://db:7687 is unavailable');
+      },
+    } as unknown as GraphStore;
     const { url: u, close } = await listen(down);
     try {
       const response = await fetch(`${u}/readyz`);
@@ -65,7 +70,11 @@ describe('HTTP server', () => {
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toMatch(/default-src 'self'/);
     expect(csp).toMatch(/connect-src 'self'(;|$)/);
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });

@@ -56,10 +56,16 @@ describe('govgraph serve', () => {
     // A request whose body is only half sent when the signal arrives.
     const body = Buffer.from(JSON.stringify({ query: '{ reports(first: 1) { totalCount } }' }));
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (c) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = request(
+        { host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } },
+        (res) => {
+          let text = '';
+          res
+            .setEncoding('utf8')
+            .on('data', (c) => (text += c))
+            .on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.subarray(0, 10));
       setTimeout(() => {
@@ -88,7 +94,11 @@ describe('govgraph serve', () => {
       child.stderr.on('data', (chunk) => (stderr += chunk));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       await until(() => stderr.includes('govgraph serving'), 'the server to start', 60_000);
-      const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ reports { totalCount } }' }) });
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ reports { totalCount } }' }),
+      });
       const reports = ((await response.json()) as { data: { reports: { totalCount: number } } }).data.reports.totalCount;
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
@@ -107,7 +117,10 @@ describe('govgraph serve', () => {
     const port = await freePort();
     const data = join(scratch, 'npm-start');
     // npm's own process, as a service manager or a terminal sees it
-    const npm = spawn('npm', ['start'], { cwd: root, env: { ...process.env, GOVGRAPH_DATA: data, NEO4J_URI: '', PORT: String(port), HOST: '', LOG_LEVEL: 'silent' } });
+    const npm = spawn('npm', ['start'], {
+      cwd: root,
+      env: { ...process.env, GOVGRAPH_DATA: data, NEO4J_URI: '', PORT: String(port), HOST: '', LOG_LEVEL: 'silent' },
+    });
     let stderr = '';
     npm.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
@@ -134,8 +147,15 @@ describe('govgraph serve', () => {
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       await until(() => stderr.includes('govgraph serving') || child.exitCode !== null, 'the server to start');
       // An address of this machine that is not loopback: reachable only when listening on every interface.
-      const outside = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-      const reachable = outside ? await fetch(`http://${outside}:${port}/healthz`).then(() => true, () => false) : undefined;
+      const outside = Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+      const reachable = outside
+        ? await fetch(`http://${outside}:${port}/healthz`).then(
+            () => true,
+            () => false,
+          )
+        : undefined;
       child.kill('SIGTERM');
       return { stderr, code: await exited, reachable };
     };

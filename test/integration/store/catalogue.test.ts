@@ -27,7 +27,10 @@ function returnedColumns(text: string): string[] {
     } else current += ch;
   }
   items.push(current);
-  return items.map((item) => item.trim()).filter(Boolean).map((item) => /\bAS\s+(\w+)$/.exec(item)?.[1] ?? item);
+  return items
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => /\bAS\s+(\w+)$/.exec(item)?.[1] ?? item);
 }
 
 const statements = listStatementFiles();
@@ -45,7 +48,11 @@ describe('the statement catalogue', () => {
   });
 
   it('reads the columns of a RETURN clause', () => {
-    expect(returnedColumns('MATCH (n)\nCALL (n) { MATCH (m) RETURN m }\nRETURN n.id AS id, [x IN [1, 2] | x] AS xs, total\nORDER BY id')).toEqual(['id', 'xs', 'total']);
+    expect(returnedColumns('MATCH (n)\nCALL (n) { MATCH (m) RETURN m }\nRETURN n.id AS id, [x IN [1, 2] | x] AS xs, total\nORDER BY id')).toEqual([
+      'id',
+      'xs',
+      'total',
+    ]);
   });
 
   describe.each(statements.map((s) => [s.file, s] as const))('%s', (_file, statement) => {

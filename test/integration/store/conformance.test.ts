@@ -30,7 +30,10 @@ const backends: { backend: Backend; open: () => Promise<GraphStore>; skip: boole
 ];
 
 // Statements that write run last, so that the reads see the fixture reports.
-const isWrite = (name: string) => /^(schema\/|report_create|report_delete|orphans_|jurisdictions_merge|jurisdictions_link|report_link|report_cites|report_mentions|report_identifies|report_plans|report_reports|regulations_link)/.test(name);
+const isWrite = (name: string) =>
+  /^(schema\/|report_create|report_delete|orphans_|jurisdictions_merge|jurisdictions_link|report_link|report_cites|report_mentions|report_identifies|report_plans|report_reports|regulations_link)/.test(
+    name,
+  );
 
 describe('cypher/ files', () => {
   it('are found, each with a description, and every variant has a shared file beside it', () => {

@@ -22,7 +22,10 @@ describe('the linter harness (proves that a pass below means something)', () => 
   };
 
   it('passes a valid statement file with its declared parameters', () => {
-    const path = write('ok.cypher', '// A lookup.\n// @param id "r-1"\n// @param first 10\nMATCH (r:Report {id: $id})-[:MENTIONS]->(i:Initiative)\nRETURN i {.*} AS initiative\nLIMIT $first\n');
+    const path = write(
+      'ok.cypher',
+      '// A lookup.\n// @param id "r-1"\n// @param first 10\nMATCH (r:Report {id: $id})-[:MENTIONS]->(i:Initiative)\nRETURN i {.*} AS initiative\nLIMIT $first\n',
+    );
     const result = lintCypherFile(path);
     expect(result.errors).toEqual([]);
     expect(result.unknownSchema).toEqual([]);
@@ -59,8 +62,12 @@ describe('the linter harness (proves that a pass below means something)', () => 
 
   it('lints against the graph model of src/model.ts, which cypher/README.md describes', () => {
     const { labels, relationshipTypes } = graphModel();
-    expect(labels).toEqual(expect.arrayContaining(['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator']));
-    expect(relationshipTypes).toEqual(expect.arrayContaining(['ABOUT', 'ISSUED_BY', 'PART_OF', 'CITES', 'MENTIONS', 'IDENTIFIES', 'HAS_THEME', 'PLANS', 'CONCERNS', 'REPORTS']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['Report', 'Jurisdiction', 'Organization', 'Initiative', 'Regulation', 'Problem', 'ProblemTheme', 'Plan', 'Indicator']),
+    );
+    expect(relationshipTypes).toEqual(
+      expect.arrayContaining(['ABOUT', 'ISSUED_BY', 'PART_OF', 'CITES', 'MENTIONS', 'IDENTIFIES', 'HAS_THEME', 'PLANS', 'CONCERNS', 'REPORTS']),
+    );
     expect(graphModelFromReadme(readFileSync(CYPHER_README, 'utf8'))).toEqual({ labels, relationshipTypes });
   });
 

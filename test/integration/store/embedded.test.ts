@@ -116,9 +116,15 @@ describe('embedded store: the data directory', () => {
     expect(await second.upsertReport(syntheticReport(1), { extractorVersion: 'v1' })).toBe('unchanged');
     // Grafeo keeps indexes and constraints in memory: every one of cypher/schema/ is there again after the reopen
     const engine = (second as unknown as { db: { executeCypher(q: string): Promise<{ toArray(): Array<{ name: string }> }> } }).db;
-    const shown = async (q: string) => (await engine.executeCypher(q)).toArray().map((row) => row.name).sort();
+    const shown = async (q: string) =>
+      (await engine.executeCypher(q))
+        .toArray()
+        .map((row) => row.name)
+        .sort();
     const declared = (kind: string) =>
-      readdirSync(join(CYPHER_DIR, 'schema')).filter((f) => f.startsWith(`${kind}_`)).map((f) => f.replace(/^(constraint|index)_/, '').replace(/(\.embedded)?\.cypher$/, ''));
+      readdirSync(join(CYPHER_DIR, 'schema'))
+        .filter((f) => f.startsWith(`${kind}_`))
+        .map((f) => f.replace(/^(constraint|index)_/, '').replace(/(\.embedded)?\.cypher$/, ''));
     expect(await shown('SHOW INDEXES')).toEqual([...new Set(declared('index'))].sort());
     expect(await shown('SHOW CONSTRAINTS')).toEqual(declared('constraint').sort());
     await expect(engine.executeCypher("CREATE (:Report {id: 'synthetic-1'})")).rejects.toThrow(/UNIQUE constraint/);
@@ -177,7 +183,19 @@ describe('embedded store: the data directory', () => {
     expect(committed.length).toBeGreaterThanOrEqual(25);
 
     const store = await EmbeddedStore.open({ dir });
-    const reports = await store.run('reports_list', { yearFrom: null, yearTo: null, issuerType: null, level: null, province: null, jurisdictionKeys: null, initiatives: null, regulations: null, oldestFirst: false, skip: 0, limit: 0 });
+    const reports = await store.run('reports_list', {
+      yearFrom: null,
+      yearTo: null,
+      issuerType: null,
+      level: null,
+      province: null,
+      jurisdictionKeys: null,
+      initiatives: null,
+      regulations: null,
+      oldestFirst: false,
+      skip: 0,
+      limit: 0,
+    });
     const total = Number(reports[0].total);
     // every acknowledged commit is there; at most the one in flight may also be
     expect(total).toBeGreaterThanOrEqual(committed.length);

@@ -18,7 +18,12 @@ describe('the graph model', () => {
   });
 
   it("gives a node the Relay global id (Pothos's encoding, in Node.js and in a browser)", () => {
-    for (const [label, key] of [['Initiative', '行政执法三项制度'], ['Jurisdiction', '510604'], ['Report', 'a60db31662cb9267'], ['Regulation', '《法治政府建设实施纲要(2021—2025年)》']]) {
+    for (const [label, key] of [
+      ['Initiative', '行政执法三项制度'],
+      ['Jurisdiction', '510604'],
+      ['Report', 'a60db31662cb9267'],
+      ['Regulation', '《法治政府建设实施纲要(2021—2025年)》'],
+    ]) {
       expect(nodeId(label, key)).toBe(encodeGlobalID(label, key));
     }
     const buffer = (globalThis as { Buffer?: unknown }).Buffer;

@@ -44,7 +44,11 @@ interface ShownMention {
   end: number;
   surface: string | null;
 }
-type MetricsPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { indicator: string; surface: string; mentions: ShownMention[] }[] };
+type MetricsPage = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string };
+  nodes: { indicator: string; surface: string; mentions: ShownMention[] }[];
+};
 /** The answer to REPORT. */
 interface ReportAnswer {
   initiatives: { edges: { node: { name: string }; mentions: ShownMention[] }[] };
@@ -65,7 +69,6 @@ async function askReport(yoga: Yoga, id: string) {
 }
 const FOLLOW_THROUGH = `{ jurisdiction(name: "510604") { followThrough { nodes { plan plannedYear doneYear
   planMentions { sentence section start end surface } evidence { sentence section start end surface } } } } }`;
-
 
 /** A mention as the API has always shown it: the extractor's values, the heading path joined (null when none), the words as written for CITES and MENTIONS only. */
 const shown = (text: string, mentions: Mention[] | undefined, withSurface: boolean) =>
@@ -161,7 +164,10 @@ describe('provenance stored as offsets into the report text', () => {
     const callsFor = async (first: number) => {
       const before = counted.calls;
       type Mentions = { initiative: { mentions: { edges: { node: { report: { reportId: string } } }[] } } };
-      const data = await ask<Mentions>(yoga, `{ initiative(name: "三项制度") { mentions(first: ${first}) { edges { node { sentence section surface report { reportId } } } } } }`);
+      const data = await ask<Mentions>(
+        yoga,
+        `{ initiative(name: "三项制度") { mentions(first: ${first}) { edges { node { sentence section surface report { reportId } } } } } }`,
+      );
       return { calls: counted.calls - before, reports: new Set(data.initiative.mentions.edges.map((e) => e.node.report.reportId)).size };
     };
     const one = await callsFor(1);
@@ -199,7 +205,9 @@ describe('provenance stored as offsets into the report text', () => {
     const local = await EmbeddedStore.open();
     try {
       await local.upsertReport(graph, { extractorVersion: 't' });
-      const links = new Map((await local.run('report_initiatives', { ids: [g.reportId] })).map((r) => [(r.initiative as { name: string }).name, r.link as Record<string, unknown>]));
+      const links = new Map(
+        (await local.run('report_initiatives', { ids: [g.reportId] })).map((r) => [(r.initiative as { name: string }).name, r.link as Record<string, unknown>]),
+      );
       expect(links.get(initiative.name)).toMatchObject({ sentences: [edited.sentence] });
       expect(links.get(initiative.name)?.sentenceStarts).toBeUndefined();
       expect(links.get(g.initiatives[1].name)?.sentences).toBeUndefined();
@@ -264,7 +272,15 @@ async function writeOldFormatDirectory(dir: string, reports: ReportGraph[]): Pro
     const edges: { src: number; dst: number; type: string; properties?: Record<string, unknown> }[] = [];
     for (const g of reports) {
       const chain = jurisdictionChain(g.jurisdiction!);
-      const r = await node('Report', g.reportId, { id: g.reportId, title: g.title, year: g.year, text: g.text, jurisdictionKey: chain.key, extractorVersion: 'old', file: g.source?.file ?? null });
+      const r = await node('Report', g.reportId, {
+        id: g.reportId,
+        title: g.title,
+        year: g.year,
+        text: g.text,
+        jurisdictionKey: chain.key,
+        extractorVersion: 'old',
+        file: g.source?.file ?? null,
+      });
       edges.push({ src: r, dst: await node('Jurisdiction', chain.key, { ...chain.nodes[0].props }), type: 'ABOUT' });
       for (const i of g.initiatives) {
         const dst = await node('Initiative', i.name, { name: i.name, category: i.category, discovered: false, aliases: i.surface.filter((s) => s !== i.name) });

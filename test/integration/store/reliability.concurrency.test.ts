@@ -48,7 +48,15 @@ async function apiView(id: string): Promise<string> {
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   const r = result.data!.report;
   if (!r) return '';
-  return JSON.stringify([r.year, r.jurisdiction?.name, r.initiatives.totalCount, r.initiatives.edges.length, r.regulations.totalCount, r.problems.totalCount, r.metrics.totalCount]);
+  return JSON.stringify([
+    r.year,
+    r.jurisdiction?.name,
+    r.initiatives.totalCount,
+    r.initiatives.edges.length,
+    r.regulations.totalCount,
+    r.problems.totalCount,
+    r.metrics.totalCount,
+  ]);
 }
 
 beforeAll(async () => {
@@ -82,9 +90,17 @@ describe('writes and reads at the same time', () => {
 
     const apiWriter = async () => {
       for (let i = 0; i < CYCLES; i++) {
-        const created = await gql<{ ingestReport: unknown }>(`mutation($text: String!) { ingestReport(input: {text: $text}) { __typename ... on IngestReportPayload { outcome reportId } } }`, { text: toggled.text }, true);
+        const created = await gql<{ ingestReport: unknown }>(
+          `mutation($text: String!) { ingestReport(input: {text: $text}) { __typename ... on IngestReportPayload { outcome reportId } } }`,
+          { text: toggled.text },
+          true,
+        );
         expect(created.data?.ingestReport, JSON.stringify(created)).toMatchObject({ outcome: 'CREATED', reportId: toggled.graph.reportId });
-        const deleted = await gql<{ deleteReport: { deleted: boolean } }>(`mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: toggled.graph.reportId }, true);
+        const deleted = await gql<{ deleteReport: { deleted: boolean } }>(
+          `mutation($id: String!) { deleteReport(id: $id) { deleted } }`,
+          { id: toggled.graph.reportId },
+          true,
+        );
         expect(deleted.data?.deleteReport.deleted, JSON.stringify(deleted)).toBe(true);
       }
     };

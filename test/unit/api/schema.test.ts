@@ -11,7 +11,10 @@ describe('GraphQL schema', () => {
   it('InitiativeCategory holds exactly the categories of the initiative lexicon (the data and the enum in step)', () => {
     const type = schema.getType('InitiativeCategory');
     if (!isEnumType(type)) throw new Error('InitiativeCategory is not an enum');
-    const values = type.getValues().map((v) => v.value as string).sort();
+    const values = type
+      .getValues()
+      .map((v) => v.value as string)
+      .sort();
     expect(values).toEqual([...new Set(INITIATIVES.map((e) => e.category))].sort());
   });
 

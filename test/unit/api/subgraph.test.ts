@@ -47,9 +47,21 @@ function fakeStore(edges = EDGES, nodes = NODES) {
         for (const start of asked) {
           for (const e of edges) {
             if (!types.includes(e.type)) continue;
-            for (const [here, there, outgoing] of [[e.from, e.to, true], [e.to, e.from, false]] as const) {
+            for (const [here, there, outgoing] of [
+              [e.from, e.to, true],
+              [e.to, e.from, false],
+            ] as const) {
               if (!same(here, start) || !labels.includes(there.label)) continue;
-              rows.push({ fromLabel: start.label, fromKey: start.key, outgoing, type: e.type, weight: e.weight ?? 1, label: there.label, key: there.key, properties: props(there) });
+              rows.push({
+                fromLabel: start.label,
+                fromKey: start.key,
+                outgoing,
+                type: e.type,
+                weight: e.weight ?? 1,
+                label: there.label,
+                key: there.key,
+                properties: props(there),
+              });
             }
           }
         }
@@ -72,7 +84,8 @@ const request = (over: Partial<ExpansionRequest>): ExpansionRequest => ({
 });
 
 const keys = (nodes: { type: string; key: string }[]) => nodes.map((n) => `${n.type}:${n.key}`);
-const edgeKeys = (edges: { type: string; source: { key: string }; target: { key: string } }[]) => edges.map((e) => `${e.type}:${e.source.key}->${e.target.key}`).sort();
+const edgeKeys = (edges: { type: string; source: { key: string }; target: { key: string } }[]) =>
+  edges.map((e) => `${e.type}:${e.source.key}->${e.target.key}`).sort();
 
 describe('expandSubgraph', () => {
   it('depth 0 is the start nodes alone, and a start that does not exist is dropped', async () => {
@@ -89,7 +102,9 @@ describe('expandSubgraph', () => {
     const g = await expandSubgraph(store, request({ depth: 2 }));
     expect(calls.map((c) => c.name)).toEqual(['graph_nodes', 'graph_neighbours', 'graph_neighbours']);
     expect(calls[2].params.nodes).toEqual([R('r1'), R('r2')]);
-    expect(new Set(keys(g.nodes))).toEqual(new Set(['Initiative:三项制度', 'Report:r1', 'Report:r2', 'Jurisdiction:c1', 'Jurisdiction:c2', 'Initiative:放管服']));
+    expect(new Set(keys(g.nodes))).toEqual(
+      new Set(['Initiative:三项制度', 'Report:r1', 'Report:r2', 'Jurisdiction:c1', 'Jurisdiction:c2', 'Initiative:放管服']),
+    );
     expect(edgeKeys(g.edges)).toEqual(['ABOUT:r1->c1', 'ABOUT:r2->c2', 'MENTIONS:r1->三项制度', 'MENTIONS:r2->三项制度', 'MENTIONS:r2->放管服'].sort());
     expect(g.edges.find((e) => e.source.key === 'r1' && e.type === 'MENTIONS')?.weight).toBe(3);
     // the start first, then by degree among the kept nodes

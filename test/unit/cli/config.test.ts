@@ -36,7 +36,14 @@ describe('readConfig', () => {
     expect(config).toEqual({
       host: '0.0.0.0',
       port: 8080,
-      store: { neo4jUri: 'bolt://localhost:7687', neo4jUser: 'reader', neo4jPassword: 'secret', neo4jDatabase: 'gov', dataDir: '/var/lib/govgraph', readCache: false },
+      store: {
+        neo4jUri: 'bolt://localhost:7687',
+        neo4jUser: 'reader',
+        neo4jPassword: 'secret',
+        neo4jDatabase: 'gov',
+        dataDir: '/var/lib/govgraph',
+        readCache: false,
+      },
       token: 't0ken',
       maxFileBytes: 524288,
       logLevel: 'warn',
@@ -46,7 +53,14 @@ describe('readConfig', () => {
 
   it('reads an empty value as unset (PORT aside: empty is port 0, any free port)', () => {
     const config = readConfig({ HOST: '', NEO4J_URI: '', GOVGRAPH_DATA: '', GOVGRAPH_TOKEN: '', GOVGRAPH_MAX_FILE_MB: '', LOG_LEVEL: '', PORT: '' });
-    expect(config).toMatchObject({ host: '127.0.0.1', store: { neo4jUri: undefined, dataDir: './data' }, token: undefined, maxFileBytes: 20 * 1024 * 1024, logLevel: 'info', port: 0 });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      store: { neo4jUri: undefined, dataDir: './data' },
+      token: undefined,
+      maxFileBytes: 20 * 1024 * 1024,
+      logLevel: 'info',
+      port: 0,
+    });
   });
 
   it('refuses malformed values as a usage error naming each variable', () => {

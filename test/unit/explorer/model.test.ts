@@ -6,7 +6,13 @@ import { GRAPH_QUERY, graphiqlUrl, inlineVariables } from '../../../explorer/src
 import { orderNodes, visibleNodeIds, type GraphNode, type Subgraph } from '../../../explorer/src/model.js';
 import { mergeMentions, provenanceRequest } from '../../../explorer/src/provenance.js';
 
-const node = (id: string, type: string, properties: Record<string, unknown> = {}, degree = 1): GraphNode => ({ id, type, label: String(properties.fullName ?? properties.name ?? id), degree, properties });
+const node = (id: string, type: string, properties: Record<string, unknown> = {}, degree = 1): GraphNode => ({
+  id,
+  type,
+  label: String(properties.fullName ?? properties.name ?? id),
+  degree,
+  properties,
+});
 const edge = (type: string, source: string, target: string) => ({ id: `${type}:${source}->${target}`, type, source, target, weight: 1 });
 
 // 三项制度 ← two reports → their jurisdictions; each report also mentions its own initiative.
@@ -22,9 +28,12 @@ const graph: Subgraph = {
     node('qy-only', 'Regulation', { title: '清远市行政应诉工作规定' }),
   ],
   edges: [
-    edge('MENTIONS', 'r-cj', 'sxzd'), edge('MENTIONS', 'r-qy', 'sxzd'),
-    edge('ABOUT', 'r-cj', 'cj'), edge('ABOUT', 'r-qy', 'qy'),
-    edge('MENTIONS', 'r-cj', 'cj-only'), edge('CITES', 'r-qy', 'qy-only'),
+    edge('MENTIONS', 'r-cj', 'sxzd'),
+    edge('MENTIONS', 'r-qy', 'sxzd'),
+    edge('ABOUT', 'r-cj', 'cj'),
+    edge('ABOUT', 'r-qy', 'qy'),
+    edge('MENTIONS', 'r-cj', 'cj-only'),
+    edge('CITES', 'r-qy', 'qy-only'),
   ],
 };
 const start = new Set(['sxzd']);
@@ -46,14 +55,18 @@ describe('explorer filters', () => {
     expect(sorted(visibleNodeIds(graph, { year: 2021, level: 'prefecture' }, start))).toEqual(['sxzd']);
   });
 
-  it('finds a report\'s jurisdiction by its key when the ABOUT edge is not in the subgraph', () => {
+  it("finds a report's jurisdiction by its key when the ABOUT edge is not in the subgraph", () => {
     const withoutAbout = { ...graph, edges: graph.edges.filter((e) => e.type !== 'ABOUT') };
     expect(visibleNodeIds(withoutAbout, { province: '江西省' }, start).has('r-cj')).toBe(true);
     expect(visibleNodeIds(withoutAbout, { province: '江西省' }, start).has('r-qy')).toBe(false);
   });
 
   it('orders start nodes first, then by degree', () => {
-    expect(orderNodes(graph.nodes, new Set(['qy'])).map((n) => n.id).slice(0, 3)).toEqual(['qy', 'r-cj', 'r-qy']);
+    expect(
+      orderNodes(graph.nodes, new Set(['qy']))
+        .map((n) => n.id)
+        .slice(0, 3),
+    ).toEqual(['qy', 'r-cj', 'r-qy']);
   });
 });
 
@@ -73,12 +86,25 @@ describe('explorer provenance', () => {
   it('a report selected while exploring an initiative: its mentions of that initiative only', () => {
     const request = provenanceRequest(reportCj, sxzd)!;
     expect(request.variables).toEqual({ id: 'cj2021' });
-    const mention = { sentence: '全面推行行政执法“三项制度”。', surface: '三项制度', section: null, report: { year: 2021, issuerName: '昌江区人民政府', jurisdiction: { name: '昌江区' } } };
-    const data = { report: { initiatives: { edges: [
-      { node: { name: '平安昌江建设' }, mentions: [{ ...mention, sentence: '推进平安昌江建设。' }] },
-      { node: { name: '行政执法三项制度' }, mentions: [mention] },
-    ] } } };
-    expect(request.read(data)).toEqual([{ sentence: '全面推行行政执法“三项制度”。', surfaces: ['三项制度'], section: null, year: 2021, report: '昌江区人民政府', jurisdiction: '昌江区' }]);
+    const mention = {
+      sentence: '全面推行行政执法“三项制度”。',
+      surface: '三项制度',
+      section: null,
+      report: { year: 2021, issuerName: '昌江区人民政府', jurisdiction: { name: '昌江区' } },
+    };
+    const data = {
+      report: {
+        initiatives: {
+          edges: [
+            { node: { name: '平安昌江建设' }, mentions: [{ ...mention, sentence: '推进平安昌江建设。' }] },
+            { node: { name: '行政执法三项制度' }, mentions: [mention] },
+          ],
+        },
+      },
+    };
+    expect(request.read(data)).toEqual([
+      { sentence: '全面推行行政执法“三项制度”。', surfaces: ['三项制度'], section: null, year: 2021, report: '昌江区人民政府', jurisdiction: '昌江区' },
+    ]);
   });
 
   it('an initiative on its own: its mentions; a node type without sentences: none', () => {
@@ -95,7 +121,10 @@ describe('explorer provenance', () => {
       { sentence: '另一句三项制度。', surface: '三项制度', report },
       { sentence: null, surface: 'x' },
     ]);
-    expect(merged.map((m) => [m.sentence, m.surfaces])).toEqual([[sentence, ['行政执法三项制度', '三项制度']], ['另一句三项制度。', ['三项制度']]]);
+    expect(merged.map((m) => [m.sentence, m.surfaces])).toEqual([
+      [sentence, ['行政执法三项制度', '三项制度']],
+      ['另一句三项制度。', ['三项制度']],
+    ]);
   });
 });
 

@@ -26,7 +26,11 @@ describe('the devset split', () => {
     expect(split.dev.filter((f) => split.test.includes(f))).toEqual([]);
   });
   it.runIf(present)('covers every file of the corpus', () => {
-    expect(filesOf(split, 'all')).toEqual(readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).sort());
+    expect(filesOf(split, 'all')).toEqual(
+      readdirSync(CORPUS)
+        .filter((f) => f.endsWith('.txt'))
+        .sort(),
+    );
   });
 });
 

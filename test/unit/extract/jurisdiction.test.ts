@@ -57,14 +57,17 @@ describe('names match as names', () => {
     expect(place(title, body('我州'))).toMatchObject({ name, province, level: 'prefecture' });
   });
 
-  it('a place in a contact line\'s address is where an office sits, not the report\'s place', () => {
+  it("a place in a contact line's address is where an office sits, not the report's place", () => {
     const text = body('市人社局', '如对本报告有任何疑问,请与法规处联系(地址:天津市和平区建设路18号;邮编:300040)。');
     expect(extractReport(text).jurisdiction).toBeNull();
     // the same district named in the text itself still counts
-    expect(extractReport(body('我区', '和平区坚持依法行政,天津市和平区人民政府常务会议学法4次。')).jurisdiction).toMatchObject({ name: '和平区', province: '天津市' });
+    expect(extractReport(body('我区', '和平区坚持依法行政,天津市和平区人民政府常务会议学法4次。')).jurisdiction).toMatchObject({
+      name: '和平区',
+      province: '天津市',
+    });
   });
 
-  it('a report that speaks as a prefecture (全州) under its region (自治区党委) is not the region\'s', () => {
+  it("a report that speaks as a prefecture (全州) under its region (自治区党委) is not the region's", () => {
     const text = [
       '今年以来,在自治区党委、政府坚强领导下,全州各级政府坚持以习近平新时代中国特色社会主义思想为指导,完整准确全面贯彻新时代党的治疆方略,',
       '努力为中国式现代化新疆实践提供坚实法治保障。现将工作情况报告如下。',
@@ -84,7 +87,10 @@ describe('names match as names', () => {
   });
 
   it('a name two places share is settled by the province the text names, and left open when it names none', () => {
-    expect(place('朝阳区2022年法治政府建设情况报告', body('我区', '在北京市委、北京市政府的领导下,'))).toMatchObject({ province: '北京市', adminCode: '110105' });
+    expect(place('朝阳区2022年法治政府建设情况报告', body('我区', '在北京市委、北京市政府的领导下,'))).toMatchObject({
+      province: '北京市',
+      adminCode: '110105',
+    });
     const open = place('西湖区2023年法治政府建设情况报告', body('我区'));
     // no guessed province: the name, and why the rest is not given
     expect(open).toMatchObject({ name: '西湖区', province: null, adminCode: null, level: 'county' });
@@ -96,7 +102,15 @@ describe('names match as names', () => {
 describe('zones and townships', () => {
   it('a development zone by its abbreviation, under its city', () => {
     const j = place('武汉经开区2022年法治政府建设情况报告', body('我区'));
-    expect(j).toMatchObject({ name: '武汉经开区', fullName: '湖北省武汉市武汉经济技术开发区', level: 'zone', province: '湖北省', prefecture: '武汉市', parent: '武汉市', adminCode: null });
+    expect(j).toMatchObject({
+      name: '武汉经开区',
+      fullName: '湖北省武汉市武汉经济技术开发区',
+      level: 'zone',
+      province: '湖北省',
+      prefecture: '武汉市',
+      parent: '武汉市',
+      adminCode: null,
+    });
     // the store links the zone under its prefecture and province
     expect(jurisdictionChain(j!).links).toEqual([
       { child: '湖北省武汉市武汉经济技术开发区', parent: '420100' },
@@ -112,7 +126,7 @@ describe('zones and townships', () => {
     expect(j).toMatchObject({ name: '宁河经济开发区', level: 'zone', province: '天津市', parent: '宁河区' });
   });
 
-  it('a zone is governed by its 管理委员会: the issuer is the zone\'s government, not a department', () => {
+  it("a zone is governed by its 管理委员会: the issuer is the zone's government, not a department", () => {
     const titled = extractReport(`兰州新区管理委员会关于报送2022年度法治政府建设情况的报告\n${body('新区')}`);
     expect(titled.jurisdiction).toMatchObject({ name: '兰州新区', level: 'zone' });
     expect(titled.issuer).toEqual({ type: 'government', name: '兰州新区管理委员会' });
@@ -130,10 +144,19 @@ describe('zones and townships', () => {
   it('a township the text names without its county: from the township list when only one fits, else no guess', () => {
     // 草滩街道 is listed once (西安市未央区)
     expect(place('草滩街道2024年法治政府建设工作报告', body('草滩街道办事处', '深入贯彻落实区委、区政府相关工作部署,'))).toMatchObject({
-      name: '草滩街道', level: 'township', parent: '未央区', prefecture: '西安市', province: '陕西省', confidence: 0.6,
+      name: '草滩街道',
+      level: 'township',
+      parent: '未央区',
+      prefecture: '西安市',
+      province: '陕西省',
+      confidence: 0.6,
     });
     // 三都镇 is listed six times, two of them under a 区 (蕉城区, 柳江区): the superiors' voice is not enough
-    expect(place('三都镇2025年法治政府建设年度报告', body('三都镇', '在区委、区政府的正确领导下,'))).toMatchObject({ name: '三都镇', parent: null, province: null });
+    expect(place('三都镇2025年法治政府建设年度报告', body('三都镇', '在区委、区政府的正确领导下,'))).toMatchObject({
+      name: '三都镇',
+      parent: null,
+      province: null,
+    });
     // with a 县 for superior, only 铜鼓县's remains
     expect(place('三都镇2025年法治政府建设年度报告', body('三都镇', '在县委、县政府的正确领导下,'))).toMatchObject({ parent: '铜鼓县', province: '江西省' });
   });
@@ -150,7 +173,11 @@ describe('zones and townships', () => {
   });
 
   it('one government for a zone and a district (区政合一) is the district', () => {
-    expect(place('高新区(新市区)人民政府2024年法治政府建设工作报告', body('我区'))).toMatchObject({ name: '新市区', level: 'county', province: '新疆维吾尔自治区' });
+    expect(place('高新区(新市区)人民政府2024年法治政府建设工作报告', body('我区'))).toMatchObject({
+      name: '新市区',
+      level: 'county',
+      province: '新疆维吾尔自治区',
+    });
   });
 
   it('keep the JSON contract of extract (DESIGN.md): the levels, and the confidence and basis of the reading', () => {
@@ -189,7 +216,9 @@ describe('without a title', () => {
   });
 
   it('the subject after an opening circumstance (在…领导下,…), and a zone by its own stem', () => {
-    const j = extractReport(`2024年,在天津市委、市政府和区委、区政府的正确领导下,东疆综保区坚持以习近平法治思想为指导,天津市各部门大力支持。\n${body('我区')}`).jurisdiction;
+    const j = extractReport(
+      `2024年,在天津市委、市政府和区委、区政府的正确领导下,东疆综保区坚持以习近平法治思想为指导,天津市各部门大力支持。\n${body('我区')}`,
+    ).jurisdiction;
     expect(j).toMatchObject({ name: '东疆综保区', level: 'zone', province: '天津市' });
   });
 
@@ -203,7 +232,7 @@ describe('without a title', () => {
     expect(extractReport(text).jurisdiction).toMatchObject({ name: '宁夏回族自治区', level: 'province' });
   });
 
-  it("a county that names itself only by its brand (法治宁海建设) and speaks as a county; a brand of its city is not its own", () => {
+  it('a county that names itself only by its brand (法治宁海建设) and speaks as a county; a brand of its city is not its own', () => {
     const own = body('我局', '对照《2024年度法治宁海建设工作要点》,在县委县政府领导下推进全县工作。');
     expect(extractReport(own).jurisdiction).toMatchObject({ name: '宁海县', province: '浙江省', level: 'county' });
     // 法治广州建设 is the city's programme that 白云区 takes part in: the district, by its name and voice
@@ -221,7 +250,9 @@ describe('without a title', () => {
   });
 
   it("a street that opens its first sentence names the report; its district's brand does not make it the district's", () => {
-    const j = extractReport(`2023年,在区委、区政府的正确领导下,新市街道办事处坚持以习近平新时代中国特色社会主义思想为指导。\n${body('我街道', '广州市白云区各部门支持。')}`).jurisdiction;
+    const j = extractReport(
+      `2023年,在区委、区政府的正确领导下,新市街道办事处坚持以习近平新时代中国特色社会主义思想为指导。\n${body('我街道', '广州市白云区各部门支持。')}`,
+    ).jurisdiction;
     expect(j).toMatchObject({ name: '新市街道', level: 'township' });
     // 法治上城建设 is the district's programme; the street speaks as a street, not 我区
     const street = extractReport(body('街道', '以落实“2023年法治上城建设工作要点”为牵引,清波街道推进各项工作。'));
@@ -236,7 +267,7 @@ describe('without a title', () => {
     expect(extractReport(body('全市', '全省推进,全省考核,密山市获评示范。')).jurisdiction?.level).not.toBe('province');
   });
 
-  it('a department that opens as 市司法局 is a city\'s, though the only place its text names more is its province', () => {
+  it("a department that opens as 市司法局 is a city's, though the only place its text names more is its province", () => {
     const text = `2023年,市司法局在市委、市政府的坚强领导和省司法厅精心指导下,坚持以习近平新时代中国特色社会主义思想为指导,推动全省部署落地。\n${body('局党组', '贯彻《福建省法治政府建设实施方案》《龙岩市法治政府建设实施方案》,全省考核。')}`;
     expect(extractReport(text).jurisdiction).toMatchObject({ name: '龙岩市', level: 'prefecture', province: '福建省' });
     // the same opening in a province's own words (省司法厅…) stays the province's
@@ -250,8 +281,14 @@ describe('without a title', () => {
   });
 
   it('a 街道 is governed by its 街道办事处, a 镇 by its 人民政府; a zone named with its district keeps the district once', () => {
-    expect(extractReport(`草滩街道2024年法治政府建设工作报告\n${body('我街道', '深入贯彻落实区委、区政府相关工作部署,')}`).issuer).toEqual({ type: 'government', name: '草滩街道办事处' });
-    expect(extractReport(`三都镇2025年法治政府建设年度报告\n${body('我镇', '在县委、县政府的正确领导下,')}`).issuer).toEqual({ type: 'government', name: '三都镇人民政府' });
+    expect(extractReport(`草滩街道2024年法治政府建设工作报告\n${body('我街道', '深入贯彻落实区委、区政府相关工作部署,')}`).issuer).toEqual({
+      type: 'government',
+      name: '草滩街道办事处',
+    });
+    expect(extractReport(`三都镇2025年法治政府建设年度报告\n${body('我镇', '在县委、县政府的正确领导下,')}`).issuer).toEqual({
+      type: 'government',
+      name: '三都镇人民政府',
+    });
     const zone = place('重庆市武隆区工业园区管理委员会关于2020年度法治政府建设情况的报告', body('园区', '在区委、区政府的领导下,'));
     expect(zone).toMatchObject({ level: 'zone', parent: '武隆区', fullName: '重庆市武隆区工业园区' });
   });
@@ -276,7 +313,8 @@ describe('a page in traditional characters', () => {
 });
 
 describe('devset files, read two ways', () => {
-  const file = 'url: http://example.gov.cn/1.html\nsource-title: (title not shown in excerpt) 河北省2018年法治政府建设情况报告\n\n2018年,河北省委、省政府坚持依法行政。';
+  const file =
+    'url: http://example.gov.cn/1.html\nsource-title: (title not shown in excerpt) 河北省2018年法治政府建设情况报告\n\n2018年,河北省委、省政府坚持依法行政。';
   it('with the title line first, or the body alone; a file without header lines is all body', () => {
     const parsed = parseScoredFile(file);
     expect(parsed).toEqual({ title: '河北省2018年法治政府建设情况报告', url: 'http://example.gov.cn/1.html', body: '2018年,河北省委、省政府坚持依法行政。' });

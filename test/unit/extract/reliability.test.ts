@@ -48,15 +48,54 @@ function checkExtraction(raw: string): ReportGraph | null {
 // --- alphabets --------------------------------------------------------------
 
 /** Characters the extractor's rules look at: brackets, quotes, enumerators, heading marks, digits and units. */
-const SPECIAL = [...'《》〈〉<>“”"‘’「」()（）[]【】、。，,;；:：!！?？…—–-~～·　 \t\n\r\u00a0\ufeff一二三四五六七八九十两是第条款章节部分0123456789０１２３４５６７８９.．%％万亿余多约件次人个项家期'];
-const WORDS = ['法治', '依法行政', '行政执法', '政府', '普法', '三项制度', '放管服', '存在的问题', '下一步', '一是', '二是', '(一)', '1.', '(1)', '一、', '《', '》', '“', '”', '罗江区', '德阳市', '四川省', '2024年', '报告', '司法局', '我局', '我区', '主办:', '责任编辑:', '<<返回'];
+const SPECIAL = [
+  ...'《》〈〉<>“”"‘’「」()（）[]【】、。，,;；:：!！?？…—–-~～·　 \t\n\r\u00a0\ufeff一二三四五六七八九十两是第条款章节部分0123456789０１２３４５６７８９.．%％万亿余多约件次人个项家期',
+];
+const WORDS = [
+  '法治',
+  '依法行政',
+  '行政执法',
+  '政府',
+  '普法',
+  '三项制度',
+  '放管服',
+  '存在的问题',
+  '下一步',
+  '一是',
+  '二是',
+  '(一)',
+  '1.',
+  '(1)',
+  '一、',
+  '《',
+  '》',
+  '“',
+  '”',
+  '罗江区',
+  '德阳市',
+  '四川省',
+  '2024年',
+  '报告',
+  '司法局',
+  '我局',
+  '我区',
+  '主办:',
+  '责任编辑:',
+  '<<返回',
+];
 
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)); // lone surrogates too
 const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((c) => (c >= 0xd800 && c <= 0xdfff ? '\ufffd' : String.fromCodePoint(c)));
 const cjk = fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c));
 const special = fc.constantFrom(...SPECIAL);
 const word = fc.constantFrom(...WORDS);
-const unit = fc.oneof({ weight: 1, arbitrary: anyCodeUnit }, { weight: 1, arbitrary: anyCodePoint }, { weight: 3, arbitrary: cjk }, { weight: 4, arbitrary: special }, { weight: 3, arbitrary: word });
+const unit = fc.oneof(
+  { weight: 1, arbitrary: anyCodeUnit },
+  { weight: 1, arbitrary: anyCodePoint },
+  { weight: 3, arbitrary: cjk },
+  { weight: 4, arbitrary: special },
+  { weight: 3, arbitrary: word },
+);
 /** Random text biased towards what the rules react to. */
 const junk = (maxLength: number) => fc.array(unit, { maxLength }).map((parts) => parts.join(''));
 
@@ -72,12 +111,14 @@ const brackets = fc
 
 /** Headings of every level with nothing between them, and enumerators run together. */
 const headings = fc
-  .tuple(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('一、', '(一)', '（一）', '1.', '1、', '(1)', '（1）', '一是', '第一章', '十一、', '存在的问题', '下一步工作打算'), fc.boolean())
+  .tuple(
+    fc.integer({ min: 1, max: 3000 }),
+    fc.constantFrom('一、', '(一)', '（一）', '1.', '1、', '(1)', '（1）', '一是', '第一章', '十一、', '存在的问题', '下一步工作打算'),
+    fc.boolean(),
+  )
   .map(([n, mark, newline]) => Array.from({ length: n }, () => mark).join(newline ? '\n' : ''));
 
-const punctuation = fc
-  .tuple(fc.constantFrom(...'。，、;：！？…—《》“”()（）.,-~'), fc.integer({ min: 1, max: 5000 }))
-  .map(([ch, n]) => ch.repeat(n));
+const punctuation = fc.tuple(fc.constantFrom(...'。，、;：！？…—《》“”()（）.,-~'), fc.integer({ min: 1, max: 5000 })).map(([ch, n]) => ch.repeat(n));
 
 const hostile = fc.oneof(junk(400), decodedBytes, brackets, headings, punctuation);
 
@@ -97,11 +138,17 @@ const spliced = fc
 
 describe('the extractor on hostile input', () => {
   it('random Unicode and random decoded bytes: refused or extracted, never thrown', () => {
-    fc.assert(fc.property(fc.oneof(junk(2000), decodedBytes), (raw) => void checkExtraction(raw)), params(RUNS.small));
+    fc.assert(
+      fc.property(fc.oneof(junk(2000), decodedBytes), (raw) => void checkExtraction(raw)),
+      params(RUNS.small),
+    );
   });
 
   it('nested and unbalanced brackets, pathological headings, runs of punctuation', () => {
-    fc.assert(fc.property(fc.oneof(brackets, headings, punctuation), (raw) => void checkExtraction(raw)), params(RUNS.small));
+    fc.assert(
+      fc.property(fc.oneof(brackets, headings, punctuation), (raw) => void checkExtraction(raw)),
+      params(RUNS.small),
+    );
   });
 
   it('real reports with hostile pieces spliced in: the contract and every offset hold', () => {
@@ -132,7 +179,11 @@ describe('the extractor on hostile input', () => {
         for (const line of once.split('\n')) expect(line).toBe(line.trim());
         // A blank (or dropped) line keeps two lines apart that would otherwise be joined; the normalized
         // text has no blank lines left to say so, so only texts without them normalize to themselves.
-        const paragraphs = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim());
+        const paragraphs = raw
+          .replace(/^\uFEFF/, '')
+          .replace(/\r\n?/g, '\n')
+          .split('\n')
+          .map((l) => l.trim());
         if (!paragraphs.some((l, i) => i > 0 && i < paragraphs.length - 1 && normalizeText(l) === '')) expect(normalizeText(once)).toBe(once);
       }),
       params(RUNS.small),

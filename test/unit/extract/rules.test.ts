@@ -25,7 +25,17 @@ import { findTitles } from '../../../src/extract/regulations.js';
 import { chineseNumeral } from '../../../src/extract/metrics.js';
 import { INITIATIVES } from '../../../src/extract/lexicon.js';
 import { isStopName } from '../../../src/extract/discover.js';
-import { bigramJaccard, bigramOverlap, normalizeTitle, runEval, sameInitiative, sameItem, sameMetric, scorePairs, type GoldReport } from '../../../src/eval/score.js';
+import {
+  bigramJaccard,
+  bigramOverlap,
+  normalizeTitle,
+  runEval,
+  sameInitiative,
+  sameItem,
+  sameMetric,
+  scorePairs,
+  type GoldReport,
+} from '../../../src/eval/score.js';
 
 /** A report-like text: enough governance prose around the given sentences. */
 function report(body: string): string {
@@ -107,9 +117,11 @@ describe('normalization', () => {
 describe('issuer from the page', () => {
   // a township's report on its county's site: the article names its publisher, the footer the site's owner
   const page = (publisher: string) =>
-    report(`发布机构：${publisher} 发布日期：2024-01-15\n2023年,我镇坚持以习近平法治思想为指导,推进法治政府建设。现将有关情况报告如下。\n主办：青山县人民政府办公室 技术支持：某公司`);
+    report(
+      `发布机构：${publisher} 发布日期：2024-01-15\n2023年,我镇坚持以习近平法治思想为指导,推进法治政府建设。现将有关情况报告如下。\n主办：青山县人民政府办公室 技术支持：某公司`,
+    );
 
-  it('takes the article\'s publisher (发布机构) over the site\'s owner (主办) as issuer and place', () => {
+  it("takes the article's publisher (发布机构) over the site's owner (主办) as issuer and place", () => {
     const graph = extractReport(page('白河镇人民政府'));
     // the publisher names a township; no county the text names holds it (青山县 is no GB/T 2260 county)
     expect(graph.jurisdiction).toMatchObject({ name: '白河镇', level: 'township', parent: null, basis: 'the publisher names 白河镇; its county is not named' });
@@ -117,7 +129,7 @@ describe('issuer from the page', () => {
     expect(extractReport(page('青山县司法局')).issuer).toEqual({ type: 'department', name: '青山县司法局' });
   });
 
-  it('falls back to the site\'s owner when the publisher is no full name (县政府办)', () => {
+  it("falls back to the site's owner when the publisher is no full name (县政府办)", () => {
     expect(extractReport(page('县政府办')).issuer).toEqual({ type: 'government', name: '青山县人民政府办公室' });
   });
 });
@@ -154,9 +166,17 @@ describe('report-likeness', () => {
     ['a notice with numbered sections, by its title', NOTICE, /title "关于做好2023年度法治政府建设情况报告工作的通知" ends in 通知: a notice/],
     ['a notice without its title, by its closing', NOTICE_BODY, /closes with 特此通知: a notice/],
     ['an implementation plan without its title, by its opening', PLAN_BODY, /opens with …制定本方案: a work plan/],
-    ['a policy interpretation of a report, by its title', POLICY_READING, /title "关于《青山县2023年度法治政府建设情况报告》的政策解读" ends in 解读: a policy interpretation/],
+    [
+      'a policy interpretation of a report, by its title',
+      POLICY_READING,
+      /title "关于《青山县2023年度法治政府建设情况报告》的政策解读" ends in 解读: a policy interpretation/,
+    ],
     ['training news with numbered points, by the day in its first sentence', TRAINING_NEWS, /first sentence carries a day \(9月12日\): a news item/],
-    ['news of a meeting that heard the report, though its headline ends in 报告', HEARD_REPORT_NEWS, /title "县政府常务会议专题听取2023年度法治政府建设情况报告" holds 听取: news of a meeting that heard the report/],
+    [
+      'news of a meeting that heard the report, though its headline ends in 报告',
+      HEARD_REPORT_NEWS,
+      /title "县政府常务会议专题听取2023年度法治政府建设情况报告" holds 听取: news of a meeting that heard the report/,
+    ],
     ['a speech, by its title', SPEECH, /title "在全县法治政府建设工作会议上的讲话" ends in 讲话: a speech/],
     ['work points without their title, by their opening', WORK_POINTS_BODY, /opens with …总体要求是: a work plan/],
   ])('refuses %s, saying why', (_case, text, reason) => {
@@ -188,7 +208,9 @@ describe('report-likeness', () => {
     const bare = unnumbered.split('\n').slice(1).join('\n');
     expect(() => checkReportLike(normalizeText(bare))).not.toThrow();
     // none of the three: the refusal names them all
-    expect(() => checkReportLike(normalizeText(bare.replace('现将有关情况报告如下。', '')))).toThrow(/no report title .*, no numbered section .* and no 现将…报告如下/);
+    expect(() => checkReportLike(normalizeText(bare.replace('现将有关情况报告如下。', '')))).toThrow(
+      /no report title .*, no numbered section .* and no 现将…报告如下/,
+    );
   });
 
   it('a report title wins over a genre word elsewhere at the top, and a numbered section counts after punctuation (a page on one line)', () => {
@@ -198,7 +220,10 @@ describe('report-likeness', () => {
     expect(oneLine).toContain('。一、主要举措');
     expect(() => checkReportLike(oneLine)).not.toThrow();
     // 统一、 and 第一、 continue a word: they are not headings
-    const words = oneLine.replace(/[一二三]、/g, (m) => `统${m}`).replace(/\(([一二三])\)/g, '第$1、').replace('现将有关情况报告如下。', '');
+    const words = oneLine
+      .replace(/[一二三]、/g, (m) => `统${m}`)
+      .replace(/\(([一二三])\)/g, '第$1、')
+      .replace('现将有关情况报告如下。', '');
     expect(() => checkReportLike(words)).toThrow(/no numbered section/);
   });
 });
@@ -237,7 +262,13 @@ describe('sections and the year (issue 3)', () => {
     ]);
     // the kinds of the top-level section, inherited by its subsections
     expect(sections.map((s) => s.kinds)).toEqual([
-      ['achievements'], ['achievements'], ['achievements'], ['achievements'], ['leadership'], ['problems', 'plans'], ['other'],
+      ['achievements'],
+      ['achievements'],
+      ['achievements'],
+      ['achievements'],
+      ['leadership'],
+      ['problems', 'plans'],
+      ['other'],
     ]);
     // a decimal is not a heading
     expect(parseSections('2.5亿元用于法治建设')).toEqual([]);
@@ -252,7 +283,7 @@ describe('sections and the year (issue 3)', () => {
     expect(findYear('去年,我县坚持依法行政。', null, '2022-07-01')).toBe(2021);
   });
 
-  it('does not take the end of a plan\'s period for the year reported on', () => {
+  it("does not take the end of a plan's period for the year reported on", () => {
     const text = '市政府印发《法治政府建设实施方案(2022—2025年)》和《分工方案(2022-2025年)》。印发《2022年法治政府建设工作要点》。';
     expect(findYear(`一、主要工作\n${text}`, null, null)).toBe(2022);
     expect(findYear('今年以来,制定贯彻落实法治领域改革纲要(2023—2027年)任务分工方案。', null, null)).toBeNull();
@@ -262,21 +293,25 @@ describe('sections and the year (issue 3)', () => {
 describe('hard cases (issue 3), each on its own small fixture', () => {
   describe('duplicate place names', () => {
     it('昌江区 (江西 景德镇) from its prefecture and provincial markers', () => {
-      const g = extractReport(fixture([
-        '昌江区2021年法治政府建设工作情况报告',
-        '2021年,昌江区在景德镇市委、市政府的领导下,坚持依法行政,推进法治政府建设。我区依托“赣服通”平台深化“放管服”改革,落实行政执法三项制度,加强法治宣传,政府依法行政能力明显提升。',
-        '一、主要工作',
-        '(一)推进依法行政。我区严格执行重大行政决策程序,完善政府法律顾问制度,行政执法规范化水平不断提高,法治政府建设取得新成效。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '昌江区2021年法治政府建设工作情况报告',
+          '2021年,昌江区在景德镇市委、市政府的领导下,坚持依法行政,推进法治政府建设。我区依托“赣服通”平台深化“放管服”改革,落实行政执法三项制度,加强法治宣传,政府依法行政能力明显提升。',
+          '一、主要工作',
+          '(一)推进依法行政。我区严格执行重大行政决策程序,完善政府法律顾问制度,行政执法规范化水平不断提高,法治政府建设取得新成效。',
+        ]),
+      );
       expect(g.jurisdiction).toMatchObject({ name: '昌江区', province: '江西省', prefecture: '景德镇市', level: 'county', adminCode: '360202' });
     });
 
     it('昌江黎族自治县 (海南) when the text names it and 海南 markers', () => {
-      const g = extractReport(fixture([
-        '2022年,昌江黎族自治县坚持依法行政,推进法治政府建设。我县依托“海易办”深化“放管服”改革,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。',
-        '一、主要工作',
-        '(一)推进依法行政。昌江黎族自治县严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '2022年,昌江黎族自治县坚持依法行政,推进法治政府建设。我县依托“海易办”深化“放管服”改革,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。',
+          '一、主要工作',
+          '(一)推进依法行政。昌江黎族自治县严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高。',
+        ]),
+      );
       expect(g.jurisdiction).toMatchObject({ name: '昌江黎族自治县', province: '海南省', level: 'county', adminCode: '469026' });
     });
 
@@ -295,26 +330,30 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(g.jurisdiction).toMatchObject({ name: '普陀区', province: '浙江省', prefecture: '舟山市', adminCode: '330903' });
     });
 
-    it('a place the report only visits is not the report\'s place', () => {
-      const g = extractReport(fixture([
-        '2022年,我局坚持依法行政,推进法治政府建设。局长带队到永川区学习法治政府建设经验,牵头开展我区法治政府建设示范创建工作。',
-        '一、主要工作',
-        '拟定《荣昌区法治政府建设实施方案(2022-2025)》,统筹推进全区法治政府建设,加强行政执法监督和法治宣传教育,依法行政水平不断提升。现将我局2022年法治政府建设情况报告如下。',
-      ]));
+    it("a place the report only visits is not the report's place", () => {
+      const g = extractReport(
+        fixture([
+          '2022年,我局坚持依法行政,推进法治政府建设。局长带队到永川区学习法治政府建设经验,牵头开展我区法治政府建设示范创建工作。',
+          '一、主要工作',
+          '拟定《荣昌区法治政府建设实施方案(2022-2025)》,统筹推进全区法治政府建设,加强行政执法监督和法治宣传教育,依法行政水平不断提升。现将我局2022年法治政府建设情况报告如下。',
+        ]),
+      );
       expect(g.jurisdiction).toMatchObject({ name: '荣昌区', province: '重庆市' });
     });
   });
 
   describe('merged sections', () => {
     it('splits 存在的问题及下一步工作打算 into problems and plans', () => {
-      const g = extractReport(fixture([
-        '2023年,我县坚持依法行政,推进法治政府建设,落实行政执法三项制度,深化“放管服”改革,加强法治宣传教育,政府依法行政能力明显提升。',
-        '一、主要工作',
-        '我县严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高,法治政府建设取得新成效。',
-        '二、存在的问题及下一步工作打算',
-        '一是行政执法人员能力和水平还有差距;二是法治宣传的针对性还不够强。',
-        '下一步,我县将深入实施提升行政执法质量三年行动,推进“放管服”改革,加强法治政府建设。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '2023年,我县坚持依法行政,推进法治政府建设,落实行政执法三项制度,深化“放管服”改革,加强法治宣传教育,政府依法行政能力明显提升。',
+          '一、主要工作',
+          '我县严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高,法治政府建设取得新成效。',
+          '二、存在的问题及下一步工作打算',
+          '一是行政执法人员能力和水平还有差距;二是法治宣传的针对性还不够强。',
+          '下一步,我县将深入实施提升行政执法质量三年行动,推进“放管服”改革,加强法治政府建设。',
+        ]),
+      );
       expect(g.problems.map((p) => p.text)).toEqual(['行政执法人员能力和水平还有差距', '法治宣传的针对性还不够强']);
       expect(g.problems[0].theme).toBe('执法能力不足');
       expect(g.plans).toHaveLength(1);
@@ -323,13 +362,15 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     });
 
     it('finds 一是 after a comma that ends the lead-in', () => {
-      const g = extractReport(fixture([
-        '2024年,我区坚持依法行政,推进法治政府建设,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。',
-        '一、主要工作',
-        '我区严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高。',
-        '二、存在的不足',
-        '我区法治政府建设取得一定成效,但仍面临一些问题,一是推动机制有待进一步健全;二是执法人员能力还有差距。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '2024年,我区坚持依法行政,推进法治政府建设,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。',
+          '一、主要工作',
+          '我区严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高。',
+          '二、存在的不足',
+          '我区法治政府建设取得一定成效,但仍面临一些问题,一是推动机制有待进一步健全;二是执法人员能力还有差距。',
+        ]),
+      );
       expect(g.problems.map((p) => p.text)).toEqual(['推动机制有待进一步健全', '执法人员能力还有差距']);
     });
 
@@ -337,13 +378,15 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       ['bare', '执法人员能力不足；法治宣传针对性不强；基层法治力量薄弱。'],
       ['after a lead-in ending in ：', '我区法治政府建设还存在一些不足：执法人员能力不足；法治宣传针对性不强；基层法治力量薄弱。'],
     ])('splits an unenumerated list separated by ； into items (%s)', (_case, list) => {
-      const g = extractReport(fixture([
-        '2024年,我区坚持依法行政,推进法治政府建设,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。',
-        '一、主要工作',
-        '我区严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高。',
-        '二、存在的问题',
-        list,
-      ]));
+      const g = extractReport(
+        fixture([
+          '2024年,我区坚持依法行政,推进法治政府建设,落实行政执法三项制度,加强法治宣传教育,政府依法行政能力明显提升,法治政府建设取得新成效。',
+          '一、主要工作',
+          '我区严格执行重大行政决策程序,完善法律顾问制度,行政执法规范化水平不断提高。',
+          '二、存在的问题',
+          list,
+        ]),
+      );
       expect(g.problems.map((p) => p.text)).toEqual(['执法人员能力不足', '法治宣传针对性不强', '基层法治力量薄弱']);
       expect(g.problems[0].theme).toBe('执法能力不足');
       for (const p of g.problems) expect(g.text.slice(p.mentions[0].start, p.mentions[0].end)).toBe(p.text);
@@ -363,18 +406,27 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     });
 
     it('variants of one title in one report are one regulation with every surface', () => {
-      const g = extractReport(fixture([
-        '2022年,我市深入贯彻《法治政府建设实施纲要(2021-2025年)》,落实《法治政府建设实施纲要（2021—2025年）》和《法治政府建设实施纲要(20212025年)》,推进依法行政,加强法治政府建设,行政执法规范化水平不断提高,法治宣传教育深入开展,政府依法行政能力明显提升。',
-        '一、主要工作',
-        '我市严格执行重大行政决策程序,完善法律顾问制度。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '2022年,我市深入贯彻《法治政府建设实施纲要(2021-2025年)》,落实《法治政府建设实施纲要（2021—2025年）》和《法治政府建设实施纲要(20212025年)》,推进依法行政,加强法治政府建设,行政执法规范化水平不断提高,法治宣传教育深入开展,政府依法行政能力明显提升。',
+          '一、主要工作',
+          '我市严格执行重大行政决策程序,完善法律顾问制度。',
+        ]),
+      );
       expect(g.regulations).toHaveLength(1);
-      expect(g.regulations[0]).toMatchObject({ title: '法治政府建设实施纲要（2021—2025年）', count: 3, kind: 'plan', scope: 'national', action: 'implemented' });
+      expect(g.regulations[0]).toMatchObject({
+        title: '法治政府建设实施纲要（2021—2025年）',
+        count: 3,
+        kind: 'plan',
+        scope: 'national',
+        action: 'implemented',
+      });
       expect(g.regulations[0].surface).toHaveLength(3);
     });
 
     it('nested titles count once, as the outer title; an unbalanced 《 swallows nothing', () => {
-      const text = '印发《关于贯彻落实<关于加强市县法治建设的意见>的实施方案》和《关于落实《优化营商环境条例》的通知》。学习《行政处罚法,并执行《行政复议法》。';
+      const text =
+        '印发《关于贯彻落实<关于加强市县法治建设的意见>的实施方案》和《关于落实《优化营商环境条例》的通知》。学习《行政处罚法,并执行《行政复议法》。';
       expect(findTitles(text).map((s) => text.slice(s.start, s.end))).toEqual([
         '关于贯彻落实<关于加强市县法治建设的意见>的实施方案',
         '关于落实《优化营商环境条例》的通知',
@@ -385,7 +437,14 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
 
   describe('Chinese numerals and 万/亿 in metrics', () => {
     it.each([
-      ['两', 2], ['十', 10], ['十二', 12], ['二十', 20], ['二十五', 25], ['一百二十', 120], ['三千', 3000], ['八五', NaN],
+      ['两', 2],
+      ['十', 10],
+      ['十二', 12],
+      ['二十', 20],
+      ['二十五', 25],
+      ['一百二十', 120],
+      ['三千', 3000],
+      ['八五', NaN],
     ])('%s → %d', (numeral, value) => {
       expect(chineseNumeral(numeral)).toBe(value);
     });
@@ -418,48 +477,58 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
 
   describe('department reports', () => {
     it('a department that names itself (我局 … 某某市司法局) is the issuer, named as the text gives it', () => {
-      const g = extractReport(fixture([
-        '沅江市司法局2023年法治政府建设工作报告',
-        '2023年,沅江市司法局在市委、市政府的领导下,坚持依法行政,推进法治政府建设。我局深入开展“八五”普法,落实“谁执法谁普法”普法责任制,加强法律援助和人民调解工作,法治宣传教育深入开展。',
-        '一、主要工作',
-        '局党组严格落实党政主要负责人履行推进法治建设第一责任人职责,我局干职工依法履职,行政执法规范化水平不断提高。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '沅江市司法局2023年法治政府建设工作报告',
+          '2023年,沅江市司法局在市委、市政府的领导下,坚持依法行政,推进法治政府建设。我局深入开展“八五”普法,落实“谁执法谁普法”普法责任制,加强法律援助和人民调解工作,法治宣传教育深入开展。',
+          '一、主要工作',
+          '局党组严格落实党政主要负责人履行推进法治建设第一责任人职责,我局干职工依法履职,行政执法规范化水平不断提高。',
+        ]),
+      );
       expect(g.jurisdiction).toMatchObject({ name: '沅江市', level: 'county', province: '湖南省' });
       expect(g.issuer).toEqual({ type: 'department', name: '沅江市司法局' });
     });
 
     it('现将我局…报告如下 makes a department report even where 全区 is frequent', () => {
-      const g = extractReport(fixture([
-        '2022年,区司法局坚持依法行政,服务全区高质量发展,推进全区法治政府建设,统筹全区普法依法治理,全区法治宣传教育深入开展。现将我局2022年法治政府建设情况报告如下。',
-        '一、主要工作',
-        '区司法局党委书记、局长率先垂范,拟定《荣昌区法治政府建设实施方案(2022-2025)》,推动全区法治政府建设示范创建,行政执法规范化水平不断提高。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '2022年,区司法局坚持依法行政,服务全区高质量发展,推进全区法治政府建设,统筹全区普法依法治理,全区法治宣传教育深入开展。现将我局2022年法治政府建设情况报告如下。',
+          '一、主要工作',
+          '区司法局党委书记、局长率先垂范,拟定《荣昌区法治政府建设实施方案(2022-2025)》,推动全区法治政府建设示范创建,行政执法规范化水平不断提高。',
+        ]),
+      );
       expect(g.issuer).toEqual({ type: 'department', name: '荣昌区司法局' });
     });
 
     it('a first sentence whose subject is a department (2022年,县司法局紧紧围绕…) makes a department report', () => {
-      const g = extractReport(fixture([
-        '2022年,县司法局紧紧围绕县委、县政府中心工作,立足司法行政实际,深入践行习近平法治思想,为我县高质量发展提供强有力的法治保障。',
-        '一、主要工作',
-        '潼关县深入开展“八五”普法,落实“谁执法谁普法”普法责任制,加强法律援助和人民调解工作,我县法治宣传教育深入开展,行政执法规范化水平不断提高。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '2022年,县司法局紧紧围绕县委、县政府中心工作,立足司法行政实际,深入践行习近平法治思想,为我县高质量发展提供强有力的法治保障。',
+          '一、主要工作',
+          '潼关县深入开展“八五”普法,落实“谁执法谁普法”普法责任制,加强法律援助和人民调解工作,我县法治宣传教育深入开展,行政执法规范化水平不断提高。',
+        ]),
+      );
       expect(g.jurisdiction).toMatchObject({ name: '潼关县' });
       expect(g.issuer).toEqual({ type: 'department', name: '潼关县司法局' });
       // a government's opening is not one: 2022年,县委、县政府…
-      const government = extractReport(fixture([
-        '2022年,在县委的坚强领导下,潼关县人民政府紧紧围绕法治政府建设目标,深入践行习近平法治思想,为我县高质量发展提供法治保障。',
-        '一、主要工作',
-        '潼关县深入开展“八五”普法,落实“谁执法谁普法”普法责任制,加强法律援助和人民调解工作,我县法治宣传教育深入开展,行政执法规范化水平不断提高。',
-      ]));
+      const government = extractReport(
+        fixture([
+          '2022年,在县委的坚强领导下,潼关县人民政府紧紧围绕法治政府建设目标,深入践行习近平法治思想,为我县高质量发展提供法治保障。',
+          '一、主要工作',
+          '潼关县深入开展“八五”普法,落实“谁执法谁普法”普法责任制,加强法律援助和人民调解工作,我县法治宣传教育深入开展,行政执法规范化水平不断提高。',
+        ]),
+      );
       expect(government.issuer).toEqual({ type: 'government', name: '潼关县人民政府' });
     });
 
     it('a department that never names itself gets an inferred name', () => {
-      const g = extractReport(fixture([
-        '2022年,我局坚持依法行政,推进法治政府建设,深化“放管服”改革,优化政务服务大厅管理,推进行政审批服务标准化,政务服务中心窗口效能不断提升,法治政府建设取得新成效。',
-        '一、主要工作',
-        '局党组落实第一责任人职责,我局推行“一件事一次办”,行政审批效率不断提高,干职工依法履职。',
-      ]));
+      const g = extractReport(
+        fixture([
+          '2022年,我局坚持依法行政,推进法治政府建设,深化“放管服”改革,优化政务服务大厅管理,推进行政审批服务标准化,政务服务中心窗口效能不断提升,法治政府建设取得新成效。',
+          '一、主要工作',
+          '局党组落实第一责任人职责,我局推行“一件事一次办”,行政审批效率不断提高,干职工依法履职。',
+        ]),
+      );
       expect(g.issuer).toMatchObject({ type: 'department', inferred: true });
       expect(g.issuer!.name).toMatch(/行政审批服务局$/);
     });
@@ -467,7 +536,11 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
 
   describe('initiative discovery', () => {
     it('finds quoted names, marks them discovered with a confidence, and drops slogans and generic words', () => {
-      const g = extractReport(report('大力实施“亮比评服务行动”,开展“法治大讲堂”,坚持“群众为先、服务至上”工作理念,杜绝“缺位”现象,“线下”与“线上”结合,对“差评”及时整改,打通“最后一公里”。'));
+      const g = extractReport(
+        report(
+          '大力实施“亮比评服务行动”,开展“法治大讲堂”,坚持“群众为先、服务至上”工作理念,杜绝“缺位”现象,“线下”与“线上”结合,对“差评”及时整改,打通“最后一公里”。',
+        ),
+      );
       const names = g.initiatives.map((i) => i.name);
       expect(names).toContain('亮比评服务行动');
       expect(names).toContain('法治大讲堂');
@@ -480,20 +553,23 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
 
     it('a quote standing alone is no name when what follows makes it a vision, a principle, a problem or an area', () => {
       const names = extractReport(
-        report('为建设“强富美高”新南京提供法治保障,按照“法治立局”的工作要求推进,解决群众关心的“人防车位”问题,完成“两河三湖”流域禁捕,按照省司法厅“三区六室”要求建设复议场所。'),
+        report(
+          '为建设“强富美高”新南京提供法治保障,按照“法治立局”的工作要求推进,解决群众关心的“人防车位”问题,完成“两河三湖”流域禁捕,按照省司法厅“三区六室”要求建设复议场所。',
+        ),
       ).initiatives.map((i) => i.name);
       for (const w of ['强富美高', '法治立局', '人防车位', '两河三湖']) expect(names).not.toContain(w);
       // a standard's name before 要求 stays
       expect(names).toContain('三区六室');
     });
 
-    it('an honour received, a role taken, a learning format, a window, a goal and a talk\'s title are no names', () => {
+    it("an honour received, a role taken, a learning format, a window, a goal and a talk's title are no names", () => {
       const names = extractReport(
         report(
           '获评“贵州省禁毒示范城市”,勇当改革“开路先锋”,通过“专人主讲”学、“观看视频”学等方式学法,设立“办不成事”反映窗口,实现“双争目标”,以“快严细实”为导向,以“扎实推进依法行政、建设法治政府”为题开展专题讲座,开展“法治体检”专项行动。',
         ),
       ).initiatives.map((i) => i.name);
-      for (const w of ['贵州省禁毒示范城市', '开路先锋', '专人主讲', '观看视频', '办不成事', '双争目标', '快严细实', '扎实推进依法行政、建设法治政府']) expect(names, w).not.toContain(w);
+      for (const w of ['贵州省禁毒示范城市', '开路先锋', '专人主讲', '观看视频', '办不成事', '双争目标', '快严细实', '扎实推进依法行政、建设法治政府'])
+        expect(names, w).not.toContain(w);
       // a campaign named the same way stays
       expect(names.some((n) => n.startsWith('法治体检'))).toBe(true);
     });
@@ -505,7 +581,9 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     });
 
     it('ideology formulas and the bodies a government answers to are no initiatives (三新一高, 一府两院)', () => {
-      const names = extractReport(report('立足“三新一高”,支持“一府一委两院”依法依规开展工作,强化“一府两院”良性互动,全面推行说理式执法。')).initiatives.map((i) => i.name);
+      const names = extractReport(report('立足“三新一高”,支持“一府一委两院”依法依规开展工作,强化“一府两院”良性互动,全面推行说理式执法。')).initiatives.map(
+        (i) => i.name,
+      );
       for (const w of ['三新一高', '一府一委两院', '一府两院', '说理式执法']) expect(names, w).not.toContain(w);
     });
 
@@ -517,7 +595,13 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       // its list of laws to learn is a system of its own
       expect(of('建立领导干部学法清单制度。')).toEqual(expect.arrayContaining(['领导干部学法清单制度']));
       expect(of('年内市政府常务会议集体学法5次。')).toContain('政府常务会议会前学法');
-      for (const text of ['持续巩固全国法治政府示范市创建成果。', '为创建“全国法治政府示范县”奠定基础。', '组织开展第三批全省法治政府建设创建示范活动。', '努力创建全国、省、州法治政府建设示范县。', '对照创建云南省法治政府建设示范县指标逐项落实。']) {
+      for (const text of [
+        '持续巩固全国法治政府示范市创建成果。',
+        '为创建“全国法治政府示范县”奠定基础。',
+        '组织开展第三批全省法治政府建设创建示范活动。',
+        '努力创建全国、省、州法治政府建设示范县。',
+        '对照创建云南省法治政府建设示范县指标逐项落实。',
+      ]) {
         expect(of(text), text).toContain('法治政府建设示范创建');
       }
       for (const text of ['做好市县法治建设实地督察迎检工作。', '开展法治政府建设责任落实专项督察2次。']) expect(of(text), text).toContain('法治督察');
@@ -533,7 +617,15 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
         ),
       );
       const names = g.initiatives.map((i) => i.name);
-      for (const w of ['学习牌', '三场硬仗', '三股势力', '实行法治建设年度报告制度', '2023年法治上城建设工作要点', '安化县法制政府建设业务培训班', '新市街道办事处财务管理制度']) {
+      for (const w of [
+        '学习牌',
+        '三场硬仗',
+        '三股势力',
+        '实行法治建设年度报告制度',
+        '2023年法治上城建设工作要点',
+        '安化县法制政府建设业务培训班',
+        '新市街道办事处财务管理制度',
+      ]) {
         expect(names, w).not.toContain(w);
       }
       expect(names).toContain('宪法与浙江宣传月');
@@ -547,7 +639,11 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     });
 
     it("a committee's numbered deployment and a coded system are named with their code; a code alone names nothing", () => {
-      const g = extractReport(report('紧扣省委“1310”具体部署和市委“1312”思路举措,落实自治区法治政府建设“15336”部署要求,推行行政审批“1+X”服务体系,构建“1+11”“全城通办”政务服务体系,对标“2035”远景目标。'));
+      const g = extractReport(
+        report(
+          '紧扣省委“1310”具体部署和市委“1312”思路举措,落实自治区法治政府建设“15336”部署要求,推行行政审批“1+X”服务体系,构建“1+11”“全城通办”政务服务体系,对标“2035”远景目标。',
+        ),
+      );
       const names = g.initiatives.map((i) => i.name);
       for (const name of ['省委1310具体部署', '市委1312思路举措', '法治政府建设15336部署要求', '行政审批1+X服务体系']) expect(names).toContain(name);
       expect(names.filter((n) => /^(1\+11|2035)/.test(n))).toEqual([]);
@@ -570,7 +666,9 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     });
 
     it('a quoted name with its genre is named whole and also by its quoted words; spelled-out steps belong to the name they lead', () => {
-      const g = extractReport(report('依托“亲清赣商”平台兑现政策,建立“法治督察+执法监督+行政复议”协作监督机制,完成行政执法“优差双评”工作,实行“周调度、旬通报、月讲评”工作机制。'));
+      const g = extractReport(
+        report('依托“亲清赣商”平台兑现政策,建立“法治督察+执法监督+行政复议”协作监督机制,完成行政执法“优差双评”工作,实行“周调度、旬通报、月讲评”工作机制。'),
+      );
       const byName = new Map(g.initiatives.map((i) => [i.name, i]));
       expect(byName.get('亲清赣商平台')?.surface).toEqual(['“亲清赣商”平台', '亲清赣商']);
       expect(byName.get('法治督察+执法监督+行政复议协作监督机制')?.surface).toContain('协作监督机制');
@@ -579,7 +677,7 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(g.initiatives.some((i) => i.name.includes('周调度'))).toBe(false);
     });
 
-    it('names a place\'s own brand (平安昌江建设, 法治长寿) but not one only inside a document title', () => {
+    it("names a place's own brand (平安昌江建设, 法治长寿) but not one only inside a document title", () => {
       const g = extractReport(report('推进平安昌江建设,奋力推动法治长寿建设迈上新台阶,印发《法治德阳建设规划》。'));
       const names = g.initiatives.map((i) => i.name);
       expect(names).toEqual(expect.arrayContaining(['平安昌江建设', '法治长寿建设']));
@@ -588,7 +686,16 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
   });
 
   describe('the lexicon', () => {
-    const SCHEME = ['law_enforcement', 'business_environment', 'legal_publicity', 'decision_making', 'review_litigation', 'government_transparency', 'grassroots_governance', 'digital_government'];
+    const SCHEME = [
+      'law_enforcement',
+      'business_environment',
+      'legal_publicity',
+      'decision_making',
+      'review_litigation',
+      'government_transparency',
+      'grassroots_governance',
+      'digital_government',
+    ];
     it('holds at least 150 initiatives, each with a category of the scheme and unique names', () => {
       expect(INITIATIVES.length).toBeGreaterThanOrEqual(150);
       for (const e of INITIATIVES) expect(SCHEME, e.name).toContain(e.category);
@@ -603,7 +710,9 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     });
 
     it('knows the national observances legal publicity is organised around, and the campaign to win a title but not the title', () => {
-      const text = report('结合全国土地日、6·26国际禁毒日和安全生产月开展普法宣传,落实三会一课制度,开展主题党日活动。深入推进全国文明城市创建。我区荣获全国文明城市称号,行政执法过错责任追究制得到落实。');
+      const text = report(
+        '结合全国土地日、6·26国际禁毒日和安全生产月开展普法宣传,落实三会一课制度,开展主题党日活动。深入推进全国文明城市创建。我区荣获全国文明城市称号,行政执法过错责任追究制得到落实。',
+      );
       const found = new Map(extractReport(text).initiatives.map((i) => [i.name, i]));
       for (const name of ['全国土地日', '国际禁毒日', '安全生产月']) expect(found.get(name)?.category, name).toBe('legal_publicity');
       expect(found.get('三会一课')?.surface).toContain('三会一课制度');
@@ -646,11 +755,19 @@ describe('the matching rules of the eval (issue 3)', () => {
     const text = '2023年,我区推行“三项制度”。';
     const predicted = extractReport(report(text));
     const gold: GoldReport = {
-      file: 'x.txt', title: null, year: 2023,
+      file: 'x.txt',
+      title: null,
+      year: 2023,
       jurisdiction: { name: '某区', fullName: '某区', province: null, prefecture: null, level: 'county', adminCode: null },
       issuer: { type: 'government', name: '某区人民政府' },
-      regulations: [], problems: [], plans: [], metrics: [],
-      initiatives: [{ canonical: '行政执法三项制度', surface: ['三项制度'] }, { canonical: '三项制度', surface: ['三项制度'] }],
+      regulations: [],
+      problems: [],
+      plans: [],
+      metrics: [],
+      initiatives: [
+        { canonical: '行政执法三项制度', surface: ['三项制度'] },
+        { canonical: '三项制度', surface: ['三项制度'] },
+      ],
     };
     const result = scorePairs([{ predicted, gold }]);
     expect(result.accuracy.year).toBe(1);
@@ -665,7 +782,16 @@ describe('eval against the gold standard', () => {
       fileURLToPath(new URL('../../../seed/', import.meta.url)),
       fileURLToPath(new URL('../../gold/seeds.gold.json', import.meta.url)),
     );
-    for (const field of ['jurisdiction.name', 'jurisdiction.level', 'jurisdiction.province', 'jurisdiction.prefecture', 'jurisdiction.adminCode', 'year', 'issuer.type', 'issuer.name']) {
+    for (const field of [
+      'jurisdiction.name',
+      'jurisdiction.level',
+      'jurisdiction.province',
+      'jurisdiction.prefecture',
+      'jurisdiction.adminCode',
+      'year',
+      'issuer.type',
+      'issuer.name',
+    ]) {
       expect(result.accuracy[field], field).toBe(1);
     }
     // measured on 0.3.0 with the issue-3 matching rules: regulations 1.0 (kind 1.0, scope 1.0,

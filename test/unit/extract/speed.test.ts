@@ -53,7 +53,25 @@ const cjk = ['法', '治', '政', '府', '区', '县', '市', '建', '设', '工
 // --- metrics ------------------------------------------------------------------
 
 describe('metrics: the hand-written scans equal their RegExps', () => {
-  const pieces = [...cjk, ...'0123456789.一二两三十百千万亿余多个件次人项%()（）,，。、;；:：\n“”等的和及与第每月年度至少不少于约近超过突破逾高达'.split(''), ...OPENING_WORDS, ...CLOSING_WORDS, ...QUALIFIERS_BEFORE, '个工作日', '人(次)', '(场)次', '个百分点', '以上', '以内', '乡(镇)', '村(社区)', '进行', '参加', '〔', '〕'];
+  const pieces = [
+    ...cjk,
+    ...'0123456789.一二两三十百千万亿余多个件次人项%()（）,，。、;；:：\n“”等的和及与第每月年度至少不少于约近超过突破逾高达'.split(''),
+    ...OPENING_WORDS,
+    ...CLOSING_WORDS,
+    ...QUALIFIERS_BEFORE,
+    '个工作日',
+    '人(次)',
+    '(场)次',
+    '个百分点',
+    '以上',
+    '以内',
+    '乡(镇)',
+    '村(社区)',
+    '进行',
+    '参加',
+    '〔',
+    '〕',
+  ];
 
   it('metricMatches is text.matchAll(METRIC)', () => {
     fc.assert(
@@ -84,7 +102,31 @@ describe('metrics: the hand-written scans equal their RegExps', () => {
 
   it('lastCountLength is the length of the match of the last-count RegExp', () => {
     const lastCount = /.*\d(?:万|亿)?(?:余|多)?(?:个工作日|个月|人次|场次|[个项件名人家次期场份条起宗批所部类])/;
-    const words = ['1', '2', '0', '万', '亿', '余', '多', '个工作日', '个月', '个', '工作日', '人次', '场次', '人', '次', '件', '元', '和', '法', '\n', '\u2028', '\r', ' '];
+    const words = [
+      '1',
+      '2',
+      '0',
+      '万',
+      '亿',
+      '余',
+      '多',
+      '个工作日',
+      '个月',
+      '个',
+      '工作日',
+      '人次',
+      '场次',
+      '人',
+      '次',
+      '件',
+      '元',
+      '和',
+      '法',
+      '\n',
+      '\u2028',
+      '\r',
+      ' ',
+    ];
     fc.assert(
       fc.property(textOf(words, 16), (head) => {
         expect(lastCountLength(head)).toBe(lastCount.exec(head)?.[0].length ?? -1);
@@ -146,7 +188,10 @@ describe('regulations: citationAction finds the clause in place', () => {
       for (const m of window.matchAll(re)) {
         const end = (m.index ?? 0) + m[0].length;
         const attributive = window[end] === '的';
-        const better = !best || (best.attributive && !attributive) || (best.attributive === attributive && (end > best.end || (end === best.end && m[0].length > best.length)));
+        const better =
+          !best ||
+          (best.attributive && !attributive) ||
+          (best.attributive === attributive && (end > best.end || (end === best.end && m[0].length > best.length)));
         if (better) best = { action, end, length: m[0].length, attributive };
       }
     }
@@ -167,7 +212,44 @@ describe('regulations: citationAction finds the clause in place', () => {
     if (/(落实|贯彻|执行|实施)/.test(afterTitle.replace(/《[^《》]*》/g, ''))) return 'implemented';
     return 'referenced';
   };
-  const pieces = [...cjk, '《', '》', '《法》', '《A条例》', '、', ',', '，', '和', '及', '与', '以及', '或', '以', ' ', '\u3000', '\n', ';', ':', '。', '的', '为统领', '为指导', '片', '栏', '修订', '的起草', '落实', '制定出台', '印发', '学习', '学习贯彻', '宣传', '严格执行', '修改完善', '贯彻'];
+  const pieces = [
+    ...cjk,
+    '《',
+    '》',
+    '《法》',
+    '《A条例》',
+    '、',
+    ',',
+    '，',
+    '和',
+    '及',
+    '与',
+    '以及',
+    '或',
+    '以',
+    ' ',
+    '\u3000',
+    '\n',
+    ';',
+    ':',
+    '。',
+    '的',
+    '为统领',
+    '为指导',
+    '片',
+    '栏',
+    '修订',
+    '的起草',
+    '落实',
+    '制定出台',
+    '印发',
+    '学习',
+    '学习贯彻',
+    '宣传',
+    '严格执行',
+    '修改完善',
+    '贯彻',
+  ];
 
   it('equals the former slice, replace and matchAll at every 《', () => {
     fc.assert(
@@ -185,9 +267,12 @@ describe('regulations: citationAction finds the clause in place', () => {
 describe('regulations: canonical titles', () => {
   it('the fast path for a title without anything to rewrite gives the full rewrite', () => {
     fc.assert(
-      fc.property(textOf([...cjk, '中华人民共和国', '法', '条例', ' ', '\u3000', '２', '0', '2021', '2025', '-', '～', '(', ')', '<', '》', '《', '"', '办法'], 12), (title) => {
-        expect(canonicalRegulationTitle(title)).toBe(rewriteTitle(title));
-      }),
+      fc.property(
+        textOf([...cjk, '中华人民共和国', '法', '条例', ' ', '\u3000', '２', '0', '2021', '2025', '-', '～', '(', ')', '<', '》', '《', '"', '办法'], 12),
+        (title) => {
+          expect(canonicalRegulationTitle(title)).toBe(rewriteTitle(title));
+        },
+      ),
       runs(800),
     );
   });
@@ -197,7 +282,14 @@ describe('regulations: canonical titles', () => {
 
 describe('a lexicon pattern that stands for a few strings is matched as those strings', () => {
   it('spells out literals, classes, groups, ? and {m,n}; not negated classes, lazy or unbounded quantifiers', () => {
-    expect(spelledOut('[县区]?政府常务会(?:议)?学法')?.sort()).toEqual(['区政府常务会学法', '区政府常务会议学法', '县政府常务会学法', '县政府常务会议学法', '政府常务会学法', '政府常务会议学法']);
+    expect(spelledOut('[县区]?政府常务会(?:议)?学法')?.sort()).toEqual([
+      '区政府常务会学法',
+      '区政府常务会议学法',
+      '县政府常务会学法',
+      '县政府常务会议学法',
+      '政府常务会学法',
+      '政府常务会议学法',
+    ]);
     expect(spelledOut('甲(?:乙|丙(?:丁)?)戊')?.sort()).toEqual(['甲丙丁戊', '甲丙戊', '甲乙戊']);
     expect(spelledOut('甲[、,]{0,2}乙')).toHaveLength(7);
     expect(spelledOut('高效办成[^。]{1,14}?一件事')).toBeNull();
@@ -225,7 +317,29 @@ describe('a lexicon pattern that stands for a few strings is matched as those st
 describe('discovery and jurisdiction scans', () => {
   const BRAND = /(平安|法治|信用|数字|智慧)([\u4e00-\u9fff]{2,3}?)(?:建设|(?=[^\u4e00-\u9fff]|品牌|平台|示范|创建|工作|$))/g;
   const places = ['德阳', '昌江', '清远', '台前', '罗江', '景德镇', '政府', '社会'];
-  const pieces = [...cjk, '平安', '法治', '信用', '数字', '智慧', '建设', '品牌', '平台', '示范', '创建', '工作', ...places, '“', '”', ',', ' ', '\n', '、', '和', 'a'];
+  const pieces = [
+    ...cjk,
+    '平安',
+    '法治',
+    '信用',
+    '数字',
+    '智慧',
+    '建设',
+    '品牌',
+    '平台',
+    '示范',
+    '创建',
+    '工作',
+    ...places,
+    '“',
+    '”',
+    ',',
+    ' ',
+    '\n',
+    '、',
+    '和',
+    'a',
+  ];
 
   it('placeBrands keeps the matches of its RegExp whose place is a short name (法治 + place only with 建设)', () => {
     fc.assert(
@@ -350,7 +464,9 @@ describe('the census and the trie', () => {
         const byTrie = FORM_TRIE.matchesIn(stripped.codes);
         const expected = byTrie.at.map((at, k) => [at, byTrie.length[k], FORMS[byTrie.value[k]].key]);
         const walk = walked.walk!;
-        const fromWalk = walk.at.map((at, k) => [at, walk.length[k], FORM_RANK_OF_WORD[walk.value[k] - FIRST_FORM_WORD] ?? -1]).filter(([, , rank]) => rank >= 0);
+        const fromWalk = walk.at
+          .map((at, k) => [at, walk.length[k], FORM_RANK_OF_WORD[walk.value[k] - FIRST_FORM_WORD] ?? -1])
+          .filter(([, , rank]) => rank >= 0);
         expect(fromWalk.map(([at, length, rank]) => [at, length, FORMS[rank].key])).toEqual(expected);
       }),
       runs(300),
@@ -358,7 +474,10 @@ describe('the census and the trie', () => {
   });
 
   it('census markers are where the words of each group start, a word in two groups counting in both', () => {
-    const groups = [['德阳', '罗江区', '普法'], ['普法', '我区', '德阳市']];
+    const groups = [
+      ['德阳', '罗江区', '普法'],
+      ['普法', '我区', '德阳市'],
+    ];
     const ids = groups.map((g) => registerMarkers(g));
     fc.assert(
       fc.property(textOf(words, 40), (text) => {
@@ -375,36 +494,78 @@ describe('the census and the trie', () => {
 
   it('trie scans equal a scan of every key at every position', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(textOf(['a', 'b', 'c', '法', '治'], 4).filter((k) => k.length > 0), { maxLength: 12 }), textOf(['a', 'b', 'c', '法', '治', 'd'], 30), (keys, text) => {
-        const trie = new Trie<number>();
-        keys.forEach((k, i) => {
-          trie.add(k, i);
-        });
-        const expected: [number, number, number][] = [];
-        for (let at = 0; at < text.length; at++)
-          for (let len = 1; at + len <= text.length; len++) {
-            const i = keys.indexOf(text.slice(at, at + len));
-            if (i >= 0) expected.push([at, len, i]);
+      fc.property(
+        fc.uniqueArray(
+          textOf(['a', 'b', 'c', '法', '治'], 4).filter((k) => k.length > 0),
+          { maxLength: 12 },
+        ),
+        textOf(['a', 'b', 'c', '法', '治', 'd'], 30),
+        (keys, text) => {
+          const trie = new Trie<number>();
+          keys.forEach((k, i) => {
+            trie.add(k, i);
+          });
+          const expected: [number, number, number][] = [];
+          for (let at = 0; at < text.length; at++)
+            for (let len = 1; at + len <= text.length; len++) {
+              const i = keys.indexOf(text.slice(at, at + len));
+              if (i >= 0) expected.push([at, len, i]);
+            }
+          const found = trie.matchesIn(text);
+          expect(found.at.map((at, k) => [at, found.length[k], found.value[k]])).toEqual(expected);
+          for (let at = 0; at <= text.length; at++) {
+            const longest = Math.max(0, ...expected.filter(([a, l]) => a === at && l >= 2).map(([, l]) => l));
+            expect(trie.longestAt(text, at, 2)).toBe(longest);
           }
-        const found = trie.matchesIn(text);
-        expect(found.at.map((at, k) => [at, found.length[k], found.value[k]])).toEqual(expected);
-        for (let at = 0; at <= text.length; at++) {
-          const longest = Math.max(0, ...expected.filter(([a, l]) => a === at && l >= 2).map(([, l]) => l));
-          expect(trie.longestAt(text, at, 2)).toBe(longest);
-        }
-      }),
+        },
+      ),
       runs(300),
     );
   });
 
   it('Sentences collects the offsets of the IGNORABLE characters, and the text without them is matchKey of it', () => {
     fc.assert(
-      fc.property(textOf(['“', '”', '"', '‘', '’', "'", '「', '」', '『', '』', ' ', '\u3000', '\u00a0', '\t', '\n', '\r', '\ufeff', '法', '治', '。', '1', '一', '《', '》', 'a'], 60), (text) => {
-        const sentences = new Sentences(text, codesOf(text));
-        expect(sentences.ignorable).toEqual([...text.matchAll(IGNORABLE)].map((m) => m.index));
-        const kept = text.split('').filter((_, i) => !sentences.ignorable.includes(i)).join('');
-        expect(kept).toBe(matchKey(text));
-      }),
+      fc.property(
+        textOf(
+          [
+            '“',
+            '”',
+            '"',
+            '‘',
+            '’',
+            "'",
+            '「',
+            '」',
+            '『',
+            '』',
+            ' ',
+            '\u3000',
+            '\u00a0',
+            '\t',
+            '\n',
+            '\r',
+            '\ufeff',
+            '法',
+            '治',
+            '。',
+            '1',
+            '一',
+            '《',
+            '》',
+            'a',
+          ],
+          60,
+        ),
+        (text) => {
+          const sentences = new Sentences(text, codesOf(text));
+          expect(sentences.ignorable).toEqual([...text.matchAll(IGNORABLE)].map((m) => m.index));
+          const kept = text
+            .split('')
+            .filter((_, i) => !sentences.ignorable.includes(i))
+            .join('');
+          expect(kept).toBe(matchKey(text));
+        },
+      ),
       runs(300),
     );
   });
@@ -449,10 +610,13 @@ describe('readPageMeta', () => {
   it('finds the publication date the RegExp finds, looked for only in a text with 发布 or 文日期', () => {
     const published = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
     fc.assert(
-      fc.property(textOf(['网站', '发布', '发', '布', '时间', '日期', '发文', '成文', '文日期', ':', '：', ' ', '2024', '-', '3', '12', '年', '月', '日', '法'], 16), (raw) => {
-        const m = published.exec(raw);
-        expect(readPageMeta(raw).published).toBe(m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null);
-      }),
+      fc.property(
+        textOf(['网站', '发布', '发', '布', '时间', '日期', '发文', '成文', '文日期', ':', '：', ' ', '2024', '-', '3', '12', '年', '月', '日', '法'], 16),
+        (raw) => {
+          const m = published.exec(raw);
+          expect(readPageMeta(raw).published).toBe(m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null);
+        },
+      ),
       runs(500),
     );
   });
@@ -460,7 +624,14 @@ describe('readPageMeta', () => {
 
 describe('normalizeText equals the former line-by-line normalization', () => {
   // The former implementation, as it was before the line scan and the rewrites were made conditional.
-  const CRUFT_LINE = [/^<<\s*返回/, /^(主办|承办|技术支持|责任编辑|来源|编辑|审核|供稿|协办)\s*[:：]/, /(政府)?网站找错/, /^序号\s*[:：].*(发布机构|公开形式)/, /^(打印|关闭)(本页|窗口)?$/, /^【?(字体|字号)\s*[:：]/];
+  const CRUFT_LINE = [
+    /^<<\s*返回/,
+    /^(主办|承办|技术支持|责任编辑|来源|编辑|审核|供稿|协办)\s*[:：]/,
+    /(政府)?网站找错/,
+    /^序号\s*[:：].*(发布机构|公开形式)/,
+    /^(打印|关闭)(本页|窗口)?$/,
+    /^【?(字体|字号)\s*[:：]/,
+  ];
   const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef0-9“”《》、，。：；（）,;:!?()%]/;
   const SENTENCE_END = /[。！？!?;；:：》”)）]$/;
   const TITLE_LINE = /^[^,，。;；:：!！?？]{8,60}(报告|总结)$/;
@@ -484,13 +655,55 @@ describe('normalizeText equals the former line-by-line normalization', () => {
       }
       const previous = lines[lines.length - 1];
       const previousIsHeading = previous !== undefined && ((HEADING_START.test(previous) && !previous.includes('。')) || TITLE_LINE.test(previous));
-      if (!paragraphBreak && previous !== undefined && previous.length >= 20 && !previousIsHeading && !SENTENCE_END.test(previous) && !HEADING_START.test(line)) lines[lines.length - 1] = previous + line;
+      if (!paragraphBreak && previous !== undefined && previous.length >= 20 && !previousIsHeading && !SENTENCE_END.test(previous) && !HEADING_START.test(line))
+        lines[lines.length - 1] = previous + line;
       else lines.push(line);
       paragraphBreak = false;
     }
     return lines.join('\n');
   };
-  const pieces = [...cjk, '\n', '\r\n', '\r', '\ufeff', '\u200b', ' ', '  ', '\t', '\u3000', '\u00a0', '２０２１', '（一）', '，', '。', '一、', '1.', '主办:', '<<返回', '报告', '—', '2021', '年', '法治政府建设年度报告', '承办：', '技术支持:', '责任编辑:', '来源:', '审核 :', '序号:', '发布机构', '打印本页', '关闭', '【字体:', '字号:', '政府网站找错', '第一章', '(1)', '》', '；'];
+  const pieces = [
+    ...cjk,
+    '\n',
+    '\r\n',
+    '\r',
+    '\ufeff',
+    '\u200b',
+    ' ',
+    '  ',
+    '\t',
+    '\u3000',
+    '\u00a0',
+    '２０２１',
+    '（一）',
+    '，',
+    '。',
+    '一、',
+    '1.',
+    '主办:',
+    '<<返回',
+    '报告',
+    '—',
+    '2021',
+    '年',
+    '法治政府建设年度报告',
+    '承办：',
+    '技术支持:',
+    '责任编辑:',
+    '来源:',
+    '审核 :',
+    '序号:',
+    '发布机构',
+    '打印本页',
+    '关闭',
+    '【字体:',
+    '字号:',
+    '政府网站找错',
+    '第一章',
+    '(1)',
+    '》',
+    '；',
+  ];
 
   it('on text made of line breaks, spaces of every kind, full-width characters, headings and cruft', () => {
     fc.assert(

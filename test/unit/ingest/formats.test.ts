@@ -69,15 +69,25 @@ describe('plain text in every encoding', () => {
 
 describe('a government web page', () => {
   const name = SEEDS[3]; // 昌江区: body only, no title of its own
-  const meta = { title: '昌江区2021年法治政府建设年度报告', published: '2022-01-20', url: 'http://www.ccjq.gov.cn/art/2022/1/20/art_1234_567890.html', host: '景德镇市昌江区人民政府' };
+  const meta = {
+    title: '昌江区2021年法治政府建设年度报告',
+    published: '2022-01-20',
+    url: 'http://www.ccjq.gov.cn/art/2022/1/20/art_1234_567890.html',
+    host: '景德镇市昌江区人民政府',
+  };
 
-  it('takes the issuer from the article\'s 发布机构 when the page names one, not from the site\'s 主办 footer', async () => {
+  it("takes the issuer from the article's 发布机构 when the page names one, not from the site's 主办 footer", async () => {
     // a township's report on its county's site: an information-disclosure table names the publisher
-    const body = '2023年,我镇坚持以习近平法治思想为指导,深入推进依法行政,法治政府建设取得新成效。现将有关情况报告如下。\n' +
-      '一、主要工作\n' + '我镇严格落实行政执法三项制度,推进法治政府建设,加强行政执法监督,深化法治宣传教育,提升政府依法行政能力和水平。'.repeat(6);
+    const body =
+      '2023年,我镇坚持以习近平法治思想为指导,深入推进依法行政,法治政府建设取得新成效。现将有关情况报告如下。\n' +
+      '一、主要工作\n' +
+      '我镇严格落实行政执法三项制度,推进法治政府建设,加强行政执法监督,深化法治宣传教育,提升政府依法行政能力和水平。'.repeat(6);
     const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>白河镇2023年法治政府建设情况报告-青山县人民政府</title></head><body>
 <table class="xxgk_table"><tr><td>索引号：0001/2024-00012</td><td>发布机构：白河镇人民政府</td></tr><tr><td>发布日期：2024年01月15日</td></tr></table>
-<div class="article">${body.split('\n').map((line) => `<p>${line}</p>`).join('')}</div>
+<div class="article">${body
+      .split('\n')
+      .map((line) => `<p>${line}</p>`)
+      .join('')}</div>
 <div id="bottom"><p>主办单位：青山县人民政府办公室　承办：青山县政务服务中心</p></div></body></html>`;
     const path = put('baihe.html', html);
     const { meta: read } = readHtml(readFileSync(path));
@@ -93,9 +103,26 @@ describe('a government web page', () => {
     expect(encoding).toBe(charset === 'utf-8' ? 'UTF-8' : 'GB18030');
     expect(read).toEqual(meta);
     // the article, line for line, and none of the boilerplate around it
-    const seedLines = seedText(name).split('\n').filter((l) => l.trim());
+    const seedLines = seedText(name)
+      .split('\n')
+      .filter((l) => l.trim());
     expect(body.split('\n')).toEqual(seedLines);
-    for (const cruft of ['首页', '当前位置', '政务公开', '相关链接', '督察工作的通知', '主办', '技术支持', '备案号', '分享到', '打印', 'document.getElementById', '_hmt', '请输入关键字', '浏览次数']) {
+    for (const cruft of [
+      '首页',
+      '当前位置',
+      '政务公开',
+      '相关链接',
+      '督察工作的通知',
+      '主办',
+      '技术支持',
+      '备案号',
+      '分享到',
+      '打印',
+      'document.getElementById',
+      '_hmt',
+      '请输入关键字',
+      '浏览次数',
+    ]) {
       expect(body, cruft).not.toContain(cruft);
     }
 
@@ -110,7 +137,16 @@ describe('a government web page', () => {
 
   it('a page whose body carries its own title and site lines (台前县) extracts as the text file does', async () => {
     const text = seedText(SEEDS[1]);
-    const page = put('001.html', governmentPage(text, { title: '台前县关于2021年法治政府建设工作情况的报告', published: '2022-01-26', url: 'http://www.taiqian.gov.cn/a/1.html', host: '台前县人民政府', charset: 'gbk' }));
+    const page = put(
+      '001.html',
+      governmentPage(text, {
+        title: '台前县关于2021年法治政府建设工作情况的报告',
+        published: '2022-01-26',
+        url: 'http://www.taiqian.gov.cn/a/1.html',
+        host: '台前县人民政府',
+        charset: 'gbk',
+      }),
+    );
     const { graph } = await extractFile(page);
     expect(essence(graph)).toEqual(fromSeed(SEEDS[1]));
     expect(graph.issuer).toEqual(extractReport(text).issuer);
@@ -156,14 +192,19 @@ describe('a government web page', () => {
     });
 
     it('reaches the report: a page titled "…报告-…人民政府" gives the report its title', async () => {
-      const path = put('003.site-title.html', governmentPageTitled(seedText(name), { ...meta, charset: 'gbk', titleTag: `${title}-${host}`, headline: { className: 'detail_title' } }));
+      const path = put(
+        '003.site-title.html',
+        governmentPageTitled(seedText(name), { ...meta, charset: 'gbk', titleTag: `${title}-${host}`, headline: { className: 'detail_title' } }),
+      );
       const { graph } = await extractFile(path);
       expect(graph.title).toBe(title);
     });
   });
 
   it('a page declaring gb2312 but served as UTF-8 is still read right', async () => {
-    const page = governmentPage(seedText(name), { ...meta, charset: 'utf-8' }).toString('utf8').replace('charset=utf-8', 'charset=gb2312');
+    const page = governmentPage(seedText(name), { ...meta, charset: 'utf-8' })
+      .toString('utf8')
+      .replace('charset=utf-8', 'charset=gb2312');
     const { body, encoding } = readHtml(Buffer.from(page));
     expect(encoding).toBe('UTF-8');
     expect(body).toContain('紧紧围绕中央、省、市法治政府建设各项部署');
@@ -175,7 +216,13 @@ describe('Word and PDF', () => {
     const path = put(`${name}.docx`, await wordDocument(seedText(name)));
     const input = await readReportFile(path);
     expect(input.format).toBe('docx');
-    expect(input.text).toBe(seedText(name).split('\n').map((l) => l.trim()).filter(Boolean).join('\n'));
+    expect(input.text).toBe(
+      seedText(name)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('\n'),
+    );
     expect(essence((await extractFile(path)).graph)).toEqual(fromSeed(name));
   });
 
@@ -200,14 +247,56 @@ describe('bad input is refused with a reason', () => {
     ['empty', () => put('empty.txt', ''), /the file is empty/],
     ['only whitespace', () => put('blank.txt', ' \n\n \t\n'), /empty|no text/],
     ['binary', () => put('random.txt', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256))), /binary/],
-    ['undecodable', () => put('broken.txt', Buffer.concat([encodeText(report.slice(0, 200), 'gbk'), Buffer.from([0x81, 0x20, 0xfe, 0x7f, 0xff, 0x81, 0x30]), encodeText(report.slice(200, 400), 'gbk')])), /cannot decode the text/],
-    ['a news item', () => put('news.txt', '今天天气很好,市民纷纷走出家门,到公园散步赏花。'.repeat(20)), /^not a report: the governance vocabulary .* occurs only 0 times/],
-    ['a menu page', () => put('menu.html', governmentPage('首页\n政务公开\n政务服务\n互动交流', { title: '网站地图', published: '2024-01-01', url: 'http://x.gov.cn/map.html', host: '某县人民政府', charset: 'utf-8' })), /not a report|no article text/],
-    ['a legacy Word .doc', () => put('report.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])), /unsupported format "\.doc".*supported are \.txt.*\.html\/\.htm, \.docx, \.pdf/],
-    ['an image', () => put('scan.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)])), /unsupported format "\.png" \(an image.*OCR/],
+    [
+      'undecodable',
+      () =>
+        put(
+          'broken.txt',
+          Buffer.concat([
+            encodeText(report.slice(0, 200), 'gbk'),
+            Buffer.from([0x81, 0x20, 0xfe, 0x7f, 0xff, 0x81, 0x30]),
+            encodeText(report.slice(200, 400), 'gbk'),
+          ]),
+        ),
+      /cannot decode the text/,
+    ],
+    [
+      'a news item',
+      () => put('news.txt', '今天天气很好,市民纷纷走出家门,到公园散步赏花。'.repeat(20)),
+      /^not a report: the governance vocabulary .* occurs only 0 times/,
+    ],
+    [
+      'a menu page',
+      () =>
+        put(
+          'menu.html',
+          governmentPage('首页\n政务公开\n政务服务\n互动交流', {
+            title: '网站地图',
+            published: '2024-01-01',
+            url: 'http://x.gov.cn/map.html',
+            host: '某县人民政府',
+            charset: 'utf-8',
+          }),
+        ),
+      /not a report|no article text/,
+    ],
+    [
+      'a legacy Word .doc',
+      () => put('report.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])),
+      /unsupported format "\.doc".*supported are \.txt.*\.html\/\.htm, \.docx, \.pdf/,
+    ],
+    [
+      'an image',
+      () => put('scan.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)])),
+      /unsupported format "\.png" \(an image.*OCR/,
+    ],
     ['an unknown extension', () => put('report.xyz', report), /unsupported format "\.xyz".*supported are/],
     ['a .pdf that is not one', () => put('fake.pdf', report), /not a \.pdf file/],
-    ['a .docx that is not one', () => put('fake.docx', Buffer.from('PK\x03\x04 nothing here', 'latin1')), /zip archive without a Word document|not a readable Word/],
+    [
+      'a .docx that is not one',
+      () => put('fake.docx', Buffer.from('PK\x03\x04 nothing here', 'latin1')),
+      /zip archive without a Word document|not a readable Word/,
+    ],
   ])('%s', async (_what, make, reason) => {
     expect(await refusal(make())).toMatch(reason);
   });
@@ -220,7 +309,16 @@ describe('bad input is refused with a reason', () => {
   });
 
   it('an HTML page saved as .txt is read as a page', async () => {
-    const path = put('page-saved-as.txt', governmentPage(seedText(SEEDS[3]), { title: '昌江区2021年法治政府建设年度报告', published: '2022-01-20', url: 'http://a.gov.cn/1.html', host: '景德镇市昌江区人民政府', charset: 'gbk' }));
+    const path = put(
+      'page-saved-as.txt',
+      governmentPage(seedText(SEEDS[3]), {
+        title: '昌江区2021年法治政府建设年度报告',
+        published: '2022-01-20',
+        url: 'http://a.gov.cn/1.html',
+        host: '景德镇市昌江区人民政府',
+        charset: 'gbk',
+      }),
+    );
     const input = await readReportFile(path);
     expect(input.format).toBe('html');
     expect(input.text).not.toContain('相关链接');

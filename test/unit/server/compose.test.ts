@@ -29,7 +29,9 @@ type Port = string | number | { target: number; published?: string | number; hos
 
 /** `ports:` entries in short ("4000:4000") or long ({target, published}) form, as "published:target". */
 function ports(service: { ports?: Port[] }): string[] {
-  return (service.ports ?? []).map((p) => (typeof p === 'object' ? `${p.published ?? ''}:${p.target}` : withDefaults(String(p)).replace(/^(?:[\d.]+:)?(\d+:\d+)(?:\/tcp)?$/, '$1')));
+  return (service.ports ?? []).map((p) =>
+    typeof p === 'object' ? `${p.published ?? ''}:${p.target}` : withDefaults(String(p)).replace(/^(?:[\d.]+:)?(\d+:\d+)(?:\/tcp)?$/, '$1'),
+  );
 }
 
 /** The host address each published port binds to when nothing is set (Compose's own default is every interface). */
@@ -94,9 +96,7 @@ describe('docker-compose.yml', () => {
 
   it('keeps the Neo4j data in a named volume mounted at /data', () => {
     const mounts: (string | { type?: string; source: string; target: string })[] = neo4j.volumes ?? [];
-    const data = mounts
-      .map((m) => (typeof m === 'string' ? { source: m.split(':')[0], target: m.split(':')[1] } : m))
-      .find((m) => m.target === '/data');
+    const data = mounts.map((m) => (typeof m === 'string' ? { source: m.split(':')[0], target: m.split(':')[1] } : m)).find((m) => m.target === '/data');
     expect(data, 'a mount at /data').toBeDefined();
     expect(data!.source).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/); // a name, not a host path
     expect(Object.keys(compose.volumes ?? {})).toContain(data!.source);
@@ -145,7 +145,9 @@ describe('Dockerfile', () => {
   });
 
   it('has a .dockerignore that keeps node_modules, data and .git out of the build context', () => {
-    const ignore = readFileSync(new URL('.dockerignore', root), 'utf8').split('\n').map((l) => l.trim());
+    const ignore = readFileSync(new URL('.dockerignore', root), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     expect(ignore).toEqual(expect.arrayContaining(['node_modules', 'data', '.git', 'test/artifacts']));
   });
 });
