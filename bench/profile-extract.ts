@@ -23,6 +23,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractReport } from '../src/extract/index.js';
+import { GOVERNANCE_WORDS, RULE_WORDS, SPECIAL_CHARS } from '../test/support/hostile-text.js';
 import { rng } from './corpus.js';
 
 const flag = (name: string): string | undefined => {
@@ -59,44 +60,6 @@ function timeAlternating(fns: Record<string, Extract>, sample: string[]): Record
 
 // ---------------------------------------------------------------- damaged and hostile inputs
 
-const GOVERNANCE = ['法治', '依法行政', '行政执法', '政府', '普法', '法治政府建设'];
-const SPECIAL = [
-  ...'《》〈〉<>“”"‘’「」()（）[]【】、。，,;；:：!！?？…—–-~～·　 \t\n\r\u00a0\ufeff\u200b一二三四五六七八九十两是第条款章节部分0123456789０１２３４５６７８９.．%％万亿余多约件次人个项家期',
-];
-const WORDS = [
-  '三项制度',
-  '放管服',
-  '存在的问题',
-  '下一步',
-  '一是',
-  '二是',
-  '(一)',
-  '1.',
-  '(1)',
-  '一、',
-  '《',
-  '》',
-  '“',
-  '”',
-  '罗江区',
-  '德阳市',
-  '四川省',
-  '2024年',
-  '报告',
-  '司法局',
-  '我局',
-  '我区',
-  '主办:',
-  '责任编辑:',
-  '<<返回',
-  '专项整治行动',
-  '“法治德阳”',
-  '平安昌江建设',
-  '共办理案件35件',
-  '两期',
-  '十余次',
-];
-
 /** Deterministic damaged inputs: what test/unit/extract/reliability.test.ts fuzzes, as a fixed list for A/B checks. */
 export function hostileInputs(n: number, reportsToSplice: string[], seed = 7): string[] {
   const random = rng(seed);
@@ -111,9 +74,9 @@ export function hostileInputs(n: number, reportsToSplice: string[], seed = 7): s
         out += String.fromCharCode(Math.floor(random() * 0x10000)); // lone surrogates too
       else if (r < 0.25) out += String.fromCodePoint(Math.floor(random() * 0x10ffff) % 0xd800);
       else if (r < 0.5) out += cjk();
-      else if (r < 0.75) out += pick(SPECIAL);
-      else if (r < 0.9) out += pick(WORDS);
-      else out += pick(GOVERNANCE);
+      else if (r < 0.75) out += pick(SPECIAL_CHARS);
+      else if (r < 0.9) out += pick(RULE_WORDS);
+      else out += pick(GOVERNANCE_WORDS);
     }
     return out;
   };
@@ -138,7 +101,7 @@ export function hostileInputs(n: number, reportsToSplice: string[], seed = 7): s
       case 3:
         return pick([...'。，、;：！？…—《》“”()（）.,-~']).repeat(int(1, 3000));
       default:
-        return pick(WORDS).repeat(int(1, 200));
+        return pick(RULE_WORDS).repeat(int(1, 200));
     }
   };
   const out: string[] = [];
@@ -152,7 +115,7 @@ export function hostileInputs(n: number, reportsToSplice: string[], seed = 7): s
         out.push(piece());
         break;
       case 2: // enough governance vocabulary to pass the report check, then anything
-        out.push(GOVERNANCE.join('').repeat(int(5, 40)) + junk(int(300, 3000)));
+        out.push(GOVERNANCE_WORDS.join('').repeat(int(5, 40)) + junk(int(300, 3000)));
         break;
       case 3:
       case 4: {

@@ -15,6 +15,7 @@ import { extractReport, normalizeText, NotAReportError } from '../../../src/extr
 import { parseSections, sectionAt } from '../../../src/extract/sections.js';
 import type { ReportGraph } from '../../../src/extract/types.js';
 import { contractViolations, provenanceViolations } from '../../support/contract.js';
+import { GOVERNANCE_WORDS, RULE_WORDS, SPECIAL_CHARS } from '../../support/hostile-text.js';
 
 const seedDir = fileURLToPath(new URL('../../../seed/', import.meta.url));
 const SEEDS = readdirSync(seedDir)
@@ -47,48 +48,11 @@ function checkExtraction(raw: string): ReportGraph | null {
 
 // --- alphabets --------------------------------------------------------------
 
-/** Characters the extractor's rules look at: brackets, quotes, enumerators, heading marks, digits and units. */
-const SPECIAL = [
-  ...'《》〈〉<>“”"‘’「」()（）[]【】、。，,;；:：!！?？…—–-~～·　 \t\n\r\u00a0\ufeff一二三四五六七八九十两是第条款章节部分0123456789０１２３４５６７８９.．%％万亿余多约件次人个项家期',
-];
-const WORDS = [
-  '法治',
-  '依法行政',
-  '行政执法',
-  '政府',
-  '普法',
-  '三项制度',
-  '放管服',
-  '存在的问题',
-  '下一步',
-  '一是',
-  '二是',
-  '(一)',
-  '1.',
-  '(1)',
-  '一、',
-  '《',
-  '》',
-  '“',
-  '”',
-  '罗江区',
-  '德阳市',
-  '四川省',
-  '2024年',
-  '报告',
-  '司法局',
-  '我局',
-  '我区',
-  '主办:',
-  '责任编辑:',
-  '<<返回',
-];
-
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)); // lone surrogates too
 const anyCodePoint = fc.integer({ min: 0, max: 0x10ffff }).map((c) => (c >= 0xd800 && c <= 0xdfff ? '\ufffd' : String.fromCodePoint(c)));
 const cjk = fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c));
-const special = fc.constantFrom(...SPECIAL);
-const word = fc.constantFrom(...WORDS);
+const special = fc.constantFrom(...SPECIAL_CHARS);
+const word = fc.constantFrom(...GOVERNANCE_WORDS, ...RULE_WORDS);
 const unit = fc.oneof(
   { weight: 1, arbitrary: anyCodeUnit },
   { weight: 1, arbitrary: anyCodePoint },
