@@ -5,19 +5,6 @@
 // regulation and theme conditions look at ("mentions 三项制度 in 2021–2023").
 // $initiatives / $regulations hold every name the user's term may stand for;
 // node aliases match too.
-// @param level "county"
-// @param province null :: string | null
-// @param prefecture null :: string | null
-// @param text null :: string | null
-// @param yearFrom null :: number | null
-// @param yearTo null :: number | null
-// @param issuerType null :: string | null
-// @param initiatives ["行政执法三项制度", "三项制度"]
-// @param initiativeCategory null :: string | null
-// @param regulations null :: ReadonlyArray<string> | null
-// @param regulationKind null :: string | null
-// @param regulationScope null :: string | null
-// @param problemTheme null :: string | null
 // @returns facet string
 // @returns value string
 // @returns count number

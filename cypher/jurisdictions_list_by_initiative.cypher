@@ -4,21 +4,8 @@
 // instead of testing every jurisdiction's reports ("which counties cite
 // 三项制度"). One row: the page and the total. A matching report satisfies the year and issuer conditions, so
 // those EXISTS tests are implied here; the others are as in jurisdictions_list.
-// @param level "county"
-// @param province null :: string | null
-// @param prefecture null :: string | null
-// @param text null :: string | null
-// @param yearFrom null :: number | null
-// @param yearTo null :: number | null
-// @param issuerType null :: string | null
 // @param initiatives ["行政执法三项制度", "三项制度"]
 // @param initiativeCategory null :: string | null
-// @param regulations null :: ReadonlyArray<string> | null
-// @param regulationKind null :: string | null
-// @param regulationScope null :: string | null
-// @param problemTheme null :: string | null
-// @param orderBy "fullName"
-// @param descending false
 // @param skip 0
 // @param limit 20
 // @returns jurisdictions JurisdictionShape[]

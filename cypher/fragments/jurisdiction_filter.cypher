@@ -3,6 +3,8 @@
 // regulations, admitting the problem theme. Every condition is optional
 // (null = none) and they combine with AND; the year range and issuer type
 // also restrict which reports the other conditions look at.
+// @param initiatives ["行政执法三项制度", "三项制度"]
+// @param initiativeCategory null :: string | null
 {{jurisdiction_place}}
   AND ($yearFrom IS NULL AND $yearTo IS NULL AND $issuerType IS NULL OR EXISTS {
     MATCH (j)<-[:ABOUT]-(r:Report)

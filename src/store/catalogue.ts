@@ -201,15 +201,15 @@ export interface Statements {
     row: { key: string; jurisdiction: JurisdictionShape };
   };
   "jurisdictions_facets": {
-    params: { level: string | null; province: string | null; prefecture: string | null; text: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; initiatives: ReadonlyArray<string> | null; initiativeCategory: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null };
+    params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; initiatives: ReadonlyArray<string> | null; initiativeCategory: string | null; level: string | null; province: string | null; prefecture: string | null; text: string | null };
     row: { facet: string; value: string; count: number };
   };
   "jurisdictions_list": {
-    params: { level: string | null; province: string | null; prefecture: string | null; text: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; initiatives: ReadonlyArray<string> | null; initiativeCategory: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; skip: number; limit: number };
+    params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; initiatives: ReadonlyArray<string> | null; initiativeCategory: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; skip: number; limit: number };
     row: { jurisdictions: JurisdictionShape[]; total: number };
   };
   "jurisdictions_list_by_initiative": {
-    params: { level: string | null; province: string | null; prefecture: string | null; text: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; initiatives: ReadonlyArray<string>; initiativeCategory: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; skip: number; limit: number };
+    params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; initiatives: ReadonlyArray<string>; initiativeCategory: string | null; skip: number; limit: number };
     row: { jurisdictions: JurisdictionShape[]; total: number };
   };
   "jurisdictions_lookup": {

@@ -110,9 +110,10 @@ function fragmentBody(name: string, dir: string): string {
  * Replaces every `{{NAME}}` by the fragment cypher/fragments/NAME.cypher. The
  * fragment's first line takes the placeholder's place; its other lines are
  * indented as the placeholder's line is, so the whole statement reads as if
- * written out.
+ * written out. The names of the fragments met, at any depth, are added to
+ * `included`.
  */
-export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[] = []): string {
+export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[] = [], included: Set<string> = new Set()): string {
   return text
     .split('\n')
     .map((line) => {
@@ -120,7 +121,8 @@ export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[
       for (let match = INCLUDE.exec(out); match; match = INCLUDE.exec(out)) {
         const [whole, indent, before, name] = match;
         if (seen.includes(name)) throw new Error(`fragment ${name} includes itself (${[...seen, name].join(' → ')})`);
-        const body = expandFragments(fragmentBody(name, dir), dir, [...seen, name]).split('\n');
+        included.add(name);
+        const body = expandFragments(fragmentBody(name, dir), dir, [...seen, name], included).split('\n');
         out = indent + before + body.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n') + out.slice(whole.length);
       }
       return out;
@@ -128,22 +130,46 @@ export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[
     .join('\n');
 }
 
+/**
+ * A fragment declares the parameters it uses (`// @param` in its header), so
+ * the statements that include it need not repeat them: they get the
+ * fragments' declarations, their own winning where both declare a name (a
+ * statement may want another example). Two fragments declaring one name must
+ * agree.
+ */
+function withFragmentParams(header: ReturnType<typeof parseCypherHeader>, included: Set<string>, dir: string): ReturnType<typeof parseCypherHeader> {
+  const params: Record<string, unknown> = {};
+  const paramTypes: Record<string, string> = {};
+  const declaredBy: Record<string, string> = {};
+  for (const name of [...included].sort()) {
+    const fragment = parseCypherHeader(readFileSync(join(dir, `${name}.cypher`), 'utf8'));
+    for (const [param, example] of Object.entries(fragment.params)) {
+      const type = fragment.paramTypes[param];
+      if (Object.hasOwn(declaredBy, param) && (JSON.stringify(params[param]) !== JSON.stringify(example) || paramTypes[param] !== type)) {
+        throw new Error(`@param ${param} is declared differently by fragments ${declaredBy[param]} and ${name}`);
+      }
+      declaredBy[param] = name;
+      params[param] = example;
+      if (type) paramTypes[param] = type;
+    }
+  }
+  for (const param of Object.keys(header.params)) delete paramTypes[param];
+  return { ...header, params: { ...params, ...header.params }, paramTypes: { ...paramTypes, ...header.paramTypes } };
+}
+
 /** Reads one statement file, its fragments expanded; `file` (its path below cypher/, with extension) defaults to the base name. */
 export function readStatementFile(path: string, file = path.split(/[\\/]/).pop() ?? path, fragments = FRAGMENTS_DIR): Statement {
   let text: string;
+  let header: ReturnType<typeof parseCypherHeader>;
   try {
-    text = expandFragments(stripBom(readFileSync(path, 'utf8')), fragments);
+    const included = new Set<string>();
+    text = expandFragments(stripBom(readFileSync(path, 'utf8')), fragments, [], included);
+    header = withFragmentParams(parseCypherHeader(text), included, fragments);
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }
   const stem = file.replace(/\.cypher$/, '');
   const variant = /^(.*)\.(embedded|neo4j)$/.exec(stem);
-  let header: ReturnType<typeof parseCypherHeader>;
-  try {
-    header = parseCypherHeader(text);
-  } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}`);
-  }
   return { name: variant ? variant[1] : stem, backend: variant ? (variant[2] as Backend) : null, path, file, text, ...header };
 }
 

@@ -1,12 +1,12 @@
 // The graph model of src/model.ts (ids as the API has always given them),
 // and the Cypher fragments that must agree with it.
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEY_PROPERTY, NODE_LABELS, RELATIONSHIPS, RELATION_TYPES, displayLabel, edgeId, isNodeLabel, isRelationType, nodeId } from '../../../src/model.js';
-import { expandFragments, FRAGMENTS_DIR, listStatementFiles } from '../../../src/store/statements.js';
+import { expandFragments, FRAGMENTS_DIR, listStatementFiles, readStatementFile } from '../../../src/store/statements.js';
 
 describe('the graph model', () => {
   it('names every label once, with a key property, and joins only its own labels', () => {
@@ -62,6 +62,30 @@ describe('cypher/fragments', () => {
       expect(expandFragments('  x {{inner}} y', dir)).toBe('  x B\n    C y');
       expect(() => expandFragments('{{missing}}', dir)).toThrow(/no fragment/);
       expect(() => expandFragments('{{loop}}', dir)).toThrow(/includes itself/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("declare their parameters for the statements that include them; a statement's own declaration wins, two fragments must agree", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govgraph-fragment-params-'));
+    try {
+      mkdirSync(join(dir, 'fragments'));
+      writeFileSync(
+        join(dir, 'fragments', 'place.cypher'),
+        '// The place.\n// @param level "county"\n// @param text null :: string | null\n(j.level = $level) AND ($text IS NULL OR j.name CONTAINS $text) {{year}}\n',
+      );
+      writeFileSync(join(dir, 'fragments', 'year.cypher'), '// @param year 2024\nAND j.year = $year\n');
+      writeFileSync(join(dir, 'fragments', 'other_year.cypher'), '// @param year 2023\nAND j.year = $year\n');
+      writeFileSync(join(dir, 'list.cypher'), '// @param level "province"\n// @param limit 20\nMATCH (j:Jurisdiction) WHERE {{place}} RETURN j LIMIT $limit\n');
+      writeFileSync(join(dir, 'clash.cypher'), '// @param limit 20\nMATCH (j:Jurisdiction) WHERE {{place}} {{other_year}} RETURN j LIMIT $limit\n');
+      const list = readStatementFile(join(dir, 'list.cypher'), 'list.cypher', join(dir, 'fragments'));
+      expect(list.params).toEqual({ level: 'province', text: null, year: 2024, limit: 20 });
+      expect(list.paramTypes).toEqual({ text: 'string | null' });
+      expect(list.text.match(/@param/g)).toHaveLength(2); // its own two: the fragments' headers are not expanded into it
+      expect(() => readStatementFile(join(dir, 'clash.cypher'), 'clash.cypher', join(dir, 'fragments'))).toThrow(
+        /year is declared differently by fragments other_year and year/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
