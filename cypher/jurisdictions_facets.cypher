@@ -1,10 +1,6 @@
 // Facets of the jurisdictions matching the filter: how many of them fall in each
 // province, level, report year, initiative category, regulation kind and problem theme.
-// Every filter is optional (null = no filter) and they combine with AND; the
-// year range and issuer type also restrict which reports the initiative,
-// regulation and theme conditions look at ("mentions 三项制度 in 2021–2023").
-// $initiatives / $regulations hold every name the user's term may stand for;
-// node aliases match too.
+// The filter and its parameters: fragments/jurisdiction_filter.cypher.
 // @returns facet string
 // @returns value string
 // @returns count number

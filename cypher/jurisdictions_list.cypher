@@ -1,10 +1,6 @@
 // One page of jurisdictions matching the filter, in the requested order, and
 // how many match in all (totalCount): one row.
-// Every filter is optional (null = no filter) and they combine with AND; the
-// year range and issuer type also restrict which reports the initiative,
-// regulation and theme conditions look at ("mentions 三项制度 in 2021–2023").
-// $initiatives / $regulations hold every name the user's term may stand for;
-// node aliases match too.
+// The filter and its parameters: fragments/jurisdiction_filter.cypher.
 // @param skip 0
 // @param limit 20
 // @returns jurisdictions JurisdictionShape[]

@@ -2,7 +2,9 @@
 // the year range by the issuer type, mentioning the initiatives, citing the
 // regulations, admitting the problem theme. Every condition is optional
 // (null = none) and they combine with AND; the year range and issuer type
-// also restrict which reports the other conditions look at.
+// also restrict which reports the other conditions look at ("mentions
+// 三项制度 in 2021–2023"). $initiatives / $regulations hold every name the
+// user's term may stand for; node aliases match too.
 // @param initiatives ["行政执法三项制度", "三项制度"]
 // @param initiativeCategory null :: string | null
 {{jurisdiction_place}}
