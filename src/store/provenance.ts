@@ -27,20 +27,8 @@
 // says how to re-extract it.
 import type { Mention } from '../extract/types.js';
 import { StoreError } from './errors.js';
+import type { ProvenanceLink } from './rows.js';
 import type { GraphStore } from './types.js';
-
-/** The properties of a provenance-carrying relationship (plus the type's own: count, action, value…). */
-export interface ProvenanceLink {
-  count?: number | null;
-  action?: string | null;
-  starts?: number[] | null;
-  ends?: number[] | null;
-  sentenceStarts?: number[] | null;
-  sentenceEnds?: number[] | null;
-  sectionIndexes?: number[] | null;
-  /** Only on a relationship with a sentence that is not a slice of the text. */
-  sentences?: string[] | null;
-}
 
 /** What the stored offsets point into: a report's text and its heading paths (Report.text, Report.sections). */
 export interface ProvenanceSource {

@@ -1,7 +1,9 @@
 // The values the statements of cypher/ project, named so that their headers
 // can declare them (`// @returns report ReportShape`) and the typed catalogue
 // (src/store/catalogue.ts) hands them to the resolvers as they are.
-import type { ProvenanceLink } from './provenance.js';
+
+/** A row of a statement's result: only scalars, lists and maps (statements project, never return raw nodes). */
+export type Row = Record<string, unknown>;
 
 export interface ReportShape {
   id: string;
@@ -56,7 +58,20 @@ export interface SecondaryShape {
   properties: Record<string, unknown>;
 }
 
-/** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…), in the stored model of src/store/provenance.ts. */
+/** The properties of a provenance-carrying relationship (plus the type's own: count, action, value…), in the stored model of src/store/provenance.ts. */
+export interface ProvenanceLink {
+  count?: number | null;
+  action?: string | null;
+  starts?: number[] | null;
+  ends?: number[] | null;
+  sentenceStarts?: number[] | null;
+  sentenceEnds?: number[] | null;
+  sectionIndexes?: number[] | null;
+  /** Only on a relationship with a sentence that is not a slice of the text. */
+  sentences?: string[] | null;
+}
+
+/** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…) as read. */
 export type LinkShape = ProvenanceLink;
 
 /** Properties of a REPORTS relationship: provenance, and the metric's value as read. */

@@ -17,8 +17,7 @@ export function runWith<N extends StatementName>(store: GraphStore, name: N, par
   return store.run(name, ...([params] as RunParams<N>));
 }
 
-/** A row of a statement's result: only scalars, lists and maps (statements project, never return raw nodes). */
-export type Row = Record<string, unknown>;
+export type { Row } from './rows.js';
 
 export type UpsertOutcome = 'created' | 'unchanged' | 'replaced';
 
