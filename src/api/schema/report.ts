@@ -165,7 +165,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const f = args.filter;
       const jurisdictionKeys = f?.jurisdiction
-        ? (await ctx.store.run('jurisdictions_lookup', { name: f.jurisdiction.trim() })).map((row) => (row.jurisdiction as { key: string }).key)
+        ? (await ctx.store.run('jurisdictions_lookup', { name: f.jurisdiction.trim() })).map((row) => row.jurisdiction.key)
         : null;
       const filter = {
         yearFrom: f?.yearFrom ?? null,

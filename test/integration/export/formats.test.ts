@@ -39,6 +39,7 @@ import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import { DATABASE_FILE, EmbeddedStore } from '../../../src/store/embedded.js';
 import type { StoreCounts } from '../../../src/store/types.js';
 import { queryData } from '../../support/ask.js';
+import { storedReports } from '../../support/stored-reports.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-export-'));
@@ -541,21 +542,7 @@ describe('exports of the seeded graph', () => {
       try {
         const counted = await imported.counts();
         expect([counted.byLabel, counted.byType]).toEqual([counts.byLabel, counts.byType]);
-        const ids = (
-          await store.run('reports_list', {
-            yearFrom: null,
-            yearTo: null,
-            issuerType: null,
-            level: null,
-            province: null,
-            jurisdictionKeys: null,
-            initiatives: null,
-            regulations: null,
-            oldestFirst: false,
-            skip: 0,
-            limit: 100,
-          })
-        )[0].reports.map((r) => r.id);
+        const ids = (await storedReports(store, 100)).reports.map((r) => r.id);
         expect(ids).toHaveLength(5);
         const M = 'mentions { sentence section start end surface }';
         // the first and the last 100 metrics: every metric of a report that states up to 200

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { storedReports } from '../../support/stored-reports.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { StoreLockedError } from '../../../src/store/errors.js';
 import { CYPHER_DIR } from '../../../src/store/statements.js';
@@ -183,20 +184,7 @@ describe('embedded store: the data directory', () => {
     expect(committed.length).toBeGreaterThanOrEqual(25);
 
     const store = await EmbeddedStore.open({ dir });
-    const reports = await store.run('reports_list', {
-      yearFrom: null,
-      yearTo: null,
-      issuerType: null,
-      level: null,
-      province: null,
-      jurisdictionKeys: null,
-      initiatives: null,
-      regulations: null,
-      oldestFirst: false,
-      skip: 0,
-      limit: 0,
-    });
-    const total = Number(reports[0].total);
+    const { total } = await storedReports(store, 0);
     // every acknowledged commit is there; at most the one in flight may also be
     expect(total).toBeGreaterThanOrEqual(committed.length);
     expect(total).toBeLessThanOrEqual(committed.length + 1);
