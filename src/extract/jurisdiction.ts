@@ -438,7 +438,7 @@ function namedInBody(text: string, census: WordCensus, self: Record<keyof typeof
   // a county or city names itself by its brand (法治宁海建设, 平安昌江) or first in the formula (法治弋阳、法治政府、
   // 法治社会一体建设): its short name, counted for each division of
   // that name whose level the report speaks as (我县/全县 for a 县; a street's report on 法治上城建设 is not 上城区's)
-  const ownPlaces = [...placeBrandsIn(text, codesOf(text), census).map((brand) => brand.place), ...placesOfRuleOfLawTriad(text)];
+  const ownPlaces = [...placeBrandsIn(text, codesOf(text), census).map((brand) => brand.place), ...placesOfRuleOfLawTriad(text, census)];
   for (const place of ownPlaces) {
     for (const division of divisionsByShortName.get(place) ?? []) {
       const suffix = division.name.slice(-1) as keyof typeof self;

@@ -322,23 +322,31 @@ function brandPrefixesIn(text: string, census?: WordCensus): readonly number[] |
 // The national formula 法治国家、法治政府、法治社会一体建设 as a place writes it of itself:
 // 法治弋阳、法治政府、法治社会一体建设, 以建设法治高台、法治政府、法治社会为目标.
 const TRIAD_TAIL = ['、法治政府、法治社会', '，法治政府、法治社会', ',法治政府、法治社会'];
+// The census finds where the tails start in the pass it makes anyway.
+const TRIAD_MARKERS = registerMarkers(TRIAD_TAIL);
 
 /**
  * The short names of the places that put themselves first in the formula
  * (弋阳 in 法治弋阳、法治政府、法治社会): a report's own place, as a brand is,
- * though no 建设 follows the name itself.
+ * though no 建设 follows the name itself (census: the text's, when the caller has it).
  */
-export function placesOfRuleOfLawTriad(text: string): string[] {
+export function placesOfRuleOfLawTriad(text: string, census?: WordCensus): string[] {
+  const tails = census?.markersAt(TRIAD_MARKERS) ?? TRIAD_TAIL.flatMap((tail) => occurrencesOf(text, tail));
   const found: string[] = [];
-  for (const tail of TRIAD_TAIL) {
-    for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + tail.length)) {
-      for (let length = 2; length <= 3; length++) {
-        const short = text.slice(at - length, at);
-        if (text.startsWith('法治', at - length - 2) && divisionsByShortName.has(short)) found.push(short);
-      }
+  for (const at of tails) {
+    for (let length = 2; length <= 3; length++) {
+      const short = text.slice(at - length, at);
+      if (text.startsWith('法治', at - length - 2) && divisionsByShortName.has(short)) found.push(short);
     }
   }
   return found;
+}
+
+/** The offsets where word starts in text, not overlapping. */
+function occurrencesOf(text: string, word: string): number[] {
+  const at: number[] = [];
+  for (let p = text.indexOf(word); p >= 0; p = text.indexOf(word, p + word.length)) at.push(p);
+  return at;
 }
 
 /** The place brands of the text, in text order (census: the text's, when the caller has it). */
