@@ -96,24 +96,27 @@ function walk(dir: string): string[] {
 
 const INCLUDE = /^([ \t]*)(.*?)\{\{\s*([a-z0-9_]+)\s*\}\}/;
 
-/** A fragment's text without its leading comment lines (what it is for) and trailing newlines. */
-function fragmentBody(name: string, dir: string): string {
+type Header = ReturnType<typeof parseCypherHeader>;
+
+/** A fragment: its text without its leading comment lines (what it is for) and trailing newlines, and the parameters its header declares. */
+function readFragment(name: string, dir: string): { body: string; header: Header } {
   const path = join(dir, `${name}.cypher`);
   if (!existsSync(path)) throw new Error(`{{${name}}}: there is no fragment ${path}`);
-  const lines = stripBom(readFileSync(path, 'utf8')).split(/\r?\n/);
+  const text = stripBom(readFileSync(path, 'utf8'));
+  const lines = text.split(/\r?\n/);
   let first = 0;
   while (first < lines.length && (lines[first].trim().startsWith('//') || lines[first].trim() === '')) first++;
-  return lines.slice(first).join('\n').replace(/\s+$/, '');
+  return { body: lines.slice(first).join('\n').replace(/\s+$/, ''), header: parseCypherHeader(text) };
 }
 
 /**
  * Replaces every `{{NAME}}` by the fragment cypher/fragments/NAME.cypher. The
  * fragment's first line takes the placeholder's place; its other lines are
  * indented as the placeholder's line is, so the whole statement reads as if
- * written out. The names of the fragments met, at any depth, are added to
- * `included`.
+ * written out. The headers of the fragments met, at any depth, are added to
+ * `included` by name.
  */
-export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[] = [], included: Set<string> = new Set()): string {
+export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[] = [], included: Map<string, Header> = new Map()): string {
   return text
     .split('\n')
     .map((line) => {
@@ -121,8 +124,9 @@ export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[
       for (let match = INCLUDE.exec(out); match; match = INCLUDE.exec(out)) {
         const [whole, indent, before, name] = match;
         if (seen.includes(name)) throw new Error(`fragment ${name} includes itself (${[...seen, name].join(' → ')})`);
-        included.add(name);
-        const body = expandFragments(fragmentBody(name, dir), dir, [...seen, name], included).split('\n');
+        const fragment = readFragment(name, dir);
+        included.set(name, fragment.header);
+        const body = expandFragments(fragment.body, dir, [...seen, name], included).split('\n');
         out = indent + before + body.map((l, i) => (i === 0 || l === '' ? l : indent + l)).join('\n') + out.slice(whole.length);
       }
       return out;
@@ -137,12 +141,11 @@ export function expandFragments(text: string, dir = FRAGMENTS_DIR, seen: string[
  * statement may want another example). Two fragments declaring one name must
  * agree.
  */
-function withFragmentParams(header: ReturnType<typeof parseCypherHeader>, included: Set<string>, dir: string): ReturnType<typeof parseCypherHeader> {
+function withFragmentParams(header: Header, included: Map<string, Header>): Header {
   const params: Record<string, unknown> = {};
   const paramTypes: Record<string, string> = {};
   const declaredBy: Record<string, string> = {};
-  for (const name of [...included].sort()) {
-    const fragment = parseCypherHeader(readFileSync(join(dir, `${name}.cypher`), 'utf8'));
+  for (const [name, fragment] of [...included].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     for (const [param, example] of Object.entries(fragment.params)) {
       const type = fragment.paramTypes[param];
       if (Object.hasOwn(declaredBy, param) && (JSON.stringify(params[param]) !== JSON.stringify(example) || paramTypes[param] !== type)) {
@@ -160,11 +163,11 @@ function withFragmentParams(header: ReturnType<typeof parseCypherHeader>, includ
 /** Reads one statement file, its fragments expanded; `file` (its path below cypher/, with extension) defaults to the base name. */
 export function readStatementFile(path: string, file = path.split(/[\\/]/).pop() ?? path, fragments = FRAGMENTS_DIR): Statement {
   let text: string;
-  let header: ReturnType<typeof parseCypherHeader>;
+  let header: Header;
   try {
-    const included = new Set<string>();
+    const included = new Map<string, Header>();
     text = expandFragments(stripBom(readFileSync(path, 'utf8')), fragments, [], included);
-    header = withFragmentParams(parseCypherHeader(text), included, fragments);
+    header = withFragmentParams(parseCypherHeader(text), included);
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message}`);
   }
