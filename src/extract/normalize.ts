@@ -24,7 +24,8 @@ const RADICAL_FORMS: Record<string, string> = (require('./knowledge/radical-form
 // A font's one glyph for two or three em dashes comes back from a PDF as the two- or three-em dash.
 const DASH_RUNS: Record<string, string> = { '\u2e3a': '——', '\u2e3b': '———' };
 
-const CRUFT_LINE = [
+/** Lines of web-page cruft (navigation, imprint, print links); exported for the test that holds the line scan to a plain test of every line. */
+export const CRUFT_LINE = [
   /^<<\s*返回/,
   /^(主办|承办|技术支持|责任编辑|来源|编辑|审核|供稿|协办)\s*[:：]/,
   /(政府)?网站找错/,

@@ -33,7 +33,7 @@ import {
   withoutOpening,
 } from '../../../src/extract/metrics.js';
 import { canonicalRegulationTitle, normalizeText } from '../../../src/extract/index.js';
-import { readPageMeta } from '../../../src/extract/normalize.js';
+import { CRUFT_LINE, readPageMeta } from '../../../src/extract/normalize.js';
 import { citationAction, findTitles, rewriteTitle } from '../../../src/extract/regulations.js';
 import { startsLikeHeading } from '../../../src/extract/sections.js';
 import { Sentences } from '../../../src/extract/sentences.js';
@@ -623,15 +623,8 @@ describe('readPageMeta', () => {
 });
 
 describe('normalizeText equals the former line-by-line normalization', () => {
-  // The former implementation, as it was before the line scan and the rewrites were made conditional.
-  const CRUFT_LINE = [
-    /^<<\s*返回/,
-    /^(主办|承办|技术支持|责任编辑|来源|编辑|审核|供稿|协办)\s*[:：]/,
-    /(政府)?网站找错/,
-    /^序号\s*[:：].*(发布机构|公开形式)/,
-    /^(打印|关闭)(本页|窗口)?$/,
-    /^【?(字体|字号)\s*[:：]/,
-  ];
+  // The former implementation, as it was before the line scan and the rewrites were made conditional
+  // (with the current list of cruft patterns, so a pattern added to it is checked against the scan's shortcuts).
   const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef0-9“”《》、，。：；（）,;:!?()%]/;
   const SENTENCE_END = /[。！？!?;；:：》”)）]$/;
   const TITLE_LINE = /^[^,，。;；:：!！?？]{8,60}(报告|总结)$/;
