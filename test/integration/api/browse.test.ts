@@ -219,7 +219,7 @@ describe('why does the graph say so', () => {
       )
     ).jurisdiction;
     expect(evidence.totalCount).toBe(5);
-    // ../shared/gold: 行政执法三项制度 in seed 003, surfaces and evidence
+    // the gold standard (test/gold, the samples' annotation): 行政执法三项制度 in seed 003, surfaces and evidence
     expect([...new Set(evidence.nodes.map((m) => m.surface))].sort()).toEqual(
       ['行政执法“三项制度”', '行政执法三项制度', '行政执法公示、全过程记录、重大行政执法决定法制审核三项制度', '三项制度'].sort(),
     );
