@@ -11,12 +11,14 @@ import type { ReportGraph } from '../extract/types.js';
 import { StoreError, StoreLockedError } from './errors.js';
 import { acquireDirectoryLock } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
-import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, UpsertOutcome } from './types.js';
+import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
 import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type Transaction, type TransactionResult, type Transactional } from './write.js';
 import { countsFromRows } from './counts.js';
 import { loadEngine, type Grafeo } from './engine.js';
 import { ReadCache } from './read-cache.js';
+import pLimit, { type LimitFunction } from 'p-limit';
+import { availableParallelism } from 'node:os';
 
 type Database = InstanceType<Grafeo['GrafeoDB']>;
 type Executor = { executeCypher(query: string, params?: unknown): Promise<{ toArray(): Record<string, unknown>[] }> };
@@ -34,6 +36,20 @@ export interface EmbeddedOptions {
    * store writes. GOVGRAPH_READ_CACHE=0 turns it off (src/cli/config.ts).
    */
   readCache?: boolean;
+  /**
+   * Read statements running in the engine at once (default: the cores less
+   * one). Reads beyond it wait their turn in arrival order; writes never wait
+   * for them. The engine keeps a snapshot per read (MVCC), so writes need
+   * not exclude reads; what they need is a core: on 2 cores, 20 readers with
+   * no cap held writes to a few a second (every statement of a write queued
+   * behind every read sent meanwhile). GOVGRAPH_READ_CONCURRENCY sets it.
+   */
+  readConcurrency?: number;
+}
+
+/** os.availableParallelism() - 1, at least 1: the rest of the machine is the writer's. */
+export function defaultReadConcurrency(): number {
+  return Math.max(1, availableParallelism() - 1);
 }
 
 /** A statement that changes the graph (its comment lines aside). */
@@ -48,6 +64,8 @@ export function isWriteStatement(text: string): boolean {
 export class EmbeddedStore implements GraphStore, Transactional {
   readonly kind = 'embedded' as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
+  /** Read statements running in the engine at once (see readLane). */
+  private readonly readLimit: LimitFunction;
   private closed = false;
   /** Results of read statements, dropped on every write (null: no caching). */
   readonly cache: ReadCache | null;
@@ -57,18 +75,21 @@ export class EmbeddedStore implements GraphStore, Transactional {
     private readonly releaseLock: () => void,
     readonly location: string,
     private readonly statements: Map<string, Statement>,
-    readCache = true,
+    tuning: Pick<EmbeddedOptions, 'readCache' | 'readConcurrency'>,
   ) {
-    this.cache = readCache ? new ReadCache() : null;
+    this.cache = (tuning.readCache ?? true) ? new ReadCache() : null;
+    this.readLimit = pLimit(tuning.readConcurrency ?? defaultReadConcurrency());
     for (const statement of statements.values()) this.writes.set(statement.name, isWriteStatement(statement.text));
   }
 
   private readonly writes = new Map<string, boolean>();
+  /** Write statements running outside a transaction: while any is, no snapshot may use the cache. */
+  private writesInFlight = 0;
 
   static async open(options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
     const { GrafeoDB } = await loadEngine();
     if (!options.dir) {
-      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir), options.readCache ?? true);
+      const store = new EmbeddedStore(GrafeoDB.create(), () => {}, 'memory', loadStatements('embedded', options.cypherDir), options);
       await store.createSchema();
       return store;
     }
@@ -91,7 +112,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
       }
       throw new StoreError(`cannot open the embedded database ${file}: ${message}`, { cause: error });
     }
-    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir), options.readCache ?? true);
+    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir), options);
     try {
       await store.createSchema();
     } catch (error) {
@@ -120,19 +141,65 @@ export class EmbeddedStore implements GraphStore, Transactional {
   async run<N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> {
     const params: Record<string, unknown> = given ?? {};
     this.assertOpen();
-    const statement = this.statement(name);
-    if (!this.cache || this.writes.get(statement.name)) {
-      try {
-        return (await this.exec(this.db as unknown as Executor, name, params)) as RowOf<N>[];
-      } finally {
-        if (this.writes.get(statement.name)) this.cache?.invalidate();
-      }
-    }
+    if (this.writes.get(this.statement(name).name)) return (await this.runWrite(name, params)) as RowOf<N>[];
+    return (await this.cachedRead(this.db as unknown as Executor, this.cache?.begin() ?? 0, this.writesInFlight === 0, name, params)) as RowOf<N>[];
+  }
+
+  /**
+   * A read transaction opened now: the engine keeps its state for it (MVCC),
+   * so a request's statements agree with each other while reports are
+   * written. Cached rows are used only while they describe that same state:
+   * no commit since the snapshot began, and no write statement in flight.
+   */
+  snapshot(): StoreSnapshot {
+    this.assertOpen();
+    const tx = this.db.beginTransaction();
+    const generation = this.cache?.begin() ?? 0;
+    const cacheable = this.writesInFlight === 0;
+    let released = false;
+    return {
+      run: async <N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> => {
+        if (released) throw new StoreError('this snapshot has been released');
+        this.assertOpen();
+        if (this.writes.get(this.statement(name).name)) throw new StoreError(`a snapshot only reads; ${name} writes`);
+        return (await this.cachedRead(tx as unknown as Executor, generation, cacheable, name, given ?? {})) as RowOf<N>[];
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        try {
+          tx.rollback();
+        } catch {
+          // the engine has already ended it (closed store): nothing is held
+        }
+      },
+    };
+  }
+
+  /** A read statement: from the cache when its rows describe the state being read, else from the engine (filling the cache when they do). */
+  private async cachedRead(on: Executor, generation: number, cacheable: boolean, name: string, params: Record<string, unknown>): Promise<Row[]> {
+    const cache = this.cache;
+    if (!cache || !cacheable || generation !== cache.begin()) return this.readLane(on, name, params);
     const key = `${name}\n${JSON.stringify(params)}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached as RowOf<N>[];
-    const generation = this.cache.begin();
-    return this.cache.set(key, await this.exec(this.db as unknown as Executor, name, params), generation) as RowOf<N>[];
+    const cached = cache.get(key);
+    if (cached) return cached;
+    return cache.set(key, await this.readLane(on, name, params), generation);
+  }
+
+  private readLane(on: Executor, name: string, params: Record<string, unknown>): Promise<Row[]> {
+    return this.readLimit(() => this.exec(on, name, params));
+  }
+
+  /** A write statement outside a transaction (commits on its own, at a moment the caller cannot see): the cache is dropped before and after. */
+  private async runWrite(name: string, params: Record<string, unknown>): Promise<Row[]> {
+    this.writesInFlight++;
+    this.cache?.invalidate();
+    try {
+      return await this.exec(this.db as unknown as Executor, name, params);
+    } finally {
+      this.writesInFlight--;
+      this.cache?.invalidate();
+    }
   }
 
   /** Runs work in a transaction, one at a time; commits if it says so, rolls back if not or if it throws. */

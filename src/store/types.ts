@@ -13,7 +13,7 @@ export type RunParams<N extends StatementName> = [keyof ParamsOf<N>] extends [ne
  * parameter name the caller chooses), which the compiler cannot check: for
  * the few generic helpers (loaders, rankings); the name is still checked.
  */
-export function runWith<N extends StatementName>(store: GraphStore, name: N, params: Record<string, unknown>): Promise<RowOf<N>[]> {
+export function runWith<N extends StatementName>(store: Pick<GraphStore, 'run'>, name: N, params: Record<string, unknown>): Promise<RowOf<N>[]> {
   return store.run(name, ...([params] as RunParams<N>));
 }
 
@@ -26,6 +26,16 @@ export interface StoreCounts {
   relationships: number;
   byLabel: Record<string, number>;
   byType: Record<string, number>;
+}
+
+/**
+ * Reads from one state of the graph: every statement run through it sees the
+ * graph as it was when the snapshot began, whatever is written meanwhile.
+ * Release it when done (it holds that state in the engine).
+ */
+export interface StoreSnapshot {
+  run<N extends StatementName>(name: N, ...params: RunParams<N>): Promise<RowOf<N>[]>;
+  release(): void;
 }
 
 export interface GraphStore {
@@ -46,5 +56,11 @@ export interface GraphStore {
   /** Deletes a report with the nodes only it owned; false if there was no such report. */
   deleteReport(id: string): Promise<boolean>;
   counts(): Promise<StoreCounts>;
+  /**
+   * A consistent view for the reads of one request, where the engine has
+   * snapshots (the embedded store). Absent: each statement reads the latest
+   * committed state (Neo4j: read committed).
+   */
+  snapshot?(): StoreSnapshot;
   close(): Promise<void>;
 }

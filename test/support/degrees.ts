@@ -28,12 +28,18 @@ export function cypherDirWithDegrees(): string {
 /** id → "TYPE:n …" (sorted), over the report's own relationships and those of its problems and plans. */
 export async function reportDegrees(store: GraphStore): Promise<Map<string, string>> {
   const byReport = new Map<string, string[]>();
-  for (const name of ['test_report_degrees', 'test_report_owned_degrees']) {
-    for (const row of (await runWith(store, name as StatementName, {})) as Row[]) {
-      const list = byReport.get(String(row.id)) ?? [];
-      list.push(`${name === 'test_report_degrees' ? '' : 'owned.'}${String(row.type)}:${Number(row.n)}`);
-      byReport.set(String(row.id), list);
+  // two statements: read from one snapshot where the store has them, so a write committed between them cannot mix two states
+  const snapshot = store.snapshot?.();
+  try {
+    for (const name of ['test_report_degrees', 'test_report_owned_degrees']) {
+      for (const row of (await runWith(snapshot ?? store, name as StatementName, {})) as Row[]) {
+        const list = byReport.get(String(row.id)) ?? [];
+        list.push(`${name === 'test_report_degrees' ? '' : 'owned.'}${String(row.type)}:${Number(row.n)}`);
+        byReport.set(String(row.id), list);
+      }
     }
+  } finally {
+    snapshot?.release();
   }
   return new Map([...byReport].map(([id, list]) => [id, list.sort().join(' ')]));
 }
