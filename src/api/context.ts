@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import { runWith, type GraphStore, type ParamsOf, type RowOf, type StatementName } from '../store/types.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/read.js';
 import type { WriteAccess } from './auth.js';
+import { RequestStore } from './request-store.js';
 
 export interface AppContext {
   store: GraphStore;
@@ -29,10 +30,11 @@ export interface AppContext {
 
 export function createContext(store: GraphStore, writeAccess: WriteAccess = 'disabled', maxFileBytes = DEFAULT_MAX_FILE_BYTES): AppContext {
   const loaders = new Map<string, DataLoader<string, unknown[]>>();
+  const view = new RequestStore(store);
   return {
     // Pothos keeps its own per-request caches (loadable nodes) here.
     ...initContextCache(),
-    store,
+    store: view,
     writeAccess,
     maxFileBytes,
     rowsBy<N extends StatementName>(statement: N, param: string, keyColumn: string, extra?: Partial<ParamsOf<N>>) {
@@ -40,7 +42,7 @@ export function createContext(store: GraphStore, writeAccess: WriteAccess = 'dis
       let loader = loaders.get(id) as DataLoader<string, RowOf<N>[]> | undefined;
       if (!loader) {
         loader = new DataLoader<string, RowOf<N>[]>(async (keys) => {
-          const rows = await runWith(store, statement, { ...extra, [param]: [...keys] });
+          const rows = await runWith(view, statement, { ...extra, [param]: [...keys] });
           const grouped = new Map<string, RowOf<N>[]>(keys.map((k) => [k, []]));
           for (const row of rows) grouped.get(String((row as Record<string, unknown>)[keyColumn]))?.push(row);
           return keys.map((k) => grouped.get(k) ?? []);

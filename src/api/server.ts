@@ -12,6 +12,7 @@ import { answerClientError } from './client-error.js';
 import { serveExplorer } from './explore-route.js';
 import { handleExportRequest, isExportPath } from './export-route.js';
 import { createContext } from './context.js';
+import { consistentReads } from './consistency-plugin.js';
 import { graphiqlSecurityHeaders, renderOfflineGraphiQL } from './graphiql.js';
 import { requestIdFrom, requestScope, silentLogger, yogaLogger, type Logger } from './logging.js';
 import { schema } from './schema/index.js';
@@ -63,7 +64,7 @@ const csrfExceptGet: Plugin = {
 
 export function createGraphQLHandler(options: ServerOptions) {
   return createYoga({
-    plugins: [queryLengthLimit, csrfExceptGet, graphiqlSecurityHeaders],
+    plugins: [queryLengthLimit, csrfExceptGet, graphiqlSecurityHeaders, consistentReads],
     schema,
     batching: { limit: REQUEST_LIMITS.batchOperations },
     logging: yogaLogger(options.logger ?? silentLogger),
