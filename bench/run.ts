@@ -12,7 +12,8 @@
 // ingestPaths, with growth checkpoints at 10 %, 50 % and 100 %), query
 // (autocannon through the real HTTP server vs `{ __typename }`), batching
 // (store round trips per request at page size 10 vs 100), load (mixed queries,
-// 50 connections, memory after warm-up vs after the run).
+// 50 connections, memory after warm-up vs after the run), hostile (what
+// hostile clients do to a server holding 500 reports: bench/hostile.ts).
 //
 // Writes bench/results.json (or --out FILE) and prints a table.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -20,12 +21,9 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import type autocannon from 'autocannon';
-import { pino } from 'pino';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { createHttpServer } from '../src/api/server.js';
 import { createContext } from '../src/api/context.js';
 import { schema } from '../src/api/schema/index.js';
 import { extractReport, EXTRACTOR_VERSION } from '../src/extract/index.js';
@@ -35,12 +33,14 @@ import { runExtractTask } from '../src/ingest/task.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import type { GraphStore } from '../src/store/types.js';
 import { countingStore } from '../test/support/counting.js';
+import { startServer } from './server.js';
+import { hostileSection } from './hostile.js';
 import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
 import { logLogSlope, mb, median, round } from './stats.js';
 import { execute, parse } from 'graphql';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load'] as const;
+const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'hostile'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -61,6 +61,11 @@ export interface BenchOptions {
   /** Reports whose text the extraction section reads (a sample of the corpus). */
   extractSample: number;
   workers: number;
+  /** Reports loaded for the hostile-client section, and its readers-plus-writer run. */
+  hostileReports: number;
+  contentionConnections: number;
+  contentionSoloSeconds: number;
+  contentionSeconds: number;
   /** The embedded store's read cache (--no-cache turns it off, for before/after figures). */
   cache: boolean;
   quiet: boolean;
@@ -95,6 +100,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     linearityMax: num('--linearity-max', quick ? 10 : 100),
     extractSample: num('--extract-sample', quick ? 100 : 400),
     workers: num('--workers', defaultWorkerCount()),
+    hostileReports: num('--hostile-reports', 500),
+    contentionConnections: num('--contention-connections', 20),
+    contentionSoloSeconds: num('--contention-solo', quick ? 5 : 10),
+    contentionSeconds: num('--contention-seconds', quick ? 10 : 60),
     cache: !has('--no-cache'),
     quiet: has('--quiet'),
   };
@@ -452,16 +461,6 @@ async function autocannonRun(opts: Record<string, unknown>): Promise<LoadResult>
   });
 }
 
-/** A server on an ephemeral port, counting the errors it logs (masked internal errors). */
-async function startServer(store: GraphStore) {
-  const counter = { errors: 0 };
-  const logger = pino({ level: 'error' }, { write: () => void counter.errors++ });
-  const server = createHttpServer({ store, logger });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { server, url, counter, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 async function checkAnswer(url: string, q: NamedQuery): Promise<{ ok: boolean; bytes: number; note?: string }> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -641,7 +640,7 @@ export async function runBench(options: BenchOptions): Promise<Json> {
     options: { ...options, out: undefined },
     extractorVersion: EXTRACTOR_VERSION,
   };
-  const corpus = wants('extract') || needStore ? corpusFor(options) : null;
+  const corpus = wants('extract') || needStore || wants('hostile') ? corpusFor(options) : null;
   let dataDir: string | null = null;
   try {
     if (corpus) {
@@ -690,6 +689,17 @@ export async function runBench(options: BenchOptions): Promise<Json> {
         await close();
         await store.close();
       }
+    }
+    if (wants('hostile') && corpus) {
+      results.hostile = await hostileSection({
+        corpusDir: corpus.dir,
+        entries: corpus.entries,
+        reports: options.hostileReports,
+        workers: options.workers,
+        queries: benchQueries,
+        contention: { connections: options.contentionConnections, soloSeconds: options.contentionSoloSeconds, loadSeconds: options.contentionSeconds },
+        log: (message) => log(options, message),
+      });
     }
   } finally {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -798,6 +808,17 @@ export function formatTable(r: any): string {
       `RSS ${l.memoryAfterWarmup.rssMiB} → ${l.memoryAfterRun.rssMiB} MiB (${round(l.rssGrowth * 100, 1)} %)`,
       '0 errors, memory growth ≤ 10 %',
       yes(l.met),
+    ]);
+  }
+  if (r.hostile?.contention) {
+    const c = r.hostile.contention;
+    rows.push([
+      `writes under ${c.connections} readers`,
+      `${c.writesUnderReaders.perSecond} writes/s (p50 ${c.writesUnderReaders.p50Ms} ms, p99 ${c.writesUnderReaders.p99Ms} ms); reads p50 ${round(c.readers.p50Ms, 1)} ms, p99 ${round(c.readers.p99Ms, 1)} ms`,
+      `alone ${c.writesAlone.perSecond} writes/s`,
+      `${c.writeRateRatio}; ${c.readers.ghostRows} ghost rows, ${c.readers.countMismatches} count mismatches in ${c.readers.requests} answers`,
+      '≥ 0.5, 0 ghosts, 0 mismatches',
+      yes(c.met),
     ]);
   }
   const header = ['benchmark', 'result', 'baseline', 'ratio / detail', 'target', ''];

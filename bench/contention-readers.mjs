@@ -1,0 +1,63 @@
+// Readers for the contention bench, in their own process (as real clients
+// are): `connections` loops, each sending the next query as soon as the last
+// answered, for `durationMs`. Options come as JSON on stdin; figures go to
+// stdout as JSON. Besides latencies it checks what a snapshot per request
+// guarantees: no report listed as one of a jurisdiction's without that
+// jurisdiction ("ghost"), and a jurisdiction's report count equal to the
+// reports its page lists.
+let input = '';
+for await (const chunk of process.stdin) input += chunk;
+const { url, connections, durationMs, queries, watched } = JSON.parse(input);
+
+const GHOSTS = 'query($name: String!) { reports(first: 50, filter: {jurisdiction: $name}) { edges { node { reportId jurisdiction { name } } } } }';
+const COUNTS = 'query($name: String!) { jurisdiction(name: $name) { reports(first: 100) { totalCount edges { node { reportId jurisdiction { name } } } } } }';
+const checks = [
+  { name: 'ghost check', query: GHOSTS, variables: { name: watched } },
+  { name: 'count check', query: COUNTS, variables: { name: watched } },
+];
+const all = [...queries, ...checks];
+const latencies = [];
+const figures = { requests: 0, errors: 0, ghostRows: 0, ghostAnswers: 0, countMismatches: 0, errorSamples: [] };
+const deadline = Date.now() + durationMs;
+
+async function loop(offset) {
+  for (let i = offset; Date.now() < deadline; i++) {
+    const q = all[i % all.length];
+    const started = performance.now();
+    let body;
+    try {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }),
+      });
+      body = await res.json();
+    } catch (error) {
+      figures.errors++;
+      if (figures.errorSamples.length < 3) figures.errorSamples.push(String(error));
+      continue;
+    }
+    latencies.push(performance.now() - started);
+    figures.requests++;
+    if (body.errors) {
+      figures.errors++;
+      if (figures.errorSamples.length < 3) figures.errorSamples.push(body.errors[0].message);
+      continue;
+    }
+    const listed = q.name === 'ghost check' ? body.data.reports : body.data.jurisdiction?.reports;
+    if (listed) {
+      const ghosts = listed.edges.filter((e) => e.node == null || e.node.jurisdiction == null).length;
+      figures.ghostRows += ghosts;
+      if (ghosts) figures.ghostAnswers++;
+    }
+    if (q.name === 'count check') {
+      const page = body.data.jurisdiction?.reports;
+      if (page && page.totalCount <= 100 && page.totalCount !== page.edges.length) figures.countMismatches++;
+    }
+  }
+}
+
+await Promise.all(Array.from({ length: connections }, (_, i) => loop(i)));
+latencies.sort((a, b) => a - b);
+const at = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : null);
+process.stdout.write(JSON.stringify({ ...figures, p50Ms: at(50), p99Ms: at(99), maxMs: at(100) }));

@@ -1,0 +1,62 @@
+// What hostile or careless clients can do to a running server, measured as the
+// probes that found the problems were: the real HTTP server over an embedded
+// store holding 500 reports of the corpus. Each part returns its own figures;
+// the contention part compares writes under readers with writes alone, in
+// the same run.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestFiles } from '../src/ingest/pipeline.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+import { contentionSection } from './contention.js';
+import type { CorpusEntry } from './corpus.js';
+import { startServer } from './server.js';
+
+export interface HostileOptions {
+  corpusDir: string;
+  entries: CorpusEntry[];
+  /** Reports loaded before the hostile clients start (500 by default). */
+  reports: number;
+  workers: number;
+  /** The queries readers send (the bench's query table), given the sample jurisdiction. */
+  queries: (sample: { code: string; search: string }) => Array<{ name: string; query: string; variables?: Record<string, unknown> }>;
+  contention: { connections: number; soloSeconds: number; loadSeconds: number };
+  log: (message: string) => void;
+}
+
+export async function hostileSection(options: HostileOptions) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'govgraph-bench-hostile-'));
+  const store = await EmbeddedStore.open({ dir: dataDir });
+  try {
+    const entries = options.entries.slice(0, options.reports);
+    options.log(`hostile clients: loading ${entries.length} reports`);
+    await ingestFiles(
+      store,
+      entries.map((e) => join(options.corpusDir, e.file)),
+      { workers: options.workers },
+    );
+    const token = randomUUID();
+    const { url, close } = await startServer(store, { token });
+    try {
+      const sample = entries.find((e) => e.level === 'county') ?? entries[0];
+      const { connections, soloSeconds, loadSeconds } = options.contention;
+      options.log(`hostile clients: ${connections} readers and a writer for ${loadSeconds} s (writer alone ${soloSeconds} s)`);
+      const contention = await contentionSection({
+        store,
+        url,
+        queries: options.queries({ code: sample.code, search: sample.code }).filter((q) => !q.name.startsWith('typename')),
+        text: readFileSync(join(options.corpusDir, sample.file), 'utf8'),
+        connections,
+        soloSeconds,
+        loadSeconds,
+      });
+      return { reports: entries.length, contention };
+    } finally {
+      await close();
+    }
+  } finally {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
