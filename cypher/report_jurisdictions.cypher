@@ -1,5 +1,6 @@
 // The jurisdiction each of a batch of reports is about.
 // @param ids ["r-example"]
+// @cache-by ids report
 // @returns id string
 // @returns jurisdiction JurisdictionShape
 UNWIND $ids AS id

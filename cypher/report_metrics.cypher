@@ -1,5 +1,6 @@
 // Quantitative facts each of a batch of reports states, with provenance.
 // @param ids ["r-example"]
+// @cache-by ids report
 // @returns id string
 // @returns indicator string
 // @returns link MetricLink

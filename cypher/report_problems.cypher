@@ -1,5 +1,6 @@
 // Problems each of a batch of reports identifies, in the order written.
 // @param ids ["r-example"]
+// @cache-by ids report
 // @returns id string
 // @returns problem ProblemShape
 // @returns link LinkShape

@@ -2,6 +2,7 @@
 // and their heading paths (Report.sections), which a relationship's
 // sectionIndexes point into (null for reports written before they existed).
 // @param ids ["r-example"]
+// @cache-by ids report
 // @returns id string
 // @returns text string | null
 // @returns sections string[] | null

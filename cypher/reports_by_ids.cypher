@@ -1,6 +1,7 @@
 // Batch load of reports by id (the Report node loader). The text is left out:
 // it is large and only the `text` field asks for it (report_texts_by_ids).
 // @param ids ["r-example"]
+// @cache-by ids report
 // @returns id string
 // @returns report ReportShape
 UNWIND $ids AS id

@@ -183,7 +183,14 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const key = `${name}\n${JSON.stringify(params)}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    return cache.set(key, await this.readLane(on, name, params), generation);
+    return cache.set(key, await this.readLane(on, name, params), generation, this.dependencies(name, params));
+  }
+
+  /** What a read's rows depend on, by its statement's @cache-by (null: anything). */
+  private dependencies(name: string, params: Record<string, unknown>): string[] | null {
+    const by = this.statement(name).cacheBy;
+    const keys = by ? params[by.param] : null;
+    return Array.isArray(keys) ? keys.map((key) => `${by!.kind}:${String(key)}`) : null;
   }
 
   private readLane(on: Executor, name: string, params: Record<string, unknown>): Promise<Row[]> {
@@ -209,10 +216,10 @@ export class EmbeddedStore implements GraphStore, Transactional {
       const tx = this.db.beginTransaction();
       const executor = tx as unknown as Executor;
       try {
-        const { commit, value } = await work({ run: (name, params) => this.exec(executor, name, params) });
+        const { commit, value, touched } = await work({ run: (name, params) => this.exec(executor, name, params) });
         if (commit) {
           tx.commit();
-          this.cache?.invalidate();
+          this.cache?.invalidate(touched);
         } else tx.rollback();
         return value;
       } catch (error) {

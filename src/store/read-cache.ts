@@ -1,11 +1,14 @@
 // A cache of read-statement results for a store that is the only writer to
 // its graph (the embedded store: a lock file keeps other processes out). The
-// graph changes only through this store's writes, so every committed write
-// invalidates everything; analytics (co-citation, similarity, the filtered
-// jurisdiction lists) then cost one query per distinct request between ingests
-// instead of one per request. Callers share the cached rows and must treat
-// them as read-only (they are not frozen: Pothos brands node objects with
-// their GraphQL type, which is the same on every request).
+// graph changes only through this store's writes, so a committed write
+// invalidates what it may have changed: results that depend only on named
+// reports or jurisdictions (their statements say so: `@cache-by`) are dropped
+// when the write touched one of those keys, everything else (analytics,
+// lists, rankings) on every write. Analytics then cost one query per distinct
+// request between ingests instead of one per request. Callers share the
+// cached rows and must treat them as read-only (they are not frozen: Pothos
+// brands node objects with their GraphQL type, which is the same on every
+// request).
 import { LRUCache } from 'lru-cache';
 import type { Row } from './types.js';
 
@@ -18,9 +21,21 @@ export interface ReadCacheOptions {
   maxEntryChars?: number;
 }
 
+/** A key a write touched or a result depends on: "report:ID", "jurisdiction:KEY". */
+export type Dependency = string;
+
+interface Entry {
+  rows: Row[];
+  /** What the rows depend on; null: anything (dropped by every write). */
+  dependsOn: Dependency[] | null;
+}
+
 export class ReadCache {
   /** Least recently used first out, bounded by entries and by approximate characters (lru-cache does the bookkeeping). */
-  private readonly entries: LRUCache<string, Row[]>;
+  private readonly entries: LRUCache<string, Entry>;
+  /** Cache keys of the entries that depend on anything, and of those that depend on each key. */
+  private readonly general = new Set<string>();
+  private readonly byDependency = new Map<Dependency, Set<string>>();
   /** Bumped by every invalidation: a read that started before a write must not fill the cache after it. */
   private generation = 0;
   hits = 0;
@@ -28,11 +43,13 @@ export class ReadCache {
 
   constructor(options: ReadCacheOptions = {}) {
     const maxEntryChars = options.maxEntryChars ?? 4 * 1024 * 1024;
-    this.entries = new LRUCache<string, Row[]>({
+    this.entries = new LRUCache<string, Entry>({
       max: options.maxEntries ?? 5_000,
       maxSize: options.maxChars ?? 32 * 1024 * 1024,
       maxEntrySize: maxEntryChars, // larger results are not kept
-      sizeCalculation: (rows) => approximateChars(rows, maxEntryChars),
+      sizeCalculation: (entry) => approximateChars(entry.rows, maxEntryChars),
+      // however an entry leaves (evicted, replaced, invalidated), the indexes forget it
+      dispose: (entry, key) => this.unindex(key, entry),
     });
   }
 
@@ -42,10 +59,10 @@ export class ReadCache {
 
   /** The cached rows for a key, or undefined; a hit becomes the most recently used. */
   get(key: string): Row[] | undefined {
-    const rows = this.entries.get(key);
-    if (rows) this.hits++;
+    const entry = this.entries.get(key);
+    if (entry) this.hits++;
     else this.misses++;
-    return rows;
+    return entry?.rows;
   }
 
   /** A token to pass to set(): the generation the read started in. */
@@ -53,15 +70,46 @@ export class ReadCache {
     return this.generation;
   }
 
-  /** Stores rows read in `generation`, unless a write has happened since. Returns the rows. */
-  set(key: string, rows: Row[], generation: number): Row[] {
-    if (generation === this.generation) this.entries.set(key, rows);
+  /**
+   * Stores rows read in `generation`, unless a write has happened since, with
+   * what they depend on (null: anything). Returns the rows.
+   */
+  set(key: string, rows: Row[], generation: number, dependsOn: Dependency[] | null = null): Row[] {
+    if (generation !== this.generation) return rows;
+    this.entries.set(key, { rows, dependsOn });
+    if (!this.entries.has(key)) return rows; // too large to keep
+    if (!dependsOn) this.general.add(key);
+    else
+      for (const dependency of dependsOn) {
+        let keys = this.byDependency.get(dependency);
+        if (!keys) this.byDependency.set(dependency, (keys = new Set()));
+        keys.add(key);
+      }
     return rows;
   }
 
-  invalidate(): void {
+  /** A write committed: drops what it may have changed (everything, when it does not say what it touched). */
+  invalidate(touched?: readonly Dependency[]): void {
     this.generation++;
-    this.entries.clear();
+    if (!touched) {
+      this.entries.clear();
+      return;
+    }
+    const doomed = new Set(this.general);
+    for (const dependency of touched) for (const key of this.byDependency.get(dependency) ?? []) doomed.add(key);
+    for (const key of doomed) this.entries.delete(key);
+  }
+
+  private unindex(key: string, entry: Entry): void {
+    if (!entry.dependsOn) {
+      this.general.delete(key);
+      return;
+    }
+    for (const dependency of entry.dependsOn) {
+      const keys = this.byDependency.get(dependency);
+      keys?.delete(key);
+      if (keys?.size === 0) this.byDependency.delete(dependency);
+    }
   }
 }
 

@@ -33,10 +33,27 @@ export interface Statement {
   returns: { name: string; type: string }[];
   /** The leading comment lines other than @param: what the statement is for. */
   description: string;
+  /**
+   * `// @cache-by PARAM report|jurisdiction`: the rows depend only on the
+   * reports (their properties and what they own) or the jurisdiction nodes
+   * (fixed once created) whose keys $PARAM lists, so a cached result stays
+   * right through writes that touch none of them. Null: any write may change it.
+   */
+  cacheBy: CacheBy | null;
 }
+
+/** What a cached read depends on: the keys of one kind that one parameter lists. */
+export interface CacheBy {
+  param: string;
+  kind: CacheKind;
+}
+
+export const CACHE_KINDS = ['report', 'jurisdiction'] as const;
+export type CacheKind = (typeof CACHE_KINDS)[number];
 
 const PARAM_LINE = /^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+?)(?:\s+::\s+(.+))?$/;
 const RETURNS_LINE = /^@returns\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+)$/;
+const CACHE_BY_LINE = /^@cache-by\s+([A-Za-z_][A-Za-z0-9_]*)\s+(\S+)$/;
 
 /**
  * Reads the comment header: `// @param NAME JSON-example` lines (optionally
@@ -52,7 +69,9 @@ export function parseCypherHeader(text: string): {
   paramTypes: Record<string, string>;
   returns: { name: string; type: string }[];
   description: string;
+  cacheBy: CacheBy | null;
 } {
+  let cacheBy: CacheBy | null = null;
   const params: Record<string, unknown> = {};
   const paramTypes: Record<string, string> = {};
   const returns: { name: string; type: string }[] = [];
@@ -77,11 +96,18 @@ export function parseCypherHeader(text: string): {
       if (!match) throw new Error(`malformed header line "${trimmed}": expected // @returns NAME TYPE`);
       if (returns.some((r) => r.name === match[1])) throw new Error(`@returns ${match[1]} is declared twice`);
       returns.push({ name: match[1], type: match[2].trim() });
+    } else if (body.startsWith('@cache-by')) {
+      const match = CACHE_BY_LINE.exec(body);
+      if (!match || !(CACHE_KINDS as readonly string[]).includes(match[2]))
+        throw new Error(`malformed header line "${trimmed}": expected // @cache-by PARAM ${CACHE_KINDS.join('|')}`);
+      if (cacheBy) throw new Error('@cache-by is declared twice');
+      cacheBy = { param: match[1], kind: match[2] as CacheKind };
     } else if (body !== '') {
       description.push(body);
     }
   }
-  return { params, paramTypes, returns, description: description.join(' ') };
+  if (cacheBy && !Object.hasOwn(params, cacheBy.param)) throw new Error(`@cache-by ${cacheBy.param}: no such @param`);
+  return { params, paramTypes, returns, description: description.join(' '), cacheBy };
 }
 
 function stripBom(text: string): string {

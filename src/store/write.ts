@@ -6,6 +6,7 @@ import type { ReportGraph } from '../extract/types.js';
 import { StoreError, UnknownStatementError } from './errors.js';
 import type { Statement } from './statements.js';
 import type { Row, UpsertOutcome } from './types.js';
+import { jurisdictionChain } from './jurisdiction-chain.js';
 import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
 
 /** A statement run inside an open transaction. */
@@ -17,6 +18,12 @@ export interface Transaction {
 export interface TransactionResult<T> {
   commit: boolean;
   value: T;
+  /**
+   * The reports and jurisdictions the writes touched ("report:ID",
+   * "jurisdiction:KEY"), for a read cache to drop only what may have changed;
+   * absent: anything may have.
+   */
+  touched?: string[];
 }
 
 /**
@@ -40,6 +47,12 @@ export function statementNamed(statements: Map<string, Statement>, name: string)
   return statement;
 }
 
+/** A report's write touches the report (replaced whole) and the jurisdiction nodes of its chain (created if new). */
+function touchedBy(graph: ReportGraph): string[] {
+  const chain = graph.jurisdiction ? jurisdictionChain(graph.jurisdiction) : null;
+  return [`report:${graph.reportId}`, ...(chain?.nodes ?? []).map((node) => `jurisdiction:${node.key}`)];
+}
+
 async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<void> {
   for (const step of steps) await tx.run(step.name, step.params);
 }
@@ -57,7 +70,7 @@ export async function upsertReport(store: Transactional, graph: ReportGraph, met
       if (existing.length && existing[0].same === true) return { commit: false, value: 'unchanged' as const };
       if (existing.length) await runAll(tx, planReportDelete(graph.reportId));
       await runAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
-      return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const) };
+      return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const), touched: touchedBy(graph) };
     });
   } catch (error) {
     if (error instanceof StoreError) throw error;
@@ -71,6 +84,7 @@ export function deleteReport(store: Transactional, id: string): Promise<boolean>
     const existing = await tx.run('report_version', { id });
     if (!existing.length) return { commit: false, value: false };
     await runAll(tx, planReportDelete(id));
-    return { commit: true, value: true };
+    // jurisdiction nodes outlive their reports and never change once created
+    return { commit: true, value: true, touched: [`report:${id}`] };
   });
 }

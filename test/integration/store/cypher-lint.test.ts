@@ -77,6 +77,7 @@ describe('the linter harness (proves that a pass below means something)', () => 
       paramTypes: {},
       returns: [],
       description: 'What it does, and why.',
+      cacheBy: null,
     });
     expect(parseCypherHeader('// @param a 1\n// @returns a number | null\n// @returns b ReportShape[]\nRETURN $a AS a, [] AS b').returns).toEqual([
       { name: 'a', type: 'number | null' },
@@ -92,6 +93,10 @@ describe('the linter harness (proves that a pass below means something)', () => 
     expect(() => parseCypherHeader('// @param a not-json\nRETURN $a')).toThrow(/@param a/);
     expect(() => parseCypherHeader('// @param a\nRETURN $a')).toThrow(/malformed/);
     expect(() => parseCypherHeader('// @param a 1\n// @param a 2\nRETURN $a')).toThrow(/twice/);
+    // what a cached result depends on: a declared parameter and a known kind
+    expect(parseCypherHeader('// @param ids ["r"]\n// @cache-by ids report\nRETURN $ids').cacheBy).toEqual({ param: 'ids', kind: 'report' });
+    expect(() => parseCypherHeader('// @param ids ["r"]\n// @cache-by ids initiative\nRETURN $ids')).toThrow(/malformed/);
+    expect(() => parseCypherHeader('// @param ids ["r"]\n// @cache-by keys report\nRETURN $ids')).toThrow(/no such @param/);
   });
 });
 

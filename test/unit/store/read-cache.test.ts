@@ -44,4 +44,37 @@ describe('ReadCache', () => {
     cache.set('b', rows('b'), cache.begin());
     expect(cache.get('b')).toEqual(rows('b'));
   });
+
+  it('drops, on a write that says what it touched, the results depending on it and every general one, and keeps the rest', () => {
+    const cache = new ReadCache();
+    const g = cache.begin();
+    cache.set('report A', rows('a'), g, ['report:A']);
+    cache.set('reports A and B', rows('ab'), g, ['report:A', 'report:B']);
+    cache.set('report C', rows('c'), g, ['report:C']);
+    cache.set('jurisdiction 510604', rows('j'), g, ['jurisdiction:510604']);
+    cache.set('a ranking', rows('r'), g);
+    cache.invalidate(['report:B', 'jurisdiction:510604']);
+    expect(cache.get('report A')).toEqual(rows('a'));
+    expect(cache.get('report C')).toEqual(rows('c'));
+    expect(cache.get('reports A and B')).toBeUndefined();
+    expect(cache.get('jurisdiction 510604')).toBeUndefined();
+    expect(cache.get('a ranking')).toBeUndefined();
+    // a kept entry still answers to its own keys afterwards
+    cache.invalidate(['report:A']);
+    expect(cache.get('report A')).toBeUndefined();
+    expect(cache.get('report C')).toEqual(rows('c'));
+  });
+
+  it('indexes only what it keeps: a replaced or evicted entry leaves no trace to invalidate by', () => {
+    const cache = new ReadCache({ maxEntries: 1 });
+    cache.set('k', rows('old'), cache.begin(), ['report:A']);
+    cache.set('k', rows('new'), cache.begin(), ['report:B']);
+    cache.invalidate(['report:A']);
+    expect(cache.get('k')).toEqual(rows('new'));
+    cache.set('other', rows('o'), cache.begin(), ['report:C']); // evicts k
+    cache.invalidate(['report:B']);
+    expect(cache.get('other')).toEqual(rows('o'));
+    cache.invalidate(['report:C']);
+    expect(cache.get('other')).toBeUndefined();
+  });
 });
