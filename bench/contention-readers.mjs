@@ -44,7 +44,7 @@ async function loop(offset) {
       if (figures.errorSamples.length < 3) figures.errorSamples.push(body.errors[0].message);
       continue;
     }
-    const listed = q.name === 'ghost check' ? body.data.reports : body.data.jurisdiction?.reports;
+    const listed = q.name === 'ghost check' ? body.data.reports : q.name === 'count check' ? body.data.jurisdiction?.reports : null;
     if (listed) {
       const ghosts = listed.edges.filter((e) => e.node == null || e.node.jurisdiction == null).length;
       figures.ghostRows += ghosts;
