@@ -46,5 +46,12 @@ export interface GraphStore {
   /** Deletes a report with the nodes only it owned; false if there was no such report. */
   deleteReport(id: string): Promise<boolean>;
   counts(): Promise<StoreCounts>;
+  /**
+   * Resolves when the store can take a write now; rejects with the reason
+   * when it cannot (closed, disk full, opened for reading only, server not
+   * accepting writes). Cheap enough for a health check. Optional so that
+   * wrappers of a store (tests, benchmarks) need not forward it.
+   */
+  assertWritable?(): Promise<void>;
   close(): Promise<void>;
 }
