@@ -10,7 +10,7 @@ import { type FileHandle, open as openFile, rm, statfs } from 'node:fs/promises'
 import { join, resolve } from 'node:path';
 import type { ReportGraph } from '../extract/types.js';
 import { isNoSpace, StoreError } from './errors.js';
-import { claimInProcess, createDatabaseOnce, heldElsewhere, isLockConflict, noteHolder } from './lock.js';
+import { claimInProcess, createDatabaseOnce, heldElsewhere, isLockConflict, noteHolder, sweepStaged } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
 import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
@@ -290,7 +290,9 @@ function openDatabase(GrafeoDB: Grafeo['GrafeoDB'], dir: string): { db: Database
     throw new StoreError(`cannot create the embedded database ${file}: ${(error as Error).message}`, { cause: error });
   }
   try {
-    return { db: GrafeoDB.open(file) };
+    const db = GrafeoDB.open(file);
+    sweepStaged(file);
+    return { db };
   } catch (error) {
     if (conflict(error)) throw heldElsewhere(dir);
     if (!isNoSpace(error)) throw new StoreError(`cannot open the embedded database ${file}: ${(error as Error).message}`, { cause: error });

@@ -11,8 +11,8 @@
 // govgraph.lock only names the holder for the refusal message; what it says
 // is never trusted to decide who holds the directory.
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { StoreLockedError } from './errors.js';
 
 export const LOCK_FILE = 'govgraph.lock';
@@ -91,6 +91,31 @@ export function createDatabaseOnce(file: string, create: (path: string) => { clo
   } finally {
     // the staged file and what Grafeo keeps beside it while creating
     for (const leftover of [staged, `${staged}.creating`, `${staged}.migrate.lock`, `${staged}.wal`]) rmSync(leftover, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes staged files a process killed while creating the database left
+ * behind. Called by the holder; a file younger than a minute may be another
+ * process's creation in progress, and is left to it.
+ */
+export function sweepStaged(file: string, now = Date.now()): void {
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.new-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // tidying up is not worth failing an open for
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const path = join(dir, name);
+    try {
+      if (now - statSync(path).mtimeMs > 60_000) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile
+    }
   }
 }
 

@@ -4,7 +4,7 @@
 // exactly one wins, whether the directory is new or holds a dead process's
 // lock file.
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -222,5 +222,19 @@ describe('embedded store lock: creating the database', () => {
     const store = await EmbeddedStore.open({ dir });
     expect(await store.run('reports_by_ids', { ids: ['theirs'] })).toHaveLength(1);
     await store.close();
+  });
+
+  it('removes the staged files a process killed while creating left, once they are a minute old, and not younger ones', async () => {
+    const dir = tempDir();
+    const old = join(dir, `${DATABASE_FILE}.new-123-deadbeef`);
+    const fresh = join(dir, `${DATABASE_FILE}.new-456-0badf00d`);
+    writeFileSync(old, 'partial');
+    writeFileSync(fresh, 'in progress');
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    utimesSync(old, twoMinutesAgo, twoMinutesAgo);
+    const store = await EmbeddedStore.open({ dir });
+    await store.close();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
   });
 });
