@@ -1,13 +1,12 @@
 // /readyz is honest about writing: a store that answers reads but cannot take
 // a write (closed, too little free space) is not ready, and says why.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmbeddedStore, WRITE_PROBE_FILE } from '../../../src/store/embedded.js';
 import type { GraphStore } from '../../../src/store/types.js';
 import { listen } from '../../support/served.js';
-import { existsSync } from 'node:fs';
 
 const dirs: string[] = [];
 function tempDir(): string {
