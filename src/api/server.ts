@@ -95,14 +95,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-/** The store answers within two seconds, or the reason it does not. */
+/**
+ * The store answers and can write, within two seconds, or the reason it does
+ * not: a store that reads but cannot write (disk full, closed, a read-only
+ * Neo4j) is not ready, since ingests would fail.
+ */
 async function readiness(store: GraphStore): Promise<{ ready: boolean; reason?: string }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('the store did not answer within 2 s')), 2000);
   });
+  const probe = async () => {
+    await store.run('ping');
+    await store.assertWritable?.();
+  };
   try {
-    await Promise.race([store.run('ping'), timeout]);
+    await Promise.race([probe(), timeout]);
     return { ready: true };
   } catch (error) {
     return { ready: false, reason: (error as Error).message };
@@ -117,7 +125,7 @@ export function createHttpServer(options: ServerOptions): Server {
   const uploadBytes = (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES) + REQUEST_LIMITS.multipartOverheadBytes;
 
   function route(req: IncomingMessage, res: ServerResponse): void {
-    // /healthz: the process is up. /readyz: the store is reachable too.
+    // /healthz: the process is up. /readyz: the store is reachable and can write too.
     if (req.url === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;

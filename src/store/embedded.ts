@@ -1,15 +1,16 @@
 // The zero-set-up store: Grafeo, an in-process graph database with a Cypher
 // front end, persisted in one file under the data directory.
 //
-// Grafeo is young, so this wrapper guards it: a lock file so that one process
-// holds a directory at a time, every write inside a transaction (serialized by
-// a queue, so two ingests never interleave), schema statements re-run on every
-// open, and close() on shutdown.
-import { existsSync, mkdirSync } from 'node:fs';
+// Grafeo is young, so this wrapper guards it: one process holds a directory at
+// a time (the database file's kernel lock, lock.ts), every write inside a
+// transaction (serialized by a queue, so two ingests never interleave), schema
+// statements re-run on every open, and close() on shutdown.
+import { mkdirSync } from 'node:fs';
+import { type FileHandle, open as openFile, rm, statfs } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ReportGraph } from '../extract/types.js';
-import { StoreError, StoreLockedError } from './errors.js';
-import { acquireDirectoryLock } from './lock.js';
+import { isNoSpace, StoreError } from './errors.js';
+import { claimInProcess, createDatabaseOnce, heldElsewhere, isLockConflict, noteHolder, sweepStaged } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
 import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
@@ -24,6 +25,13 @@ type Database = InstanceType<Grafeo['GrafeoDB']>;
 type Executor = { executeCypher(query: string, params?: unknown): Promise<{ toArray(): Record<string, unknown>[] }> };
 
 export const DATABASE_FILE = 'graph.grafeo';
+/** Written, synced and removed by the writability probe (assertWritable). */
+export const WRITE_PROBE_FILE = '.govgraph-write-probe';
+/**
+ * Free space below which the store reports that it cannot write: about the
+ * largest report write it accepts, so that readiness fails before a write does.
+ */
+export const DEFAULT_MIN_FREE_BYTES = 16 * 2 ** 20;
 
 export interface EmbeddedOptions {
   /** Data directory; omitted means an in-memory store (tests). */
@@ -45,6 +53,8 @@ export interface EmbeddedOptions {
    * behind every read sent meanwhile). GOVGRAPH_READ_CONCURRENCY sets it.
    */
   readConcurrency?: number;
+  /** Free bytes the data directory's disk must have for assertWritable() to pass (default DEFAULT_MIN_FREE_BYTES). */
+  minFreeBytes?: number;
 }
 
 /** os.availableParallelism() - 1, at least 1: the rest of the machine is the writer's. */
@@ -99,22 +109,25 @@ export class EmbeddedStore implements GraphStore, Transactional {
     } catch (error) {
       throw new StoreError(`cannot create the data directory ${dir}: ${(error as Error).message}`);
     }
-    const release = acquireDirectoryLock(dir);
-    const file = join(dir, DATABASE_FILE);
-    let db: Database;
+    const forget = claimInProcess(dir);
+    let opened: { db: Database; readOnly?: string };
     try {
-      db = existsSync(file) ? GrafeoDB.open(file) : GrafeoDB.create(file);
+      opened = openDatabase(GrafeoDB, dir);
     } catch (error) {
-      release();
-      const message = (error as Error).message;
-      if (/lock/i.test(message)) {
-        throw new StoreLockedError(`the database file ${file} is locked by another process`);
-      }
-      throw new StoreError(`cannot open the embedded database ${file}: ${message}`, { cause: error });
+      forget();
+      throw error;
     }
-    const store = new EmbeddedStore(db, release, dir, loadStatements('embedded', options.cypherDir), options);
+    const removeNote = opened.readOnly ? () => {} : noteHolder(dir);
+    const release = () => {
+      removeNote();
+      forget();
+    };
+    const store = new EmbeddedStore(opened.db, release, dir, loadStatements('embedded', options.cypherDir), options);
+    store.readOnly = opened.readOnly;
+    store.minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
     try {
-      await store.createSchema();
+      // A database opened for reading refuses schema statements; its reads work without them.
+      if (!opened.readOnly) await store.createSchema();
     } catch (error) {
       await store.close();
       throw error;
@@ -153,7 +166,9 @@ export class EmbeddedStore implements GraphStore, Transactional {
    */
   snapshot(): StoreSnapshot {
     this.assertOpen();
-    const tx = this.db.beginTransaction();
+    // a store opened for reading only cannot change, so its plain reads are already one state (and it refuses transactions)
+    const tx = this.readOnly ? null : this.db.beginTransaction();
+    const on = (tx ?? this.db) as unknown as Executor;
     const generation = this.cache?.begin() ?? 0;
     const cacheable = this.writesInFlight === 0;
     let released = false;
@@ -162,13 +177,13 @@ export class EmbeddedStore implements GraphStore, Transactional {
         if (released) throw new StoreError('this snapshot has been released');
         this.assertOpen();
         if (this.writes.get(this.statement(name).name)) throw new StoreError(`a snapshot only reads; ${name} writes`);
-        return (await this.cachedRead(tx as unknown as Executor, generation, cacheable, name, given ?? {})) as RowOf<N>[];
+        return (await this.cachedRead(on, generation, cacheable, name, given ?? {})) as RowOf<N>[];
       },
       release: () => {
         if (released) return;
         released = true;
         try {
-          tx.rollback();
+          tx?.rollback();
         } catch {
           // the engine has already ended it (closed store): nothing is held
         }
@@ -224,7 +239,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
         return value;
       } catch (error) {
         try {
-          tx.rollback();
+          tx?.rollback();
         } catch {
           // the engine may already have aborted it; the original error matters
         }
@@ -247,20 +262,143 @@ export class EmbeddedStore implements GraphStore, Transactional {
     return countsFromRows(await this.run('stats_labels'), await this.run('stats_types'));
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /** Set when the disk was full at open: the database is open for reading only, and this says so. */
+  private readOnly: string | undefined;
+  private minFreeBytes = DEFAULT_MIN_FREE_BYTES;
+  private closing: Promise<void> | undefined;
+  private lastProbe: { at: number; result: Promise<void> } | undefined;
+
+  /**
+   * Closes the database and releases the directory. On a full disk Grafeo
+   * cannot finish its checkpoint and refuses to close; the committed writes
+   * are safe in its write-ahead log, so this says that in one line, keeps the
+   * directory held, and a later close() tries again.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.closeDatabase().catch((error: unknown) => {
+      this.closing = undefined;
+      throw error;
+    });
+    return this.closing;
+  }
+
+  private async closeDatabase(): Promise<void> {
     this.closed = true;
     await this.writeQueue;
     try {
       this.db.close();
+    } catch (error) {
+      const where = this.location === 'memory' ? 'the in-memory database' : `the embedded database in ${this.location}`;
+      if (isNoSpace(error)) {
+        throw new StoreError(
+          `could not close ${where} cleanly: the disk is full; its committed writes are kept in its write-ahead log and replayed on the next open`,
+          { cause: error },
+        );
+      }
+      throw new StoreError(`could not close ${where}: ${(error as Error).message}`, { cause: error });
+    }
+    this.releaseLock();
+  }
+
+  /**
+   * Resolves when the store can write now, rejects with the reason when it
+   * cannot: closed, opened for reading only, too little free space, or a
+   * data directory that refuses a small write and fsync. An answer is kept
+   * for a second, so that a flood of health checks costs one probe a second.
+   */
+  assertWritable(): Promise<void> {
+    if (this.closed) return Promise.reject(new StoreError('the store is closed'));
+    const now = Date.now();
+    if (this.lastProbe && now - this.lastProbe.at < 1000) return this.lastProbe.result;
+    const result = this.probeWrite();
+    result.catch(() => {}); // a caller may not be waiting for it any more
+    this.lastProbe = { at: now, result };
+    return result;
+  }
+
+  private async probeWrite(): Promise<void> {
+    if (this.readOnly) throw new StoreError(this.readOnly);
+    if (this.location === 'memory') return;
+    const dir = this.location;
+    const { bavail, bsize } = await statfs(dir);
+    const free = bavail * bsize;
+    if (free < this.minFreeBytes) {
+      throw new StoreError(
+        `the disk holding the data directory ${dir} has ${mebibytes(free)} free, under the ${mebibytes(this.minFreeBytes)} kept for writing`,
+      );
+    }
+    const probe = join(dir, WRITE_PROBE_FILE);
+    let handle: FileHandle | undefined;
+    try {
+      handle = await openFile(probe, 'w');
+      await handle.write(Buffer.alloc(4096));
+      await handle.sync();
+    } catch (error) {
+      throw new StoreError(
+        isNoSpace(error)
+          ? `the disk holding the data directory ${dir} is full`
+          : `the data directory ${dir} does not accept writes: ${(error as Error).message}`,
+      );
     } finally {
-      this.releaseLock();
+      await handle?.close().catch(() => {});
+      await rm(probe, { force: true }).catch(() => {});
     }
   }
 
   private assertOpen(): void {
     if (this.closed) throw new StoreError('the store is closed');
   }
+}
+
+/**
+ * Opens the directory's database for writing, creating it if there is none.
+ * Its kernel lock decides who holds the directory (lock.ts). On a full disk
+ * Grafeo cannot open for writing (it starts a new write-ahead log segment),
+ * so the database is opened for reading, and every write says why it fails.
+ */
+function openDatabase(GrafeoDB: Grafeo['GrafeoDB'], dir: string): { db: Database; readOnly?: string } {
+  const file = join(dir, DATABASE_FILE);
+  const conflict = (error: unknown) => isLockConflict(new Error((error as Error).message.replaceAll(file, '')));
+  try {
+    createDatabaseOnce(file, (path) => GrafeoDB.create(path));
+  } catch (error) {
+    if (isNoSpace(error)) throw new StoreError(`cannot create the embedded database in ${dir}: the disk is full`, { cause: error });
+    throw new StoreError(`cannot create the embedded database ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    const db = GrafeoDB.open(file);
+    sweepStaged(file);
+    return { db };
+  } catch (error) {
+    if (conflict(error)) throw heldElsewhere(dir);
+    if (!isNoSpace(error)) throw new StoreError(`cannot open the embedded database ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const readOnly = `the disk holding the data directory ${dir} was full when the store opened: it is open for reading only; free space and restart govgraph to write`;
+  let db: Database;
+  try {
+    db = GrafeoDB.openReadOnly(file);
+  } catch (error) {
+    if (conflict(error)) throw heldElsewhere(dir);
+    throw new StoreError(`cannot open the embedded database ${file}: the disk is full, and reading it failed too: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  // Grafeo would refuse each write with a message that names neither the directory nor the way out.
+  const refuse = () => {
+    throw new StoreError(readOnly);
+  };
+  const guarded = new Proxy(db, {
+    get(target, key) {
+      if (key === 'beginTransaction') return refuse;
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { db: guarded, readOnly };
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
 
 /**

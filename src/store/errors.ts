@@ -30,3 +30,9 @@ export class InvalidReportError extends StoreError {
     this.name = 'InvalidReportError';
   }
 }
+
+/** The file system is out of space (Node's ENOSPC, or an engine's "os error 28"). */
+export function isNoSpace(error: unknown): boolean {
+  const e = error as NodeJS.ErrnoException | undefined;
+  return e?.code === 'ENOSPC' || /No space left on device|os error 28/i.test(e?.message ?? '');
+}

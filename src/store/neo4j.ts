@@ -118,6 +118,23 @@ export class Neo4jStore implements GraphStore, Transactional {
     return countsFromRows(await this.run('stats_labels'), await this.run('stats_types'));
   }
 
+  /**
+   * The server takes a write now: the ping runs in a write session, so it
+   * goes to a server that accepts writes (a cluster's leader) and fails on a
+   * database that is read-only or unavailable. Not retried: a health check
+   * wants the answer now.
+   */
+  async assertWritable(): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(this.statement('ping').text);
+    } catch (error) {
+      throw new StoreError(`Neo4j at ${this.location} does not accept writes: ${(error as Error).message}`, { cause: error });
+    } finally {
+      await session.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

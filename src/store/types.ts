@@ -62,5 +62,12 @@ export interface GraphStore {
    * committed state (Neo4j: read committed).
    */
   snapshot?(): StoreSnapshot;
+  /**
+   * Resolves when the store can take a write now; rejects with the reason
+   * when it cannot (closed, disk full, opened for reading only, server not
+   * accepting writes). Cheap enough for a health check. Optional so that
+   * wrappers of a store (tests, benchmarks) need not forward it.
+   */
+  assertWritable?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -143,9 +143,13 @@ describe('embedded store: the data directory', () => {
 
   it('names the live process that holds the directory', async () => {
     const dir = tempDir();
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    const script = `const { EmbeddedStore } = await import(${JSON.stringify(join(import.meta.dirname, '..', '..', '..', 'src', 'store', 'embedded.ts'))});
+await EmbeddedStore.open({ dir: process.argv[1] });
+console.log('held');
+setInterval(() => {}, 1000);`;
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
-      writeFileSync(join(dir, LOCK_FILE), `${holder.pid}\n`);
+      await new Promise((resolve) => holder.stdout.once('data', resolve));
       await expect(EmbeddedStore.open({ dir })).rejects.toThrow(new RegExp(`in use by another govgraph process \\(pid ${holder.pid}\\)`));
     } finally {
       holder.kill('SIGKILL');
