@@ -51,6 +51,23 @@ describe('the time budget of one file', () => {
   }, 60_000);
 });
 
+describe('the heap limit of a worker', () => {
+  it('a worker that runs out of its heap fails its task with the reason', async () => {
+    // 4 MB: less than loading the extractor takes, so the worker dies on its way to the task
+    const pool = new ExtractPool(1, { heapMb: 4 });
+    try {
+      const dir = folder('heap', variedReports(1));
+      expect(await pool.run({ path: join(dir, 'report-00.txt'), file: 'report-00.txt', maxBytes: MiB })).toMatchObject({
+        ok: false,
+        status: 'failed',
+        reason: 'the extraction worker ran out of memory (its heap is limited to 4 MB)',
+      });
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
+
 describe('a batch with hostile files in it', () => {
   it('the bomb is refused, the hanging file fails, the reports are created with their absolute paths', async () => {
     const reports = variedReports(3);
