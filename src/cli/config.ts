@@ -3,7 +3,7 @@
 // other module reads process.env (NODE_ENV aside, which main.ts sets for
 // graphql-js). The variables and their defaults are those of the README's
 // "Configuration" table.
-import { DEFAULT_MAX_FILE_MB, parseMegabytes } from '../ingest/read.js';
+import { DEFAULT_MAX_FILE_BYTES, parseMegabytes } from '../ingest/read.js';
 import type { StoreConfig } from '../store/open.js';
 import { UsageError } from './errors.js';
 
@@ -66,10 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       readCache: !/^(0|false|off|no)$/i.test(env.GOVGRAPH_READ_CACHE ?? ''),
     },
     token: env.GOVGRAPH_TOKEN || undefined,
-    maxFileBytes: check(
-      () => (env.GOVGRAPH_MAX_FILE_MB ? parseMegabytes(env.GOVGRAPH_MAX_FILE_MB, 'GOVGRAPH_MAX_FILE_MB') : DEFAULT_MAX_FILE_MB * 1024 * 1024),
-      0,
-    ),
+    maxFileBytes: check(() => (env.GOVGRAPH_MAX_FILE_MB ? parseMegabytes(env.GOVGRAPH_MAX_FILE_MB, 'GOVGRAPH_MAX_FILE_MB') : DEFAULT_MAX_FILE_BYTES), 0),
     logLevel: check(() => logLevel(env.LOG_LEVEL), 'info'),
     debug: Boolean(env.GOVGRAPH_DEBUG),
   };

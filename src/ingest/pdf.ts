@@ -4,8 +4,17 @@
 // joined with the next (a paragraph the PDF wrapped), while a short line
 // ends its paragraph. Bare page numbers (- 3 -, 第3页) are dropped. A PDF
 // whose pages carry (almost) no text is a scan: refused, not ingested empty.
+// A PDF over the page cap, or whose text passes what the store takes, is
+// refused whole rather than read in part: a report cut at page N would be
+// stored as if it were the whole report.
 import { getDocumentProxy } from 'unpdf';
+import { formatSize, MAX_TEXT_BYTES, PDF_MAX_PAGES } from './limits.js';
 import { RefusedInput } from './refused.js';
+
+export interface PdfLimits {
+  maxPages: number;
+  maxTextBytes: number;
+}
 
 interface Run {
   str: string;
@@ -77,7 +86,7 @@ function paragraphs(pages: Line[][]): string {
   return out.join('\n');
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<string> {
+export async function readPdf(bytes: Uint8Array, limits: PdfLimits = { maxPages: PDF_MAX_PAGES, maxTextBytes: MAX_TEXT_BYTES }): Promise<string> {
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
@@ -88,7 +97,11 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
     throw new RefusedInput(`not a readable PDF (${(error as Error).message})`);
   }
   try {
+    if (document.numPages > limits.maxPages) {
+      throw new RefusedInput(`the PDF has ${document.numPages} pages, over the ${limits.maxPages} a report has at most: refused`);
+    }
     const pages: Line[][] = [];
+    let textBytes = 0;
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const content = await page.getTextContent();
@@ -98,8 +111,16 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
         const [, , c, d, x, y] = item.transform;
         runs.push({ str: item.str, x, y, width: item.width, fontSize: Math.hypot(c, d), hasEOL: item.hasEOL });
       }
-      pages.push(linesOf(runs));
+      const lines = linesOf(runs);
+      pages.push(lines);
       page.cleanup();
+      // counted as pages are read, so a PDF of endless text stops at the limit, not at the end
+      for (const line of lines) textBytes += Buffer.byteLength(line.text) + 1;
+      if (textBytes > limits.maxTextBytes) {
+        throw new RefusedInput(
+          `the PDF's text passes ${formatSize(limits.maxTextBytes)} (UTF-8) by page ${number} of ${document.numPages}, over what the store takes for one report`,
+        );
+      }
     }
     const text = paragraphs(pages);
     const visible = text.replace(/\s/g, '').length;

@@ -4,13 +4,15 @@
 // files are given. A file that cannot be read, is not a report or fails to
 // store is recorded with its reason and the others go on; each report is
 // written in one transaction, so a failure never leaves half a report behind.
-import { relative } from 'node:path';
+// Outcomes name a file relative to the working directory, as it was given;
+// the store records its absolute path, which means the same to every reader.
+import { relative, resolve } from 'node:path';
 import { EXTRACTOR_VERSION } from '../extract/index.js';
 import type { GraphStore, UpsertOutcome } from '../store/types.js';
 import { sameIssuerAndYearParams } from '../store/write-plan.js';
 import { listInputFiles, noSkippedFiles, type SkippedFiles } from './files.js';
 import { defaultWorkerCount, ExtractPool } from './pool.js';
-import { DEFAULT_MAX_FILE_BYTES } from './read.js';
+import { DEFAULT_MAX_FILE_BYTES, type FileLimits } from './limits.js';
 import { runExtractTask, type ExtractResult, type ExtractTask } from './task.js';
 
 export interface FileOutcome {
@@ -55,9 +57,13 @@ export interface IngestOptions {
   dryRun?: boolean;
   /** Extraction worker threads; 0 extracts on this thread. Default: os.availableParallelism() - 1, at least 1. */
   workers?: number;
-  /** Size limit per file in bytes (default: DEFAULT_MAX_FILE_BYTES, 20 MB). */
+  /** Size limit per file in bytes (default: DEFAULT_MAX_FILE_BYTES, 16 MB). */
   maxBytes?: number;
-  /** The extraction worker script (default: the real one; tests substitute one that crashes). */
+  /** Lower caps on what reading one file may cost than limits.ts's (tests). */
+  limits?: Partial<FileLimits>;
+  /** Time to read and extract one file on a worker (default FILE_TIME_BUDGET_MS); with workers: 0 there is none. */
+  timeBudgetMs?: number;
+  /** The extraction worker script (default: the real one; tests substitute one that crashes or hangs). */
   workerUrl?: URL;
   /** Called after every file, in completion order; `done` counts files finished. */
   onFile?: (outcome: FileOutcome, done: number) => void;
@@ -83,7 +89,7 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
   const started = Date.now();
   const workers = options.workers ?? defaultWorkerCount();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const pool = workers > 0 ? new ExtractPool(workers, options.workerUrl) : null;
+  const pool = workers > 0 ? new ExtractPool(workers, { workerUrl: options.workerUrl, timeBudgetMs: options.timeBudgetMs }) : null;
   const limit = inFlightLimit(workers);
   const dryRun = Boolean(options.dryRun) || !store;
 
@@ -114,7 +120,8 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
 
   const one = async (path: string, index: number): Promise<void> => {
     const file = relative(process.cwd(), path) || path;
-    const task: ExtractTask = { path, file, maxBytes };
+    const recorded = resolve(path);
+    const task: ExtractTask = { path, file: recorded, maxBytes, limits: options.limits };
     let result: ExtractResult;
     try {
       result = pool ? await pool.run(task) : await runExtractTask(task);
@@ -132,7 +139,7 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
           // a created report is checked for stored twins in the same turn of the write chain, so the
           // answer sees every report written before it (and none written after)
           const { status, others } = await write(async () => {
-            const status = await store!.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file });
+            const status = await store!.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: recorded });
             const twinParams = status === 'created' ? sameIssuerAndYearParams(graph) : null;
             // the lookup only informs: if it fails, the report stays created (it is stored), just unflagged
             return { status, others: twinParams ? await store!.run('report_same_issuer_year', twinParams).catch(() => []) : [] };

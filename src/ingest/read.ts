@@ -2,21 +2,21 @@
 // encoding Chinese reports use, an HTML page, a Word .docx or a PDF with a
 // text layer. Everything that cannot give report text is refused with a
 // reason (RefusedInput): empty, too large, binary, undecodable, unsupported,
-// a scan without text.
+// a scan without text; and so is a file that would cost more to read than a
+// report can (limits.ts): a zip bomb, a PDF of endless pages, a text over
+// what the store takes.
 import { open, stat } from 'node:fs/promises';
 import { decodeText } from './decode.js';
 import { readDocx } from './docx.js';
 import { formatOf, type Format } from './formats.js';
 import { readHtml, type PageMeta } from './html.js';
+import { checkTextSize, DEFAULT_MAX_FILE_BYTES, type FileLimits, fileLimits } from './limits.js';
 import { readPdf } from './pdf.js';
 import { RefusedInput } from './refused.js';
 
 export { RefusedInput } from './refused.js';
 export { SUPPORTED_EXTENSIONS } from './formats.js';
-
-/** The size limit when none is configured (GOVGRAPH_MAX_FILE_MB, --max-size). */
-export const DEFAULT_MAX_FILE_MB = 20;
-export const DEFAULT_MAX_FILE_BYTES = DEFAULT_MAX_FILE_MB * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_FILE_MB } from './limits.js';
 
 /** "5", "0.5" → bytes; anything else is an error naming where the value came from. */
 export function parseMegabytes(raw: string, from: string): number {
@@ -28,6 +28,8 @@ export function parseMegabytes(raw: string, from: string): number {
 export interface ReadOptions {
   /** Files larger than this are refused (default: DEFAULT_MAX_FILE_BYTES). */
   maxBytes?: number;
+  /** Lower caps than limits.ts's (tests); each omitted one is the default. */
+  limits?: Partial<FileLimits>;
 }
 
 export interface ReportInput {
@@ -77,7 +79,7 @@ export async function readReportFile(path: string, options: ReadOptions = {}): P
   } finally {
     await handle.close();
   }
-  return readReportBytes(bytes, path, { maxBytes });
+  return readReportBytes(bytes, path, { maxBytes, limits: options.limits });
 }
 
 /**
@@ -87,6 +89,7 @@ export async function readReportFile(path: string, options: ReadOptions = {}): P
  */
 export async function readReportBytes(bytes: Buffer, name: string, options: ReadOptions = {}): Promise<ReportInput> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const limits = fileLimits(options.limits);
   if (bytes.length === 0) throw new RefusedInput('the file is empty');
   if (bytes.length > maxBytes) throw new RefusedInput(`the file is ${size(bytes.length)}, over the ${size(maxBytes)} limit (GOVGRAPH_MAX_FILE_MB)`);
   const format = formatOf(name, bytes);
@@ -104,12 +107,13 @@ export async function readReportBytes(bytes: Buffer, name: string, options: Read
       break;
     }
     case 'docx':
-      input = { text: await readDocx(bytes), format, meta: {} };
+      input = { text: await readDocx(bytes, { maxEntries: limits.docxMaxEntries, maxUnpackedBytes: limits.docxMaxUnpackedBytes }), format, meta: {} };
       break;
     case 'pdf':
-      input = { text: await readPdf(bytes), format, meta: {} };
+      input = { text: await readPdf(bytes, { maxPages: limits.pdfMaxPages, maxTextBytes: limits.maxTextBytes }), format, meta: {} };
       break;
   }
+  checkTextSize(input.text, limits.maxTextBytes);
   if (!input.text.trim()) throw new RefusedInput(`the ${format === 'text' ? 'file' : format} has no text`);
   return input;
 }

@@ -3,6 +3,7 @@
 // worker threads by `govgraph ingest`.
 import { extractReport } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
+import { checkTextSize, fileLimits } from './limits.js';
 import { readReportBytes, readReportFile, type ReadOptions, type ReportInput } from './read.js';
 
 export interface ExtractedFile {
@@ -13,16 +14,18 @@ export interface ExtractedFile {
 
 /** Throws RefusedInput (the file) or NotAReportError (the text); anything else is a failure. */
 export async function extractFile(path: string, options: ReadOptions & { file?: string } = {}): Promise<ExtractedFile> {
-  return extractInput(await readReportFile(path, options), options.file ?? path);
+  return extractInput(await readReportFile(path, options), options.file ?? path, options);
 }
 
 /** The same for bytes that arrived without a path (an upload); `name` is recorded as the source file. */
 export async function extractBytes(bytes: Buffer, name: string, options: ReadOptions = {}): Promise<ExtractedFile> {
-  return extractInput(await readReportBytes(bytes, name, options), name);
+  return extractInput(await readReportBytes(bytes, name, options), name, options);
 }
 
-function extractInput(input: ReportInput, file: string): ExtractedFile {
+function extractInput(input: ReportInput, file: string, options: ReadOptions): ExtractedFile {
   const graph = extractReport(input.text, { file });
+  // the text read was checked; the normalized text is what is stored, checked too should it differ in size
+  checkTextSize(graph.text, fileLimits(options.limits).maxTextBytes, "the report's text");
   graph.source = {
     file,
     ...(input.meta.url ? { url: input.meta.url } : graph.source?.url ? { url: graph.source.url } : {}),

@@ -3,25 +3,40 @@
 // errors lives here so that in-process and worker runs say the same thing.
 import { NotAReportError } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
+import type { FileLimits } from './limits.js';
 import { RefusedInput } from './refused.js';
-import { extractFile } from './report.js';
+import { extractBytes, extractFile } from './report.js';
 
 export interface ExtractTask {
-  /** Path to read. */
-  path: string;
-  /** Path as shown and stored (relative to the working directory). */
+  /** Path to read; or, for an upload, its bytes (moved to the worker, not copied). */
+  path?: string;
+  bytes?: Uint8Array;
+  /** The source file recorded in the report (for a path, absolute); for bytes, the name whose extension tells the format. */
   file: string;
   maxBytes: number;
+  /** Lower caps than limits.ts's (tests). */
+  limits?: Partial<FileLimits>;
 }
 
-export type ExtractResult = { ok: true; graph: ReportGraph; format: string; encoding?: string } | { ok: false; status: 'refused' | 'failed'; reason: string };
+/**
+ * `refusedBy`: the file (RefusedInput: unreadable, over a limit) or its text
+ * (NotAReportError); `workerLost`: the worker crashed, ran out of its heap or
+ * was stopped at the time budget (set by the pool).
+ */
+export type ExtractResult =
+  | { ok: true; graph: ReportGraph; format: string; encoding?: string }
+  | { ok: false; status: 'refused' | 'failed'; reason: string; refusedBy?: 'file' | 'text'; workerLost?: true };
 
 export async function runExtractTask(task: ExtractTask): Promise<ExtractResult> {
   try {
-    const { graph, format, encoding } = await extractFile(task.path, { file: task.file, maxBytes: task.maxBytes });
+    const options = { maxBytes: task.maxBytes, limits: task.limits };
+    const { graph, format, encoding } = task.bytes
+      ? await extractBytes(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.file, options)
+      : await extractFile(task.path!, { ...options, file: task.file });
     return { ok: true, graph, format, ...(encoding ? { encoding } : {}) };
   } catch (error) {
-    if (error instanceof RefusedInput || error instanceof NotAReportError) return { ok: false, status: 'refused', reason: error.message };
+    if (error instanceof RefusedInput) return { ok: false, status: 'refused', reason: error.message, refusedBy: 'file' };
+    if (error instanceof NotAReportError) return { ok: false, status: 'refused', reason: error.message, refusedBy: 'text' };
     const err = error as NodeJS.ErrnoException;
     if (err.code) return { ok: false, status: 'failed', reason: `cannot read the file: ${err.message}` };
     return { ok: false, status: 'failed', reason: `extraction failed: ${err?.message ?? String(error)}` };

@@ -10,3 +10,5 @@ port.on('message', async (message: { id: number; task: ExtractTask }) => {
   const result = await runExtractTask(message.task);
   port.postMessage({ id: message.id, result });
 });
+// the pool starts a task's time budget from here: loading the extractor is not the file's time
+port.postMessage({ ready: true });

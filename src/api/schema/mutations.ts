@@ -4,8 +4,9 @@
 // token; expected failures (the input is not a report) are typed results.
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { EXTRACTOR_VERSION, extractReport, NotAReportError } from '../../extract/index.js';
+import { formatSize, MAX_TEXT_BYTES } from '../../ingest/limits.js';
 import { RefusedInput } from '../../ingest/read.js';
-import { extractBytes } from '../../ingest/report.js';
+import { readUpload } from '../../ingest/uploads.js';
 import type { AppContext } from '../context.js';
 import { builder } from '../builder.js';
 import type { UploadedFile } from '../types.js';
@@ -117,8 +118,6 @@ const DeleteReportPayload = builder.objectRef<{ reportId: string; deleted: boole
   }),
 });
 
-const MAX_TEXT = 5_000_000;
-
 /** A year override must be one a report can cover: 1900 (what extraction reads: 19xx or 20xx) to next year. */
 function checkedYear(year: number): number {
   const latest = new Date().getFullYear() + 1;
@@ -136,15 +135,19 @@ async function extractInput(input: { text?: string | null; upload?: UploadedFile
   if (input.upload != null) {
     // Checked before reading the parts into memory; the reader checks again.
     if (input.upload.size > maxBytes)
-      throw new RefusedInput(
-        `the file is ${(input.upload.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(1)} MB limit (GOVGRAPH_MAX_FILE_MB)`,
-      );
-    const bytes = Buffer.from(await input.upload.arrayBuffer());
-    return (await extractBytes(bytes, input.file ?? input.upload.name, { maxBytes })).graph;
+      throw new RefusedInput(`the file is ${formatSize(input.upload.size)}, over the ${formatSize(maxBytes)} limit (GOVGRAPH_MAX_FILE_MB)`);
+    // read and extracted on a worker thread, within the file caps and time budget (src/ingest/uploads.ts)
+    return readUpload(new Uint8Array(await input.upload.arrayBuffer()), input.file ?? input.upload.name, maxBytes);
   }
   const text = input.text!;
-  if (text.length > MAX_TEXT) {
-    throw new GraphQLError(`the text has ${text.length} characters, over the limit of ${MAX_TEXT}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  // the store's limit on a report's text (a string has at most 3 UTF-8 bytes per UTF-16 unit)
+  if (text.length * 3 > MAX_TEXT_BYTES && Buffer.byteLength(text) > MAX_TEXT_BYTES) {
+    throw new GraphQLError(
+      `the text is ${formatSize(Buffer.byteLength(text))} (UTF-8), over the ${formatSize(MAX_TEXT_BYTES)} the store takes for one report`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return extractReport(text, { file: input.file ?? undefined });
 }

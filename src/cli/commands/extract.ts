@@ -7,6 +7,7 @@ import { listInputFiles } from '../../ingest/files.js';
 import { SUPPORTED_LIST } from '../../ingest/formats.js';
 import type { Config } from '../config.js';
 import { extractFile } from '../../ingest/report.js';
+import { DEFAULT_MAX_FILE_MB } from '../../ingest/read.js';
 import { inputFilesAndLimit, parse } from '../args.js';
 import { stdoutClosed } from '../output.js';
 import { UsageError } from '../errors.js';
@@ -25,7 +26,8 @@ Formats: ${SUPPORTED_LIST}.
 Directories are read recursively; quote a glob ('reports/**/*.pdf') to let
 govgraph expand it.
 
-  --max-size MB   refuse files larger than this (default: GOVGRAPH_MAX_FILE_MB or 20)
+  --max-size MB   refuse files larger than this (default: GOVGRAPH_MAX_FILE_MB or ${DEFAULT_MAX_FILE_MB},
+                  the store's limit on one report's text)
 
 Exit code: 0 if every file was extracted, 1 if any failed, 2 on usage errors.`;
 

@@ -7,6 +7,7 @@ import { countInputFiles, describeSkipped, noSkippedFiles, nothingFoundMessage }
 import { SUPPORTED_LIST } from '../../ingest/formats.js';
 import { ingestPaths, type FileOutcome, type IngestSummary } from '../../ingest/pipeline.js';
 import { defaultWorkerCount } from '../../ingest/pool.js';
+import { DOCX_MAX_UNPACKED_BYTES, FILE_TIME_BUDGET_MS, formatSize, MAX_TEXT_BYTES, PDF_MAX_PAGES } from '../../ingest/limits.js';
 import { DEFAULT_MAX_FILE_MB } from '../../ingest/read.js';
 import { describeStore, openStore } from '../../store/open.js';
 import type { Config } from '../config.js';
@@ -30,9 +31,13 @@ Formats: ${SUPPORTED_LIST}.
   other files in them are not read but counted in the summary by extension
   ("3 other file(s) not read (.md 1, …)"); hidden files (.name) are passed over.
 Refused, with the reason: empty, binary, too large, undecodable or
-  unsupported files, PDFs without text (scans), and texts that are not
-  reports (too little Chinese text or governance vocabulary; or no report
-  title and no numbered section, or the title of a notice or a news item).
+  unsupported files, PDFs without text (scans), files that would cost more
+  to read than a report can (a .docx unpacking to more than ${formatSize(DOCX_MAX_UNPACKED_BYTES)}, a PDF
+  of more than ${PDF_MAX_PAGES} pages, a text over the store's ${formatSize(MAX_TEXT_BYTES)} per report), and texts
+  that are not reports (too little Chinese text or governance vocabulary; or
+  no report title and no numbered section, or the title of a notice or a news
+  item). A file that takes longer than ${FILE_TIME_BUDGET_MS / 1000} s to read and extract fails; its
+  worker is stopped and replaced.
 
 Options:
   --dry-run        extract only, write nothing (no store is opened)

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../../api/logging.js';
 import { createHttpServer } from '../../api/server.js';
 import { ingestPaths } from '../../ingest/pipeline.js';
+import { DEFAULT_MAX_FILE_MB } from '../../ingest/read.js';
 import { describeStore, openStore } from '../../store/open.js';
 import { refuseOldProvenance } from '../../store/provenance.js';
 import { parse } from '../args.js';
@@ -29,7 +30,7 @@ signal exits at once.
 
 Environment: HOST, PORT, GOVGRAPH_DATA, NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE,
 GOVGRAPH_TOKEN (bearer token that allows mutations; without it they are refused),
-GOVGRAPH_MAX_FILE_MB (largest uploaded file, default 20), LOG_LEVEL (JSON logs on stderr:
+GOVGRAPH_MAX_FILE_MB (largest uploaded file, default ${DEFAULT_MAX_FILE_MB}), LOG_LEVEL (JSON logs on stderr:
 fatal, error, warn, info (default), debug, trace, silent).`;
 
 export async function run(argv: string[], config: Config): Promise<number> {

@@ -12,7 +12,7 @@ describe('readConfig', () => {
       port: 4000,
       store: { neo4jUri: undefined, neo4jUser: undefined, neo4jPassword: undefined, neo4jDatabase: undefined, dataDir: './data', readCache: true },
       token: undefined,
-      maxFileBytes: 20 * 1024 * 1024,
+      maxFileBytes: 16 * 1024 * 1024,
       logLevel: 'info',
       debug: false,
     });
@@ -57,7 +57,7 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       store: { neo4jUri: undefined, dataDir: './data' },
       token: undefined,
-      maxFileBytes: 20 * 1024 * 1024,
+      maxFileBytes: 16 * 1024 * 1024,
       logLevel: 'info',
       port: 0,
     });
