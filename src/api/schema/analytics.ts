@@ -10,6 +10,7 @@ import { Initiative, Jurisdiction, Regulation } from './refs.js';
 import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape } from './shapes.js';
 import type { AppContext } from '../context.js';
+import { sized, VALUE_BYTES } from '../response-budget.js';
 import { runWith, type ParamsOf, type Row, type RowOf, type StatementName } from '../../store/types.js';
 
 /** Top-k rankings show the first 10 unless asked for more. */
@@ -336,7 +337,7 @@ interface FollowThroughShape {
 const FollowThrough = builder.objectRef<FollowThroughShape>('FollowThrough').implement({
   description: 'A plan item (工作打算) of year N whose initiative the year N+1 report mentions as done (outside its own plan items).',
   fields: (t) => ({
-    plan: t.exposeString('plan', { description: 'The plan item (工作打算) as written.' }),
+    plan: t.exposeString('plan', { description: 'The plan item (工作打算) as written.', extensions: sized({ bytes: VALUE_BYTES.line }) }),
     plannedYear: t.exposeInt('plannedYear', { description: 'Year of the report that made the plan.' }),
     doneYear: t.exposeInt('doneYear', { description: 'Year of the report that mentions the initiative.' }),
     initiative: t.field({ type: Initiative, description: 'The initiative the plan concerns.', resolve: (f) => f.initiative }),
