@@ -5,6 +5,7 @@
 import { type DocumentNode, type GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
+import { QUERY_LIMITS } from './builder.js';
 import { estimateResponse, heaviestField, sumEstimates, type Estimate } from './response-estimate.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, formatBytes, RESPONSE_TOO_LARGE, ResponseBudget, responseTooLarge } from './response-budget.js';
 
@@ -54,7 +55,10 @@ export function useResponseBudget(schema: GraphQLSchema, maxBytes = DEFAULT_MAX_
           for (const params of all) {
             const document = typeof params.query === 'string' ? documentOf(params.query) : null;
             const estimate = document && estimateResponse(schema, document, params.variables, params.operationName);
-            if (estimate) estimates.push(estimate);
+            // one the complexity limit refuses gets that limit's own error, when it runs
+            const refusedAnyway =
+              estimate && (estimate.depth > QUERY_LIMITS.depth || estimate.breadth > QUERY_LIMITS.breadth || estimate.complexity > QUERY_LIMITS.complexity);
+            if (estimate && !refusedAnyway) estimates.push(estimate);
           }
           const total = sumEstimates(estimates);
           if (total.bytes > maxBytes) throw refusal(total, maxBytes, all.length);

@@ -27,20 +27,30 @@ import {
 } from 'graphql';
 import { sizeOf, VALUE_BYTES } from './response-budget.js';
 
-/** What a selection may produce: its bytes, and how much of them each declared heavy field (`Type.field`) makes. */
+/**
+ * What a selection may produce: its bytes, and how much of them each declared heavy field
+ * (`Type.field`) makes; beside them its complexity, depth and breadth as the complexity limit
+ * counts them (builder.ts), so that a query that limit refuses gets its more precise error.
+ */
 export interface Estimate {
   bytes: number;
   heavy: Map<string, { bytes: number; count: number }>;
+  complexity: number;
+  depth: number;
+  breadth: number;
 }
 
 /** Why an operation could not be estimated: it is invalid, and validation will refuse it with its own message. */
 class Unestimable extends Error {}
 
-const empty = (): Estimate => ({ bytes: 0, heavy: new Map() });
+const empty = (): Estimate => ({ bytes: 0, heavy: new Map(), complexity: 0, depth: 0, breadth: 0 });
 
 /** Adds `part × times` into `into`. */
 function addInto(into: Estimate, part: Estimate, times = 1): void {
   into.bytes += part.bytes * times;
+  into.complexity += part.complexity * times;
+  into.breadth += part.breadth;
+  into.depth = Math.max(into.depth, part.depth);
   for (const [coordinate, h] of part.heavy) {
     const seen = into.heavy.get(coordinate) ?? { bytes: 0, count: 0 };
     seen.bytes += h.bytes * times;
@@ -49,18 +59,18 @@ function addInto(into: Estimate, part: Estimate, times = 1): void {
   }
 }
 
-/** How many times a field's selection repeats: its declaration, else the complexity limit's multiplier. */
-function itemsOf(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
-  const declared = sizeOf(field.extensions)?.items;
-  if (declared) return Math.max(0, declared(args));
-  const complexity = field.extensions?.complexity as
-    | number
-    | { multiplier?: number }
-    | ((args: Record<string, unknown>, ctx: unknown, field: unknown) => number | { multiplier?: number })
-    | undefined;
-  const value = typeof complexity === 'function' ? complexity(args, {}, field) : complexity;
-  if (typeof value === 'object' && typeof value.multiplier === 'number') return Math.max(0, value.multiplier);
-  return isListType(getNullableType(field.type)) ? 10 : 1;
+type ComplexityOption =
+  | number
+  | { field?: number; multiplier?: number }
+  | ((args: Record<string, unknown>, ctx: unknown, field: unknown) => number | { field?: number; multiplier?: number });
+
+/** A field's own complexity and the multiplier of its selection, as the complexity plugin reads them. */
+function complexityOf(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): { own: number; multiplier: number } {
+  const option = field.extensions?.complexity as ComplexityOption | undefined;
+  const value = typeof option === 'function' ? option(args, {}, field) : option;
+  const listDefault = isListType(getNullableType(field.type)) ? 10 : 1;
+  if (typeof value === 'number') return { own: value, multiplier: listDefault };
+  return { own: value?.field ?? 1, multiplier: Math.max(0, value?.multiplier ?? listDefault) };
 }
 
 class Walk {
@@ -110,8 +120,11 @@ class Walk {
     const key = (node.alias ?? node.name).value;
     const out = empty();
     out.bytes += key.length + 4; // "key": and a comma
+    out.depth = 1;
+    out.breadth = 1;
     if (node.name.value.startsWith('__')) {
       out.bytes += VALUE_BYTES.light;
+      out.complexity = 1;
       return out;
     }
     if (!isObjectType(parent) && !isInterfaceType(parent)) throw new Unestimable();
@@ -123,11 +136,18 @@ class Walk {
     } catch {
       throw new Unestimable();
     }
-    const items = itemsOf(field as GraphQLField<unknown, unknown>, args);
+    const { own, multiplier } = complexityOf(field as GraphQLField<unknown, unknown>, args);
+    const declaredItems = sizeOf(field.extensions)?.items;
+    const items = declaredItems ? Math.max(0, declaredItems(args)) : multiplier;
+    out.complexity = own;
     const named = getNamedType(field.type);
     if (node.selectionSet && isCompositeType(named)) {
-      addInto(out, this.selection(node.selectionSet, named), items);
-      out.bytes += 2; // a list's brackets, or room for a null
+      const inner = this.selection(node.selectionSet, named);
+      out.bytes += inner.bytes * items + 2; // a list's brackets, or room for a null
+      for (const [coordinate, h] of inner.heavy) out.heavy.set(coordinate, { bytes: h.bytes * items, count: h.count * items });
+      out.complexity += inner.complexity * multiplier;
+      out.depth += inner.depth;
+      out.breadth += inner.breadth;
       return out;
     }
     const declared = sizeOf(field.extensions)?.bytes;

@@ -8,7 +8,7 @@ import { CitationAction, IssuerType, JurisdictionLevel } from './enums.js';
 import { Mention } from './mention.js';
 import { mentionsOf } from './shapes.js';
 import type { MetricLink } from '../../store/rows.js';
-import { sized, VALUE_BYTES } from '../response-budget.js';
+import { sized, VALUE_BYTES, linkMentions } from '../response-budget.js';
 
 const Metric = builder.objectRef<{ reportId: string; indicator: string; link: MetricLink }>('Metric').implement({
   description: 'A number a report states about its own work (指标), with where it says so.',
@@ -18,7 +18,12 @@ const Metric = builder.objectRef<{ reportId: string; indicator: string; link: Me
     unit: t.string({ nullable: true, description: 'Counting unit as written (次, 件, %, 万元…).', resolve: (m) => m.link.unit ?? null }),
     qualifier: t.string({ nullable: true, description: 'Approximation or bound word (余, 多, 以上…).', resolve: (m) => m.link.qualifier ?? null }),
     surface: t.string({ description: 'The words that state it.', resolve: (m) => m.link.surface ?? '' }),
-    mentions: t.field({ type: [Mention], description: 'Where the report states it.', resolve: (m) => mentionsOf(m.reportId, m.link, false) }),
+    mentions: t.field({
+      type: [Mention],
+      extensions: linkMentions(),
+      description: 'Where the report states it.',
+      resolve: (m) => mentionsOf(m.reportId, m.link, false),
+    }),
   }),
 });
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
@@ -95,7 +100,12 @@ Report.implement({
         name: 'ReportInitiativeEdge',
         fields: (e) => ({
           count: e.int({ description: 'Times the report mentions the initiative.', resolve: (edge) => linkOf(edge).count ?? 0 }),
-          mentions: e.field({ type: [Mention], description: 'Where the report mentions it.', resolve: (edge) => mentionsOfEdge(edge) }),
+          mentions: e.field({
+            type: [Mention],
+            extensions: linkMentions(),
+            description: 'Where the report mentions it.',
+            resolve: (edge) => mentionsOfEdge(edge),
+          }),
         }),
       },
     ),
@@ -123,7 +133,12 @@ Report.implement({
             resolve: (edge) => (linkOf(edge).action ?? null) as never,
           }),
           count: e.int({ description: 'Times the report cites it.', resolve: (edge) => linkOf(edge).count ?? 0 }),
-          mentions: e.field({ type: [Mention], description: 'Where the report cites it.', resolve: (edge) => mentionsOfEdge(edge) }),
+          mentions: e.field({
+            type: [Mention],
+            extensions: linkMentions(),
+            description: 'Where the report cites it.',
+            resolve: (edge) => mentionsOfEdge(edge),
+          }),
         }),
       },
     ),
