@@ -16,7 +16,7 @@ interface Params {
 }
 
 /** Parsed query texts, so that a repeated query is not parsed once more for its estimate (bounded by characters). */
-const parsed = new LRUCache<string, DocumentNode | false>({ maxSize: 4_000_000, sizeCalculation: (_doc, query) => Math.max(1, query.length) });
+const parsed = new LRUCache<string, DocumentNode | false>({ maxSize: 1_000_000, sizeCalculation: (_doc, query) => Math.max(1, query.length) });
 
 function documentOf(query: string): DocumentNode | null {
   let document = parsed.get(query);
