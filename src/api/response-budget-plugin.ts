@@ -15,20 +15,27 @@ interface Params {
   operationName?: string | null;
 }
 
-/** Parsed query texts, so that a repeated query is not parsed once more for its estimate (bounded by characters). */
-const parsed = new LRUCache<string, DocumentNode | false>({ maxSize: 1_000_000, sizeCalculation: (_doc, query) => Math.max(1, query.length) });
+/**
+ * Estimates of recent requests, so that a repeated query (a client's usual ones) is not parsed
+ * and walked again: keyed by query text, operation name and variables, bounded by their characters.
+ */
+const estimates = new LRUCache<string, { estimate: Estimate | null }>({ maxSize: 1_000_000, sizeCalculation: (_value, key) => Math.max(1, key.length) });
 
-function documentOf(query: string): DocumentNode | null {
-  let document = parsed.get(query);
-  if (document === undefined) {
-    try {
-      document = parse(query, { noLocation: true });
-    } catch {
-      document = false; // a syntax error (or nesting past the stack): yoga's own parse answers it
-    }
-    parsed.set(query, document);
+function estimateOf(schema: GraphQLSchema, params: Params): Estimate | null {
+  if (typeof params.query !== 'string') return null;
+  // an upload's File variables serialize as {}: they do not change the estimate
+  const key = `${params.operationName ?? ''}\u0000${JSON.stringify(params.variables ?? {})}\u0000${params.query}`;
+  const cached = estimates.get(key);
+  if (cached) return cached.estimate;
+  let document: DocumentNode | null;
+  try {
+    document = parse(params.query, { noLocation: true });
+  } catch {
+    document = null; // a syntax error (or nesting past the stack): yoga's own parse answers it
   }
-  return document || null;
+  const estimate = document && estimateResponse(schema, document, params.variables, params.operationName);
+  estimates.set(key, { estimate });
+  return estimate;
 }
 
 function refusal(estimate: Estimate, limit: number, operations: number): GraphQLError {
@@ -53,8 +60,7 @@ export function useResponseBudget(schema: GraphQLSchema, maxBytes = DEFAULT_MAX_
           const all: Params[] = Array.isArray(requestParserResult) ? requestParserResult : [requestParserResult];
           const estimates: Estimate[] = [];
           for (const params of all) {
-            const document = typeof params.query === 'string' ? documentOf(params.query) : null;
-            const estimate = document && estimateResponse(schema, document, params.variables, params.operationName);
+            const estimate = estimateOf(schema, params);
             // one the complexity limit refuses gets that limit's own error, when it runs
             const refusedAnyway =
               estimate && (estimate.depth > QUERY_LIMITS.depth || estimate.breadth > QUERY_LIMITS.breadth || estimate.complexity > QUERY_LIMITS.complexity);
