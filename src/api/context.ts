@@ -8,6 +8,7 @@ import { runWith, type GraphStore, type ParamsOf, type RowOf, type StatementName
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/read.js';
 import type { WriteAccess } from './auth.js';
 import { RequestStore } from './request-store.js';
+import { ResponseBudget } from './response-budget.js';
 
 export interface AppContext {
   store: GraphStore;
@@ -15,6 +16,8 @@ export interface AppContext {
   writeAccess: WriteAccess;
   /** The largest file ingestReport accepts as an upload, in bytes (GOVGRAPH_MAX_FILE_MB). */
   maxFileBytes: number;
+  /** The bytes heavy fields may still return for this request (the HTTP handler gives every operation of a request the same one). */
+  budget: ResponseBudget;
   /**
    * A loader that runs `statement` with `{[param]: keys}` and groups the rows
    * by `row[keyColumn]`: one list of rows per key, in key order; `extra` adds
@@ -28,7 +31,12 @@ export interface AppContext {
   ): DataLoader<string, RowOf<N>[]>;
 }
 
-export function createContext(store: GraphStore, writeAccess: WriteAccess = 'disabled', maxFileBytes = DEFAULT_MAX_FILE_BYTES): AppContext {
+export function createContext(
+  store: GraphStore,
+  writeAccess: WriteAccess = 'disabled',
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+  budget = ResponseBudget.unlimited(),
+): AppContext {
   const loaders = new Map<string, DataLoader<string, unknown[]>>();
   const view = new RequestStore(store);
   return {
@@ -37,6 +45,7 @@ export function createContext(store: GraphStore, writeAccess: WriteAccess = 'dis
     store: view,
     writeAccess,
     maxFileBytes,
+    budget,
     rowsBy<N extends StatementName>(statement: N, param: string, keyColumn: string, extra?: Partial<ParamsOf<N>>) {
       const id = `${statement}|${param}|${keyColumn}${extra ? `|${JSON.stringify(extra)}` : ''}`;
       let loader = loaders.get(id) as DataLoader<string, RowOf<N>[]> | undefined;

@@ -14,6 +14,7 @@ import { handleExportRequest, isExportPath } from './export-route.js';
 import { createContext } from './context.js';
 import { consistentReads } from './consistency-plugin.js';
 import { graphiqlSecurityHeaders, renderOfflineGraphiQL } from './graphiql.js';
+import { useResponseBudget } from './response-budget-plugin.js';
 import { requestIdFrom, requestScope, silentLogger, yogaLogger, type Logger } from './logging.js';
 import { schema } from './schema/index.js';
 
@@ -23,6 +24,8 @@ export interface ServerOptions {
   token?: string;
   /** GOVGRAPH_MAX_FILE_MB in bytes: the largest file ingestReport accepts (default 20 MB). */
   maxFileBytes?: number;
+  /** GOVGRAPH_MAX_RESPONSE_MB in bytes: what one request may answer, a batch's operations together (default 32 MB; response-budget.ts). */
+  maxResponseBytes?: number;
   /** Where request and error logs go (default: nowhere). */
   logger?: Logger;
 }
@@ -64,7 +67,7 @@ const csrfExceptGet: Plugin = {
 
 export function createGraphQLHandler(options: ServerOptions) {
   return createYoga({
-    plugins: [queryLengthLimit, csrfExceptGet, graphiqlSecurityHeaders, consistentReads],
+    plugins: [queryLengthLimit, csrfExceptGet, graphiqlSecurityHeaders, useResponseBudget(schema, options.maxResponseBytes), consistentReads],
     schema,
     batching: { limit: REQUEST_LIMITS.batchOperations },
     logging: yogaLogger(options.logger ?? silentLogger),

@@ -10,6 +10,7 @@ import { Initiative, Jurisdiction, Regulation } from './refs.js';
 import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape } from './shapes.js';
 import type { AppContext } from '../context.js';
+import { sized, VALUE_BYTES, linkMentions } from '../response-budget.js';
 import { runWith, type ParamsOf, type Row, type RowOf, type StatementName } from '../../store/types.js';
 
 /** Top-k rankings show the first 10 unless asked for more. */
@@ -336,13 +337,19 @@ interface FollowThroughShape {
 const FollowThrough = builder.objectRef<FollowThroughShape>('FollowThrough').implement({
   description: 'A plan item (工作打算) of year N whose initiative the year N+1 report mentions as done (outside its own plan items).',
   fields: (t) => ({
-    plan: t.exposeString('plan', { description: 'The plan item (工作打算) as written.' }),
+    plan: t.exposeString('plan', { description: 'The plan item (工作打算) as written.', extensions: sized({ bytes: VALUE_BYTES.line }) }),
     plannedYear: t.exposeInt('plannedYear', { description: 'Year of the report that made the plan.' }),
     doneYear: t.exposeInt('doneYear', { description: 'Year of the report that mentions the initiative.' }),
     initiative: t.field({ type: Initiative, description: 'The initiative the plan concerns.', resolve: (f) => f.initiative }),
-    planMentions: t.field({ type: [Mention], description: 'Where the plan is stated.', resolve: (f) => mentionsOf(f.planReportId, f.planLink, false) }),
+    planMentions: t.field({
+      type: [Mention],
+      extensions: linkMentions(),
+      description: 'Where the plan is stated.',
+      resolve: (f) => mentionsOf(f.planReportId, f.planLink, false),
+    }),
     evidence: t.field({
       type: [Mention],
+      extensions: linkMentions(),
       description: 'Where the next report mentions the initiative as done (its mentions inside its own plan items are left out).',
       resolve: (f) => mentionsOf(f.doneReportId, f.link, true).filter((m) => !f.outside || f.outside.includes(m.index)),
     }),

@@ -24,9 +24,12 @@ import { JurisdictionLevel, NodeLabel, RelationType } from './enums.js';
 import { rankedHits, type Hit } from './search.js';
 import type { AppContext } from '../context.js';
 import { expandSubgraph, ROWS_PER_NODE, type ExpandedNode } from '../subgraph.js';
+import { jsonStringBytes, sized, VALUE_BYTES } from '../response-budget.js';
 
 export const MAX_DEPTH = 3;
 export const MAX_NODES = 1000;
+/** Edges per node the response estimate assumes (the seeds' subgraphs have 1–3; a hub's more, and the runtime count has their real size). */
+const ESTIMATED_EDGES_PER_NODE = 4;
 
 function literalValue(ast: ValueNode): unknown {
   switch (ast.kind) {
@@ -77,6 +80,14 @@ interface GraphEdge {
   weight: number;
 }
 
+/** About the JSON bytes of a subgraph with every field asked for (ids, labels, properties; field names and punctuation as a constant). */
+function subgraphBytes(nodes: GraphNode[], edges: GraphEdge[]): number {
+  let bytes = 0;
+  for (const n of nodes) bytes += 80 + n.id.length + jsonStringBytes(n.label) + Buffer.byteLength(JSON.stringify(visibleProperties(n.type, n.raw)));
+  for (const e of edges) bytes += 80 + e.id.length + e.source.length + e.target.length;
+  return bytes;
+}
+
 const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
   description: 'A node of a subgraph.',
   fields: (t) => ({
@@ -86,6 +97,7 @@ const GraphNodeRef = builder.objectRef<GraphNode>('GraphNode').implement({
     properties: t.field({
       type: JSONScalar,
       description: "The node's stored properties (a report's text left out).",
+      extensions: sized({ bytes: VALUE_BYTES.graphProperties }),
       resolve: (n) => visibleProperties(n.type, n.raw),
     }),
     degree: t.exposeInt('degree', { description: 'Edges of this node inside the subgraph.' }),
@@ -146,8 +158,19 @@ export async function graphEdgeById(ctx: AppContext, id: string): Promise<(Graph
 const Subgraph = builder.objectRef<{ nodes: GraphNode[]; edges: GraphEdge[]; truncated: boolean }>('Subgraph').implement({
   description: 'Nodes and edges ready for a graph visualization client.',
   fields: (t) => ({
-    nodes: t.field({ type: [GraphNodeRef], description: 'The nodes, start nodes first, then by degree.', resolve: (g) => g.nodes }),
-    edges: t.field({ type: [GraphEdgeRef], description: 'The edges between them.', resolve: (g) => g.edges }),
+    // `graph` repeats this selection for each node it may hold (maxNodes): a node, and its share of the edges
+    nodes: t.field({
+      type: [GraphNodeRef],
+      description: 'The nodes, start nodes first, then by degree.',
+      extensions: sized({ items: () => 1 }),
+      resolve: (g) => g.nodes,
+    }),
+    edges: t.field({
+      type: [GraphEdgeRef],
+      description: 'The edges between them.',
+      extensions: sized({ items: () => ESTIMATED_EDGES_PER_NODE }),
+      resolve: (g) => g.edges,
+    }),
     truncated: t.exposeBoolean('truncated', { description: 'True when nodes were dropped to respect maxNodes.' }),
   }),
 });
@@ -183,6 +206,7 @@ builder.queryField('graph', (t) =>
   t.field({
     type: Subgraph,
     nullable: true, // refused arguments null this field only
+    extensions: sized({ items: (args) => (typeof args.maxNodes === 'number' ? Math.max(1, Math.min(args.maxNodes, MAX_NODES)) : 200) }),
     description:
       'A subgraph around start nodes (by id or by a search), expanded to a depth through chosen node and relation types, capped at maxNodes keeping the most connected.',
     args: {
@@ -203,6 +227,7 @@ builder.queryField('graph', (t) =>
       }),
     },
     resolve: async (_root, args, ctx) => {
+      ctx.budget.ensure('Query.graph');
       const depth = args.depth ?? 1;
       const maxNodes = args.maxNodes ?? 200;
       if (depth < 0 || depth > MAX_DEPTH) throw new GraphQLError(`depth must be between 0 and ${MAX_DEPTH}`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -258,6 +283,7 @@ builder.queryField('graph', (t) =>
         const target = ids.get(e.target)!;
         return { id: edgeId(e.type, source, target), source, target, type: e.type, weight: e.weight };
       });
+      ctx.budget.charge(subgraphBytes(kept, keptEdges), 'Query.graph');
       return { nodes: kept, edges: keptEdges, truncated: expansion.truncated };
     },
   }),

@@ -1,6 +1,7 @@
 // Initiative: a named reform, system, mechanism, platform or campaign
 // (行政执法三项制度, 放管服, 一件事一次办), with every alias it was written as.
 import { builder } from '../builder.js';
+import { linkMentions } from '../response-budget.js';
 import { EntityOrder, entityOrderParams, InitiativeCategory } from './enums.js';
 import { Initiative, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
@@ -39,7 +40,12 @@ Initiative.implement({
         name: 'InitiativeReportEdge',
         fields: (e) => ({
           count: e.int({ description: 'Times the report mentions the initiative.', resolve: (edge) => linkOf(edge).count ?? 0 }),
-          mentions: e.field({ type: [Mention], description: 'Where the report mentions it.', resolve: (edge) => mentionsOfEdge(edge) }),
+          mentions: e.field({
+            type: [Mention],
+            extensions: linkMentions(),
+            description: 'Where the report mentions it.',
+            resolve: (edge) => mentionsOfEdge(edge),
+          }),
         }),
       },
     ),

@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { provenanceSourceOf, sectionOf, sentenceOf, surfaceOf, type ProvenanceSource } from '../../store/provenance.js';
 import type { MentionShape } from './shapes.js';
 import { Report } from './refs.js';
+import { sized, VALUE_BYTES } from '../response-budget.js';
 
 /**
  * The text and heading paths the mention's offsets point into. One loader
@@ -26,11 +27,16 @@ export const Mention = builder.objectRef<MentionShape>('Mention').implement({
     }),
     sentence: t.string({
       description: 'The sentence (句) containing the mention, as in the normalized text.',
-      resolve: async (m, _args, ctx) => sentenceOf(m.link, m.index, await sourceOf(m, ctx)),
+      extensions: sized({ bytes: VALUE_BYTES.sentence }),
+      resolve: async (m, _args, ctx) => {
+        ctx.budget.ensure('Mention.sentence');
+        return ctx.budget.chargeString(sentenceOf(m.link, m.index, await sourceOf(m, ctx)), 'Mention.sentence');
+      },
     }),
     section: t.string({
       nullable: true,
       description: 'Heading path of the section (章节), outermost first, joined with " > ".',
+      extensions: sized({ bytes: VALUE_BYTES.line }),
       resolve: async (m, _args, ctx) => sectionOf(m.link, m.index, await sourceOf(m, ctx)),
     }),
     start: t.exposeInt('start', { description: "Offset of the first character in the report's normalized `text`." }),
@@ -38,6 +44,7 @@ export const Mention = builder.objectRef<MentionShape>('Mention').implement({
     surface: t.string({
       nullable: true,
       description: 'The words as written in the report (surface form).',
+      extensions: sized({ bytes: VALUE_BYTES.line }),
       resolve: async (m, _args, ctx) => surfaceOf(m.link, m.index, await sourceOf(m, ctx), m.withSurface),
     }),
   }),

@@ -6,6 +6,7 @@ import { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import { isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
+import { sized } from '../response-budget.js';
 import { graphEdgeById } from './graph.js';
 import { NodeNotFound } from './refs.js';
 
@@ -53,6 +54,7 @@ builder.queryFields((t) => ({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
     description: 'Nodes by their global ids, in the order given (null for an id that names no node).',
+    extensions: sized({ items: (args) => (args.ids as unknown[]).length }),
     args: { ids: t.arg.idList({ required: true, description: 'Global ids, as `id` of any node gives (a `graph` node or edge included).' }) },
     resolve: async (_root, args, ctx, info) => (await loadNodes(args.ids, ctx, info)) as never,
   }),

@@ -4,15 +4,17 @@ import { Problem, Report } from './refs.js';
 import { storeConnection } from '../pagination.js';
 import { Mention } from './mention.js';
 import { mentionsOf } from './shapes.js';
+import { sized, VALUE_BYTES, linkMentions } from '../response-budget.js';
 
 Problem.implement({
   description: 'A shortcoming (存在的问题/不足) a report admits.',
   fields: (t) => ({
-    text: t.exposeString('text', { description: 'The problem as the report states it.' }),
+    text: t.exposeString('text', { description: 'The problem as the report states it.', extensions: sized({ bytes: VALUE_BYTES.line }) }),
     theme: t.exposeString('theme', { nullable: true, description: 'Theme from the problem taxonomy (问题类别).' }),
     report: t.field({ type: Report, description: 'The report that admits it.', resolve: (p, _args, ctx) => Report.getDataloader(ctx).load(p.reportId) }),
     mentions: t.field({
       type: [Mention],
+      extensions: linkMentions(),
       description: 'Where the report states it.',
       resolve: async (p, _args, ctx) => {
         const rows = await ctx.rowsBy('problem_mentions', 'ids', 'id').load(p.id);

@@ -1,6 +1,7 @@
 // Regulation: a document cited in 《》 — law, regulation, rule, plan,
 // normative document — under a canonical title that its variants share.
 import { builder } from '../builder.js';
+import { linkMentions } from '../response-budget.js';
 import { Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { CitationAction, EntityOrder, entityOrderParams, RegulationKind, RegulationScope } from './enums.js';
@@ -43,7 +44,12 @@ Regulation.implement({
             resolve: (edge) => (linkOf(edge).action ?? null) as never,
           }),
           count: e.int({ description: 'Times the report cites it.', resolve: (edge) => linkOf(edge).count ?? 0 }),
-          mentions: e.field({ type: [Mention], description: 'Where the report cites it.', resolve: (edge) => mentionsOfEdge(edge) }),
+          mentions: e.field({
+            type: [Mention],
+            extensions: linkMentions(),
+            description: 'Where the report cites it.',
+            resolve: (edge) => mentionsOfEdge(edge),
+          }),
         }),
       },
     ),

@@ -8,6 +8,7 @@ import { CitationAction, IssuerType, JurisdictionLevel } from './enums.js';
 import { Mention } from './mention.js';
 import { mentionsOf } from './shapes.js';
 import type { MetricLink } from '../../store/rows.js';
+import { sized, VALUE_BYTES, linkMentions } from '../response-budget.js';
 
 const Metric = builder.objectRef<{ reportId: string; indicator: string; link: MetricLink }>('Metric').implement({
   description: 'A number a report states about its own work (指标), with where it says so.',
@@ -17,7 +18,12 @@ const Metric = builder.objectRef<{ reportId: string; indicator: string; link: Me
     unit: t.string({ nullable: true, description: 'Counting unit as written (次, 件, %, 万元…).', resolve: (m) => m.link.unit ?? null }),
     qualifier: t.string({ nullable: true, description: 'Approximation or bound word (余, 多, 以上…).', resolve: (m) => m.link.qualifier ?? null }),
     surface: t.string({ description: 'The words that state it.', resolve: (m) => m.link.surface ?? '' }),
-    mentions: t.field({ type: [Mention], description: 'Where the report states it.', resolve: (m) => mentionsOf(m.reportId, m.link, false) }),
+    mentions: t.field({
+      type: [Mention],
+      extensions: linkMentions(),
+      description: 'Where the report states it.',
+      resolve: (m) => mentionsOf(m.reportId, m.link, false),
+    }),
   }),
 });
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
@@ -26,7 +32,11 @@ Report.implement({
   description: 'One annual rule-of-law government report (法治政府建设情况报告) and what was extracted from it.',
   fields: (t) => ({
     reportId: t.exposeString('id', { description: 'Stable id: a hash of the normalized text (the same text always has the same id).' }),
-    title: t.exposeString('title', { nullable: true, description: 'Title (标题) of the report, when the text states one.' }),
+    title: t.exposeString('title', {
+      nullable: true,
+      description: 'Title (标题) of the report, when the text states one.',
+      extensions: sized({ bytes: VALUE_BYTES.line }),
+    }),
     year: t.exposeInt('year', { nullable: true, description: 'The year the report covers (not the year it was published).' }),
     issuerType: t.field({
       type: IssuerType,
@@ -34,15 +44,21 @@ Report.implement({
       description: 'Government or department report.',
       resolve: (r) => r.issuerType as 'government' | 'department' | null,
     }),
-    issuerName: t.exposeString('issuerName', { nullable: true, description: 'Name of the issuing government or department (发布单位).' }),
-    file: t.exposeString('file', { nullable: true, description: 'File the report was ingested from.' }),
+    issuerName: t.exposeString('issuerName', {
+      nullable: true,
+      description: 'Name of the issuing government or department (发布单位).',
+      extensions: sized({ bytes: VALUE_BYTES.line }),
+    }),
+    file: t.exposeString('file', { nullable: true, description: 'File the report was ingested from.', extensions: sized({ bytes: VALUE_BYTES.line }) }),
     extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: "Version of the extractor that produced this report's facts." }),
     ingestedAt: t.exposeString('ingestedAt', { nullable: true, description: 'When the report was written to the store (ISO 8601).' }),
     text: t.string({
       description: 'The normalized text; every Mention offset points into it.',
+      extensions: sized({ bytes: VALUE_BYTES.text }),
       resolve: async (r, _args, ctx) => {
+        ctx.budget.ensure('Report.text');
         const rows = await ctx.rowsBy('report_texts_by_ids', 'ids', 'id').load(r.id);
-        return String(rows[0]?.text ?? '');
+        return ctx.budget.chargeString(String(rows[0]?.text ?? ''), 'Report.text');
       },
     }),
     jurisdiction: t.field({
@@ -63,6 +79,7 @@ Report.implement({
     jurisdictionBasis: t.string({
       nullable: true,
       description: 'What decided the jurisdiction ("the title names 海东市"), or, when none was given, why (the evidence was too weak to name one).',
+      extensions: sized({ bytes: VALUE_BYTES.line }),
       resolve: (r) => r.jurisdictionBasis ?? null,
     }),
     initiatives: t.connection(
@@ -83,7 +100,12 @@ Report.implement({
         name: 'ReportInitiativeEdge',
         fields: (e) => ({
           count: e.int({ description: 'Times the report mentions the initiative.', resolve: (edge) => linkOf(edge).count ?? 0 }),
-          mentions: e.field({ type: [Mention], description: 'Where the report mentions it.', resolve: (edge) => mentionsOfEdge(edge) }),
+          mentions: e.field({
+            type: [Mention],
+            extensions: linkMentions(),
+            description: 'Where the report mentions it.',
+            resolve: (edge) => mentionsOfEdge(edge),
+          }),
         }),
       },
     ),
@@ -111,7 +133,12 @@ Report.implement({
             resolve: (edge) => (linkOf(edge).action ?? null) as never,
           }),
           count: e.int({ description: 'Times the report cites it.', resolve: (edge) => linkOf(edge).count ?? 0 }),
-          mentions: e.field({ type: [Mention], description: 'Where the report cites it.', resolve: (edge) => mentionsOfEdge(edge) }),
+          mentions: e.field({
+            type: [Mention],
+            extensions: linkMentions(),
+            description: 'Where the report cites it.',
+            resolve: (edge) => mentionsOfEdge(edge),
+          }),
         }),
       },
     ),

@@ -7,6 +7,7 @@ import { runWith, type Row, type StatementName } from '../../store/types.js';
 import { GraphQLError } from 'graphql';
 import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
 import { builder } from '../builder.js';
+import { sized, VALUE_BYTES } from '../response-budget.js';
 import { rankedConnection, rankedTotal } from '../pagination.js';
 import { NodeLabel } from './enums.js';
 import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js';
@@ -59,6 +60,7 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
     match: t.field({ type: MatchKind, description: 'How it matched.', resolve: (h) => h.rank as 1 | 2 | 3 | 4 }),
     label: t.exposeString('label', {
       description: "Its display name: name, title, full name, a report's title (its id when untitled) or a problem's statement.",
+      extensions: sized({ bytes: VALUE_BYTES.line }),
     }),
     type: t.expose('kind', { type: NodeLabel, description: 'Its type: Initiative, Regulation, Jurisdiction, Report or Problem.' }),
   }),

@@ -4,6 +4,7 @@
 import { IssuerType } from './enums.js';
 import { Indicator, Organization, Plan, ProblemTheme } from './refs.js';
 import type { SecondaryShape } from './shapes.js';
+import { sized, VALUE_BYTES } from '../response-budget.js';
 
 const text = (n: SecondaryShape, property: string) => String(n.properties[property] ?? '');
 
@@ -23,7 +24,12 @@ Organization.implement({
 Plan.implement({
   description: "An item of a report's next-year section (下一步工作打算).",
   fields: (t) => ({
-    text: t.string({ nullable: false, description: 'The planned item as written.', resolve: (p) => text(p, 'text') }),
+    text: t.string({
+      nullable: false,
+      description: 'The planned item as written.',
+      extensions: sized({ bytes: VALUE_BYTES.line }),
+      resolve: (p) => text(p, 'text'),
+    }),
   }),
 });
 
