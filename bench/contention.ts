@@ -5,6 +5,7 @@
 // (the same run's baseline), write and read latencies, and what a consistent
 // answer rules out (ghost rows, counts that disagree within one answer).
 import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { EXTRACTOR_VERSION, extractReport } from '../src/extract/index.js';
 import type { ReportGraph } from '../src/extract/types.js';
@@ -66,7 +67,10 @@ export async function contentionSection(options: ContentionOptions) {
   const watched = graphs[0].jurisdiction?.name;
   if (!watched) throw new Error('the contention bench needs a report whose jurisdiction the extractor finds');
   const solo = await writeFor(options.store, graphs, options.soloSeconds);
+  const loopBefore = performance.eventLoopUtilization();
   const [underLoad, readers] = await Promise.all([writeFor(options.store, graphs, options.loadSeconds), readersFor(options, watched)]);
+  // how busy the server's main thread was: what the writer's steps wait for between statements
+  const loop = performance.eventLoopUtilization(loopBefore);
   for (const graph of graphs) await options.store.deleteReport(graph.reportId);
   const ratio = round(underLoad.perSecond / solo.perSecond, 2);
   return {
@@ -77,6 +81,7 @@ export async function contentionSection(options: ContentionOptions) {
     writesUnderReaders: underLoad,
     writeRateRatio: ratio,
     readers,
+    serverEventLoopUtilization: round(loop.utilization, 2),
     met: ratio >= 0.5 && readers.ghostRows === 0 && readers.countMismatches === 0,
   };
 }

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { ingestFiles } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import { contentionSection } from './contention.js';
+import { hostileBudgetBench } from './hostile-budget.js';
+import { hostileFilesBench } from './hostile-files.js';
+import { runHostileLock } from './hostile-lock.js';
 import type { CorpusEntry } from './corpus.js';
 import { startServer } from './server.js';
 
@@ -22,6 +25,8 @@ export interface HostileOptions {
   /** The queries readers send (the bench's query table), given the sample jurisdiction. */
   queries: (sample: { code: string; search: string }) => Array<{ name: string; query: string; variables?: Record<string, unknown> }>;
   contention: { connections: number; soloSeconds: number; loadSeconds: number };
+  /** Kill-and-restart cycles and racing rounds of the lock part (fewer with --quick). */
+  lock: { restarts: number; rounds: number; racers: number; reports: number };
   log: (message: string) => void;
 }
 
@@ -38,6 +43,7 @@ export async function hostileSection(options: HostileOptions) {
     );
     const token = randomUUID();
     const { url, close } = await startServer(store, { token });
+    let served: { contention: Awaited<ReturnType<typeof contentionSection>>; budget: Record<string, unknown> };
     try {
       const sample = entries.find((e) => e.level === 'county') ?? entries[0];
       const { connections, soloSeconds, loadSeconds } = options.contention;
@@ -51,10 +57,18 @@ export async function hostileSection(options: HostileOptions) {
         soloSeconds,
         loadSeconds,
       });
-      return { reports: entries.length, contention };
+      options.log('hostile clients: amplified queries (response budget)');
+      served = { contention, budget: await hostileBudgetBench(url) };
     } finally {
       await close();
     }
+    options.log('hostile files: zip bombs, a file that never finishes');
+    const files = await hostileFilesBench();
+    options.log(
+      `restarts: ${options.lock.restarts} kills in fresh PID namespaces, ${options.lock.rounds} rounds of ${options.lock.racers} racers, a full disk`,
+    );
+    const lock = await runHostileLock(options.lock);
+    return { reports: entries.length, ...served, files, lock };
   } finally {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -66,6 +66,7 @@ export interface BenchOptions {
   contentionConnections: number;
   contentionSoloSeconds: number;
   contentionSeconds: number;
+  lock: { restarts: number; rounds: number; racers: number; reports: number };
   /** The embedded store's read cache (--no-cache turns it off, for before/after figures). */
   cache: boolean;
   quiet: boolean;
@@ -104,6 +105,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     contentionConnections: num('--contention-connections', 20),
     contentionSoloSeconds: num('--contention-solo', quick ? 5 : 10),
     contentionSeconds: num('--contention-seconds', quick ? 10 : 60),
+    lock: { restarts: quick ? 3 : 10, rounds: quick ? 3 : 10, racers: quick ? 4 : 8, reports: quick ? 5 : 20 },
     cache: !has('--no-cache'),
     quiet: has('--quiet'),
   };
@@ -698,6 +700,7 @@ export async function runBench(options: BenchOptions): Promise<Json> {
         workers: options.workers,
         queries: benchQueries,
         contention: { connections: options.contentionConnections, soloSeconds: options.contentionSoloSeconds, loadSeconds: options.contentionSeconds },
+        lock: options.lock,
         log: (message) => log(options, message),
       });
     }
@@ -710,6 +713,7 @@ export async function runBench(options: BenchOptions): Promise<Json> {
 }
 
 const yes = (met: unknown) => (met === true ? 'met' : met === false ? 'MISSED' : '');
+const mbOf = (bytes: number) => `${round(bytes / 1048576, 2)} MB`;
 
 /** The results as a Markdown table (also pasted into the README). */
 // biome-ignore lint/suspicious/noExplicitAny: the results as runBench returns them (and results.json holds them): each section optional, read as written
@@ -819,6 +823,55 @@ export function formatTable(r: any): string {
       `${c.writeRateRatio}; ${c.readers.ghostRows} ghost rows, ${c.readers.countMismatches} count mismatches in ${c.readers.requests} answers`,
       '≥ 0.5, 0 ghosts, 0 mismatches',
       yes(c.met),
+    ]);
+  }
+  if (r.hostile?.budget) {
+    const b = r.hostile.budget;
+    rows.push([
+      `250 × text on reports(first: 100)`,
+      `alone ${b.alone.status} ${b.alone.bytes} B in ${b.alone.ms} ms; 3 at once ${b.threeAtOnce.statuses.join('/')} (/healthz ${b.threeAtOnce.healthzMs} ms); batch of 10 ${b.batchOfTen.status}`,
+      `page of 100 texts ${b.legitimatePageOf100Texts.status}, ${mbOf(b.legitimatePageOf100Texts.bytes)}`,
+      `RSS ${b.alone.rssBeforeMiB} → ${b.batchOfTen.rssAfterMiB} MiB`,
+      'refused before it runs, RSS flat',
+      yes(b.alone.status === 400 && b.batchOfTen.status === 400 && b.legitimatePageOf100Texts.status === 200),
+    ]);
+  }
+  if (r.hostile?.files) {
+    const f = r.hostile.files;
+    rows.push([
+      'zip bomb .docx (1.4 MB → 400 MB)',
+      `reader ${f.reader.secondsToVerdict} s (+${f.reader.peakRssGrowthMiB} MiB), upload ${f.upload.secondsToVerdict} s, pipeline ${f.pipeline.secondsToVerdict} s`,
+      `pipeline with one real report ${f.pipeline.baselineOneReportSeconds} s`,
+      `hanging file stopped at ${f.hangingFile.secondsToVerdict} s (budget ${f.hangingFile.budgetSeconds} s)`,
+      'refused < 1 s; stopped at its budget',
+      yes(f.met),
+    ]);
+  }
+  if (r.hostile?.lock) {
+    const { pidNamespaceRestarts: p, staleLockRace: race, diskFull: d } = r.hostile.lock;
+    rows.push([
+      'kill and restart in a fresh PID namespace',
+      p.skipped ?? `${p.opened}/${p.restarts} reopened (${p.samePidAsTheDeadHolder} with the dead holder's PID), ${p.reportsLost} reports lost`,
+      '',
+      p.skipped ? '' : `median reopen ${p.openMsMedian} ms`,
+      'every restart opens, nothing lost',
+      p.skipped ? 'skipped' : yes(p.opened === p.restarts && p.reportsLost === 0),
+    ]);
+    rows.push([
+      'racing for a dead holder\'s directory',
+      `${race.roundsWithExactlyOneWinner}/${race.rounds} rounds of ${race.racers} with exactly one winner`,
+      '',
+      race.otherErrors.length ? `other errors: ${race.otherErrors.join('; ')}` : '',
+      'one winner',
+      yes(race.roundsWithExactlyOneWinner === race.rounds),
+    ]);
+    rows.push([
+      '/readyz on a full disk',
+      d.skipped ?? `${d.whenFull.status} after ${d.whenFull.ms} ms full, ${d.afterFreeing.status} ${d.afterFreeing.ms} ms after freeing`,
+      '',
+      '',
+      '503 when full, 200 again',
+      d.skipped ? 'skipped' : yes(d.whenFull.status === 503 && d.afterFreeing.status === 200),
     ]);
   }
   const header = ['benchmark', 'result', 'baseline', 'ratio / detail', 'target', ''];

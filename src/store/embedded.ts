@@ -95,6 +95,8 @@ export class EmbeddedStore implements GraphStore, Transactional {
   private readonly writes = new Map<string, boolean>();
   /** Write statements running outside a transaction: while any is, no snapshot may use the cache. */
   private writesInFlight = 0;
+  /** Settles when the write transaction running now ends (null: none runs). */
+  private writing: Promise<void> | null = null;
 
   static async open(options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
     const { GrafeoDB } = await loadEngine();
@@ -209,7 +211,13 @@ export class EmbeddedStore implements GraphStore, Transactional {
   }
 
   private readLane(on: Executor, name: string, params: Record<string, unknown>): Promise<Row[]> {
-    return this.readLimit(() => this.exec(on, name, params));
+    return this.readLimit(async () => {
+      // A read that gets the lane while a write transaction runs waits for it to end, holding the lane:
+      // the write has the engine to itself but for the read in flight when it began (at most one a
+      // write), and the reads go on between writes.
+      while (this.writing) await this.writing;
+      return this.exec(on, name, params);
+    });
   }
 
   /** A write statement outside a transaction (commits on its own, at a moment the caller cannot see): the cache is dropped before and after. */
@@ -228,6 +236,8 @@ export class EmbeddedStore implements GraphStore, Transactional {
   writeTransaction<T>(work: (tx: Transaction) => Promise<TransactionResult<T>>): Promise<T> {
     const next = this.writeQueue.then(async () => {
       this.assertOpen();
+      let ended!: () => void;
+      this.writing = new Promise<void>((resolve) => (ended = resolve));
       const tx = this.db.beginTransaction();
       const executor = tx as unknown as Executor;
       try {
@@ -244,6 +254,9 @@ export class EmbeddedStore implements GraphStore, Transactional {
           // the engine may already have aborted it; the original error matters
         }
         throw error;
+      } finally {
+        this.writing = null;
+        ended();
       }
     });
     this.writeQueue = next.catch(() => undefined);
