@@ -30,7 +30,11 @@ signal exits at once.
 Environment: HOST, PORT, GOVGRAPH_DATA, NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE,
 GOVGRAPH_TOKEN (bearer token that allows mutations; without it they are refused),
 GOVGRAPH_MAX_FILE_MB (largest uploaded file, default 20), LOG_LEVEL (JSON logs on stderr:
-fatal, error, warn, info (default), debug, trace, silent).`;
+fatal, error, warn, info (default), debug, trace, silent),
+GOVGRAPH_REQUEST_TIMEOUT_S (seconds a request, upload included, may take to arrive; default 60),
+GOVGRAPH_CORS_ORIGINS (comma-separated origins whose pages may call the API; default none),
+GOVGRAPH_EXPORT_CONCURRENCY (exports streaming at once; default 2),
+GOVGRAPH_EXPORT_ANONYMOUS_REPORTS (most reports an export without the token may cover; default 100).`;
 
 export async function run(argv: string[], config: Config): Promise<number> {
   const { values } = parse(argv, { host: { type: 'string' }, port: { type: 'string' }, 'seed-if-empty': { type: 'boolean' } });
@@ -53,7 +57,18 @@ export async function run(argv: string[], config: Config): Promise<number> {
         process.stderr.write(`${formatSummary(await ingestPaths(store, [SEED_DIR], { maxBytes: config.maxFileBytes }))}\n`);
       }
     }
-    const server = createHttpServer({ store, token: config.token, maxFileBytes: config.maxFileBytes, logger });
+    const server = createHttpServer({
+      store,
+      token: config.token,
+      maxFileBytes: config.maxFileBytes,
+      logger,
+      corsOrigins: config.corsOrigins,
+      timeouts: config.requestTimeoutMs === undefined ? {} : { requestMs: config.requestTimeoutMs },
+      exportLimits: {
+        ...(config.exportConcurrency === undefined ? {} : { concurrency: config.exportConcurrency }),
+        ...(config.exportAnonymousReports === undefined ? {} : { anonymousReports: config.exportAnonymousReports }),
+      },
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
       server.listen(port, host, resolve);
