@@ -52,7 +52,7 @@ export const queryNestingLimit: Plugin = {
     const query = params.query;
     if (typeof query !== 'string') return;
     if (queryNesting(query, MAX_QUERY_NESTING) > MAX_QUERY_NESTING) {
-      throw createGraphQLError(`the query nests brackets more than ${MAX_QUERY_NESTING} deep`, {
+      throw createGraphQLError(`the query nests brackets more than ${MAX_QUERY_NESTING} deep, over the depth limit`, {
         extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 } },
       });
     }

@@ -179,12 +179,15 @@ export function createHttpServer(options: ServerOptions): Server {
     // Bodies are judged from the headers alone; a refused one is never read (refuse.ts).
     const length = Number(req.headers['content-length'] ?? 0);
     const multipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
-    const access = writeAccess(req.headers.authorization, options.token);
+    const access = () => writeAccess(req.headers.authorization, options.token);
     // A multipart POST is an upload, and uploads are mutations: without the token its megabytes are not worth reading.
-    if (multipart && req.method === 'POST' && access !== 'granted') {
-      const refusal = uploadRefusal(access);
-      refuseAndClose(req, res, refusal.status, refusal.body, refusal.headers);
-      return;
+    if (multipart && req.method === 'POST') {
+      const granted = access();
+      if (granted !== 'granted') {
+        const refusal = uploadRefusal(granted);
+        refuseAndClose(req, res, refusal.status, refusal.body, refusal.headers);
+        return;
+      }
     }
     const limit = multipart ? uploadBytes : REQUEST_LIMITS.bodyBytes;
     if (length > limit) {
@@ -196,7 +199,7 @@ export function createHttpServer(options: ServerOptions): Server {
       return;
     }
     if (serveExplorer(req, res)) return;
-    if (isExportPath(req.url)) return void handleExportRequest(req, res, { store: options.store, logger, gate: exports, access });
+    if (isExportPath(req.url)) return void handleExportRequest(req, res, { store: options.store, logger, gate: exports, access: access() });
     if (req.url === '/' || req.url === '') {
       res.writeHead(302, { location: '/graphql' }).end();
       return;

@@ -203,7 +203,7 @@ describe('deeply nested queries', () => {
     const answer = await post(query);
     expect(answer.status).toBe(400);
     const error = ((await answer.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0];
-    expect(error.message).toBe(`the query nests brackets more than ${MAX_QUERY_NESTING} deep`);
+    expect(error.message).toBe(`the query nests brackets more than ${MAX_QUERY_NESTING} deep, over the depth limit`);
     expect(error.extensions.code).toBe('QUERY_TOO_DEEP');
   });
 
