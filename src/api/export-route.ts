@@ -96,6 +96,18 @@ export interface ExportRouteOptions {
   access: WriteAccess;
 }
 
+/** Why an export without the token is refused for its size, or null when it is within the cap. */
+function capRefusal(filter: ExportFilter, covered: number, cap: number): string | null {
+  if (covered <= cap) return null;
+  // A filtered count stops at cap + 1; the whole graph's is exact.
+  const count = selectsReports(filter) ? `more than ${cap}` : String(covered);
+  return (
+    `this export covers ${count} reports; an export without the token may cover at most ${cap}: ` +
+    'narrow it with filters (province, prefecture, jurisdiction, level, year), send "Authorization: Bearer <GOVGRAPH_TOKEN>", ' +
+    'or run `govgraph export` on the server'
+  );
+}
+
 /** How many reports an export with this filter covers, counting no further than `cap + 1`. */
 async function reportsCovered(store: GraphStore, filter: ExportFilter, cap: number): Promise<number> {
   if (!selectsReports(filter)) return (await store.counts()).byLabel.Report ?? 0;
@@ -170,6 +182,18 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, options: E
 
   // A HEAD, or the index of a CSV export's parts, streams nothing: no slot, no cap.
   const streams = req.method === 'GET' && !(format === 'csv' && partParam === null);
+  // The cap first: an export refused for its size must not take a slot from one that will run.
+  if (streams && options.access !== 'granted') {
+    let covered: number;
+    try {
+      covered = await reportsCovered(options.store, filter, options.gate.limits.anonymousReports);
+    } catch (error) {
+      currentLogger(options.logger).error({ err: error, format }, 'export failed before it began');
+      return fail(res, 500, 'the export failed; the server log has the reason');
+    }
+    const refusal = capRefusal(filter, covered, options.gate.limits.anonymousReports);
+    if (refusal) return fail(res, 403, refusal);
+  }
   const release = streams ? options.gate.tryAcquire() : () => {};
   if (!release) {
     return fail(res, 503, `the server is already writing ${options.gate.limits.concurrency} exports, its limit; try again in ${RETRY_AFTER_S} s`, {
@@ -177,7 +201,7 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, options: E
     });
   }
   try {
-    await serveAdmitted(req, res, options, { url, format, filter, detail, partParam, streams });
+    await serveAdmitted(req, res, options, { url, format, filter, detail, partParam });
   } finally {
     release();
   }
@@ -189,29 +213,13 @@ interface AdmittedExport {
   filter: ExportFilter;
   detail: ExportDetail;
   partParam: string | null;
-  streams: boolean;
 }
 
 async function serveAdmitted(req: IncomingMessage, res: ServerResponse, options: ExportRouteOptions, request: AdmittedExport): Promise<void> {
   const logger = currentLogger(options.logger);
-  const { url, format, filter, detail, partParam, streams } = request;
+  const { url, format, filter, detail, partParam } = request;
   let plan: ExportPlan;
   try {
-    if (streams && options.access !== 'granted') {
-      const cap = options.gate.limits.anonymousReports;
-      const covered = await reportsCovered(options.store, filter, cap);
-      if (covered > cap) {
-        // A filtered count stops at cap + 1; the whole graph's is exact.
-        const count = selectsReports(filter) ? `more than ${cap}` : String(covered);
-        return fail(
-          res,
-          403,
-          `this export covers ${count} reports; an export without the token may cover at most ${cap}: ` +
-            'narrow it with filters (province, prefecture, jurisdiction, level, year), send "Authorization: Bearer <GOVGRAPH_TOKEN>", ' +
-            'or run `govgraph export` on the server',
-        );
-      }
-    }
     plan = await openExport(options.store, filter, detail);
   } catch (error) {
     logger.error({ err: error, format }, 'export failed before it began');

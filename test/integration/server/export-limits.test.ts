@@ -46,35 +46,39 @@ describe('exports at once', () => {
     inner = await EmbeddedStore.open();
     for (let i = 0; i < 3; i++) await inner.upsertReport(syntheticReport(i));
     hold = heldStore(inner);
-    served = await listen(hold.store, { exportLimits: { concurrency: 1 } });
+    served = await listen(hold.store, { token: TOKEN, exportLimits: { concurrency: 1, anonymousReports: 2 } });
   });
   afterAll(async () => {
     await served.close();
     await inner.close();
   });
 
+  const withToken = { headers: { authorization: `Bearer ${TOKEN}` } };
+
   it('one beyond the limit is answered 503 with Retry-After; the slot frees when the export ends', async () => {
-    const first = fetch(`${served.url}/export/graphml`);
+    const first = fetch(`${served.url}/export/graphml`, withToken);
     await hold.reached;
-    const second = await fetch(`${served.url}/export/cytoscape`);
+    const second = await fetch(`${served.url}/export/cytoscape`, withToken);
     expect(second.status).toBe(503);
     expect(second.headers.get('retry-after')).toBe('10');
     expect(await errorOf(second)).toBe('the server is already writing 1 exports, its limit; try again in 10 s');
     // The index of exports and of a CSV export's parts stream nothing: they need no slot.
     expect((await fetch(`${served.url}/export`)).status).toBe(200);
     expect((await fetch(`${served.url}/export/csv`)).status).toBe(200);
+    // An export refused for its size is told so at once, slot or no slot.
+    expect((await fetch(`${served.url}/export/cytoscape`)).status).toBe(403);
     hold.open();
     const done = await first;
     expect(done.status).toBe(200);
     expect(await done.text()).toMatch(/<\/graphml>\s*$/);
-    const third = await fetch(`${served.url}/export/cytoscape`);
+    const third = await fetch(`${served.url}/export/cytoscape`, withToken);
     expect(third.status).toBe(200);
     expect((await third.json()).elements.nodes.length).toBeGreaterThan(0);
   });
 
   it('a client that goes away mid-export frees its slot', async () => {
     const controller = new AbortController();
-    const cut = fetch(`${served.url}/export/graphml`, { signal: controller.signal }).then(
+    const cut = fetch(`${served.url}/export/graphml`, { ...withToken, signal: controller.signal }).then(
       (r) => r.text(),
       () => '',
     );
@@ -83,7 +87,7 @@ describe('exports at once', () => {
     // The server notices the closed socket when it next writes; poll until the slot is free again.
     let status = 503;
     for (let i = 0; i < 100 && status === 503; i++) {
-      const answer = await fetch(`${served.url}/export/cytoscape`);
+      const answer = await fetch(`${served.url}/export/cytoscape`, withToken);
       status = answer.status;
       await answer.arrayBuffer();
       if (status === 503) await new Promise((resolve) => setTimeout(resolve, 50));
