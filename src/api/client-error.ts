@@ -27,9 +27,14 @@ export function clientErrorAnswer(error: ParserError): { status: number; text: s
   return { status: 400, text: 'Bad Request', message: `the request is not valid HTTP (${error.reason ?? error.code ?? 'unreadable'})` };
 }
 
-/** The server's 'clientError' listener: a JSON answer where the socket still takes one. */
+/**
+ * The server's 'clientError' listener: a JSON answer where the socket still
+ * takes one. A request that overran the request timeout while an answer to it
+ * was already under way (an early refusal) just loses its connection.
+ */
 export function answerClientError(error: ParserError, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+  const answering = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  if (error.code === 'ECONNRESET' || !socket.writable || answering) {
     socket.destroy();
     return;
   }

@@ -6,6 +6,14 @@
 // command, and /export/csv?part=nodes:Jurisdiction serves one of them.
 // Errors a client can fix are 400 with a JSON message; nothing internal is
 // ever shown (the log has it).
+//
+// An export is the most expensive thing a client can ask for, so it is
+// rationed: at most `concurrency` exports stream at once server-wide (the
+// rest get 503 with Retry-After), and without the token an export may cover
+// at most `anonymousReports` reports (the reports its filter selects, or all
+// of them). The body is written as the store is read, waiting for the client
+// to take each piece (streamSink): a slow reader slows the export down
+// instead of making the server hold it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type CsvPart,
@@ -30,12 +38,82 @@ import {
   streamSink,
   writeExport,
 } from '../export/index.js';
+import { selectsReports } from '../export/filter.js';
 import type { GraphStore } from '../store/types.js';
+import type { WriteAccess } from './auth.js';
 import { currentLogger, type Logger } from './logging.js';
+import { refuseAndClose } from './refuse.js';
+
+export interface ExportLimits {
+  /** GOVGRAPH_EXPORT_CONCURRENCY: exports streaming at once, server-wide. */
+  concurrency: number;
+  /** GOVGRAPH_EXPORT_ANONYMOUS_REPORTS: the most reports an export without the token may cover. */
+  anonymousReports: number;
+}
+
+/**
+ * Two exports at once keep a two-core server answering queries beside them;
+ * 100 reports are a province's counties over a few years (about 15 MB of
+ * GraphML in full detail), a whole national graph needs the token.
+ */
+export const DEFAULT_EXPORT_LIMITS: ExportLimits = { concurrency: 2, anonymousReports: 100 };
+
+/** Seconds a client refused for lack of a free export slot is told to wait. */
+const RETRY_AFTER_S = 10;
+
+export interface ExportGate {
+  limits: ExportLimits;
+  /** A release function when a slot is free, null when all are taken. */
+  tryAcquire(): (() => void) | null;
+  /** Exports streaming now. */
+  active(): number;
+}
+
+/** The server-wide count of exports in progress. */
+export function exportGate(limits: ExportLimits): ExportGate {
+  let active = 0;
+  return {
+    limits,
+    active: () => active,
+    tryAcquire() {
+      if (active >= limits.concurrency) return null;
+      active++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        active--;
+      };
+    },
+  };
+}
 
 export interface ExportRouteOptions {
   store: GraphStore;
   logger: Logger;
+  gate: ExportGate;
+  /** Whether the request carried the server's token (auth.ts): with it an export has no size cap. */
+  access: WriteAccess;
+}
+
+/** Why an export without the token is refused for its size, or null when it is within the cap. */
+function capRefusal(filter: ExportFilter, covered: number, cap: number): string | null {
+  if (covered <= cap) return null;
+  // A filtered count stops at cap + 1; the whole graph's is exact.
+  const count = selectsReports(filter) ? `more than ${cap}` : String(covered);
+  return (
+    `this export covers ${count} reports; an export without the token may cover at most ${cap}: ` +
+    'narrow it with filters (province, prefecture, jurisdiction, level, year), send "Authorization: Bearer <GOVGRAPH_TOKEN>", ' +
+    'or run `govgraph export` on the server'
+  );
+}
+
+/** How many reports an export with this filter covers, counting no further than `cap + 1`. */
+async function reportsCovered(store: GraphStore, filter: ExportFilter, cap: number): Promise<number> {
+  if (!selectsReports(filter)) return (await store.counts()).byLabel.Report ?? 0;
+  const { level, province, prefecture, jurisdiction, yearFrom, yearTo, issuerType } = filter;
+  const rows = await store.run('export_reports', { level, province, prefecture, jurisdiction, yearFrom, yearTo, issuerType, after: '', limit: cap + 1 });
+  return rows.length;
 }
 
 /** True for the paths this module answers: /export and /export/… */
@@ -63,10 +141,11 @@ export async function handleExportRequest(req: IncomingMessage, res: ServerRespo
 }
 
 async function serveExport(req: IncomingMessage, res: ServerResponse, options: ExportRouteOptions): Promise<void> {
-  const logger = currentLogger(options.logger);
-  // A GET carries no body; whatever was sent is drained, not read.
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return refuseAndClose(req, res, 405, { errors: [{ message: 'exports are read with GET' }] }, { allow: 'GET, HEAD' });
+  }
+  // A GET carries no body; whatever was sent (at most the 1 MB any body may have) is drained, not read.
   req.resume();
-  if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'exports are read with GET', { allow: 'GET, HEAD' });
   const url = new URL(req.url ?? '/', 'http://govgraph.invalid');
   const segments = url.pathname.split('/').filter(Boolean);
   if (segments.length === 1) {
@@ -101,6 +180,44 @@ async function serveExport(req: IncomingMessage, res: ServerResponse, options: E
     throw error;
   }
 
+  // A HEAD, or the index of a CSV export's parts, streams nothing: no slot, no cap.
+  const streams = req.method === 'GET' && !(format === 'csv' && partParam === null);
+  // The cap first: an export refused for its size must not take a slot from one that will run.
+  if (streams && options.access !== 'granted') {
+    let covered: number;
+    try {
+      covered = await reportsCovered(options.store, filter, options.gate.limits.anonymousReports);
+    } catch (error) {
+      currentLogger(options.logger).error({ err: error, format }, 'export failed before it began');
+      return fail(res, 500, 'the export failed; the server log has the reason');
+    }
+    const refusal = capRefusal(filter, covered, options.gate.limits.anonymousReports);
+    if (refusal) return fail(res, 403, refusal);
+  }
+  const release = streams ? options.gate.tryAcquire() : () => {};
+  if (!release) {
+    return fail(res, 503, `the server is already writing ${options.gate.limits.concurrency} exports, its limit; try again in ${RETRY_AFTER_S} s`, {
+      'retry-after': String(RETRY_AFTER_S),
+    });
+  }
+  try {
+    await serveAdmitted(req, res, options, { url, format, filter, detail, partParam });
+  } finally {
+    release();
+  }
+}
+
+interface AdmittedExport {
+  url: URL;
+  format: ExportFormat;
+  filter: ExportFilter;
+  detail: ExportDetail;
+  partParam: string | null;
+}
+
+async function serveAdmitted(req: IncomingMessage, res: ServerResponse, options: ExportRouteOptions, request: AdmittedExport): Promise<void> {
+  const logger = currentLogger(options.logger);
+  const { url, format, filter, detail, partParam } = request;
   let plan: ExportPlan;
   try {
     plan = await openExport(options.store, filter, detail);

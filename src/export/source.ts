@@ -17,9 +17,17 @@ import { keptInCompact, valueType, type Column, type ExportEdge, type ExportNode
 export interface ExportOptions {
   filter: ExportFilter;
   detail: ExportDetail;
-  /** Nodes per store call (default 500). */
+  /** Nodes per store call (default 500; reports in full detail: at most REPORT_PAGE_FULL). */
   pageSize?: number;
 }
+
+/**
+ * Reports per store call in a full-detail export: each carries its whole
+ * text (a report's relationships, their provenance, need it too), so a page
+ * of 500 would be the texts of 500 reports in memory at once, and one write
+ * of all of them. 20 keep a page to a few megabytes.
+ */
+export const REPORT_PAGE_FULL = 20;
 
 export interface ExportPlan {
   schema: ExportSchema;
@@ -79,7 +87,8 @@ function canonical(value: unknown): string {
 
 export async function planExport(store: GraphStore, options: ExportOptions): Promise<ExportPlan> {
   const { filter, detail } = options;
-  const pageSize = options.pageSize ?? 500;
+  const basePageSize = options.pageSize ?? 500;
+  const pageOf = (label: string) => (label === 'Report' && detail === 'full' ? Math.min(basePageSize, REPORT_PAGE_FULL) : basePageSize);
   const wanted = new Set<string>(filter.nodeTypes ?? NODE_LABELS);
   const labels = NODE_LABELS.filter((l) => wanted.has(l));
 
@@ -140,7 +149,7 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
       issuerType: filter.issuerType,
     };
     for (let after = ''; ; ) {
-      const page = await store.run('export_reports', { ...params, after, limit: pageSize });
+      const page = await store.run('export_reports', { ...params, after, limit: basePageSize });
       if (!page.length) break;
       for (const row of await store.run('export_scope', { reports: page.map((r) => r.id) })) {
         const label = String(row.label);
@@ -148,7 +157,7 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
         found.get(label)!.add(String(row.key));
       }
       after = String(page[page.length - 1].id);
-      if (page.length < pageSize) break;
+      if (page.length < basePageSize) break;
     }
     return found;
   };
@@ -156,6 +165,7 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
 
   /** Keys of one label in pages: the scope's keys, or a keyset scan of the store. */
   async function* keyPages(label: string, withProperties: boolean): AsyncGenerator<{ key: string; properties?: Record<string, unknown> }[]> {
+    const pageSize = pageOf(label);
     if (inScope) {
       const keys = [...((await inScope()).get(label) ?? [])].sort(compare);
       for (let i = 0; i < keys.length; i += pageSize) {

@@ -236,10 +236,11 @@ export class EmbeddedStore implements GraphStore, Transactional {
   writeTransaction<T>(work: (tx: Transaction) => Promise<TransactionResult<T>>): Promise<T> {
     const next = this.writeQueue.then(async () => {
       this.assertOpen();
-      let ended!: () => void;
-      this.writing = new Promise<void>((resolve) => (ended = resolve));
       const tx = this.db.beginTransaction();
       const executor = tx as unknown as Executor;
+      // set once the transaction exists, and cleared however it ends: reads wait on it (readLane)
+      let ended!: () => void;
+      this.writing = new Promise<void>((resolve) => (ended = resolve));
       try {
         const { commit, value, touched } = await work({ run: (name, params) => this.exec(executor, name, params) });
         if (commit) {
@@ -249,7 +250,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
         return value;
       } catch (error) {
         try {
-          tx?.rollback();
+          tx.rollback();
         } catch {
           // the engine may already have aborted it; the original error matters
         }

@@ -13,6 +13,8 @@ export interface StoreConfig {
   dataDir: string;
   /** The embedded store's read cache (GOVGRAPH_READ_CACHE=0 turns it off; default on). */
   readCache?: boolean;
+  /** Read statements the embedded store runs at once (GOVGRAPH_READ_CONCURRENCY; default cores - 1). */
+  readConcurrency?: number;
 }
 
 export async function openStore(config: StoreConfig): Promise<GraphStore> {
@@ -24,7 +26,7 @@ export async function openStore(config: StoreConfig): Promise<GraphStore> {
       database: config.neo4jDatabase,
     });
   }
-  return EmbeddedStore.open({ dir: config.dataDir, readCache: config.readCache });
+  return EmbeddedStore.open({ dir: config.dataDir, readCache: config.readCache, readConcurrency: config.readConcurrency });
 }
 
 /** Where the store lives, for messages: "embedded store in ./data" / "Neo4j at bolt://…". */

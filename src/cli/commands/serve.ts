@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../../api/logging.js';
 import { createHttpServer } from '../../api/server.js';
 import { ingestPaths } from '../../ingest/pipeline.js';
+import { closeUploadReaders } from '../../ingest/uploads.js';
 import { DEFAULT_MAX_FILE_MB } from '../../ingest/read.js';
 import { describeStore, openStore } from '../../store/open.js';
 import { refuseOldProvenance } from '../../store/provenance.js';
@@ -31,7 +32,13 @@ signal exits at once.
 Environment: HOST, PORT, GOVGRAPH_DATA, NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD/NEO4J_DATABASE,
 GOVGRAPH_TOKEN (bearer token that allows mutations; without it they are refused),
 GOVGRAPH_MAX_FILE_MB (largest uploaded file, default ${DEFAULT_MAX_FILE_MB}), LOG_LEVEL (JSON logs on stderr:
-fatal, error, warn, info (default), debug, trace, silent).`;
+fatal, error, warn, info (default), debug, trace, silent),
+GOVGRAPH_REQUEST_TIMEOUT_S (seconds a request, upload included, may take to arrive; default 60),
+GOVGRAPH_CORS_ORIGINS (comma-separated origins whose pages may call the API; default none),
+GOVGRAPH_EXPORT_CONCURRENCY (exports streaming at once; default 2),
+GOVGRAPH_EXPORT_ANONYMOUS_REPORTS (most reports an export without the token may cover; default 100),
+GOVGRAPH_MAX_RESPONSE_MB (what one request may answer, a batch counted whole; default 32),
+GOVGRAPH_READ_CONCURRENCY (read statements the embedded store runs at once; default cores - 1).`;
 
 export async function run(argv: string[], config: Config): Promise<number> {
   const { values } = parse(argv, { host: { type: 'string' }, port: { type: 'string' }, 'seed-if-empty': { type: 'boolean' } });
@@ -54,7 +61,19 @@ export async function run(argv: string[], config: Config): Promise<number> {
         process.stderr.write(`${formatSummary(await ingestPaths(store, [SEED_DIR], { maxBytes: config.maxFileBytes }))}\n`);
       }
     }
-    const server = createHttpServer({ store, token: config.token, maxFileBytes: config.maxFileBytes, logger });
+    const server = createHttpServer({
+      store,
+      token: config.token,
+      maxFileBytes: config.maxFileBytes,
+      maxResponseBytes: config.maxResponseBytes,
+      logger,
+      corsOrigins: config.corsOrigins,
+      timeouts: config.requestTimeoutMs === undefined ? {} : { requestMs: config.requestTimeoutMs },
+      exportLimits: {
+        ...(config.exportConcurrency === undefined ? {} : { concurrency: config.exportConcurrency }),
+        ...(config.exportAnonymousReports === undefined ? {} : { anonymousReports: config.exportAnonymousReports }),
+      },
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
       server.listen(port, host, resolve);
@@ -80,6 +99,8 @@ export async function run(argv: string[], config: Config): Promise<number> {
     });
     return 0;
   } finally {
+    // the upload readers stop with the server: an upload in flight has ended with its request
+    await closeUploadReaders();
     await store.close();
   }
 }

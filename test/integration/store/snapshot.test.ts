@@ -107,4 +107,17 @@ describe('embedded store: the read lane', () => {
     expect(running.writesBesideReads).toBeGreaterThan(0);
     expect(await reportCount(store)).toBe(15);
   });
+
+  it('lets reads go on after a write whose transaction could not begin', async () => {
+    const store = await openStore({ readCache: false });
+    await store.upsertReport(syntheticReport(1));
+    const engine = (store as unknown as { db: { beginTransaction: () => unknown } }).db;
+    const beginTransaction = engine.beginTransaction;
+    engine.beginTransaction = () => {
+      throw new Error('no transaction today');
+    };
+    await expect(store.upsertReport(syntheticReport(2))).rejects.toThrow(/no transaction today/);
+    engine.beginTransaction = beginTransaction;
+    expect(await reportCount(store)).toBe(1);
+  });
 });

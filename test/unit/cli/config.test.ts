@@ -10,11 +10,24 @@ describe('readConfig', () => {
     expect(readConfig({})).toEqual({
       host: '127.0.0.1',
       port: 4000,
-      store: { neo4jUri: undefined, neo4jUser: undefined, neo4jPassword: undefined, neo4jDatabase: undefined, dataDir: './data', readCache: true },
+      store: {
+        neo4jUri: undefined,
+        neo4jUser: undefined,
+        neo4jPassword: undefined,
+        neo4jDatabase: undefined,
+        dataDir: './data',
+        readCache: true,
+        readConcurrency: undefined,
+      },
       token: undefined,
       maxFileBytes: 16 * 1024 * 1024,
       logLevel: 'info',
       debug: false,
+      corsOrigins: [],
+      requestTimeoutMs: undefined,
+      exportConcurrency: undefined,
+      exportAnonymousReports: undefined,
+      maxResponseBytes: 32 * 1024 * 1024,
     });
   });
 
@@ -32,6 +45,12 @@ describe('readConfig', () => {
       GOVGRAPH_MAX_FILE_MB: '0.5',
       LOG_LEVEL: 'WARN',
       GOVGRAPH_DEBUG: '1',
+      GOVGRAPH_CORS_ORIGINS: 'https://a.example, http://localhost:5173',
+      GOVGRAPH_REQUEST_TIMEOUT_S: '300',
+      GOVGRAPH_EXPORT_CONCURRENCY: '4',
+      GOVGRAPH_EXPORT_ANONYMOUS_REPORTS: '0',
+      GOVGRAPH_MAX_RESPONSE_MB: '8',
+      GOVGRAPH_READ_CONCURRENCY: '3',
     });
     expect(config).toEqual({
       host: '0.0.0.0',
@@ -43,11 +62,17 @@ describe('readConfig', () => {
         neo4jDatabase: 'gov',
         dataDir: '/var/lib/govgraph',
         readCache: false,
+        readConcurrency: 3,
       },
       token: 't0ken',
       maxFileBytes: 524288,
       logLevel: 'warn',
       debug: true,
+      corsOrigins: ['https://a.example', 'http://localhost:5173'],
+      requestTimeoutMs: 300_000,
+      exportConcurrency: 4,
+      exportAnonymousReports: 0,
+      maxResponseBytes: 8 * 1024 * 1024,
     });
   });
 
@@ -75,5 +100,24 @@ describe('readConfig', () => {
     expect(message).toContain('invalid port: 70000');
     expect(message).toContain('GOVGRAPH_MAX_FILE_MB must be a positive number of megabytes, not "lots"');
     expect(message).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"');
+  });
+
+  it('refuses a CORS entry that is not an origin, and timeouts and export limits that are not whole numbers in range', () => {
+    const message = (env: NodeJS.ProcessEnv) => {
+      try {
+        readConfig(env);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    for (const origin of ['*', 'https://a.example/', 'a.example', 'ftp://a.example', 'https://a.example/app']) {
+      expect(message({ GOVGRAPH_CORS_ORIGINS: `https://ok.example,${origin}` })).toContain(`GOVGRAPH_CORS_ORIGINS must list origins such as`);
+    }
+    expect(message({ GOVGRAPH_REQUEST_TIMEOUT_S: '0' })).toContain('GOVGRAPH_REQUEST_TIMEOUT_S must be a whole number of at least 1, not "0"');
+    expect(message({ GOVGRAPH_EXPORT_CONCURRENCY: '1.5' })).toContain('GOVGRAPH_EXPORT_CONCURRENCY must be a whole number of at least 1');
+    expect(message({ GOVGRAPH_EXPORT_ANONYMOUS_REPORTS: '-1' })).toContain('GOVGRAPH_EXPORT_ANONYMOUS_REPORTS must be a whole number of at least 0');
+    expect(message({ GOVGRAPH_READ_CONCURRENCY: '0' })).toContain('GOVGRAPH_READ_CONCURRENCY must be a whole number of at least 1, not "0"');
+    expect(message({ GOVGRAPH_MAX_RESPONSE_MB: 'big' })).toContain('GOVGRAPH_MAX_RESPONSE_MB must be a positive number of megabytes, not "big"');
   });
 });
