@@ -12,6 +12,7 @@ import { EmbeddedStore } from '../src/store/embedded.js';
 import { contentionSection } from './contention.js';
 import { hostileBudgetBench } from './hostile-budget.js';
 import { hostileFilesBench } from './hostile-files.js';
+import { hostileHttpBench } from './hostile-http.js';
 import { runHostileLock } from './hostile-lock.js';
 import type { CorpusEntry } from './corpus.js';
 import { startServer } from './server.js';
@@ -43,7 +44,7 @@ export async function hostileSection(options: HostileOptions) {
     );
     const token = randomUUID();
     const { url, close } = await startServer(store, { token });
-    let served: { contention: Awaited<ReturnType<typeof contentionSection>>; budget: Record<string, unknown> };
+    let served: { contention: Awaited<ReturnType<typeof contentionSection>>; budget: Record<string, unknown>; http: Record<string, unknown> };
     try {
       const sample = entries.find((e) => e.level === 'county') ?? entries[0];
       const { connections, soloSeconds, loadSeconds } = options.contention;
@@ -58,7 +59,11 @@ export async function hostileSection(options: HostileOptions) {
         loadSeconds,
       });
       options.log('hostile clients: amplified queries (response budget)');
-      served = { contention, budget: await hostileBudgetBench(url) };
+      const budget = await hostileBudgetBench(url);
+      options.log('hostile clients: anonymous uploads, a slow body, ten exports at once (about a minute: the slow body waits for the request timeout)');
+      // the token's exports are Cytoscape JSON in full detail: a full GraphML of 500 reports takes minutes to write
+      const http = await hostileHttpBench(url, { token, tokenExportPath: '/export/cytoscape?detail=full' });
+      served = { contention, budget, http };
     } finally {
       await close();
     }

@@ -836,6 +836,33 @@ export function formatTable(r: any): string {
       yes(b.alone.status === 400 && b.batchOfTen.status === 400 && b.legitimatePageOf100Texts.status === 200),
     ]);
   }
+  if (r.hostile?.http) {
+    const { uploads: u, slowBody: slow, anonymousExport: a, tokenExport: t } = r.hostile.http;
+    rows.push([
+      `${u.uploads} anonymous ${u.announcedMiB} MB uploads at once`,
+      `${JSON.stringify(u.statuses)} in ${u.msUntilAllAnsweredAndClosed} ms, server RSS +${u.rssPeakGrowthMiB} MiB`,
+      '',
+      `${u.sentMiBTotal} MiB reached the sockets`,
+      'refused from the headers, unread',
+      yes(Object.keys(u.statuses).every((s) => s === '401')),
+    ]);
+    rows.push([
+      'slow body (1 byte / 5 s)',
+      slow.closedByServer ? `${slow.status} and closed after ${slow.msUntilClosed} ms` : 'still open at the limit',
+      '',
+      '',
+      'closed at the request timeout (60 s)',
+      yes(slow.closedByServer),
+    ]);
+    rows.push([
+      `${a.clients} whole-graph exports at once`,
+      `anonymous ${JSON.stringify(a.statuses)} in ${a.msUntilAllAnswered} ms${t ? `; with the token ${JSON.stringify(t.statuses)}, ${t.servedMiB} MB each in ${t.msPerServedExport} ms, RSS +${t.rssPeakGrowthMiB} MiB` : ''}`,
+      '',
+      '',
+      'capped without the token; 2 at once',
+      yes(!('200' in a.statuses) && (!t || (t.statuses['200'] ?? 0) <= 2)),
+    ]);
+  }
   if (r.hostile?.files) {
     const f = r.hostile.files;
     rows.push([
@@ -858,7 +885,7 @@ export function formatTable(r: any): string {
       p.skipped ? 'skipped' : yes(p.opened === p.restarts && p.reportsLost === 0),
     ]);
     rows.push([
-      'racing for a dead holder\'s directory',
+      "racing for a dead holder's directory",
       `${race.roundsWithExactlyOneWinner}/${race.rounds} rounds of ${race.racers} with exactly one winner`,
       '',
       race.otherErrors.length ? `other errors: ${race.otherErrors.join('; ')}` : '',
