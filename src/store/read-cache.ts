@@ -81,8 +81,8 @@ export class ReadCache {
     if (!dependsOn) this.general.add(key);
     else
       for (const dependency of dependsOn) {
-        let keys = this.byDependency.get(dependency);
-        if (!keys) this.byDependency.set(dependency, (keys = new Set()));
+        const keys = this.byDependency.get(dependency) ?? new Set<string>();
+        this.byDependency.set(dependency, keys);
         keys.add(key);
       }
     return rows;
