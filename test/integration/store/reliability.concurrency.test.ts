@@ -88,6 +88,13 @@ describe('writes and reads at the same time', () => {
     let writing = true;
     const seen = { toggledStore: new Set<string>(), toggledApi: new Set<string>(), replacedStore: new Set<string>(), replacedApi: new Set<string>() };
 
+    // Writes no longer wait behind reads, so a writer could finish before the readers look at all: the API
+    // writer lets them take at least one more look after each step (the store writer runs freely).
+    const observations = () => CONCURRENCY_FIGURES.storeObservations + CONCURRENCY_FIGURES.apiObservations;
+    const readersLookAgain = async () => {
+      const before = observations();
+      while (observations() === before) await tick();
+    };
     const apiWriter = async () => {
       for (let i = 0; i < CYCLES; i++) {
         const created = await gql<{ ingestReport: unknown }>(
@@ -96,12 +103,14 @@ describe('writes and reads at the same time', () => {
           true,
         );
         expect(created.data?.ingestReport, JSON.stringify(created)).toMatchObject({ outcome: 'CREATED', reportId: toggled.graph.reportId });
+        await readersLookAgain();
         const deleted = await gql<{ deleteReport: { deleted: boolean } }>(
           `mutation($id: String!) { deleteReport(id: $id) { deleted } }`,
           { id: toggled.graph.reportId },
           true,
         );
         expect(deleted.data?.deleteReport.deleted, JSON.stringify(deleted)).toBe(true);
+        await readersLookAgain();
       }
     };
     const storeWriter = async () => {
