@@ -8,7 +8,7 @@
 // Prints one JSON object. PID namespaces need `unshare -fp` (root or user
 // namespaces) and the disk-full part needs `mount -t tmpfs` (root); each part
 // that cannot run says why instead of a figure.
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,86 +17,7 @@ import { parseArgs } from 'node:util';
 import { createHttpServer } from '../src/api/server.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
 import { syntheticReport } from '../test/support/graphs.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** Opens the directory when told "go" on stdin, writes argv[2] reports, says what happened, and holds the store. */
-const CHILD = `
-const { EmbeddedStore } = await import(${JSON.stringify(join(ROOT, 'src', 'store', 'embedded.ts'))});
-const { syntheticReport } = await import(${JSON.stringify(join(ROOT, 'test', 'support', 'graphs.ts'))});
-const [dir, writes] = process.argv.slice(1);
-const say = (what) => process.stdout.write(JSON.stringify({ pid: process.pid, ...what }) + '\\n');
-say({ ready: true });
-await new Promise((resolve) => process.stdin.once('data', resolve));
-const started = performance.now();
-let store;
-try {
-  store = await EmbeddedStore.open({ dir });
-} catch (error) {
-  say({ ok: false, name: error.name, message: error.message });
-  process.exit(0);
-}
-const openMs = performance.now() - started;
-const before = (await store.counts()).byLabel.Report ?? 0;
-for (let i = 0; i < Number(writes); i++) await store.upsertReport(syntheticReport(before + i), { extractorVersion: 'bench' });
-say({ ok: true, openMs, reportsBefore: before, reports: (await store.counts()).byLabel.Report ?? 0 });
-setInterval(() => {}, 1000);
-`;
-
-interface Said {
-  pid: number;
-  ready?: boolean;
-  ok?: boolean;
-  name?: string;
-  message?: string;
-  openMs?: number;
-  reportsBefore?: number;
-  reports?: number;
-}
-
-class Child {
-  readonly process: ChildProcessWithoutNullStreams;
-  readonly exited: Promise<void>;
-  private lines: string[] = [];
-  private waiting: ((line: string) => void)[] = [];
-
-  constructor(dir: string, writes: number, prefix: string[] = []) {
-    const command = [...prefix, process.execPath, '--import', 'tsx', '--input-type=module', '-e', CHILD, dir, String(writes)];
-    this.process = spawn(command[0], command.slice(1), { cwd: ROOT });
-    this.exited = new Promise((resolve) => this.process.on('exit', () => resolve()));
-    let buffer = '';
-    this.process.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      const parts = buffer.split('\n');
-      buffer = parts.pop() ?? '';
-      for (const line of parts) {
-        const waiter = this.waiting.shift();
-        if (waiter) waiter(line);
-        else this.lines.push(line);
-      }
-    });
-  }
-
-  next(): Promise<Said> {
-    const line = this.lines.shift();
-    if (line !== undefined) return Promise.resolve(JSON.parse(line));
-    return new Promise((resolve, reject) => {
-      this.waiting.push((l) => resolve(JSON.parse(l)));
-      void this.exited.then(() => setTimeout(() => reject(new Error('the child exited before answering')), 200));
-    });
-  }
-}
-
-async function openAtOnce(children: Child[]): Promise<Said[]> {
-  for (const c of children) await c.next();
-  for (const c of children) c.process.stdin.write('go\n');
-  return Promise.all(children.map((c) => c.next()));
-}
-
-async function killAll(children: Child[]): Promise<void> {
-  for (const c of children) c.process.kill('SIGKILL');
-  await Promise.all(children.map((c) => c.exited));
-}
+import { killAll, openAtOnce, StoreHolder } from '../test/support/store-holder.js';
 
 /** Kills, restarts in a fresh PID namespace, and checks every acknowledged report is there, `restarts` times. */
 async function pidNamespaceRestarts(restarts: number, writes: number) {
@@ -112,7 +33,7 @@ async function pidNamespaceRestarts(restarts: number, writes: number) {
   let expected = 0;
   try {
     for (let i = 0; i < restarts; i++) {
-      const child = new Child(dir, writes, inNamespace);
+      const child = new StoreHolder(dir, writes, inNamespace);
       const [said] = await openAtOnce([child]);
       if (said.ok) {
         reopened++;
@@ -138,10 +59,10 @@ async function staleLockRace(rounds: number, racers: number) {
   for (let round = 0; round < rounds; round++) {
     const dir = mkdtempSync(join(tmpdir(), 'govgraph-bench-race-'));
     try {
-      const holder = new Child(dir, 1);
+      const holder = new StoreHolder(dir, 1);
       await openAtOnce([holder]);
       await killAll([holder]);
-      const children = Array.from({ length: racers }, () => new Child(dir, 0));
+      const children = Array.from({ length: racers }, () => new StoreHolder(dir, 0));
       const said = await openAtOnce(children);
       winnersPerRound.push(said.filter((s) => s.ok).length);
       for (const s of said) if (!s.ok && s.name !== 'StoreLockedError') otherMessages.add(s.message ?? '');

@@ -3,7 +3,7 @@
 // its PID and in whatever PID namespace), and of processes that open at once
 // exactly one wins, whether the directory is new or holds a dead process's
 // lock file.
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,92 +12,7 @@ import { StoreLockedError } from '../../../src/store/errors.js';
 import { DATABASE_FILE, EmbeddedStore } from '../../../src/store/embedded.js';
 import { loadEngine } from '../../../src/store/engine.js';
 import { createDatabaseOnce, LOCK_FILE } from '../../../src/store/lock.js';
-
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-
-/**
- * A child that loads the store, waits for "go" on stdin, opens the data
- * directory (argv[1]), writes one report when argv[2] is "write", says what
- * happened as one JSON line, and holds the store until it is killed.
- */
-const CHILD = `
-const { EmbeddedStore } = await import(${JSON.stringify(join(ROOT, 'src', 'store', 'embedded.ts'))});
-const { syntheticReport } = await import(${JSON.stringify(join(ROOT, 'test', 'support', 'graphs.ts'))});
-const [dir, mode] = process.argv.slice(1);
-const say = (what) => process.stdout.write(JSON.stringify({ pid: process.pid, ...what }) + '\\n');
-say({ ready: true });
-await new Promise((resolve) => process.stdin.once('data', resolve));
-let store;
-try {
-  store = await EmbeddedStore.open({ dir });
-} catch (error) {
-  say({ ok: false, name: error.name, message: error.message });
-  process.exit(0);
-}
-if (mode === 'write') await store.upsertReport(syntheticReport(7), { extractorVersion: 'test' });
-say({ ok: true, reports: (await store.counts()).byLabel.Report ?? 0 });
-setInterval(() => {}, 1000);
-`;
-
-interface Said {
-  pid: number;
-  ready?: boolean;
-  ok?: boolean;
-  name?: string;
-  message?: string;
-  reports?: number;
-}
-
-interface Child {
-  process: ChildProcessWithoutNullStreams;
-  /** The next JSON line it prints. */
-  next(): Promise<Said>;
-  exited: Promise<void>;
-}
-
-function startChild(dir: string, mode: 'read' | 'write', prefix: string[] = []): Child {
-  const command = [...prefix, process.execPath, '--import', 'tsx', '--input-type=module', '-e', CHILD, dir, mode];
-  const child = spawn(command[0], command.slice(1), { cwd: ROOT });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const lines: string[] = [];
-  const waiting: ((line: string) => void)[] = [];
-  let buffer = '';
-  child.stdout.on('data', (chunk) => {
-    buffer += chunk;
-    const parts = buffer.split('\n');
-    buffer = parts.pop() ?? '';
-    for (const line of parts) {
-      const waiter = waiting.shift();
-      if (waiter) waiter(line);
-      else lines.push(line);
-    }
-  });
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  return {
-    process: child,
-    exited,
-    next: () =>
-      new Promise<Said>((resolve, reject) => {
-        const line = lines.shift();
-        if (line !== undefined) return resolve(JSON.parse(line));
-        waiting.push((l) => resolve(JSON.parse(l)));
-        void exited.then(() => setTimeout(() => reject(new Error(`the child exited: ${stderr.trim()}`)), 100));
-      }),
-  };
-}
-
-/** Starts the children, waits until each has loaded, then lets them all open at once. */
-async function openAtOnce(children: Child[]): Promise<Said[]> {
-  for (const c of children) expect((await c.next()).ready).toBe(true);
-  for (const c of children) c.process.stdin.write('go\n');
-  return Promise.all(children.map((c) => c.next()));
-}
-
-async function killAll(children: Child[]): Promise<void> {
-  for (const c of children) c.process.kill('SIGKILL');
-  await Promise.all(children.map((c) => c.exited));
-}
+import { killAll, openAtOnce, StoreHolder } from '../../support/store-holder.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -120,7 +35,7 @@ describe('embedded store lock: restarts', () => {
       const dir = tempDir();
       // --kill-child: the namespace's first process dies with unshare, so nothing outlives the test
       const inNamespace = ['unshare', '-fp', '--mount-proc', '--kill-child'];
-      const first = startChild(dir, 'write', inNamespace);
+      const first = new StoreHolder(dir, 1, inNamespace);
       const [wrote] = await openAtOnce([first]);
       expect(wrote).toMatchObject({ ok: true, reports: 1 });
       expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(`${wrote.pid}\n`);
@@ -129,7 +44,7 @@ describe('embedded store lock: restarts', () => {
       process.kill(hostPid, 'SIGKILL');
       await first.exited;
 
-      const second = startChild(dir, 'read', inNamespace);
+      const second = new StoreHolder(dir, 0, inNamespace);
       try {
         const [reopened] = await openAtOnce([second]);
         // the PID the dead holder had, and that its lock file still names
@@ -167,7 +82,7 @@ describe('embedded store lock: processes racing', () => {
   /** A directory a killed process held: its database, its write-ahead log and its lock file are left behind. */
   async function staleDirectory(): Promise<string> {
     const dir = tempDir();
-    const holder = startChild(dir, 'write');
+    const holder = new StoreHolder(dir, 1);
     expect(await openAtOnce([holder])).toMatchObject([{ ok: true, reports: 1 }]);
     await killAll([holder]);
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe(`${holder.process.pid}\n`);
@@ -177,7 +92,7 @@ describe('embedded store lock: processes racing', () => {
   for (const [round, kind] of (['stale', 'new', 'stale'] as const).entries()) {
     it(`round ${round + 1}: ${racers} processes open a ${kind === 'stale' ? "directory with a dead process's lock" : 'new directory'} at once; exactly one wins`, async () => {
       const dir = kind === 'stale' ? await staleDirectory() : tempDir();
-      const children = Array.from({ length: racers }, () => startChild(dir, 'read'));
+      const children = Array.from({ length: racers }, () => new StoreHolder(dir, 0));
       try {
         const said = await openAtOnce(children);
         const winners = said.filter((s) => s.ok);
