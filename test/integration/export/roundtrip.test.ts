@@ -354,7 +354,7 @@ describe.each([
     60_000,
   );
 
-  /** graphology-gexf writes no <attvalue> for an empty string: in GEXF a property that is "" reads back as absent. */
+  /** The GEXF writer writes no <attvalue> for an empty string: in GEXF a property that is "" reads back as absent. */
   const withoutEmptyStrings = (g: Graph): Graph => {
     const strip = (m: Map<string, Item>) =>
       new Map([...m].map(([id, x]) => [id, { ...x, props: Object.fromEntries(Object.entries(x.props).filter(([, v]) => v !== '')) }]));
