@@ -35,5 +35,5 @@ WHERE type(r) IN $types AND labels(n)[0] IN $labels
   AND (NOT n:Jurisdiction OR (($province IS NULL OR n.province = $province) AND ($level IS NULL OR n.level = $level)))
 RETURN start.label AS fromLabel, start.key AS fromKey, type(r) AS type, startNode(r) = s AS outgoing,
        labels(n)[0] AS label, coalesce(n.id, n.key, n.name, n.title) AS key, CASE WHEN n:Report THEN n {.*, text: null, sections: null} ELSE n {.*} END AS properties,
-       coalesce(r.count, 1) AS weight
+       coalesce(r.count, r.reports, 1) AS weight
 LIMIT $limit

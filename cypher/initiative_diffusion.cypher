@@ -1,12 +1,16 @@
 // Diffusion: for each of a batch of initiatives, every jurisdiction whose
-// reports mention it, with the first year it does.
+// reports mention it, with the first year they do: the first of the
+// rollup's ascending years (a jurisdiction whose mentioning reports have no
+// year has none and is left out). One rollup relationship per jurisdiction
+// instead of every mentioning report; reference/initiative_diffusion is the
+// definition from the reports.
 // @param names ["行政执法三项制度"]
 // @returns name string
 // @returns jurisdiction JurisdictionShape
 // @returns firstYear number
 UNWIND $names AS name
-MATCH (:Initiative {name: name})<-[:MENTIONS]-(r:Report)-[:ABOUT]->(j:Jurisdiction)
-WHERE r.year IS NOT NULL
-WITH name, j, min(r.year) AS firstYear
+MATCH (:Initiative {name: name})<-[x:REPORTS_MENTION]-(j:Jurisdiction)
+WHERE size(x.years) > 0
+WITH name, j, x.years[0] AS firstYear
 RETURN name, j {.*} AS jurisdiction, firstYear
 ORDER BY name, firstYear, j.fullName

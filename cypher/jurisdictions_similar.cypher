@@ -1,11 +1,15 @@
 // Jurisdictions most like each of a batch of jurisdictions: Jaccard similarity
 // of the sets of initiatives and regulations their reports mention or cite
 // (|shared| / |union|), most similar first.
-// Only the size of the own feature set travels past the first aggregation:
-// grouping by the list itself (key, mine, o) made every group key a list of
-// nodes to hash and compare (3× slower at 2,000 reports, same answer). Only
-// the first $limit of each (as far as the page asked for) are projected,
-// with how many there are in all (a page's totalCount).
+// Read from the rollup kept at write time (rollup_add_*): one REPORTS_MENTION
+// or REPORTS_CITE per jurisdiction and feature, so a pair of jurisdictions
+// sharing a feature meets once through it, count(*) is |shared|, and each
+// side's featureCount is the size of its set. The cost is the rollup degree
+// of the jurisdiction's features, not their reports' (about ten reports a
+// place): reference/jurisdictions_similar is the same definition walking
+// every report, which test/integration/store/rollup.test.ts holds this to.
+// Only the first $limit of each (as far as the page asked for) are
+// projected, with how many there are in all (a page's totalCount).
 // @param limit 100
 // @param keys ["510604"]
 // @returns key string
@@ -14,15 +18,10 @@
 // @returns jaccard number
 // @returns total number
 UNWIND $keys AS key
-MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(:Report)-[:MENTIONS|CITES]->(f)
-WITH key, collect(DISTINCT f) AS mine
-UNWIND mine AS f
-MATCH (f)<-[:MENTIONS|CITES]-(:Report)-[:ABOUT]->(o:Jurisdiction)
+MATCH (j:Jurisdiction {key: key})-[:REPORTS_MENTION|REPORTS_CITE]->(f)<-[:REPORTS_MENTION|REPORTS_CITE]-(o:Jurisdiction)
 WHERE o.key <> key
-WITH key, size(mine) AS mineCount, o, count(DISTINCT f) AS shared
-MATCH (o)<-[:ABOUT]-(:Report)-[:MENTIONS|CITES]->(g)
-WITH key, mineCount, o, shared, count(DISTINCT g) AS theirs
-WITH key, o, shared, toFloat(shared) / (mineCount + theirs - shared) AS jaccard
+WITH key, j.featureCount AS mineCount, o, count(*) AS shared
+WITH key, o, shared, toFloat(shared) / (mineCount + o.featureCount - shared) AS jaccard
 ORDER BY key, jaccard DESC, shared DESC, o.fullName
 WITH key, collect([o, shared, jaccard]) AS ranked
 WITH key, ranked[..$limit] AS top, size(ranked) AS total

@@ -41,9 +41,22 @@ export const RELATIONSHIPS = {
   PLANS: [['Report', 'Plan']],
   CONCERNS: [['Plan', 'Initiative']],
   REPORTS: [['Report', 'Indicator']],
+  // The jurisdiction-level rollup, kept by every report's write and delete:
+  // one per jurisdiction and initiative (regulation) its reports mention
+  // (cite), with how many reports do and their years (cypher/rollup_*).
+  REPORTS_MENTION: [['Jurisdiction', 'Initiative']],
+  REPORTS_CITE: [['Jurisdiction', 'Regulation']],
 } as const satisfies Record<string, readonly (readonly [NodeLabel, NodeLabel])[]>;
 
 export type RelationType = keyof typeof RELATIONSHIPS;
+
+/**
+ * The rollup: relationship types and properties derived from the reports,
+ * which the store keeps for the analytics. An export leaves them out (it is
+ * the extracted graph; a store that loads one rebuilds its rollup).
+ */
+export const ROLLUP_TYPES: readonly RelationType[] = ['REPORTS_MENTION', 'REPORTS_CITE'];
+export const ROLLUP_PROPERTIES: Readonly<Partial<Record<NodeLabel, readonly string[]>>> = { Jurisdiction: ['featureCount'] };
 
 /** The relationship types, in model order (the order of the GraphQL GraphRelationType enum). */
 export const RELATION_TYPES = Object.keys(RELATIONSHIPS) as RelationType[];

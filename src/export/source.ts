@@ -11,7 +11,7 @@
 import { OFFSET_PROPERTIES, provenanceSourceOf, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
 import type { GraphStore } from '../store/types.js';
 import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
-import { NODE_LABELS, displayLabel, edgeId, nodeId } from '../model.js';
+import { NODE_LABELS, ROLLUP_PROPERTIES, ROLLUP_TYPES, displayLabel, edgeId, nodeId, type NodeLabel, type RelationType } from '../model.js';
 import { keptInCompact, valueType, type Column, type ExportEdge, type ExportNode, type ExportSchema } from './model.js';
 
 export interface ExportOptions {
@@ -85,6 +85,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A rollup relationship type or property (src/model.ts): derived, so not exported. */
+function isRollup(owner: string, property: string, isRelationship: boolean): boolean {
+  if (isRelationship) return ROLLUP_TYPES.includes(owner as RelationType);
+  return ROLLUP_PROPERTIES[owner as NodeLabel]?.includes(property) ?? false;
+}
+
 export async function planExport(store: GraphStore, options: ExportOptions): Promise<ExportPlan> {
   const { filter, detail } = options;
   const basePageSize = options.pageSize ?? 500;
@@ -93,7 +99,8 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
   const labels = NODE_LABELS.filter((l) => wanted.has(l));
 
   const [nodeKeys, edgeKeys, typeRows] = await Promise.all([store.run('export_node_keys'), store.run('export_edge_keys'), store.run('stats_types')]);
-  const keep = (owner: string, property: string, isRelationship: boolean) => detail === 'full' || keptInCompact(owner, property, isRelationship);
+  const keep = (owner: string, property: string, isRelationship: boolean) =>
+    !isRollup(owner, property, isRelationship) && (detail === 'full' || keptInCompact(owner, property, isRelationship));
   const columns = (rows: Record<string, unknown>[], ownerField: string, isRelationship: boolean) => {
     const map = new Map<string, Column[]>();
     for (const row of rows) {
@@ -107,7 +114,10 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
     return map;
   };
   const allNodeColumns = columns(nodeKeys, 'label', false);
-  const types = typeRows.map((r) => String(r.type)).sort(compare);
+  const types = typeRows
+    .map((r) => String(r.type))
+    .filter((type) => !ROLLUP_TYPES.includes(type as RelationType))
+    .sort(compare);
   const schema: ExportSchema = {
     nodes: new Map(labels.map((l) => [l, allNodeColumns.get(l) ?? []])),
     edges: (() => {
@@ -205,7 +215,12 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
         // metrics of one indicator) are numbered in a canonical order of their
         // properties, so the same graph always gives the same ids.
         const kept = rows
-          .filter((r) => exported(String(r.targetLabel), String(r.targetKey)) && (!onlyTypes || onlyTypes.includes(String(r.type))))
+          .filter(
+            (r) =>
+              exported(String(r.targetLabel), String(r.targetKey)) &&
+              !ROLLUP_TYPES.includes(String(r.type) as RelationType) &&
+              (!onlyTypes || onlyTypes.includes(String(r.type))),
+          )
           .map((r) => ({ row: r, order: `${r.key}\u0000${r.type}\u0000${r.targetLabel}\u0000${r.targetKey}\u0000${canonical(r.properties)}` }))
           .sort((a, b) => compare(a.order, b.order));
         // Provenance lives on the relationships of reports; a compact export has none.

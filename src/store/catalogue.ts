@@ -44,6 +44,9 @@ export const STATEMENT_NAMES = [
   "problem_themes_recurring",
   "problems_by_ids",
   "problems_list",
+  "reference/initiative_diffusion",
+  "reference/jurisdictions_list_by_initiative",
+  "reference/jurisdictions_similar",
   "regulation_reports",
   "regulations_by_titles",
   "regulations_cocited",
@@ -69,6 +72,11 @@ export const STATEMENT_NAMES = [
   "reports_by_ids",
   "reports_list",
   "reports_old_provenance",
+  "rollup_add_citations",
+  "rollup_add_mentions",
+  "rollup_missing",
+  "rollup_rebuild",
+  "rollup_remove_report",
   "schema/constraint_indicator_name",
   "schema/constraint_initiative_name",
   "schema/constraint_jurisdiction_key",
@@ -263,6 +271,18 @@ export interface Statements {
     params: { theme: string | null; skip: number; limit: number };
     row: { problems: ProblemShape[]; total: number };
   };
+  "reference/initiative_diffusion": {
+    params: { names: ReadonlyArray<string> };
+    row: { name: string; jurisdiction: JurisdictionShape; firstYear: number };
+  };
+  "reference/jurisdictions_list_by_initiative": {
+    params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; initiatives: ReadonlyArray<string>; initiativeCategory: string | null; skip: number; limit: number };
+    row: { jurisdictions: JurisdictionShape[]; total: number };
+  };
+  "reference/jurisdictions_similar": {
+    params: { limit: number; keys: ReadonlyArray<string> };
+    row: { key: string; jurisdiction: JurisdictionShape; shared: number; jaccard: number; total: number };
+  };
   "regulation_reports": {
     params: { titles: ReadonlyArray<string> };
     row: { title: string; report: ReportShape; link: LinkShape };
@@ -362,6 +382,26 @@ export interface Statements {
   "reports_old_provenance": {
     params: { limit: number };
     row: { id: string; file: string | null };
+  };
+  "rollup_add_citations": {
+    params: { key: string; year: number | null; titles: ReadonlyArray<string> };
+    row: { created: number };
+  };
+  "rollup_add_mentions": {
+    params: { key: string; year: number | null; names: ReadonlyArray<string> };
+    row: { created: number };
+  };
+  "rollup_missing": {
+    params: { limit: number };
+    row: { key: string };
+  };
+  "rollup_rebuild": {
+    params: { keys: ReadonlyArray<string> };
+    row: { key: string; featureCount: number };
+  };
+  "rollup_remove_report": {
+    params: { id: string };
+    row: { key: string };
   };
   "schema/constraint_indicator_name": {
     params: Record<never, never>;

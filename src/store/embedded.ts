@@ -12,6 +12,7 @@ import type { ReportGraph } from '../extract/types.js';
 import { isNoSpace, StoreError } from './errors.js';
 import { claimInProcess, createDatabaseOnce, heldElsewhere, isLockConflict, noteHolder, sweepStaged } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
+import { completeRollups } from './rollup.js';
 import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
 import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type Transaction, type TransactionResult, type Transactional } from './write.js';
@@ -129,7 +130,10 @@ export class EmbeddedStore implements GraphStore, Transactional {
     store.minFreeBytes = options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
     try {
       // A database opened for reading refuses schema statements; its reads work without them.
-      if (!opened.readOnly) await store.createSchema();
+      if (!opened.readOnly) {
+        await store.createSchema();
+        await completeRollups(store);
+      }
     } catch (error) {
       await store.close();
       throw error;

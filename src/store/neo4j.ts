@@ -7,6 +7,7 @@ import type { ReportGraph } from '../extract/types.js';
 import { countsFromRows } from './counts.js';
 import { StoreError } from './errors.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
+import { completeRollups } from './rollup.js';
 import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
 import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type Transaction, type TransactionResult, type Transactional } from './write.js';
@@ -53,6 +54,7 @@ export class Neo4jStore implements GraphStore, Transactional {
     }
     const store = new Neo4jStore(driver, options.database || undefined, options.uri, loadStatements('neo4j', options.cypherDir));
     await store.createSchema();
+    await completeRollups(store);
     return store;
   }
 

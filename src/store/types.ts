@@ -26,6 +26,8 @@ export interface StoreCounts {
   relationships: number;
   byLabel: Record<string, number>;
   byType: Record<string, number>;
+  /** Rollup relationships (REPORTS_MENTION, REPORTS_CITE) by type: derived from the reports, not in `relationships`. */
+  rollup: Record<string, number>;
 }
 
 /**

@@ -132,6 +132,14 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
     });
   }
 
+  // The jurisdiction's rollup counts this report once for each initiative and
+  // regulation it names (the MENTIONS and CITES above are one per name).
+  if (chain) {
+    const rollup = { key: chain.key, year: graph.year ?? null };
+    if (graph.initiatives.length) add('rollup_add_mentions', { ...rollup, names: [...new Set(graph.initiatives.map((i) => i.name))] });
+    if (graph.regulations.length) add('rollup_add_citations', { ...rollup, titles: [...new Set(graph.regulations.map((r) => r.title))] });
+  }
+
   // The report with its place (jurisdiction chain, ABOUT, issuing organization): one statement.
   steps.unshift({
     name: 'report_create',
@@ -185,6 +193,8 @@ export function storedAsIsParams(graph: ReportGraph, version: string): Record<st
 /** Statements that remove a report and whatever only it held up. */
 export function planReportDelete(id: string): PlannedStatement[] {
   return [
+    // first, while the report's MENTIONS and CITES still say what it counted
+    { name: 'rollup_remove_report', params: { id } },
     { name: 'report_delete_owned', params: { id } },
     { name: 'report_delete', params: { id } },
     ...(

@@ -47,14 +47,24 @@ export function statementNamed(statements: Map<string, Statement>, name: string)
   return statement;
 }
 
-/** A report's write touches the report (replaced whole) and the jurisdiction nodes of its chain (created if new). */
+/** A report's write touches the report (replaced whole) and the jurisdiction nodes of its chain (created if new; the rollup and featureCount of its own). */
 function touchedBy(graph: ReportGraph): string[] {
   const chain = graph.jurisdiction ? jurisdictionChain(graph.jurisdiction) : null;
   return [`report:${graph.reportId}`, ...(chain?.nodes ?? []).map((node) => `jurisdiction:${node.key}`)];
 }
 
-async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<void> {
-  for (const step of steps) await tx.run(step.name, step.params);
+/**
+ * Runs the steps in order; returns the jurisdictions whose rollup a removal
+ * changed ("jurisdiction:KEY"), which a report's own touched keys do not name
+ * when it moves to another place or is deleted.
+ */
+async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<string[]> {
+  const touched: string[] = [];
+  for (const step of steps) {
+    const rows = await tx.run(step.name, step.params);
+    if (step.name === 'rollup_remove_report') for (const row of rows) touched.push(`jurisdiction:${row.key}`);
+  }
+  return touched;
 }
 
 /**
@@ -68,9 +78,9 @@ export async function upsertReport(store: Transactional, graph: ReportGraph, met
     return await store.writeTransaction(async (tx) => {
       const existing = await tx.run('report_stored_as', storedAsIsParams(graph, version));
       if (existing.length && existing[0].same === true) return { commit: false, value: 'unchanged' as const };
-      if (existing.length) await runAll(tx, planReportDelete(graph.reportId));
+      const removed = existing.length ? await runAll(tx, planReportDelete(graph.reportId)) : [];
       await runAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
-      return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const), touched: touchedBy(graph) };
+      return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const), touched: [...touchedBy(graph), ...removed] };
     });
   } catch (error) {
     if (error instanceof StoreError) throw error;
@@ -83,8 +93,8 @@ export function deleteReport(store: Transactional, id: string): Promise<boolean>
   return store.writeTransaction(async (tx) => {
     const existing = await tx.run('report_version', { id });
     if (!existing.length) return { commit: false, value: false };
-    await runAll(tx, planReportDelete(id));
-    // jurisdiction nodes outlive their reports and never change once created
-    return { commit: true, value: true, touched: [`report:${id}`] };
+    // jurisdiction nodes outlive their reports; only the rollup of the report's own one changes
+    const removed = await runAll(tx, planReportDelete(id));
+    return { commit: true, value: true, touched: [`report:${id}`, ...removed] };
   });
 }

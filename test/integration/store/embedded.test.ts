@@ -31,6 +31,8 @@ describe('embedded store: writing reports', () => {
     expect(counts.nodes).toBe(SYNTHETIC_REPORT_SHAPE.nodes);
     expect(counts.relationships).toBe(SYNTHETIC_REPORT_SHAPE.relationships);
     expect(counts.byLabel).toMatchObject({ Report: 1, Jurisdiction: 3, Initiative: 2, Regulation: 2, Problem: 1, Plan: 1, Indicator: 1 });
+    // and its jurisdiction's rollup, counted apart: one per initiative and regulation it names
+    expect(counts.rollup).toEqual({ REPORTS_MENTION: 2, REPORTS_CITE: 2 });
     await store.close();
   });
 
