@@ -5,6 +5,7 @@
 // read gives the same rows in both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JurisdictionFact } from '../../../src/extract/types.js';
+import { seededRandom as random } from '../../../src/eval/split.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { jurisdictionChain } from '../../../src/store/jurisdiction-chain.js';
 import { syntheticReport } from '../../support/graphs.js';
@@ -20,16 +21,6 @@ const REPORTS = 8;
 const report = (i: number) => syntheticReport(i, { jurisdiction: PLACES[i % PLACES.length] });
 const ids = Array.from({ length: REPORTS }, (_, i) => report(i + 1).reportId);
 const keys = [...new Set(PLACES.flatMap((place) => jurisdictionChain(place).nodes.map((node) => node.key)))];
-
-/** A small seeded generator (mulberry32): the same sequence on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every read the check compares: each keyed statement for single keys and for all of them, and general ones. */
 async function answers(store: EmbeddedStore): Promise<string[]> {

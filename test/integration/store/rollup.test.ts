@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JurisdictionFact, ReportGraph } from '../../../src/extract/types.js';
+import { seededRandom as random } from '../../../src/eval/split.js';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import type { ParamsOf } from '../../../src/store/catalogue.js';
 import { DATABASE_FILE, EmbeddedStore } from '../../../src/store/embedded.js';
@@ -131,16 +132,6 @@ describe('on a random corpus of writes, moves and deletes', () => {
   ];
   const INITIATIVES = ['行政执法三项制度', '放管服改革', '一件事一次办', '证明事项告知承诺制', '双随机一公开', '府院联动', '法治督察', '首违不罚'];
   const REGULATIONS = ['行政复议法', '行政处罚法', '法治政府建设实施纲要（2021—2025年）', '优化营商环境条例', '重大行政决策程序暂行条例'];
-
-  /** A small seeded generator (mulberry32): the same sequence on every run. */
-  function random(seed: number) {
-    return () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   function randomReport(next: () => number, id: number): ReportGraph {
     const pick = <T>(items: T[]) => items.filter(() => next() < 0.45);
