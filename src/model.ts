@@ -57,6 +57,7 @@ export type RelationType = keyof typeof RELATIONSHIPS;
  */
 export const ROLLUP_TYPES: readonly RelationType[] = ['REPORTS_MENTION', 'REPORTS_CITE'];
 export const ROLLUP_PROPERTIES: Readonly<Partial<Record<NodeLabel, readonly string[]>>> = { Jurisdiction: ['featureCount'] };
+export const isRollupType = (type: string): boolean => ROLLUP_TYPES.includes(type as RelationType);
 
 /** The relationship types, in model order (the order of the GraphQL GraphRelationType enum). */
 export const RELATION_TYPES = Object.keys(RELATIONSHIPS) as RelationType[];

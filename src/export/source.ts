@@ -11,7 +11,7 @@
 import { OFFSET_PROPERTIES, provenanceSourceOf, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
 import type { GraphStore } from '../store/types.js';
 import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
-import { NODE_LABELS, ROLLUP_PROPERTIES, ROLLUP_TYPES, displayLabel, edgeId, nodeId, type NodeLabel, type RelationType } from '../model.js';
+import { NODE_LABELS, ROLLUP_PROPERTIES, displayLabel, edgeId, isRollupType, nodeId, type NodeLabel } from '../model.js';
 import { keptInCompact, valueType, type Column, type ExportEdge, type ExportNode, type ExportSchema } from './model.js';
 
 export interface ExportOptions {
@@ -87,7 +87,7 @@ function canonical(value: unknown): string {
 
 /** A rollup relationship type or property (src/model.ts): derived, so not exported. */
 function isRollup(owner: string, property: string, isRelationship: boolean): boolean {
-  if (isRelationship) return ROLLUP_TYPES.includes(owner as RelationType);
+  if (isRelationship) return isRollupType(owner);
   return ROLLUP_PROPERTIES[owner as NodeLabel]?.includes(property) ?? false;
 }
 
@@ -116,7 +116,7 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
   const allNodeColumns = columns(nodeKeys, 'label', false);
   const types = typeRows
     .map((r) => String(r.type))
-    .filter((type) => !ROLLUP_TYPES.includes(type as RelationType))
+    .filter((type) => !isRollupType(type))
     .sort(compare);
   const schema: ExportSchema = {
     nodes: new Map(labels.map((l) => [l, allNodeColumns.get(l) ?? []])),
@@ -216,10 +216,7 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
         // properties, so the same graph always gives the same ids.
         const kept = rows
           .filter(
-            (r) =>
-              exported(String(r.targetLabel), String(r.targetKey)) &&
-              !ROLLUP_TYPES.includes(String(r.type) as RelationType) &&
-              (!onlyTypes || onlyTypes.includes(String(r.type))),
+            (r) => exported(String(r.targetLabel), String(r.targetKey)) && !isRollupType(String(r.type)) && (!onlyTypes || onlyTypes.includes(String(r.type))),
           )
           .map((r) => ({ row: r, order: `${r.key}\u0000${r.type}\u0000${r.targetLabel}\u0000${r.targetKey}\u0000${canonical(r.properties)}` }))
           .sort((a, b) => compare(a.order, b.order));

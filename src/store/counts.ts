@@ -1,5 +1,5 @@
 // Shapes the rows of stats_labels / stats_types into StoreCounts.
-import { ROLLUP_TYPES, type RelationType } from '../model.js';
+import { isRollupType } from '../model.js';
 import type { Row, StoreCounts } from './types.js';
 
 export function countsFromRows(labelRows: Row[], typeRows: Row[]): StoreCounts {
@@ -8,7 +8,7 @@ export function countsFromRows(labelRows: Row[], typeRows: Row[]): StoreCounts {
   const rollup: Record<string, number> = {};
   for (const row of labelRows) byLabel[String(row.label)] = Number(row.count);
   // the rollup is counted apart: derived from the relationships counted here, and not exported
-  for (const row of typeRows) (ROLLUP_TYPES.includes(String(row.type) as RelationType) ? rollup : byType)[String(row.type)] = Number(row.count);
+  for (const row of typeRows) (isRollupType(String(row.type)) ? rollup : byType)[String(row.type)] = Number(row.count);
   const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
   // Every node here has exactly one label, so the label counts add up to the node count.
   return { nodes: sum(byLabel), relationships: sum(byType), byLabel, byType, rollup };

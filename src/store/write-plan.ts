@@ -11,6 +11,8 @@ import type { ParamsOf, StatementName } from './catalogue.js';
 export interface PlannedStatement {
   name: StatementName;
   params: Record<string, unknown>;
+  /** The rows' `key` column names jurisdictions the statement changed, beyond what the report's own keys say (a read cache drops what depends on them). */
+  touchesJurisdictions?: true;
 }
 
 export interface ReportMeta {
@@ -194,7 +196,7 @@ export function storedAsIsParams(graph: ReportGraph, version: string): Record<st
 export function planReportDelete(id: string): PlannedStatement[] {
   return [
     // first, while the report's MENTIONS and CITES still say what it counted
-    { name: 'rollup_remove_report', params: { id } },
+    { name: 'rollup_remove_report', params: { id }, touchesJurisdictions: true },
     { name: 'report_delete_owned', params: { id } },
     { name: 'report_delete', params: { id } },
     ...(

@@ -54,15 +54,15 @@ function touchedBy(graph: ReportGraph): string[] {
 }
 
 /**
- * Runs the steps in order; returns the jurisdictions whose rollup a removal
- * changed ("jurisdiction:KEY"), which a report's own touched keys do not name
- * when it moves to another place or is deleted.
+ * Runs the steps in order; returns the jurisdictions the steps say they
+ * changed ("jurisdiction:KEY"): a removal's, which a report's own touched
+ * keys do not name when it moves to another place or is deleted.
  */
 async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<string[]> {
   const touched: string[] = [];
   for (const step of steps) {
     const rows = await tx.run(step.name, step.params);
-    if (step.name === 'rollup_remove_report') for (const row of rows) touched.push(`jurisdiction:${row.key}`);
+    if (step.touchesJurisdictions) for (const row of rows) touched.push(`jurisdiction:${row.key}`);
   }
   return touched;
 }
