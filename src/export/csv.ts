@@ -55,16 +55,19 @@ export function parsePart(value: string, plan: ExportPlan): CsvPart {
   return part;
 }
 
-class PartWriter {
+/** The columns a plan declares for a part. */
+function columnsOf(plan: ExportPlan, part: CsvPart): Column[] {
+  return (part.kind === 'nodes' ? plan.schema.nodes.get(part.name) : plan.schema.edges.get(part.name)) ?? [];
+}
+
+/** One CSV file: its header from the part's property columns, then rows in that column order. */
+export class PartWriter {
   rows = 0;
-  private readonly columns: Column[];
   constructor(
     private readonly part: CsvPart,
-    plan: ExportPlan,
+    readonly columns: readonly Column[],
     private readonly sink: Sink,
-  ) {
-    this.columns = (part.kind === 'nodes' ? plan.schema.nodes.get(part.name) : plan.schema.edges.get(part.name)) ?? [];
-  }
+  ) {}
   header(): Promise<void> {
     const cols = this.columns.map(header);
     return this.sink.write(line(this.part.kind === 'nodes' ? ['graphId:ID', ...cols, ':LABEL'] : [':START_ID', ':END_ID', ':TYPE', 'graphId', ...cols]));
@@ -84,7 +87,7 @@ class PartWriter {
 
 /** One part (one file's content, header first) to a sink; returns its row count. */
 export async function writeCsvPart(plan: ExportPlan, part: CsvPart, sink: Sink): Promise<number> {
-  const writer = new PartWriter(part, plan, sink);
+  const writer = new PartWriter(part, columnsOf(plan, part), sink);
   await writer.header();
   if (part.kind === 'nodes') {
     for await (const page of plan.nodes([part.name])) await writer.rowsOf(page.map((n) => writer.node(n.id, n.type, n.properties)));
@@ -109,7 +112,7 @@ export function importCommand(files: { part: CsvPart; file: string }[]): string 
     '# Load this export into an empty Neo4j 5 database (stop it first), from this directory:',
     `neo4j-admin database import full neo4j \\\n  ${args.join(' \\\n  ')}`,
     '# Arrays (aliases, provenance lists) are TAB-separated inside a field; report texts span lines.',
-    '# govgraph creates its constraints and indexes when it opens the database (NEO4J_URI=… govgraph serve).',
+    '# govgraph creates its constraints and indexes, and builds the jurisdiction rollup, when it first opens the database (NEO4J_URI=… govgraph serve).',
     '',
   ].join('\n');
 }
@@ -128,7 +131,7 @@ export async function writeCsvDirectory(plan: ExportPlan, dir: string): Promise<
   const open = (part: CsvPart) => {
     const stream = createWriteStream(join(dir, partFile(part)));
     streams.push(stream);
-    return new PartWriter(part, plan, streamSink(stream));
+    return new PartWriter(part, columnsOf(plan, part), streamSink(stream));
   };
   const written: { part: CsvPart; writer: PartWriter }[] = [];
   try {
@@ -163,19 +166,29 @@ export async function writeCsvDirectory(plan: ExportPlan, dir: string): Promise<
       for (const [type, rows] of lines) await byType.get(type)!.rowsOf(rows);
     }
   } finally {
-    await Promise.all(
-      streams.map(async (s) => {
-        s.end();
-        if (!s.closed) await once(s, 'close');
-      }),
-    );
+    await endStreams(streams);
   }
   const files = written.map(({ part, writer }) => ({ part, file: partFile(part), rows: writer.rows }));
+  return { files, command: await writeImportCommand(dir, files) };
+}
+
+/** Ends file streams and waits until they are closed (their data on disk, or their error reported). */
+export async function endStreams(streams: readonly WriteStream[]): Promise<void> {
+  await Promise.all(
+    streams.map(async (s) => {
+      s.end();
+      if (!s.closed) await once(s, 'close');
+    }),
+  );
+}
+
+/** Writes IMPORT_FILE, the neo4j-admin command that loads the files, into their directory; returns the command. */
+export async function writeImportCommand(dir: string, files: { part: CsvPart; file: string }[]): Promise<string> {
   const command = importCommand(files);
   await new Promise<void>((resolve, reject) => {
     const s = createWriteStream(join(dir, IMPORT_FILE));
     s.on('error', reject).on('close', () => resolve());
     s.end(command);
   });
-  return { files, command };
+  return command;
 }

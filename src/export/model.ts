@@ -3,7 +3,7 @@
 // cross-reference an exported file with the API; and the typed property
 // columns every format declares up front (GraphML <key>, GEXF <attributes>,
 // CSV headers).
-import { KEY_PROPERTY } from '../model.js';
+import { edgeId, KEY_PROPERTY } from '../model.js';
 
 /** Value types, named as neo4j-admin import names them; every format maps them to its own. */
 export type ValueType = 'string' | 'int' | 'double' | 'boolean' | 'string[]' | 'int[]';
@@ -133,4 +133,47 @@ export function viewerValues(
     out[name] = type === 'string' && typeof value !== 'string' ? JSON.stringify(value) : value;
   }
   return out;
+}
+
+/** JSON with sorted keys: a canonical form to order parallel edges by. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The ids of a list of edges (src/model.ts edgeId): parallel edges, of the
+ * same type between the same nodes (one report, two metrics of one
+ * indicator), are numbered in the canonical order of their stored
+ * properties (those not null), so the same graph always gives the same ids,
+ * whoever reads it and in whatever order.
+ */
+export function parallelEdgeIds(edges: readonly { type: string; source: string; target: string; properties: Record<string, unknown> }[]): string[] {
+  const groups = new Map<string, { index: number; order: string }[]>();
+  edges.forEach((e, index) => {
+    const base = edgeId(e.type, e.source, e.target);
+    const stored = Object.fromEntries(Object.entries(e.properties).filter(([, v]) => v !== null && v !== undefined));
+    if (!groups.has(base)) groups.set(base, []);
+    groups.get(base)!.push({ index, order: canonicalJson(stored) });
+  });
+  const ids: string[] = new Array(edges.length);
+  for (const members of groups.values()) {
+    if (members.length === 1) {
+      const e = edges[members[0].index];
+      ids[members[0].index] = edgeId(e.type, e.source, e.target);
+      continue;
+    }
+    members.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.index - b.index));
+    members.forEach((m, n) => {
+      const e = edges[m.index];
+      ids[m.index] = edgeId(e.type, e.source, e.target, n + 1);
+    });
+  }
+  return ids;
 }

@@ -11,8 +11,8 @@
 import { OFFSET_PROPERTIES, provenanceSourceOf, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
 import type { GraphStore } from '../store/types.js';
 import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
-import { NODE_LABELS, ROLLUP_PROPERTIES, displayLabel, edgeId, isRollupType, nodeId, type NodeLabel } from '../model.js';
-import { keptInCompact, valueType, type Column, type ExportEdge, type ExportNode, type ExportSchema } from './model.js';
+import { NODE_LABELS, ROLLUP_PROPERTIES, displayLabel, isRollupType, nodeId, type NodeLabel } from '../model.js';
+import { canonicalJson, keptInCompact, parallelEdgeIds, valueType, type Column, type ExportEdge, type ExportNode, type ExportSchema } from './model.js';
 
 export interface ExportOptions {
   filter: ExportFilter;
@@ -72,18 +72,6 @@ function readableSchema(schema: ExportSchema): ExportSchema {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** JSON with sorted keys: a canonical form to order parallel edges by. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** A rollup relationship type or property (src/model.ts): derived, so not exported. */
 function isRollup(owner: string, property: string, isRelationship: boolean): boolean {
@@ -211,37 +199,30 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
     for (const label of labels) {
       for await (const page of keyPages(label, false)) {
         const rows = await store.run('export_edges', { nodes: page.map((n) => ({ label, key: n.key })) });
-        // Parallel edges (same type, same ends: one report reporting two
-        // metrics of one indicator) are numbered in a canonical order of their
-        // properties, so the same graph always gives the same ids.
         const kept = rows
           .filter(
             (r) => exported(String(r.targetLabel), String(r.targetKey)) && !isRollupType(String(r.type)) && (!onlyTypes || onlyTypes.includes(String(r.type))),
           )
-          .map((r) => ({ row: r, order: `${r.key}\u0000${r.type}\u0000${r.targetLabel}\u0000${r.targetKey}\u0000${canonical(r.properties)}` }))
+          .map((row) => ({
+            row,
+            type: String(row.type),
+            source: nodeId(label, String(row.key)),
+            target: nodeId(String(row.targetLabel), String(row.targetKey)),
+            raw: (row.properties ?? {}) as Record<string, unknown>,
+          }))
+          .map((e) => ({ ...e, order: `${e.row.key}\u0000${e.type}\u0000${e.row.targetLabel}\u0000${e.row.targetKey}\u0000${canonicalJson(e.raw)}` }))
           .sort((a, b) => compare(a.order, b.order));
+        const ids = parallelEdgeIds(kept.map((e) => ({ type: e.type, source: e.source, target: e.target, properties: e.raw })));
         // Provenance lives on the relationships of reports; a compact export has none.
         const sources = readable && label === 'Report' && detail === 'full' ? await sourcesOf(kept.map((k) => k.row)) : null;
-        const seen = new Map<string, number>();
-        const out: ExportEdge[] = [];
-        for (const { row } of kept) {
-          const type = String(row.type);
-          const source = nodeId(label, String(row.key));
-          const target = nodeId(String(row.targetLabel), String(row.targetKey));
-          const base = edgeId(type, source, target);
-          const ordinal = (seen.get(base) ?? 0) + 1;
-          seen.set(base, ordinal);
-          const raw = (row.properties ?? {}) as Record<string, unknown>;
-          const properties = sources ? readableProvenance(type, raw, sources.get(String(row.key)) ?? null) : raw;
-          out.push({
-            id: edgeId(type, source, target, ordinal),
-            source,
-            target,
-            type,
-            weight: Number(raw.count ?? 1),
-            properties: shape(type, properties, true),
-          });
-        }
+        const out: ExportEdge[] = kept.map((e, i) => ({
+          id: ids[i],
+          source: e.source,
+          target: e.target,
+          type: e.type,
+          weight: Number(e.raw.count ?? 1),
+          properties: shape(e.type, sources ? readableProvenance(e.type, e.raw, sources.get(String(e.row.key)) ?? null) : e.raw, true),
+        }));
         if (out.length) yield out;
       }
     }

@@ -8,6 +8,7 @@
 // the store records its absolute path, which means the same to every reader.
 import { relative, resolve } from 'node:path';
 import { EXTRACTOR_VERSION } from '../extract/index.js';
+import type { ReportGraph } from '../extract/types.js';
 import type { GraphStore, UpsertOutcome } from '../store/types.js';
 import { sameIssuerAndYearParams } from '../store/write-plan.js';
 import { listInputFiles, noSkippedFiles, type SkippedFiles } from './files.js';
@@ -69,6 +70,33 @@ export interface IngestOptions {
   onFile?: (outcome: FileOutcome, done: number) => void;
 }
 
+/**
+ * Where extracted reports go, one at a time: a store (one transaction each,
+ * storeTarget) or the bulk CSV files (src/export/bulk-csv.ts).
+ */
+export interface ReportTarget {
+  write(graph: ReportGraph, file: string): Promise<{ status: UpsertOutcome; reason?: string; sameIssuerAndYear?: string[] }>;
+}
+
+const UNCHANGED = 'already in the store (same text, same extractor version): skipped';
+
+/** A store as a target: the report in one transaction, and a created one checked for stored twins. */
+export function storeTarget(store: GraphStore): ReportTarget {
+  return {
+    async write(graph, file) {
+      const status = await store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file });
+      const twinParams = status === 'created' ? sameIssuerAndYearParams(graph) : null;
+      // the lookup only informs: if it fails, the report stays created (it is stored), just unflagged
+      const others = twinParams ? await store.run('report_same_issuer_year', twinParams).catch(() => []) : [];
+      return {
+        status,
+        ...(status === 'unchanged' ? { reason: UNCHANGED } : {}),
+        ...(others.length ? { sameIssuerAndYear: others.map((row) => String(row.file ?? row.id)) } : {}),
+      };
+    },
+  };
+}
+
 /** Outcomes noted as files finished, back in the order the files were listed. */
 const inListOrder = (noted: Array<{ index: number; outcome: FileOutcome }>) => [...noted].sort((a, b) => a.index - b.index).map((n) => n.outcome);
 
@@ -77,7 +105,7 @@ export function inFlightLimit(workers: number): number {
   return Math.max(2, workers * 2);
 }
 
-export async function ingestPaths(store: GraphStore | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestPaths(store: GraphStore | ReportTarget | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const skipped = noSkippedFiles();
   const summary = await ingestFiles(store, listInputFiles(paths, skipped), options);
   summary.skipped = skipped;
@@ -85,13 +113,14 @@ export async function ingestPaths(store: GraphStore | null, paths: string[], opt
 }
 
 /** Ingests the files of a list taken one at a time, as files finish: never more than inFlightLimit(workers) ahead. */
-export async function ingestFiles(store: GraphStore | null, files: Iterable<string>, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestFiles(destination: GraphStore | ReportTarget | null, files: Iterable<string>, options: IngestOptions = {}): Promise<IngestSummary> {
+  const target = destination && 'upsertReport' in destination ? storeTarget(destination) : destination;
   const started = Date.now();
   const workers = options.workers ?? defaultWorkerCount();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const pool = workers > 0 ? new ExtractPool(workers, { workerUrl: options.workerUrl, timeBudgetMs: options.timeBudgetMs }) : null;
   const limit = inFlightLimit(workers);
-  const dryRun = Boolean(options.dryRun) || !store;
+  const dryRun = Boolean(options.dryRun) || !target;
 
   const summary: IngestSummary = {
     files: 0,
@@ -138,17 +167,9 @@ export async function ingestFiles(store: GraphStore | null, files: Iterable<stri
         try {
           // a created report is checked for stored twins in the same turn of the write chain, so the
           // answer sees every report written before it (and none written after)
-          const { status, others } = await write(async () => {
-            const status = await store!.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: recorded });
-            const twinParams = status === 'created' ? sameIssuerAndYearParams(graph) : null;
-            // the lookup only informs: if it fails, the report stays created (it is stored), just unflagged
-            return { status, others: twinParams ? await store!.run('report_same_issuer_year', twinParams).catch(() => []) : [] };
-          });
-          outcome = { ...base, status, ...(status === 'unchanged' ? { reason: 'already in the store (same text, same extractor version): skipped' } : {}) };
-          if (others.length) {
-            outcome.sameIssuerAndYear = others.map((row) => String(row.file ?? row.id));
-            twins.push({ index, outcome });
-          }
+          const written = await write(() => target!.write(graph, recorded));
+          outcome = { ...base, ...written };
+          if (written.sameIssuerAndYear) twins.push({ index, outcome });
         } catch (error) {
           outcome = { ...base, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
         }

@@ -10,6 +10,10 @@ import { defaultWorkerCount } from '../../ingest/pool.js';
 import { DOCX_MAX_UNPACKED_BYTES, FILE_TIME_BUDGET_MS, formatSize, MAX_TEXT_BYTES, PDF_MAX_PAGES } from '../../ingest/limits.js';
 import { DEFAULT_MAX_FILE_MB } from '../../ingest/read.js';
 import { describeStore, openStore } from '../../store/open.js';
+import { EXTRACTOR_VERSION } from '../../extract/index.js';
+import { BulkCsvWriter, type BulkCsvSummary } from '../../export/bulk-csv.js';
+import { ExportInputError, IMPORT_FILE } from '../../export/index.js';
+import { availableParallelism } from 'node:os';
 import type { Config } from '../config.js';
 import { inputFilesAndLimit, parse } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -41,6 +45,11 @@ Refused, with the reason: empty, binary, too large, undecodable or
 
 Options:
   --dry-run        extract only, write nothing (no store is opened)
+  --to-csv DIR     write no store: write the files \`neo4j-admin database import\`
+                   reads into DIR (new or empty), straight from extraction, for a
+                   corpus too large to pass through a store (see the README,
+                   "A national corpus into Neo4j"); extraction then uses every
+                   core (default --workers ${availableParallelism()})
   --json           print the summary as JSON on stdout
   --max-size MB    refuse files larger than this (default: GOVGRAPH_MAX_FILE_MB or ${DEFAULT_MAX_FILE_MB})
   --workers N      extraction worker threads (default: CPUs - 1, at least 1; here ${defaultWorkerCount()})
@@ -50,7 +59,7 @@ Output: a progress bar on a terminal (files done/total, rate, ETA), else one
 line per file on stderr; then the summary: ingested (created, replaced),
 unchanged, refused with reasons, failed with reasons, other files not read.
 
-Store: Neo4j when NEO4J_URI is set, else the embedded store in GOVGRAPH_DATA
+Store (without --to-csv): Neo4j when NEO4J_URI is set, else the embedded store in GOVGRAPH_DATA
 (default ./data).
 Exit code: 0 all ingested or unchanged (other files in directories, not read,
 do not count), 1 some refused or failed, 2 usage error, including paths that
@@ -136,18 +145,24 @@ export async function run(argv: string[], { store: config, maxFileBytes }: Confi
     json: { type: 'boolean' },
     'max-size': { type: 'string' },
     workers: { type: 'string' },
+    'to-csv': { type: 'string' },
   });
   if (values.help) {
     console.log(help);
     return 0;
   }
   if (!positionals.length) throw new UsageError('ingest needs at least one PATH');
+  const toCsv = values['to-csv'];
+  if (toCsv !== undefined && values['dry-run']) throw new UsageError('--to-csv writes files and --dry-run writes nothing: give one of them');
   const maxBytes = inputFilesAndLimit(positionals, values['max-size'], maxFileBytes);
-  const workers = values.workers !== undefined ? positiveInteger(values.workers, '--workers') : defaultWorkerCount();
+  // writing CSV lines leaves the main thread mostly idle, so extraction gets every core
+  const workers =
+    values.workers !== undefined ? positiveInteger(values.workers, '--workers') : toCsv !== undefined ? availableParallelism() : defaultWorkerCount();
 
   const skipped = noSkippedFiles();
   const total = countInputFiles(positionals, skipped);
   if (!total) throw new UsageError(nothingFoundMessage(positionals, skipped));
+  if (toCsv !== undefined) return toCsvFiles(toCsv, positionals, total, { workers, maxBytes, json: Boolean(values.json) });
   const store = values['dry-run'] ? null : await openStore(config);
   process.stderr.write(
     store ? `ingesting ${total} file(s) into the ${describeStore(config)}\n` : `extracting ${total} file(s) (dry run: nothing is written)\n`,
@@ -162,5 +177,40 @@ export async function run(argv: string[], { store: config, maxFileBytes }: Confi
   } finally {
     progress.stop();
     await store?.close();
+  }
+}
+
+/** The CSV files' line of the summary: what was written where, and how to load it. */
+export function formatBulkSummary(bulk: BulkCsvSummary): string {
+  return `wrote ${bulk.files.length} files to ${bulk.dir}: ${bulk.nodes} nodes, ${bulk.relationships} relationships; load them with the command in ${IMPORT_FILE}`;
+}
+
+/** ingest --to-csv: the pipeline into BulkCsvWriter; on a failure that stops the run the partial files are removed. */
+async function toCsvFiles(dir: string, paths: string[], total: number, options: { workers: number; maxBytes: number; json: boolean }): Promise<number> {
+  let writer: BulkCsvWriter;
+  try {
+    writer = BulkCsvWriter.open(dir);
+  } catch (error) {
+    if (error instanceof ExportInputError) throw new UsageError(error.message);
+    throw error;
+  }
+  process.stderr.write(`extracting ${total} file(s) into neo4j-admin CSV files in ${writer.dir}\n`);
+  const progress = progressReporter(process.stderr, total);
+  let done = false;
+  try {
+    const summary = await ingestPaths({ write: (graph, file) => writer.write(graph, { extractorVersion: EXTRACTOR_VERSION, file }) }, paths, {
+      workers: options.workers,
+      maxBytes: options.maxBytes,
+      onFile: progress.onFile,
+    });
+    const bulk = await writer.finish();
+    done = true;
+    progress.stop();
+    if (options.json) process.stdout.write(`${JSON.stringify({ ...summary, csv: bulk })}\n`);
+    else process.stderr.write(`${formatSummary(summary)}\n${formatBulkSummary(bulk)}\n`);
+    return summary.refused.length || summary.failed.length ? 1 : 0;
+  } finally {
+    progress.stop();
+    if (!done) await writer.abort();
   }
 }

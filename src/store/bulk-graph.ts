@@ -1,0 +1,212 @@
+// The graph a report's write makes, computed without a database: the bulk
+// path (neo4j-admin CSV straight from extraction, src/export/bulk-csv.ts)
+// needs the nodes and relationships that cypher/report_*.cypher would
+// create. It reads them off the same write plan the stores run
+// (planReportWrite), statement by statement, so what is written and in which
+// form (keys, provenance columns, ids of owned nodes) is decided once; what
+// the statements do with those rows (MERGE or CREATE, ON CREATE or ON MATCH)
+// is mirrored here, one case per statement. test/integration/export/bulk.test.ts
+// holds the result equal to an export of an ingest of the same reports.
+import type { ReportGraph } from '../extract/types.js';
+import type { NodeLabel, RelationType } from '../model.js';
+import type { ParamsOf, StatementName } from './catalogue.js';
+import { planReportWrite, type ReportMeta } from './write-plan.js';
+
+export interface NodeRef {
+  label: NodeLabel;
+  key: string;
+}
+
+/** A node only this report holds (itself, its problems and plans); properties as the statement sets them, null for one it leaves unset. */
+export interface OwnedNode extends NodeRef {
+  props: Record<string, unknown>;
+}
+
+/**
+ * A shared node the report MERGEs: the first report that names it creates it
+ * with `onCreate`; a later one adds the `aliases` it does not have yet (the
+ * ON MATCH of Initiative and Regulation).
+ */
+export interface SharedNode extends NodeRef {
+  onCreate: Record<string, unknown>;
+  aliases?: readonly string[];
+}
+
+export interface BulkEdge {
+  type: RelationType;
+  from: NodeRef;
+  to: NodeRef;
+  props: Record<string, unknown>;
+}
+
+export interface ReportElements {
+  reportId: string;
+  owned: OwnedNode[];
+  /** Relationships of the report and of its owned nodes: created with it, one per row. */
+  edges: BulkEdge[];
+  shared: SharedNode[];
+  /** Relationships between shared nodes (PART_OF, BELONGS_TO, a local document's ISSUED_BY): MERGEd, so one however many reports name them. */
+  sharedEdges: BulkEdge[];
+}
+
+const PROVENANCE_COLUMNS = ['starts', 'ends', 'sentenceStarts', 'sentenceEnds', 'sectionIndexes', 'sentences'] as const;
+
+type Provenance = Pick<ParamsOf<'report_cites_regulations'>, (typeof PROVENANCE_COLUMNS)[number]>;
+
+/** The provenance properties of row k, as the statements write them onto the relationship. */
+function provenanceOf(params: Provenance, k: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const column of PROVENANCE_COLUMNS) out[column] = params[column]?.[k] ?? null;
+  return out;
+}
+
+const report = (id: string): NodeRef => ({ label: 'Report', key: id });
+
+/** The elements of one report's write, from its write plan (the rollup statements are derived data, rebuilt on open: none here). */
+export function reportElements(graph: ReportGraph, meta: ReportMeta): ReportElements {
+  const out: ReportElements = { reportId: graph.reportId, owned: [], edges: [], shared: [], sharedEdges: [] };
+  for (const step of planReportWrite(graph, meta)) addStatement(out, step.name, step.params);
+  return out;
+}
+
+function addStatement(out: ReportElements, name: StatementName, params: Record<string, unknown>): void {
+  const { owned, edges, shared, sharedEdges } = out;
+  const r = report(out.reportId);
+  switch (name) {
+    case 'report_create': {
+      const p = params as unknown as ParamsOf<'report_create'>;
+      owned.push({ ...r, props: { ...p.props } });
+      for (const n of p.jurisdictions) shared.push({ label: 'Jurisdiction', key: n.key, onCreate: { ...n.props } });
+      for (const link of p.links)
+        sharedEdges.push({ type: 'PART_OF', from: { label: 'Jurisdiction', key: link.child }, to: { label: 'Jurisdiction', key: link.parent }, props: {} });
+      if (p.jurisdictionKey !== null) {
+        const j: NodeRef = { label: 'Jurisdiction', key: p.jurisdictionKey };
+        shared.push({ ...j, onCreate: { key: j.key } });
+        edges.push({ type: 'ABOUT', from: r, to: j, props: {} });
+        if (p.org) {
+          const o: NodeRef = { label: 'Organization', key: p.org.key };
+          shared.push({ ...o, onCreate: { key: p.org.key, name: p.org.name, type: p.org.type } });
+          edges.push({ type: 'ISSUED_BY', from: r, to: o, props: {} });
+          sharedEdges.push({ type: 'BELONGS_TO', from: o, to: j, props: {} });
+        }
+      }
+      return;
+    }
+    case 'report_cites_regulations': {
+      const p = params as unknown as ParamsOf<'report_cites_regulations'>;
+      p.titles.forEach((title, k) => {
+        const g: NodeRef = { label: 'Regulation', key: title };
+        shared.push({ ...g, onCreate: { title, kind: p.kinds[k], scope: p.scopes[k], aliases: p.surfaces[k] }, aliases: p.surfaces[k] });
+        edges.push({ type: 'CITES', from: r, to: g, props: { action: p.actions[k], count: p.counts[k], ...provenanceOf(p, k) } });
+        const issuer = p.issuers[k];
+        if (issuer) {
+          shared.push({ label: 'Jurisdiction', key: issuer, onCreate: { key: issuer } });
+          sharedEdges.push({ type: 'ISSUED_BY', from: g, to: { label: 'Jurisdiction', key: issuer }, props: {} });
+        }
+      });
+      return;
+    }
+    case 'report_mentions_initiatives': {
+      const p = params as unknown as ParamsOf<'report_mentions_initiatives'>;
+      p.names.forEach((name, k) => {
+        const i: NodeRef = { label: 'Initiative', key: name };
+        shared.push({ ...i, onCreate: { name, category: p.categories[k], discovered: p.discovered[k], aliases: p.aliases[k] }, aliases: p.aliases[k] });
+        edges.push({ type: 'MENTIONS', from: r, to: i, props: { count: p.counts[k], ...provenanceOf(p, k) } });
+      });
+      return;
+    }
+    case 'report_identifies_problems': {
+      const p = params as unknown as ParamsOf<'report_identifies_problems'>;
+      p.ids.forEach((id, k) => {
+        const problem: NodeRef = { label: 'Problem', key: id };
+        owned.push({ ...problem, props: { id, text: p.texts[k] } });
+        edges.push({ type: 'IDENTIFIES', from: r, to: problem, props: provenanceOf(p, k) });
+        const theme = p.themes[k];
+        if (theme !== null && theme !== undefined) {
+          shared.push({ label: 'ProblemTheme', key: theme, onCreate: { name: theme } });
+          edges.push({ type: 'HAS_THEME', from: problem, to: { label: 'ProblemTheme', key: theme }, props: {} });
+        }
+      });
+      return;
+    }
+    case 'report_plans': {
+      const p = params as unknown as ParamsOf<'report_plans'>;
+      p.ids.forEach((id, k) => {
+        const plan: NodeRef = { label: 'Plan', key: id };
+        owned.push({ ...plan, props: { id, text: p.texts[k] } });
+        edges.push({ type: 'PLANS', from: r, to: plan, props: provenanceOf(p, k) });
+        // the planner keeps only initiatives this report mentions, once each (the MATCH through MENTIONS finds them all)
+        for (const name of p.initiatives[k]) edges.push({ type: 'CONCERNS', from: plan, to: { label: 'Initiative', key: name }, props: {} });
+      });
+      return;
+    }
+    case 'report_reports_metrics': {
+      const p = params as unknown as ParamsOf<'report_reports_metrics'>;
+      p.indicators.forEach((indicator, k) => {
+        const n: NodeRef = { label: 'Indicator', key: indicator };
+        shared.push({ ...n, onCreate: { name: indicator } });
+        edges.push({
+          type: 'REPORTS',
+          from: r,
+          to: n,
+          props: { value: p.values[k], unit: p.units[k], surface: p.surfaces[k], qualifier: p.qualifiers[k], ...provenanceOf(p, k) },
+        });
+      });
+      return;
+    }
+    case 'rollup_add_mentions':
+    case 'rollup_add_citations':
+      return;
+    default:
+      // a statement the write plan gained without a case here would be lost from every bulk import
+      throw new Error(`the bulk path does not know what ${name} writes`);
+  }
+}
+
+/**
+ * The shared nodes and relationships of many reports' writes, merged as the
+ * statements merge them: a node keeps the properties of the report that
+ * created it, and gains the aliases later reports add; a MERGEd
+ * relationship is kept once. It grows with the distinct shared nodes (places,
+ * initiatives, regulations, indicators), not with the reports.
+ */
+export class SharedGraph {
+  private readonly nodes = new Map<NodeLabel, Map<string, Record<string, unknown>>>();
+  private readonly edgeKeys = new Set<string>();
+  private readonly edgeList: BulkEdge[] = [];
+
+  add(elements: ReportElements): void {
+    for (const node of elements.shared) {
+      let byKey = this.nodes.get(node.label);
+      if (!byKey) {
+        byKey = new Map();
+        this.nodes.set(node.label, byKey);
+      }
+      const found = byKey.get(node.key);
+      if (!found) byKey.set(node.key, { ...node.onCreate });
+      else if (node.aliases) {
+        const had = (found.aliases as string[] | null) ?? [];
+        found.aliases = [...had, ...node.aliases.filter((a) => !had.includes(a))];
+      }
+    }
+    for (const edge of elements.sharedEdges) {
+      const key = `${edge.type}\u0000${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
+      if (this.edgeKeys.has(key)) continue;
+      this.edgeKeys.add(key);
+      this.edgeList.push(edge);
+    }
+  }
+
+  /** The labels with nodes, and each one's nodes (key, properties). */
+  labels(): NodeLabel[] {
+    return [...this.nodes.keys()];
+  }
+
+  nodesOf(label: NodeLabel): Map<string, Record<string, unknown>> {
+    return this.nodes.get(label) ?? new Map();
+  }
+
+  edges(): readonly BulkEdge[] {
+    return this.edgeList;
+  }
+}

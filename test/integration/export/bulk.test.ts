@@ -1,0 +1,129 @@
+// The bulk path (govgraph ingest --to-csv): neo4j-admin CSV straight from
+// extraction must hold the same graph as `govgraph export --format csv` of a
+// store that ingested the same reports — every node with its properties,
+// every relationship with its ends, id and properties — and pass the
+// tool's header rules. The corpus: the sample reports and the fresh reports
+// of test/fresh (96 reports from every level), plus one of them under a
+// second name (the same report twice).
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BulkCsvWriter } from '../../../src/export/bulk-csv.js';
+import { ExportInputError, NO_FILTER, openExport, writeCsvDirectory } from '../../../src/export/index.js';
+import { EXTRACTOR_VERSION } from '../../../src/extract/index.js';
+import { ingestPaths, type IngestSummary } from '../../../src/ingest/pipeline.js';
+import { EmbeddedStore } from '../../../src/store/embedded.js';
+import { readNeo4jAdminImport, type AdminImport } from '../../support/neo4j-admin.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'govgraph-bulk-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The corpus as one directory, so both paths list the files in the same order. */
+function corpus(): string {
+  const dir = join(scratch, 'corpus');
+  mkdirSync(dir);
+  for (const from of [join(root, 'seed'), join(root, 'test/fresh/corpus')]) {
+    for (const name of readdirSync(from).filter((n) => n.endsWith('.txt')))
+      copyFileSync(join(from, name), join(dir, `${from.endsWith('seed') ? 's' : 'f'}-${name}`));
+  }
+  copyFileSync(join(root, 'seed', readdirSync(join(root, 'seed')).find((n) => n.endsWith('.txt'))!), join(dir, 'z-the-same-report-again.txt'));
+  return dir;
+}
+
+async function bulk(input: string, out: string, workers: number): Promise<IngestSummary> {
+  const writer = BulkCsvWriter.open(out);
+  const summary = await ingestPaths({ write: (graph, file) => writer.write(graph, { extractorVersion: EXTRACTOR_VERSION, file }) }, [input], { workers });
+  await writer.finish();
+  return summary;
+}
+
+/**
+ * The graph of an import, keyed by node id and relationship id. Two things
+ * follow the order reports arrive in, which no run fixes (two files are read
+ * at once even without worker threads): when each was written, and the order
+ * of a shared node's aliases (each report adds those it has not seen); the
+ * aliases are compared as sets.
+ */
+function graphOf(imported: AdminImport) {
+  const nodes = new Map<string, string>();
+  for (const [id, node] of imported.nodes) {
+    const { ingestedAt: _when, ...props } = node.props;
+    if (Array.isArray(props.aliases)) props.aliases = [...(props.aliases as string[])].sort();
+    nodes.set(id, JSON.stringify({ labels: node.labels, props }));
+  }
+  const relationships = new Map<string, unknown>();
+  for (const r of imported.relationships) relationships.set(String(r.props.graphId), r);
+  return { nodes, relationships };
+}
+
+describe('ingest --to-csv: the files neo4j-admin imports, straight from extraction', () => {
+  let input: string;
+  let exported: AdminImport;
+  let written: AdminImport;
+  let summary: IngestSummary;
+
+  beforeAll(async () => {
+    input = corpus();
+    const store = await EmbeddedStore.open();
+    try {
+      await ingestPaths(store, [input], { workers: 0 });
+      await writeCsvDirectory(await openExport(store, NO_FILTER, 'full'), join(scratch, 'export'));
+    } finally {
+      await store.close();
+    }
+    exported = readNeo4jAdminImport(join(scratch, 'export'));
+    summary = await bulk(input, join(scratch, 'bulk'), 0);
+    written = readNeo4jAdminImport(join(scratch, 'bulk'));
+  });
+
+  it('reads every report once: the same report under a second name is skipped, saying which file holds it', () => {
+    expect(summary.files).toBe(readdirSync(input).length);
+    expect(summary.created + summary.unchanged).toBe(summary.files - summary.refused.length - summary.failed.length);
+    expect(summary.unchanged).toBe(1);
+    expect(summary.created).toBeGreaterThan(90);
+  });
+
+  it('holds the same nodes and relationships, with the same ids and properties, as an export of an ingest', () => {
+    const a = graphOf(exported);
+    const b = graphOf(written);
+    expect(b.nodes.size).toBe(a.nodes.size);
+    expect(b.relationships.size).toBe(a.relationships.size);
+    const differing = [...a.nodes].filter(([id, node]) => b.nodes.get(id) !== node).map(([id]) => [a.nodes.get(id), b.nodes.get(id)]);
+    expect(differing).toEqual([]);
+    for (const [id, r] of a.relationships) expect(b.relationships.get(id), id).toEqual(r);
+    // the comparison covers parallel relationships (one report, two values of one indicator) and shared-node links
+    expect([...a.relationships.keys()].some((id) => id.includes('#2'))).toBe(true);
+    expect(new Set(written.relationships.map((r) => r.type))).toEqual(new Set(exported.relationships.map((r) => r.type)));
+  });
+
+  it('is the same graph with extraction on two worker threads', async () => {
+    await bulk(input, join(scratch, 'bulk-workers'), 2);
+    const a = graphOf(exported);
+    const b = graphOf(readNeo4jAdminImport(join(scratch, 'bulk-workers')));
+    expect(b.nodes).toEqual(a.nodes);
+    expect(b.relationships).toEqual(a.relationships);
+  });
+
+  it('refuses a directory that holds anything, and a file, before reading a report', () => {
+    const full = join(scratch, 'full');
+    mkdirSync(full);
+    writeFileSync(join(full, 'keep.txt'), 'mine');
+    expect(() => BulkCsvWriter.open(full)).toThrow(ExportInputError);
+    expect(() => BulkCsvWriter.open(full)).toThrow(/not empty/);
+    expect(() => BulkCsvWriter.open(join(full, 'keep.txt'))).toThrow(/is a file/);
+  });
+
+  it('leaves no files behind when a run is abandoned', async () => {
+    const dir = join(scratch, 'abandoned');
+    const writer = BulkCsvWriter.open(dir);
+    await ingestPaths({ write: (graph, file) => writer.write(graph, { extractorVersion: EXTRACTOR_VERSION, file }) }, [join(root, 'seed')], {
+      workers: 0,
+    });
+    expect(readdirSync(dir).length).toBeGreaterThan(0);
+    await writer.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
