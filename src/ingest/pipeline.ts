@@ -8,13 +8,13 @@
 // the store records its absolute path, which means the same to every reader.
 import { relative, resolve } from 'node:path';
 import { EXTRACTOR_VERSION } from '../extract/index.js';
-import type { ReportGraph } from '../extract/types.js';
+import type { RenderRequest } from '../export/bulk-csv.js';
 import type { GraphStore, UpsertOutcome } from '../store/types.js';
 import { sameIssuerAndYearParams } from '../store/write-plan.js';
 import { listInputFiles, noSkippedFiles, type SkippedFiles } from './files.js';
 import { defaultWorkerCount, ExtractPool } from './pool.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileLimits } from './limits.js';
-import { runExtractTask, type ExtractResult, type ExtractTask } from './task.js';
+import { extractedReportId, runExtractTask, type ExtractedReport, type ExtractResult, type ExtractTask } from './task.js';
 
 export interface FileOutcome {
   file: string;
@@ -75,7 +75,9 @@ export interface IngestOptions {
  * storeTarget) or the bulk CSV files (src/export/bulk-csv.ts).
  */
 export interface ReportTarget {
-  write(graph: ReportGraph, file: string): Promise<{ status: UpsertOutcome; reason?: string; sameIssuerAndYear?: string[] }>;
+  /** What the extraction workers render instead of handing on the graph (the bulk CSV rows: the work is then spread over them). */
+  render?: RenderRequest;
+  write(report: ExtractedReport, file: string): Promise<{ status: UpsertOutcome; reason?: string; sameIssuerAndYear?: string[] }>;
 }
 
 const UNCHANGED = 'already in the store (same text, same extractor version): skipped';
@@ -83,7 +85,9 @@ const UNCHANGED = 'already in the store (same text, same extractor version): ski
 /** A store as a target: the report in one transaction, and a created one checked for stored twins. */
 export function storeTarget(store: GraphStore): ReportTarget {
   return {
-    async write(graph, file) {
+    async write(report, file) {
+      if (!('graph' in report)) throw new Error('a store writes extracted graphs, not renderings');
+      const { graph } = report;
       const status = await store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file });
       const twinParams = status === 'created' ? sameIssuerAndYearParams(graph) : null;
       // the lookup only informs: if it fails, the report stays created (it is stored), just unflagged
@@ -100,9 +104,14 @@ export function storeTarget(store: GraphStore): ReportTarget {
 /** Outcomes noted as files finished, back in the order the files were listed. */
 const inListOrder = (noted: Array<{ index: number; outcome: FileOutcome }>) => [...noted].sort((a, b) => a.index - b.index).map((n) => n.outcome);
 
-/** Files in flight (taken from the list, not yet finished) for a number of workers: two per worker, so none waits idle. */
+/**
+ * Files in flight (taken from the list, not yet finished) for a number of
+ * workers: two per worker, so none waits idle, and two more for the results
+ * this thread is writing (or waiting to write): a worker's next file is not
+ * held back while the last one is written.
+ */
 export function inFlightLimit(workers: number): number {
-  return Math.max(2, workers * 2);
+  return Math.max(2, workers * 2) + 2;
 }
 
 export async function ingestPaths(store: GraphStore | ReportTarget | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -150,7 +159,7 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
   const one = async (path: string, index: number): Promise<void> => {
     const file = relative(process.cwd(), path) || path;
     const recorded = resolve(path);
-    const task: ExtractTask = { path, file: recorded, maxBytes, limits: options.limits };
+    const task: ExtractTask = { path, file: recorded, maxBytes, limits: options.limits, ...(target?.render && !dryRun ? { render: target.render } : {}) };
     let result: ExtractResult;
     try {
       result = pool ? await pool.run(task) : await runExtractTask(task);
@@ -160,14 +169,14 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
     let outcome: FileOutcome;
     if (!result.ok) outcome = { file, status: result.status, reason: result.reason };
     else {
-      const { graph, format, encoding } = result;
-      const base = { file, reportId: graph.reportId, format, ...(encoding ? { encoding } : {}) };
+      const { ok: _ok, format, encoding, ...report } = result;
+      const base = { file, reportId: extractedReportId(report), format, ...(encoding ? { encoding } : {}) };
       if (dryRun) outcome = { ...base, status: 'extracted' };
       else {
         try {
           // a created report is checked for stored twins in the same turn of the write chain, so the
           // answer sees every report written before it (and none written after)
-          const written = await write(() => target!.write(graph, recorded));
+          const written = await write(() => target!.write(report, recorded));
           outcome = { ...base, ...written };
           if (written.sameIssuerAndYear) twins.push({ index, outcome });
         } catch (error) {

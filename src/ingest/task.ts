@@ -3,6 +3,7 @@
 // errors lives here so that in-process and worker runs say the same thing.
 import { NotAReportError } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
+import { renderReport, type RenderedReport, type RenderRequest } from '../export/bulk-csv.js';
 import type { FileLimits } from './limits.js';
 import { RefusedInput } from './refused.js';
 import { extractBytes, extractFile } from './report.js';
@@ -16,7 +17,19 @@ export interface ExtractTask {
   maxBytes: number;
   /** Lower caps than limits.ts's (tests). */
   limits?: Partial<FileLimits>;
+  /** Also render the report for its target where it was extracted (on the worker): the bulk CSV rows. */
+  render?: RenderRequest;
 }
+
+/**
+ * A report as extraction hands it on: its graph, or, when the task asked for
+ * a rendering, only that (what a bulk target writes; the graph would be
+ * copied across threads for nothing).
+ */
+export type ExtractedReport = { graph: ReportGraph } | { rendered: RenderedReport };
+
+/** The id of an extracted report, whichever form it came in. */
+export const extractedReportId = (report: ExtractedReport): string => ('graph' in report ? report.graph.reportId : report.rendered.reportId);
 
 /**
  * `refusedBy`: the file (RefusedInput: unreadable, over a limit) or its text
@@ -24,7 +37,7 @@ export interface ExtractTask {
  * was stopped at the time budget (set by the pool).
  */
 export type ExtractResult =
-  | { ok: true; graph: ReportGraph; format: string; encoding?: string }
+  | ({ ok: true; format: string; encoding?: string } & ExtractedReport)
   | { ok: false; status: 'refused' | 'failed'; reason: string; refusedBy?: 'file' | 'text'; workerLost?: true };
 
 export async function runExtractTask(task: ExtractTask): Promise<ExtractResult> {
@@ -33,7 +46,10 @@ export async function runExtractTask(task: ExtractTask): Promise<ExtractResult> 
     const { graph, format, encoding } = task.bytes
       ? await extractBytes(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.file, options)
       : await extractFile(task.path!, { ...options, file: task.file });
-    return { ok: true, graph, format, ...(encoding ? { encoding } : {}) };
+    const report: ExtractedReport = task.render
+      ? { rendered: renderReport(graph, { extractorVersion: task.render.extractorVersion, file: task.file }) }
+      : { graph };
+    return { ok: true, format, ...(encoding ? { encoding } : {}), ...report };
   } catch (error) {
     if (error instanceof RefusedInput) return { ok: false, status: 'refused', reason: error.message, refusedBy: 'file' };
     if (error instanceof NotAReportError) return { ok: false, status: 'refused', reason: error.message, refusedBy: 'text' };

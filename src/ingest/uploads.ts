@@ -23,7 +23,10 @@ let pool: ExtractPool | null = null;
 export async function readUpload(bytes: Uint8Array, name: string, maxBytes: number): Promise<ReportGraph> {
   pool ??= new ExtractPool(UPLOAD_READERS, { unref: true });
   const result = await pool.run({ bytes, file: name, maxBytes });
-  if (result.ok) return result.graph;
+  if (result.ok) {
+    if ('graph' in result) return result.graph;
+    throw new Error('the upload reader rendered the report instead of extracting its graph');
+  }
   if (result.refusedBy === 'text') {
     const error = new NotAReportError('');
     error.message = result.reason; // already "not a report: …"

@@ -163,50 +163,69 @@ function addStatement(out: ReportElements, name: StatementName, params: Record<s
   }
 }
 
+/** What a report's write adds to the shared graph: the nodes and relationships no report merged before it. */
+export interface NewlyShared {
+  /** Nodes whose properties are final (no ON MATCH can change them): they can be written now. */
+  nodes: Array<NodeRef & { props: Record<string, unknown> }>;
+  edges: BulkEdge[];
+}
+
 /**
  * The shared nodes and relationships of many reports' writes, merged as the
  * statements merge them: a node keeps the properties of the report that
  * created it, and gains the aliases later reports add; a MERGEd
- * relationship is kept once. It grows with the distinct shared nodes (places,
- * initiatives, regulations, indicators), not with the reports.
+ * relationship is kept once. Only what can still change is held (the nodes
+ * that carry aliases: initiatives and regulations); of the rest, only the
+ * keys, to know a node or relationship is not new. It grows with the distinct
+ * shared nodes, not with the reports.
  */
 export class SharedGraph {
-  private readonly nodes = new Map<NodeLabel, Map<string, Record<string, unknown>>>();
-  private readonly edgeKeys = new Set<string>();
-  private readonly edgeList: BulkEdge[] = [];
+  private readonly seen = new Set<string>();
+  private readonly open = new Map<NodeLabel, Map<string, { props: Record<string, unknown>; aliases: Set<string> }>>();
 
-  add(elements: ReportElements): void {
+  /** Merges one report's shared elements; returns what it created that is final. */
+  add(elements: Pick<ReportElements, 'shared' | 'sharedEdges'>): NewlyShared {
+    const created: NewlyShared = { nodes: [], edges: [] };
     for (const node of elements.shared) {
-      let byKey = this.nodes.get(node.label);
-      if (!byKey) {
-        byKey = new Map();
-        this.nodes.set(node.label, byKey);
+      const id = `${node.label}\u0000${node.key}`;
+      if (!this.seen.has(id)) {
+        this.seen.add(id);
+        if (node.aliases === undefined) created.nodes.push({ label: node.label, key: node.key, props: node.onCreate });
+        else {
+          let byKey = this.open.get(node.label);
+          if (!byKey) {
+            byKey = new Map();
+            this.open.set(node.label, byKey);
+          }
+          byKey.set(node.key, { props: { ...node.onCreate }, aliases: new Set((node.onCreate.aliases as string[] | null) ?? []) });
+        }
+        continue;
       }
-      const found = byKey.get(node.key);
-      if (!found) byKey.set(node.key, { ...node.onCreate });
-      else if (node.aliases) {
-        const had = (found.aliases as string[] | null) ?? [];
-        found.aliases = [...had, ...node.aliases.filter((a) => !had.includes(a))];
-      }
+      if (!node.aliases?.length) continue;
+      // ON MATCH: the aliases it does not have yet, appended in the order given
+      const held = this.open.get(node.label)?.get(node.key);
+      if (!held) throw new Error(`${node.label} ${node.key} is merged with aliases but was created without`);
+      const added = node.aliases.filter((a) => !held.aliases.has(a));
+      if (!added.length) continue;
+      held.props.aliases = [...((held.props.aliases as string[] | null) ?? []), ...added];
+      for (const a of added) held.aliases.add(a);
     }
     for (const edge of elements.sharedEdges) {
-      const key = `${edge.type}\u0000${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
-      if (this.edgeKeys.has(key)) continue;
-      this.edgeKeys.add(key);
-      this.edgeList.push(edge);
+      const id = `${edge.type}\u0000${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
+      if (this.seen.has(id)) continue;
+      this.seen.add(id);
+      created.edges.push(edge);
     }
+    return created;
   }
 
-  /** The labels with nodes, and each one's nodes (key, properties). */
-  labels(): NodeLabel[] {
-    return [...this.nodes.keys()];
+  /** The labels of the nodes still held (those with aliases). */
+  heldLabels(): NodeLabel[] {
+    return [...this.open.keys()];
   }
 
-  nodesOf(label: NodeLabel): Map<string, Record<string, unknown>> {
-    return this.nodes.get(label) ?? new Map();
-  }
-
-  edges(): readonly BulkEdge[] {
-    return this.edgeList;
+  /** A held label's nodes, key and properties as merged so far. */
+  *held(label: NodeLabel): Generator<[string, Record<string, unknown>]> {
+    for (const [key, node] of this.open.get(label) ?? []) yield [key, node.props];
   }
 }

@@ -189,7 +189,7 @@ export function formatBulkSummary(bulk: BulkCsvSummary): string {
 async function toCsvFiles(dir: string, paths: string[], total: number, options: { workers: number; maxBytes: number; json: boolean }): Promise<number> {
   let writer: BulkCsvWriter;
   try {
-    writer = BulkCsvWriter.open(dir);
+    writer = BulkCsvWriter.open(dir, EXTRACTOR_VERSION);
   } catch (error) {
     if (error instanceof ExportInputError) throw new UsageError(error.message);
     throw error;
@@ -198,7 +198,7 @@ async function toCsvFiles(dir: string, paths: string[], total: number, options: 
   const progress = progressReporter(process.stderr, total);
   let done = false;
   try {
-    const summary = await ingestPaths({ write: (graph, file) => writer.write(graph, { extractorVersion: EXTRACTOR_VERSION, file }) }, paths, {
+    const summary = await ingestPaths(writer, paths, {
       workers: options.workers,
       maxBytes: options.maxBytes,
       onFile: progress.onFile,

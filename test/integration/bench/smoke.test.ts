@@ -19,6 +19,7 @@ const positive = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && 
 interface BenchResults {
   extract: { extractMBps: unknown; jiebaMBps: unknown; ratio: unknown };
   linearity: { kinds: { points: { chars: unknown; ms: unknown }[] }[] };
+  bulk: { runs: Array<{ reports: number; notWritten: number; reportsPerSecond: number; peakRssMiB: number; relationships: number }> };
   ingest: { ingested: unknown; wallSeconds: unknown; reportsPerSecond: unknown; peakRssMiB: unknown; checkpoints: unknown[] };
   query: {
     queries: {
@@ -72,7 +73,7 @@ describe('npm run bench (smoke)', () => {
   it('runs every section on a few reports and writes finite, positive figures', async () => {
     const options = parseBenchArgs([
       '--only',
-      'extract,linearity,ingest,query,batching,load',
+      'extract,linearity,ingest,query,batching,load,bulk',
       '--reports',
       '12',
       '--corpus',
@@ -93,6 +94,10 @@ describe('npm run bench (smoke)', () => {
       '6',
       '--workers',
       '1',
+      '--bulk-reports',
+      '20',
+      '--bulk-corpus',
+      join(dir, 'bulk'),
       '--quiet',
     ]);
     const r = (await runBench(options)) as unknown as BenchResults;
@@ -128,6 +133,12 @@ describe('npm run bench (smoke)', () => {
     expect(r.load.errors).toBe(0);
     // GraphQL errors inside 200 responses are counted (none here), not taken for successes
     expect(r.load.graphqlErrors).toBe(0);
+    // the bulk CSV section: a tenth of the corpus and all of it, with one worker and with every core, each run whole
+    expect(r.bulk.runs.map((run) => run.reports)).toEqual([2, 2, 20, 20]);
+    expect(r.bulk.runs.every((run) => run.notWritten === 0 && positive(run.reportsPerSecond) && positive(run.peakRssMiB) && positive(run.relationships))).toBe(
+      true,
+    );
     expect(formatTable(r)).toContain('| extraction |');
+    expect(formatTable(r)).toContain('| bulk CSV: 20 reports, 1 worker(s) |');
   }, 120_000);
 });
