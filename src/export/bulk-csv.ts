@@ -3,22 +3,28 @@
 // report is rendered where it was extracted (on an extraction worker,
 // renderReport): its own nodes (itself, its problems and plans) and every
 // relationship of theirs as CSV lines, plus the shared nodes it merges. This
-// thread appends the lines to their files and merges the shared nodes
-// (places, organizations, initiatives, regulations, indicators, themes) as the
-// write statements merge them (SharedGraph), written at the end. Memory
-// follows the distinct shared nodes and the report ids seen (to skip a report
-// given twice), not the texts. The files are the same graph, in the same
-// format, as `govgraph export --format csv` of a store holding the same
-// reports (test/integration/export/bulk.test.ts).
-import { createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
+// thread appends the lines to their files and merges the shared nodes as the
+// write statements merge them (SharedGraph): places, organizations,
+// indicators, themes and the relationships between them are written when
+// first met (their properties are the first report's); initiatives and
+// regulations, whose aliases grow with every report, wait in a file of the
+// output directory and are written with their final aliases at the end.
+// Memory holds the keys of the shared nodes met and the aliases of
+// initiatives and regulations, and the report ids seen (to skip a report
+// given twice): it grows with the distinct shared nodes, not with the texts.
+// The files are the same graph, in the same format, as `govgraph export
+// --format csv` of a store holding the same reports
+// (test/integration/export/bulk.test.ts).
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import type { ReportGraph } from '../extract/types.js';
-import { nodeId } from '../model.js';
+import { nodeId, type NodeLabel } from '../model.js';
 import { reportElements, SharedGraph, type BulkEdge, type NodeRef, type SharedNode } from '../store/bulk-graph.js';
 import { edgeLine, endStreams, nodeLine, partFile, PartWriter, writeImportCommand, type CsvPart } from './csv.js';
 import { ExportInputError } from './filter.js';
 import { parallelEdgeIds, valueType, type Column } from './model.js';
-import { streamSink } from './sink.js';
+import { streamSink, type Sink } from './sink.js';
 
 /** What an extraction worker renders for the bulk CSV files. */
 export interface RenderRequest {
@@ -26,11 +32,15 @@ export interface RenderRequest {
   extractorVersion: string;
 }
 
-/** One file's lines of one report, for the columns they were made for. */
+/**
+ * One file's lines of one report, for the columns they were made for, as
+ * UTF-8: encoded on the worker and moved to this thread without a copy, so
+ * this thread neither copies nor encodes the bulk of the text.
+ */
 export interface RenderedPart {
   part: CsvPart;
   columns: Column[];
-  lines: string;
+  lines: Uint8Array;
   rows: number;
 }
 
@@ -121,7 +131,13 @@ class PartLines {
   }
 
   parts(): RenderedPart[] {
-    return [...this.byFile.values()].map(({ part, columns, lines }) => ({ part, columns: [...columns], lines: lines.join(''), rows: lines.length }));
+    const utf8 = new TextEncoder(); // an array of its own (Buffer.from may share a pool), so that it can be transferred
+    return [...this.byFile.values()].map(({ part, columns, lines }) => ({
+      part,
+      columns: [...columns],
+      lines: utf8.encode(lines.join('')),
+      rows: lines.length,
+    }));
   }
 }
 
@@ -134,16 +150,33 @@ export function renderReport(graph: ReportGraph, meta: { extractorVersion: strin
   return { reportId: elements.reportId, parts: out.parts(), shared: elements.shared, sharedEdges: elements.sharedEdges };
 }
 
+/** Where initiatives and regulations wait for their last aliases (removed when the files are finished or abandoned). */
+const GROWING_FILE = '.govgraph-growing-nodes.jsonl';
+
 /** Bytes of lines a file collects before they are written: a few large writes instead of one per report and file. */
-const FLUSH_CHARS = 1 << 20;
+const FLUSH_SIZE = 1 << 20;
 
 export class BulkCsvWriter {
   /** The workers render; extractorVersion is what they stamp on each report. */
   readonly render: RenderRequest;
-  private readonly files = new Map<string, { writer: PartWriter; pending: string[]; chars: number; rows: number }>();
+  private readonly files = new Map<string, { writer: PartWriter; pending: Uint8Array[]; size: number; rows: number }>();
   private readonly order: CsvPart[] = [];
   private readonly streams: WriteStream[] = [];
   private readonly shared = new SharedGraph();
+  /**
+   * Initiatives and regulations as first met (their aliases grow until the
+   * last report), parked in a file of the output directory rather than in
+   * memory: one JSON line each, written out with their final aliases by
+   * finish(); and the property names each label's nodes carry.
+   */
+  private readonly growing: {
+    file: string;
+    stream: WriteStream | null;
+    sink: Sink | null;
+    pending: string[];
+    size: number;
+    names: Map<NodeLabel, Set<string>>;
+  };
   /** Report ids written: a second file with the same report is skipped, as an ingest finds it unchanged. */
   private readonly reports = new Set<string>();
   private finished = false;
@@ -155,6 +188,7 @@ export class BulkCsvWriter {
     extractorVersion: string,
   ) {
     this.render = { format: 'neo4j-admin-csv', extractorVersion };
+    this.growing = { file: join(dir, GROWING_FILE), stream: null, sink: null, pending: [], size: 0, names: new Map() };
   }
 
   /** Opens a new or empty directory for the files; one that holds anything is refused (nothing is overwritten). */
@@ -199,6 +233,7 @@ export class BulkCsvWriter {
       const shared = new PartLines((part, firstRow) => this.file(part, firstRow).writer.columns);
       for (const node of created.nodes) shared.addNode(node);
       shared.addEdges(created.edges);
+      await this.park(created.growing);
       this.reports.add(report.reportId);
       for (const part of [...report.parts, ...shared.parts()]) await this.append(part.part, part.lines, part.rows);
     } catch (error) {
@@ -216,7 +251,7 @@ export class BulkCsvWriter {
     if (!found) {
       const stream = createWriteStream(join(this.dir, name));
       this.streams.push(stream);
-      found = { writer: new PartWriter(part, columns, streamSink(stream)), pending: [], chars: 0, rows: 0 };
+      found = { writer: new PartWriter(part, columns, streamSink(stream)), pending: [] as Uint8Array[], size: 0, rows: 0 };
       this.files.set(name, found);
       this.order.push(part);
       // the header goes first: a stream writes in call order, and the rows are written after this returns
@@ -225,35 +260,76 @@ export class BulkCsvWriter {
     return found;
   }
 
-  private async append(part: CsvPart, lines: string, rows: number): Promise<void> {
+  private async append(part: CsvPart, lines: Uint8Array | string, rows: number): Promise<void> {
     const file = this.files.get(partFile(part))!;
-    file.pending.push(lines);
-    file.chars += lines.length;
+    const bytes = typeof lines === 'string' ? Buffer.from(lines) : lines;
+    file.pending.push(bytes);
+    file.size += bytes.byteLength;
     file.rows += rows;
-    if (file.chars >= FLUSH_CHARS) await this.flush(file);
+    if (file.size >= FLUSH_SIZE) await this.flush(file);
   }
 
-  private async flush(file: { writer: PartWriter; pending: string[]; chars: number; rows: number }): Promise<void> {
-    const lines = file.pending.join('');
+  private async flush(file: { writer: PartWriter; pending: Uint8Array[]; size: number; rows: number }): Promise<void> {
+    const lines = Buffer.concat(file.pending);
     const rows = file.rows;
     file.pending = [];
-    file.chars = 0;
+    file.size = 0;
     file.rows = 0;
     await file.writer.text(lines, rows);
   }
 
-  /** Writes the shared nodes and relationships and the import command; the files are complete when this resolves. */
+  /** Initiatives and regulations first met: to the parking file, in the order met. */
+  private async park(nodes: ReadonlyArray<NodeRef & { props: Record<string, unknown> }>): Promise<void> {
+    const g = this.growing;
+    for (const node of nodes) {
+      const names = g.names.get(node.label) ?? new Set<string>();
+      g.names.set(node.label, names);
+      for (const name in node.props) names.add(name);
+      const line = `${JSON.stringify([node.label, node.key, node.props])}\n`;
+      g.pending.push(line);
+      g.size += line.length;
+    }
+    if (g.size >= FLUSH_SIZE) await this.flushParked();
+  }
+
+  private async flushParked(): Promise<void> {
+    const g = this.growing;
+    if (!g.pending.length) return;
+    if (!g.sink) {
+      g.stream = createWriteStream(g.file);
+      this.streams.push(g.stream);
+      g.sink = streamSink(g.stream);
+    }
+    const text = g.pending.join('');
+    g.pending = [];
+    g.size = 0;
+    await g.sink.write(text);
+  }
+
+  /** The parked initiatives and regulations with the aliases every report gave them, to their files. */
+  private async writeParked(): Promise<void> {
+    await this.flushParked();
+    const g = this.growing;
+    if (!g.stream) return;
+    await endStreams([g.stream]);
+    const columns = new Map(
+      [...g.names].map(([label, names]) => [label, this.file({ kind: 'nodes', name: label }, columnsFor(label, names, false)).writer.columns]),
+    );
+    const lines = createInterface({ input: createReadStream(g.file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const text of lines) {
+      const [label, key, props] = JSON.parse(text) as [NodeLabel, string, Record<string, unknown>];
+      props.aliases = this.shared.aliasesOf(label, key);
+      await this.append({ kind: 'nodes', name: label }, nodeLine(columns.get(label)!, nodeId(label, key), label, props), 1);
+    }
+    rmSync(g.file, { force: true });
+  }
+
+  /** Writes the nodes that waited for every report and the import command; the files are complete when this resolves. */
   async finish(): Promise<BulkCsvSummary> {
     this.finished = true;
     if (this.broken) throw new Error(`the CSV files are incomplete after an earlier failure: ${this.broken.message}`);
     try {
-      for (const label of this.shared.heldLabels()) {
-        const names = new Set<string>();
-        for (const [, props] of this.shared.held(label)) for (const name in props) names.add(name);
-        const part: CsvPart = { kind: 'nodes', name: label };
-        const { writer } = this.file(part, columnsFor(label, names, false));
-        for (const [key, props] of this.shared.held(label)) await this.append(part, nodeLine(writer.columns, nodeId(label, key), label, props), 1);
-      }
+      await this.writeParked();
       for (const file of this.files.values()) await this.flush(file);
     } finally {
       await endStreams(this.streams);
@@ -269,5 +345,6 @@ export class BulkCsvWriter {
     this.finished = true;
     await endStreams(this.streams).catch(() => {});
     for (const part of this.order) rmSync(join(this.dir, partFile(part)), { force: true });
+    rmSync(this.growing.file, { force: true });
   }
 }

@@ -77,8 +77,8 @@ export class PartWriter {
   rowsOf(lines: string[]): Promise<void> {
     return this.text(lines.join(''), lines.length);
   }
-  /** Lines already made for this part's columns (nodeLine, edgeLine), `rows` of them. */
-  async text(lines: string, rows: number): Promise<void> {
+  /** Lines already made for this part's columns (nodeLine, edgeLine), `rows` of them (text, or UTF-8 bytes). */
+  async text(lines: string | Uint8Array, rows: number): Promise<void> {
     if (!rows) return;
     this.rows += rows;
     await this.sink.write(lines);

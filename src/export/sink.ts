@@ -4,7 +4,8 @@
 import type { Writable } from 'node:stream';
 
 export interface Sink {
-  write(chunk: string): Promise<void>;
+  /** Text, or text already encoded as UTF-8. */
+  write(chunk: string | Uint8Array): Promise<void>;
 }
 
 /**
@@ -44,7 +45,7 @@ export function streamSink(stream: Writable): Sink {
 export function stringSink(): Sink & { text(): string } {
   const parts: string[] = [];
   return {
-    write: async (chunk) => void parts.push(chunk),
+    write: async (chunk) => void parts.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')),
     text: () => parts.join(''),
   };
 }

@@ -8,7 +8,9 @@ if (!parentPort) throw new Error('worker.ts must run on a worker thread');
 const port = parentPort;
 port.on('message', async (message: { id: number; task: ExtractTask }) => {
   const result = await runExtractTask(message.task);
-  port.postMessage({ id: message.id, result });
+  // a rendering's bytes move to the main thread instead of being copied
+  const moved = result.ok && 'rendered' in result ? result.rendered.parts.map((part) => part.lines.buffer as ArrayBuffer) : [];
+  port.postMessage({ id: message.id, result }, moved);
 });
 // the pool starts a task's time budget from here: loading the extractor is not the file's time
 port.postMessage({ ready: true });

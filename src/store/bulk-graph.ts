@@ -62,6 +62,21 @@ function provenanceOf(params: Provenance, k: number): Record<string, unknown> {
 
 const report = (id: string): NodeRef => ({ label: 'Report', key: id });
 
+/** A problem or plan item: a node of the report's own (its id hashes the report id and its text), reached with its provenance. */
+function ownedText(
+  out: ReportElements,
+  label: 'Problem' | 'Plan',
+  type: 'IDENTIFIES' | 'PLANS',
+  id: string,
+  text: string,
+  provenance: Record<string, unknown>,
+): NodeRef {
+  const node: NodeRef = { label, key: id };
+  out.owned.push({ ...node, props: { id, text } });
+  out.edges.push({ type, from: report(out.reportId), to: node, props: provenance });
+  return node;
+}
+
 /** The elements of one report's write, from its write plan (the rollup statements are derived data, rebuilt on open: none here). */
 export function reportElements(graph: ReportGraph, meta: ReportMeta): ReportElements {
   const out: ReportElements = { reportId: graph.reportId, owned: [], edges: [], shared: [], sharedEdges: [] };
@@ -118,9 +133,7 @@ function addStatement(out: ReportElements, name: StatementName, params: Record<s
     case 'report_identifies_problems': {
       const p = params as unknown as ParamsOf<'report_identifies_problems'>;
       p.ids.forEach((id, k) => {
-        const problem: NodeRef = { label: 'Problem', key: id };
-        owned.push({ ...problem, props: { id, text: p.texts[k] } });
-        edges.push({ type: 'IDENTIFIES', from: r, to: problem, props: provenanceOf(p, k) });
+        const problem = ownedText(out, 'Problem', 'IDENTIFIES', id, p.texts[k], provenanceOf(p, k));
         const theme = p.themes[k];
         if (theme !== null && theme !== undefined) {
           shared.push({ label: 'ProblemTheme', key: theme, onCreate: { name: theme } });
@@ -132,9 +145,7 @@ function addStatement(out: ReportElements, name: StatementName, params: Record<s
     case 'report_plans': {
       const p = params as unknown as ParamsOf<'report_plans'>;
       p.ids.forEach((id, k) => {
-        const plan: NodeRef = { label: 'Plan', key: id };
-        owned.push({ ...plan, props: { id, text: p.texts[k] } });
-        edges.push({ type: 'PLANS', from: r, to: plan, props: provenanceOf(p, k) });
+        const plan = ownedText(out, 'Plan', 'PLANS', id, p.texts[k], provenanceOf(p, k));
         // the planner keeps only initiatives this report mentions, once each (the MATCH through MENTIONS finds them all)
         for (const name of p.initiatives[k]) edges.push({ type: 'CONCERNS', from: plan, to: { label: 'Initiative', key: name }, props: {} });
       });
@@ -167,65 +178,66 @@ function addStatement(out: ReportElements, name: StatementName, params: Record<s
 export interface NewlyShared {
   /** Nodes whose properties are final (no ON MATCH can change them): they can be written now. */
   nodes: Array<NodeRef & { props: Record<string, unknown> }>;
+  /** Nodes whose aliases later reports may extend: their other properties are final now, their aliases when every report is in (aliasesOf). */
+  growing: Array<NodeRef & { props: Record<string, unknown> }>;
   edges: BulkEdge[];
 }
+
+/** Joins a node's aliases into one string: a Set or an array per node cost several times the memory for the long tail of one-alias regulations. */
+const ALIAS_SEPARATOR = '\u0000';
 
 /**
  * The shared nodes and relationships of many reports' writes, merged as the
  * statements merge them: a node keeps the properties of the report that
  * created it, and gains the aliases later reports add; a MERGEd
- * relationship is kept once. Only what can still change is held (the nodes
- * that carry aliases: initiatives and regulations); of the rest, only the
- * keys, to know a node or relationship is not new. It grows with the distinct
- * shared nodes, not with the reports.
+ * relationship is kept once. Held here: the keys of the nodes and
+ * relationships met (to know what is new) and the aliases of initiatives
+ * and regulations so far; the properties are the caller's to write when a
+ * node is first met. It grows with the distinct shared nodes, by a key and
+ * an alias list each, not with the reports.
  */
 export class SharedGraph {
-  private readonly seen = new Set<string>();
-  private readonly open = new Map<NodeLabel, Map<string, { props: Record<string, unknown>; aliases: Set<string> }>>();
+  private readonly keys = new Map<NodeLabel, Set<string>>();
+  private readonly aliases = new Map<NodeLabel, Map<string, string>>();
+  private readonly edgeKeys = new Set<string>();
 
-  /** Merges one report's shared elements; returns what it created that is final. */
+  /** Merges one report's shared elements; returns what it created. */
   add(elements: Pick<ReportElements, 'shared' | 'sharedEdges'>): NewlyShared {
-    const created: NewlyShared = { nodes: [], edges: [] };
+    const created: NewlyShared = { nodes: [], growing: [], edges: [] };
     for (const node of elements.shared) {
-      const id = `${node.label}\u0000${node.key}`;
-      if (!this.seen.has(id)) {
-        this.seen.add(id);
-        if (node.aliases === undefined) created.nodes.push({ label: node.label, key: node.key, props: node.onCreate });
-        else {
-          let byKey = this.open.get(node.label);
-          if (!byKey) {
-            byKey = new Map();
-            this.open.set(node.label, byKey);
-          }
-          byKey.set(node.key, { props: { ...node.onCreate }, aliases: new Set((node.onCreate.aliases as string[] | null) ?? []) });
-        }
+      if (node.aliases === undefined) {
+        const keys = this.keys.get(node.label) ?? new Set<string>();
+        this.keys.set(node.label, keys);
+        if (keys.has(node.key)) continue;
+        keys.add(node.key);
+        created.nodes.push({ label: node.label, key: node.key, props: node.onCreate });
         continue;
       }
-      if (!node.aliases?.length) continue;
+      const byKey = this.aliases.get(node.label) ?? new Map<string, string>();
+      this.aliases.set(node.label, byKey);
+      const had = byKey.get(node.key);
+      if (had === undefined) {
+        byKey.set(node.key, ((node.onCreate.aliases as string[] | null) ?? []).join(ALIAS_SEPARATOR));
+        created.growing.push({ label: node.label, key: node.key, props: node.onCreate });
+        continue;
+      }
       // ON MATCH: the aliases it does not have yet, appended in the order given
-      const held = this.open.get(node.label)?.get(node.key);
-      if (!held) throw new Error(`${node.label} ${node.key} is merged with aliases but was created without`);
-      const added = node.aliases.filter((a) => !held.aliases.has(a));
-      if (!added.length) continue;
-      held.props.aliases = [...((held.props.aliases as string[] | null) ?? []), ...added];
-      for (const a of added) held.aliases.add(a);
+      const list = had === '' ? [] : had.split(ALIAS_SEPARATOR);
+      const added = node.aliases.filter((a) => !list.includes(a));
+      if (added.length) byKey.set(node.key, [...list, ...added].join(ALIAS_SEPARATOR));
     }
     for (const edge of elements.sharedEdges) {
       const id = `${edge.type}\u0000${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
-      if (this.seen.has(id)) continue;
-      this.seen.add(id);
+      if (this.edgeKeys.has(id)) continue;
+      this.edgeKeys.add(id);
       created.edges.push(edge);
     }
     return created;
   }
 
-  /** The labels of the nodes still held (those with aliases). */
-  heldLabels(): NodeLabel[] {
-    return [...this.open.keys()];
-  }
-
-  /** A held label's nodes, key and properties as merged so far. */
-  *held(label: NodeLabel): Generator<[string, Record<string, unknown>]> {
-    for (const [key, node] of this.open.get(label) ?? []) yield [key, node.props];
+  /** A growing node's aliases as merged so far (all of them once every report is in). */
+  aliasesOf(label: NodeLabel, key: string): string[] {
+    const joined = this.aliases.get(label)?.get(key);
+    return joined ? joined.split(ALIAS_SEPARATOR) : [];
   }
 }

@@ -2,7 +2,7 @@
 // JSON Lines, one object per file, a failing file as {"file", "error"} while
 // the others go on; exit codes 0 / 1 / 2; errors as one line, no stack trace.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,5 +165,34 @@ describe('govgraph ingest and stats', () => {
     const { code, stderr } = govgraph(['ingest', 'no/such/dir']);
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toBe('govgraph: no such file or directory: no/such/dir');
+  });
+});
+
+describe('govgraph ingest --to-csv', () => {
+  it('writes the neo4j-admin files and the command into a new directory, opening no store', () => {
+    const out = join(scratch, 'csv');
+    const data = join(scratch, 'no-store');
+    const { code, stdout } = govgraph(['ingest', '--json', '--to-csv', out, 'seed'], { GOVGRAPH_DATA: data });
+    expect(code).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ files: 5, created: 5, failed: [], refused: [], csv: { nodes: 544, relationships: 659 } });
+    const files = readdirSync(out);
+    expect(files).toContain('neo4j-admin-import.txt');
+    expect(files.filter((f) => f.endsWith('.csv'))).toHaveLength(summary.csv.files.length);
+    expect(readFileSync(join(out, 'neo4j-admin-import.txt'), 'utf8')).toContain('neo4j-admin database import full neo4j');
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('refuses a directory that holds anything, and --dry-run beside it, as usage errors', () => {
+    const full = join(scratch, 'full');
+    mkdirSync(full);
+    writeFileSync(join(full, 'mine.txt'), 'keep me');
+    const taken = govgraph(['ingest', '--to-csv', full, 'seed']);
+    expect(taken.code).toBe(2);
+    expect(taken.stderr.split('\n')[0]).toMatch(/^govgraph: .*full is not empty \(1 entries\); give a new or empty directory for the CSV files$/);
+    expect(readFileSync(join(full, 'mine.txt'), 'utf8')).toBe('keep me');
+    const both = govgraph(['ingest', '--dry-run', '--to-csv', join(scratch, 'other'), 'seed']);
+    expect(both.code).toBe(2);
+    expect(both.stderr.split('\n')[0]).toBe('govgraph: --to-csv writes files and --dry-run writes nothing: give one of them');
   });
 });
