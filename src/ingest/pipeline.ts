@@ -1,5 +1,7 @@
 // The ingest pipeline for a list of paths: read → extract (on worker threads)
-// → store (serialized, on this thread). The file list is streamed and at most
+// → store (serialized, on this thread), or, for a bulk load, → the CSV files
+// neo4j-admin imports (a ReportTarget; the workers then render the lines
+// too). The file list is streamed and at most
 // a few files per worker are in flight, so memory stays bounded however many
 // files are given. A file that cannot be read, is not a report or fails to
 // store is recorded with its reason and the others go on; each report is

@@ -17,7 +17,7 @@ export interface ExtractTask {
   maxBytes: number;
   /** Lower caps than limits.ts's (tests). */
   limits?: Partial<FileLimits>;
-  /** Also render the report for its target where it was extracted (on the worker): the bulk CSV rows. */
+  /** Hand on the report rendered for its target (the bulk CSV lines), made where it was extracted (on the worker), instead of its graph. */
   render?: RenderRequest;
 }
 

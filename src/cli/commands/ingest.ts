@@ -70,8 +70,11 @@ export function formatOutcome(outcome: FileOutcome): string {
   return `${outcome.status.padEnd(9)} ${outcome.file}${outcome.reason ? `: ${outcome.reason}` : ''}${twins}`;
 }
 
-export function formatSummary(s: IngestSummary): string {
-  const parts = [`${s.ingested} ingested (${s.created} created, ${s.replaced} replaced)`, `${s.unchanged} unchanged (already stored, skipped)`];
+/** The summary of a run; `toCsv`: of a run into CSV files, where nothing is stored or replaced. */
+export function formatSummary(s: IngestSummary, toCsv = false): string {
+  const parts = toCsv
+    ? [`${s.created} written to CSV`, `${s.unchanged} skipped (the same report as an earlier file)`]
+    : [`${s.ingested} ingested (${s.created} created, ${s.replaced} replaced)`, `${s.unchanged} unchanged (already stored, skipped)`];
   if (s.extracted) parts.unshift(`${s.extracted} extracted (dry run, nothing written)`);
   parts.push(`${s.refused.length} refused`, `${s.failed.length} failed`);
   const seconds = (s.durationMs / 1000).toFixed(1);
@@ -207,7 +210,7 @@ async function toCsvFiles(dir: string, paths: string[], total: number, options: 
     done = true;
     progress.stop();
     if (options.json) process.stdout.write(`${JSON.stringify({ ...summary, csv: bulk })}\n`);
-    else process.stderr.write(`${formatSummary(summary)}\n${formatBulkSummary(bulk)}\n`);
+    else process.stderr.write(`${formatSummary(summary, true)}\n${formatBulkSummary(bulk)}\n`);
     return summary.refused.length || summary.failed.length ? 1 : 0;
   } finally {
     progress.stop();

@@ -97,6 +97,8 @@ describe('ingest --to-csv: the files neo4j-admin imports, straight from extracti
     // the comparison covers parallel relationships (one report, two values of one indicator) and shared-node links
     expect([...a.relationships.keys()].some((id) => id.includes('#2'))).toBe(true);
     expect(new Set(written.relationships.map((r) => r.type))).toEqual(new Set(exported.relationships.map((r) => r.type)));
+    // what waited for the last report (initiatives, regulations) is in its files, and its parking file gone
+    expect(readdirSync(join(scratch, 'bulk')).filter((f) => !f.endsWith('.csv'))).toEqual(['neo4j-admin-import.txt']);
   });
 
   it('is the same graph with extraction on two worker threads', async () => {
