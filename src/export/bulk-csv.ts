@@ -156,10 +156,37 @@ const GROWING_FILE = '.govgraph-growing-nodes.jsonl';
 /** Bytes of lines a file collects before they are written: a few large writes instead of one per report and file. */
 const FLUSH_SIZE = 1 << 20;
 
+/** Chunks collected for one file and handed on FLUSH_SIZE bytes at a time, with how many rows they hold. */
+class Batched {
+  private chunks: Uint8Array[] = [];
+  private size = 0;
+  private rows = 0;
+
+  constructor(private readonly write: (bytes: Uint8Array, rows: number) => Promise<void>) {}
+
+  async add(chunk: Uint8Array | string, rows: number): Promise<void> {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    this.chunks.push(bytes);
+    this.size += bytes.byteLength;
+    this.rows += rows;
+    if (this.size >= FLUSH_SIZE) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (!this.chunks.length) return;
+    const bytes = Buffer.concat(this.chunks);
+    const rows = this.rows;
+    this.chunks = [];
+    this.size = 0;
+    this.rows = 0;
+    await this.write(bytes, rows);
+  }
+}
+
 export class BulkCsvWriter {
   /** The workers render; extractorVersion is what they stamp on each report. */
   readonly render: RenderRequest;
-  private readonly files = new Map<string, { writer: PartWriter; pending: Uint8Array[]; size: number; rows: number }>();
+  private readonly files = new Map<string, { writer: PartWriter; batch: Batched }>();
   private readonly order: CsvPart[] = [];
   private readonly streams: WriteStream[] = [];
   private readonly shared = new SharedGraph();
@@ -169,14 +196,7 @@ export class BulkCsvWriter {
    * memory: one JSON line each, written out with their final aliases by
    * finish(); and the property names each label's nodes carry.
    */
-  private readonly growing: {
-    file: string;
-    stream: WriteStream | null;
-    sink: Sink | null;
-    pending: string[];
-    size: number;
-    names: Map<NodeLabel, Set<string>>;
-  };
+  private readonly growing: { file: string; stream: WriteStream | null; batch: Batched; names: Map<NodeLabel, Set<string>> };
   /** Report ids written: a second file with the same report is skipped, as an ingest finds it unchanged. */
   private readonly reports = new Set<string>();
   private finished = false;
@@ -188,7 +208,18 @@ export class BulkCsvWriter {
     extractorVersion: string,
   ) {
     this.render = { format: 'neo4j-admin-csv', extractorVersion };
-    this.growing = { file: join(dir, GROWING_FILE), stream: null, sink: null, pending: [], size: 0, names: new Map() };
+    const file = join(dir, GROWING_FILE);
+    let sink: Sink | null = null;
+    // opened with the first batch: a run whose parked nodes never fill one writes them only at finish()
+    const batch = new Batched(async (bytes) => {
+      if (!sink) {
+        this.growing.stream = createWriteStream(file);
+        this.streams.push(this.growing.stream);
+        sink = streamSink(this.growing.stream);
+      }
+      await sink.write(bytes);
+    });
+    this.growing = { file, stream: null, batch, names: new Map() };
   }
 
   /** Opens a new or empty directory for the files; one that holds anything is refused (nothing is overwritten). */
@@ -251,7 +282,8 @@ export class BulkCsvWriter {
     if (!found) {
       const stream = createWriteStream(join(this.dir, name));
       this.streams.push(stream);
-      found = { writer: new PartWriter(part, columns, streamSink(stream)), pending: [] as Uint8Array[], size: 0, rows: 0 };
+      const writer = new PartWriter(part, columns, streamSink(stream));
+      found = { writer, batch: new Batched((bytes, rows) => writer.text(bytes, rows)) };
       this.files.set(name, found);
       this.order.push(part);
       // the header goes first: a stream writes in call order, and the rows are written after this returns
@@ -260,22 +292,8 @@ export class BulkCsvWriter {
     return found;
   }
 
-  private async append(part: CsvPart, lines: Uint8Array | string, rows: number): Promise<void> {
-    const file = this.files.get(partFile(part))!;
-    const bytes = typeof lines === 'string' ? Buffer.from(lines) : lines;
-    file.pending.push(bytes);
-    file.size += bytes.byteLength;
-    file.rows += rows;
-    if (file.size >= FLUSH_SIZE) await this.flush(file);
-  }
-
-  private async flush(file: { writer: PartWriter; pending: Uint8Array[]; size: number; rows: number }): Promise<void> {
-    const lines = Buffer.concat(file.pending);
-    const rows = file.rows;
-    file.pending = [];
-    file.size = 0;
-    file.rows = 0;
-    await file.writer.text(lines, rows);
+  private append(part: CsvPart, lines: Uint8Array | string, rows: number): Promise<void> {
+    return this.files.get(partFile(part))!.batch.add(lines, rows);
   }
 
   /** Initiatives and regulations first met: to the parking file, in the order met. */
@@ -285,30 +303,13 @@ export class BulkCsvWriter {
       const names = g.names.get(node.label) ?? new Set<string>();
       g.names.set(node.label, names);
       for (const name in node.props) names.add(name);
-      const line = `${JSON.stringify([node.label, node.key, node.props])}\n`;
-      g.pending.push(line);
-      g.size += line.length;
+      await g.batch.add(`${JSON.stringify([node.label, node.key, node.props])}\n`, 1);
     }
-    if (g.size >= FLUSH_SIZE) await this.flushParked();
-  }
-
-  private async flushParked(): Promise<void> {
-    const g = this.growing;
-    if (!g.pending.length) return;
-    if (!g.sink) {
-      g.stream = createWriteStream(g.file);
-      this.streams.push(g.stream);
-      g.sink = streamSink(g.stream);
-    }
-    const text = g.pending.join('');
-    g.pending = [];
-    g.size = 0;
-    await g.sink.write(text);
   }
 
   /** The parked initiatives and regulations with the aliases every report gave them, to their files. */
   private async writeParked(): Promise<void> {
-    await this.flushParked();
+    await this.growing.batch.flush();
     const g = this.growing;
     if (!g.stream) return;
     await endStreams([g.stream]);
@@ -330,7 +331,7 @@ export class BulkCsvWriter {
     if (this.broken) throw new Error(`the CSV files are incomplete after an earlier failure: ${this.broken.message}`);
     try {
       await this.writeParked();
-      for (const file of this.files.values()) await this.flush(file);
+      for (const file of this.files.values()) await file.batch.flush();
     } finally {
       await endStreams(this.streams);
     }
