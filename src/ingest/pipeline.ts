@@ -1,7 +1,8 @@
 // The ingest pipeline for a list of paths: read → extract (on worker threads)
-// → store (serialized, on this thread), or, for a bulk load, → the CSV files
-// neo4j-admin imports (a ReportTarget; the workers then render the lines
-// too). The file list is streamed and at most
+// → store (one report at a time, on this thread, in the order the files were
+// listed), or, for a bulk load, → the CSV files neo4j-admin imports (a
+// ReportTarget; the workers then render the lines too). The file list is
+// streamed and at most
 // a few files per worker are in flight, so memory stays bounded however many
 // files are given. A file that cannot be read, is not a report or fails to
 // store is recorded with its reason and the others go on; each report is
@@ -68,7 +69,7 @@ export interface IngestOptions {
   timeBudgetMs?: number;
   /** The extraction worker script (default: the real one; tests substitute one that crashes or hangs). */
   workerUrl?: URL;
-  /** Called after every file, in completion order; `done` counts files finished. */
+  /** Called after every file, in the order the files were listed; `done` counts files finished. */
   onFile?: (outcome: FileOutcome, done: number) => void;
 }
 
@@ -102,9 +103,6 @@ export function storeTarget(store: GraphStore): ReportTarget {
     },
   };
 }
-
-/** Outcomes noted as files finished, back in the order the files were listed. */
-const inListOrder = (noted: Array<{ index: number; outcome: FileOutcome }>) => [...noted].sort((a, b) => a.index - b.index).map((n) => n.outcome);
 
 /**
  * Files in flight (taken from the list, not yet finished) for a number of
@@ -147,18 +145,13 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
     workers: 0,
     durationMs: 0,
   };
-  const problems: Array<{ index: number; outcome: FileOutcome }> = [];
-  const twins: Array<{ index: number; outcome: FileOutcome }> = [];
   let done = 0;
-  // Writes go one at a time, in completion order, through this chain.
-  let writes: Promise<unknown> = Promise.resolve();
-  const write = <T>(job: () => Promise<T>): Promise<T> => {
-    const next = writes.then(job);
-    writes = next.catch(() => undefined);
-    return next;
-  };
 
-  const one = async (path: string, index: number): Promise<void> => {
+  // Files are extracted in parallel but finished in the order they were listed: each waits for
+  // the one listed before it (its turn) before its report is written. The same files then give
+  // the same graph on every run and with any number of workers (which report first names a shared
+  // node, which of two twins is flagged), and writes go one at a time.
+  const one = async (path: string, turn: Promise<void>): Promise<void> => {
     const file = relative(process.cwd(), path) || path;
     const recorded = resolve(path);
     const task: ExtractTask = { path, file: recorded, maxBytes, limits: options.limits, ...(target?.render && !dryRun ? { render: target.render } : {}) };
@@ -168,6 +161,7 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
     } catch (error) {
       result = { ok: false, status: 'failed', reason: `extraction failed: ${(error as Error).message}` };
     }
+    await turn;
     let outcome: FileOutcome;
     if (!result.ok) outcome = { file, status: result.status, reason: result.reason };
     else {
@@ -176,17 +170,17 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
       if (dryRun) outcome = { ...base, status: 'extracted' };
       else {
         try {
-          // a created report is checked for stored twins in the same turn of the write chain, so the
-          // answer sees every report written before it (and none written after)
-          const written = await write(() => target!.write(report, recorded));
+          // a created report is checked for stored twins in its turn, so the answer sees every
+          // report listed before it (and none listed after)
+          const written = await target!.write(report, recorded);
           outcome = { ...base, ...written };
-          if (written.sameIssuerAndYear) twins.push({ index, outcome });
+          if (written.sameIssuerAndYear) summary.possibleDuplicates.push(outcome);
         } catch (error) {
           outcome = { ...base, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
         }
       }
     }
-    if (outcome.status === 'refused' || outcome.status === 'failed') problems.push({ index, outcome });
+    if (outcome.status === 'refused' || outcome.status === 'failed') summary[outcome.status].push(outcome);
     else if (outcome.status === 'extracted') summary.extracted++;
     else summary[outcome.status]++;
     options.onFile?.(outcome, ++done);
@@ -194,6 +188,7 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
 
   const inFlight = new Set<Promise<void>>();
   const list = files[Symbol.iterator]();
+  let lastTurn: Promise<void> = Promise.resolve();
   try {
     let index = 0;
     // wait for room before taking the next file, so the list (a directory walk) is not read ahead of the work
@@ -201,20 +196,21 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
       while (inFlight.size >= limit) await Promise.race(inFlight);
       const next = list.next();
       if (next.done) break;
-      const job: Promise<void> = one(next.value, index++).finally(() => inFlight.delete(job));
+      index++;
+      const job: Promise<void> = one(next.value, lastTurn).finally(() => inFlight.delete(job));
       inFlight.add(job);
+      lastTurn = job.then(
+        () => undefined,
+        () => undefined,
+      );
     }
     summary.files = index;
   } finally {
     list.return?.();
     await Promise.all(inFlight);
-    await writes;
     summary.workers = pool?.threads.length ?? 0;
     await pool?.close();
   }
-  // listed in the order the files were listed, whatever order they finished in
-  for (const outcome of inListOrder(problems)) (outcome.status === 'refused' ? summary.refused : summary.failed).push(outcome);
-  summary.possibleDuplicates = inListOrder(twins);
   summary.ingested = summary.created + summary.replaced;
   summary.durationMs = Date.now() - started;
   return summary;

@@ -5,7 +5,7 @@
 // at every take, is what is in flight.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles, inFlightLimit } from '../../../src/ingest/pipeline.js';
 import { MEETING_NEWS } from '../../fixtures/not-reports.js';
@@ -56,5 +56,36 @@ describe.each([0, 1, 3])('ingest with %i worker(s)', (workers) => {
     expect(mostInFlight).toBe(limit);
     // the list was not drained ahead: when the first file finished, only the files in flight had been taken
     expect(takenAtFirstFinish).toBeLessThanOrEqual(limit);
+  }, 60_000);
+});
+
+describe('files finish in the order they were listed', () => {
+  it('writes reports and reports outcomes in list order, although a long first file is extracted last', async () => {
+    const dir = join(scratch, 'ordered');
+    mkdirSync(dir);
+    const [long, ...short] = variedReports(3);
+    const listed: string[] = [];
+    const add = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      listed.push(join(dir, name));
+    };
+    // the first file is many times longer than the others, so its extraction ends after theirs
+    add('a-long.txt', Array.from({ length: 40 }, () => long.text).join('\n'));
+    add('b-refused.txt', MEETING_NEWS);
+    add('c-short.txt', short[0].text);
+    add('d-refused.txt', `${MEETING_NEWS}\n2`);
+    add('e-short.txt', short[1].text);
+    const written: string[] = [];
+    const finished: string[] = [];
+    const target = {
+      write: async (_report: unknown, file: string) => {
+        written.push(file);
+        return { status: 'created' as const };
+      },
+    };
+    const summary = await ingestFiles(target, listed, { workers: 2, onFile: (outcome) => finished.push(resolve(outcome.file)) });
+    expect(summary.created).toBe(3);
+    expect(written).toEqual([listed[0], listed[2], listed[4]]);
+    expect(finished).toEqual(listed);
   }, 60_000);
 });

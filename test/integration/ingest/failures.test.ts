@@ -64,7 +64,7 @@ describe('a failed file among others', () => {
       expect(summary.failed[0]).toMatchObject({ status: 'failed', reportId: victimGraph.reportId });
       expect(summary.failed[0].file.endsWith(victim.name)).toBe(true);
       expect(summary.failed[0].reason).toMatch(/^could not be stored: .+/);
-      // the files after it went on (in whatever order they finished: two are in flight at a time)
+      // the files after it went on
       expect([...seen].sort()).toEqual(reports.map((r) => `${r === victim ? 'failed' : 'created'} ${r.name}`).sort());
 
       // nothing partial: the store is what a clean write of the three others makes (the metrics
