@@ -3,28 +3,27 @@
 // report is rendered where it was extracted (on an extraction worker,
 // renderReport): its own nodes (itself, its problems and plans) and every
 // relationship of theirs as CSV lines, plus the shared nodes it merges. This
-// thread appends the lines to their files and merges the shared nodes as the
-// write statements merge them (SharedGraph): places, organizations,
-// indicators, themes and the relationships between them are written when
-// first met (their properties are the first report's); initiatives and
-// regulations, whose aliases grow with every report, wait in a file of the
-// output directory and are written with their final aliases at the end.
-// Memory holds the keys of the shared nodes met and the aliases of
-// initiatives and regulations, and the report ids seen (to skip a report
-// given twice): it grows with the distinct shared nodes, not with the texts.
+// thread appends the lines to their files as reports arrive and merges the
+// shared nodes and relationships (places, organizations, indicators, themes,
+// initiatives, regulations) as the write statements merge them, through
+// run files in the output directory (SharedMerge): they are written at the
+// end, each once, with the first report's properties and every report's
+// aliases. Memory holds a window of shared entries and the ids of the
+// reports written (to skip a report given twice): not the texts, nor what
+// grows with the distinct shared nodes.
 // The files are the same graph, in the same format, as `govgraph export
 // --format csv` of a store holding the same reports
 // (test/integration/export/bulk.test.ts).
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportGraph } from '../extract/types.js';
-import { nodeId, type NodeLabel } from '../model.js';
-import { reportElements, SharedGraph, type BulkEdge, type NodeRef, type SharedNode } from '../store/bulk-graph.js';
+import { nodeId } from '../model.js';
+import { reportElements, type BulkEdge, type NodeRef, type SharedNode } from '../store/bulk-graph.js';
 import { edgeLine, endStreams, nodeLine, partFile, PartWriter, writeImportCommand, type CsvPart } from './csv.js';
 import { ExportInputError } from './filter.js';
 import { parallelEdgeIds, valueType, type Column } from './model.js';
-import { streamSink, type Sink } from './sink.js';
+import { DEFAULT_MERGE_WINDOW, SharedMerge } from './shared-merge.js';
+import { streamSink } from './sink.js';
 
 /** What an extraction worker renders for the bulk CSV files. */
 export interface RenderRequest {
@@ -150,8 +149,11 @@ export function renderReport(graph: ReportGraph, meta: { extractorVersion: strin
   return { reportId: elements.reportId, parts: out.parts(), shared: elements.shared, sharedEdges: elements.sharedEdges };
 }
 
-/** Where initiatives and regulations wait for their last aliases (removed when the files are finished or abandoned). */
-const GROWING_FILE = '.govgraph-growing-nodes.jsonl';
+/** Where the shared nodes' run files are kept until the end (removed when the files are finished or abandoned). */
+const MERGE_DIR = '.govgraph-merge';
+
+/** Shared nodes and relationships turned into lines at a time, at the end. */
+const SHARED_LINES_BATCH = 10_000;
 
 /** Bytes of lines a file collects before they are written: a few large writes instead of one per report and file. */
 const FLUSH_SIZE = 1 << 20;
@@ -189,14 +191,7 @@ export class BulkCsvWriter {
   private readonly files = new Map<string, { writer: PartWriter; batch: Batched }>();
   private readonly order: CsvPart[] = [];
   private readonly streams: WriteStream[] = [];
-  private readonly shared = new SharedGraph();
-  /**
-   * Initiatives and regulations as first met (their aliases grow until the
-   * last report), parked in a file of the output directory rather than in
-   * memory: one JSON line each, written out with their final aliases by
-   * finish(); and the property names each label's nodes carry.
-   */
-  private readonly growing: { file: string; stream: WriteStream | null; batch: Batched; names: Map<NodeLabel, Set<string>> };
+  private readonly merge: SharedMerge;
   /** Report ids written: a second file with the same report is skipped, as an ingest finds it unchanged. */
   private readonly reports = new Set<string>();
   private finished = false;
@@ -206,24 +201,14 @@ export class BulkCsvWriter {
   private constructor(
     readonly dir: string,
     extractorVersion: string,
+    mergeWindow: number,
   ) {
     this.render = { format: 'neo4j-admin-csv', extractorVersion };
-    const file = join(dir, GROWING_FILE);
-    let sink: Sink | null = null;
-    // opened with the first batch: a run whose parked nodes never fill one writes them only at finish()
-    const batch = new Batched(async (bytes) => {
-      if (!sink) {
-        this.growing.stream = createWriteStream(file);
-        this.streams.push(this.growing.stream);
-        sink = streamSink(this.growing.stream);
-      }
-      await sink.write(bytes);
-    });
-    this.growing = { file, stream: null, batch, names: new Map() };
+    this.merge = new SharedMerge(join(dir, MERGE_DIR), mergeWindow);
   }
 
   /** Opens a new or empty directory for the files; one that holds anything is refused (nothing is overwritten). */
-  static open(dir: string, extractorVersion: string): BulkCsvWriter {
+  static open(dir: string, extractorVersion: string, options: { mergeWindow?: number } = {}): BulkCsvWriter {
     const target = resolve(dir);
     let entries: string[] = [];
     try {
@@ -239,7 +224,7 @@ export class BulkCsvWriter {
     } catch (error) {
       throw new ExportInputError(`cannot create ${dir}: ${(error as Error).message}`);
     }
-    return new BulkCsvWriter(target, extractorVersion);
+    return new BulkCsvWriter(target, extractorVersion, options.mergeWindow ?? DEFAULT_MERGE_WINDOW);
   }
 
   /**
@@ -259,14 +244,9 @@ export class BulkCsvWriter {
       if (!sameColumns(target.writer.columns, part.columns)) throw new Error(`${part.part.name} rows came with other columns than its CSV file's`);
     }
     try {
-      // the shared nodes and relationships this report is the first to merge, written with it (those that can still change wait for finish())
-      const created = this.shared.add(report);
-      const shared = new PartLines((part, firstRow) => this.file(part, firstRow).writer.columns);
-      for (const node of created.nodes) shared.addNode(node);
-      shared.addEdges(created.edges);
-      await this.park(created.growing);
+      await this.merge.add(report);
       this.reports.add(report.reportId);
-      for (const part of [...report.parts, ...shared.parts()]) await this.append(part.part, part.lines, part.rows);
+      for (const part of report.parts) await this.append(part.part, part.lines, part.rows);
     } catch (error) {
       // the shared graph has taken the report in: without its lines, later reports would point at nodes no file holds
       this.broken ??= error as Error;
@@ -296,33 +276,23 @@ export class BulkCsvWriter {
     return this.files.get(partFile(part))!.batch.add(lines, rows);
   }
 
-  /** Initiatives and regulations first met: to the parking file, in the order met. */
-  private async park(nodes: ReadonlyArray<NodeRef & { props: Record<string, unknown> }>): Promise<void> {
-    const g = this.growing;
-    for (const node of nodes) {
-      const names = g.names.get(node.label) ?? new Set<string>();
-      g.names.set(node.label, names);
-      for (const name in node.props) names.add(name);
-      await g.batch.add(`${JSON.stringify([node.label, node.key, node.props])}\n`, 1);
+  /** The shared nodes and relationships, merged over every report, to their files. */
+  private async writeShared(): Promise<void> {
+    const columnsOf = (part: CsvPart) =>
+      this.file(part, columnsFor(part.name, this.merge.namesOf(part.kind, part.name) ?? [], part.kind === 'relationships')).writer.columns;
+    let lines = new PartLines(columnsOf);
+    let count = 0;
+    const flush = async () => {
+      for (const part of lines.parts()) await this.append(part.part, part.lines, part.rows);
+      lines = new PartLines(columnsOf);
+      count = 0;
+    };
+    for await (const element of this.merge.merged()) {
+      if ('node' in element) lines.addNode(element.node);
+      else lines.addEdges([element.edge]);
+      if (++count === SHARED_LINES_BATCH) await flush();
     }
-  }
-
-  /** The parked initiatives and regulations with the aliases every report gave them, to their files. */
-  private async writeParked(): Promise<void> {
-    await this.growing.batch.flush();
-    const g = this.growing;
-    if (!g.stream) return;
-    await endStreams([g.stream]);
-    const columns = new Map(
-      [...g.names].map(([label, names]) => [label, this.file({ kind: 'nodes', name: label }, columnsFor(label, names, false)).writer.columns]),
-    );
-    const lines = createInterface({ input: createReadStream(g.file, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const text of lines) {
-      const [label, key, props] = JSON.parse(text) as [NodeLabel, string, Record<string, unknown>];
-      props.aliases = this.shared.aliasesOf(label, key);
-      await this.append({ kind: 'nodes', name: label }, nodeLine(columns.get(label)!, nodeId(label, key), label, props), 1);
-    }
-    rmSync(g.file, { force: true });
+    await flush();
   }
 
   /** Writes the nodes that waited for every report and the import command; the files are complete when this resolves. */
@@ -330,7 +300,7 @@ export class BulkCsvWriter {
     this.finished = true;
     if (this.broken) throw new Error(`the CSV files are incomplete after an earlier failure: ${this.broken.message}`);
     try {
-      await this.writeParked();
+      await this.writeShared();
       for (const file of this.files.values()) await file.batch.flush();
     } finally {
       await endStreams(this.streams);
@@ -346,6 +316,6 @@ export class BulkCsvWriter {
     this.finished = true;
     await endStreams(this.streams).catch(() => {});
     for (const part of this.order) rmSync(join(this.dir, partFile(part)), { force: true });
-    rmSync(this.growing.file, { force: true });
+    this.merge.discard();
   }
 }

@@ -6,10 +6,10 @@
 // of test/fresh (96 reports from every level), plus one of them under a
 // second name (the same report twice). A shared node keeps the properties of
 // the first report that names it (a regulation's scope is read relative to
-// each report's place) and its aliases come in the order reports arrive, an
-// order no run with files in flight fixes: so the store is given the reports
-// one at a time, in the order the bulk run wrote them, and the two graphs
-// must then be equal to the last property and alias.
+// each report's place) and its aliases come in the order reports are
+// written: the store is given the reports one at a time, in the order the
+// bulk run wrote them, and the two graphs must then be equal to the last
+// property and alias.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +39,8 @@ function corpus(): string {
 }
 
 /** A bulk run, and the files in the order it wrote them. */
-async function bulk(input: string, out: string, workers: number): Promise<{ summary: IngestSummary; order: string[] }> {
-  const writer = BulkCsvWriter.open(out, EXTRACTOR_VERSION);
+async function bulk(input: string, out: string, workers: number, mergeWindow?: number): Promise<{ summary: IngestSummary; order: string[] }> {
+  const writer = BulkCsvWriter.open(out, EXTRACTOR_VERSION, { mergeWindow });
   const order: string[] = [];
   const recorded: ReportTarget = {
     render: writer.render,
@@ -110,12 +110,13 @@ describe('ingest --to-csv: the files neo4j-admin imports, straight from extracti
     // the comparison covers parallel relationships (one report, two values of one indicator) and shared-node links
     expect([...a.relationships.keys()].some((id) => id.includes('#2'))).toBe(true);
     expect(new Set(written.relationships.map((r) => r.type))).toEqual(new Set(exported.relationships.map((r) => r.type)));
-    // what waited for the last report (initiatives, regulations) is in its files, and its parking file gone
+    // the shared nodes are in their files, and the merge's run files are gone
     expect(readdirSync(join(scratch, 'bulk')).filter((f) => !f.endsWith('.csv'))).toEqual(['neo4j-admin-import.txt']);
   });
 
-  it('is the same graph with extraction on two worker threads', async () => {
-    const run = await bulk(input, join(scratch, 'bulk-workers'), 2);
+  it('is the same graph with extraction on two worker threads, and with shared nodes merged through many run files', async () => {
+    // a window of 500 entries: the shared nodes are merged from a run file every few reports
+    const run = await bulk(input, join(scratch, 'bulk-workers'), 2, 500);
     const a = graphOf(await exportOfIngest(run.order, join(scratch, 'export-workers')));
     const b = graphOf(readNeo4jAdminImport(join(scratch, 'bulk-workers')));
     expect(b.nodes).toEqual(a.nodes);
@@ -132,15 +133,25 @@ describe('ingest --to-csv: the files neo4j-admin imports, straight from extracti
   });
 
   it('refuses to finish files that lost a report after its shared nodes were merged', async () => {
-    const writer = BulkCsvWriter.open(join(scratch, 'broken'), EXTRACTOR_VERSION);
-    const place = (reportId: string, props: Record<string, unknown>) => ({
-      rendered: { reportId, parts: [], shared: [{ label: 'Jurisdiction' as const, key: `k-${reportId}`, onCreate: props }], sharedEdges: [] },
+    const dir = join(scratch, 'broken');
+    // a window of one entry: every report's shared node goes to a run file at once
+    const writer = BulkCsvWriter.open(dir, EXTRACTOR_VERSION, { mergeWindow: 1 });
+    const place = (reportId: string) => ({
+      rendered: {
+        reportId,
+        parts: [],
+        shared: [{ label: 'Jurisdiction' as const, key: `k-${reportId}`, onCreate: { key: `k-${reportId}` } }],
+        sharedEdges: [],
+      },
     });
-    expect(await writer.write(place('a', { key: 'k-a', name: 'A' }), 'a.txt')).toEqual({ status: 'created' });
-    // a property the open file has no column for cannot be written, and the node is already merged
-    await expect(writer.write(place('b', { key: 'k-b', name: 'B', extra: 1 }), 'b.txt')).rejects.toThrow(/not among the columns/);
-    await expect(writer.write(place('c', { key: 'k-c', name: 'C' }), 'c.txt')).rejects.toThrow(/incomplete after an earlier failure/);
+    expect(await writer.write(place('a'), 'a.txt')).toEqual({ status: 'created' });
+    // the run files' place is taken: the next report is merged but cannot be written out
+    rmSync(join(dir, '.govgraph-merge'), { recursive: true });
+    writeFileSync(join(dir, '.govgraph-merge'), 'in the way');
+    await expect(writer.write(place('b'), 'b.txt')).rejects.toThrow();
+    await expect(writer.write(place('c'), 'c.txt')).rejects.toThrow(/incomplete after an earlier failure/);
     await expect(writer.finish()).rejects.toThrow(/incomplete after an earlier failure/);
+    rmSync(join(dir, '.govgraph-merge'));
     await writer.abort();
   });
 
