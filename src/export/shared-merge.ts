@@ -27,9 +27,21 @@ interface Entry {
 /** Entries a window holds before it is written out as a run (a few hundred bytes each). */
 export const DEFAULT_MERGE_WINDOW = 100_000;
 
-/** The key entries are sorted and merged by: a node by label and key, a relationship by type and ends. */
-const nodeSortKey = (node: NodeRef) => `n\u0000${node.label}\u0000${node.key}`;
-const edgeSortKey = (edge: BulkEdge) => `e\u0000${edge.type}\u0000${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
+/**
+ * Entries are grouped by node label or relationship type ("n\u0000Initiative",
+ * "e\u0000PART_OF") and keyed within it by the node's key or the relationship's
+ * ends; run files are sorted and merged by group and key joined.
+ */
+export const edgeEnds = (edge: BulkEdge) => `${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
+
+function groupOf(groups: Map<string, Map<string, Entry>>, name: string): Map<string, Entry> {
+  let group = groups.get(name);
+  if (!group) {
+    group = new Map();
+    groups.set(name, group);
+  }
+  return group;
+}
 
 /** ON MATCH: the aliases it does not have yet, appended in the order given (as `aliases + [a IN $aliases WHERE NOT a IN aliases]`). */
 function extendAliases(list: string[], more: readonly string[]): void {
@@ -38,7 +50,10 @@ function extendAliases(list: string[], more: readonly string[]): void {
 }
 
 export class SharedMerge {
-  private window = new Map<string, Entry>();
+  /** The window: entries by node label and by relationship type, then by key (no key is built per node met), and how many. */
+  private nodes = new Map<string, Map<string, Entry>>();
+  private edges = new Map<string, Map<string, Entry>>();
+  private entries = 0;
   private runs: string[] = [];
   /** Property names met per node label and relationship type: the columns of their files. */
   readonly propertyNames = new Map<string, Set<string>>();
@@ -52,28 +67,31 @@ export class SharedMerge {
   /** Merges one report's shared nodes and relationships; writes the window out when it is full. */
   async add(elements: { shared: readonly SharedNode[]; sharedEdges: readonly BulkEdge[] }): Promise<void> {
     for (const node of elements.shared) {
-      const key = nodeSortKey(node);
-      const had = this.window.get(key);
+      const group = groupOf(this.nodes, node.label);
+      const had = group.get(node.key);
       if (had) {
         if (had.aliases && node.aliases) extendAliases(had.aliases, node.aliases);
         continue;
       }
-      this.note(`n:${node.label}`, node.onCreate);
+      this.note(`n\u0000${node.label}`, node.onCreate);
       const aliases = node.aliases === undefined ? null : [...((node.onCreate.aliases as string[] | null) ?? [])];
-      this.window.set(key, { element: { node: { label: node.label, key: node.key, props: node.onCreate } }, aliases });
+      group.set(node.key, { element: { node: { label: node.label, key: node.key, props: node.onCreate } }, aliases });
+      this.entries++;
     }
     for (const edge of elements.sharedEdges) {
-      const key = edgeSortKey(edge);
-      if (this.window.has(key)) continue;
-      this.note(`e:${edge.type}`, edge.props);
-      this.window.set(key, { element: { edge }, aliases: null });
+      const group = groupOf(this.edges, edge.type);
+      const ends = edgeEnds(edge);
+      if (group.has(ends)) continue;
+      this.note(`e\u0000${edge.type}`, edge.props);
+      group.set(ends, { element: { edge }, aliases: null });
+      this.entries++;
     }
-    if (this.window.size >= this.windowEntries) await this.spill();
+    if (this.entries >= this.windowEntries) await this.spill();
   }
 
   /** The property names of a node label's or relationship type's merged elements. */
   namesOf(kind: 'nodes' | 'relationships', name: string): Set<string> | undefined {
-    return this.propertyNames.get(`${kind === 'nodes' ? 'n' : 'e'}:${name}`);
+    return this.propertyNames.get(`${kind === 'nodes' ? 'n' : 'e'}\u0000${name}`);
   }
 
   private note(part: string, props: Record<string, unknown>): void {
@@ -82,17 +100,22 @@ export class SharedMerge {
     for (const name in props) names.add(name);
   }
 
-  /** The window, sorted by key, to a run file of JSON lines. */
+  /** The window, sorted by group and key, to a run file of JSON lines. */
   private async spill(): Promise<void> {
-    if (!this.window.size) return;
+    if (!this.entries) return;
     if (!this.runs.length) mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, `run-${String(this.runs.length).padStart(5, '0')}.jsonl`);
-    const keys = [...this.window.keys()].sort();
+    const sorted: Array<[string, Entry]> = [];
+    for (const [kind, groups] of [
+      ['n', this.nodes],
+      ['e', this.edges],
+    ] as const)
+      for (const [name, group] of groups) for (const [key, entry] of group) sorted.push([`${kind}\u0000${name}\u0000${key}`, entry]);
+    sorted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const stream = createWriteStream(file);
     const sink = streamSink(stream);
     let lines: string[] = [];
-    for (const key of keys) {
-      const { element, aliases } = this.window.get(key)!;
+    for (const [key, { element, aliases }] of sorted) {
       lines.push(`${JSON.stringify([key, element, aliases])}\n`);
       if (lines.length === 4096) {
         await sink.write(lines.join(''));
@@ -102,7 +125,9 @@ export class SharedMerge {
     await sink.write(lines.join(''));
     await endStreams([stream]);
     this.runs.push(file);
-    this.window = new Map();
+    this.nodes = new Map();
+    this.edges = new Map();
+    this.entries = 0;
   }
 
   /**
@@ -148,7 +173,9 @@ export class SharedMerge {
   discard(): void {
     rmSync(this.dir, { recursive: true, force: true });
     this.runs = [];
-    this.window = new Map();
+    this.nodes = new Map();
+    this.edges = new Map();
+    this.entries = 0;
   }
 
   /** Runs written so far (the window not counted). */
