@@ -14,7 +14,6 @@
 // The files are the same graph, in the same format, as `govgraph export
 // --format csv` of a store holding the same reports
 // (test/integration/export/bulk.test.ts).
-import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportGraph } from '../extract/types.js';
@@ -23,15 +22,13 @@ import { reportElements, type BulkEdge, type NodeRef, type SharedNode } from '..
 import { edgeLine, endStreams, nodeLine, partFile, PartWriter, writeImportCommand, type CsvPart } from './csv.js';
 import { ExportInputError } from './filter.js';
 import { parallelEdgeIds, valueType, type Column } from './model.js';
-import { DEFAULT_MERGE_WINDOW, edgeEnds, SharedMerge } from './shared-merge.js';
+import { DEFAULT_MERGE_WINDOW, SharedMerge } from './shared-merge.js';
 import { streamSink } from './sink.js';
 
 /** What an extraction worker renders for the bulk CSV files. */
 export interface RenderRequest {
   format: 'neo4j-admin-csv';
   extractorVersion: string;
-  /** The bulk run it is for: what a thread has sent of the shared graph counts within one run (SentShared). */
-  run: string;
 }
 
 /**
@@ -152,71 +149,6 @@ export function renderReport(graph: ReportGraph, meta: { extractorVersion: strin
   return { reportId: elements.reportId, parts: out.parts(), shared: elements.shared, sharedEdges: elements.sharedEdges };
 }
 
-/** Shared nodes and relationships a thread remembers having sent before it forgets them all (and sends them again). */
-const SENT_SHARED_LIMIT = 200_000;
-
-/**
- * What a thread (an extraction worker, or this one when it extracts) has
- * already sent of a bulk run's shared graph: a hub named by every report
- * then crosses to the writer once, not once a report, and the writer merges
- * only what may be new. It may leave out what it sent before because a
- * thread is given its files in the order they were listed and the writer
- * merges reports in that order, so what it sent with an earlier report has
- * been merged when a later one arrives (the one report the writer does not
- * merge, a second copy of a report already written, names the same shared
- * nodes as that copy, merged before it). An initiative or regulation is
- * sent again when it brings an alias not sent yet. Bounded: past a size it
- * forgets everything, which only means sending again.
- */
-class SentShared {
-  private nodes = new Map<string, Map<string, readonly string[] | null>>();
-  private edges = new Map<string, Set<string>>();
-  private size = 0;
-
-  constructor(readonly run: string) {}
-
-  /** The report with only the shared elements not sent before. */
-  filter(report: RenderedReport): RenderedReport {
-    if (this.size > SENT_SHARED_LIMIT) {
-      this.nodes = new Map();
-      this.edges = new Map();
-      this.size = 0;
-    }
-    const shared = report.shared.filter((node) => {
-      const sent = this.nodes.get(node.label) ?? new Map<string, readonly string[] | null>();
-      this.nodes.set(node.label, sent);
-      const had = sent.get(node.key);
-      if (had === undefined) {
-        this.size++;
-        sent.set(node.key, node.aliases ? [...node.aliases] : null);
-        return true;
-      }
-      if (!had || !node.aliases || node.aliases.every((alias) => had.includes(alias))) return false;
-      sent.set(node.key, [...had, ...node.aliases.filter((alias) => !had.includes(alias))]);
-      return true;
-    });
-    const sharedEdges = report.sharedEdges.filter((edge) => {
-      const sent = this.edges.get(edge.type) ?? new Set<string>();
-      this.edges.set(edge.type, sent);
-      const ends = edgeEnds(edge);
-      if (sent.has(ends)) return false;
-      this.size++;
-      sent.add(ends);
-      return true;
-    });
-    return { ...report, shared, sharedEdges };
-  }
-}
-
-let sentShared: SentShared | null = null;
-
-/** A report as bulk CSV for a run, on the thread that extracted it: its shared elements less those this thread sent before. */
-export function renderForRun(graph: ReportGraph, request: RenderRequest, file: string): RenderedReport {
-  const report = renderReport(graph, { extractorVersion: request.extractorVersion, file });
-  if (sentShared?.run !== request.run) sentShared = new SentShared(request.run);
-  return sentShared.filter(report);
-}
-
 /** Where the shared nodes' run files are kept until the end (removed when the files are finished or abandoned). */
 const MERGE_DIR = '.govgraph-merge';
 
@@ -271,7 +203,7 @@ export class BulkCsvWriter {
     extractorVersion: string,
     mergeWindow: number,
   ) {
-    this.render = { format: 'neo4j-admin-csv', extractorVersion, run: randomUUID() };
+    this.render = { format: 'neo4j-admin-csv', extractorVersion };
     this.merge = new SharedMerge(join(dir, MERGE_DIR), mergeWindow);
   }
 

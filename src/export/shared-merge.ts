@@ -32,7 +32,7 @@ export const DEFAULT_MERGE_WINDOW = 100_000;
  * "e\u0000PART_OF") and keyed within it by the node's key or the relationship's
  * ends; run files are sorted and merged by group and key joined.
  */
-export const edgeEnds = (edge: BulkEdge) => `${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
+const edgeEnds = (edge: BulkEdge) => `${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
 
 function groupOf(groups: Map<string, Map<string, Entry>>, name: string): Map<string, Entry> {
   let group = groups.get(name);

@@ -3,7 +3,7 @@
 // errors lives here so that in-process and worker runs say the same thing.
 import { NotAReportError } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
-import { renderForRun, type RenderedReport, type RenderRequest } from '../export/bulk-csv.js';
+import { renderReport, type RenderedReport, type RenderRequest } from '../export/bulk-csv.js';
 import type { FileLimits } from './limits.js';
 import { RefusedInput } from './refused.js';
 import { extractBytes, extractFile } from './report.js';
@@ -46,7 +46,9 @@ export async function runExtractTask(task: ExtractTask): Promise<ExtractResult> 
     const { graph, format, encoding } = task.bytes
       ? await extractBytes(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.file, options)
       : await extractFile(task.path!, { ...options, file: task.file });
-    const report: ExtractedReport = task.render ? { rendered: renderForRun(graph, task.render, task.file) } : { graph };
+    const report: ExtractedReport = task.render
+      ? { rendered: renderReport(graph, { extractorVersion: task.render.extractorVersion, file: task.file }) }
+      : { graph };
     return { ok: true, format, ...(encoding ? { encoding } : {}), ...report };
   } catch (error) {
     if (error instanceof RefusedInput) return { ok: false, status: 'refused', reason: error.message, refusedBy: 'file' };
