@@ -56,7 +56,7 @@ export class SharedMerge {
   private entries = 0;
   private runs: string[] = [];
   /** Property names met per node label and relationship type: the columns of their files. */
-  readonly propertyNames = new Map<string, Set<string>>();
+  private readonly propertyNames = new Map<string, Set<string>>();
 
   /** `dir` is made for the run files and removed by merged() or discard(). */
   constructor(
