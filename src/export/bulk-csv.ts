@@ -166,8 +166,7 @@ class Batched {
 
   constructor(private readonly write: (bytes: Uint8Array, rows: number) => Promise<void>) {}
 
-  async add(chunk: Uint8Array | string, rows: number): Promise<void> {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+  async add(bytes: Uint8Array, rows: number): Promise<void> {
     this.chunks.push(bytes);
     this.size += bytes.byteLength;
     this.rows += rows;
@@ -272,7 +271,7 @@ export class BulkCsvWriter {
     return found;
   }
 
-  private append(part: CsvPart, lines: Uint8Array | string, rows: number): Promise<void> {
+  private append(part: CsvPart, lines: Uint8Array, rows: number): Promise<void> {
     return this.files.get(partFile(part))!.batch.add(lines, rows);
   }
 

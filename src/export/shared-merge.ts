@@ -32,6 +32,7 @@ export const DEFAULT_MERGE_WINDOW = 100_000;
  * "e\u0000PART_OF") and keyed within it by the node's key or the relationship's
  * ends; run files are sorted and merged by group and key joined.
  */
+const groupName = (kind: 'n' | 'e', name: string) => `${kind}\u0000${name}`;
 const edgeEnds = (edge: BulkEdge) => `${edge.from.label}\u0000${edge.from.key}\u0000${edge.to.label}\u0000${edge.to.key}`;
 
 function groupOf(groups: Map<string, Map<string, Entry>>, name: string): Map<string, Entry> {
@@ -73,7 +74,7 @@ export class SharedMerge {
         if (had.aliases && node.aliases) extendAliases(had.aliases, node.aliases);
         continue;
       }
-      this.note(`n\u0000${node.label}`, node.onCreate);
+      this.note(groupName('n', node.label), node.onCreate);
       const aliases = node.aliases === undefined ? null : [...((node.onCreate.aliases as string[] | null) ?? [])];
       group.set(node.key, { element: { node: { label: node.label, key: node.key, props: node.onCreate } }, aliases });
       this.entries++;
@@ -82,7 +83,7 @@ export class SharedMerge {
       const group = groupOf(this.edges, edge.type);
       const ends = edgeEnds(edge);
       if (group.has(ends)) continue;
-      this.note(`e\u0000${edge.type}`, edge.props);
+      this.note(groupName('e', edge.type), edge.props);
       group.set(ends, { element: { edge }, aliases: null });
       this.entries++;
     }
@@ -91,7 +92,7 @@ export class SharedMerge {
 
   /** The property names of a node label's or relationship type's merged elements. */
   namesOf(kind: 'nodes' | 'relationships', name: string): Set<string> | undefined {
-    return this.propertyNames.get(`${kind === 'nodes' ? 'n' : 'e'}\u0000${name}`);
+    return this.propertyNames.get(groupName(kind === 'nodes' ? 'n' : 'e', name));
   }
 
   private note(part: string, props: Record<string, unknown>): void {
@@ -110,7 +111,7 @@ export class SharedMerge {
       ['n', this.nodes],
       ['e', this.edges],
     ] as const)
-      for (const [name, group] of groups) for (const [key, entry] of group) sorted.push([`${kind}\u0000${name}\u0000${key}`, entry]);
+      for (const [name, group] of groups) for (const [key, entry] of group) sorted.push([`${groupName(kind, name)}\u0000${key}`, entry]);
     sorted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const stream = createWriteStream(file);
     const sink = streamSink(stream);
