@@ -1,7 +1,8 @@
 // Recurrence: problem themes a jurisdiction reports in two or more years,
-// with those years; most recurrent first. Returns the first $limit and how
+// with those years (of one theme when $theme is given); most recurrent first. Returns the first $limit and how
 // many there are in all (a page's totalCount).
 // @param minYears 2
+// @param theme null :: string | null
 // @param limit 50
 // @returns jurisdiction JurisdictionShape
 // @returns theme string
@@ -9,7 +10,7 @@
 // @returns yearCount number
 // @returns total number
 MATCH (j:Jurisdiction)<-[:ABOUT]-(r:Report)-[:IDENTIFIES]->(:Problem)-[:HAS_THEME]->(t:ProblemTheme)
-WHERE r.year IS NOT NULL
+WHERE r.year IS NOT NULL AND ($theme IS NULL OR t.name = $theme)
 WITH j, t, collect(DISTINCT r.year) AS years
 WHERE size(years) >= $minYears
 WITH j, t.name AS theme, years, size(years) AS yearCount

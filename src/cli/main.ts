@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ help: st
   extract: { summary: 'print the extraction of report files (.txt, .html, .docx, .pdf) as JSON Lines', load: () => import('./commands/extract.js') },
   ingest: { summary: 'extract report files, folders or globs on worker threads and write them to the store', load: () => import('./commands/ingest.js') },
   serve: { summary: 'serve GraphQL (GraphiQL in a browser)', load: () => import('./commands/serve.js') },
+  ask: { summary: 'answer a question in Chinese from the store (哪些县提到了三项制度)', load: () => import('./commands/ask.js') },
   eval: { summary: 'score the extractor against the gold standard', load: () => import('./commands/eval.js') },
   stats: { summary: 'count nodes and relationships in the store', load: () => import('./commands/stats.js') },
   export: { summary: 'write the graph or a filtered part as GraphML, GEXF, Cytoscape JSON or neo4j-admin CSV', load: () => import('./commands/export.js') },

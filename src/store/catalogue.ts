@@ -260,7 +260,7 @@ export interface Statements {
     row: { theme: string; jurisdictions: number; reports: number; total: number };
   };
   "problem_themes_recurring": {
-    params: { minYears: number; limit: number };
+    params: { minYears: number; theme: string | null; limit: number };
     row: { jurisdiction: JurisdictionShape; theme: string; years: number[]; yearCount: number; total: number };
   };
   "problems_by_ids": {

@@ -400,9 +400,12 @@ builder.queryFields((t) => ({
   recurringProblemThemes: t.connection({
     type: RecurringTheme,
     description: `Problem themes the same jurisdiction reports in several years, most recurrent first (${TOP_K} unless \`first\` asks for more).`,
-    args: { minYears: t.arg.int({ description: 'At least this many distinct years (default 2).' }) },
+    args: {
+      minYears: t.arg.int({ description: 'At least this many distinct years (default 2).' }),
+      theme: t.arg.string({ description: 'Only this problem theme (执法能力不足); every theme by default.' }),
+    },
     resolve: (_root, args, ctx) =>
-      storeRankingPage(args, ctx, 'problem_themes_recurring', { minYears: Math.max(2, args.minYears ?? 2) }, (row) => ({
+      storeRankingPage(args, ctx, 'problem_themes_recurring', { minYears: Math.max(2, args.minYears ?? 2), theme: args.theme ?? null }, (row) => ({
         jurisdiction: row.jurisdiction,
         theme: String(row.theme),
         years: (row.years as number[]).map(Number),

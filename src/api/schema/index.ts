@@ -14,6 +14,7 @@ import './node.js';
 import './analytics.js';
 import './search.js';
 import './graph.js';
+import './ask.js';
 import './mutations.js';
 
 export const schema = describeGeneratedTypes(builder.toSchema({ sortSchema: true }));

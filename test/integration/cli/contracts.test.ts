@@ -161,6 +161,19 @@ describe('govgraph ingest and stats', () => {
     expect(stats.byLabel.Report).toBe(5);
   });
 
+  it('answers a question in Chinese from what was ingested, and refuses one it cannot read (exit 1)', () => {
+    const answered = govgraph(['ask', '--json', '台前县引用了哪些法规']);
+    expect(answered.code).toBe(0);
+    const answer = JSON.parse(answered.stdout);
+    expect(answer).toMatchObject({ understood: true, query: 'jurisdictionRegulations', variables: { name: '河南省濮阳市台前县' } });
+    expect(answer.data.jurisdiction.regulations.totalCount).toBeGreaterThan(0);
+    const refused = govgraph(['ask', '罗江区的GDP是多少']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('GDP');
+    expect(refused.stdout).toContain('可以这样问');
+    expect(refused.stderr).toBe('');
+  });
+
   it('names a missing path clearly', () => {
     const { code, stderr } = govgraph(['ingest', 'no/such/dir']);
     expect(code).toBe(2);
