@@ -15,7 +15,9 @@
 // 50 connections, memory after warm-up vs after the run), hostile (what
 // hostile clients do to a server holding 500 reports: bench/hostile.ts), bulk
 // (a corpus of --bulk-reports, 100,000 by default, and a tenth of it to
-// neo4j-admin CSV with one worker and with every core: bench/bulk.ts).
+// neo4j-admin CSV with one worker and with every core: bench/bulk.ts), ask
+// (what reading a question in Chinese costs beyond the query it runs:
+// bench/ask.ts).
 //
 // Writes bench/results.json (or --out FILE) and prints a table.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -37,13 +39,14 @@ import type { GraphStore } from '../src/store/types.js';
 import { countingStore } from '../test/support/counting.js';
 import { startServer } from './server.js';
 import { hostileSection } from './hostile.js';
+import { askSection } from './ask.js';
 import { bulkSection } from './bulk.js';
 import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
 import { logLogSlope, mb, median, round } from './stats.js';
 import { execute, parse } from 'graphql';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'hostile', 'bulk'] as const;
+const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'hostile', 'bulk', 'ask'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -712,6 +715,10 @@ export async function runBench(options: BenchOptions): Promise<Json> {
         log: (message) => log(options, message),
       });
     }
+    if (wants('ask')) {
+      log(options, 'questions in Chinese: ask against the query it runs');
+      results.ask = await askSection();
+    }
     if (wants('bulk')) {
       const bulkCorpus = corpusFor({ ...options, reports: options.bulkReports, corpus: options.bulkCorpus });
       try {
@@ -935,6 +942,17 @@ export function formatTable(r: any): string {
       `peak RSS ${b.peakRssMiB} MiB, ×${b.rssGrowth} from a tenth of the corpus`,
       '≥ 1.5×, ≤ 1 GiB, bounded (≤ 1.25×)',
       yes(b.met),
+    ]);
+  }
+  if (r.ask) {
+    const a = r.ask;
+    rows.push([
+      `ask: ${a.answered} of ${a.questions} questions answered`,
+      `beyond the query: p50 ${a.extraMs.p50}, p99 ${a.extraMs.p99}, max ${a.extraMs.max} ms`,
+      'the same query sent directly, same run',
+      `reading alone: p50 ${a.readMs.p50}, p99 ${a.readMs.p99} ms`,
+      '< 50 ms',
+      yes(a.met),
     ]);
   }
   const header = ['benchmark', 'result', 'baseline', 'ratio / detail', 'target', ''];
