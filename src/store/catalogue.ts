@@ -40,6 +40,8 @@ export const STATEMENT_NAMES = [
   "orphans_delete_themes",
   "ping",
   "problem_mentions",
+  "problem_theme_diffusion",
+  "problem_themes_by_names",
   "problem_themes_by_year",
   "problem_themes_recurring",
   "problems_by_ids",
@@ -47,6 +49,8 @@ export const STATEMENT_NAMES = [
   "reference/initiative_diffusion",
   "reference/jurisdictions_list_by_initiative",
   "reference/jurisdictions_similar",
+  "reference/regulation_diffusion",
+  "regulation_diffusion",
   "regulation_reports",
   "regulations_by_titles",
   "regulations_cocited",
@@ -255,6 +259,14 @@ export interface Statements {
     params: { ids: ReadonlyArray<string> };
     row: { id: string; link: LinkShape };
   };
+  "problem_theme_diffusion": {
+    params: { names: ReadonlyArray<string> };
+    row: { name: string; jurisdiction: JurisdictionShape; firstYear: number };
+  };
+  "problem_themes_by_names": {
+    params: { names: ReadonlyArray<string> };
+    row: { name: string };
+  };
   "problem_themes_by_year": {
     params: { year: number; limit: number };
     row: { theme: string; jurisdictions: number; reports: number; total: number };
@@ -282,6 +294,14 @@ export interface Statements {
   "reference/jurisdictions_similar": {
     params: { limit: number; keys: ReadonlyArray<string> };
     row: { key: string; jurisdiction: JurisdictionShape; shared: number; jaccard: number; total: number };
+  };
+  "reference/regulation_diffusion": {
+    params: { titles: ReadonlyArray<string> };
+    row: { title: string; jurisdiction: JurisdictionShape; firstYear: number };
+  };
+  "regulation_diffusion": {
+    params: { titles: ReadonlyArray<string> };
+    row: { title: string; jurisdiction: JurisdictionShape; firstYear: number };
   };
   "regulation_reports": {
     params: { titles: ReadonlyArray<string> };

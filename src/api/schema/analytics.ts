@@ -6,7 +6,7 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { listConnection, rankedConnection, rankedTotal, type ConnectionArgs } from '../pagination.js';
-import { Initiative, Jurisdiction, Regulation } from './refs.js';
+import { Initiative, Jurisdiction, ProblemTheme, Regulation } from './refs.js';
 import { Mention } from './mention.js';
 import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShape, type RegulationShape } from './shapes.js';
 import type { AppContext } from '../context.js';
@@ -242,7 +242,7 @@ interface Adoption {
 }
 
 const AdoptionRef = builder.objectRef<Adoption>('Adoption').implement({
-  description: "The first year a jurisdiction's reports mention an initiative.",
+  description: "The first year a jurisdiction's reports mention an initiative, cite a regulation or admit a problem of a theme.",
   fields: (t) => ({
     jurisdiction: t.field({ type: Jurisdiction, description: 'The adopting jurisdiction.', resolve: (a) => a.jurisdiction }),
     year: t.exposeInt('year', { description: 'First year it is mentioned.' }),
@@ -250,25 +250,25 @@ const AdoptionRef = builder.objectRef<Adoption>('Adoption').implement({
 });
 
 const YearCount = builder.objectRef<{ year: number; adopters: number; cumulative: number }>('AdoptersByYear').implement({
-  description: 'New adopters of an initiative in one year.',
+  description: 'New adopters (of an initiative, a regulation or a problem theme) in one year.',
   fields: (t) => ({
     year: t.exposeInt('year', { description: 'The year.' }),
-    adopters: t.exposeInt('adopters', { description: 'Jurisdictions mentioning it for the first time that year.' }),
-    cumulative: t.exposeInt('cumulative', { description: 'Jurisdictions that had mentioned it by that year.' }),
+    adopters: t.exposeInt('adopters', { description: 'Jurisdictions naming it for the first time that year.' }),
+    cumulative: t.exposeInt('cumulative', { description: 'Jurisdictions that had named it by that year.' }),
   }),
 });
 
 const ProvinceCount = builder.objectRef<{ province: string; adopters: number; firstYear: number }>('AdoptersByProvince').implement({
-  description: 'Adopters of an initiative in one province.',
+  description: 'Adopters (of an initiative, a regulation or a problem theme) in one province.',
   fields: (t) => ({
     province: t.exposeString('province', { description: 'Province name.' }),
-    adopters: t.exposeInt('adopters', { description: 'Jurisdictions of the province that mention it.' }),
+    adopters: t.exposeInt('adopters', { description: 'Jurisdictions of the province that name it.' }),
     firstYear: t.exposeInt('firstYear', { description: 'Earliest year any of them does.' }),
   }),
 });
 
 const Diffusion = builder.objectRef<Adoption[]>('Diffusion').implement({
-  description: 'How an initiative spread: who mentioned it first when, per year and per province.',
+  description: 'How an initiative, a regulation or a problem theme spread: who named it first when, per year and per province.',
   fields: (t) => ({
     adoptions: t.connection({
       type: AdoptionRef,
@@ -316,6 +316,30 @@ builder.objectField(Initiative, 'diffusion', (t) =>
     description: 'How the initiative spread across jurisdictions, year by year.',
     resolve: async (i, _args, ctx) =>
       (await ctx.rowsBy('initiative_diffusion', 'names', 'name').load(i.name)).map((row) => ({ jurisdiction: row.jurisdiction, year: Number(row.firstYear) })),
+  }),
+);
+
+builder.objectField(Regulation, 'diffusion', (t) =>
+  t.field({
+    type: Diffusion,
+    description: 'How citing the regulation spread across jurisdictions, year by year (first citing report of each).',
+    resolve: async (r, _args, ctx) =>
+      (await ctx.rowsBy('regulation_diffusion', 'titles', 'title').load(r.title)).map((row) => ({
+        jurisdiction: row.jurisdiction,
+        year: Number(row.firstYear),
+      })),
+  }),
+);
+
+builder.objectField(ProblemTheme, 'diffusion', (t) =>
+  t.field({
+    type: Diffusion,
+    description: 'How admitting problems of the theme spread across jurisdictions, year by year (first report of each that does).',
+    resolve: async (theme, _args, ctx) =>
+      (await ctx.rowsBy('problem_theme_diffusion', 'names', 'name').load(theme.key)).map((row) => ({
+        jurisdiction: row.jurisdiction,
+        year: Number(row.firstYear),
+      })),
   }),
 );
 
@@ -396,6 +420,16 @@ builder.queryFields((t) => ({
     description: 'Two jurisdictions side by side (each by code, short name or full name).',
     args: { a: t.arg.string({ required: true, description: 'First jurisdiction.' }), b: t.arg.string({ required: true, description: 'Second jurisdiction.' }) },
     resolve: async (_root, args, ctx) => ({ a: await oneJurisdiction(ctx, args.a), b: await oneJurisdiction(ctx, args.b) }),
+  }),
+  problemTheme: t.field({
+    type: ProblemTheme,
+    nullable: true,
+    description: 'One problem theme by its name (执法能力不足); null when no report admits a problem of it.',
+    args: { name: t.arg.string({ required: true, description: 'The theme name, as problemThemes lists it.' }) },
+    resolve: async (_root, args, ctx) => {
+      const [row] = await runWith(ctx.store, 'problem_themes_by_names', { names: [args.name] });
+      return row ? { key: String(row.name), properties: { name: row.name } } : null;
+    },
   }),
   recurringProblemThemes: t.connection({
     type: RecurringTheme,

@@ -45,10 +45,12 @@ async function jurisdictionKeys(store: EmbeddedStore): Promise<string[]> {
   return page.map((row) => String(row.key));
 }
 
-async function initiativeNames(store: EmbeddedStore): Promise<string[]> {
-  const page = await store.run('export_nodes', { label: 'Initiative', after: '', limit: 100_000, properties: false });
+async function keysOf(store: EmbeddedStore, label: 'Initiative' | 'Regulation'): Promise<string[]> {
+  const page = await store.run('export_nodes', { label, after: '', limit: 100_000, properties: false });
   return page.map((row) => String(row.key));
 }
+
+const initiativeNames = (store: EmbeddedStore) => keysOf(store, 'Initiative');
 
 const LIST_DEFAULTS = loadStatements('embedded').get('jurisdictions_list_by_initiative')?.params as ParamsOf<'jurisdictions_list_by_initiative'>;
 
@@ -77,6 +79,9 @@ async function expectSameAsReference(store: EmbeddedStore): Promise<number> {
   const diffusion = { names };
   expect(await store.run('initiative_diffusion', diffusion)).toEqual(await store.run('reference/initiative_diffusion', diffusion));
   compared += names.length;
+  const citations = { titles: await keysOf(store, 'Regulation') };
+  expect(await store.run('regulation_diffusion', citations)).toEqual(await store.run('reference/regulation_diffusion', citations));
+  compared += citations.titles.length;
   for (const name of names) {
     for (const params of listFilters([name])) {
       expect(await store.run('jurisdictions_list_by_initiative', params), `${name} ${JSON.stringify(params)}`).toEqual(
