@@ -28,7 +28,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 
 const SCALARS = new Set(['String', 'ID', 'Int', 'Float', 'Boolean']);
 /** The enum-typed fields of the input objects the explorer sends (their values are written bare). */
-const INPUT_ENUM_FIELDS: Record<string, ReadonlySet<string>> = { GraphFilter: new Set(['level']) };
+const INPUT_ENUM_FIELDS: Record<string, ReadonlySet<string>> = { GraphFilter: new Set(['level']), JurisdictionFilter: new Set(['level']) };
 
 function literal(value: unknown, type: string): string {
   if (Array.isArray(value)) return `[${value.map((v) => literal(v, type)).join(', ')}]`;
@@ -108,4 +108,26 @@ export async function neighbourhood(variables: Record<string, unknown>): Promise
 export async function facets(): Promise<Facets> {
   const data = await gql<{ jurisdictions: { facets: Facets | null } }>(FACETS_QUERY);
   return data.jurisdictions.facets ?? { province: [], level: [], year: [] };
+}
+
+/** What `ask` answers (the fields the explorer shows). */
+export interface AskAnswer {
+  understood: boolean;
+  answer: string;
+  query: string | null;
+  graphql: string | null;
+  variables: Record<string, unknown> | null;
+  // biome-ignore lint/suspicious/noExplicitAny: the shape is that of the query the question became
+  data: any;
+  reading: { text: string; means: string }[];
+  unread: string[];
+  suggestions: string[];
+}
+
+export const ASK_QUERY = `query Ask($question: String!) {
+  ask(question: $question) { understood answer query graphql variables data reading { text means } unread suggestions }
+}`;
+
+export async function ask(question: string): Promise<AskAnswer> {
+  return (await gql<{ ask: AskAnswer }>(ASK_QUERY, { question })).ask;
 }

@@ -1,5 +1,6 @@
 // The explorer page: search → neighbourhood graph → details with provenance.
 // State lives here; rendering is in view.ts (graph) and panels.ts (DOM).
+import { bindAsk } from './ask.js';
 import { ApiError, facets, GRAPH_QUERY, graphiqlUrl, neighbourhood, search, type SearchHit } from './api.js';
 import { byId, el } from './dom.js';
 import {
@@ -300,6 +301,13 @@ function init(): void {
     if (target.closest('#filters')) void loadGraph();
   });
   bindSearch();
+  bindAsk(
+    (id) => {
+      state.startId = id;
+      void loadGraph();
+    },
+    (text) => setStatus(text, true),
+  );
   void loadFacets();
   const start = new URLSearchParams(location.search).get('start');
   if (start) {

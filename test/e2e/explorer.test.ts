@@ -145,4 +145,36 @@ describe('explorer page in headless Chromium', () => {
     await expect.poll(async () => (await jurisdictions()).length).toBe(2);
     expect(pageErrors).toEqual([]);
   });
+
+  it('answers a question asked in Chinese, opens a jurisdiction it names, and refuses one it cannot read', async () => {
+    await page.getByRole('textbox', { name: 'Ask a question in Chinese' }).fill('哪些县提到了三项制度？');
+    await page.getByRole('button', { name: /Ask 提问/ }).click();
+    const panel = page.locator('#answer');
+    await expect.poll(() => panel.locator('.text').textContent()).toBe('共 1 个地区：江西省景德镇市昌江区。');
+    const reading = page.getByRole('list', { name: 'How the question was read' });
+    expect(await reading.getByRole('listitem').allTextContents()).toContain('三项制度 → 举措 行政执法三项制度');
+    // the query it ran, runnable in GraphiQL as it is
+    const graphiql = new URL((await panel.getByRole('link', { name: /GraphiQL/ }).getAttribute('href'))!, url);
+    const answer = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: graphiql.searchParams.get('query') }),
+    });
+    const { data } = (await answer.json()) as { data: { jurisdictions: { nodes: { fullName: string }[] } } };
+    expect(data.jurisdictions.nodes.map((j) => j.fullName)).toEqual(['江西省景德镇市昌江区']);
+    expect(await panel.getByRole('link', { name: /On the map/ }).getAttribute('href')).toBe(`/explore/map.html?${new URLSearchParams({ initiative: '行政执法三项制度' })}`);
+    // the jurisdiction it names opens its neighbourhood
+    await page.getByRole('list', { name: 'Jurisdictions in the answer' }).getByRole('button', { name: '江西省景德镇市昌江区' }).click();
+    const nodeList = page.getByRole('list', { name: 'Nodes in view' });
+    await expect.poll(async () => nodeList.getByRole('button').first().textContent()).toMatch(/昌江区/);
+
+    await page.getByRole('textbox', { name: 'Ask a question in Chinese' }).fill('罗江区的GDP是多少');
+    await page.getByRole('button', { name: /Ask 提问/ }).click();
+    await expect.poll(() => panel.locator('.text').textContent()).toMatch(/GDP/);
+    expect(await panel.locator('h2').textContent()).toMatch(/^Not understood/);
+    // a question it suggests is answered
+    await page.getByRole('list', { name: 'Questions to try' }).getByRole('button').first().click();
+    await expect.poll(() => panel.locator('h2').textContent()).toMatch(/^Answer 回答/);
+    expect(pageErrors).toEqual([]);
+  });
 });
