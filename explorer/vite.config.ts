@@ -16,11 +16,18 @@ export default defineConfig({
     emptyOutDir: true,
     // The page is served by our own server to current browsers only.
     target: 'es2022',
-    // sigma + graphology are one ~250 kB chunk; that is fine for a tool page.
+    // sigma + graphology are one ~250 kB chunk, ECharts' parts ~500 kB; that is fine for a tool page.
     chunkSizeWarningLimit: 1000,
     // Every asset a file of its own, never a data: URL: the page's CSP allows
     // fonts from 'self' only (the small slices of Noto Sans SC would be inlined).
     assetsInlineLimit: 0,
+    // two pages: the graph explorer and the map of an initiative's spread
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./src/index.html', import.meta.url)),
+        map: fileURLToPath(new URL('./src/map.html', import.meta.url)),
+      },
+    },
   },
   server: {
     // `npx vite --config explorer/vite.config.ts` for live editing: the page's /graphql calls go to `npm start`.

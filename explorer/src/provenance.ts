@@ -80,6 +80,49 @@ function evidence(jurisdiction: GraphNode, other: GraphNode): ProvenanceRequest 
   };
 }
 
+/**
+ * The sentences behind an adopter on the map: where a jurisdiction's reports
+ * mention the initiative or cite the regulation (its evidence), or admit a
+ * problem of the theme.
+ */
+export function adopterEvidence(
+  kind: 'initiative' | 'regulation' | 'theme',
+  subject: string,
+  jurisdiction: { code: string; name: string; fullName: string },
+): ProvenanceRequest {
+  const place: GraphNode = {
+    id: jurisdiction.code,
+    type: 'Jurisdiction',
+    label: jurisdiction.fullName,
+    degree: 0,
+    properties: { code: jurisdiction.code, name: jurisdiction.name },
+  };
+  if (kind !== 'theme') {
+    const other: GraphNode = {
+      id: subject,
+      type: kind === 'initiative' ? 'Initiative' : 'Regulation',
+      label: subject,
+      degree: 0,
+      properties: kind === 'initiative' ? { name: subject } : { title: subject },
+    };
+    return evidence(place, other);
+  }
+  return {
+    title: `Where ${jurisdiction.fullName} admits ${subject}`,
+    query: `query ThemeEvidence($code: String!) {
+  jurisdiction(name: $code) { reports(first: 100) { nodes { problems(first: 100) { nodes { theme mentions { ${MENTION_FIELDS} } } } } } }
+}`,
+    variables: { code: jurisdiction.code },
+    read: (data) =>
+      read(
+        (data.jurisdiction?.reports?.nodes ?? [])
+          .flatMap((r: { problems?: { nodes?: { theme?: string; mentions?: RawMention[] }[] } }) => r.problems?.nodes ?? [])
+          .filter((p: { theme?: string }) => p.theme === subject)
+          .flatMap((p: { mentions?: RawMention[] }) => p.mentions ?? []),
+      ),
+  };
+}
+
 /** The request that explains `selected` (in the context of the start node), or null when the node type has no sentences. */
 export function provenanceRequest(selected: GraphNode, start: GraphNode | undefined): ProvenanceRequest | null {
   const linkable = (n: GraphNode | undefined): n is GraphNode => n?.type === 'Initiative' || n?.type === 'Regulation';
