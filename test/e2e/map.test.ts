@@ -10,17 +10,14 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../explorer/build.js';
-import { ingestPaths } from '../../src/ingest/pipeline.js';
-import { EmbeddedStore } from '../../src/store/embedded.js';
 import { collectPageErrors, launchChromium } from '../support/browser.js';
-import { type Listening, listen, SEED_DIR } from '../support/served.js';
+import { type Served, serveStore } from '../support/served.js';
 
 const SCREENSHOT = fileURLToPath(new URL('../artifacts/map.png', import.meta.url));
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
 
 describe('map page in headless Chromium', () => {
-  let store: EmbeddedStore;
-  let served: Listening;
+  let served: Served;
   let browser: Browser;
   let page: Page;
   let url: string;
@@ -46,14 +43,10 @@ describe('map page in headless Chromium', () => {
 
   beforeAll(async () => {
     await buildExplorer({ ifStale: true });
-    store = await EmbeddedStore.open();
-    await ingestPaths(store, [
-      SEED_DIR,
-      fixture('second-year/luojiang-2025.txt'),
-      fixture('map-years/taiqian-2022.txt'),
-      fixture('map-years/yuanjiang-2024.txt'),
-    ]);
-    served = await listen(store);
+    served = await serveStore({
+      seeded: true,
+      also: [fixture('second-year/luojiang-2025.txt'), fixture('map-years/taiqian-2022.txt'), fixture('map-years/yuanjiang-2024.txt')],
+    });
     url = served.url;
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN' });
@@ -64,7 +57,6 @@ describe('map page in headless Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await served?.close();
-    await store?.close();
   });
 
   it('shades exactly the provinces whose jurisdictions mention 三项制度, and replays the spread by year', async () => {

@@ -34,10 +34,14 @@ export async function listen(store: GraphStore, options: Omit<ServerOptions, 'st
   return { server, port, url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** An in-memory embedded store (with the sample reports when `seeded`) served on 127.0.0.1. */
-export async function serveStore({ seeded = false, ...options }: Omit<ServerOptions, 'store'> & { seeded?: boolean } = {}): Promise<Served> {
+/** An in-memory embedded store (with the sample reports when `seeded`, and the files of `also` after them) served on 127.0.0.1. */
+export async function serveStore({
+  seeded = false,
+  also = [],
+  ...options
+}: Omit<ServerOptions, 'store'> & { seeded?: boolean; also?: string[] } = {}): Promise<Served> {
   const store = await EmbeddedStore.open();
-  if (seeded) await ingestPaths(store, [SEED_DIR]);
+  if (seeded || also.length) await ingestPaths(store, [...(seeded ? [SEED_DIR] : []), ...also]);
   const listening = await listen(store, options);
   return {
     ...listening,

@@ -310,12 +310,25 @@ const Diffusion = builder.objectRef<Adoption[]>('Diffusion').implement({
   }),
 });
 
+type DiffusionStatement = 'initiative_diffusion' | 'regulation_diffusion' | 'problem_theme_diffusion';
+
+/** The adoptions of one initiative, regulation or theme: the rows its diffusion statement gives for that key. */
+async function adoptionsOf<N extends DiffusionStatement>(
+  ctx: AppContext,
+  statement: N,
+  param: keyof ParamsOf<N> & string,
+  keyColumn: string,
+  key: string,
+): Promise<Adoption[]> {
+  const rows = (await ctx.rowsBy(statement, param, keyColumn).load(key)) as RowOf<DiffusionStatement>[];
+  return rows.map((row) => ({ jurisdiction: row.jurisdiction, year: Number(row.firstYear) }));
+}
+
 builder.objectField(Initiative, 'diffusion', (t) =>
   t.field({
     type: Diffusion,
     description: 'How the initiative spread across jurisdictions, year by year.',
-    resolve: async (i, _args, ctx) =>
-      (await ctx.rowsBy('initiative_diffusion', 'names', 'name').load(i.name)).map((row) => ({ jurisdiction: row.jurisdiction, year: Number(row.firstYear) })),
+    resolve: (i, _args, ctx) => adoptionsOf(ctx, 'initiative_diffusion', 'names', 'name', i.name),
   }),
 );
 
@@ -323,11 +336,7 @@ builder.objectField(Regulation, 'diffusion', (t) =>
   t.field({
     type: Diffusion,
     description: 'How citing the regulation spread across jurisdictions, year by year (first citing report of each).',
-    resolve: async (r, _args, ctx) =>
-      (await ctx.rowsBy('regulation_diffusion', 'titles', 'title').load(r.title)).map((row) => ({
-        jurisdiction: row.jurisdiction,
-        year: Number(row.firstYear),
-      })),
+    resolve: (r, _args, ctx) => adoptionsOf(ctx, 'regulation_diffusion', 'titles', 'title', r.title),
   }),
 );
 
@@ -335,11 +344,7 @@ builder.objectField(ProblemTheme, 'diffusion', (t) =>
   t.field({
     type: Diffusion,
     description: 'How admitting problems of the theme spread across jurisdictions, year by year (first report of each that does).',
-    resolve: async (theme, _args, ctx) =>
-      (await ctx.rowsBy('problem_theme_diffusion', 'names', 'name').load(theme.key)).map((row) => ({
-        jurisdiction: row.jurisdiction,
-        year: Number(row.firstYear),
-      })),
+    resolve: (theme, _args, ctx) => adoptionsOf(ctx, 'problem_theme_diffusion', 'names', 'name', theme.key),
   }),
 );
 

@@ -53,7 +53,11 @@ describe('ask', () => {
     const { recurringProblemThemes } = answer.data as {
       recurringProblemThemes: { nodes: { theme: string; years: number[]; jurisdiction: { fullName: string } }[] };
     };
-    expect(recurringProblemThemes.nodes).toContainEqual({ theme: '执法能力不足', years: [2024, 2025], jurisdiction: expect.objectContaining({ fullName: '四川省德阳市罗江区' }) });
+    expect(recurringProblemThemes.nodes).toContainEqual({
+      theme: '执法能力不足',
+      years: [2024, 2025],
+      jurisdiction: expect.objectContaining({ fullName: '四川省德阳市罗江区' }),
+    });
     expect(recurringProblemThemes.nodes.every((r) => r.theme === '执法能力不足')).toBe(true);
   });
 

@@ -17,7 +17,15 @@ import {
 
 const raw = (year: number, name: string, level: string, province: string | null, prefecture: string | null, code = '000000') => ({
   year,
-  jurisdiction: { id: name, code, name, fullName: `${province ?? ''}${prefecture ?? ''}${name}`, level, province: province ? { name: province } : null, prefecture: prefecture ? { name: prefecture } : null },
+  jurisdiction: {
+    id: name,
+    code,
+    name,
+    fullName: `${province ?? ''}${prefecture ?? ''}${name}`,
+    level,
+    province: province ? { name: province } : null,
+    prefecture: prefecture ? { name: prefecture } : null,
+  },
 });
 
 const adopters: Adopter[] = [
