@@ -341,10 +341,8 @@ function choose(found: Found): Choice {
   };
 
   // what two jurisdictions share
-  if (found.places.length === 2 && entities.length === 0 && (cue('shared') || found.cues.size === 0)) {
-    if (cue('shared'))
-      return check({ query: 'shared', variables: { a: fullNameOf(found.places[0].division), b: fullNameOf(found.places[1].division) } }, { places: 2 });
-  }
+  if (found.places.length === 2 && entities.length === 0 && cue('shared'))
+    return check({ query: 'shared', variables: { a: fullNameOf(found.places[0].division), b: fullNameOf(found.places[1].division) } }, { places: 2 });
   // what goes together with one initiative or regulation
   if (cue('together') && entities.length === 1 && !found.themes.length) {
     if (found.initiatives.length) return check({ query: 'coMentioned', variables: { initiative: found.initiatives[0].name } }, { entities: 1 });
@@ -464,15 +462,24 @@ function describe(term: Term, found: Found): string | null {
   }
 }
 
+/** A question is a sentence or two; a longer text is not read (a page pasted by mistake). */
+export const MAX_QUESTION_LENGTH = 300;
+
 /** Reads a question into a query, or refuses it saying why. Pure: the same question and year give the same reading. */
 export function readQuestion(question: string, options: ReadOptions): Reading {
+  if (question.length > MAX_QUESTION_LENGTH)
+    return { words: [], refusal: { reason: `问题太长（${question.length} 个字符，最多 ${MAX_QUESTION_LENGTH} 个）：请一次问一件事`, unread: [] } };
   const terms = termsOf(question, options.latestYear);
   const found = collect(terms);
   const words = terms.flatMap((term) => {
     const means = describe(term, found);
     return means ? [{ text: term.text, means }] : [];
   });
-  if (!terms.some((t) => t.kind !== 'unread')) return { words, refusal: { reason: '没有读懂这个问题', unread: terms.map((t) => t.text) } };
+  // nothing read at all: the question is the word not understood (not a list of its pieces)
+  if (!terms.some((t) => t.kind !== 'unread')) {
+    const whole = question.trim();
+    return { words: whole ? [{ text: whole, means: '不认识' }] : [], refusal: { reason: '没有读懂这个问题', unread: whole ? [whole] : [] } };
+  }
   const choice = choose(found);
   return 'plan' in choice ? { words, plan: choice.plan } : { words, refusal: choice.refusal };
 }

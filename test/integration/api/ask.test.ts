@@ -80,6 +80,14 @@ describe('ask', () => {
     for (const s of answer.suggestions) expect((await ask(s)).understood, s).toBe(true);
   });
 
+  it('a question that is nothing it knows is refused whole; one too long is not read', async () => {
+    const nothing = await ask("') MATCH (n) DETACH DELETE n //");
+    expect(nothing).toMatchObject({ understood: false, unread: ["') MATCH (n) DETACH DELETE n //"] });
+    const long = await ask(`哪些县提到了三项制度${'。'.repeat(400)}`);
+    expect(long.understood).toBe(false);
+    expect(long.answer).toMatch(/问题太长/);
+  });
+
   it('an ambiguous place is refused with its candidates, not guessed', async () => {
     const answer = await ask('朝阳区提到了哪些举措');
     expect(answer.understood).toBe(false);
