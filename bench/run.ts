@@ -219,6 +219,16 @@ function pathological(kind: string, size: number, random: () => number): string 
       }
       return out;
     }
+    case 'brokenLines': {
+      // a page whose lines were broken every ~40 characters mid-sentence (hard-wrapped scraping): one paragraph
+      // of tens of thousands of pieces, each joined to the one before
+      while (out.length < size) {
+        let line = '';
+        while (line.length < 38) line += random() < 0.2 ? GOVERNANCE : cjk();
+        out += `${line}\n`;
+      }
+      return out;
+    }
     case 'headings': {
       // an endless outline: every line a heading, problems and plans sections repeated
       const heads = ['一、存在的问题和不足', '二、下一步工作打算', '(一)深入推进法治政府建设', '1.一是行政执法', '二是依法行政'];
@@ -230,17 +240,21 @@ function pathological(kind: string, size: number, random: () => number): string 
   }
 }
 
+/** The log-log slope of time against size that still counts as linear (issue target: ≤ 1.15 up to a million characters). */
+const LINEAR_SLOPE = 1.15;
+
 function linearitySection(options: BenchOptions): Json {
   const base = 10_000;
   const multiples = [1, 10, 100].filter((m) => m <= options.linearityMax);
-  const kinds = ['randomUnicode', 'hugeLine', 'nestedBrackets', 'headings'];
+  const kinds = ['randomUnicode', 'hugeLine', 'nestedBrackets', 'brokenLines', 'headings'];
   const results: Json[] = [];
   for (const kind of kinds) {
     const points: Array<{ size: number; ms: number }> = [];
     let thrown = 0;
     for (const m of multiples) {
       const text = pathological(kind, base * m, rng(7 + m));
-      const reps = m === 1 ? 5 : m === 10 ? 2 : 1;
+      // the fastest of several runs: one run at a million characters is at the mercy of a collection of the old heap
+      const reps = m === 1 ? 5 : 3;
       const times: number[] = [];
       for (let r = 0; r < reps; r++) {
         const t = performance.now();
@@ -263,7 +277,7 @@ function linearitySection(options: BenchOptions): Json {
       perCharRatio: round(last.ms / last.size / (first.ms / first.size), 2),
       logLogSlope: round(slope, 2),
       refused: thrown > 0,
-      linear: slope < 1.3,
+      linear: slope <= LINEAR_SLOPE,
     });
   }
   return { multiples, kinds: results, met: results.every((r) => r.linear) };
@@ -759,7 +773,7 @@ export function formatTable(r: any): string {
         k.points.map((p: { chars: number; ms: number }) => `${p.chars / 1000}k chars ${p.ms} ms`).join(', '),
         '1× size',
         `per-char ×${k.perCharRatio}, slope ${k.logLogSlope}`,
-        'slope ≈ 1',
+        'slope ≤ 1.15',
         yes(k.linear),
       ]);
   }

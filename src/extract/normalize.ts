@@ -116,6 +116,44 @@ function isCruft(line: string): boolean {
 const headingStart = (line: string) => inSet(line.charCodeAt(0), HEADING_FIRST) && HEADING_START.test(line);
 
 /**
+ * A line of the result as it is built: scraped pieces joined (below) are kept
+ * apart until the end, with what `continues` asks of the whole — so a long
+ * paragraph made of many pieces is never re-read (nor its pieces re-joined)
+ * each time another piece is joined to it.
+ */
+interface Joined {
+  pieces: string[];
+  length: number;
+  /** Its last code unit. */
+  last: number;
+  /** Whether it starts a heading; null while its first piece is all a heading's start could be (一二三, (12, 第一), which the next piece decides. */
+  heading: boolean | null;
+  /** Whether any piece holds 。. */
+  period: boolean;
+}
+
+/** A line that is, whole, the start of a heading number without its end: whether it is a heading depends on what follows. */
+const HEADING_UNDECIDED = /^(?:[一二三四五六七八九十]+|[(（][一二三四五六七八九十\d]*|\d+|第[一二三四五六七八九十]*)$/;
+
+const joined = (line: string): Joined => ({
+  pieces: [line],
+  length: line.length,
+  last: line.charCodeAt(line.length - 1),
+  heading: headingStart(line) || (HEADING_UNDECIDED.test(line) ? null : false),
+  period: line.includes('。'),
+});
+
+function join(previous: Joined, line: string): void {
+  previous.pieces.push(line);
+  previous.length += line.length;
+  previous.last = line.charCodeAt(line.length - 1);
+  previous.period ||= line.includes('。');
+}
+
+/** TITLE_LINE's longest match: 60 characters and 报告 or 总结. */
+const TITLE_LINE_MAX = 62;
+
+/**
  * Whether `line` continues `previous`: a long line that does not end a
  * sentence, is not a heading or a title, and is not followed by a heading.
  * (The heading tests run only when the line could be joined: they are pure, so
@@ -123,11 +161,14 @@ const headingStart = (line: string) => inSet(line.charCodeAt(0), HEADING_FIRST) 
  * first time throws away the optimized code of the function holding it, and
  * this one is small.)
  */
-function continues(previous: string, line: string): boolean {
+function continues(previous: Joined, line: string): boolean {
   return (
     previous.length >= 20 &&
-    !inSet(previous.charCodeAt(previous.length - 1), SENTENCE_END_CHARS) && // !SENTENCE_END.test(previous)
-    !((headingStart(previous) && !previous.includes('。')) || TITLE_LINE.test(previous)) &&
+    !inSet(previous.last, SENTENCE_END_CHARS) && // !SENTENCE_END.test(previous)
+    !(
+      ((previous.heading ?? headingStart(previous.pieces.join(''))) && !previous.period) ||
+      (previous.length <= TITLE_LINE_MAX && TITLE_LINE.test(previous.pieces.join('')))
+    ) &&
     !headingStart(line)
   );
 }
@@ -156,7 +197,7 @@ function withoutRemoved(raw: string): string {
  */
 function normalizedLines(text: string, stopAtRemoved: boolean): string | null {
   const codes = lineScan.of(text);
-  const lines: string[] = [];
+  const lines: Joined[] = [];
   // A blank or dropped line between two lines is a paragraph break: never join across it.
   let paragraphBreak = false;
   // The lines of text.split('\n'), each with what it holds: most lines of a report have no full-width
@@ -182,14 +223,11 @@ function normalizedLines(text: string, stopAtRemoved: boolean): string | null {
     // Scraping breaks long lines mid-sentence ("领导干部学法用\n法制度"): a long
     // line that does not end a sentence continues on the next one, unless that
     // one starts a heading.
-    if (!paragraphBreak && previous !== undefined && continues(previous, line)) {
-      lines[lines.length - 1] = previous + line;
-    } else {
-      lines.push(line);
-    }
+    if (!paragraphBreak && previous !== undefined && continues(previous, line)) join(previous, line);
+    else lines.push(joined(line));
     paragraphBreak = false;
   }
-  return lines.join('\n');
+  return lines.map((l) => (l.pieces.length === 1 ? l.pieces[0] : l.pieces.join(''))).join('\n');
 }
 
 const PUBLISHED = /(?:网站发布|发布(?:时间|日期)|发文日期|成文日期)\s*[:：]\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
