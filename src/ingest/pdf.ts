@@ -67,23 +67,33 @@ function wrappedWordsNeedSpace(previous: string, next: string): boolean {
   return LATIN_END.test(previous) && /^[A-Za-z0-9]/.test(next);
 }
 
+/** The last two characters of a paragraph kept as pieces (all wrappedWordsNeedSpace reads of it). */
+function endOf(pieces: string[]): string {
+  let end = '';
+  for (let k = pieces.length - 1; k >= 0 && end.length < 2; k--) end = pieces[k] + end;
+  return end.slice(-2);
+}
+
 /** Joins wrapped lines: a line that reaches the right margin continues on the next, unless that one opens a heading. */
 function paragraphs(pages: Line[][]): string {
-  const out: string[] = [];
+  // each paragraph as its lines (with the spaces wrapped words get back), joined at the end: what a join
+  // looks at is the end of the line before, not the paragraph so far (re-read for every line otherwise)
+  const out: string[][] = [];
   let continues = false;
   for (const lines of pages) {
     const margin = Math.max(...lines.filter((l) => l.text.length > 5).map((l) => l.right), 0);
     for (const line of lines) {
-      if (continues && !HEADING_START.test(line.text) && out.length) {
-        const previous = out[out.length - 1];
-        out[out.length - 1] = previous + (wrappedWordsNeedSpace(previous, line.text) ? ' ' : '') + line.text;
+      const paragraph = out.at(-1);
+      if (continues && !HEADING_START.test(line.text) && paragraph) {
+        if (wrappedWordsNeedSpace(endOf(paragraph), line.text)) paragraph.push(' ');
+        paragraph.push(line.text);
       } else {
-        out.push(line.text);
+        out.push([line.text]);
       }
       continues = margin > 0 && line.right >= margin - line.fontSize * 1.5 && !/[。!?！？:：]$/.test(line.text);
     }
   }
-  return out.join('\n');
+  return out.map((paragraph) => paragraph.join('')).join('\n');
 }
 
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits = { maxPages: PDF_MAX_PAGES, maxTextBytes: MAX_TEXT_BYTES }): Promise<string> {
