@@ -1,6 +1,7 @@
 // Reports that mention each of a batch of initiatives, with the provenance
 // lists: the answer to "why does the graph say so".
 // @param names ["行政执法三项制度"]
+// @cache-by names initiative
 // @returns name string
 // @returns report ReportShape
 // @returns link LinkShape

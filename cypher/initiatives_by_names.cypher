@@ -1,5 +1,6 @@
 // Batch load of initiatives by canonical name (the Initiative node loader).
 // @param names ["行政执法三项制度"]
+// @cache-by names initiative
 // @returns name string
 // @returns initiative InitiativeShape
 UNWIND $names AS name

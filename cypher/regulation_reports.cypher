@@ -1,5 +1,6 @@
 // Reports that cite each of a batch of regulations, with action and provenance.
 // @param titles ["法治政府建设实施纲要（2021—2025年）"]
+// @cache-by titles regulation
 // @returns title string
 // @returns report ReportShape
 // @returns link LinkShape

@@ -11,5 +11,5 @@ UNWIND $names AS name
 MATCH (:Initiative {name: name})<-[:MENTIONS]-(r:Report)-[:ABOUT]->(j:Jurisdiction)
 WHERE r.year IS NOT NULL
 WITH name, j, min(r.year) AS firstYear
-RETURN name, j {.*} AS jurisdiction, firstYear
+RETURN name, j {.key, .code, .name, .fullName, .level, .province, .prefecture} AS jurisdiction, firstYear
 ORDER BY name, firstYear, j.fullName

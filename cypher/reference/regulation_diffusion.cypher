@@ -9,5 +9,5 @@ UNWIND $titles AS title
 MATCH (:Regulation {title: title})<-[:CITES]-(r:Report)-[:ABOUT]->(j:Jurisdiction)
 WHERE r.year IS NOT NULL
 WITH title, j, min(r.year) AS firstYear
-RETURN title, j {.*} AS jurisdiction, firstYear
+RETURN title, j {.key, .code, .name, .fullName, .level, .province, .prefecture} AS jurisdiction, firstYear
 ORDER BY title, firstYear, j.fullName

@@ -60,6 +60,7 @@ export const STATEMENT_NAMES = [
   "report_create",
   "report_delete",
   "report_delete_owned",
+  "report_features",
   "report_identifies_problems",
   "report_initiatives",
   "report_jurisdictions",
@@ -338,6 +339,10 @@ export interface Statements {
   "report_delete_owned": {
     params: { id: string };
     row: Row;
+  };
+  "report_features": {
+    params: { id: string };
+    row: { initiatives: string[]; regulations: string[] };
   };
   "report_identifies_problems": {
     params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; themes: ReadonlyArray<string>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };

@@ -48,7 +48,7 @@ export interface CacheBy {
   kind: CacheKind;
 }
 
-export const CACHE_KINDS = ['report', 'jurisdiction'] as const;
+export const CACHE_KINDS = ['report', 'jurisdiction', 'initiative', 'regulation'] as const;
 export type CacheKind = (typeof CACHE_KINDS)[number];
 
 const PARAM_LINE = /^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s+(.+?)(?:\s+::\s+(.+))?$/;

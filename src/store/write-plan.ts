@@ -13,6 +13,8 @@ export interface PlannedStatement {
   params: Record<string, unknown>;
   /** The rows' `key` column names jurisdictions the statement changed, beyond what the report's own keys say (a read cache drops what depends on them). */
   touchesJurisdictions?: true;
+  /** The rows' `initiatives` and `regulations` columns name what a report being removed mentioned and cited (for the read cache too). */
+  touchesFeatures?: true;
 }
 
 export interface ReportMeta {
@@ -196,6 +198,7 @@ export function storedAsIsParams(graph: ReportGraph, version: string): Record<st
 export function planReportDelete(id: string): PlannedStatement[] {
   return [
     // first, while the report's MENTIONS and CITES still say what it counted
+    { name: 'report_features', params: { id }, touchesFeatures: true },
     { name: 'rollup_remove_report', params: { id }, touchesJurisdictions: true },
     { name: 'report_delete_owned', params: { id } },
     { name: 'report_delete', params: { id } },

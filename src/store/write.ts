@@ -47,22 +47,37 @@ export function statementNamed(statements: Map<string, Statement>, name: string)
   return statement;
 }
 
-/** A report's write touches the report (replaced whole) and the jurisdiction nodes of its chain (created if new; the rollup and featureCount of its own). */
+/**
+ * A report's write touches the report (replaced whole), the jurisdiction nodes of its chain (created if
+ * new; the rollup and featureCount of its own), and the initiatives and regulations it mentions and cites
+ * (their reports, their rollup; aliases it adds).
+ */
 function touchedBy(graph: ReportGraph): string[] {
   const chain = graph.jurisdiction ? jurisdictionChain(graph.jurisdiction) : null;
-  return [`report:${graph.reportId}`, ...(chain?.nodes ?? []).map((node) => `jurisdiction:${node.key}`)];
+  return [
+    `report:${graph.reportId}`,
+    ...(chain?.nodes ?? []).map((node) => `jurisdiction:${node.key}`),
+    ...graph.initiatives.map((i) => `initiative:${i.name}`),
+    ...graph.regulations.map((r) => `regulation:${r.title}`),
+  ];
 }
 
 /**
- * Runs the steps in order; returns the jurisdictions the steps say they
- * changed ("jurisdiction:KEY"): a removal's, which a report's own touched
- * keys do not name when it moves to another place or is deleted.
+ * Runs the steps in order; returns what the steps say they changed
+ * ("jurisdiction:KEY", "initiative:NAME", "regulation:TITLE"): a removal's,
+ * which a report's own touched keys do not name when it moves to another
+ * place, no longer mentions something, or is deleted.
  */
 async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<string[]> {
   const touched: string[] = [];
   for (const step of steps) {
     const rows = await tx.run(step.name, step.params);
     if (step.touchesJurisdictions) for (const row of rows) touched.push(`jurisdiction:${row.key}`);
+    if (step.touchesFeatures)
+      for (const row of rows) {
+        for (const name of (row.initiatives as string[] | null) ?? []) touched.push(`initiative:${name}`);
+        for (const title of (row.regulations as string[] | null) ?? []) touched.push(`regulation:${title}`);
+      }
   }
   return touched;
 }

@@ -95,7 +95,7 @@ describe('the linter harness (proves that a pass below means something)', () => 
     expect(() => parseCypherHeader('// @param a 1\n// @param a 2\nRETURN $a')).toThrow(/twice/);
     // what a cached result depends on: a declared parameter and a known kind
     expect(parseCypherHeader('// @param ids ["r"]\n// @cache-by ids report\nRETURN $ids').cacheBy).toEqual({ param: 'ids', kind: 'report' });
-    expect(() => parseCypherHeader('// @param ids ["r"]\n// @cache-by ids initiative\nRETURN $ids')).toThrow(/malformed/);
+    expect(() => parseCypherHeader('// @param ids ["r"]\n// @cache-by ids problem\nRETURN $ids')).toThrow(/malformed/);
     expect(() => parseCypherHeader('// @param ids ["r"]\n// @cache-by keys report\nRETURN $ids')).toThrow(/no such @param/);
   });
 });

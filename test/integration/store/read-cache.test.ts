@@ -1,5 +1,6 @@
 // The read cache keeps, through a write, the results that depend only on
-// reports and jurisdictions the write did not touch (`@cache-by`). Whatever it
+// reports, jurisdictions, initiatives and regulations the write did not touch
+// (`@cache-by`). Whatever it
 // keeps must be what the graph answers: two stores receive the same random
 // writes and deletes, one caching and one not, and after every write each
 // read gives the same rows in both.
@@ -18,8 +19,18 @@ const PLACES: JurisdictionFact[] = [
   { name: '德阳市', fullName: '四川省德阳市', province: '四川省', prefecture: '德阳市', level: 'prefecture', adminCode: '510600' },
 ];
 const REPORTS = 8;
-const report = (i: number) => syntheticReport(i, { jurisdiction: PLACES[i % PLACES.length] });
+/**
+ * Report i of a place; each mentions and cites a part of the two initiatives and two regulations (another
+ * part in version v2, so a replacement stops mentioning some), so a write leaves others' entries standing.
+ */
+function report(i: number, version = 'v1') {
+  const base = syntheticReport(i, { jurisdiction: PLACES[i % PLACES.length] });
+  const pick = (k: number, n: number) => (i + (version === 'v2' ? 1 : 0)) % (n + 1) === n || k === (i + (version === 'v2' ? 1 : 0)) % (n + 1);
+  return { ...base, initiatives: base.initiatives.filter((_, k) => pick(k, 2)), regulations: base.regulations.filter((_, k) => pick(k, 2)) };
+}
 const ids = Array.from({ length: REPORTS }, (_, i) => report(i + 1).reportId);
+const initiatives = syntheticReport(1).initiatives.map((x) => x.name);
+const titles = syntheticReport(1).regulations.map((r) => r.title);
 const keys = [...new Set(PLACES.flatMap((place) => jurisdictionChain(place).nodes.map((node) => node.key)))];
 
 /** Every read the check compares: each keyed statement for single keys and for all of them, and general ones. */
@@ -33,6 +44,16 @@ async function answers(store: EmbeddedStore): Promise<string[]> {
     out.push(JSON.stringify(await store.run('report_jurisdictions', { ids: id })));
   }
   for (const key of [...keys.map((x) => [x]), keys]) out.push(JSON.stringify(await store.run('jurisdictions_by_keys', { keys: key })));
+  for (const names of [...initiatives.map((x) => [x]), initiatives]) {
+    out.push(JSON.stringify(await store.run('initiatives_by_names', { names })));
+    out.push(JSON.stringify(await store.run('initiative_reports', { names })));
+    out.push(JSON.stringify(await store.run('initiative_diffusion', { names })));
+  }
+  for (const t of [...titles.map((x) => [x]), titles]) {
+    out.push(JSON.stringify(await store.run('regulations_by_titles', { titles: t })));
+    out.push(JSON.stringify(await store.run('regulation_reports', { titles: t })));
+    out.push(JSON.stringify(await store.run('regulation_diffusion', { titles: t })));
+  }
   out.push(JSON.stringify(await store.run('stats_labels')));
   out.push(JSON.stringify(await storedReports(store, 100)));
   return out.map((answer) => answer.replace(/"ingestedAt":"[^"]*"/g, '"ingestedAt":"…"'));
@@ -58,7 +79,7 @@ describe('the read cache through writes', () => {
       const op = next();
       const version = next() < 0.5 ? 'v1' : 'v2'; // a new version replaces the stored report
       for (const store of [cached, plain]) {
-        if (op < 0.65) await store.upsertReport(report(i), { extractorVersion: version });
+        if (op < 0.65) await store.upsertReport(report(i, version), { extractorVersion: version });
         else await store.deleteReport(report(i).reportId);
       }
       const hitsBefore = cached.cache!.hits;
