@@ -13,3 +13,8 @@ export function regulationTitles(term: string): string[] {
   const trimmed = term.trim();
   return [...new Set([trimmed, trimmed.replace(/^《|》$/g, ''), canonicalRegulationTitle(trimmed)].filter(Boolean))];
 }
+
+/** The item whose key sorts first (as the lookups' ORDER BY name would put it). */
+export function firstBy<T>(items: T[], key: (item: T) => string): T {
+  return items.reduce((best, item) => (key(item) < key(best) ? item : best));
+}

@@ -6,7 +6,7 @@ import { EntityOrder, entityOrderParams, InitiativeCategory } from './enums.js';
 import { Initiative, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { Mention } from './mention.js';
-import { initiativeNames } from '../names.js';
+import { firstBy, initiativeNames } from '../names.js';
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
 import { mentionsOf } from './shapes.js';
 
@@ -95,6 +95,10 @@ builder.queryFields((t) => ({
     args: { name: t.arg.string({ required: true, description: 'Canonical name or any alias (三项制度).' }) },
     resolve: async (_root, args, ctx) => {
       const names = initiativeNames(args.name);
+      // By canonical name first: an index lookup, cached by initiative; the lookup by alias reads every
+      // initiative, so it runs only when no initiative has one of the names as its own.
+      const exact = (await ctx.store.run('initiatives_by_names', { names })).map((row) => row.initiative);
+      if (exact.length) return firstBy(exact, (i) => i.name);
       const rows = await ctx.store.run('initiatives_lookup', { names });
       const found = rows.map((row) => row.initiative);
       // A canonical-name match beats an alias match.

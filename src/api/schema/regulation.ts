@@ -6,7 +6,7 @@ import { Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { CitationAction, EntityOrder, entityOrderParams, RegulationKind, RegulationScope } from './enums.js';
 import { Mention } from './mention.js';
-import { regulationTitles } from '../names.js';
+import { firstBy, regulationTitles } from '../names.js';
 import { linkConnection, linkOf, mentionsOfEdge } from './links.js';
 import { mentionsOf } from './shapes.js';
 
@@ -100,6 +100,9 @@ builder.queryFields((t) => ({
     args: { title: t.arg.string({ required: true, description: 'Canonical title or any variant of it, with or without 《》.' }) },
     resolve: async (_root, args, ctx) => {
       const titles = regulationTitles(args.title);
+      // By canonical title first (an index lookup, cached by regulation); the lookup by variant reads every regulation.
+      const exact = (await ctx.store.run('regulations_by_titles', { titles })).map((row) => row.regulation);
+      if (exact.length) return firstBy(exact, (g) => g.title);
       const rows = await ctx.store.run('regulations_lookup', { titles });
       const found = rows.map((row) => row.regulation);
       return found.find((g) => titles.includes(g.title)) ?? found[0] ?? null;
