@@ -4,35 +4,33 @@
 // the sentence of its report in the side panel; a screenshot for people.
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../explorer/build.js';
-import { collectPageErrors, launchChromium } from '../support/browser.js';
+import { openWatchedPage, type WatchedPage } from '../support/browser.js';
 import { serveStore, type Served } from '../support/served.js';
 
 const SCREENSHOT = fileURLToPath(new URL('../artifacts/explore.png', import.meta.url));
 
 describe('explorer page in headless Chromium', () => {
   let served: Served;
-  let browser: Browser;
+  let watched: WatchedPage;
   let page: Page;
   let url: string;
-  const pageErrors: string[] = [];
-  const requested: string[] = [];
+  let pageErrors: string[];
+  let requested: string[];
 
   beforeAll(async () => {
     // Build when dist/explorer is missing or older than its sources, so the test never drives a stale page.
     await buildExplorer({ ifStale: true });
     served = await serveStore({ seeded: true });
     url = served.url;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    page.on('request', (request) => requested.push(request.url()));
-    collectPageErrors(page, pageErrors);
+    watched = await openWatchedPage({ width: 1440, height: 900 });
+    ({ page, errors: pageErrors, requested } = watched);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await watched?.browser.close();
     await served?.close();
   });
 

@@ -7,10 +7,10 @@
 // and the table and its CSV hold the same rows. A screenshot is kept.
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExplorer } from '../../explorer/build.js';
-import { collectPageErrors, launchChromium } from '../support/browser.js';
+import { openWatchedPage, type WatchedPage } from '../support/browser.js';
 import { type Served, serveStore } from '../support/served.js';
 
 const SCREENSHOT = fileURLToPath(new URL('../artifacts/map.png', import.meta.url));
@@ -18,11 +18,11 @@ const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, i
 
 describe('map page in headless Chromium', () => {
   let served: Served;
-  let browser: Browser;
+  let watched: WatchedPage;
   let page: Page;
   let url: string;
-  const pageErrors: string[] = [];
-  const requested: string[] = [];
+  let pageErrors: string[];
+  let requested: string[];
 
   /** The provinces whose jurisdictions had mentioned 三项制度 by a year (every year when null), as the API says. */
   async function provincesMentioning(yearTo: number | null): Promise<string[]> {
@@ -48,14 +48,12 @@ describe('map page in headless Chromium', () => {
       also: [fixture('second-year/luojiang-2025.txt'), fixture('map-years/taiqian-2022.txt'), fixture('map-years/yuanjiang-2024.txt')],
     });
     url = served.url;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1100 }, locale: 'zh-CN' });
-    page.on('request', (request) => requested.push(request.url()));
-    collectPageErrors(page, pageErrors);
+    watched = await openWatchedPage({ width: 1440, height: 1100 });
+    ({ page, errors: pageErrors, requested } = watched);
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await watched?.browser.close();
     await served?.close();
   });
 

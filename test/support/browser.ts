@@ -110,3 +110,22 @@ export function collectPageErrors(page: Page, into: string[]): void {
     if (msg.type() === 'error') into.push(msg.text());
   });
 }
+
+/** A Chinese-locale page of a fresh headless Chromium, with every request it makes and every error it reports collected. */
+export interface WatchedPage {
+  browser: Browser;
+  page: Page;
+  /** Every address the page requested, in order. */
+  requested: string[];
+  /** Uncaught errors and console errors of the page. */
+  errors: string[];
+}
+
+export async function openWatchedPage(viewport: { width: number; height: number }): Promise<WatchedPage> {
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+  const watched: WatchedPage = { browser, page, requested: [], errors: [] };
+  page.on('request', (request) => watched.requested.push(request.url()));
+  collectPageErrors(page, watched.errors);
+  return watched;
+}
