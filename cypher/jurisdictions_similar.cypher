@@ -10,6 +10,10 @@
 // every report, which test/integration/store/rollup.test.ts holds this to.
 // Only the first $limit of each (as far as the page asked for) are
 // projected, with how many there are in all (a page's totalCount).
+// The two hops are two MATCH clauses: as one pattern, Grafeo (0.6) panics
+// (selection index over its capacity) once a jurisdiction's features reach
+// more rows than a chunk holds — most jurisdictions of a 5,000-report graph.
+// test/integration/store/similar-at-scale.test.ts asks it of such a graph.
 // @param limit 100
 // @param keys ["510604"]
 // @returns key string
@@ -18,9 +22,11 @@
 // @returns jaccard number
 // @returns total number
 UNWIND $keys AS key
-MATCH (j:Jurisdiction {key: key})-[:REPORTS_MENTION|REPORTS_CITE]->(f)<-[:REPORTS_MENTION|REPORTS_CITE]-(o:Jurisdiction)
+MATCH (j:Jurisdiction {key: key})-[:REPORTS_MENTION|REPORTS_CITE]->(f)
+WITH key, j.featureCount AS mineCount, f
+MATCH (f)<-[:REPORTS_MENTION|REPORTS_CITE]-(o:Jurisdiction)
 WHERE o.key <> key
-WITH key, j.featureCount AS mineCount, o, count(*) AS shared
+WITH key, mineCount, o, count(*) AS shared
 WITH key, o, shared, toFloat(shared) / (mineCount + o.featureCount - shared) AS jaccard
 ORDER BY key, jaccard DESC, shared DESC, o.fullName
 WITH key, collect([o, shared, jaccard]) AS ranked
