@@ -252,6 +252,16 @@ function selectRegion(province: string): void {
   renderRegion();
 }
 
+/** The chart of a province's prefectures, made on first use; a click keeps (or lets go of) one prefecture's jurisdictions. */
+function initPrefectureChart(container: HTMLElement): echarts.ECharts {
+  const chart = echarts.init(container);
+  chart.on('click', (params) => {
+    state.cell = state.cell === params.name ? null : params.name;
+    renderRegion();
+  });
+  return chart;
+}
+
 function renderRegion(): void {
   const box = byId('region-box');
   box.hidden = !state.region;
@@ -268,13 +278,8 @@ function renderRegion(): void {
     .filter(([, n]) => n > 0)
     .map(([c]) => c)
     .join(',');
-  prefectureChart ??= echarts.init(container);
+  prefectureChart ??= initPrefectureChart(container);
   prefectureChart.resize();
-  prefectureChart.off('click');
-  prefectureChart.on('click', (params) => {
-    state.cell = state.cell === params.name ? null : params.name;
-    renderRegion();
-  });
   prefectureChart.setOption(
     {
       ...gridOption(PREFECTURE_COLUMNS, rows),

@@ -70,6 +70,11 @@ export const shortName = remembered((name: string): string | null => {
   return stripped.length >= 2 && stripped !== name ? stripped : null;
 });
 
+/** The full name a division is known by: 四川省德阳市罗江区, 广东省清远市, 四川省 (a province is its own). */
+export function fullNameOf(division: Division): string {
+  return division.level === 'province' ? division.name : `${division.province}${division.prefecture ?? ''}${division.name}`;
+}
+
 export const divisionsByName = new Map<string, Division[]>();
 export const divisionsByShortName = new Map<string, Division[]>();
 for (const d of DIVISIONS) {

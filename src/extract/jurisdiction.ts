@@ -9,7 +9,16 @@
 // knowledge/province-markers.json. Too little evidence gives no place, with
 // the reason.
 import { createRequire } from 'node:module';
-import { countiesWithTownship, divisionNameAt, divisionsByName, forEachDivisionName, divisionsByShortName, shortName, type Division } from './divisions.js';
+import {
+  countiesWithTownship,
+  divisionNameAt,
+  divisionsByName,
+  forEachDivisionName,
+  divisionsByShortName,
+  fullNameOf,
+  shortName,
+  type Division,
+} from './divisions.js';
 import { registerMarkers, registerWords, WordCensus } from './census.js';
 import {
   aliasNames,
@@ -643,7 +652,7 @@ export function visitsTo(text: string, name: string): number {
 }
 
 function toFact(division: Division): JurisdictionFact {
-  const fullName = division.level === 'province' ? division.name : `${division.province}${division.prefecture ?? ''}${division.name}`;
+  const fullName = fullNameOf(division);
   const zone = division.level === 'zone';
   return {
     name: division.name,

@@ -4,19 +4,21 @@
 // it ran and how each word was read, so an analyst can check the reading and
 // refine the query in GraphiQL.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { execute, type GraphQLSchema, Kind, type OperationDefinitionNode, parse, print } from 'graphql';
+import { type DocumentNode, execute, type GraphQLSchema, Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import { type Plan, type QueryName, type ReadWord, readQuestion } from './read.js';
+import { EXAMPLES } from './vocabulary.js';
 
-const require = createRequire(import.meta.url);
-const { examples }: { examples: string[] } = require('./phrases.json');
-
-/** Each query of queries.graphql by its operation name, as the text a client would send. */
+/** Each query of queries.graphql by its operation name: the text a client would send, parsed once. */
 const QUERIES = new Map(
   parse(readFileSync(new URL('./queries.graphql', import.meta.url), 'utf8'))
     .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-    .map((d) => [d.name?.value as QueryName, print(d)]),
+    .map((d) => {
+      const text = print(d);
+      return [d.name?.value as QueryName, { text, document: parse(text) }];
+    }),
 );
+
+const NEWEST_YEAR = parse('{ reports(first: 1) { nodes { year } } }');
 
 export interface AskAnswer {
   question: string;
@@ -32,17 +34,17 @@ export interface AskAnswer {
   /** The words not understood or not usable (a refusal names them). */
   unread: string[];
   /** Questions it can answer (given with a refusal). */
-  suggestions: string[];
+  suggestions: readonly string[];
 }
 
 /** A relative year (今年, 去年, 近三年, 最近两年) needs the graph's newest report year. */
 const RELATIVE_YEAR = /今年|去年|前年|(?:近|最近|过去|前)(?:\d+|[一二两三四五六七八九十])年/;
 
 export async function answerQuestion(question: string, schema: GraphQLSchema, context: object): Promise<AskAnswer> {
-  const run = (source: string, variableValues?: Record<string, unknown>) => execute({ schema, document: parse(source), contextValue: context, variableValues });
+  const run = (document: DocumentNode, variableValues?: Record<string, unknown>) => execute({ schema, document, contextValue: context, variableValues });
   let latestYear: number | null = null;
   if (RELATIVE_YEAR.test(question)) {
-    const newest = await run('{ reports(first: 1) { nodes { year } } }');
+    const newest = await run(NEWEST_YEAR);
     latestYear = (newest.data as { reports?: { nodes: { year: number | null }[] } } | null)?.reports?.nodes[0]?.year ?? null;
   }
   const reading = readQuestion(question, { latestYear });
@@ -57,11 +59,13 @@ export async function answerQuestion(question: string, schema: GraphQLSchema, co
       graphql: null,
       variables: null,
       data: null,
-      suggestions: examples,
+      suggestions: EXAMPLES,
     };
   }
-  const graphql = QUERIES.get(reading.plan.query) as string;
-  const result = await run(graphql, reading.plan.variables);
+  const query = QUERIES.get(reading.plan.query);
+  if (!query) throw new Error(`queries.graphql has no query ${reading.plan.query}`);
+  const graphql = query.text;
+  const result = await run(query.document, reading.plan.variables);
   const answer = result.errors?.length ? `查询出错：${result.errors.map((e) => e.message).join('；')}` : sentence(reading.plan, result.data as Data);
   return {
     ...base,

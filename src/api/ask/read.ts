@@ -6,7 +6,7 @@
 // by the query chosen; a question with a word left unread or unused is refused
 // with that word, never answered as if it had not been there.
 import { canonicalRegulationTitle } from '../../extract/index.js';
-import type { Division } from '../../extract/divisions.js';
+import { type Division, fullNameOf } from '../../extract/divisions.js';
 import { type Cue, type Level, type Meaning, wordAt } from './vocabulary.js';
 
 export type QueryName =
@@ -200,11 +200,6 @@ function readYear(rest: string, latest: number | null): Term | null {
 // ── places ───────────────────────────────────────────────────────────────────
 
 const LEVEL_RANK: Record<string, number> = { province: 0, prefecture: 1, county: 2, zone: 3, township: 4 };
-
-export function fullNameOf(d: Division): string {
-  if (d.level === 'province') return d.name;
-  return `${d.province}${d.prefecture ?? ''}${d.name}`;
-}
 
 /**
  * The division a place word names, settled by the other places of the question

@@ -36,9 +36,13 @@ interface Phrases {
   cues: Record<Cue, string[]>;
   unsupported: string[];
   filler: string[];
+  examples: string[];
 }
 
 const phrases: Phrases = require('./phrases.json');
+
+/** Questions it can answer, offered with a refusal. */
+export const EXAMPLES: readonly string[] = phrases.examples;
 const themes: { themes: { theme: string }[] } = require('../../extract/knowledge/problem-themes.json');
 
 /** Every surface form with its meanings; the trie finds the forms, this map says what they mean. */
