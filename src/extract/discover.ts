@@ -59,7 +59,7 @@ function isStopQuoted(quoted: string, name: string): boolean {
 }
 
 const GENRE =
-  '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|宣传月|宣传周|宣传日|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度体系|制度|机制|工程|执法品牌|服务品牌|品牌|平台|模式|工作法|经验|体系|创建';
+  '专项整治行动|专项整治|专项行动|专项检查|主题实践活动|主题宣传活动|主题活动|宣传活动|宣传月|宣传周|宣传日|深化行动|提升行动|提优行动|服务行动|行动|活动|改革|制度体系|制度|机制|工程|执法品牌|服务品牌|品牌|平台|微信公众号|公众号|模式|工作法|经验|体系|创建';
 // Between the quotes and the genre, a few words of the name may stand (“三跨三办”增值化服务, “办不了”署名回告单制度),
 // never a joining word (和, 与, 及, 的, 、), which would reach into the next phrase.
 // (at most MIDDLE_WORDS of them)

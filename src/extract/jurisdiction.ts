@@ -521,8 +521,11 @@ function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): J
   // a report that speaks as another level (我市 of a city naming one of its districts, 我镇 naming its 旗)
   // and never as the place's own is about somebody above or below it
   const otherVoice = speaksAsAnotherLevel(best.division, self, census);
-  if (otherVoice)
+  if (otherVoice) {
+    const prefecture = prefectureOfItsPlaces(text, census, names, self, best.division.province);
+    if (prefecture) return { fact: prefecture };
     return { fact: null, unknown: `${best.division.name} is named, but the report speaks as ${otherVoice}, never as its ${best.division.name.slice(-1)}` };
+  }
   if (second && second.score === best.score && second.division.name !== best.division.name) {
     return { fact: null, unknown: `two places have the same evidence: ${best.division.name} and ${second.division.name} (score ${best.score.toFixed(1)})` };
   }
@@ -566,6 +569,48 @@ function provinceOfItsPlaces(
     ...toFact(province),
     confidence: 0.6,
     basis: `the body: speaks as a province (我省/全省 ${self.省} times, no lower voice) and every place it names (${places.join('、')}) lies in ${name}`,
+  };
+}
+
+/**
+ * The prefecture-level twin of provinceOfItsPlaces: a city's report (我市,
+ * 全市, never 我县 or 我区) that never names its city still names its districts
+ * and counties (万秀区法制办获…): when every place it names lies in one
+ * prefecture-level 市, the report is that city's. A county-level city speaks as
+ * 我市 too, of its towns, with 乡(镇)/县直/市直部门: such words, a province's
+ * voice as often as a city's (全省第二 is a ranking), or places in two
+ * prefectures leave the answer unknown.
+ */
+function prefectureOfItsPlaces(
+  text: string,
+  census: WordCensus,
+  names: Map<string, number>,
+  self: Record<keyof typeof SELF_WORDS, number>,
+  province: string,
+): JurisdictionFact | null {
+  // (in an autonomous region 全区 is the region's own word; only 我区 is a district's)
+  const districtVoice = province.endsWith('自治区') ? census.count('我区') : self.区;
+  const lower = districtVoice + self.县 + self.州 + self.旗 + self.盟 + sum(census, TOWNSHIP_SELF);
+  if (self.市 < 2 || lower > 0 || self.省 >= self.市 || MUNICIPALITIES.has(province) || sum(census, COUNTY_CLUES) > 0) return null;
+  const prefectures = new Set<string>();
+  const places: string[] = [];
+  for (const name of names.keys()) {
+    const divisions = divisionsByName.get(name) ?? [];
+    if (GENERIC.has(name) || !divisions.length || visitsTo(text, name)) continue;
+    if (divisions.some((d) => d.level === 'province')) continue;
+    // a meeting held in a place (全区…推进会在万秀区召开) may be hosted by any city of the province
+    if (venueOnly(text, name)) return null;
+    for (const d of divisions) prefectures.add(d.level === 'prefecture' ? d.name : (d.prefecture ?? d.name));
+    places.push(name);
+  }
+  if (prefectures.size !== 1) return null;
+  const [name] = prefectures;
+  const prefecture = divisionsByName.get(name)?.find((d) => d.level === 'prefecture');
+  if (!prefecture || !prefecture.name.endsWith('市') || prefecture.province !== province) return null;
+  return {
+    ...toFact(prefecture),
+    confidence: 0.55,
+    basis: `the body: speaks as a 市 (我市/全市 ${self.市} times, no lower voice) and every place it names (${places.join('、')}) lies in ${name}`,
   };
 }
 
@@ -623,6 +668,18 @@ function scoreCandidate(
   }
   return best;
 }
+
+/** Whether every occurrence of a place is the venue of an event: 在NAME召开/举行/举办 (its own name, or with 的 after it). */
+function venueOnly(text: string, name: string): boolean {
+  let all = 0;
+  let venues = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    all++;
+    if (text.startsWith('在', at - 1) && VENUE_VERBS.some((v) => text.startsWith(v, at + name.length))) venues++;
+  }
+  return all > 0 && venues === all;
+}
+const VENUE_VERBS = ['召开', '举行', '举办'];
 
 /** The visit verbs before a place and the purposes after it: (?:到|赴|前往|去)NAME(?:学习|考察|调研|交流|参观|观摩). */
 const VISIT_BEFORE = ['到', '赴', '前往', '去'];

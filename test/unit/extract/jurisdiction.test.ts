@@ -172,6 +172,19 @@ describe('zones and townships', () => {
     expect(extractReport(body('我区', '万秀区坚持依法行政,')).jurisdiction).toMatchObject({ name: '万秀区' });
   });
 
+  it('body only: a city that names only places of one prefecture, and never itself, is that prefecture', () => {
+    // 万秀区 lies in 梧州市: a report speaking as 我市 of its district's office is 梧州市's, with a low confidence
+    const city = extractReport(body('我市', '市法制办、万秀区法制办获自治区政府法制系统先进集体,'));
+    expect(city.jurisdiction).toMatchObject({ name: '梧州市', level: 'prefecture', province: '广西壮族自治区', confidence: 0.55 });
+    expect(city.jurisdiction?.basis).toMatch(/every place it names \(万秀区\) lies in 梧州市/);
+    // places of two prefectures (万秀区 of 梧州, 秀峰区 of 桂林) leave it unknown
+    expect(extractReport(body('我市', '市法制办、万秀区法制办、秀峰区法制办获评先进,')).jurisdiction).toBeNull();
+    // a county-level city speaks as 我市 too, of its 乡(镇): unknown
+    expect(extractReport(body('我市', '全市各乡(镇)、万秀区法制办获评先进,')).jurisdiction).toBeNull();
+    // a province's voice as loud as the city's: unknown
+    expect(extractReport(body('我市', '全省全省全省全省全省全省全省全省全省全省,万秀区法制办获评先进,')).jurisdiction).toBeNull();
+  });
+
   it('one government for a zone and a district (区政合一) is the district', () => {
     expect(place('高新区(新市区)人民政府2024年法治政府建设工作报告', body('我区'))).toMatchObject({
       name: '新市区',

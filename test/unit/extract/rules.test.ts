@@ -574,6 +574,18 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(names.some((n) => n.startsWith('法治体检'))).toBe(true);
     });
 
+    it('an honour won, a goal striven for, an indicator, a talk, a role and an outcome to reach are no names; an account is named with its platform', () => {
+      const names = extractReport(
+        report(
+          '荣膺全国首批“法治政府建设示范区”称号,紧紧围绕“建设现代化交通强市”奋斗目标,纳入“法治政府建设”考核指标,作“重视行政诉讼促进依法行政”专题培训,以“执法人员”身份参与执法,做到“应放尽放”,在“古丈司法”公众号发布信息,开展“法治体检”专项行动。',
+        ),
+      ).initiatives.map((i) => i.name);
+      for (const w of ['法治政府建设示范区', '建设现代化交通强市', '法治政府建设', '重视行政诉讼促进依法行政', '执法人员', '应放尽放', '古丈司法'])
+        expect(names, w).not.toContain(w);
+      expect(names).toContain('古丈司法公众号');
+      expect(names.some((n) => n.startsWith('法治体检'))).toBe(true);
+    });
+
     it('a quoted name with 创建 after it is the 创建 campaign (the campaign counts, not the title it aims at)', () => {
       const names = extractReport(report('积极推进“法治医院”创建试点工作,深入开展“全国文明城市”创建。')).initiatives.map((i) => i.name);
       expect(names).toEqual(expect.arrayContaining(['法治医院创建', '全国文明城市创建']));
