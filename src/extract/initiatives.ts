@@ -14,7 +14,7 @@ import {
   PATTERNS,
   type LexiconEntry,
 } from './lexicon.js';
-import { codesOf, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
+import { codesOf, isCJK, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import { realOffset, strip, type Stripped } from './stripped.js';
 import type { Sentences } from './sentences.js';
@@ -44,6 +44,17 @@ function insideRuleTitle(text: string, titles: TitleSpan[], start: number, end: 
   return !CARRIED_OUT.some((verb) => text.startsWith(verb, title.start - 1 - verb.length));
 }
 const CARRIED_OUT = ['落实', '执行', '贯彻'];
+
+/** Whether [start, end) opens a quote (“ right before it) that goes on for 1–3 more Chinese characters before its ”. */
+function beginsLongerQuote(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start - 1) !== 0x201c) return false;
+  for (let i = end; i < end + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201d) return i > end;
+    if (!isCJK(c)) return false;
+  }
+  return false;
+}
 
 // (rank, offset) packed in one number for sorting: offsets stay below 2^32.
 const RANK_UNIT = 2 ** 32;
@@ -101,6 +112,8 @@ export function extractInitiatives(
     if (insideRuleTitle(text, titles, start, end)) return;
     // a quote that still splits the match (守护南粤”执法) means the name is not there
     if (quoteBalance(text, start, end) !== 0) return;
+    // a quoted name is one name: a form that only begins it (放管服 in “放管服效”改革) names something else
+    if (beginsLongerQuote(text, start, end)) return;
     const surface = text.slice(start, end);
     for (let i = at; i <= last; i++) taken[i] = 1; // (a name is a few characters: a loop, not a fill call)
     let fact = found.get(entry.name);

@@ -604,6 +604,14 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       // 领导干部学法 is the leaders' law-learning system; in a series of verbs it is only a verb
       expect(of('实现领导干部学法全覆盖。')).toContain('领导干部学法用法制度');
       expect(of('领导干部学法、懂法、用法、守法。')).not.toContain('领导干部学法用法制度');
+      // 制度化 is "made a routine", not the system: only the second sentence names it (the fixture holds the text twice)
+      const routine = extractReport(report('推动学法用法制度化、规范化。建立学法用法制度。')).initiatives.find((i) => i.name === '领导干部学法用法制度');
+      expect(routine?.mentions.map((m) => m.sentence)).toEqual(['建立学法用法制度。', '建立学法用法制度。']);
+      expect(of('推动学法用法制度化、规范化。')).not.toContain('领导干部学法用法制度');
+      // a quoted name is one name: 放管服 only begins “放管服效”, a reform of its own
+      expect(of('持续推进“放管服效”改革。')).not.toContain('放管服改革');
+      expect(of('持续推进“放管服效”改革。')).toContain('放管服效改革');
+      expect(of('深化“放管服”改革。')).toContain('放管服改革');
       // its list of laws to learn is a system of its own
       expect(of('建立领导干部学法清单制度。')).toEqual(expect.arrayContaining(['领导干部学法清单制度']));
       expect(of('年内市政府常务会议集体学法5次。')).toContain('政府常务会议会前学法');
