@@ -8,7 +8,7 @@ import { IGNORABLE } from './stripped.js';
 import { Trie } from './trie.js';
 
 const require = createRequire(import.meta.url);
-const data: { initiatives: LexiconEntry[]; notBeforeEndings: Record<string, string[]> } = require('./knowledge/initiatives.json');
+const data: { initiatives: LexiconEntry[]; notBeforeEndings: Record<string, string[]>; notBeforeAny: string[] } = require('./knowledge/initiatives.json');
 
 export interface LexiconEntry {
   name: string;
@@ -148,12 +148,13 @@ export const FORMS: { key: string; entry: LexiconEntry }[] = [...byKey.entries()
 /** The length and the entry of each form, by rank, in flat arrays: read for every occurrence found (not a FORMS object each). */
 export const FORM_LENGTHS = Int32Array.from(FORMS, ({ key }) => key.length);
 export const FORM_ENTRIES: LexiconEntry[] = FORMS.map(({ entry }) => entry);
-/** What may not follow each form (its entry's notBefore for that alias and the lexicon's notBeforeEndings, as match keys), or null: read only for the forms that have any. */
+/** What may not follow each form (its entry's notBefore for that alias, the lexicon's notBeforeEndings and notBeforeAny, as match keys), or null. */
 export const FORM_NOT_BEFORE: (string[] | null)[] = FORMS.map(({ key, entry }) => {
   const own = Object.entries(entry.notBefore ?? {}).find(([alias]) => matchKey(alias) === key)?.[1] ?? [];
   // and what may not follow any form with its ending (制度化: 学法用法制度化 is not 学法用法制度)
   const byEnding = Object.entries(data.notBeforeEndings).flatMap(([ending, words]) => (key.endsWith(ending) ? words : []));
-  const list = [...own, ...byEnding];
+  // and what may not follow any form (示范创建领导小组 is a body)
+  const list = [...own, ...byEnding, ...data.notBeforeAny];
   return list.length ? list.map(matchKey) : null;
 });
 

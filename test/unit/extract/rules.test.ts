@@ -608,6 +608,9 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       const routine = extractReport(report('推动学法用法制度化、规范化。建立学法用法制度。')).initiatives.find((i) => i.name === '领导干部学法用法制度');
       expect(routine?.mentions.map((m) => m.sentence)).toEqual(['建立学法用法制度。', '建立学法用法制度。']);
       expect(of('推动学法用法制度化、规范化。')).not.toContain('领导干部学法用法制度');
+      // a form right before 领导小组 or 指挥部 names a body, not the initiative
+      expect(of('成立法治政府示范创建领导小组,设立区疫情联防联控指挥部。')).toEqual([]);
+      expect(of('推进法治政府示范创建,做好疫情联防联控。')).toEqual(expect.arrayContaining(['法治政府建设示范创建', '新冠肺炎疫情联防联控']));
       // a quoted name is one name: 放管服 only begins “放管服效”, a reform of its own
       expect(of('持续推进“放管服效”改革。')).not.toContain('放管服改革');
       expect(of('持续推进“放管服效”改革。')).toContain('放管服效改革');
