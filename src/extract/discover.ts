@@ -187,7 +187,7 @@ export function unquotedMatches(text: string, codes: Uint16Array, census?: WordC
 }
 // The verb or word before a name is not part of it: 开展营商环境…专项整治行动 → 营商环境…专项整治行动.
 const LEFT_BOUNDARY =
-  /^.*(?:深入开展|扎实开展|组织开展|持续开展|开展了|开展|启动|深入实施|实施|实行|推行|推进|推动|深化|落实|建立健全|建立|健全|完善|构建|创新|探索|试行|打造|部署|参与|依托|利用|运用|用好|结合|加强|强化|围绕|通过|按照|根据|组织|以及|并|在|的|和|及|为|将|对|是|了|加快|稳步|全面|积极|大力|充分|持续|着力|切实|认真|严格|进一步)/;
+  /^.*(?:深入开展|扎实开展|组织开展|持续开展|开展了|开展|启动|深入实施|实施|实行|推行|推进|推动|深化|落实|建立健全|建立|健全|完善|构建|创新|首创|首推|率先|推出|上线|开通|探索|试行|打造|部署|参与|依托|利用|运用|用好|结合|加强|强化|围绕|通过|按照|根据|组织|以及|并|在|的|和|及|为|将|对|是|了|加快|稳步|全面|积极|大力|充分|持续|着力|切实|认真|严格|进一步)/;
 const GENERIC_NAME =
   /^(与|和|及|或|并|等|各类|各项|相关|系列|一系列|多项|专项|重点|各|该|此|本|这|有关|其他|工作|长效|常态化|日常|内部|有效|体制|制度|管理|监管|考核|责任|协调|联动|衔接|信息|服务|监督)/;
 const LEADING_LEVELS = /^(?:[省市县区镇乡村]、)+[省市县区镇乡村]/;
@@ -335,6 +335,9 @@ function headNoun(head: string): string {
   return noun.length >= 2 && noun.length <= 6 ? noun : '';
 }
 
+/** The heads of a campaign brand: 法治X, 平安X. */
+const BRAND_HEAD = /^(?:法治|平安)[\u4e00-\u9fff]{2,4}$/;
+
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
   const found: Found[] = [];
   const inRun = new Set<number>();
@@ -418,6 +421,12 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     if (name.length === 3 && !STOP.shortQuotedEndings.some((e) => name.endsWith(e)) && !lexiconEntry(name)) continue;
     // 行政执法“优差双评”: the domain words before the quote are part of the name, which the quote alone also names
     // (only a short domain noun right before the quote: a longer run is the clause that leads to it)
+    // “法治中村”建设, “平安人社”建设: a place's or a department's own rule-of-law campaign, named with its 建设
+    // (as the unquoted brands are: 法治德阳建设)
+    if (BRAND_HEAD.test(name) && text.startsWith('建设', end)) {
+      found.push({ name: `${name}建设`, start, end: end + 2, confidence: 0.7, category: categoryOfName(name), quoted: name });
+      continue;
+    }
     const before = headNoun(nameBefore(text, start));
     if (before) found.push({ name: before + name, start: start - before.length, end, confidence: 0.6, category: categoryOfName(before + name), quoted: name });
     else found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });

@@ -586,6 +586,12 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(names.some((n) => n.startsWith('法治体检'))).toBe(true);
     });
 
+    it('a quoted brand with 建设 after it is the campaign; a creating verb is no part of the name before a quote', () => {
+      const names = extractReport(report('为“法治中村”建设提供保障,全市首创行政审批“1+X”服务体系。')).initiatives.map((i) => i.name);
+      expect(names).toEqual(expect.arrayContaining(['法治中村建设', '行政审批1+X服务体系']));
+      expect(names).not.toContain('法治中村');
+    });
+
     it('a quoted name with 创建 after it is the 创建 campaign (the campaign counts, not the title it aims at)', () => {
       const names = extractReport(report('积极推进“法治医院”创建试点工作,深入开展“全国文明城市”创建。')).initiatives.map((i) => i.name);
       expect(names).toEqual(expect.arrayContaining(['法治医院创建', '全国文明城市创建']));
