@@ -35,7 +35,7 @@ ${Object.entries(COMMANDS)
 Run "govgraph COMMAND --help" for a command's options, "govgraph --version" for the version.
 Exit codes: 0 success, 1 some input refused or failed, 2 usage error.`;
 
-/** "govgraph 0.1.0 (extractor 0.6.3, Node.js v22.x)": what a bug report needs. */
+/** "govgraph 0.1.0 (extractor 0.6.4, Node.js v22.x)": what a bug report needs. */
 export async function versionLine(): Promise<string> {
   const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
   const { EXTRACTOR_VERSION } = await import('../extract/index.js');

@@ -46,15 +46,15 @@ describe.skipIf(!present)(`the devset's development part${present ? '' : ' (skip
 
   it('with the title line: jurisdiction, level, province and year, regulations and initiatives at their floors', () => {
     expect(title.reports).toBe(170);
-    // measured on 0.5.0: name .982, level .982, province .971 (three reports never name their place,
-    // two share a name the text does not settle), year .994, regulations 1.0, initiatives .846 / .908
+    // measured on 0.6.4: name .982, level .982, province .971 (three reports never name their place,
+    // two share a name the text does not settle), year .994, regulations 1.0, initiatives .870 / .917
     expect(title.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.98);
     expect(title.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.98);
     expect(title.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.97);
     expect(title.accuracy.year).toBeGreaterThanOrEqual(0.97);
     expect(f1(title, 'regulations')).toBeGreaterThanOrEqual(0.97);
-    expect(f1(title, 'initiatives')).toBeGreaterThanOrEqual(0.84);
-    expect(f1(title, 'initiatives (medium gold optional)')).toBeGreaterThanOrEqual(0.9);
+    expect(f1(title, 'initiatives')).toBeGreaterThanOrEqual(0.865);
+    expect(f1(title, 'initiatives (medium gold optional)')).toBeGreaterThanOrEqual(0.915);
   });
 
   it('body only: jurisdiction, level and province above .9', () => {
