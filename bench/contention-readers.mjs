@@ -1,6 +1,6 @@
 // Readers for the contention bench, in their own process (as real clients
 // are): `connections` loops, each sending the next query as soon as the last
-// answered, for `durationMs`. Options come as JSON on stdin; figures go to
+// answered, for `durationMs` or until SIGTERM. Options come as JSON on stdin; figures go to
 // stdout as JSON. Besides latencies it checks what a snapshot per request
 // guarantees: no report listed as one of a jurisdiction's without that
 // jurisdiction ("ghost"), and a jurisdiction's report count equal to the
@@ -18,7 +18,11 @@ const checks = [
 const all = [...queries, ...checks];
 const latencies = [];
 const figures = { requests: 0, errors: 0, ghostRows: 0, ghostAnswers: 0, countMismatches: 0, errorSamples: [] };
-const deadline = Date.now() + durationMs;
+let deadline = Date.now() + durationMs;
+// stopped early by its parent (the ingest-readers bench stops them when its ingest is done): each loop ends after its request in flight
+process.on('SIGTERM', () => {
+  deadline = 0;
+});
 
 async function loop(offset) {
   for (let i = offset; Date.now() < deadline; i++) {

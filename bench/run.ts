@@ -40,13 +40,14 @@ import { countingStore } from '../test/support/counting.js';
 import { startServer } from './server.js';
 import { hostileSection } from './hostile.js';
 import { askSection } from './ask.js';
+import { ingestReadersSection } from './ingest-readers.js';
 import { bulkSection } from './bulk.js';
 import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
 import { logLogSlope, mb, median, round } from './stats.js';
 import { execute, parse } from 'graphql';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'hostile', 'bulk', 'ask'] as const;
+const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'ingest-readers', 'hostile', 'bulk', 'ask'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -67,6 +68,9 @@ export interface BenchOptions {
   /** Reports whose text the extraction section reads (a sample of the corpus). */
   extractSample: number;
   workers: number;
+  /** Reports of the reads-during-ingestion section (ingested alone, then under readers), and its readers. */
+  ingestReadersReports: number;
+  ingestReadersConnections: number;
   /** Reports loaded for the hostile-client section, and its readers-plus-writer run. */
   hostileReports: number;
   contentionConnections: number;
@@ -110,6 +114,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     linearityMax: num('--linearity-max', quick ? 10 : 100),
     extractSample: num('--extract-sample', quick ? 100 : 400),
     workers: num('--workers', defaultWorkerCount()),
+    ingestReadersReports: num('--ingest-readers-reports', quick ? 1000 : 5000),
+    ingestReadersConnections: num('--ingest-readers-connections', 20),
     hostileReports: num('--hostile-reports', 500),
     contentionConnections: num('--contention-connections', 20),
     contentionSoloSeconds: num('--contention-solo', quick ? 5 : 10),
@@ -667,7 +673,7 @@ export async function runBench(options: BenchOptions): Promise<Json> {
     options: { ...options, out: undefined },
     extractorVersion: EXTRACTOR_VERSION,
   };
-  const corpus = wants('extract') || needStore || wants('hostile') ? corpusFor(options) : null;
+  const corpus = wants('extract') || needStore || wants('hostile') || wants('ingest-readers') ? corpusFor(options) : null;
   let dataDir: string | null = null;
   try {
     if (corpus) {
@@ -716,6 +722,18 @@ export async function runBench(options: BenchOptions): Promise<Json> {
         await close();
         await store.close();
       }
+    }
+    if (wants('ingest-readers') && corpus) {
+      results.ingestReaders = await ingestReadersSection({
+        corpusDir: corpus.dir,
+        entries: corpus.entries,
+        reports: options.ingestReadersReports,
+        connections: options.ingestReadersConnections,
+        workers: options.workers,
+        cache: options.cache,
+        queries: benchQueries,
+        log: (message) => log(options, message),
+      });
     }
     if (wants('hostile') && corpus) {
       results.hostile = await hostileSection({
@@ -849,6 +867,18 @@ export function formatTable(r: any): string {
       `RSS ${l.memoryAfterWarmup.rssMiB} → ${l.memoryAfterRun.rssMiB} MiB (${round(l.rssGrowth * 100, 1)} %)`,
       '0 errors, memory growth ≤ 10 %',
       yes(l.met),
+    ]);
+  }
+  if (r.ingestReaders) {
+    const c = r.ingestReaders;
+    const reads = c.underReaders.reads;
+    rows.push([
+      `ingest of ${c.reports - c.preloaded} reports under ${c.connections} readers`,
+      `${c.underReaders.reportsPerSecond} reports/s; ${reads.requests} reads (${reads.perSecond}/s), p50 ${round(reads.p50Ms, 1)} ms, p99 ${round(reads.p99Ms, 1)} ms, max ${round(reads.maxMs, 0)} ms, errors ${reads.errors}+${c.underReaders.serverErrors}`,
+      `alone ${c.alone.reportsPerSecond} reports/s`,
+      `${c.ingestRateRatio}; ${reads.ghostRows} ghost rows, ${reads.countMismatches} count mismatches`,
+      'ingest ≥ 0.5, read p99 ≤ 200 ms, 0 errors',
+      yes(c.met),
     ]);
   }
   if (r.hostile?.contention) {

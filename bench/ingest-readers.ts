@@ -1,0 +1,125 @@
+// Reads during ingestion: the same reports ingested twice into a fresh
+// embedded store through the real pipeline (ingestPaths, extraction in
+// workers), first alone, then while `connections` readers (another process,
+// bench/contention-readers.mjs) query the HTTP server over that store without
+// pause. Both runs first load the same tenth of the reports (untimed, so the
+// readers' queries have a graph to answer from) and time the rest.
+// Figures: ingest rate under readers against alone (the same run's baseline;
+// target ≥ 0.5), read latencies (target p99 ≤ 200 ms), errors, and what a
+// consistent answer rules out (ghost rows, counts that disagree within one
+// answer). The read cache is on, as served: each write drops what it touched.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { ingestPaths } from '../src/ingest/pipeline.js';
+import { EmbeddedStore } from '../src/store/embedded.js';
+import type { CorpusEntry } from './corpus.js';
+import { startServer } from './server.js';
+import { round } from './stats.js';
+
+export interface IngestReadersOptions {
+  corpusDir: string;
+  entries: CorpusEntry[];
+  /** Reports ingested in each run (the first of the corpus). */
+  reports: number;
+  connections: number;
+  workers: number;
+  cache: boolean;
+  queries: (sample: { code: string; search: string }) => Array<{ name: string; query: string; variables?: Record<string, unknown> }>;
+  log: (message: string) => void;
+}
+
+interface ReaderFigures {
+  requests: number;
+  errors: number;
+  ghostRows: number;
+  countMismatches: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+  errorSamples: string[];
+}
+
+/** Starts the readers; they query until stopped (SIGTERM) and then print their figures. */
+function startReaders(url: string, connections: number, queries: unknown[], watched: string) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./contention-readers.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const figures = new Promise<ReaderFigures>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the readers exited with code ${code}`))));
+  });
+  // (a day at most: the writer stops them when its ingest is done)
+  child.stdin.end(JSON.stringify({ url, connections, durationMs: 86_400_000, queries, watched }));
+  return { figures, stop: () => child.kill('SIGTERM') };
+}
+
+async function ingestRun(options: IngestReadersOptions, files: string[], preload: number, withReaders: boolean) {
+  const dir = mkdtempSync(join(tmpdir(), 'govgraph-bench-ingest-readers-'));
+  const store = await EmbeddedStore.open({ dir, readCache: options.cache });
+  try {
+    await ingestPaths(store, files.slice(0, preload), { workers: options.workers });
+    const timed = files.slice(preload);
+    if (!withReaders) {
+      const t = performance.now();
+      const summary = await ingestPaths(store, timed, { workers: options.workers });
+      const seconds = (performance.now() - t) / 1000;
+      return { reports: timed.length, seconds: round(seconds, 1), reportsPerSecond: round(timed.length / seconds, 1), ingested: summary.ingested };
+    }
+    const server = await startServer(store);
+    try {
+      const sample = options.entries.slice(0, preload).find((e) => e.level === 'county') ?? options.entries[0];
+      const readers = startReaders(server.url, options.connections, options.queries({ code: sample.code, search: sample.code }), sample.code);
+      let seconds = 0;
+      let ingested = 0;
+      try {
+        const t = performance.now();
+        const summary = await ingestPaths(store, timed, { workers: options.workers });
+        seconds = (performance.now() - t) / 1000;
+        ingested = summary.ingested;
+      } finally {
+        readers.stop();
+      }
+      const reads = await readers.figures;
+      return {
+        reports: timed.length,
+        seconds: round(seconds, 1),
+        reportsPerSecond: round(timed.length / seconds, 1),
+        ingested,
+        reads: { ...reads, perSecond: round(reads.requests / seconds, 1) },
+        serverErrors: server.counter.errors,
+      };
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function ingestReadersSection(options: IngestReadersOptions) {
+  const n = Math.min(options.reports, options.entries.length);
+  const files = options.entries.slice(0, n).map((e) => join(options.corpusDir, e.file));
+  const preload = Math.max(1, Math.round(n / 10));
+  options.log(`reads during ingestion: ${n - preload} reports alone (after ${preload} preloaded)`);
+  const alone = await ingestRun(options, files, preload, false);
+  options.log(`reads during ingestion: the same reports under ${options.connections} readers`);
+  const underReaders = await ingestRun(options, files, preload, true);
+  const ratio = round(underReaders.reportsPerSecond / alone.reportsPerSecond, 2);
+  const reads = underReaders.reads as ReaderFigures;
+  return {
+    reports: n,
+    preloaded: preload,
+    connections: options.connections,
+    cache: options.cache,
+    alone,
+    underReaders,
+    ingestRateRatio: ratio,
+    target: { ingestRateRatio: 0.5, readP99Ms: 200 },
+    met: ratio >= 0.5 && (reads.p99Ms ?? Number.POSITIVE_INFINITY) <= 200 && reads.errors === 0 && reads.ghostRows === 0 && reads.countMismatches === 0,
+  };
+}
