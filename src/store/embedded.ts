@@ -204,8 +204,24 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const key = `${name}\n${JSON.stringify(params)}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    return cache.set(key, await this.readLane(on, name, params), generation, this.dependencies(name, params));
+    // Requests that miss on the same statement and parameters in the same generation share one read: after
+    // a write, readers of a hub (the counties citing 三项制度) would otherwise each run the same cold query at
+    // once. Their snapshots all began after the same commit, so the rows describe each one's state.
+    const flightKey = `${generation}\n${key}`;
+    const inFlight = this.readsInFlight.get(flightKey);
+    // (if the shared read fails, say because its own request let go of its snapshot, this one reads for itself)
+    if (inFlight) return inFlight.catch(() => this.readLane(on, name, params));
+    const read = this.readLane(on, name, params).then((rows) => cache.set(key, rows, generation, this.dependencies(name, params)));
+    this.readsInFlight.set(flightKey, read);
+    try {
+      return await read;
+    } finally {
+      this.readsInFlight.delete(flightKey);
+    }
   }
+
+  /** Cacheable reads being run, by generation and cache key: a second request for the same waits for the first. */
+  private readonly readsInFlight = new Map<string, Promise<Row[]>>();
 
   /** What a read's rows depend on, by its statement's @cache-by (null: anything). */
   private dependencies(name: string, params: Record<string, unknown>): string[] | null {

@@ -92,3 +92,45 @@ describe('the read cache through writes', () => {
     expect(keptThroughWrites).toBeGreaterThan(0);
   });
 });
+
+describe('reads that miss together', () => {
+  it('share one engine read per statement and parameters until a write, and a failed shared read leaves the others to read for themselves', async () => {
+    const store = await EmbeddedStore.open({ readCache: true });
+    try {
+      for (let i = 1; i <= 4; i++) await store.upsertReport(report(i), { extractorVersion: 'v1' });
+      // biome-ignore lint/suspicious/noExplicitAny: the engine under the store, to count what reaches it
+      const db = (store as any).db as { executeCypher: (q: string, p?: unknown) => Promise<unknown> };
+      const original = db.executeCypher.bind(db);
+      const text = (name: string) => (store as unknown as { statement(n: string): { text: string } }).statement(name).text;
+      let runs = 0;
+      let failNext = false;
+      db.executeCypher = async (q, p) => {
+        if (q === text('initiative_diffusion')) {
+          runs++;
+          if (failNext) {
+            failNext = false;
+            throw new Error('the shared read failed');
+          }
+        }
+        return original(q, p);
+      };
+      const ask = () => store.run('initiative_diffusion', { names: initiatives });
+      const answers = await Promise.all(Array.from({ length: 10 }, ask));
+      expect(runs).toBe(1);
+      for (const rows of answers) expect(rows).toEqual(answers[0]);
+      // after a write, one new read for all again
+      await store.upsertReport(report(5), { extractorVersion: 'v1' });
+      const after = await Promise.all(Array.from({ length: 10 }, ask));
+      expect(runs).toBe(2);
+      expect(after[0]).not.toEqual(answers[0]);
+      // the first read fails: its own caller sees the error, the others read again for themselves
+      await store.upsertReport(report(6), { extractorVersion: 'v1' });
+      failNext = true;
+      const settled = await Promise.allSettled(Array.from({ length: 5 }, ask));
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      expect(runs).toBe(3 + 4);
+    } finally {
+      await store.close();
+    }
+  });
+});
