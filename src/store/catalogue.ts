@@ -31,6 +31,8 @@ export const STATEMENT_NAMES = [
   "jurisdictions_facets",
   "jurisdictions_list",
   "jurisdictions_list_by_initiative",
+  "jurisdictions_list_by_initiative_rollup",
+  "jurisdictions_list_by_place",
   "jurisdictions_lookup",
   "jurisdictions_similar",
   "orphans_delete_indicators",
@@ -222,6 +224,14 @@ export interface Statements {
   };
   "jurisdictions_list_by_initiative": {
     params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; initiatives: ReadonlyArray<string>; initiativeCategory: string | null; skip: number; limit: number };
+    row: { jurisdictions: JurisdictionShape[]; total: number };
+  };
+  "jurisdictions_list_by_initiative_rollup": {
+    params: { orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; initiatives: ReadonlyArray<string>; initiativeCategory: string | null; yearFrom: number | null; yearTo: number | null; skip: number; limit: number };
+    row: { jurisdictions: JurisdictionShape[]; total: number };
+  };
+  "jurisdictions_list_by_place": {
+    params: { orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; skip: number; limit: number };
     row: { jurisdictions: JurisdictionShape[]; total: number };
   };
   "jurisdictions_lookup": {

@@ -196,6 +196,26 @@ export function jurisdictionFilterParams(f: FilterArg) {
   };
 }
 
+/**
+ * The statement that answers a jurisdiction filter: the general ones test the
+ * reports (EXISTS), which the embedded engine does for every candidate even
+ * when the condition's parameters are null; a filter that needs no report
+ * test gets a statement without them (same answer, held to it by
+ * test/integration/store/rollup.test.ts).
+ */
+export function jurisdictionListStatement(params: ReturnType<typeof jurisdictionFilterParams>) {
+  const testsReports =
+    params.issuerType !== null ||
+    params.regulations !== null ||
+    params.regulationKind !== null ||
+    params.regulationScope !== null ||
+    params.problemTheme !== null;
+  // With an initiative named, start from its node rather than test every jurisdiction; the rollup holds the years.
+  if (params.initiatives) return testsReports ? 'jurisdictions_list_by_initiative' : 'jurisdictions_list_by_initiative_rollup';
+  const placeOnly = !testsReports && params.initiativeCategory === null && params.yearFrom === null && params.yearTo === null;
+  return placeOnly ? 'jurisdictions_list_by_place' : 'jurisdictions_list';
+}
+
 const FacetValue = builder.objectRef<{ value: string; count: number }>('FacetValue').implement({
   description: 'One value of a facet and how many matching jurisdictions have it.',
   fields: (t) => ({
@@ -231,8 +251,7 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx) => {
         const params = jurisdictionFilterParams(args.filter);
         const order = { orderBy: args.orderBy?.field ?? 'fullName', descending: args.orderBy?.descending ?? false };
-        // With an initiative named, start from its node rather than test every jurisdiction (same answer).
-        const statement = params.initiatives ? 'jurisdictions_list_by_initiative' : 'jurisdictions_list';
+        const statement = jurisdictionListStatement(params);
         const page = await storeConnection(args, async ({ offset, limit }) => {
           const [row] = await ctx.store.run(statement, { ...params, ...order, skip: offset, limit });
           return { items: row.jurisdictions, total: row.total };

@@ -68,6 +68,16 @@ function listFilters(initiatives: string[]): ParamsOf<'jurisdictions_list_by_ini
   ];
 }
 
+/** Place conditions alone: what jurisdictions_list_by_place answers. */
+const PLACE_FILTERS = [
+  { level: null },
+  { level: 'county' },
+  { level: 'prefecture', orderBy: 'reports', descending: true },
+  { level: null, province: '四川省', orderBy: 'name' },
+  { level: 'county', prefecture: '德阳市' },
+  { level: null, text: '江' },
+];
+
 /** Asserts that each analytic read from the rollup gives the rows of its definition from the reports. */
 async function expectSameAsReference(store: EmbeddedStore): Promise<number> {
   const keys = await jurisdictionKeys(store);
@@ -84,11 +94,19 @@ async function expectSameAsReference(store: EmbeddedStore): Promise<number> {
   compared += citations.titles.length;
   for (const name of names) {
     for (const params of listFilters([name])) {
-      expect(await store.run('jurisdictions_list_by_initiative', params), `${name} ${JSON.stringify(params)}`).toEqual(
-        await store.run('reference/jurisdictions_list_by_initiative', params),
-      );
+      const reference = await store.run('reference/jurisdictions_list_by_initiative', params);
+      expect(await store.run('jurisdictions_list_by_initiative', params), `${name} ${JSON.stringify(params)}`).toEqual(reference);
+      // the lean statement the API picks when no condition tests the reports
+      if (params.issuerType === null)
+        expect(await store.run('jurisdictions_list_by_initiative_rollup', params), `${name} ${JSON.stringify(params)}`).toEqual(reference);
       compared++;
     }
+  }
+  // and the place-only list, as the general list answers it
+  for (const place of PLACE_FILTERS) {
+    const params = { ...LIST_DEFAULTS, initiatives: null, limit: 1000, ...place };
+    expect(await store.run('jurisdictions_list_by_place', params), JSON.stringify(place)).toEqual(await store.run('jurisdictions_list', params));
+    compared++;
   }
   return compared;
 }
