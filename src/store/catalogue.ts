@@ -78,6 +78,7 @@ export const STATEMENT_NAMES = [
   "report_version",
   "reports_by_ids",
   "reports_list",
+  "reports_list_by_properties",
   "reports_old_provenance",
   "rollup_add_citations",
   "rollup_add_mentions",
@@ -412,6 +413,10 @@ export interface Statements {
   };
   "reports_list": {
     params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; level: string | null; province: string | null; jurisdictionKeys: ReadonlyArray<string> | null; initiatives: ReadonlyArray<string> | null; regulations: ReadonlyArray<string> | null; oldestFirst: boolean; skip: number; limit: number };
+    row: { reports: ReportShape[]; total: number };
+  };
+  "reports_list_by_properties": {
+    params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; jurisdictionKeys: ReadonlyArray<string> | null; oldestFirst: boolean; skip: number; limit: number };
     row: { reports: ReportShape[]; total: number };
   };
   "reports_old_provenance": {

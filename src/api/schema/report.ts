@@ -204,8 +204,13 @@ builder.queryFields((t) => ({
         initiatives: f?.mentionsInitiative ? initiativeNames(f.mentionsInitiative) : null,
         regulations: f?.citesRegulation ? regulationTitles(f.citesRegulation) : null,
       };
+      // a filter on the reports' own properties alone gets the statement without the graph tests (see its header)
+      const statement =
+        filter.level === null && filter.province === null && filter.initiatives === null && filter.regulations === null
+          ? 'reports_list_by_properties'
+          : 'reports_list';
       return storeConnection(args, async ({ offset, limit }) => {
-        const [row] = await ctx.store.run('reports_list', { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit });
+        const [row] = await ctx.store.run(statement, { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit });
         return { items: row.reports, total: row.total };
       });
     },
