@@ -1,4 +1,7 @@
 // Problems each of a batch of reports identifies, in the order written.
+// The theme by a pattern comprehension: an OPTIONAL MATCH made Grafeo (0.6)
+// join every HAS_THEME of the graph (16 ms for ten reports at 5,000 reports,
+// against 0.3).
 // @param ids ["r-example"]
 // @cache-by ids report
 // @returns id string
@@ -6,6 +9,5 @@
 // @returns link LinkShape
 UNWIND $ids AS id
 MATCH (:Report {id: id})-[x:IDENTIFIES]->(p:Problem)
-OPTIONAL MATCH (p)-[:HAS_THEME]->(t:ProblemTheme)
-RETURN id, p {.id, .text, theme: t.name, reportId: id} AS problem, x {.*} AS link
+RETURN id, p {.id, .text, theme: head([(p)-[:HAS_THEME]->(t:ProblemTheme) | t.name]), reportId: id} AS problem, x {.*} AS link
 ORDER BY id, x.starts[0]
