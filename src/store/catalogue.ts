@@ -244,23 +244,23 @@ export interface Statements {
     row: { key: string; jurisdiction: JurisdictionShape; shared: number; jaccard: number; total: number };
   };
   "orphans_delete_indicators": {
-    params: Record<never, never>;
+    params: { names: ReadonlyArray<string> };
     row: Row;
   };
   "orphans_delete_initiatives": {
-    params: Record<never, never>;
+    params: { names: ReadonlyArray<string> };
     row: Row;
   };
   "orphans_delete_organizations": {
-    params: Record<never, never>;
+    params: { keys: ReadonlyArray<string> };
     row: Row;
   };
   "orphans_delete_regulations": {
-    params: Record<never, never>;
+    params: { titles: ReadonlyArray<string> };
     row: Row;
   };
   "orphans_delete_themes": {
-    params: Record<never, never>;
+    params: { names: ReadonlyArray<string> };
     row: Row;
   };
   "ping": {
@@ -353,7 +353,7 @@ export interface Statements {
   };
   "report_features": {
     params: { id: string };
-    row: { initiatives: string[]; regulations: string[] };
+    row: { initiatives: string[]; regulations: string[]; planned: string[]; indicators: string[]; themes: string[]; organizations: string[] };
   };
   "report_identifies_problems": {
     params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; themes: ReadonlyArray<string>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };

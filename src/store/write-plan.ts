@@ -6,15 +6,13 @@ import type { Mention, ReportGraph } from '../extract/types.js';
 import { InvalidReportError } from './errors.js';
 import { jurisdictionChain } from './jurisdiction-chain.js';
 import { provenanceColumns, SectionTable } from './provenance.js';
-import type { ParamsOf, StatementName } from './catalogue.js';
+import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 
 export interface PlannedStatement {
   name: StatementName;
   params: Record<string, unknown>;
   /** The rows' `key` column names jurisdictions the statement changed, beyond what the report's own keys say (a read cache drops what depends on them). */
   touchesJurisdictions?: true;
-  /** The rows' `initiatives` and `regulations` columns name what a report being removed mentioned and cited (for the read cache too). */
-  touchesFeatures?: true;
 }
 
 export interface ReportMeta {
@@ -194,26 +192,24 @@ export function storedAsIsParams(graph: ReportGraph, version: string): Record<st
   return { id: graph.reportId, version, year: graph.year ?? null, title: graph.title ?? null };
 }
 
-/** Statements that remove a report and whatever only it held up. */
-export function planReportDelete(id: string): PlannedStatement[] {
+/** What a stored report links to (report_features' row): what its removal changes, and what it may leave orphaned. */
+export type ReportLinks = RowOf<'report_features'>;
+
+/**
+ * Statements that remove a report and whatever only it held up, given what it
+ * links to (read first: report_features): the orphan deletes test only those
+ * nodes, so a removal costs the same in a small graph and a large one.
+ */
+export function planReportDelete(id: string, links: ReportLinks): PlannedStatement[] {
   return [
-    // first, while the report's MENTIONS and CITES still say what it counted
-    { name: 'report_features', params: { id }, touchesFeatures: true },
     { name: 'rollup_remove_report', params: { id }, touchesJurisdictions: true },
     { name: 'report_delete_owned', params: { id } },
     { name: 'report_delete', params: { id } },
-    ...(
-      [
-        'orphans_delete_initiatives',
-        'orphans_delete_regulations',
-        'orphans_delete_indicators',
-        'orphans_delete_themes',
-        'orphans_delete_organizations',
-      ] as const
-    ).map((name) => ({
-      name,
-      params: {},
-    })),
+    { name: 'orphans_delete_initiatives', params: { names: [...new Set([...links.initiatives, ...links.planned])] } },
+    { name: 'orphans_delete_regulations', params: { titles: links.regulations } },
+    { name: 'orphans_delete_indicators', params: { names: [...new Set(links.indicators)] } },
+    { name: 'orphans_delete_themes', params: { names: [...new Set(links.themes)] } },
+    { name: 'orphans_delete_organizations', params: { keys: links.organizations } },
   ];
 }
 

@@ -7,7 +7,7 @@ import { StoreError, UnknownStatementError } from './errors.js';
 import type { Statement } from './statements.js';
 import type { Row, UpsertOutcome } from './types.js';
 import { jurisdictionChain } from './jurisdiction-chain.js';
-import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement } from './write-plan.js';
+import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement, type ReportLinks } from './write-plan.js';
 
 /** A statement run inside an open transaction. */
 export interface Transaction {
@@ -64,21 +64,30 @@ function touchedBy(graph: ReportGraph): string[] {
 
 /**
  * Runs the steps in order; returns what the steps say they changed
- * ("jurisdiction:KEY", "initiative:NAME", "regulation:TITLE"): a removal's,
- * which a report's own touched keys do not name when it moves to another
- * place, no longer mentions something, or is deleted.
+ * ("jurisdiction:KEY"): a removal's rollup, which a report's own touched keys
+ * do not name when it moves to another place or is deleted.
  */
 async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<string[]> {
   const touched: string[] = [];
   for (const step of steps) {
     const rows = await tx.run(step.name, step.params);
     if (step.touchesJurisdictions) for (const row of rows) touched.push(`jurisdiction:${row.key}`);
-    if (step.touchesFeatures)
-      for (const row of rows) {
-        for (const name of (row.initiatives as string[] | null) ?? []) touched.push(`initiative:${name}`);
-        for (const title of (row.regulations as string[] | null) ?? []) touched.push(`regulation:${title}`);
-      }
   }
+  return touched;
+}
+
+/**
+ * Removes a stored report and whatever only it held up; returns what the
+ * removal changed beyond the report itself: the jurisdiction of its rollup,
+ * and the initiatives and regulations it mentioned and cited (a read cache
+ * drops what depended on them), read first, while its links still say so.
+ */
+async function removeReport(tx: Transaction, id: string): Promise<string[]> {
+  const [links] = (await tx.run('report_features', { id })) as ReportLinks[];
+  if (!links) return [];
+  const touched = await runAll(tx, planReportDelete(id, links));
+  for (const name of links.initiatives) touched.push(`initiative:${name}`);
+  for (const title of links.regulations) touched.push(`regulation:${title}`);
   return touched;
 }
 
@@ -93,7 +102,7 @@ export async function upsertReport(store: Transactional, graph: ReportGraph, met
     return await store.writeTransaction(async (tx) => {
       const existing = await tx.run('report_stored_as', storedAsIsParams(graph, version));
       if (existing.length && existing[0].same === true) return { commit: false, value: 'unchanged' as const };
-      const removed = existing.length ? await runAll(tx, planReportDelete(graph.reportId)) : [];
+      const removed = existing.length ? await removeReport(tx, graph.reportId) : [];
       await runAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
       return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const), touched: [...touchedBy(graph), ...removed] };
     });
@@ -109,7 +118,7 @@ export function deleteReport(store: Transactional, id: string): Promise<boolean>
     const existing = await tx.run('report_version', { id });
     if (!existing.length) return { commit: false, value: false };
     // jurisdiction nodes outlive their reports; only the rollup of the report's own one changes
-    const removed = await runAll(tx, planReportDelete(id));
+    const removed = await removeReport(tx, id);
     return { commit: true, value: true, touched: [`report:${id}`, ...removed] };
   });
 }

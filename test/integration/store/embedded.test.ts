@@ -79,6 +79,33 @@ describe('embedded store: writing reports', () => {
     await store.close();
   });
 
+  it('deletes and replaces reports whose initiatives, regulations, indicators, themes and issuer no other report holds', async () => {
+    const store = await EmbeddedStore.open();
+    await store.upsertReport(syntheticReport(1), { extractorVersion: 'v1' });
+    const alone = await store.counts();
+    // report 2 holds up nodes of its own of every kind: renamed, so report 1 shares none of them
+    const base = syntheticReport(2);
+    const own = (graph = base, tag = '甲') => ({
+      ...graph,
+      issuer: { type: 'department' as const, name: `罗江区${tag}局` },
+      initiatives: graph.initiatives.map((x) => ({ ...x, name: `${x.name}${tag}` })),
+      regulations: graph.regulations.map((x) => ({ ...x, title: `${x.title}${tag}` })),
+      problems: graph.problems.map((x) => ({ ...x, theme: `${x.theme}${tag}` })),
+      plans: graph.plans.map((x) => ({ ...x, initiatives: x.initiatives.map((name) => `${name}${tag}`) })),
+      metrics: graph.metrics.map((x) => ({ ...x, indicator: `${x.indicator}${tag}` })),
+    });
+    await store.upsertReport(own(), { extractorVersion: 'v1' });
+    const both = await store.counts();
+    expect(both.nodes).toBeGreaterThan(alone.nodes + 3);
+    // a replacement that holds as many other nodes leaves none of the first version's behind
+    await store.upsertReport(own(base, '乙'), { extractorVersion: 'v2' });
+    expect(await store.counts()).toEqual(both);
+    expect(await store.run('initiatives_lookup', { names: ['行政执法三项制度甲'] })).toEqual([]);
+    expect(await store.deleteReport('synthetic-2')).toBe(true);
+    expect(await store.counts()).toEqual(alone);
+    await store.close();
+  });
+
   it('refuses a malformed graph before writing anything', async () => {
     const store = await EmbeddedStore.open();
     const broken = syntheticReport(2);
