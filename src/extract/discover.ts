@@ -246,8 +246,11 @@ export const categoryOfName = remembered(function categoryOfName(name: string): 
 
 /** Left context that belongs to a quoted name (行政执法队伍素质能力提升“大比武”, 执法“观察期”制度), or ''. */
 function nameBefore(text: string, quoteStart: number): string {
-  const window = text.slice(Math.max(0, quoteStart - 16), quoteStart);
-  const run = /[\u4e00-\u9fff]*$/.exec(window)?.[0] ?? '';
+  // /[\u4e00-\u9fff]*$/ on the 16 characters before the quote: the CJK characters right before it, found
+  // by a scan back (the regex, unanchored at its start, retried from each position of the window)
+  let from = quoteStart;
+  while (from > 0 && quoteStart - from < 16 && isCJK(text.charCodeAt(from - 1))) from--;
+  const run = text.slice(from, quoteStart);
   const boundary = LEFT_BOUNDARY.exec(run);
   // (an autonomous region's or prefecture's level word is no part of the name: 自治区法治政府建设“15336”部署要求)
   const head = (boundary ? run.slice(boundary[0].length) : run).replace(/^自治[区州县旗]/, '');
@@ -316,13 +319,42 @@ export function notANameAfter(text: string, at: number): boolean {
   return from.some((p) => STOP.quoteFollowers.some((w) => text.startsWith(w, p)));
 }
 
-/** Whether one of `words` ends within the 8 characters before `at`, with no punctuation after it (the same clause). */
-function precededInClause(text: string, at: number, words: string[]): boolean {
+/** Words by their first code unit (or their last), each list in the order given. */
+function wordsByUnit(words: string[], last: boolean): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of words) {
+    const c = w.charCodeAt(last ? w.length - 1 : 0);
+    map.set(c, [...(map.get(c) ?? []), w]);
+  }
+  return map;
+}
+const PRECEDERS_BY_FIRST = wordsByUnit(STOP.quotePreceders, false);
+const FIGURE_VERBS_BY_LAST = wordsByUnit(STOP.figureVerbs, true);
+const FIGURE_VERB_MAX = Math.max(0, ...STOP.figureVerbs.map((v) => v.length));
+
+/** Whether one of the stoplist's quotePreceders ends within the 8 characters before `at`, with no punctuation after it (the same clause). */
+export function precededInClause(text: string, at: number): boolean {
   let from = at;
   while (from > 0 && at - from < 8 && isCJK(text.charCodeAt(from - 1))) from--;
-  // (read in place at each start the clause allows: at most 8, not a slice per quote)
-  for (const w of words) for (let p = at - w.length; p >= from; p--) if (text.startsWith(w, p)) return true;
+  // (read in place: at each start the clause allows, at most 8, only the words starting with the
+  // character there; not every word at every start, and not a slice per quote)
+  for (let p = from; p < at; p++) {
+    const words = PRECEDERS_BY_FIRST.get(text.charCodeAt(p));
+    if (words) for (const w of words) if (p + w.length <= at && text.startsWith(w, p)) return true;
+  }
   return false;
+}
+
+/**
+ * STOP.figureVerbs.some((v) => text.startsWith(v, at - v.length)): one of the
+ * verbs ends right before `at`. Only the verbs ending in the character before
+ * `at` are compared; near the start of the text, where startsWith clamps a
+ * negative position to 0, every verb is, as before.
+ */
+export function figureVerbBefore(text: string, at: number): boolean {
+  if (at < FIGURE_VERB_MAX) return STOP.figureVerbs.some((v) => text.startsWith(v, at - v.length));
+  const verbs = FIGURE_VERBS_BY_LAST.get(text.charCodeAt(at - 1));
+  return verbs?.some((v) => text.startsWith(v, at - v.length)) ?? false;
 }
 
 /**
@@ -337,6 +369,21 @@ function headNoun(head: string): string {
 
 /** The heads of a campaign brand: 法治X, 平安X. */
 const BRAND_HEAD = /^(?:法治|平安)[\u4e00-\u9fff]{2,4}$/;
+
+/**
+ * Offset of the ” closing a quote of /“([^“”\n]{3,16})”/ that opens at `open`
+ * (a “), or -1. The quoted words hold no “, ” or line break, so the quote can
+ * only close at the first of these after `open`, 3–16 characters on.
+ */
+export function shortQuoteClose(text: string, open: number): number {
+  const limit = Math.min(text.length, open + 18);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201d) return i - open - 1 >= 3 ? i : -1;
+    if (c === 0x201c || c === 0x0a) return -1;
+  }
+  return -1;
+}
 
 function quotedNames(text: string, options: DiscoverOptions): Found[] {
   const found: Found[] = [];
@@ -386,21 +433,22 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
   }
   // A quoted name standing alone: a name if it is shaped like one and not a slogan.
   const titles = options.sentences ? new TitleCursor(options.sentences.opens, options.sentences.closes) : TitleCursor.of(text);
-  for (const q of text.matchAll(/“([^“”\n]{3,16})”/g)) {
-    const start = q.index ?? 0;
-    if (inRun.has(start)) continue;
-    const name = q[1];
+  for (let start = text.indexOf('“'), end = 0; start >= 0; start = text.indexOf('“', end)) {
+    // the next quote of /“([^“”\n]{3,16})”/g, as matchAll finds them: end is where the search resumes
+    const close = shortQuoteClose(text, start);
+    end = close < 0 ? start + 1 : close + 1;
+    if (close < 0 || inRun.has(start)) continue;
+    const name = text.slice(start + 1, close);
     if (!shapedLikeAName(name)) continue;
     // (a title is at most 120 characters: a bounded look-back, not a scan back through the text)
     if (titles.openAt(start, 120)) continue;
     // 变“群众跑”为“数据跑”: a contrast, not a name; 打好“学习牌”: a figure of speech
     if (inSet(text.charCodeAt(start - 1), CONTRAST)) continue;
-    if (STOP.figureVerbs.some((v) => text.startsWith(v, start - v.length))) continue;
+    if (figureVerbBefore(text, start)) continue;
     // 获评“贵州省禁毒示范城市”, 勇当甘肃改革“开路先锋”: an honour received or a role taken
-    if (precededInClause(text, start, STOP.quotePreceders)) continue;
+    if (precededInClause(text, start)) continue;
     // “点对点”和“总对总”网络查控, “钉钉打卡”、“日常巡查”: qualifiers in a list, not names
     // (/^(?:、|和|与|及|或)?“/ on the 2 characters after, /”(?:、|和|与|及|或)?$/ on the 2 before)
-    const end = start + q[0].length;
     const listedNext = text.charCodeAt(end) === 0x201c || (inSet(text.charCodeAt(end), LIST_JOINERS) && text.charCodeAt(end + 1) === 0x201c);
     const listedPrevious = text.charCodeAt(start - 1) === 0x201d || (inSet(text.charCodeAt(start - 1), LIST_JOINERS) && text.charCodeAt(start - 2) === 0x201d);
     if (listedNext || listedPrevious) continue;
@@ -419,14 +467,14 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
       continue;
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
     if (name.length === 3 && !STOP.shortQuotedEndings.some((e) => name.endsWith(e)) && !lexiconEntry(name)) continue;
-    // 行政执法“优差双评”: the domain words before the quote are part of the name, which the quote alone also names
-    // (only a short domain noun right before the quote: a longer run is the clause that leads to it)
     // “法治中村”建设, “平安人社”建设: a place's or a department's own rule-of-law campaign, named with its 建设
     // (as the unquoted brands are: 法治德阳建设)
     if (BRAND_HEAD.test(name) && text.startsWith('建设', end)) {
       found.push({ name: `${name}建设`, start, end: end + 2, confidence: 0.7, category: categoryOfName(name), quoted: name });
       continue;
     }
+    // 行政执法“优差双评”: the domain words before the quote are part of the name, which the quote alone also names
+    // (only a short domain noun right before the quote: a longer run is the clause that leads to it)
     const before = headNoun(nameBefore(text, start));
     if (before) found.push({ name: before + name, start: start - before.length, end, confidence: 0.6, category: categoryOfName(before + name), quoted: name });
     else found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });

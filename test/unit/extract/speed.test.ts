@@ -9,7 +9,17 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { registerMarkers, WordCensus } from '../../../src/extract/census.js';
-import { notANameAfter, placeBrands, quotedRuns, quotesIn, titledBefore, unquotedMatches } from '../../../src/extract/discover.js';
+import {
+  figureVerbBefore,
+  notANameAfter,
+  placeBrands,
+  precededInClause,
+  quotedRuns,
+  quotesIn,
+  shortQuoteClose,
+  titledBefore,
+  unquotedMatches,
+} from '../../../src/extract/discover.js';
 import { FIRST_FORM_WORD, FORM_RANK_OF_WORD, FORM_TRIE, FORMS, IGNORABLE, INITIATIVES, matchKey, spelledOut } from '../../../src/extract/lexicon.js';
 import { strip } from '../../../src/extract/stripped.js';
 import { divisionsByShortName, forEachDivisionName } from '../../../src/extract/divisions.js';
@@ -380,6 +390,37 @@ describe('discovery and jurisdiction scans', () => {
         for (let at = 0; at <= text.length; at++) {
           expect(titledBefore(text, at)).toBe(/(?:题为|题目为|主题为)$/.test(text.slice(Math.max(0, at - 3), at)));
           expect(notANameAfter(text, at)).toBe(after.test(text.slice(at)));
+        }
+      }),
+      runs(300),
+    );
+  });
+
+  it('shortQuoteClose, from each “ where the search resumes, finds the quotes of matchAll(/“([^“”\\n]{3,16})”/g)', () => {
+    fc.assert(
+      fc.property(textOf([...cjk, '“', '”', '\n', '、', '法治政府建设'], 40), (text) => {
+        const found: [number, string][] = [];
+        for (let start = text.indexOf('“'), end = 0; start >= 0; start = text.indexOf('“', end)) {
+          const close = shortQuoteClose(text, start);
+          end = close < 0 ? start + 1 : close + 1;
+          if (close >= 0) found.push([start, text.slice(start + 1, close)]);
+        }
+        expect(found).toEqual([...text.matchAll(/“([^“”\n]{3,16})”/g)].map((m) => [m.index, m[1]]));
+      }),
+      runs(500),
+    );
+  });
+
+  it("figureVerbBefore and precededInClause are the stoplist's word tests they replace, at every offset", () => {
+    const verbs: string[] = STOPLIST.figureVerbs;
+    const preceders: string[] = STOPLIST.quotePreceders;
+    fc.assert(
+      fc.property(textOf([...cjk, ...verbs, ...preceders, '评', '为', '被', '“', ',', ' '], 30), (text) => {
+        for (let at = 0; at <= text.length; at++) {
+          expect(figureVerbBefore(text, at)).toBe(verbs.some((v) => text.startsWith(v, at - v.length)));
+          let from = at;
+          while (from > 0 && at - from < 8 && /[\u4e00-\u9fff]/.test(text[from - 1])) from--;
+          expect(precededInClause(text, at)).toBe(preceders.some((w) => text.slice(from, at).includes(w)));
         }
       }),
       runs(300),
