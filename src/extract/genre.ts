@@ -53,8 +53,9 @@ const SECTION_NUMBER = /[一二三四五六七八九十]+、(?![一二三四五�
  * and no day in the first sentence (a news item's dateline), with numbered
  * sections (一、, (一)) or 现将…报告如下. A menu page fails the first two; a news
  * item or a notice about a 法治 meeting, full of the vocabulary, fails the last.
+ * `title`: findTitle(text), when the caller has it already.
  */
-export function checkReportLike(text: string): void {
+export function checkReportLike(text: string, title: string | null = findTitle(text)): void {
   // Both counts matter only up to their thresholds (the exact number is reported only below them):
   // counting stops there, a few hundred characters into a report, instead of running over all of it.
   let chinese = 0;
@@ -68,9 +69,8 @@ export function checkReportLike(text: string): void {
   GOVERNANCE_WORDS.lastIndex = 0;
   while (governance < 5 && GOVERNANCE_WORDS.exec(text)) governance++; // the matches text.match(GOVERNANCE_WORDS) would count, up to 5
   if (governance < 5) throw new NotAReportError(`the governance vocabulary (法治, 依法行政, 行政执法, 政府…) occurs only ${governance} times`);
-  // A report's own title settles it (the extractor reads the same title), unless it is a news headline
-  // about a report (…听取…情况报告); only texts without one are looked at further.
-  const title = findTitle(text);
+  // A report's own title settles it (the extractor reads the same title, and passes it), unless it is a
+  // news headline about a report (…听取…情况报告); only texts without one are looked at further.
   if (title) {
     const verb = REPORT_TITLE_NEWS_VERBS.find((w) => title.includes(w));
     if (!verb) return;

@@ -72,7 +72,9 @@ const reportCodes = new ScratchCodes();
 
 export function extractReport(raw: string, options: { file?: string } = {}): ReportGraph {
   const text = normalizeText(raw);
-  checkReportLike(text);
+  // (the title is read once: the genre check looks at it too)
+  const title = findTitle(text);
+  checkReportLike(text, title);
   const page = readPageMeta(raw);
   // the text's code units, read by every per-character scan below (one copy, not charCodeAt in each;
   // none of them keeps it past this call)
@@ -81,7 +83,6 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
   const sections = parseSections(text);
   const sectionPath = sectionPathIn(sections);
 
-  const title = findTitle(text);
   // the text without quotes, spaces and line breaks, where the lexicon's forms are matched; and the counts
   // of fixed words the jurisdiction and the issuer ask for: one trie walk of it finds the forms and the words
   const stripped = strip(text, codes, sentences.ignorable);

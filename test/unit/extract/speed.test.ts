@@ -16,6 +16,7 @@ import {
   precededInClause,
   quotedRuns,
   quotesIn,
+  shapedLikeAName,
   shortQuoteClose,
   titledBefore,
   unquotedMatches,
@@ -408,6 +409,23 @@ describe('discovery and jurisdiction scans', () => {
         expect(found).toEqual([...text.matchAll(/“([^“”\n]{3,16})”/g)].map((m) => [m.index, m[1]]));
       }),
       runs(500),
+    );
+  });
+
+  it('shapedLikeAName is the four RegExp tests it replaced', () => {
+    const former = (name: string) =>
+      !(/[、,，;；:：。!！?？\s—\-+＋()（）]/.test(name) && !/^互联网\+/.test(name)) &&
+      /^[\u4e00-\u9fff0-9A-Za-z·]+$/.test(name) &&
+      /[\u4e00-\u9fff]{2}/.test(name) &&
+      !/的|了|着|得/.test(name);
+    fc.assert(
+      fc.property(
+        textOf([...cjk, '互联网+', '+', '·', 'A', 'z', '9', '的', '了', '、', ' ', '\n', '—', '（', '\u3000', '\u9fff', '\u4dff', 'Ａ'], 8),
+        (name) => {
+          expect(shapedLikeAName(name)).toBe(former(name));
+        },
+      ),
+      runs(1000),
     );
   });
 
