@@ -217,8 +217,8 @@ function withoutLeadingPlaces(name: string): string {
   return name;
 }
 
-/** Strips quotes, 、 and spaces: the canonical form of a discovered name. */
-const canonicalOf = (s: string) => s.replace(/[“”"\s、,，]/g, '');
+/** Strips quotes, 、 and spaces: the canonical form of a discovered name (the stoplist's bare form). */
+const canonicalOf = bareName;
 
 export interface DiscoverOptions {
   /** True for offsets inside the problems part: words quoted there (缺位, 体外循环) name shortcomings, not initiatives. */
@@ -257,19 +257,23 @@ export const categoryOfName = remembered(function categoryOfName(name: string): 
 });
 
 /** Left context that belongs to a quoted name (行政执法队伍素质能力提升“大比武”, 执法“观察期”制度), or ''. */
+const DOMAIN_WORD = /执法|行政|政务|法治|监管|审批|复议|调解|普法|服务/;
+
 function nameBefore(text: string, quoteStart: number): string {
   // /[\u4e00-\u9fff]*$/ on the 16 characters before the quote: the CJK characters right before it, found
   // by a scan back (the regex, unanchored at its start, retried from each position of the window)
   let from = quoteStart;
   while (from > 0 && quoteStart - from < 16 && isCJK(text.charCodeAt(from - 1))) from--;
   const run = text.slice(from, quoteStart);
+  // the head is a part of the run: a run without a word of the domain has no head (the test below, made first)
+  if (run.length < 2 || !DOMAIN_WORD.test(run)) return '';
   const boundary = LEFT_BOUNDARY.exec(run);
   // (an autonomous region's or prefecture's level word is no part of the name: 自治区法治政府建设“15336”部署要求)
   const head = (boundary ? run.slice(boundary[0].length) : run).replace(/^自治[区州县旗]/, '');
   // only a noun phrase of the domain, never a place, a level or a quantifier (全区, 各村, 省级)
   if (head.length < 2 || /^(全|我|各|本|该|市|县|区|省|镇|乡|村|国家|全国|新时代|新)/.test(head) || divisionsByShortName.has(head) || divisionsByName.has(head))
     return '';
-  if (!/(执法|行政|政务|法治|监管|审批|复议|调解|普法|服务)/.test(head)) return '';
+  if (!DOMAIN_WORD.test(head)) return '';
   // 法治政府建设示范创建“三促一评”活动: a known initiative before the quote is one of its own
   // (head is CJK only, so a slice is a lexicon key as it stands: any key of 3+ characters inside head, found
   // with the forms' trie from each position instead of a lookup of every slice)
