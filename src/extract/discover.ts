@@ -256,9 +256,10 @@ export const categoryOfName = remembered(function categoryOfName(name: string): 
   return null;
 });
 
-/** Left context that belongs to a quoted name (行政执法队伍素质能力提升“大比武”, 执法“观察期”制度), or ''. */
+// A word of the domain: a name's head before its quote holds one (nameBefore).
 const DOMAIN_WORD = /执法|行政|政务|法治|监管|审批|复议|调解|普法|服务/;
 
+/** Left context that belongs to a quoted name (行政执法队伍素质能力提升“大比武”, 执法“观察期”制度), or ''. */
 function nameBefore(text: string, quoteStart: number): string {
   // /[\u4e00-\u9fff]*$/ on the 16 characters before the quote: the CJK characters right before it, found
   // by a scan back (the regex, unanchored at its start, retried from each position of the window)
