@@ -346,9 +346,12 @@ export function titledBefore(text: string, at: number): boolean {
 
 /** /^(?:工作)?(?:目标|理念|…)/ over the stoplist's quoteFollowers, on the text from `at`, read in place. */
 export function notANameAfter(text: string, at: number): boolean {
-  const from = text.startsWith('工作', at) ? [at, at + 2] : [at];
-  return from.some((p) => STOP.quoteFollowers.some((w) => text.startsWith(w, p)));
+  return followerAt(text, at) || (text.startsWith('工作', at) && followerAt(text, at + 2));
 }
+// (only the followers starting with the character at p are compared, not all of them at every quote)
+const FOLLOWERS_BY_FIRST = wordsByUnit(STOP.quoteFollowers, false);
+const EMPTY_FOLLOWER = STOP.quoteFollowers.includes('');
+const followerAt = (text: string, p: number) => EMPTY_FOLLOWER || (FOLLOWERS_BY_FIRST.get(text.charCodeAt(p))?.some((w) => text.startsWith(w, p)) ?? false);
 
 /** Words by their first code unit (or their last), each list in the order given. */
 function wordsByUnit(words: string[], last: boolean): Map<number, string[]> {

@@ -102,16 +102,25 @@ export function extractInitiatives(
     let start = realOffset(stripped, at);
     let end = realOffset(stripped, last) + 1;
     // take in a quotation mark the span opens or closes inside (“放管服”改革)
-    const balance = quoteBalance(text, start, end);
-    if (balance < 0 && text.charCodeAt(start - 1) === 0x201c) start--;
-    if (balance > 0 && text.charCodeAt(end) === 0x201d) end++;
+    let balance = quoteBalance(text, start, end);
+    const opens = balance < 0 && text.charCodeAt(start - 1) === 0x201c;
+    const closes = balance > 0 && text.charCodeAt(end) === 0x201d;
+    // (the balance of the widened span: one more “ taken in, one more ” taken in)
+    if (opens) {
+      start--;
+      balance++;
+    }
+    if (closes) {
+      end++;
+      balance--;
+    }
     // 《以案释法》栏目: a name that is a whole document title is the document's (a regulation), not an initiative
     if (text.charCodeAt(start - 1) === 0x300a && text.charCodeAt(end) === 0x300b) return; // (code units: no one-character strings)
     // 《法治政府建设与责任落实督察工作规定》: a rule about a system is cited, not the system carried out (an
     // 实施方案 of a campaign carries it out, and keeps it: gold GUIDELINES §5)
     if (insideRuleTitle(text, titles, start, end)) return;
     // a quote that still splits the match (守护南粤”执法) means the name is not there
-    if (quoteBalance(text, start, end) !== 0) return;
+    if (balance !== 0) return;
     // a quoted name is one name: a form that only begins it (放管服 in “放管服效”改革) names something else
     if (beginsLongerQuote(text, start, end)) return;
     const surface = text.slice(start, end);

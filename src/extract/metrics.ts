@@ -74,14 +74,19 @@ const CN_UNITS = new Set(['次', '期', '场', '场次', '批', '批次', '轮',
 /** A Chinese numeral as a number: 两 → 2, 十 → 10, 二十五 → 25, 一百二十 → 120; NaN if it is not one. */
 const DIGIT = new Map(Object.entries({ 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }));
 const POWER = new Map(Object.entries({ 十: 10, 百: 100, 千: 1000 }));
+// The same by code unit (every key is one code unit; any other unit, a surrogate half included, is neither)
+const DIGIT_OF = new Map([...DIGIT].map(([ch, d]) => [ch.charCodeAt(0), d]));
+const POWER_OF = new Map([...POWER].map(([ch, p]) => [ch.charCodeAt(0), p]));
 
 export function chineseNumeral(s: string): number {
   let total = 0;
   let current = -1;
   let lastPower = Infinity;
-  for (const ch of s) {
-    const d = DIGIT.get(ch);
-    const p = d === undefined ? POWER.get(ch) : undefined;
+  // (by code unit, not a one-character string per character looked up)
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = DIGIT_OF.get(c);
+    const p = d === undefined ? POWER_OF.get(c) : undefined;
     if (d !== undefined) {
       if (current >= 0) return NaN; // 八五, 二三: not one number
       current = d;
@@ -424,10 +429,20 @@ export function withoutClosing(s: string): string {
 
 const QUOTES = /[“”"]/g;
 /** s.replace(/[“”"]/g, ''), without the call when there is none. */
-const withoutQuotes = (s: string) => (s.includes('“') || s.includes('”') || s.includes('"') ? s.replace(QUOTES, '') : s);
+function withoutQuotes(s: string): string {
+  // (one look at each character: not three searches of the string)
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x201c || c === 0x201d || c === 0x22) return s.replace(QUOTES, '');
+  }
+  return s;
+}
 
 function hasDigit(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (is(s.charCodeAt(i), IS_DIGIT)) return true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
   return false;
 }
 

@@ -11,11 +11,18 @@ const THEMES: { themes: { theme: string; keywords: string[] }[] } = require('./k
 
 const LEAD_END = /[。;；]/;
 
+// Each theme's keywords as one RegExp alternation: keywords.some((k) => lead.includes(k)) in one search of the
+// lead, not one per keyword (a theme without keywords never matches)
+const THEME_TESTS = THEMES.themes.map(({ theme, keywords }) => ({
+  theme,
+  re: keywords.length ? new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : null,
+}));
+
 export function themeOf(item: string): string | null {
   // item.split(/[。;；]/)[0], without splitting the whole item
   const stop = LEAD_END.exec(item);
   const lead = stop ? item.slice(0, stop.index) : item;
-  for (const { theme, keywords } of THEMES.themes) if (keywords.some((k) => lead.includes(k))) return theme;
+  for (const { theme, re } of THEME_TESTS) if (re?.test(lead)) return theme;
   return null;
 }
 

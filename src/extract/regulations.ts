@@ -257,10 +257,16 @@ function verbBefore(window: string): CitationAction | null {
   let bestEnd = 0;
   let bestLength = 0;
   let bestAttributive = false;
+  // the positions where some verb may start, found once for the four groups (a position where none starts
+  // is one a group's scan steps over)
+  const starts: number[] = [];
+  for (let i = 0; i < window.length; i++) if (inSet(window.charCodeAt(i), VERB_START)) starts.push(i);
+  if (!starts.length) return null;
   for (const { action, byFirst, notBefore } of VERB_GROUPS) {
-    for (let i = 0; i < window.length; ) {
-      const c = window.charCodeAt(i);
-      const words = inSet(c, VERB_START) ? byFirst.get(c) : undefined;
+    for (let s = 0, resume = 0; s < starts.length; s++) {
+      const i = starts[s];
+      if (i < resume) continue;
+      const words = byFirst.get(window.charCodeAt(i));
       let word = '';
       // (?![notBefore]) looks at the window only: at its end there is nothing to refuse
       if (words)
@@ -269,10 +275,7 @@ function verbBefore(window: string): CitationAction | null {
             word = w;
             break;
           }
-      if (!word) {
-        i++;
-        continue;
-      }
+      if (!word) continue;
       const end = i + word.length;
       const attributive = end < window.length && window.charCodeAt(end) === 0x7684; // 的 (never read past the end: that deoptimizes)
       const better =
@@ -285,7 +288,7 @@ function verbBefore(window: string): CitationAction | null {
         bestLength = word.length;
         bestAttributive = attributive;
       }
-      i = end;
+      resume = end;
     }
   }
   return bestAction;

@@ -46,10 +46,14 @@ export function classifyHeading(heading: string): SectionKind[] {
 export function parseSections(text: string): Section[] {
   const sections: Section[] = [];
   const open: Section[] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    // every heading pattern starts with a numeral, a digit or an opening parenthesis: other lines are not tried
-    const match = startsLikeHeading(line) ? HEADING_PATTERNS.find(([re]) => re.test(line)) : undefined;
+  // the lines of text.split('\n'), found by indexOf: every heading pattern starts with a numeral, a digit or
+  // an opening parenthesis, so only a line starting with one is sliced out and tried (not every line of the
+  // text made a string)
+  for (let offset = 0; offset <= text.length; ) {
+    const newline = text.indexOf('\n', offset);
+    const end = newline < 0 ? text.length : newline;
+    const line = end > offset && hasBit(HEADING_START, text.charCodeAt(offset)) ? text.slice(offset, end) : '';
+    const match = line ? HEADING_PATTERNS.find(([re]) => re.test(line)) : undefined;
     if (match) {
       const level = match[1];
       const stop = line.indexOf('。');
@@ -69,7 +73,7 @@ export function parseSections(text: string): Section[] {
       sections.push(section);
       open.push(section);
     }
-    offset += line.length + 1;
+    offset = end + 1;
   }
   return sections;
 }
