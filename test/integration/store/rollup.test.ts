@@ -56,6 +56,8 @@ async function keysOf(store: EmbeddedStore, label: 'Initiative' | 'Regulation'):
 const initiativeNames = (store: EmbeddedStore) => keysOf(store, 'Initiative');
 
 const LIST_DEFAULTS = loadStatements('embedded').get('jurisdictions_list_by_initiative')?.params as ParamsOf<'jurisdictions_list_by_initiative'>;
+/** reports_list's example parameters: no filter. */
+const REPORTS_DEFAULTS = loadStatements('embedded').get('reports_list')?.params as ParamsOf<'reports_list'>;
 
 /** The filters "which jurisdictions mention X" is asked with: none, a year range, an issuer type, both, a level. */
 function listFilters(initiatives: string[]): ParamsOf<'jurisdictions_list_by_initiative'>[] {
@@ -114,20 +116,7 @@ async function expectSameAsReference(store: EmbeddedStore): Promise<number> {
   // and the reports listed by their own properties, as the general list answers it
   const someKeys = (await jurisdictionKeys(store)).slice(0, 3);
   for (const filter of [{}, { yearFrom: 2021 }, { yearTo: 2022, oldestFirst: true }, { issuerType: 'government' }, { jurisdictionKeys: someKeys, skip: 1 }]) {
-    const params = {
-      yearFrom: null,
-      yearTo: null,
-      issuerType: null,
-      level: null,
-      province: null,
-      jurisdictionKeys: null,
-      initiatives: null,
-      regulations: null,
-      oldestFirst: false,
-      skip: 0,
-      limit: 1000,
-      ...filter,
-    };
+    const params = { ...REPORTS_DEFAULTS, limit: 1000, ...filter };
     expect(await store.run('reports_list_by_properties', params), JSON.stringify(filter)).toEqual(await store.run('reports_list', params));
     compared++;
   }
