@@ -72,6 +72,10 @@ export function isWriteStatement(text: string): boolean {
   return /\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP)\b/i.test(code);
 }
 
+/** How long requests' reads may wait behind writes before the writes let them run, and for how long then (readersTurn). */
+const READ_STARVATION_MS = 200;
+const READ_TURN_MS = 40;
+
 export class EmbeddedStore implements GraphStore, Transactional {
   readonly kind = 'embedded' as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
@@ -253,13 +257,35 @@ export class EmbeddedStore implements GraphStore, Transactional {
    * never waits behind every client's queued read (with twenty readers it made ingestion four times slower).
    */
   private readLane(on: Executor, name: string, params: Record<string, unknown>, lane: LimitFunction): Promise<Row[]> {
+    // (for readersTurn: when each request's read not yet in the engine was asked for, oldest first)
+    const asked = lane === this.readLimit ? performance.now() : null;
+    if (asked !== null) this.readsAsked.push(asked);
     return lane(async () => {
       // A read that gets the lane while a write transaction runs waits for it to end, holding the lane:
       // the write has the engine to itself but for the read in flight when it began (at most one a
       // write), and the reads go on between writes.
       while (this.writing) await this.writing;
+      if (asked !== null) this.readsAsked.splice(this.readsAsked.indexOf(asked), 1);
       return this.exec(on, name, params);
     });
+  }
+
+  /** When the requests' reads waiting for the engine were asked for (readersTurn reads the oldest). */
+  private readonly readsAsked: number[] = [];
+
+  /**
+   * Before a write transaction begins: when the oldest of the requests' reads has waited
+   * READ_STARVATION_MS, they get the engine for up to READ_TURN_MS (or until none is left). Writes
+   * otherwise go first, and an ingest that never pauses held 20 readers off for seconds (p99 2.8 s
+   * at 5,000 reports). With 200 / 40 ms, 900 reports under 20 readers: ingest 0.55 of its rate
+   * alone (target ≥ 0.5), reads p99 ~0.75 s; 100 / 50 ms gave reads p99 0.4 s but ingest 0.47.
+   */
+  private async readersTurn(): Promise<void> {
+    if (!this.readsAsked.length || performance.now() - this.readsAsked[0] < READ_STARVATION_MS) return;
+    const until = performance.now() + READ_TURN_MS;
+    while (this.readLimit.activeCount + this.readLimit.pendingCount > 0 && performance.now() < until) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   /** A write statement outside a transaction (commits on its own, at a moment the caller cannot see): the cache is dropped before and after. */
@@ -277,6 +303,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
   /** Runs work in a transaction, one at a time; commits if it says so, rolls back if not or if it throws. */
   writeTransaction<T>(work: (tx: Transaction) => Promise<TransactionResult<T>>): Promise<T> {
     const next = this.writeQueue.then(async () => {
+      await this.readersTurn();
       this.assertOpen();
       const tx = this.db.beginTransaction();
       const executor = tx as unknown as Executor;
