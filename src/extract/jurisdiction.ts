@@ -606,7 +606,7 @@ function prefectureOfItsPlaces(
   if (prefectures.size !== 1) return null;
   const [name] = prefectures;
   const prefecture = divisionsByName.get(name)?.find((d) => d.level === 'prefecture');
-  if (!prefecture || !prefecture.name.endsWith('市') || prefecture.province !== province) return null;
+  if (!prefecture?.name.endsWith('市') || prefecture.province !== province) return null;
   return {
     ...toFact(prefecture),
     confidence: 0.55,
