@@ -28,7 +28,7 @@ describe('browsing the seeds', () => {
     ['{text: "江"}', ['罗江区', '江西省', '景德镇市', '昌江区', '沅江市'].sort()],
     ['{level: COUNTY, yearTo: 2021}', ['昌江区', '台前县'].sort()],
     ['{level: COUNTY, problemTheme: "执法能力不足"}', ['罗江区', '昌江区', '台前县'].sort()],
-    ['{level: COUNTY, initiativeCategory: DIGITAL_GOVERNMENT}', ['罗江区', '昌江区', '沅江市'].sort()],
+    ['{level: COUNTY, initiativeCategory: DIGITAL_GOVERNMENT}', ['罗江区', '昌江区', '沅江市', '台前县'].sort()],
   ])('filter %s', async (filter, expected) => {
     expect((await names(filter)).sort()).toEqual(expected);
   });
