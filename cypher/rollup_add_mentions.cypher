@@ -2,12 +2,14 @@
 // REPORTS_MENTION relationship from a jurisdiction to each initiative its
 // reports mention, with how many of its reports do (`reports`) and their
 // years (`years`: one entry per report with a year, ascending, so years[0]
-// is the first). Run once per report written, after its MENTIONS; the
+// is the first). Creates, for a report written after its MENTIONS, the
+// relationships the jurisdiction does not have yet ($names: those
+// rollup_count_mentions did not count; each counts this one report). The
 // analytics read the rollup instead of walking every report (similarity,
 // diffusion, "which counties mention …"), so their cost follows the size of
 // the answer, not the corpus. `featureCount` on the jurisdiction counts its
 // rollup relationships of both types (the size of its feature set, what
-// Jaccard similarity divides by), raised here by those this write created.
+// Jaccard similarity divides by), raised here by those created.
 // @param key "510604"
 // @param year 2024 :: number | null
 // @param names ["行政执法三项制度"]
@@ -15,11 +17,7 @@
 MATCH (j:Jurisdiction {key: $key})
 UNWIND $names AS name
 MATCH (i:Initiative {name: name})
-MERGE (j)-[x:REPORTS_MENTION]->(i)
-ON CREATE SET x.reports = 0, x.years = []
-SET x.reports = x.reports + 1,
-    x.years = CASE WHEN $year IS NULL THEN x.years
-                   ELSE [y IN x.years WHERE y <= $year] + [$year] + [y IN x.years WHERE y > $year] END
-WITH j, sum(CASE WHEN x.reports = 1 THEN 1 ELSE 0 END) AS created
+CREATE (j)-[x:REPORTS_MENTION {reports: 1, years: CASE WHEN $year IS NULL THEN [] ELSE [$year] END}]->(i)
+WITH j, count(x) AS created
 SET j.featureCount = coalesce(j.featureCount, 0) + created
 RETURN created

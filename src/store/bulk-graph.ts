@@ -165,6 +165,8 @@ function addStatement(out: ReportElements, name: StatementName, params: Record<s
       });
       return;
     }
+    case 'rollup_count_mentions':
+    case 'rollup_count_citations':
     case 'rollup_add_mentions':
     case 'rollup_add_citations':
       return;

@@ -82,6 +82,8 @@ export const STATEMENT_NAMES = [
   "reports_old_provenance",
   "rollup_add_citations",
   "rollup_add_mentions",
+  "rollup_count_citations",
+  "rollup_count_mentions",
   "rollup_missing",
   "rollup_rebuild",
   "rollup_remove_report",
@@ -430,6 +432,14 @@ export interface Statements {
   "rollup_add_mentions": {
     params: { key: string; year: number | null; names: ReadonlyArray<string> };
     row: { created: number };
+  };
+  "rollup_count_citations": {
+    params: { key: string; year: number | null; titles: ReadonlyArray<string> };
+    row: { title: string };
+  };
+  "rollup_count_mentions": {
+    params: { key: string; year: number | null; names: ReadonlyArray<string> };
+    row: { name: string };
   };
   "rollup_missing": {
     params: { limit: number };

@@ -7,12 +7,15 @@ import { InvalidReportError } from './errors.js';
 import { jurisdictionChain } from './jurisdiction-chain.js';
 import { provenanceColumns, SectionTable } from './provenance.js';
 import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
+import type { Row } from './rows.js';
 
 export interface PlannedStatement {
   name: StatementName;
   params: Record<string, unknown>;
   /** The rows' `key` column names jurisdictions the statement changed, beyond what the report's own keys say (a read cache drops what depends on them). */
   touchesJurisdictions?: true;
+  /** A statement to run next, made from this one's rows (or none). */
+  then?: (rows: Row[]) => PlannedStatement | null;
 }
 
 export interface ReportMeta {
@@ -138,8 +141,31 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
   // regulation it names (the MENTIONS and CITES above are one per name).
   if (chain) {
     const rollup = { key: chain.key, year: graph.year ?? null };
-    if (graph.initiatives.length) add('rollup_add_mentions', { ...rollup, names: [...new Set(graph.initiatives.map((i) => i.name))] });
-    if (graph.regulations.length) add('rollup_add_citations', { ...rollup, titles: [...new Set(graph.regulations.map((r) => r.title))] });
+    // (what the jurisdiction has already counts one more; the rest is created: see rollup_count_mentions)
+    if (graph.initiatives.length) {
+      const names = [...new Set(graph.initiatives.map((i) => i.name))];
+      steps.push({
+        name: 'rollup_count_mentions',
+        params: { ...rollup, names },
+        then: (rows) => {
+          const had = new Set(rows.map((row) => row.name));
+          const fresh = names.filter((name) => !had.has(name));
+          return fresh.length ? { name: 'rollup_add_mentions', params: { ...rollup, names: fresh } } : null;
+        },
+      });
+    }
+    if (graph.regulations.length) {
+      const titles = [...new Set(graph.regulations.map((r) => r.title))];
+      steps.push({
+        name: 'rollup_count_citations',
+        params: { ...rollup, titles },
+        then: (rows) => {
+          const had = new Set(rows.map((row) => row.title));
+          const fresh = titles.filter((title) => !had.has(title));
+          return fresh.length ? { name: 'rollup_add_citations', params: { ...rollup, titles: fresh } } : null;
+        },
+      });
+    }
   }
 
   // The report with its place (jurisdiction chain, ABOUT, issuing organization): one statement.

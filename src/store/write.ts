@@ -69,9 +69,13 @@ function touchedBy(graph: ReportGraph): string[] {
  */
 async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<string[]> {
   const touched: string[] = [];
-  for (const step of steps) {
-    const rows = await tx.run(step.name, step.params);
-    if (step.touchesJurisdictions) for (const row of rows) touched.push(`jurisdiction:${row.key}`);
+  for (const planned of steps) {
+    // (a step may be followed by one made from its rows: see PlannedStatement.then)
+    for (let step: PlannedStatement | null = planned; step; ) {
+      const rows = await tx.run(step.name, step.params);
+      if (step.touchesJurisdictions) for (const row of rows) touched.push(`jurisdiction:${row.key}`);
+      step = step.then?.(rows) ?? null;
+    }
   }
   return touched;
 }
