@@ -15,7 +15,7 @@ export interface PlannedStatement {
   /** The rows' `key` column names jurisdictions the statement changed, beyond what the report's own keys say (a read cache drops what depends on them). */
   touchesJurisdictions?: true;
   /** A statement to run next, made from this one's rows (or none). */
-  then?: (rows: Row[]) => PlannedStatement | null;
+  next?: (rows: Row[]) => PlannedStatement | null;
 }
 
 export interface ReportMeta {
@@ -147,7 +147,7 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
       steps.push({
         name: 'rollup_count_mentions',
         params: { ...rollup, names },
-        then: (rows) => {
+        next: (rows) => {
           const had = new Set(rows.map((row) => row.name));
           const fresh = names.filter((name) => !had.has(name));
           return fresh.length ? { name: 'rollup_add_mentions', params: { ...rollup, names: fresh } } : null;
@@ -159,7 +159,7 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
       steps.push({
         name: 'rollup_count_citations',
         params: { ...rollup, titles },
-        then: (rows) => {
+        next: (rows) => {
           const had = new Set(rows.map((row) => row.title));
           const fresh = titles.filter((title) => !had.has(title));
           return fresh.length ? { name: 'rollup_add_citations', params: { ...rollup, titles: fresh } } : null;

@@ -70,11 +70,11 @@ function touchedBy(graph: ReportGraph): string[] {
 async function runAll(tx: Transaction, steps: PlannedStatement[]): Promise<string[]> {
   const touched: string[] = [];
   for (const planned of steps) {
-    // (a step may be followed by one made from its rows: see PlannedStatement.then)
+    // (a step may be followed by one made from its rows: see PlannedStatement.next)
     for (let step: PlannedStatement | null = planned; step; ) {
       const rows = await tx.run(step.name, step.params);
       if (step.touchesJurisdictions) for (const row of rows) touched.push(`jurisdiction:${row.key}`);
-      step = step.then?.(rows) ?? null;
+      step = step.next?.(rows) ?? null;
     }
   }
   return touched;
