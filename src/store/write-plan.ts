@@ -142,30 +142,8 @@ export function planReportWrite(graph: ReportGraph, meta: ReportMeta): PlannedSt
   if (chain) {
     const rollup = { key: chain.key, year: graph.year ?? null };
     // (what the jurisdiction has already counts one more; the rest is created: see rollup_count_mentions)
-    if (graph.initiatives.length) {
-      const names = [...new Set(graph.initiatives.map((i) => i.name))];
-      steps.push({
-        name: 'rollup_count_mentions',
-        params: { ...rollup, names },
-        next: (rows) => {
-          const had = new Set(rows.map((row) => row.name));
-          const fresh = names.filter((name) => !had.has(name));
-          return fresh.length ? { name: 'rollup_add_mentions', params: { ...rollup, names: fresh } } : null;
-        },
-      });
-    }
-    if (graph.regulations.length) {
-      const titles = [...new Set(graph.regulations.map((r) => r.title))];
-      steps.push({
-        name: 'rollup_count_citations',
-        params: { ...rollup, titles },
-        next: (rows) => {
-          const had = new Set(rows.map((row) => row.title));
-          const fresh = titles.filter((title) => !had.has(title));
-          return fresh.length ? { name: 'rollup_add_citations', params: { ...rollup, titles: fresh } } : null;
-        },
-      });
-    }
+    if (graph.initiatives.length) steps.push(rollupSteps('mentions', 'names', 'name', rollup, [...new Set(graph.initiatives.map((i) => i.name))]));
+    if (graph.regulations.length) steps.push(rollupSteps('citations', 'titles', 'title', rollup, [...new Set(graph.regulations.map((r) => r.title))]));
   }
 
   // The report with its place (jurisdiction chain, ABOUT, issuing organization): one statement.
@@ -237,6 +215,29 @@ export function planReportDelete(id: string, links: ReportLinks): PlannedStateme
     { name: 'orphans_delete_themes', params: { names: [...new Set(links.themes)] } },
     { name: 'orphans_delete_organizations', params: { keys: links.organizations } },
   ];
+}
+
+/**
+ * A report's rollup of one kind: rollup_count_<kind> counts the relationships
+ * the jurisdiction already has to `keys`, and its follow-up rollup_add_<kind>
+ * creates the others (none: no follow-up).
+ */
+function rollupSteps(
+  kind: 'mentions' | 'citations',
+  param: 'names' | 'titles',
+  column: 'name' | 'title',
+  rollup: { key: string; year: number | null },
+  keys: string[],
+): PlannedStatement {
+  return {
+    name: `rollup_count_${kind}`,
+    params: { ...rollup, [param]: keys },
+    next: (rows) => {
+      const had = new Set(rows.map((row) => row[column]));
+      const fresh = keys.filter((key) => !had.has(key));
+      return fresh.length ? { name: `rollup_add_${kind}`, params: { ...rollup, [param]: fresh } } : null;
+    },
+  };
 }
 
 /** The same item text twice in one report is one Problem/Plan node (its id is the text's hash). */
