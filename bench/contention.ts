@@ -49,17 +49,32 @@ async function writeFor(store: GraphStore, graphs: ReportGraph[], seconds: numbe
   };
 }
 
-function readersFor(options: ContentionOptions, watched: string): Promise<Record<string, number | null>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('./contention-readers.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
+/** What the readers print when they stop (bench/contention-readers.mjs). */
+export interface ReaderFigures {
+  requests: number;
+  errors: number;
+  ghostRows: number;
+  countMismatches: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+  errorSamples: string[];
+}
+
+/**
+ * Starts the readers in their own process: `connections` loops querying `url` for `durationMs`, or
+ * until stop() (SIGTERM); `figures` settles with what they print then.
+ */
+export function startReaders(options: { url: string; connections: number; durationMs: number; queries: unknown[]; watched: string }) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./contention-readers.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const figures = new Promise<ReaderFigures>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the readers exited with code ${code}`))));
-    child.stdin.end(
-      JSON.stringify({ url: options.url, connections: options.connections, durationMs: options.loadSeconds * 1000, queries: options.queries, watched }),
-    );
   });
+  child.stdin.end(JSON.stringify(options));
+  return { figures, stop: () => child.kill('SIGTERM') };
 }
 
 export async function contentionSection(options: ContentionOptions) {
@@ -68,7 +83,10 @@ export async function contentionSection(options: ContentionOptions) {
   if (!watched) throw new Error('the contention bench needs a report whose jurisdiction the extractor finds');
   const solo = await writeFor(options.store, graphs, options.soloSeconds);
   const loopBefore = performance.eventLoopUtilization();
-  const [underLoad, readers] = await Promise.all([writeFor(options.store, graphs, options.loadSeconds), readersFor(options, watched)]);
+  const [underLoad, readers] = await Promise.all([
+    writeFor(options.store, graphs, options.loadSeconds),
+    startReaders({ url: options.url, connections: options.connections, durationMs: options.loadSeconds * 1000, queries: options.queries, watched }).figures,
+  ]);
   // how busy the server's main thread was: what the writer's steps wait for between statements
   const loop = performance.eventLoopUtilization(loopBefore);
   for (const graph of graphs) await options.store.deleteReport(graph.reportId);

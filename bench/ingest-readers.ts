@@ -8,14 +8,13 @@
 // target ≥ 0.5), read latencies (target p99 ≤ 200 ms), errors, and what a
 // consistent answer rules out (ghost rows, counts that disagree within one
 // answer). The read cache is on, as served: each write drops what it touched.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { ingestPaths } from '../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../src/store/embedded.js';
+import { type ReaderFigures, startReaders } from './contention.js';
 import type { CorpusEntry } from './corpus.js';
 import { startServer } from './server.js';
 import { round } from './stats.js';
@@ -30,31 +29,6 @@ export interface IngestReadersOptions {
   cache: boolean;
   queries: (sample: { code: string; search: string }) => Array<{ name: string; query: string; variables?: Record<string, unknown> }>;
   log: (message: string) => void;
-}
-
-interface ReaderFigures {
-  requests: number;
-  errors: number;
-  ghostRows: number;
-  countMismatches: number;
-  p50Ms: number | null;
-  p99Ms: number | null;
-  maxMs: number | null;
-  errorSamples: string[];
-}
-
-/** Starts the readers; they query until stopped (SIGTERM) and then print their figures. */
-function startReaders(url: string, connections: number, queries: unknown[], watched: string) {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./contention-readers.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  const figures = new Promise<ReaderFigures>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`the readers exited with code ${code}`))));
-  });
-  // (a day at most: the writer stops them when its ingest is done)
-  child.stdin.end(JSON.stringify({ url, connections, durationMs: 86_400_000, queries, watched }));
-  return { figures, stop: () => child.kill('SIGTERM') };
 }
 
 async function ingestRun(options: IngestReadersOptions, files: string[], preload: number, withReaders: boolean) {
@@ -72,7 +46,14 @@ async function ingestRun(options: IngestReadersOptions, files: string[], preload
     const server = await startServer(store);
     try {
       const sample = options.entries.slice(0, preload).find((e) => e.level === 'county') ?? options.entries[0];
-      const readers = startReaders(server.url, options.connections, options.queries({ code: sample.code, search: sample.code }), sample.code);
+      // (they query until stopped: the ingest decides how long the run is)
+      const readers = startReaders({
+        url: server.url,
+        connections: options.connections,
+        durationMs: 86_400_000,
+        queries: options.queries({ code: sample.code, search: sample.code }),
+        watched: sample.code,
+      });
       let seconds = 0;
       let ingested = 0;
       try {
