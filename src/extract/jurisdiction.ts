@@ -540,6 +540,16 @@ function fromBody(text: string, clues: JurisdictionClues, census: WordCensus): J
   };
 }
 
+/** The GB/T 2260 places the body names as places (not a common word such as 城区, not one its officials only visit), with their divisions. */
+function placesItNames(text: string, names: Map<string, number>): { name: string; divisions: Division[] }[] {
+  const places: { name: string; divisions: Division[] }[] = [];
+  for (const name of names.keys()) {
+    const divisions = divisionsByName.get(name) ?? [];
+    if (!GENERIC.has(name) && divisions.length && !visitsTo(text, name)) places.push({ name, divisions });
+  }
+  return places;
+}
+
 /**
  * A province's report that never names its province (我省…, 全省…) still names
  * its own cities and counties: when the report speaks only as a province and
@@ -553,14 +563,8 @@ function provinceOfItsPlaces(
 ): JurisdictionFact | null {
   const lower = self.市 + self.县 + self.区 + self.州 + self.旗 + self.盟 + sum(census, LOWER_SELF);
   if (self.省 < 2 || lower > 0 || LEVEL_ORGAN.test(openingSubject(text) ?? '')) return null;
-  const provinces = new Set<string>();
-  const places: string[] = [];
-  for (const name of names.keys()) {
-    const divisions = divisionsByName.get(name) ?? [];
-    if (GENERIC.has(name) || !divisions.length || visitsTo(text, name)) continue;
-    for (const d of divisions) provinces.add(d.province);
-    places.push(name);
-  }
+  const places = placesItNames(text, names);
+  const provinces = new Set(places.flatMap((place) => place.divisions.map((d) => d.province)));
   if (provinces.size !== 1) return null;
   const [name] = provinces;
   const province = divisionsByName.get(name)?.find((d) => d.level === 'province');
@@ -568,7 +572,7 @@ function provinceOfItsPlaces(
   return {
     ...toFact(province),
     confidence: 0.6,
-    basis: `the body: speaks as a province (我省/全省 ${self.省} times, no lower voice) and every place it names (${places.join('、')}) lies in ${name}`,
+    basis: `the body: speaks as a province (我省/全省 ${self.省} times, no lower voice) and every place it names (${places.map((place) => place.name).join('、')}) lies in ${name}`,
   };
 }
 
@@ -592,17 +596,10 @@ function prefectureOfItsPlaces(
   const districtVoice = province.endsWith('自治区') ? census.count('我区') : self.区;
   const lower = districtVoice + self.县 + self.州 + self.旗 + self.盟 + sum(census, TOWNSHIP_SELF);
   if (self.市 < 2 || lower > 0 || self.省 >= self.市 || MUNICIPALITIES.has(province) || sum(census, COUNTY_CLUES) > 0) return null;
-  const prefectures = new Set<string>();
-  const places: string[] = [];
-  for (const name of names.keys()) {
-    const divisions = divisionsByName.get(name) ?? [];
-    if (GENERIC.has(name) || !divisions.length || visitsTo(text, name)) continue;
-    if (divisions.some((d) => d.level === 'province')) continue;
-    // a meeting held in a place (全区…推进会在万秀区召开) may be hosted by any city of the province
-    if (venueOnly(text, name)) return null;
-    for (const d of divisions) prefectures.add(d.level === 'prefecture' ? d.name : (d.prefecture ?? d.name));
-    places.push(name);
-  }
+  const places = placesItNames(text, names).filter((place) => !place.divisions.some((d) => d.level === 'province'));
+  // a meeting held in a place (全区…推进会在万秀区召开) may be hosted by any city of the province
+  if (places.some((place) => venueOnly(text, place.name))) return null;
+  const prefectures = new Set(places.flatMap((place) => place.divisions.map((d) => (d.level === 'prefecture' ? d.name : (d.prefecture ?? d.name)))));
   if (prefectures.size !== 1) return null;
   const [name] = prefectures;
   const prefecture = divisionsByName.get(name)?.find((d) => d.level === 'prefecture');
@@ -610,7 +607,7 @@ function prefectureOfItsPlaces(
   return {
     ...toFact(prefecture),
     confidence: 0.55,
-    basis: `the body: speaks as a 市 (我市/全市 ${self.市} times, no lower voice) and every place it names (${places.join('、')}) lies in ${name}`,
+    basis: `the body: speaks as a 市 (我市/全市 ${self.市} times, no lower voice) and every place it names (${places.map((place) => place.name).join('、')}) lies in ${name}`,
   };
 }
 
