@@ -265,13 +265,21 @@ export class EmbeddedStore implements GraphStore, Transactional {
       // the write has the engine to itself but for the read in flight when it began (at most one a
       // write), and the reads go on between writes.
       while (this.writing) await this.writing;
-      if (asked !== null) this.readsAsked.splice(this.readsAsked.indexOf(asked), 1);
-      return this.exec(on, name, params);
+      if (asked === null) return this.exec(on, name, params);
+      this.readsAsked.splice(this.readsAsked.indexOf(asked), 1);
+      try {
+        return await this.exec(on, name, params);
+      } finally {
+        // (the requests' reads asked before it have all begun: when none waits and none runs, a readers' turn ends)
+        if (!this.readsAsked.length && this.readLimit.activeCount <= 1) this.readsDone?.();
+      }
     });
   }
 
   /** When the requests' reads waiting for the engine were asked for (readersTurn reads the oldest). */
   private readonly readsAsked: number[] = [];
+  /** Ends the readers' turn under way, when their reads are all done (null: no turn). */
+  private readsDone: (() => void) | null = null;
 
   /**
    * Before a write transaction begins: when the oldest of the requests' reads has waited
@@ -282,10 +290,15 @@ export class EmbeddedStore implements GraphStore, Transactional {
    */
   private async readersTurn(): Promise<void> {
     if (!this.readsAsked.length || performance.now() - this.readsAsked[0] < READ_STARVATION_MS) return;
-    const until = performance.now() + READ_TURN_MS;
-    while (this.readLimit.activeCount + this.readLimit.pendingCount > 0 && performance.now() < until) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    // (the turn ends when the last of the requests' reads is done, or at READ_TURN_MS: no polling)
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.readsDone?.(), READ_TURN_MS);
+      this.readsDone = () => {
+        clearTimeout(timer);
+        this.readsDone = null;
+        resolve();
+      };
+    });
   }
 
   /** A write statement outside a transaction (commits on its own, at a moment the caller cannot see): the cache is dropped before and after. */
