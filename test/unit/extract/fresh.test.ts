@@ -1,6 +1,6 @@
 // The extractor on a second set of real reports (test/fresh/corpus, gold in
-// test/gold/fresh.gold.json, notes in test/fresh/NOTES.md): 101 openings of
-// places not in the devset (f001–f036, g001–g025, h001–h030, then i001–i010), annotated
+// test/gold/fresh.gold.json, notes in test/fresh/NOTES.md): 111 openings of
+// places not in the devset (f001–f036, g001–g025, h001–h030, i001–i010, then j001–j010), annotated
 // blind by the devset's rules. Each batch was scored once before the extractor
 // was changed for it (see docs/extraction.md); since then all have been
 // worked against like the devset's development part, so these floors guard
@@ -23,23 +23,24 @@ describe('the fresh set', () => {
   });
 
   it('with the title line: jurisdiction, level, province, year, regulations and initiatives at their floors', () => {
-    expect(title.reports).toBe(101);
-    // measured on 0.6.4: name and level .990, province .931 (reports that never name their place, a
-    // township whose name many counties share), year 1.0, regulations 1.0, initiatives .820 / .883
+    expect(title.reports).toBe(111);
+    // measured on 0.6.4: name and level .991, province .937 (reports that never name their place, a
+    // township whose name many counties share), year 1.0, regulations 1.0, initiatives .811 / .871
     expect(title.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.99);
     expect(title.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.99);
     expect(title.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.93);
     expect(title.accuracy.year).toBeGreaterThanOrEqual(0.97);
     expect(f1(title, 'regulations')).toBeGreaterThanOrEqual(0.97);
-    expect(f1(title, 'initiatives')).toBeGreaterThanOrEqual(0.815);
-    expect(f1(title, 'initiatives (medium gold optional)')).toBeGreaterThanOrEqual(0.88);
+    expect(f1(title, 'initiatives')).toBeGreaterThanOrEqual(0.81);
+    expect(f1(title, 'initiatives (medium gold optional)')).toBeGreaterThanOrEqual(0.87);
   });
 
   it('body only: jurisdiction, level and province above .9, and never a wrong place', () => {
-    // measured on 0.6.4: name and level .941, province .881
-    expect(body.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.94);
-    expect(body.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.94);
-    expect(body.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.88);
+    // measured on 0.6.4: name and level .928, province .874 (the body of j006 and j007 names no place: only
+    // their page address does)
+    expect(body.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.92);
+    expect(body.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.92);
+    expect(body.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.87);
     expect(title.fields['jurisdiction.name'].precision).toBe(1);
     expect(body.fields['jurisdiction.name'].precision).toBe(1);
   });
