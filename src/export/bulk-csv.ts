@@ -2,8 +2,9 @@
 // reads, written straight from extraction, with no store in between. Each
 // report is rendered where it was extracted (on an extraction worker,
 // renderReport): its own nodes (itself, its problems and plans) and every
-// relationship of theirs as CSV lines, plus the shared nodes it merges. This
-// thread appends the lines to their files as reports arrive and merges the
+// relationship of theirs as CSV lines, plus the shared nodes it merges (a
+// worker leaves out those the merge already took in from it: shared-seen.ts).
+// This thread appends the lines to their files as reports arrive and merges the
 // shared nodes and relationships (places, organizations, indicators, themes,
 // initiatives, regulations) as the write statements merge them, through
 // run files in the output directory (SharedMerge): they are written at the
@@ -14,6 +15,7 @@
 // The files are the same graph, in the same format, as `govgraph export
 // --format csv` of a store holding the same reports
 // (test/integration/export/bulk.test.ts).
+import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, rmSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReportGraph } from '../extract/types.js';
@@ -23,12 +25,19 @@ import { edgeLine, endStreams, nodeLine, partFile, PartWriter, writeImportComman
 import { ExportInputError } from './filter.js';
 import { parallelEdgeIds, valueType, type Column } from './model.js';
 import { DEFAULT_MERGE_WINDOW, SharedMerge } from './shared-merge.js';
+import type { SharedSeen } from './shared-seen.js';
 import { streamSink } from './sink.js';
 
 /** What an extraction worker renders for the bulk CSV files. */
 export interface RenderRequest {
   format: 'neo4j-admin-csv';
   extractorVersion: string;
+  /**
+   * The bulk run (one per BulkCsvWriter): a thread hands on the shared
+   * elements of a run's reports only as far as they are new to that run
+   * (renderReport's `seen`); a new run starts from nothing.
+   */
+  run: string;
 }
 
 /**
@@ -49,6 +58,19 @@ export interface RenderedReport {
   parts: RenderedPart[];
   shared: SharedNode[];
   sharedEdges: BulkEdge[];
+  /**
+   * Set when the shared elements are only those new to what the merge took
+   * in from this report's thread (shared-seen.ts): the thread waits for the
+   * writer to say whether the report was merged (acknowledgeRendered).
+   */
+  acknowledge?: RenderAcknowledgement;
+}
+
+/** The writer's answer to the thread that rendered a report: merged, or skipped. */
+export interface RenderAcknowledgement {
+  run: string;
+  token: number;
+  merged?: boolean;
 }
 
 export interface BulkFile {
@@ -140,13 +162,25 @@ class PartLines {
   }
 }
 
-/** A report as bulk CSV lines (runs on the extraction worker that read it). */
-export function renderReport(graph: ReportGraph, meta: { extractorVersion: string; file?: string; ingestedAt?: string }): RenderedReport {
+/**
+ * A report as bulk CSV lines (runs on the extraction worker that read it).
+ * `seen`: what the merge has taken in from this thread in the bulk run `run`;
+ * only the shared elements that may still change it are then handed on
+ * (see shared-seen.ts), and the report asks to be acknowledged.
+ */
+export function renderReport(
+  graph: ReportGraph,
+  meta: { extractorVersion: string; file?: string; ingestedAt?: string },
+  seen?: { run: string; within: SharedSeen },
+): RenderedReport {
   const elements = reportElements(graph, { ingestedAt: new Date().toISOString(), ...meta });
   const out = new PartLines();
   for (const node of elements.owned) out.addNode(node);
   out.addEdges(elements.edges);
-  return { reportId: elements.reportId, parts: out.parts(), shared: elements.shared, sharedEdges: elements.sharedEdges };
+  const parts = out.parts();
+  if (!seen) return { reportId: elements.reportId, parts, shared: elements.shared, sharedEdges: elements.sharedEdges };
+  const { shared, sharedEdges, token } = seen.within.novel(elements.shared, elements.sharedEdges);
+  return { reportId: elements.reportId, parts, shared, sharedEdges, acknowledge: { run: seen.run, token } };
 }
 
 /** Where the shared nodes' run files are kept until the end (removed when the files are finished or abandoned). */
@@ -202,7 +236,7 @@ export class BulkCsvWriter {
     extractorVersion: string,
     mergeWindow: number,
   ) {
-    this.render = { format: 'neo4j-admin-csv', extractorVersion };
+    this.render = { format: 'neo4j-admin-csv', extractorVersion, run: randomUUID() };
     this.merge = new SharedMerge(join(dir, MERGE_DIR), mergeWindow);
   }
 

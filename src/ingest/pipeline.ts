@@ -15,7 +15,7 @@ import type { RenderRequest } from '../export/bulk-csv.js';
 import type { GraphStore, UpsertOutcome } from '../store/types.js';
 import { sameIssuerAndYearParams } from '../store/write-plan.js';
 import { listInputFiles, noSkippedFiles, type SkippedFiles } from './files.js';
-import { defaultWorkerCount, ExtractPool } from './pool.js';
+import { defaultWorkerCount, ExtractPool, type PoolResult } from './pool.js';
 import { DEFAULT_MAX_FILE_BYTES, type FileLimits } from './limits.js';
 import { extractedReportId, runExtractTask, type ExtractedReport, type ExtractResult, type ExtractTask } from './task.js';
 
@@ -169,14 +169,19 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
       const base = { file, reportId: extractedReportId(report), format, ...(encoding ? { encoding } : {}) };
       if (dryRun) outcome = { ...base, status: 'extracted' };
       else {
+        // (a rendering whose worker hands on only what the bulk merge has not taken in from it yet
+        // waits for the answer: merged, or not; see src/export/shared-seen.ts)
+        const acknowledge = 'rendered' in report ? report.rendered.acknowledge : undefined;
         try {
           // a created report is checked for stored twins in its turn, so the answer sees every
           // report listed before it (and none listed after)
           const written = await target!.write(report, recorded);
           outcome = { ...base, ...written };
           if (written.sameIssuerAndYear) summary.possibleDuplicates.push(outcome);
+          if (acknowledge) pool?.acknowledge((result as PoolResult).thread, { ...acknowledge, merged: written.status === 'created' });
         } catch (error) {
           outcome = { ...base, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
+          if (acknowledge) pool?.acknowledge((result as PoolResult).thread, { ...acknowledge, merged: false });
         }
       }
     }

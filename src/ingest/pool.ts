@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { FILE_TIME_BUDGET_MS, WORKER_HEAP_MB } from './limits.js';
+import type { RenderAcknowledgement } from '../export/bulk-csv.js';
 import type { ExtractResult, ExtractTask } from './task.js';
 
 /** os.availableParallelism() - 1 (the main thread writes to the store), at least 1. */
@@ -91,6 +92,11 @@ export class ExtractPool {
       const transfer = task.bytes && task.bytes.byteLength === task.bytes.buffer.byteLength ? [task.bytes.buffer as ArrayBuffer] : [];
       slot.worker.postMessage({ id, task }, transfer);
     }
+  }
+
+  /** Posts the writer's answer for a report a worker rendered (RenderedReport.acknowledge); nothing if that worker is gone. */
+  acknowledge(thread: number, answer: RenderAcknowledgement): void {
+    this.slots.find((slot) => slot.worker.threadId === thread)?.worker.postMessage({ acknowledge: answer });
   }
 
   /** The worker cannot be trusted to stop itself (a reader may loop, in JavaScript or native code): past the budget it is terminated. */

@@ -3,7 +3,8 @@
 // errors lives here so that in-process and worker runs say the same thing.
 import { NotAReportError } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
-import { renderReport, type RenderedReport, type RenderRequest } from '../export/bulk-csv.js';
+import { renderReport, type RenderAcknowledgement, type RenderedReport, type RenderRequest } from '../export/bulk-csv.js';
+import { SharedSeen } from '../export/shared-seen.js';
 import type { FileLimits } from './limits.js';
 import { RefusedInput } from './refused.js';
 import { extractBytes, extractFile } from './report.js';
@@ -40,6 +41,31 @@ export type ExtractResult =
   | ({ ok: true; format: string; encoding?: string } & ExtractedReport)
   | { ok: false; status: 'refused' | 'failed'; reason: string; refusedBy?: 'file' | 'text'; workerLost?: true };
 
+/**
+ * What the writer has taken in of the current bulk run's shared elements from
+ * this extraction worker (shared-seen.ts): a worker renders for one run at a
+ * time, its tasks one by one in the order they were listed. Only on a worker
+ * (worker.ts says so): in-process extraction reads several files at once and
+ * renders them out of their order, and has no copies across threads to spare.
+ */
+let onExtractionWorker = false;
+let bulkRun: { run: string; within: SharedSeen } | null = null;
+function seenIn(run: string): { run: string; within: SharedSeen } | undefined {
+  if (!onExtractionWorker) return undefined;
+  if (bulkRun?.run !== run) bulkRun = { run, within: new SharedSeen() };
+  return bulkRun;
+}
+
+/** Called by the extraction worker's script: this thread takes tasks one at a time, in the order they are listed. */
+export function serveAsExtractionWorker(): void {
+  onExtractionWorker = true;
+}
+
+/** The writer's answer for a report this thread rendered (see RenderedReport.acknowledge). */
+export function acknowledgeRendered(answer: RenderAcknowledgement): void {
+  if (bulkRun?.run === answer.run) bulkRun.within.acknowledge(answer.token, Boolean(answer.merged));
+}
+
 export async function runExtractTask(task: ExtractTask): Promise<ExtractResult> {
   try {
     const options = { maxBytes: task.maxBytes, limits: task.limits };
@@ -47,7 +73,7 @@ export async function runExtractTask(task: ExtractTask): Promise<ExtractResult> 
       ? await extractBytes(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.file, options)
       : await extractFile(task.path!, { ...options, file: task.file });
     const report: ExtractedReport = task.render
-      ? { rendered: renderReport(graph, { extractorVersion: task.render.extractorVersion, file: task.file }) }
+      ? { rendered: renderReport(graph, { extractorVersion: task.render.extractorVersion, file: task.file }, seenIn(task.render.run)) }
       : { graph };
     return { ok: true, format, ...(encoding ? { encoding } : {}), ...report };
   } catch (error) {

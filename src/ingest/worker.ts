@@ -2,11 +2,15 @@
 // a time, and posts the results back. Started by pool.ts (through
 // worker-boot.mjs when running as TypeScript).
 import { parentPort } from 'node:worker_threads';
-import { runExtractTask, type ExtractTask } from './task.js';
+import type { RenderAcknowledgement } from '../export/bulk-csv.js';
+import { acknowledgeRendered, runExtractTask, serveAsExtractionWorker, type ExtractTask } from './task.js';
 
 if (!parentPort) throw new Error('worker.ts must run on a worker thread');
 const port = parentPort;
-port.on('message', async (message: { id: number; task: ExtractTask }) => {
+serveAsExtractionWorker();
+port.on('message', async (message: { id: number; task: ExtractTask } | { acknowledge: RenderAcknowledgement }) => {
+  // the writer's answer for a report rendered here (merged or skipped): see src/export/shared-seen.ts
+  if ('acknowledge' in message) return acknowledgeRendered(message.acknowledge);
   const result = await runExtractTask(message.task);
   // a rendering's bytes move to the main thread instead of being copied
   const moved = result.ok && 'rendered' in result ? result.rendered.parts.map((part) => part.lines.buffer as ArrayBuffer) : [];
