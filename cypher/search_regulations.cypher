@@ -11,14 +11,4 @@
 // @returns total number
 MATCH (g:Regulation)
 WHERE g.title CONTAINS $text OR g.title CONTAINS $canonical OR any(alias IN g.aliases WHERE alias CONTAINS $text)
-WITH g, CASE
-    WHEN g.title = $text THEN 4
-    WHEN g.title = $canonical OR $text IN g.aliases THEN 3
-    WHEN g.title STARTS WITH $text OR g.title STARTS WITH $canonical THEN 2
-    ELSE 1 END AS rank
-ORDER BY rank DESC, size(g.title), g.title
-WITH collect([g, rank]) AS ranked
-UNWIND ranked[..$limit] AS hit
-WITH hit[0] AS g, hit[1] AS rank, size(ranked) AS total
-RETURN g {.*} AS regulation, rank, total
-ORDER BY rank DESC, size(g.title), g.title
+{{search_regulations_ranked}}

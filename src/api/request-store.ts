@@ -7,6 +7,7 @@
 // operation (a context used directly, as the bench does), reads go to the
 // store as they are.
 import type { ReportGraph } from '../extract/types.js';
+import type { SearchedKind } from '../store/text-index.js';
 import type { GraphStore, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from '../store/types.js';
 
 export class RequestStore implements GraphStore {
@@ -55,6 +56,13 @@ export class RequestStore implements GraphStore {
 
   counts(): Promise<StoreCounts> {
     return this.store.counts();
+  }
+
+  /** The candidates of the store's text index (see text-index.ts), for the snapshot this request reads when it holds one. */
+  textCandidates(kind: SearchedKind, texts: string[]): Promise<string[] | null> {
+    if (this.holds === 0 || !this.store.snapshot) return this.store.textCandidates?.(kind, texts) ?? Promise.resolve(null);
+    this.current ??= this.store.snapshot();
+    return this.current.textCandidates?.(kind, texts) ?? Promise.resolve(null);
   }
 
   /** The store outlives requests: closing it is the server's business, not a request's. */

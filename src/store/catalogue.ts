@@ -111,10 +111,16 @@ export const STATEMENT_NAMES = [
   "search_initiatives",
   "search_jurisdictions",
   "search_problems",
+  "search_problems_among",
   "search_regulations",
+  "search_regulations_among",
   "search_reports",
+  "search_reports_among",
   "stats_labels",
   "stats_types",
+  "text_index_problems",
+  "text_index_regulations",
+  "text_index_reports",
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
@@ -549,12 +555,24 @@ export interface Statements {
     params: { text: string; limit: number };
     row: { problem: ProblemShape; rank: number; total: number };
   };
+  "search_problems_among": {
+    params: { text: string; limit: number; ids: ReadonlyArray<string> };
+    row: { problem: ProblemShape; rank: number; total: number };
+  };
   "search_regulations": {
     params: { text: string; canonical: string; limit: number };
     row: { regulation: RegulationShape; rank: number; total: number };
   };
+  "search_regulations_among": {
+    params: { text: string; canonical: string; limit: number; titles: ReadonlyArray<string> };
+    row: { regulation: RegulationShape; rank: number; total: number };
+  };
   "search_reports": {
     params: { text: string; limit: number };
+    row: { report: ReportShape; rank: number; total: number };
+  };
+  "search_reports_among": {
+    params: { text: string; limit: number; ids: ReadonlyArray<string> };
     row: { report: ReportShape; rank: number; total: number };
   };
   "stats_labels": {
@@ -564,6 +582,18 @@ export interface Statements {
   "stats_types": {
     params: Record<never, never>;
     row: { type: string; count: number };
+  };
+  "text_index_problems": {
+    params: Record<never, never>;
+    row: { key: string; texts: string[] };
+  };
+  "text_index_regulations": {
+    params: Record<never, never>;
+    row: { key: string; texts: string[] };
+  };
+  "text_index_reports": {
+    params: Record<never, never>;
+    row: { key: string; texts: string[] };
   };
 }
 

@@ -19,6 +19,7 @@ import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type 
 import { countsFromRows } from './counts.js';
 import { loadEngine, type Grafeo } from './engine.js';
 import { ReadCache } from './read-cache.js';
+import { TEXT_SOURCES, TextIndex, type SearchedKind } from './text-index.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { availableParallelism } from 'node:os';
 
@@ -191,8 +192,16 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const on = (tx ?? this.db) as unknown as Executor;
     const generation = this.cache?.begin() ?? 0;
     const cacheable = this.writesInFlight === 0;
+    const began = this.moments++;
     let released = false;
     return {
+      // The index holds every text committed since its build began, and the build reads what was
+      // committed then; a snapshot older than the build may still see a node deleted before it, which
+      // the index may lack: such a snapshot searches every node (and the index is built for the next).
+      textCandidates: async (kind, texts) => {
+        const candidates = await this.textCandidates(kind, texts);
+        return began > this.textIndexSince ? candidates : null;
+      },
       run: async <N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> => {
         if (released) throw new StoreError('this snapshot has been released');
         this.assertOpen();
@@ -324,10 +333,18 @@ export class EmbeddedStore implements GraphStore, Transactional {
       let ended!: () => void;
       this.writing = new Promise<void>((resolve) => (ended = resolve));
       try {
-        const { commit, value, touched } = await work({ run: (name, params) => this.exec(executor, name, params) });
+        // (the statements that store searched texts, for the text index once they are committed)
+        const stored: Array<{ name: string; params: Record<string, unknown> }> = [];
+        const { commit, value, touched } = await work({
+          run: (name, params) => {
+            if (this.textIndex && TextIndex.stores(name)) stored.push({ name, params });
+            return this.exec(executor, name, params);
+          },
+        });
         if (commit) {
           tx.commit();
           this.cache?.invalidate(touched);
+          this.textIndex?.then((index) => index?.addWritten(stored));
         } else tx.rollback();
         return value;
       } catch (error) {
@@ -344,6 +361,45 @@ export class EmbeddedStore implements GraphStore, Transactional {
     });
     this.writeQueue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * The index of the texts search looks in (src/store/text-index.ts), built on
+   * the first search: until then a write notes nothing. It exists from the
+   * moment its build begins, so a write committed during the build is added
+   * as well as read by it (null: the build failed; search reads every node).
+   */
+  private textIndex: Promise<TextIndex | null> | null = null;
+
+  /**
+   * Keys of the nodes of a kind whose searched texts may hold one of the
+   * texts (a superset of those that do; see src/store/text-index.ts), or null
+   * when the index cannot narrow the search: then the search reads them all.
+   */
+  async textCandidates(kind: SearchedKind, texts: string[]): Promise<string[] | null> {
+    this.assertOpen();
+    this.textIndex ??= this.buildTextIndex();
+    return (await this.textIndex)?.candidates(kind, texts) ?? null;
+  }
+
+  /** Counts snapshots and index builds as they begin: which came first. */
+  private moments = 0;
+  /** When the text index began to be built (Infinity: not yet). */
+  private textIndexSince = Number.POSITIVE_INFINITY;
+
+  private async buildTextIndex(): Promise<TextIndex | null> {
+    this.textIndexSince = this.moments++;
+    const index = new TextIndex();
+    try {
+      for (const [kind, statement] of Object.entries(TEXT_SOURCES) as Array<[SearchedKind, StatementName]>) {
+        // (past the read cache: these rows are every problem, title and alias of the graph, read once)
+        index.addRows(kind, await this.readLane(this.db as unknown as Executor, statement, {}, this.ownLimit));
+      }
+      return index;
+    } catch {
+      // (a search without the index reads every node, as it would on a store that never built one)
+      return null;
+    }
   }
 
   upsertReport(graph: ReportGraph, meta: ReportWriteMeta = {}): Promise<UpsertOutcome> {

@@ -2,6 +2,7 @@
 // implement it, and both execute the same named statements from cypher/.
 import type { ReportGraph } from '../extract/types.js';
 import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
+import type { SearchedKind } from './text-index.js';
 
 export type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 
@@ -37,6 +38,8 @@ export interface StoreCounts {
  */
 export interface StoreSnapshot {
   run<N extends StatementName>(name: N, ...params: RunParams<N>): Promise<RowOf<N>[]>;
+  /** As GraphStore.textCandidates, for the state this snapshot reads. */
+  textCandidates?(kind: SearchedKind, texts: string[]): Promise<string[] | null>;
   release(): void;
 }
 
@@ -64,6 +67,14 @@ export interface GraphStore {
    * committed state (Neo4j: read committed).
    */
   snapshot?(): StoreSnapshot;
+  /**
+   * Keys of the nodes of a kind (Problem, Report, Regulation) whose searched
+   * texts may hold one of the texts: a superset of those that do, for the
+   * search statements' `_among` forms. Absent, or null for a text it cannot
+   * narrow: the search reads every node of the kind (Neo4j's own text indexes
+   * serve CONTAINS).
+   */
+  textCandidates?(kind: SearchedKind, texts: string[]): Promise<string[] | null>;
   /**
    * Resolves when the store can take a write now; rejects with the reason
    * when it cannot (closed, disk full, opened for reading only, server not

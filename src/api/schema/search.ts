@@ -66,10 +66,29 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
   }),
 });
 
+/**
+ * Where a store's text index narrows a type's search (GraphStore.textCandidates):
+ * the texts it looks for, and the statement that reads only the candidates,
+ * given as `param` (with `alsoKey`, a key that may equal the text: a report id).
+ */
+interface Narrowed {
+  kind: 'Problem' | 'Report' | 'Regulation';
+  texts: string[];
+  statement: StatementName;
+  param: string;
+  alsoKey?: string;
+}
+
 /** Each type's statement, its parameters, the column holding the node and the node's label. */
-function searches(
-  text: string,
-): Array<{ kind: SearchKind; statement: StatementName; params: Record<string, unknown>; column: string; label: (node: never) => string }> {
+function searches(text: string): Array<{
+  kind: SearchKind;
+  statement: StatementName;
+  params: Record<string, unknown>;
+  column: string;
+  label: (node: never) => string;
+  narrowed?: Narrowed;
+}> {
+  const canonical = canonicalRegulationTitle(text);
   return [
     // An alias of the lexicon ("三项制度") finds its canonical initiative as an alias match.
     {
@@ -82,14 +101,41 @@ function searches(
     {
       kind: 'Regulation',
       statement: 'search_regulations',
-      params: { text, canonical: canonicalRegulationTitle(text) },
+      params: { text, canonical },
       column: 'regulation',
       label: (g: RegulationShape) => g.title,
+      narrowed: { kind: 'Regulation', texts: [text, canonical], statement: 'search_regulations_among', param: 'titles' },
     },
     { kind: 'Jurisdiction', statement: 'search_jurisdictions', params: { text }, column: 'jurisdiction', label: (j: JurisdictionShape) => j.fullName },
-    { kind: 'Report', statement: 'search_reports', params: { text }, column: 'report', label: (r: ReportShape) => r.title ?? r.id },
-    { kind: 'Problem', statement: 'search_problems', params: { text }, column: 'problem', label: (p: ProblemShape) => p.text },
+    {
+      kind: 'Report',
+      statement: 'search_reports',
+      params: { text },
+      column: 'report',
+      label: (r: ReportShape) => r.title ?? r.id,
+      narrowed: { kind: 'Report', texts: [text], statement: 'search_reports_among', param: 'ids', alsoKey: text },
+    },
+    {
+      kind: 'Problem',
+      statement: 'search_problems',
+      params: { text },
+      column: 'problem',
+      label: (p: ProblemShape) => p.text,
+      narrowed: { kind: 'Problem', texts: [text], statement: 'search_problems_among', param: 'ids' },
+    },
   ];
+}
+
+/** The statement and parameters of one type's search: among the text index's candidates when the store narrows it. */
+async function searchStatement(
+  ctx: AppContext,
+  search: { statement: StatementName; params: Record<string, unknown>; narrowed?: Narrowed },
+): Promise<{ statement: StatementName; params: Record<string, unknown> }> {
+  const narrowed = search.narrowed;
+  const candidates = narrowed ? await ctx.store.textCandidates?.(narrowed.kind, narrowed.texts) : null;
+  if (!narrowed || !candidates) return search;
+  const keys = narrowed.alsoKey !== undefined && !candidates.includes(narrowed.alsoKey) ? [...candidates, narrowed.alsoKey] : candidates;
+  return { statement: narrowed.statement, params: { ...search.params, [narrowed.param]: keys } };
 }
 
 // The statements order each type the same way: rank, then label length, then label.
@@ -97,14 +143,16 @@ const byRank = (a: Hit, b: Hit) => b.rank - a.rank || a.label.length - b.label.l
 
 /** The first `upTo` hits of the merged ranking (of some kinds only, if given) and how many hits there are in all. */
 export async function rankedHits(ctx: AppContext, text: string, upTo: number, kinds?: SearchKind[]) {
+  const chosen = searches(text).filter((s) => !kinds || kinds.includes(s.kind));
+  // (every type's candidates first, then the statements, started in one order whichever candidates came first)
+  const statements = await Promise.all(chosen.map((search) => searchStatement(ctx, search)));
   const results = await Promise.all(
-    searches(text)
-      .filter((s) => !kinds || kinds.includes(s.kind))
-      .map(async ({ kind, statement, params, column, label }) => {
-        const rows: Row[] = await runWith(ctx.store, statement, { ...params, limit: upTo });
-        const hits = rows.map((row): Hit => ({ kind, node: row[column] as object, rank: Number(row.rank), label: label(row[column] as never) }));
-        return { hits, total: rankedTotal(rows) };
-      }),
+    chosen.map(async ({ kind, column, label }, k) => {
+      const { statement, params } = statements[k];
+      const rows: Row[] = await runWith(ctx.store, statement, { ...params, limit: upTo });
+      const hits = rows.map((row): Hit => ({ kind, node: row[column] as object, rank: Number(row.rank), label: label(row[column] as never) }));
+      return { hits, total: rankedTotal(rows) };
+    }),
   );
   const items = results
     .flatMap((r) => r.hits)

@@ -1,0 +1,136 @@
+// The embedded store's text index narrows `search` to the nodes whose texts
+// may hold the text looked for (src/store/text-index.ts); the search
+// statements' `_among` forms then decide among them. Whatever the index holds
+// (built from the graph on the first search, then fed by writes; never told of
+// a delete), every search must answer exactly what reading every node answers:
+// the same hits, ranks and totals.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { execute, parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../../src/api/context.js';
+import { schema } from '../../../src/api/schema/index.js';
+import { parseScoredFile, textFor } from '../../../src/eval/readings.js';
+import { seededRandom } from '../../../src/eval/split.js';
+import { extractReport } from '../../../src/extract/index.js';
+import type { ReportGraph } from '../../../src/extract/types.js';
+import { EmbeddedStore } from '../../../src/store/embedded.js';
+import { TextIndex } from '../../../src/store/text-index.js';
+import type { GraphStore } from '../../../src/store/types.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const graphs: ReportGraph[] = ['seed', 'test/fresh/corpus'].flatMap((dir) =>
+  readdirSync(`${root}${dir}`)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    // (a fresh report as it arrives: its page's title line, then its body)
+    .map((name) => extractReport(textFor(parseScoredFile(readFileSync(`${root}${dir}/${name}`, 'utf8')), 'title'))),
+);
+
+/** The store without its index: every search reads every node. */
+const scanning = (store: GraphStore): GraphStore => ({
+  kind: store.kind,
+  run: (name, ...params) => store.run(name, ...params),
+  upsertReport: (graph, meta) => store.upsertReport(graph, meta),
+  deleteReport: (id) => store.deleteReport(id),
+  counts: () => store.counts(),
+  close: () => store.close(),
+});
+
+const SEARCH = parse('query($t: String!) { search(text: $t, first: 30) { totalCount edges { node { match label type } } } }');
+
+async function search(store: GraphStore, text: string) {
+  const result = await execute({ schema, document: SEARCH, contextValue: createContext(store), variableValues: { t: text } });
+  expect(result.errors, text).toBeUndefined();
+  return result.data;
+}
+
+/** Texts to look for: pieces of 1–6 characters of the stored problems, titles and regulations, ids, and words found nowhere. */
+function textsToSearch(count: number): string[] {
+  const next = seededRandom(7);
+  const sources = graphs.flatMap((g) => [g.title ?? '', ...g.problems.map((p) => p.text), ...g.regulations.map((r) => r.title)]).filter((t) => t.length > 1);
+  const texts = ['量子纠缠', graphs[3].reportId, graphs[3].reportId.slice(0, 6), '法治', '执法', '的'];
+  while (texts.length < count) {
+    const source = sources[Math.floor(next() * sources.length)];
+    const length = 1 + Math.floor(next() * 6);
+    const at = Math.floor(next() * Math.max(1, source.length - length));
+    texts.push(source.slice(at, at + length));
+  }
+  return texts;
+}
+
+describe('the text index: search answers what reading every node answers', () => {
+  let store: EmbeddedStore;
+  const used: string[] = [];
+  let observed: GraphStore;
+
+  beforeAll(async () => {
+    store = await EmbeddedStore.open({ readCache: false });
+    // which statements search ran, the text index's candidates passed on
+    observed = {
+      ...scanning(store),
+      run: (name, ...params) => {
+        used.push(name);
+        return store.run(name, ...params);
+      },
+      textCandidates: (kind, texts) => store.textCandidates(kind, texts),
+    };
+    const half = Math.floor(graphs.length / 2);
+    for (const graph of graphs.slice(0, half)) await store.upsertReport(graph);
+    // the first search builds the index from the graph; the writes after it feed it
+    await search(observed, '执法');
+    for (const graph of graphs.slice(half)) await store.upsertReport(graph);
+    // deletes the index is never told of, and a replacement (another extractor version)
+    for (const graph of graphs.slice(half - 3, half + 3)) await store.deleteReport(graph.reportId);
+    await store.upsertReport(graphs[1], { extractorVersion: 'another' });
+  }, 120_000);
+  afterAll(() => store?.close());
+
+  it('finds the same hits, ranks and totals for 150 texts, with the index narrowing most of them', async () => {
+    used.length = 0;
+    for (const text of textsToSearch(150)) expect(await search(observed, text), text).toEqual(await search(scanning(store), text));
+    // the index did the narrowing: the _among forms ran, and the full scans only for what it cannot narrow
+    const among = used.filter((name) => name.endsWith('_among')).length;
+    const scans = used.filter((name) => ['search_problems', 'search_reports', 'search_regulations'].includes(name)).length;
+    expect(among).toBeGreaterThan(3 * scans);
+  });
+
+  it('narrows a search to a superset of the matches, and not a text of one character', () => {
+    const index = new TextIndex();
+    const next = seededRandom(3);
+    const alphabet = '法治政府建设执法监督';
+    const docs = Array.from({ length: 300 }, (_, k) => ({
+      key: `d${k}`,
+      text: Array.from({ length: 2 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+    }));
+    index.addRows(
+      'Problem',
+      docs.map((d) => ({ key: d.key, texts: [d.text] })),
+    );
+    for (let k = 0; k < 200; k++) {
+      const text = docs[k].text.slice(0, 2 + (k % 5));
+      const matching = docs.filter((d) => d.text.includes(text)).map((d) => d.key);
+      const candidates = index.candidates('Problem', [text]);
+      // a text so common that most documents are candidates is not narrowed (null): reading them all costs the same
+      if (candidates) expect(new Set(candidates)).toEqual(new Set([...candidates, ...matching]));
+    }
+    expect(index.candidates('Problem', ['法'])).toBeNull();
+    expect(index.candidates('Problem', ['量子'])).toEqual([]);
+  });
+
+  it('is not used by a snapshot that began before it was built', async () => {
+    const fresh = await EmbeddedStore.open({ readCache: false });
+    try {
+      await fresh.upsertReport(graphs[0]);
+      const early = fresh.snapshot();
+      const text = graphs[0].problems[0]?.text.slice(0, 4) ?? graphs[0].title!.slice(0, 4);
+      expect(await early.textCandidates!('Problem', [text])).toBeNull();
+      const later = fresh.snapshot();
+      expect(await later.textCandidates!('Problem', [text])).not.toBeNull();
+      early.release();
+      later.release();
+    } finally {
+      await fresh.close();
+    }
+  });
+});
