@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { registerMarkers, type WordCensus } from './census.js';
 import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';
 import { confidenceOf, FORM_TRIE, lexiconEntry } from './lexicon.js';
-import { charSet, codeBits, codesOf, hasBit, inSet, isSpace, orderByKey, remembered, sortByStart, TitleCursor, isCJK } from './scan.js';
+import { allMatches, charSet, codeBits, codesOf, hasBit, inSet, isSpace, orderByKey, remembered, sortByStart, TitleCursor, isCJK } from './scan.js';
 import { placeBrandsIn } from './places.js';
 import { Trie } from './trie.js';
 import type { Sentences } from './sentences.js';
@@ -236,12 +236,23 @@ interface Found {
   start: number;
   end: number;
   confidence: number;
-  category: string | null;
+  /**
+   * The words its category is guessed from (categoryOfName), when its kind
+   * does not fix the category: guessed only for a name that is taken (most
+   * found names are not: covered by the lexicon, seen, a slogan), not for
+   * every name found.
+   */
+  categoryWords?: string;
+  /** Its category, when its kind fixes it (a place's brand or platform). */
+  category?: string | null;
   /** The bare quoted name, when the name is a quoted name plus genre (“揭榜竞优”深化行动 → 揭榜竞优): the two are one initiative. */
   quoted?: string;
   /** Where the quoted words end (the offset of their ”), for a quoted name plus genre. */
   quotedEnd?: number;
 }
+
+/** A found name's category: fixed by its kind, or guessed from its words. */
+const categoryOf = (f: Found): string | null => (f.category !== undefined ? f.category : categoryOfName(f.categoryWords ?? ''));
 
 /** Category (the lexicon's scheme) guessed from the words of a discovered name. */
 export const categoryOfName = remembered(function categoryOfName(name: string): string | null {
@@ -322,14 +333,14 @@ const COMMITTEE = /(?:省|市|县|区|州|旗|盟)委$/;
 
 function numberedDeployments(text: string): Found[] {
   const found: Found[] = [];
-  for (const m of text.matchAll(NUMBERED_DEPLOYMENT)) {
+  for (const m of allMatches(NUMBERED_DEPLOYMENT, text)) {
     if (!NUMBER_CODE.test(m[1])) continue;
     const at = m.index ?? 0;
     const committee = COMMITTEE.test(text.slice(Math.max(0, at - 2), at)) ? text.slice(at - 2, at) : '';
     // without a committee, the words of the domain before the code are its name's head (法治政府建设“15336”部署要求)
     const head = committee || nameBefore(text, at);
     const name = head + m[1] + m[2];
-    found.push({ name, start: at - head.length, end: at + m[0].length, confidence: 0.7, category: categoryOfName(name) });
+    found.push({ name, start: at - head.length, end: at + m[0].length, confidence: 0.7, categoryWords: name });
   }
   return found;
 }
@@ -447,21 +458,21 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
         // The quoted steps are part of the name, which is also called by its words alone (三级台账管理制度).
         if (middle.length < 4 || GENERIC_NAME.test(middle)) return;
         const steps = canonicalOf(q.inner);
-        found.push({ name: steps + genre, start, end: at + m[0].length, confidence: 0.8, category: categoryOfName(steps + genre), quoted: genre });
+        found.push({ name: steps + genre, start, end: at + m[0].length, confidence: 0.8, categoryWords: steps + genre, quoted: genre });
       } else if (takesGenre) {
         found.push({
           name: before + name + genre,
           start: start - before.length,
           end: at + m[0].length,
           confidence: 0.8,
-          category: categoryOfName(before + name + genre),
+          categoryWords: before + name + genre,
           quoted: name,
           quotedEnd: end - 1,
         });
       } else if (before && etc) {
         // 行政执法队伍素质能力提升“大比武”等活动: the words before the quote belong to the name
-        found.push({ name: before + name, start: start - before.length, end, confidence: 0.7, category: categoryOfName(before + name + genre), quoted: name });
-      } else if (!NUMBER_CODE.test(q.inner)) found.push({ name, start: start + 1, end: end - 1, confidence: 0.7, category: categoryOfName(name + genre) });
+        found.push({ name: before + name, start: start - before.length, end, confidence: 0.7, categoryWords: before + name + genre, quoted: name });
+      } else if (!NUMBER_CODE.test(q.inner)) found.push({ name, start: start + 1, end: end - 1, confidence: 0.7, categoryWords: name + genre });
       // (a code alone, “1+11”, names nothing: only with the words that follow it)
     });
   }
@@ -504,14 +515,14 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     // “法治中村”建设, “平安人社”建设: a place's or a department's own rule-of-law campaign, named with its 建设
     // (as the unquoted brands are: 法治德阳建设)
     if (BRAND_HEAD.test(name) && text.startsWith('建设', end)) {
-      found.push({ name: `${name}建设`, start, end: end + 2, confidence: 0.7, category: categoryOfName(name), quoted: name });
+      found.push({ name: `${name}建设`, start, end: end + 2, confidence: 0.7, categoryWords: name, quoted: name });
       continue;
     }
     // 行政执法“优差双评”: the domain words before the quote are part of the name, which the quote alone also names
     // (only a short domain noun right before the quote: a longer run is the clause that leads to it)
     const before = headNoun(nameBefore(text, start));
-    if (before) found.push({ name: before + name, start: start - before.length, end, confidence: 0.6, category: categoryOfName(before + name), quoted: name });
-    else found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });
+    if (before) found.push({ name: before + name, start: start - before.length, end, confidence: 0.6, categoryWords: before + name, quoted: name });
+    else found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, categoryWords: name });
   }
   return found;
 }
@@ -533,7 +544,7 @@ function unquotedNames(text: string, codes: Uint16Array, census?: WordCensus): F
     // a head that starts right after a number (2024年…, 8名干部…) is the rest of a clause, not a name
     if (isAsciiDigit(text.charCodeAt(end - head.length - m[2].length - 1))) continue;
     const start = end - head.length - m[2].length;
-    found.push({ name: canonicalOf(text.slice(start, end)), start, end, confidence: 0.6, category: categoryOfName(head + m[2]) });
+    found.push({ name: canonicalOf(text.slice(start, end)), start, end, confidence: 0.6, categoryWords: head + m[2] });
   }
   return found;
 }
@@ -713,7 +724,7 @@ class Discovery {
       this.discovered.get(name) ??
       (entry
         ? { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) }
-        : { name, surface: [], category: f.category, count: 0, mentions: [], discovered: true, confidence: f.confidence });
+        : { name, surface: [], category: categoryOf(f), count: 0, mentions: [], discovered: true, confidence: f.confidence });
     if (occupied.overlaps(fact, f.start, f.end)) return; // already counted there
     // (the surface and the mention are made only for a name that is taken)
     const surface = text.slice(f.start, f.end);

@@ -14,7 +14,7 @@ import {
   PATTERNS,
   type LexiconEntry,
 } from './lexicon.js';
-import { codesOf, isCJK, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
+import { allMatches, codesOf, isCJK, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import { realOffset, strip, type Stripped } from './stripped.js';
 import type { Sentences } from './sentences.js';
@@ -135,8 +135,7 @@ export function extractInitiatives(
     fact.mentions.push({ start, end, sentence: sentences.textAt(start, end), section: sectionPath(start) });
   };
   // Spelled-out forms first: they are longer than any alias they contain.
-  for (const { re, entry } of PATTERNS)
-    for (const m of stripped.text.matchAll(re)) if (m[0].length) record(entry, m.index ?? 0, (m.index ?? 0) + m[0].length - 1);
+  for (const { re, entry } of PATTERNS) for (const m of allMatches(re, stripped.text)) if (m[0].length) record(entry, m.index, m.index + m[0].length - 1);
   // Then every occurrence of every form, in the order of one indexOf scan per
   // form, longest form first (FORMS), and left to right within a form; found in
   // one trie pass over the text and sorted into that order.

@@ -3,7 +3,7 @@
 // both (存在的问题及下一步工作打算) is split where the plans begin
 // (下一步 / 下步 / 今后). An unenumerated part is one item, or, when its first
 // paragraph is a list separated by ；, one item per entry.
-import { charSet, inSet, isSpace } from './scan.js';
+import { allMatches, charSet, inSet, isSpace } from './scan.js';
 import type { Section } from './sections.js';
 import type { Sentences } from './sentences.js';
 import type { Mention } from './types.js';
@@ -65,9 +65,9 @@ export function itemsOf(text: string, part: Part): { text: string; start: number
   // empty or not, had two shapes, and each change threw this function's optimized code away)
   const at: number[] = [];
   const after: number[] = [];
-  for (const m of body.matchAll(ENUMERATOR)) {
-    at.push(m.index ?? 0);
-    after.push((m.index ?? 0) + m[0].length);
+  for (const m of allMatches(ENUMERATOR, body)) {
+    at.push(m.index);
+    after.push(m.index + m[0].length);
   }
   const spans: [number, number][] = [];
   if (at.length >= 2 || (at.length === 1 && at[0] < 40)) {

@@ -109,6 +109,34 @@ export class ScratchCodes {
   }
 }
 
+/**
+ * [...text.matchAll(re)] for a global RegExp, by exec on re itself (left at
+ * lastIndex 0, as exec leaves a global RegExp after its last match). matchAll
+ * first copies the RegExp (a constructor call through Symbol.species) and then
+ * steps a generic iterator: for the few RegExps run once or a few times per
+ * report, that cost more than the search itself. Same matches: an empty match
+ * moves on by one code unit, or by one code point with the u or v flag, as
+ * matchAll does.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError('allMatches: a global RegExp');
+  const matches: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    matches.push(m);
+    if (m[0].length === 0) re.lastIndex = nextIndex(text, re.lastIndex, re.unicode || (re as { unicodeSets?: boolean }).unicodeSets === true);
+  }
+  return matches;
+}
+
+/** The index after an empty match at i: the next code unit, or the next code point in unicode mode (AdvanceStringIndex). */
+function nextIndex(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff ? i + 2 : i + 1;
+}
+
 /** What remembered keeps for an undefined result. */
 const UNDEFINED: unique symbol = Symbol('undefined');
 
