@@ -80,7 +80,7 @@ interface Table<T> {
   pairsOnly: boolean;
   /**
    * Every node as one record: nodes[o] is its number of children, nodes[o + 1]
-   * its index in `values`, then its children as (code unit, ref) pairs sorted
+   * its value (see `inline`), then its children as (code unit, ref) pairs sorted
    * by code. A ref is the child's offset o × 2, + 1 when a key ends there.
    * Records are laid out depth first, so a walk down a name mostly reads the
    * next few cache lines; with a node's count, edges and flags in separate
@@ -88,8 +88,22 @@ interface Table<T> {
    * thousands of names, never all in cache) read three far-apart places.
    */
   nodes: Int32Array;
+  /**
+   * Whether every key's value is a 32-bit integer (the census's word ids, the
+   * forms' ranks), kept in its node's record itself: the values of a scan's
+   * occurrences are then copied out in one slice, not looked up one by one in
+   * `values` (a random read each, in the census's 24,000). Else a record holds
+   * the node's index in `values`.
+   */
+  inline: boolean;
   values: (T | undefined)[];
 }
+
+/** The value of the key ending at node n. */
+const valueAt = <T>(t: Table<T>, n: number): T => (t.inline ? t.nodes[n + 1] : t.values[t.nodes[n + 1]]) as T;
+
+/** Whether v is stored unchanged in an Int32Array (not -0, which comes back as 0). */
+const isInt32 = (v: unknown): boolean => typeof v === 'number' && (v | 0) === v && !Object.is(v, -0);
 
 /** Ref of node n's child for code unit c, or -1 (also for NaN). */
 function kidRef(nodes: Int32Array, n: number, c: number): number {
@@ -192,6 +206,7 @@ export class Trie<T> {
       singles: false,
       pairsOnly: false,
       nodes: new Int32Array(size),
+      inline: order.every((n) => !n.terminal || isInt32(n.value)),
       values: new Array<T | undefined>(order.length).fill(undefined),
     };
     this.root.codes.forEach((c0, k) => {
@@ -213,7 +228,7 @@ export class Trie<T> {
     order.forEach((n, index) => {
       const o = offsets.get(n)!;
       t.nodes[o] = n.codes.length;
-      t.nodes[o + 1] = index;
+      t.nodes[o + 1] = t.inline ? (n.terminal ? (n.value as number) : 0) : index;
       t.values[index] = n.value;
       const sorted = n.codes.map((c, k) => [c, n.kids[k]] as const).sort((a, b) => a[0] - b[0]);
       sorted.forEach(([c, kid], k) => {
@@ -255,12 +270,12 @@ export class Trie<T> {
     if (start < 0) return;
     let n = start >> 1;
     const nodes = t.nodes;
-    if (start & 1) visit(1, t.values[nodes[n + 1]] as T);
+    if (start & 1) visit(1, valueAt(t, n));
     for (let i = at + 1; i < text.length; i++) {
       const ref = kidRef(nodes, n, text.charCodeAt(i));
       if (ref < 0) return;
       n = ref >> 1;
-      if (ref & 1) visit(i + 1 - at, t.values[nodes[n + 1]] as T);
+      if (ref & 1) visit(i + 1 - at, valueAt(t, n));
     }
   }
 
@@ -283,9 +298,8 @@ export class Trie<T> {
   matchesIn(text: string | Uint16Array): Matches<T> {
     const t = this.compiled();
     const count = matchesIn(t, typeof text === 'string' ? codesOf(text) : text);
-    // (copied out of the scratch arrays in one slice each; the values looked up by their index here)
-    const value = new Array<T>(count);
-    for (let k = 0; k < count; k++) value[k] = t.values[scratch.value[k]] as T;
+    // (copied out of the scratch arrays in one slice each; values kept apart looked up by their index here)
+    const value = t.inline ? (scratch.value.slice(0, count) as T[]) : scratch.value.slice(0, count).map((index) => t.values[index] as T);
     const found: Matches<T> = { at: scratch.at.slice(0, count), length: scratch.length.slice(0, count), value };
     if (scratch.at.length > SCRATCH_MAX) scratch = newScratch();
     return found;
@@ -324,7 +338,8 @@ export interface Matches<T> {
 // synchronous, and Trie.matchesIn copies them out before it returns): a census finds some 300 occurrences
 // in a report, and pushing them onto three new arrays, grown again and again, took longer than the walk
 // that found them (bench: 10.1 against 6.1 ns a character of the census walk alone). `value` holds each
-// occurrence's index in Table.values (a small integer whatever T is, so the arrays stay integer arrays).
+// occurrence's record slot nodes[n + 1]: its value, or its index in Table.values (an integer either way,
+// so the arrays stay integer arrays).
 // A scan that found more than SCRATCH_MAX occurrences (a huge hostile input) leaves them to the collector.
 const SCRATCH_MAX = 1 << 16;
 const newScratch = () => ({ at: [] as number[], length: [] as number[], value: [] as number[] });
