@@ -99,17 +99,19 @@ const countName = (names: Map<string, number>, name: string) => names.set(name, 
 
 /**
  * The counts of the words a text holds, by word id: an open-addressing hash
- * table in one Int32Array (slot h is id + 1, 0 when empty, then the count),
+ * table in one array of small integers (slot h is id + 1, 0 when empty, then
+ * the count; a plain array, allocated in the heap, where a typed array of a
+ * few KiB would have its memory allocated apart and freed by the collector),
  * filled once by the census and then only read. A Map grown one set at a time
  * took a tenth of the census's time, for the hundred or so words of a report.
  */
 class Counts {
-  private readonly slots: Int32Array;
+  private readonly slots: number[];
   private readonly mask: number;
   constructor(ids: readonly number[], counts: Int32Array) {
     let size = 8;
     while (size < 2 * ids.length) size <<= 1; // at most half the slots taken
-    this.slots = new Int32Array(2 * size);
+    this.slots = new Array<number>(2 * size).fill(0);
     this.mask = size - 1;
     for (const id of ids) {
       let h = Math.imul(id, 0x9e3779b1) >>> 0;

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { registerMarkers, type WordCensus } from './census.js';
 import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';
 import { confidenceOf, FORM_TRIE, lexiconEntry } from './lexicon.js';
-import { allMatches, charSet, codeBits, codesOf, hasBit, inSet, isSpace, orderByKey, remembered, sortByStart, TitleCursor, isCJK } from './scan.js';
+import { charSet, codeBits, codesOf, hasBit, inSet, isSpace, orderByKey, remembered, sortByStart, TitleCursor, isCJK } from './scan.js';
 import { placeBrandsIn } from './places.js';
 import { Trie } from './trie.js';
 import type { Sentences } from './sentences.js';
@@ -328,12 +328,34 @@ const NUMBER_CODE = /^(?=.*\d)[\dXNxn]{1,5}(?:[+＋][\dXNxn]{1,3})*$/;
 // A party committee's numbered deployment: 省委“1310”具体部署, 市委“1312”思路举措, 法治政府建设“15336”部署要求.
 // Its code is quoted, and what follows is one of a few words for a programme of work; the committee is part of the name.
 // (the match starts at the quote, a literal the regex engine skips to; the committee before it is read back)
-const NUMBERED_DEPLOYMENT = /“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|部署要求|思路举措|工作举措|工作安排|工作思路))/g;
+export const NUMBERED_DEPLOYMENT = /“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|部署要求|思路举措|工作举措|工作安排|工作思路))/g;
 const COMMITTEE = /(?:省|市|县|区|州|旗|盟)委$/;
+// The same, anchored: run only at a “ that a character of a code follows (see numberedDeploymentMatches).
+const NUMBERED_DEPLOYMENT_AT = new RegExp(NUMBERED_DEPLOYMENT.source, 'y');
+const CODE_UNITS = codeBits((c) => (c >= 0x30 && c <= 0x39) || '+＋XNxn'.includes(String.fromCharCode(c)));
+
+/**
+ * text.matchAll(NUMBERED_DEPLOYMENT), the RegExp run only at a “ followed by a
+ * digit, +, X or N (every match starts so): a report has dozens of quotes and
+ * few codes. At those, left to right from where the last match ended, the
+ * anchored RegExp decides (the same RegExp, the same choices).
+ */
+export function numberedDeploymentMatches(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  for (let p = text.indexOf('“'); p >= 0; p = text.indexOf('“', p + 1)) {
+    if (!hasBit(CODE_UNITS, text.charCodeAt(p + 1))) continue;
+    NUMBERED_DEPLOYMENT_AT.lastIndex = p;
+    const m = NUMBERED_DEPLOYMENT_AT.exec(text);
+    if (!m) continue;
+    matches.push(m);
+    p += m[0].length - 1; // the search resumes after the match
+  }
+  return matches;
+}
 
 function numberedDeployments(text: string): Found[] {
   const found: Found[] = [];
-  for (const m of allMatches(NUMBERED_DEPLOYMENT, text)) {
+  for (const m of numberedDeploymentMatches(text)) {
     if (!NUMBER_CODE.test(m[1])) continue;
     const at = m.index ?? 0;
     const committee = COMMITTEE.test(text.slice(Math.max(0, at - 2), at)) ? text.slice(at - 2, at) : '';
@@ -763,7 +785,7 @@ class Covered {
         owner.push(k);
       }
     }
-    const starts = new Int32Array(spans.length);
+    const starts: number[] = new Array(spans.length);
     for (let i = 0; i < spans.length; i++) starts[i] = spans[i].start;
     for (const o of orderByKey(starts)) {
       this.starts.push(spans[o].start);

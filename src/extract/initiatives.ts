@@ -16,7 +16,7 @@ import {
   PATTERNS,
   type LexiconEntry,
 } from './lexicon.js';
-import { allMatches, codesOf, isCJK, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
+import { allMatches, codesOf, isCJK, lastSpanFrom, quoteBalance, sortByStart, sortedNumbers } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import { realOffset, strip, type Stripped } from './stripped.js';
 import type { Sentences } from './sentences.js';
@@ -79,11 +79,11 @@ export interface InitiativeInputs {
 }
 
 /** Every occurrence of every form in the stripped text as (rank in FORMS, offset), packed for sorting: from the census's walk of it when there is one. */
-function formHits(stripped: Stripped, census: WordCensus | undefined): Float64Array {
+function formHits(stripped: Stripped, census: WordCensus | undefined): number[] {
   const walk = census?.walked === stripped ? census.walk : null;
   if (!walk) {
     const forms = FORM_TRIE.matchesIn(stripped.codes);
-    const hits = new Float64Array(forms.at.length);
+    const hits: number[] = new Array(forms.at.length);
     for (let k = 0; k < hits.length; k++) hits[k] = forms.value[k] * RANK_UNIT + forms.at[k];
     return hits;
   }
@@ -94,7 +94,7 @@ function formHits(stripped: Stripped, census: WordCensus | undefined): Float64Ar
     const rank = FORM_RANK_OF_WORD[k0];
     if (rank >= 0) packed.push(rank * RANK_UNIT + walk.at[k]);
   }
-  return Float64Array.from(packed);
+  return packed;
 }
 
 export function extractInitiatives(
@@ -152,9 +152,8 @@ export function extractInitiatives(
   // form, longest form first (FORMS), and left to right within a form; found in
   // one trie pass over the text and sorted into that order.
   // (rank and offset packed, sorted as a Float64Array: numeric order without a comparator call per comparison)
-  const hits = formHits(stripped, census);
-  hits.sort();
-  for (const packed of hits) {
+  // (sorted in scratch memory: record, run for each, sorts nothing)
+  for (const packed of sortedNumbers(formHits(stripped, census))) {
     // (both halves as integers: record's loops over the offsets then run on integers, not doubles)
     const rank = Math.floor(packed / RANK_UNIT) | 0;
     const start = (packed - rank * RANK_UNIT) | 0;
