@@ -236,12 +236,23 @@ interface Found {
   start: number;
   end: number;
   confidence: number;
-  category: string | null;
+  /**
+   * The words its category is guessed from (categoryOfName), when its kind
+   * does not fix the category: guessed only for a name that is taken (most
+   * found names are not: covered by the lexicon, seen, a slogan), not for
+   * every name found.
+   */
+  categoryWords?: string;
+  /** Its category, when its kind fixes it (a place's brand or platform). */
+  category?: string | null;
   /** The bare quoted name, when the name is a quoted name plus genre (“揭榜竞优”深化行动 → 揭榜竞优): the two are one initiative. */
   quoted?: string;
   /** Where the quoted words end (the offset of their ”), for a quoted name plus genre. */
   quotedEnd?: number;
 }
+
+/** A found name's category: fixed by its kind, or guessed from its words. */
+const categoryOf = (f: Found): string | null => (f.category !== undefined ? f.category : categoryOfName(f.categoryWords ?? ''));
 
 /** Category (the lexicon's scheme) guessed from the words of a discovered name. */
 export const categoryOfName = remembered(function categoryOfName(name: string): string | null {
@@ -317,19 +328,41 @@ const NUMBER_CODE = /^(?=.*\d)[\dXNxn]{1,5}(?:[+＋][\dXNxn]{1,3})*$/;
 // A party committee's numbered deployment: 省委“1310”具体部署, 市委“1312”思路举措, 法治政府建设“15336”部署要求.
 // Its code is quoted, and what follows is one of a few words for a programme of work; the committee is part of the name.
 // (the match starts at the quote, a literal the regex engine skips to; the committee before it is read back)
-const NUMBERED_DEPLOYMENT = /“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|部署要求|思路举措|工作举措|工作安排|工作思路))/g;
+export const NUMBERED_DEPLOYMENT = /“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|部署要求|思路举措|工作举措|工作安排|工作思路))/g;
 const COMMITTEE = /(?:省|市|县|区|州|旗|盟)委$/;
+// The same, anchored: run only at a “ that a character of a code follows (see numberedDeploymentMatches).
+const NUMBERED_DEPLOYMENT_AT = new RegExp(NUMBERED_DEPLOYMENT.source, 'y');
+const CODE_UNITS = codeBits((c) => (c >= 0x30 && c <= 0x39) || '+＋XNxn'.includes(String.fromCharCode(c)));
+
+/**
+ * text.matchAll(NUMBERED_DEPLOYMENT), the RegExp run only at a “ followed by a
+ * digit, +, X or N (every match starts so): a report has dozens of quotes and
+ * few codes. At those, left to right from where the last match ended, the
+ * anchored RegExp decides (the same RegExp, the same choices).
+ */
+export function numberedDeploymentMatches(text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  for (let p = text.indexOf('“'); p >= 0; p = text.indexOf('“', p + 1)) {
+    if (!hasBit(CODE_UNITS, text.charCodeAt(p + 1))) continue;
+    NUMBERED_DEPLOYMENT_AT.lastIndex = p;
+    const m = NUMBERED_DEPLOYMENT_AT.exec(text);
+    if (!m) continue;
+    matches.push(m);
+    p += m[0].length - 1; // the search resumes after the match
+  }
+  return matches;
+}
 
 function numberedDeployments(text: string): Found[] {
   const found: Found[] = [];
-  for (const m of text.matchAll(NUMBERED_DEPLOYMENT)) {
+  for (const m of numberedDeploymentMatches(text)) {
     if (!NUMBER_CODE.test(m[1])) continue;
     const at = m.index ?? 0;
     const committee = COMMITTEE.test(text.slice(Math.max(0, at - 2), at)) ? text.slice(at - 2, at) : '';
     // without a committee, the words of the domain before the code are its name's head (法治政府建设“15336”部署要求)
     const head = committee || nameBefore(text, at);
     const name = head + m[1] + m[2];
-    found.push({ name, start: at - head.length, end: at + m[0].length, confidence: 0.7, category: categoryOfName(name) });
+    found.push({ name, start: at - head.length, end: at + m[0].length, confidence: 0.7, categoryWords: name });
   }
   return found;
 }
@@ -447,21 +480,21 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
         // The quoted steps are part of the name, which is also called by its words alone (三级台账管理制度).
         if (middle.length < 4 || GENERIC_NAME.test(middle)) return;
         const steps = canonicalOf(q.inner);
-        found.push({ name: steps + genre, start, end: at + m[0].length, confidence: 0.8, category: categoryOfName(steps + genre), quoted: genre });
+        found.push({ name: steps + genre, start, end: at + m[0].length, confidence: 0.8, categoryWords: steps + genre, quoted: genre });
       } else if (takesGenre) {
         found.push({
           name: before + name + genre,
           start: start - before.length,
           end: at + m[0].length,
           confidence: 0.8,
-          category: categoryOfName(before + name + genre),
+          categoryWords: before + name + genre,
           quoted: name,
           quotedEnd: end - 1,
         });
       } else if (before && etc) {
         // 行政执法队伍素质能力提升“大比武”等活动: the words before the quote belong to the name
-        found.push({ name: before + name, start: start - before.length, end, confidence: 0.7, category: categoryOfName(before + name + genre), quoted: name });
-      } else if (!NUMBER_CODE.test(q.inner)) found.push({ name, start: start + 1, end: end - 1, confidence: 0.7, category: categoryOfName(name + genre) });
+        found.push({ name: before + name, start: start - before.length, end, confidence: 0.7, categoryWords: before + name + genre, quoted: name });
+      } else if (!NUMBER_CODE.test(q.inner)) found.push({ name, start: start + 1, end: end - 1, confidence: 0.7, categoryWords: name + genre });
       // (a code alone, “1+11”, names nothing: only with the words that follow it)
     });
   }
@@ -504,14 +537,14 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     // “法治中村”建设, “平安人社”建设: a place's or a department's own rule-of-law campaign, named with its 建设
     // (as the unquoted brands are: 法治德阳建设)
     if (BRAND_HEAD.test(name) && text.startsWith('建设', end)) {
-      found.push({ name: `${name}建设`, start, end: end + 2, confidence: 0.7, category: categoryOfName(name), quoted: name });
+      found.push({ name: `${name}建设`, start, end: end + 2, confidence: 0.7, categoryWords: name, quoted: name });
       continue;
     }
     // 行政执法“优差双评”: the domain words before the quote are part of the name, which the quote alone also names
     // (only a short domain noun right before the quote: a longer run is the clause that leads to it)
     const before = headNoun(nameBefore(text, start));
-    if (before) found.push({ name: before + name, start: start - before.length, end, confidence: 0.6, category: categoryOfName(before + name), quoted: name });
-    else found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, category: categoryOfName(name) });
+    if (before) found.push({ name: before + name, start: start - before.length, end, confidence: 0.6, categoryWords: before + name, quoted: name });
+    else found.push({ name, start: start + 1, end: start + 1 + name.length, confidence: 0.6, categoryWords: name });
   }
   return found;
 }
@@ -533,7 +566,7 @@ function unquotedNames(text: string, codes: Uint16Array, census?: WordCensus): F
     // a head that starts right after a number (2024年…, 8名干部…) is the rest of a clause, not a name
     if (isAsciiDigit(text.charCodeAt(end - head.length - m[2].length - 1))) continue;
     const start = end - head.length - m[2].length;
-    found.push({ name: canonicalOf(text.slice(start, end)), start, end, confidence: 0.6, category: categoryOfName(head + m[2]) });
+    found.push({ name: canonicalOf(text.slice(start, end)), start, end, confidence: 0.6, categoryWords: head + m[2] });
   }
   return found;
 }
@@ -713,7 +746,7 @@ class Discovery {
       this.discovered.get(name) ??
       (entry
         ? { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) }
-        : { name, surface: [], category: f.category, count: 0, mentions: [], discovered: true, confidence: f.confidence });
+        : { name, surface: [], category: categoryOf(f), count: 0, mentions: [], discovered: true, confidence: f.confidence });
     if (occupied.overlaps(fact, f.start, f.end)) return; // already counted there
     // (the surface and the mention are made only for a name that is taken)
     const surface = text.slice(f.start, f.end);
@@ -752,7 +785,7 @@ class Covered {
         owner.push(k);
       }
     }
-    const starts = new Int32Array(spans.length);
+    const starts: number[] = new Array(spans.length);
     for (let i = 0; i < spans.length; i++) starts[i] = spans[i].start;
     for (const o of orderByKey(starts)) {
       this.starts.push(spans[o].start);

@@ -8,13 +8,15 @@ import {
   FIRST_FORM_WORD,
   FORM_ENTRIES,
   FORM_LENGTHS,
+  FORM_NAME_INDEX,
   FORM_NOT_BEFORE,
   FORM_RANK_OF_WORD,
   FORM_TRIE,
+  INITIATIVES,
   PATTERNS,
   type LexiconEntry,
 } from './lexicon.js';
-import { codesOf, isCJK, lastSpanFrom, quoteBalance, sortByStart } from './scan.js';
+import { allMatches, codesOf, isCJK, lastSpanFrom, quoteBalance, sortByStart, sortedNumbers } from './scan.js';
 import { findTitles, type TitleSpan } from './regulations.js';
 import { realOffset, strip, type Stripped } from './stripped.js';
 import type { Sentences } from './sentences.js';
@@ -56,6 +58,12 @@ function beginsLongerQuote(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Whether one of the words starts at `at` (a loop: no closure per occurrence, as some() with an arrow made). */
+function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, at)) return true;
+  return false;
+}
+
 // (rank, offset) packed in one number for sorting: offsets stay below 2^32.
 const RANK_UNIT = 2 ** 32;
 
@@ -71,11 +79,11 @@ export interface InitiativeInputs {
 }
 
 /** Every occurrence of every form in the stripped text as (rank in FORMS, offset), packed for sorting: from the census's walk of it when there is one. */
-function formHits(stripped: Stripped, census: WordCensus | undefined): Float64Array {
+function formHits(stripped: Stripped, census: WordCensus | undefined): number[] {
   const walk = census?.walked === stripped ? census.walk : null;
   if (!walk) {
     const forms = FORM_TRIE.matchesIn(stripped.codes);
-    const hits = new Float64Array(forms.at.length);
+    const hits: number[] = new Array(forms.at.length);
     for (let k = 0; k < hits.length; k++) hits[k] = forms.value[k] * RANK_UNIT + forms.at[k];
     return hits;
   }
@@ -86,7 +94,7 @@ function formHits(stripped: Stripped, census: WordCensus | undefined): Float64Ar
     const rank = FORM_RANK_OF_WORD[k0];
     if (rank >= 0) packed.push(rank * RANK_UNIT + walk.at[k]);
   }
-  return Float64Array.from(packed);
+  return packed;
 }
 
 export function extractInitiatives(
@@ -96,8 +104,10 @@ export function extractInitiatives(
   { codes = codesOf(text), titles = findTitles(text, sentences.opens), stripped = strip(text, codes, sentences.ignorable), census }: InitiativeInputs = {},
 ): InitiativeFact[] {
   const taken = takenFlags(stripped.text.length);
-  const found = new Map<string, InitiativeFact>();
-  const record = (entry: LexiconEntry, at: number, last: number) => {
+  // the facts in the order found, and each by its name's index (nameIndex: the first entry of that name)
+  const facts: InitiativeFact[] = [];
+  const factOf: (InitiativeFact | undefined)[] = new Array(INITIATIVES.length).fill(undefined);
+  const record = (entry: LexiconEntry, nameIndex: number, at: number, last: number) => {
     for (let i = at; i <= last; i++) if (taken[i]) return;
     let start = realOffset(stripped, at);
     let end = realOffset(stripped, last) + 1;
@@ -125,33 +135,33 @@ export function extractInitiatives(
     if (beginsLongerQuote(text, start, end)) return;
     const surface = text.slice(start, end);
     for (let i = at; i <= last; i++) taken[i] = 1; // (a name is a few characters: a loop, not a fill call)
-    let fact = found.get(entry.name);
+    let fact = factOf[nameIndex];
     if (!fact) {
       fact = { name: entry.name, surface: [], category: entry.category, count: 0, mentions: [], discovered: false, confidence: confidenceOf(entry) };
-      found.set(entry.name, fact);
+      factOf[nameIndex] = fact;
+      facts.push(fact);
     }
     fact.count++;
     if (!fact.surface.includes(surface)) fact.surface.push(surface);
     fact.mentions.push({ start, end, sentence: sentences.textAt(start, end), section: sectionPath(start) });
   };
   // Spelled-out forms first: they are longer than any alias they contain.
-  for (const { re, entry } of PATTERNS)
-    for (const m of stripped.text.matchAll(re)) if (m[0].length) record(entry, m.index ?? 0, (m.index ?? 0) + m[0].length - 1);
+  for (const { re, entry, nameIndex } of PATTERNS)
+    for (const m of allMatches(re, stripped.text)) if (m[0].length) record(entry, nameIndex, m.index, m.index + m[0].length - 1);
   // Then every occurrence of every form, in the order of one indexOf scan per
   // form, longest form first (FORMS), and left to right within a form; found in
   // one trie pass over the text and sorted into that order.
   // (rank and offset packed, sorted as a Float64Array: numeric order without a comparator call per comparison)
-  const hits = formHits(stripped, census);
-  hits.sort();
-  for (const packed of hits) {
+  // (sorted in scratch memory: record, run for each, sorts nothing)
+  for (const packed of sortedNumbers(formHits(stripped, census))) {
     // (both halves as integers: record's loops over the offsets then run on integers, not doubles)
     const rank = Math.floor(packed / RANK_UNIT) | 0;
     const start = (packed - rank * RANK_UNIT) | 0;
     const after = start + FORM_LENGTHS[rank];
     const notBefore = FORM_NOT_BEFORE[rank];
-    if (notBefore?.some((w) => stripped.text.startsWith(w, after))) continue;
-    record(FORM_ENTRIES[rank], start, after - 1);
+    if (notBefore !== null && startsWithAny(stripped.text, after, notBefore)) continue;
+    record(FORM_ENTRIES[rank], FORM_NAME_INDEX[rank], start, after - 1);
   }
-  for (const fact of found.values()) sortByStart(fact.mentions);
-  return [...found.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  for (const fact of facts) sortByStart(fact.mentions);
+  return facts.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }

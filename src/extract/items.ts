@@ -51,8 +51,33 @@ export function reportParts(text: string, sections: Section[]): { problems: Part
 }
 
 // 一是/二是 also after a comma (…面临一些问题和挑战,一是…); numbered forms only at a sentence or line start.
-const ENUMERATOR =
+export const ENUMERATOR =
   /(?:^|(?<=[。;；:：\n]))\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十]+[)）]|\d+[、.．](?!\d))|(?<=[,，])(?:[一二三四五六七八九十]+是)(?=[\u4e00-\u9fff“])/g;
+// The same, anchored: run only where its lookbehinds let a match start (see enumeratorsIn).
+const ENUMERATOR_AT = new RegExp(ENUMERATOR.source, 'y');
+// What a match's start must follow: 。;；:：\n for the first alternative, , ， for the second.
+const BEFORE_ENUMERATOR = charSet('。;；:：\n,，');
+
+/**
+ * body.matchAll(ENUMERATOR), without trying the RegExp at every position: each
+ * alternative starts with a lookbehind (or ^, the body's start), so a match
+ * can only start at 0 or right after one of BEFORE_ENUMERATOR. At those
+ * positions, left to right from where the last match ended, the anchored
+ * RegExp decides, with the global one's own choices (it is the same RegExp;
+ * no match is empty).
+ */
+export function enumeratorsIn(body: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  for (let p = 0; p < body.length; p++) {
+    if (p > 0 && !inSet(body.charCodeAt(p - 1), BEFORE_ENUMERATOR)) continue;
+    ENUMERATOR_AT.lastIndex = p;
+    const m = ENUMERATOR_AT.exec(body);
+    if (!m) continue;
+    matches.push(m);
+    p += m[0].length - 1; // the search resumes after the match
+  }
+  return matches;
+}
 const LEAD_IN = /^\s*(存在的?问题(和不足)?|存在的?不足|下一步工作(打算|计划)?|下步工作打算|下一步)\s*[:：,，]?\s*/;
 
 /** The items of a part, each with its offsets; text without enumerator and trailing ;/。 */
@@ -65,9 +90,9 @@ export function itemsOf(text: string, part: Part): { text: string; start: number
   // empty or not, had two shapes, and each change threw this function's optimized code away)
   const at: number[] = [];
   const after: number[] = [];
-  for (const m of body.matchAll(ENUMERATOR)) {
-    at.push(m.index ?? 0);
-    after.push((m.index ?? 0) + m[0].length);
+  for (const m of enumeratorsIn(body)) {
+    at.push(m.index);
+    after.push(m.index + m[0].length);
   }
   const spans: [number, number][] = [];
   if (at.length >= 2 || (at.length === 1 && at[0] < 40)) {

@@ -123,9 +123,22 @@ export function spelledOut(source: string, limit = 512): string[] | null {
   }
 }
 
+/**
+ * For each entry, the index in INITIATIVES of the first entry with its name:
+ * findings are gathered by name, and this number stands for the name in an
+ * array lookup (the names are distinct; two entries of one name would share it).
+ */
+const NAME_INDEX: Map<LexiconEntry, number> = (() => {
+  const first = new Map<string, number>();
+  INITIATIVES.forEach((e, i) => {
+    if (!first.has(e.name)) first.set(e.name, i);
+  });
+  return new Map(INITIATIVES.map((e) => [e, first.get(e.name)!]));
+})();
+
 /** The spelled-out patterns that stand for too many strings to list (or for unboundedly many), compiled once. */
-export const PATTERNS: { re: RegExp; entry: LexiconEntry }[] = INITIATIVES.flatMap((entry) =>
-  (entry.patterns ?? []).filter((source) => !spelledOut(source)).map((source) => ({ re: new RegExp(source, 'g'), entry })),
+export const PATTERNS: { re: RegExp; entry: LexiconEntry; nameIndex: number }[] = INITIATIVES.flatMap((entry) =>
+  (entry.patterns ?? []).filter((source) => !spelledOut(source)).map((source) => ({ re: new RegExp(source, 'g'), entry, nameIndex: NAME_INDEX.get(entry)! })),
 );
 
 /** The spelled-out patterns anchored to a whole key, compiled once (not once per call). */
@@ -148,6 +161,8 @@ export const FORMS: { key: string; entry: LexiconEntry }[] = [...byKey.entries()
 /** The length and the entry of each form, by rank, in flat arrays: read for every occurrence found (not a FORMS object each). */
 export const FORM_LENGTHS = Int32Array.from(FORMS, ({ key }) => key.length);
 export const FORM_ENTRIES: LexiconEntry[] = FORMS.map(({ entry }) => entry);
+/** The NAME_INDEX of each form's entry, by rank. */
+export const FORM_NAME_INDEX = Int32Array.from(FORMS, ({ entry }) => NAME_INDEX.get(entry)!);
 /** What may not follow each form (its entry's notBefore for that alias, the lexicon's notBeforeEndings and notBeforeAny, as match keys), or null. */
 export const FORM_NOT_BEFORE: (string[] | null)[] = FORMS.map(({ key, entry }) => {
   const own = Object.entries(entry.notBefore ?? {}).find(([alias]) => matchKey(alias) === key)?.[1] ?? [];

@@ -52,17 +52,14 @@ interface Mentions {
 }
 
 function mentionsByStart(initiatives: InitiativeFact[]): Mentions {
-  // (only the sort key is a typed array, for orderByKey; the rest are plain arrays of small integers: a
-  // typed array of more than a few elements is allocated outside the heap, one more per report each)
-  let count = 0;
-  for (const i of initiatives) count += i.mentions.length;
-  const rawStart = new Int32Array(count);
+  // (plain arrays of small integers: a typed array of more than a few elements is allocated outside the
+  // heap, one more per report each)
+  const rawStart: number[] = [];
   const rawEnd: number[] = [];
   const rawIndex: number[] = [];
-  let n = 0;
   initiatives.forEach((fact, k) => {
     for (const m of fact.mentions) {
-      rawStart[n++] = m.start;
+      rawStart.push(m.start);
       rawEnd.push(m.end);
       rawIndex.push(k);
     }

@@ -16,9 +16,10 @@
 //   rejected by one or two reads of small tables, and the others start their
 //   walk at depth 2;
 // - the root's children in a table indexed by code unit;
-// - below the root, each node's children as a sorted run of (code unit,
-//   child) pairs in one shared array (most nodes have 1–5 children: searched
-//   linearly; wider ones by bisection).
+// - below the root, each node as one record of one shared array: its number
+//   of children, then its children as a sorted run of (code unit, child)
+//   pairs (most nodes have 1–5 children: searched linearly; wider ones by
+//   bisection), the records laid out depth first.
 
 import { codesOf } from './scan.js';
 
@@ -43,7 +44,7 @@ const pairHash = (c0: number, c1: number) => Math.imul(c0, 0x9e3779b1) ^ Math.im
 
 /** The compiled trie: flat arrays, walked by the free functions below (monomorphic, no `this` loads in the loops). */
 interface Table<T> {
-  /** Node id + 1 of the root's child for each code unit (0: none). */
+  /** Ref + 1 of the root's child for each code unit (0: none); see `nodes` for refs. */
   first: Int32Array;
   /**
    * Bit c set for the code units c that start a key (bit c & 31 of word
@@ -61,14 +62,13 @@ interface Table<T> {
   pairBits: Int32Array;
   /**
    * The nodes at depth 2 by their first two code units, in an open-addressing
-   * hash table (slot = pairHash >>> pairShift, linear probing; pairNode is
-   * node id + 1, 0 for an empty slot). A position is rejected, or its walk
-   * started two levels down, by one lookup with an exact key check.
+   * hash table (slot = pairHash >>> pairShift, linear probing): slot h is
+   * pairs[2h] (c0 << 16 | c1) and pairs[2h + 1] (the node's ref + 1; 0 for an
+   * empty slot), side by side, so that a lookup reads one cache line, not one
+   * in each of three arrays. A position is rejected, or its walk started two
+   * levels down, by one lookup with an exact key check.
    */
-  pairC0: Uint16Array;
-  pairC1: Uint16Array;
-  /** ref + 1 of the node (0: empty slot); see `edges` for refs. */
-  pairNode: Int32Array;
+  pairs: Int32Array;
   pairShift: number;
   /** Some key is one code unit long (the pair filter cannot reject its positions). */
   singles: boolean;
@@ -79,38 +79,54 @@ interface Table<T> {
    */
   pairsOnly: boolean;
   /**
-   * Children of node n: edges kidStart[n] .. kidStart[n + 1] (sorted by code);
-   * edge e is edges[2e] (the code unit) and edges[2e + 1] (the child's ref:
-   * id × 2, + 1 when a key ends there). Code, child and whether it ends a key
-   * sit side by side: a step of the walk reads two places in memory, not four
-   * (the census trie's tens of thousands of nodes do not stay in cache).
+   * Every node as one record: nodes[o] is its number of children, nodes[o + 1]
+   * its value (see `inline`), then its children as (code unit, ref) pairs sorted
+   * by code. A ref is the child's offset o × 2, + 1 when a key ends there.
+   * Records are laid out depth first, so a walk down a name mostly reads the
+   * next few cache lines; with a node's count, edges and flags in separate
+   * arrays, numbered breadth first, each step of the census's walk (tens of
+   * thousands of names, never all in cache) read three far-apart places.
    */
-  kidStart: Int32Array;
-  edges: Int32Array;
-  terminal: Uint8Array;
+  nodes: Int32Array;
+  /**
+   * Whether every key's value is a 32-bit integer (the census's word ids, the
+   * forms' ranks), kept in its node's record itself: the values of a scan's
+   * occurrences are then copied out in one slice, not looked up one by one in
+   * `values` (a random read each, in the census's 24,000). Else a record holds
+   * the node's index in `values`.
+   */
+  inline: boolean;
   values: (T | undefined)[];
 }
 
-/** Ref (id × 2, + 1 if terminal) of node n's child for code unit c, or -1 (also for NaN). */
-function kidRef(t: Table<unknown>, n: number, c: number): number {
-  let lo = t.kidStart[n];
-  const end = t.kidStart[n + 1];
-  const edges = t.edges;
-  if (end - lo > 8) {
-    let hi = end;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edges[2 * mid] < c) lo = mid + 1;
-      else hi = mid;
+/** The value of the key ending at node n. */
+const valueAt = <T>(t: Table<T>, n: number): T => (t.inline ? t.nodes[n + 1] : t.values[t.nodes[n + 1]]) as T;
+
+/** Whether v is stored unchanged in an Int32Array (not -0, which comes back as 0). */
+const isInt32 = (v: unknown): boolean => typeof v === 'number' && (v | 0) === v && !Object.is(v, -0);
+
+/** Ref of node n's child for code unit c, or -1 (also for NaN). */
+function kidRef(nodes: Int32Array, n: number, c: number): number {
+  let lo = n + 2;
+  const end = lo + 2 * nodes[n];
+  if (end - lo > 16) {
+    // (bisection over the pairs: indices k of the pairs, 2k from lo)
+    let a = 0;
+    let b = (end - lo) >> 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (nodes[lo + 2 * mid] < c) a = mid + 1;
+      else b = mid;
     }
-    return lo < end && edges[2 * lo] === c ? edges[2 * lo + 1] : -1;
+    const at = lo + 2 * a;
+    return at < end && nodes[at] === c ? nodes[at + 1] : -1;
   }
-  for (; lo < end; lo++) if (edges[2 * lo] === c) return edges[2 * lo + 1];
+  for (; lo < end; lo += 2) if (nodes[lo] === c) return nodes[lo + 1];
   return -1;
 }
 
 /**
- * Node id of the root's child for text[at] when a key may start at `at`, else
+ * Ref of the root's child for text[at] when a key may start at `at`, else
  * -1. Never reads past the end of the text (charCodeAt there returns NaN, and
  * deoptimizes the caller's loop).
  */
@@ -128,9 +144,11 @@ function pairRefOf(t: Table<unknown>, c0: number, c1: number): number {
   const hash = pairHash(c0, c1);
   const bit = hash >>> 15;
   if ((t.pairBits[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
-  const mask = t.pairNode.length - 1;
-  for (let h = hash >>> t.pairShift, node = t.pairNode[h]; node !== 0; h = (h + 1) & mask, node = t.pairNode[h]) {
-    if (t.pairC0[h] === c0 && t.pairC1[h] === c1) return node - 1;
+  const pairs = t.pairs;
+  const mask = pairs.length - 2;
+  const key = (c0 << 16) | c1;
+  for (let h = (hash >>> t.pairShift) << 1, ref = pairs[h + 1]; ref !== 0; h = (h + 2) & mask, ref = pairs[h + 1]) {
+    if (pairs[h] === key) return ref - 1;
   }
   return -1;
 }
@@ -160,20 +178,22 @@ export class Trie<T> {
     this.table = null;
   }
 
-  /** The flat arrays: nodes numbered breadth-first, the root's children first. */
+  /** The flat arrays: node records laid out depth first (see Table.nodes). */
   private compiled(): Table<T> {
     if (this.table) return this.table;
+    // offsets of the records, depth first (an explicit stack: names nest 20+ deep)
     const order: Node<T>[] = [];
-    const ids = new Map<Node<T>, number>();
-    const queue = [...this.root.kids];
-    for (let q = 0; q < queue.length; q++) {
-      const n = queue[q];
-      ids.set(n, order.length);
+    const offsets = new Map<Node<T>, number>();
+    let size = 0;
+    const stack = [...this.root.kids].reverse();
+    while (stack.length) {
+      const n = stack.pop()!;
+      offsets.set(n, size);
       order.push(n);
-      queue.push(...n.kids);
+      size += 2 + 2 * n.codes.length;
+      for (let k = n.kids.length - 1; k >= 0; k--) stack.push(n.kids[k]);
     }
-    const count = order.length;
-    const edges = order.reduce((sum, n) => sum + n.codes.length, 0);
+    const refOf = (n: Node<T>) => 2 * offsets.get(n)! + (n.terminal ? 1 : 0);
     const pairCount = this.root.kids.reduce((sum, n) => sum + n.codes.length, 0);
     let bits = 6;
     while (1 << bits < 4 * pairCount) bits++; // at most a quarter of the slots taken
@@ -181,45 +201,41 @@ export class Trie<T> {
       first: new Int32Array(0x10000),
       starts: new Int32Array(0x10000 >>> 5),
       pairBits: new Int32Array(1 << 12),
-      pairC0: new Uint16Array(1 << bits),
-      pairC1: new Uint16Array(1 << bits),
-      pairNode: new Int32Array(1 << bits),
+      pairs: new Int32Array(2 << bits),
       pairShift: 32 - bits,
       singles: false,
       pairsOnly: false,
-      kidStart: new Int32Array(count + 1),
-      edges: new Int32Array(2 * edges),
-      terminal: new Uint8Array(count),
-      values: new Array<T | undefined>(count).fill(undefined),
+      nodes: new Int32Array(size),
+      inline: order.every((n) => !n.terminal || isInt32(n.value)),
+      values: new Array<T | undefined>(order.length).fill(undefined),
     };
     this.root.codes.forEach((c0, k) => {
       const n = this.root.kids[k];
-      t.first[c0] = ids.get(n)! + 1;
+      t.first[c0] = refOf(n) + 1;
       t.starts[c0 >>> 5] |= 1 << (c0 & 31);
       if (n.terminal) t.singles = true;
       n.codes.forEach((c1, j) => {
-        const bit = pairHash(c0, c1) >>> 15;
+        const hash = pairHash(c0, c1);
+        const bit = hash >>> 15;
         t.pairBits[bit >>> 5] |= 1 << (bit & 31);
-        let h = pairHash(c0, c1) >>> t.pairShift;
-        while (t.pairNode[h] !== 0) h = (h + 1) & (t.pairNode.length - 1);
-        t.pairC0[h] = c0;
-        t.pairC1[h] = c1;
-        t.pairNode[h] = 2 * ids.get(n.kids[j])! + (n.kids[j].terminal ? 1 : 0) + 1;
+        let h = (hash >>> t.pairShift) << 1;
+        while (t.pairs[h + 1] !== 0) h = (h + 2) & (t.pairs.length - 2);
+        t.pairs[h] = (c0 << 16) | c1;
+        t.pairs[h + 1] = refOf(n.kids[j]) + 1;
       });
     });
     t.pairsOnly = !t.singles && this.root.codes.length > 500;
-    let e = 0;
-    order.forEach((n, id) => {
-      t.kidStart[id] = e;
-      t.terminal[id] = n.terminal ? 1 : 0;
-      t.values[id] = n.value;
-      const sorted = n.codes.map((c, k) => [c, ids.get(n.kids[k])!] as const).sort((a, b) => a[0] - b[0]);
-      for (const [c, kid] of sorted) {
-        t.edges[2 * e] = c;
-        t.edges[2 * e++ + 1] = 2 * kid + (order[kid].terminal ? 1 : 0);
-      }
+    order.forEach((n, index) => {
+      const o = offsets.get(n)!;
+      t.nodes[o] = n.codes.length;
+      t.nodes[o + 1] = t.inline ? (n.terminal ? (n.value as number) : 0) : index;
+      t.values[index] = n.value;
+      const sorted = n.codes.map((c, k) => [c, n.kids[k]] as const).sort((a, b) => a[0] - b[0]);
+      sorted.forEach(([c, kid], k) => {
+        t.nodes[o + 2 + 2 * k] = c;
+        t.nodes[o + 3 + 2 * k] = refOf(kid);
+      });
     });
-    t.kidStart[count] = e;
     this.table = t;
     return t;
   }
@@ -231,13 +247,14 @@ export class Trie<T> {
   longestAt(text: string, at: number, minLength = 1, end = text.length): number {
     const t = this.compiled();
     if (at >= end || !(at >= 0 && at < text.length)) return 0;
-    let n = startAt(t, text, at);
-    if (n < 0) return 0;
-    const terminal = t.terminal;
-    let best = terminal[n] && 1 >= minLength ? 1 : 0;
+    const start = startAt(t, text, at);
+    if (start < 0) return 0;
+    let n = start >> 1;
+    let best = start & 1 && 1 >= minLength ? 1 : 0;
     const stop = Math.min(end, text.length);
+    const nodes = t.nodes;
     for (let i = at + 1; i < stop; i++) {
-      const ref = kidRef(t, n, text.charCodeAt(i));
+      const ref = kidRef(nodes, n, text.charCodeAt(i));
       if (ref < 0) break;
       n = ref >> 1;
       if (ref & 1 && i + 1 - at >= minLength) best = i + 1 - at;
@@ -249,14 +266,16 @@ export class Trie<T> {
   eachAt(text: string, at: number, visit: (length: number, value: T) => void): void {
     const t = this.compiled();
     if (!(at >= 0 && at < text.length)) return;
-    let n = startAt(t, text, at);
-    if (n < 0) return;
-    if (t.terminal[n]) visit(1, t.values[n] as T);
+    const start = startAt(t, text, at);
+    if (start < 0) return;
+    let n = start >> 1;
+    const nodes = t.nodes;
+    if (start & 1) visit(1, valueAt(t, n));
     for (let i = at + 1; i < text.length; i++) {
-      const ref = kidRef(t, n, text.charCodeAt(i));
+      const ref = kidRef(nodes, n, text.charCodeAt(i));
       if (ref < 0) return;
       n = ref >> 1;
-      if (ref & 1) visit(i + 1 - at, t.values[n] as T);
+      if (ref & 1) visit(i + 1 - at, valueAt(t, n));
     }
   }
 
@@ -277,8 +296,12 @@ export class Trie<T> {
    * away and rebuilt again and again while extraction warmed up.
    */
   matchesIn(text: string | Uint16Array): Matches<T> {
-    const found: Matches<T> = { at: [], length: [], value: [] };
-    matchesIn(this.compiled(), typeof text === 'string' ? codesOf(text) : text, found);
+    const t = this.compiled();
+    const count = matchesIn(t, typeof text === 'string' ? codesOf(text) : text);
+    // (copied out of the scratch arrays in one slice each; values kept apart looked up by their index here)
+    const value = t.inline ? (scratch.value.slice(0, count) as T[]) : scratch.value.slice(0, count).map((index) => t.values[index] as T);
+    const found: Matches<T> = { at: scratch.at.slice(0, count), length: scratch.length.slice(0, count), value };
+    if (scratch.at.length > SCRATCH_MAX) scratch = newScratch();
     return found;
   }
 
@@ -311,13 +334,27 @@ export interface Matches<T> {
   value: T[];
 }
 
-function matchesIn<T>(t: Table<T>, codes: Uint16Array, found: Matches<T>): void {
+// The occurrences the scan finds are written to scratch arrays reused from call to call (extraction is
+// synchronous, and Trie.matchesIn copies them out before it returns): a census finds some 300 occurrences
+// in a report, and pushing them onto three new arrays, grown again and again, took longer than the walk
+// that found them (bench: 10.1 against 6.1 ns a character of the census walk alone). `value` holds each
+// occurrence's record slot nodes[n + 1]: its value, or its index in Table.values (an integer either way,
+// so the arrays stay integer arrays).
+// A scan that found more than SCRATCH_MAX occurrences (a huge hostile input) leaves them to the collector.
+const SCRATCH_MAX = 1 << 16;
+const newScratch = () => ({ at: [] as number[], length: [] as number[], value: [] as number[] });
+let scratch = newScratch();
+
+/** Writes every occurrence to `scratch` (at, length, value index) and returns how many there are. */
+function matchesIn<T>(t: Table<T>, codes: Uint16Array): number {
   // This loop runs at every character of every text (the census, the forms). pairRefOf and kidRef
   // are called, not written out: V8 inlines them (a hand-inlined copy measured the same, ×1.00 on
   // 400 reports with bench/profile-extract.ts --compare). The pair's two code units roll along (one
   // read per position) and its bit is tested here, before the call: most positions stop at that test.
-  const { first, starts, singles, pairsOnly, terminal, values, pairBits } = t;
-  const { at: ats, length: lengths, value: vals } = found;
+  const { first, starts, singles, pairsOnly, nodes, pairBits } = t;
+  const { at: ats, length: lengths, value: vals } = scratch;
+  // (a write at index `count` appends when the scratch arrays are shorter: they grow to the longest scan)
+  let count = 0;
   const length = codes.length;
   let c1 = length ? codes[0] : 0;
   for (let at = 0; at < length; at++) {
@@ -327,11 +364,12 @@ function matchesIn<T>(t: Table<T>, codes: Uint16Array, found: Matches<T>): void 
     let n = -1;
     let i: number;
     if (singles) {
-      n = first[c0] - 1;
-      if (terminal[n]) {
-        ats.push(at);
-        lengths.push(1);
-        vals.push(values[n] as T);
+      const ref = first[c0] - 1;
+      n = ref >> 1;
+      if (ref & 1) {
+        ats[count] = at;
+        lengths[count] = 1;
+        vals[count++] = nodes[n + 1];
       }
       i = at + 1;
     } else {
@@ -342,27 +380,28 @@ function matchesIn<T>(t: Table<T>, codes: Uint16Array, found: Matches<T>): void 
       if (ref < 0) continue;
       n = ref >> 1;
       if (ref & 1) {
-        ats.push(at);
-        lengths.push(2);
-        vals.push(values[n] as T);
+        ats[count] = at;
+        lengths[count] = 2;
+        vals[count++] = nodes[n + 1];
       }
       i = at + 2;
     }
     for (; i < length; i++) {
-      const ref = kidRef(t, n, codes[i]);
+      const ref = kidRef(nodes, n, codes[i]);
       if (ref < 0) break;
       n = ref >> 1;
       if (ref & 1) {
-        ats.push(at);
-        lengths.push(i + 1 - at);
-        vals.push(values[n] as T);
+        ats[count] = at;
+        lengths[count] = i + 1 - at;
+        vals[count++] = nodes[n + 1];
       }
     }
   }
+  return count;
 }
 
 function forEachLongestIn<T>(t: Table<T>, codes: Uint16Array, minLength: number, visit: (at: number, length: number) => void): void {
-  const { first, starts, singles, terminal } = t;
+  const { first, starts, singles, nodes } = t;
   const length = codes.length;
   for (let at = 0; at < length; at++) {
     const c0 = codes[at];
@@ -371,8 +410,9 @@ function forEachLongestIn<T>(t: Table<T>, codes: Uint16Array, minLength: number,
     let i: number;
     let best = 0;
     if (singles) {
-      n = first[c0] - 1;
-      if (terminal[n] && 1 >= minLength) best = 1;
+      const ref = first[c0] - 1;
+      n = ref >> 1;
+      if (ref & 1 && 1 >= minLength) best = 1;
       i = at + 1;
     } else {
       if (at + 1 === length) break;
@@ -383,7 +423,7 @@ function forEachLongestIn<T>(t: Table<T>, codes: Uint16Array, minLength: number,
       i = at + 2;
     }
     for (; i < length; i++) {
-      const ref = kidRef(t, n, codes[i]);
+      const ref = kidRef(nodes, n, codes[i]);
       if (ref < 0) break;
       n = ref >> 1;
       if (ref & 1 && i + 1 - at >= minLength) best = i + 1 - at;

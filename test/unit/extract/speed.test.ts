@@ -11,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { registerMarkers, WordCensus } from '../../../src/extract/census.js';
 import {
   figureVerbBefore,
+  NUMBERED_DEPLOYMENT,
+  numberedDeploymentMatches,
   notANameAfter,
   placeBrands,
   precededInClause,
@@ -47,6 +49,7 @@ import { canonicalRegulationTitle, normalizeText } from '../../../src/extract/in
 import { CRUFT_LINE, readPageMeta } from '../../../src/extract/normalize.js';
 import { citationAction, findTitles, rewriteTitle } from '../../../src/extract/regulations.js';
 import { startsLikeHeading } from '../../../src/extract/sections.js';
+import { ENUMERATOR, enumeratorsIn } from '../../../src/extract/items.js';
 import { Sentences } from '../../../src/extract/sentences.js';
 import { codesOf, orderByKey, quoteBalance, sortByStart, TitleCursor } from '../../../src/extract/scan.js';
 import { Trie } from '../../../src/extract/trie.js';
@@ -321,6 +324,30 @@ describe('a lexicon pattern that stands for a few strings is matched as those st
         if (whole.test(text)) expect(listed.has(text)).toBe(true);
       }),
       runs(300),
+    );
+  });
+});
+
+describe('the anchored scans of items and numbered deployments equal their RegExps', () => {
+  it('enumeratorsIn is body.matchAll(ENUMERATOR)', () => {
+    const pieces = [...cjk, ...'一二三十是(（)）0123456789、.．。;；:：,，\n “'.split(''), '一是', '(一)', '1.', '12、'];
+    fc.assert(
+      fc.property(textOf(pieces, 50), (body) => {
+        const expected = [...body.matchAll(ENUMERATOR)].map((m) => [m.index, ...m]);
+        expect(enumeratorsIn(body).map((m) => [m.index, ...m])).toEqual(expected);
+      }),
+      runs(400),
+    );
+  });
+
+  it('numberedDeploymentMatches is text.matchAll(NUMBERED_DEPLOYMENT)', () => {
+    const pieces = [...cjk, ...'“”0123456789+＋XNxn省市委'.split(''), '具体部署', '工作安排', '部署要求', '“1310”'];
+    fc.assert(
+      fc.property(textOf(pieces, 40), (text) => {
+        const expected = [...text.matchAll(NUMBERED_DEPLOYMENT)].map((m) => [m.index, ...m]);
+        expect(numberedDeploymentMatches(text).map((m) => [m.index, ...m])).toEqual(expected);
+      }),
+      runs(400),
     );
   });
 });
