@@ -44,6 +44,7 @@ import { ingestReadersSection } from './ingest-readers.js';
 import { bulkSection } from './bulk.js';
 import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
 import { logLogSlope, mb, median, round } from './stats.js';
+import { benchQueries, type NamedQuery } from './queries.js';
 import { execute, parse } from 'graphql';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -425,44 +426,6 @@ async function ingestSection(options: BenchOptions, dir: string, entries: Corpus
 }
 
 // ---------------------------------------------------------------- 3. queries
-
-interface NamedQuery {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-}
-
-function benchQueries(sample: { code: string; search: string }): NamedQuery[] {
-  return [
-    { name: 'typename (baseline)', query: '{ __typename }' },
-    {
-      name: 'counties citing 三项制度',
-      query: '{ jurisdictions(filter: {level: COUNTY, mentionsInitiative: "三项制度"}) { totalCount edges { node { name fullName province { name } } } } }',
-    },
-    {
-      name: 'jurisdiction page',
-      query: `query($name: String!) { jurisdiction(name: $name) { name fullName code level province { name } prefecture { name }
-        reports(first: 10) { totalCount edges { node { title year issuerName problems(first: 10) { edges { node { text theme } } } } } }
-        initiatives(first: 10) { totalCount edges { reportCount mentionCount node { name category } } }
-        regulations(first: 10) { totalCount edges { reportCount node { title kind } } } } }`,
-      variables: { name: sample.code },
-    },
-    {
-      name: 'co-citation top 10',
-      query: '{ regulation(title: "法治政府建设实施纲要(2021-2025年)") { title coCited(first: 10) { totalCount nodes { regulation { title } count lift } } } }',
-    },
-    {
-      name: 'similar jurisdictions top 10',
-      query: 'query($name: String!) { jurisdiction(name: $name) { name similar(first: 10) { totalCount nodes { jurisdiction { name } shared score } } } }',
-      variables: { name: sample.code },
-    },
-    {
-      name: 'subgraph depth 2, 200 nodes',
-      query: 'query($s: String!) { graph(search: $s, depth: 2, maxNodes: 200) { truncated nodes { id type label degree } edges { source target type } } }',
-      variables: { s: sample.search },
-    },
-  ];
-}
 
 function requestOf(q: NamedQuery) {
   return {
