@@ -88,13 +88,16 @@ export const lookupQueries: NamedQuery[] = [
 
 /**
  * One answer through the schema (no HTTP), with a fresh request context (no
- * dataloader results carried over): its time, and the first error if any. On a
+ * dataloader results carried over): its time, the first error if any, and
+ * whether it found nothing. On a
  * store opened with the read cache off, every answer is a cold one.
  */
-export async function timeAnswer(store: GraphStore, q: NamedQuery): Promise<{ ms: number; error?: string }> {
+export async function timeAnswer(store: GraphStore, q: NamedQuery): Promise<{ ms: number; error?: string; empty: boolean }> {
   const document = parse(q.query);
   const started = performance.now();
   const result = await execute({ schema, document, contextValue: createContext(store), variableValues: q.variables });
   const ms = performance.now() - started;
-  return result.errors?.length ? { ms, error: result.errors[0].message } : { ms };
+  // null at the top: the place or regulation asked about is not in the store, and the answer cost nothing
+  const empty = Object.values(result.data ?? {}).every((v) => v == null);
+  return result.errors?.length ? { ms, error: result.errors[0].message, empty } : { ms, empty };
 }
