@@ -112,9 +112,12 @@ async function coldQueries(store: EmbeddedStore, ingested: CorpusEntry[], sample
   return out;
 }
 
-/** Bytes of the files in a directory (the store's database file and what lies beside it). */
+/** Bytes of the files under a directory: the store's database file stays small until close, its write-ahead log (a directory beside it) grows. */
 function dirBytes(dir: string): number {
-  return readdirSync(dir).reduce((sum, f) => sum + statSync(join(dir, f)).size, 0);
+  return readdirSync(dir, { recursive: true }).reduce<number>((sum, f) => {
+    const stat = statSync(join(dir, String(f)));
+    return sum + (stat.isFile() ? stat.size : 0);
+  }, 0);
 }
 
 export async function scaleSection(options: ScaleOptions) {
