@@ -17,7 +17,10 @@
 // (a corpus of --bulk-reports, 100,000 by default, and a tenth of it to
 // neo4j-admin CSV with one worker and with every core: bench/bulk.ts), ask
 // (what reading a question in Chinese costs beyond the query it runs:
-// bench/ask.ts).
+// bench/ask.ts), scale (the national-scale issue's targets: --scale-reports,
+// 50,000 by default, into a fresh embedded store in one pass, the query table
+// timed cold at --scale-checkpoint, 5,000, and at the end: bench/scale.ts;
+// ~15 min on 2 cores, so not run unless asked for with --only).
 //
 // Writes bench/results.json (or --out FILE) and prints a table.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -44,10 +47,13 @@ import { ingestReadersSection } from './ingest-readers.js';
 import { bulkSection } from './bulk.js';
 import { generateCorpus, rng, type CorpusEntry } from './corpus.js';
 import { logLogSlope, mb, median, round } from './stats.js';
+import { benchQueries, type NamedQuery } from './queries.js';
+import { timedStore } from './timed-store.js';
+import { SCALE_TARGETS, scaleSection } from './scale.js';
 import { execute, parse } from 'graphql';
 
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'ingest-readers', 'hostile', 'bulk', 'ask'] as const;
+const SECTIONS = ['extract', 'linearity', 'ingest', 'query', 'batching', 'load', 'ingest-readers', 'hostile', 'bulk', 'ask', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -80,6 +86,10 @@ export interface BenchOptions {
   /** Reports of the bulk CSV section's larger run (the smaller is a tenth), and where its corpus is kept. */
   bulkReports: number;
   bulkCorpus?: string;
+  /** Reports of the scale section, where it pauses to time the queries cold, and the samples per query at each point. */
+  scaleReports: number;
+  scaleCheckpoint: number;
+  scaleSamples: number;
   /** The embedded store's read cache (--no-cache turns it off, for before/after figures). */
   cache: boolean;
   quiet: boolean;
@@ -98,7 +108,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   };
   const only = (get('--only')
     ?.split(',')
-    .map((s) => s.trim()) ?? [...SECTIONS]) as Section[];
+    .map((s) => s.trim()) ?? SECTIONS.filter((s) => s !== 'scale')) as Section[];
   for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section "${s}": one of ${SECTIONS.join(', ')}`);
   return {
     reports: num('--reports', quick ? 1000 : 10_000),
@@ -123,6 +133,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     lock: { restarts: quick ? 3 : 10, rounds: quick ? 3 : 10, racers: quick ? 4 : 8, reports: quick ? 5 : 20 },
     bulkReports: num('--bulk-reports', quick ? 2000 : 100_000),
     bulkCorpus: get('--bulk-corpus'),
+    scaleReports: num('--scale-reports', 50_000),
+    scaleCheckpoint: num('--scale-checkpoint', 5000),
+    scaleSamples: num('--scale-samples', 100),
     cache: !has('--no-cache'),
     quiet: has('--quiet'),
   };
@@ -291,32 +304,6 @@ function linearitySection(options: BenchOptions): Json {
 
 // ---------------------------------------------------------------- 2. ingest (+ 5. growth)
 
-interface Timed {
-  store: GraphStore;
-  writeMs: number[];
-}
-
-/** The store with its writes timed: the ingest's store stage, exactly. */
-function timedStore(store: GraphStore): Timed {
-  const writeMs: number[] = [];
-  const wrapped: GraphStore = {
-    kind: store.kind,
-    run: (name, ...params) => store.run(name, ...params),
-    async upsertReport(graph, meta) {
-      const t = performance.now();
-      try {
-        return await store.upsertReport(graph, meta);
-      } finally {
-        writeMs.push(performance.now() - t);
-      }
-    },
-    deleteReport: (id) => store.deleteReport(id),
-    counts: () => store.counts(),
-    close: () => store.close(),
-  };
-  return { store: wrapped, writeMs };
-}
-
 /** Read and extraction time per report on this thread, for the stage shares (the workers' own time is not observable). */
 async function stageSample(dir: string, entries: CorpusEntry[], n: number): Promise<{ readMs: number; extractMs: number }> {
   const sample = entries.slice(0, n);
@@ -425,44 +412,6 @@ async function ingestSection(options: BenchOptions, dir: string, entries: Corpus
 }
 
 // ---------------------------------------------------------------- 3. queries
-
-interface NamedQuery {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-}
-
-function benchQueries(sample: { code: string; search: string }): NamedQuery[] {
-  return [
-    { name: 'typename (baseline)', query: '{ __typename }' },
-    {
-      name: 'counties citing 三项制度',
-      query: '{ jurisdictions(filter: {level: COUNTY, mentionsInitiative: "三项制度"}) { totalCount edges { node { name fullName province { name } } } } }',
-    },
-    {
-      name: 'jurisdiction page',
-      query: `query($name: String!) { jurisdiction(name: $name) { name fullName code level province { name } prefecture { name }
-        reports(first: 10) { totalCount edges { node { title year issuerName problems(first: 10) { edges { node { text theme } } } } } }
-        initiatives(first: 10) { totalCount edges { reportCount mentionCount node { name category } } }
-        regulations(first: 10) { totalCount edges { reportCount node { title kind } } } } }`,
-      variables: { name: sample.code },
-    },
-    {
-      name: 'co-citation top 10',
-      query: '{ regulation(title: "法治政府建设实施纲要(2021-2025年)") { title coCited(first: 10) { totalCount nodes { regulation { title } count lift } } } }',
-    },
-    {
-      name: 'similar jurisdictions top 10',
-      query: 'query($name: String!) { jurisdiction(name: $name) { name similar(first: 10) { totalCount nodes { jurisdiction { name } shared score } } } }',
-      variables: { name: sample.code },
-    },
-    {
-      name: 'subgraph depth 2, 200 nodes',
-      query: 'query($s: String!) { graph(search: $s, depth: 2, maxNodes: 200) { truncated nodes { id type label degree } edges { source target type } } }',
-      variables: { s: sample.search },
-    },
-  ];
-}
 
 function requestOf(q: NamedQuery) {
   return {
@@ -759,6 +708,22 @@ export async function runBench(options: BenchOptions): Promise<Json> {
         if (bulkCorpus.temporary) rmSync(bulkCorpus.dir, { recursive: true, force: true });
       }
     }
+    if (wants('scale')) {
+      const scaleCorpus = corpusFor({ ...options, reports: options.scaleReports });
+      try {
+        log(options, `scale: ${options.scaleReports} reports, cold queries at ${options.scaleCheckpoint} and at the end`);
+        results.scale = await scaleSection({
+          corpusDir: scaleCorpus.dir,
+          entries: scaleCorpus.entries,
+          checkpoint: options.scaleCheckpoint,
+          samples: options.scaleSamples,
+          workers: options.workers,
+          log: (message) => log(options, message),
+        });
+      } finally {
+        if (scaleCorpus.temporary) rmSync(scaleCorpus.dir, { recursive: true, force: true });
+      }
+    }
   } finally {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     if (corpus?.temporary) rmSync(corpus.dir, { recursive: true, force: true });
@@ -998,6 +963,46 @@ export function formatTable(r: any): string {
       '< 50 ms',
       yes(a.met),
     ]);
+  }
+  if (r.scale) {
+    const s = r.scale;
+    const t = SCALE_TARGETS;
+    rows.push([
+      `scale: ingest of ${s.reports} reports`,
+      `${s.ingestSeconds} s, ${s.reportsPerSecond} reports/s (${s.failedOrRefused} failed or refused)`,
+      `${s.workers} worker(s)`,
+      '',
+      `≥ ${t.reportsPerSecond} reports/s (${round(s.reports / t.reportsPerSecond, 0)} s)`,
+      yes(s.targets.rate),
+    ]);
+    rows.push([
+      'scale: peak RSS while ingesting',
+      `${s.peakRssMiB} MiB`,
+      '',
+      `process peak ${s.maxRssMiB} MiB (cold queries included); RSS by tenth ${s.tenths.map((x: { rssMiB: number }) => x.rssMiB).join(' → ')} MiB`,
+      `≤ ${t.peakRssMiB} MiB`,
+      yes(s.targets.peakRss),
+    ]);
+    rows.push([
+      'scale: write ms/report by tenth (median)',
+      s.tenths.map((x: { writeMsMedian: number }) => x.writeMsMedian).join(' → '),
+      'first tenth',
+      `×${s.writeGrowth}`,
+      `last ≤ ${t.writeGrowth}× first`,
+      yes(s.targets.writeFlat),
+    ]);
+    for (const q of s.queries) {
+      const errors = q.checkpoint.errors + q.end.errors;
+      const empty = q.checkpoint.empty + q.end.empty;
+      rows.push([
+        `scale: ${q.name}, cold`,
+        `@${s.checkpoint}: p50 ${q.checkpoint.p50Ms}, p99 ${q.checkpoint.p99Ms} ms; @${s.reports}: p50 ${q.end.p50Ms}, p99 ${q.end.p99Ms} ms${empty ? `; ${empty} of ${q.checkpoint.samples + q.end.samples} found nothing` : ''}${errors ? ` (${errors} NOT ANSWERED: ${q.end.error ?? q.checkpoint.error})` : ''}`,
+        `@${s.checkpoint}`,
+        `p50 ×${q.p50Growth} (p99 ×${q.p99Growth})`,
+        `p99 ≤ ${t.coldP99Ms} ms; p50 ≤ ${t.coldGrowth}×`,
+        `p99 ${yes(q.p99Met)}, growth ${yes(q.growthMet)}`,
+      ]);
+    }
   }
   const header = ['benchmark', 'result', 'baseline', 'ratio / detail', 'target', ''];
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
