@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import { registerMarkers, type WordCensus } from './census.js';
 import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';
 import { confidenceOf, FORM_TRIE, lexiconEntry } from './lexicon.js';
-import { charSet, codeBits, codesOf, hasBit, inSet, isSpace, orderByKey, remembered, sortByStart, TitleCursor, isCJK } from './scan.js';
+import { charSet, codeBits, codesOf, hasBit, inSet, isSpace, matchesAtCandidates, orderByKey, remembered, sortByStart, TitleCursor, isCJK } from './scan.js';
 import { placeBrandsIn } from './places.js';
 import { Trie } from './trie.js';
 import type { Sentences } from './sentences.js';
@@ -341,16 +341,10 @@ const CODE_UNITS = codeBits((c) => (c >= 0x30 && c <= 0x39) || '+＋XNxn'.includ
  * anchored RegExp decides (the same RegExp, the same choices).
  */
 export function numberedDeploymentMatches(text: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  for (let p = text.indexOf('“'); p >= 0; p = text.indexOf('“', p + 1)) {
-    if (!hasBit(CODE_UNITS, text.charCodeAt(p + 1))) continue;
-    NUMBERED_DEPLOYMENT_AT.lastIndex = p;
-    const m = NUMBERED_DEPLOYMENT_AT.exec(text);
-    if (!m) continue;
-    matches.push(m);
-    p += m[0].length - 1; // the search resumes after the match
-  }
-  return matches;
+  return matchesAtCandidates(text, NUMBERED_DEPLOYMENT_AT, (at) => {
+    for (let p = text.indexOf('“', at); p >= 0; p = text.indexOf('“', p + 1)) if (hasBit(CODE_UNITS, text.charCodeAt(p + 1))) return p;
+    return -1;
+  });
 }
 
 function numberedDeployments(text: string): Found[] {

@@ -3,7 +3,7 @@
 // both (存在的问题及下一步工作打算) is split where the plans begin
 // (下一步 / 下步 / 今后). An unenumerated part is one item, or, when its first
 // paragraph is a list separated by ；, one item per entry.
-import { charSet, inSet, isSpace } from './scan.js';
+import { charSet, inSet, isSpace, matchesAtCandidates } from './scan.js';
 import type { Section } from './sections.js';
 import type { Sentences } from './sentences.js';
 import type { Mention } from './types.js';
@@ -67,16 +67,10 @@ const BEFORE_ENUMERATOR = charSet('。;；:：\n,，');
  * no match is empty).
  */
 export function enumeratorsIn(body: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
-  for (let p = 0; p < body.length; p++) {
-    if (p > 0 && !inSet(body.charCodeAt(p - 1), BEFORE_ENUMERATOR)) continue;
-    ENUMERATOR_AT.lastIndex = p;
-    const m = ENUMERATOR_AT.exec(body);
-    if (!m) continue;
-    matches.push(m);
-    p += m[0].length - 1; // the search resumes after the match
-  }
-  return matches;
+  return matchesAtCandidates(body, ENUMERATOR_AT, (at) => {
+    for (let p = at; p < body.length; p++) if (p === 0 || inSet(body.charCodeAt(p - 1), BEFORE_ENUMERATOR)) return p;
+    return -1;
+  });
 }
 const LEAD_IN = /^\s*(存在的?问题(和不足)?|存在的?不足|下一步工作(打算|计划)?|下步工作打算|下一步)\s*[:：,，]?\s*/;
 

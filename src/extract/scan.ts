@@ -129,6 +129,25 @@ export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
   return matches;
 }
 
+/**
+ * The matches a global RegExp finds, when a cheap test can tell where one may
+ * start: `sticky` is that RegExp with the y flag instead of g, tried only at
+ * the positions `candidateFrom(at)` gives (the first one at or after `at`,
+ * or -1), left to right, each search resuming after the last match; none may
+ * be empty. The same matches, without running the RegExp at every position.
+ */
+export function matchesAtCandidates(text: string, sticky: RegExp, candidateFrom: (at: number) => number): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  for (let p = candidateFrom(0); p >= 0; p = candidateFrom(p + 1)) {
+    sticky.lastIndex = p;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    matches.push(m);
+    p += m[0].length - 1; // the search resumes after the match
+  }
+  return matches;
+}
+
 /** The index after an empty match at i: the next code unit, or the next code point in unicode mode (AdvanceStringIndex). */
 function nextIndex(text: string, i: number, unicode: boolean): number {
   if (!unicode || i + 1 >= text.length) return i + 1;
