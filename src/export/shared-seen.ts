@@ -21,8 +21,13 @@
 // met again is handed on again (a repeat the merge takes as it would anyway).
 import type { BulkEdge, SharedNode } from '../store/bulk-graph.js';
 
-/** Keys recorded before the record is emptied (a few hundred bytes each, as the merge's window). */
-export const DEFAULT_SEEN_CAPACITY = 100_000;
+/**
+ * Keys recorded before the record is emptied (a few hundred bytes each). A
+ * report brings ~20 new ones, so the record is emptied every thousand-odd
+ * reports and the hubs are handed on again once: what is saved is nearly all
+ * kept, in a few MiB per worker, whatever the size of the corpus.
+ */
+export const DEFAULT_SEEN_CAPACITY = 20_000;
 
 /** Rendered reports awaiting their acknowledgement (a handful are in flight; more means some were never answered). */
 const MAX_PENDING = 256;
