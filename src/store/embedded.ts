@@ -315,7 +315,10 @@ export class EmbeddedStore implements GraphStore, Transactional {
     this.writesInFlight++;
     this.cache?.invalidate();
     try {
-      return await this.exec(this.db as unknown as Executor, name, params);
+      const rows = await this.exec(this.db as unknown as Executor, name, params);
+      // (committed on its own: what it stored is searched from now on, as a transaction's is)
+      if (this.textIndex && TextIndex.stores(name)) void this.textIndex.then((index) => index?.addWritten([{ name, params }]));
+      return rows;
     } finally {
       this.writesInFlight--;
       this.cache?.invalidate();
@@ -344,7 +347,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
         if (commit) {
           tx.commit();
           this.cache?.invalidate(touched);
-          this.textIndex?.then((index) => index?.addWritten(stored));
+          void this.textIndex?.then((index) => index?.addWritten(stored));
         } else tx.rollback();
         return value;
       } catch (error) {

@@ -36,6 +36,12 @@ interface BenchResults {
     targets: { countiesP50: { value: unknown; underLoad: unknown } };
   };
   batching: { jurisdictionPage: { size10: number } };
+  scale: {
+    ingested: number;
+    reportsPerSecond: number;
+    peakRssMiB: number;
+    queries: Array<{ key: string; checkpoint: { samples: number; p50Ms: number; errors: number }; end: { samples: number; p50Ms: number; errors: number } }>;
+  };
   growth: unknown;
   load: { requests: unknown; memoryAfterRun: { rssMiB: unknown }; errors: unknown; graphqlErrors: unknown };
 }
@@ -73,7 +79,7 @@ describe('npm run bench (smoke)', () => {
   it('runs every section on a few reports and writes finite, positive figures', async () => {
     const options = parseBenchArgs([
       '--only',
-      'extract,linearity,ingest,query,batching,load,bulk',
+      'extract,linearity,ingest,query,batching,load,bulk,scale',
       '--reports',
       '12',
       '--corpus',
@@ -87,6 +93,12 @@ describe('npm run bench (smoke)', () => {
       '--load-warmup',
       '1',
       '--load-connections',
+      '2',
+      '--scale-reports',
+      '12',
+      '--scale-checkpoint',
+      '6',
+      '--scale-samples',
       '2',
       '--linearity-max',
       '10',
@@ -116,6 +128,7 @@ describe('npm run bench (smoke)', () => {
       'co-citation top 10',
       'similar jurisdictions top 10',
       'subgraph depth 2, 200 nodes',
+      'search, first 20',
     ]);
     for (const q of r.query.queries) {
       expect(q.answered, `${q.name}: ${q.error ?? ''}`).toBe(true);
@@ -128,6 +141,17 @@ describe('npm run bench (smoke)', () => {
     expect(r.query.targets.countiesP50.value).toBe(r.query.queries[1].oneConnection.p50);
     expect(r.query.targets.countiesP50.underLoad).toBe(r.query.queries[1].p50);
     expect(r.batching.jurisdictionPage.size10).toBeGreaterThan(0);
+    // the scale section, small: every query of the table but the baseline, timed cold at both points, answered
+    expect(r.scale.ingested).toBe(12);
+    expect(positive(r.scale.reportsPerSecond) && positive(r.scale.peakRssMiB)).toBe(true);
+    expect(r.scale.queries.map((q) => q.key)).toEqual(['counties', 'jurisdiction', 'cocitation', 'similar', 'subgraph', 'search']);
+    for (const q of r.scale.queries) {
+      for (const point of [q.checkpoint, q.end]) {
+        expect(point.samples, q.key).toBe(2);
+        expect(point.errors, q.key).toBe(0);
+        expect(Number.isFinite(point.p50Ms), q.key).toBe(true);
+      }
+    }
     expect(r.growth).toHaveLength(r.ingest.checkpoints.length);
     expect(positive(r.load.requests) && positive(r.load.memoryAfterRun.rssMiB)).toBe(true);
     expect(r.load.errors).toBe(0);
