@@ -317,7 +317,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
     try {
       const rows = await this.exec(this.db as unknown as Executor, name, params);
       // (committed on its own: what it stored is searched from now on, as a transaction's is)
-      if (this.textIndex && TextIndex.stores(name)) void this.textIndex.then((index) => index?.addWritten([{ name, params }]));
+      this.indexWritten([{ name, params }]);
       return rows;
     } finally {
       this.writesInFlight--;
@@ -336,18 +336,18 @@ export class EmbeddedStore implements GraphStore, Transactional {
       let ended!: () => void;
       this.writing = new Promise<void>((resolve) => (ended = resolve));
       try {
-        // (the statements that store searched texts, for the text index once they are committed)
-        const stored: Array<{ name: string; params: Record<string, unknown> }> = [];
+        // (the statements run, for the text index once they are committed: kept only while there is one)
+        const ran: Array<{ name: string; params: Record<string, unknown> }> = [];
         const { commit, value, touched } = await work({
           run: (name, params) => {
-            if (this.textIndex && TextIndex.stores(name)) stored.push({ name, params });
+            if (this.textIndex) ran.push({ name, params });
             return this.exec(executor, name, params);
           },
         });
         if (commit) {
           tx.commit();
           this.cache?.invalidate(touched);
-          void this.textIndex?.then((index) => index?.addWritten(stored));
+          this.indexWritten(ran);
         } else tx.rollback();
         return value;
       } catch (error) {
@@ -383,6 +383,11 @@ export class EmbeddedStore implements GraphStore, Transactional {
     this.assertOpen();
     this.textIndex ??= this.buildTextIndex();
     return (await this.textIndex)?.candidates(kind, texts) ?? null;
+  }
+
+  /** Hands committed write statements to the text index, when one is built or being built (it keeps the texts they stored). */
+  private indexWritten(statements: Array<{ name: string; params: Record<string, unknown> }>): void {
+    if (statements.length) void this.textIndex?.then((index) => index?.addWritten(statements));
   }
 
   /** Counts snapshots and index builds as they begin: which came first. */

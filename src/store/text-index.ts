@@ -140,7 +140,7 @@ export class TextIndex {
     for (const row of rows) index.add(String(row.key), (row.texts as string[] | null) ?? []);
   }
 
-  /** Adds the texts a committed write stored, from its statements' parameters (other statements store none). */
+  /** Adds the texts a committed write stored, from its statements' parameters (statements that store none are passed over). */
   addWritten(statements: ReadonlyArray<{ name: string; params: Record<string, unknown> }>): void {
     for (const { name, params } of statements) {
       const written = WRITTEN_TEXTS[name];
@@ -148,11 +148,6 @@ export class TextIndex {
       const index = this.of(written.kind);
       for (const [key, texts] of written.texts(params)) index.add(key, texts);
     }
-  }
-
-  /** Whether a statement stores searched texts (the store notes only those of a transaction). */
-  static stores(name: string): boolean {
-    return name in WRITTEN_TEXTS;
   }
 
   /**
