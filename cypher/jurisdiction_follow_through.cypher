@@ -3,8 +3,9 @@
 // those mentions as evidence. The next report's own plan items restate
 // intentions, not results: a mention inside one of them is no evidence, and a
 // plan whose initiative the next report names only in its plans is left out.
-// `outside` lists the indexes (into the link's offset lists) of the mentions
-// that count; a link stored before offsets were kept (no `starts`) counts whole.
+// Which mentions lie inside them is read from the provenance strings
+// (src/store/provenance.ts, mentionsOutside): `donePlans` are the next
+// report's plan links.
 // @param keys ["510604"]
 // @returns key string
 // @returns plannedReportId string
@@ -15,18 +16,13 @@
 // @returns doneReportId string | null
 // @returns doneYear number | null
 // @returns link LinkShape | null
-// @returns outside number[] | null
+// @returns donePlans LinkShape[]
 UNWIND $keys AS key
 MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(planned:Report)-[pl:PLANS]->(p:Plan)-[:CONCERNS]->(i:Initiative)
 MATCH (:Jurisdiction {key: key})<-[:ABOUT]-(done:Report)-[m:MENTIONS]->(i)
 WHERE done.year = planned.year + 1
 OPTIONAL MATCH (done)-[dp:PLANS]->(:Plan)
-WITH key, planned, pl, p, i, done, m, collect(dp) AS donePlans
-WITH key, planned, pl, p, i, done, m,
-     [k IN range(0, size(coalesce(m.starts, [])) - 1)
-        WHERE none(dp IN donePlans WHERE any(j IN range(0, size(coalesce(dp.starts, [])) - 1)
-          WHERE dp.starts[j] <= m.starts[k] AND m.starts[k] < dp.ends[j]))] AS outside
-WHERE m.starts IS NULL OR size(outside) > 0
+WITH key, planned, pl, p, i, done, m, collect(dp {.*}) AS donePlans
 RETURN key, planned.id AS plannedReportId, planned.year AS plannedYear, p.text AS plan, pl {.*} AS planLink,
-       i {.*} AS initiative, done.id AS doneReportId, done.year AS doneYear, m {.*} AS link, outside
+       i {.*} AS initiative, done.id AS doneReportId, done.year AS doneYear, m {.*} AS link, donePlans
 ORDER BY key, plannedYear, plan, i.name

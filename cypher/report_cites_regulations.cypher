@@ -1,5 +1,5 @@
-// One CITES relationship per canonical title, carrying the mentions as
-// parallel provenance lists (offsets into Report.text and indexes into
+// One CITES relationship per canonical title, carrying the mentions in its
+// `provenance` string (offsets into Report.text and indexes into
 // Report.sections, see src/store/provenance.ts). Every surface form becomes an
 // alias of the node. The rows come as columns, one list per property with
 // one element per regulation ($titles[k], $counts[k]…): the embedded store's
@@ -17,11 +17,7 @@
 // @param surfaces [["法治政府建设实施纲要(2021—2025年)"]]
 // @param actions ["implemented"]
 // @param counts [1]
-// @param starts [[10]]
-// @param ends [[30]]
-// @param sentenceStarts [[0]]
-// @param sentenceEnds [[40]]
-// @param sectionIndexes [[0]]
+// @param provenance ["5,9,0,20,0"]
 // @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @param issuers [null] :: ReadonlyArray<string | null>
 // @returns cited number
@@ -30,9 +26,7 @@ UNWIND range(0, size($titles) - 1) AS k
 MERGE (g:Regulation {title: $titles[k]})
 ON CREATE SET g.kind = $kinds[k], g.scope = $scopes[k], g.aliases = $surfaces[k]
 ON MATCH SET g.aliases = g.aliases + [s IN $surfaces[k] WHERE NOT s IN g.aliases]
-CREATE (r)-[c:CITES {action: $actions[k], count: $counts[k], starts: $starts[k], ends: $ends[k],
-         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
-         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(g)
+CREATE (r)-[c:CITES {action: $actions[k], count: $counts[k], provenance: $provenance[k], sentences: $sentences[k]}]->(g)
 FOREACH (key IN CASE WHEN $issuers[k] IS NULL THEN [] ELSE [$issuers[k]] END |
   MERGE (j:Jurisdiction {key: key})
   MERGE (g)-[:ISSUED_BY]->(j))

@@ -6,19 +6,13 @@
 // @param ids ["p-example"]
 // @param texts ["行政执法人员执法能力和水平还有差距"]
 // @param themes ["law_enforcement_capacity"]
-// @param starts [[5]]
-// @param ends [[9]]
-// @param sentenceStarts [[0]]
-// @param sentenceEnds [[20]]
-// @param sectionIndexes [[1]]
+// @param provenance ["5,9,0,20,0"]
 // @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns themed number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($ids) - 1) AS k
 CREATE (p:Problem {id: $ids[k], text: $texts[k]})
-CREATE (r)-[:IDENTIFIES {starts: $starts[k], ends: $ends[k],
-         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
-         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(p)
+CREATE (r)-[:IDENTIFIES {provenance: $provenance[k], sentences: $sentences[k]}]->(p)
 WITH p, $themes[k] AS theme
 WHERE theme IS NOT NULL
 MERGE (t:ProblemTheme {name: theme})

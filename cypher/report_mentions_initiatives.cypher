@@ -1,4 +1,4 @@
-// One MENTIONS relationship per canonical initiative, with provenance lists
+// One MENTIONS relationship per canonical initiative, with its provenance
 // (see report_cites_regulations for the form of the rows and of provenance).
 // Aliases accumulate: the lexicon's and every surface form seen in any report.
 // @param id "r-example"
@@ -7,11 +7,7 @@
 // @param discovered [false]
 // @param aliases [["三项制度"]]
 // @param counts [1]
-// @param starts [[5]]
-// @param ends [[9]]
-// @param sentenceStarts [[0]]
-// @param sentenceEnds [[20]]
-// @param sectionIndexes [[0]]
+// @param provenance ["5,9,0,20,0"]
 // @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns mentioned number
 MATCH (r:Report {id: $id})
@@ -19,7 +15,5 @@ UNWIND range(0, size($names) - 1) AS k
 MERGE (i:Initiative {name: $names[k]})
 ON CREATE SET i.category = $categories[k], i.discovered = $discovered[k], i.aliases = $aliases[k]
 ON MATCH SET i.aliases = i.aliases + [a IN $aliases[k] WHERE NOT a IN i.aliases]
-CREATE (r)-[m:MENTIONS {count: $counts[k], starts: $starts[k], ends: $ends[k],
-         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
-         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(i)
+CREATE (r)-[m:MENTIONS {count: $counts[k], provenance: $provenance[k], sentences: $sentences[k]}]->(i)
 RETURN count(m) AS mentioned

@@ -1,4 +1,6 @@
 // Quantitative facts each of a batch of reports states, with provenance.
+// In the order of their first mention: the first number of `provenance`
+// (src/store/provenance.ts), or of `starts` in the form written before it.
 // @param ids ["r-example"]
 // @cache-by ids report
 // @returns id string
@@ -7,4 +9,4 @@
 UNWIND $ids AS id
 MATCH (:Report {id: id})-[x:REPORTS]->(n:Indicator)
 RETURN id, n.name AS indicator, x {.*} AS link
-ORDER BY id, x.starts[0]
+ORDER BY id, coalesce(toInteger(split(x.provenance, ',')[0]), x.starts[0])

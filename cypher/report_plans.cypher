@@ -11,19 +11,13 @@
 // @param ids ["plan-example"]
 // @param texts ["深入实施提升行政执法质量三年行动"]
 // @param initiatives [["行政执法三项制度"]]
-// @param starts [[5]]
-// @param ends [[9]]
-// @param sentenceStarts [[0]]
-// @param sentenceEnds [[20]]
-// @param sectionIndexes [[2]]
+// @param provenance ["5,9,0,20,0"]
 // @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns concerns number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($ids) - 1) AS k
 CREATE (p:Plan {id: $ids[k], text: $texts[k]})
-CREATE (r)-[:PLANS {starts: $starts[k], ends: $ends[k],
-         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
-         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(p)
+CREATE (r)-[:PLANS {provenance: $provenance[k], sentences: $sentences[k]}]->(p)
 WITH r, p, k
 UNWIND $initiatives[k] AS name
 MATCH (r)-[:MENTIONS]->(i:Initiative {name: name})

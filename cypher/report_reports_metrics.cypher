@@ -7,18 +7,11 @@
 // @param units ["次"]
 // @param surfaces ["会前学法19次"]
 // @param qualifiers [null] :: ReadonlyArray<string | null>
-// @param starts [[5]]
-// @param ends [[12]]
-// @param sentenceStarts [[0]]
-// @param sentenceEnds [[20]]
-// @param sectionIndexes [[0]]
+// @param provenance ["5,9,0,20,0"]
 // @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns reported number
 MATCH (r:Report {id: $id})
 UNWIND range(0, size($indicators) - 1) AS k
 MERGE (n:Indicator {name: $indicators[k]})
-CREATE (r)-[x:REPORTS {value: $values[k], unit: $units[k], surface: $surfaces[k], qualifier: $qualifiers[k],
-         starts: $starts[k], ends: $ends[k],
-         sentenceStarts: $sentenceStarts[k], sentenceEnds: $sentenceEnds[k],
-         sectionIndexes: $sectionIndexes[k], sentences: $sentences[k]}]->(n)
+CREATE (r)-[x:REPORTS {value: $values[k], unit: $units[k], surface: $surfaces[k], qualifier: $qualifiers[k], provenance: $provenance[k], sentences: $sentences[k]}]->(n)
 RETURN count(x) AS reported

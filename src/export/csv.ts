@@ -127,7 +127,7 @@ export function importCommand(files: { part: CsvPart; file: string }[]): string 
   return [
     '# Load this export into an empty Neo4j 5 database (stop it first), from this directory:',
     `neo4j-admin database import full neo4j \\\n  ${args.join(' \\\n  ')}`,
-    '# Arrays (aliases, provenance lists) are TAB-separated inside a field; report texts span lines.',
+    '# Arrays (aliases, sections) are TAB-separated inside a field; report texts and provenance strings are quoted.',
     '# govgraph creates its constraints and indexes, and builds the jurisdiction rollup, when it first opens the database (NEO4J_URI=… govgraph serve).',
     '',
   ].join('\n');

@@ -9,7 +9,7 @@ export const FORMATS = ['graphml', 'gexf', 'cytoscape', 'csv'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 
 export const DETAILS = ['compact', 'full'] as const;
-/** compact: no report text, no provenance lists (for viewers); full: every stored property (for a faithful copy). */
+/** compact: no report text, no provenance (for viewers); full: every stored property (for a faithful copy). */
 export type ExportDetail = (typeof DETAILS)[number];
 
 export interface ExportFilter {

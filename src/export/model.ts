@@ -39,12 +39,16 @@ export interface ExportEdge {
   properties: Record<string, unknown>;
 }
 
-// Relationship provenance: parallel lists, one element per mention (see
-// src/store/provenance.ts): offsets into the report's text and indexes into
-// its heading paths; in the readable form of viewer exports, the strings themselves.
+// Relationship provenance (src/store/provenance.ts): as stored, one string of
+// offsets into the report's text and indexes into its heading paths
+// (`provenance`; lists of them in data written before it); in the readable
+// form of viewer exports, parallel lists, one element per mention: the
+// offsets of the words and the strings themselves.
 const PROVENANCE: Record<string, ValueType> = {
+  provenance: 'string',
   starts: 'int[]',
   ends: 'int[]',
+  // (the lists of data written before the string)
   sentenceStarts: 'int[]',
   sentenceEnds: 'int[]',
   sectionIndexes: 'int[]',

@@ -8,7 +8,7 @@
 // Filtered mode starts from the reports the filter selects (export_reports),
 // collects what they reach (export_scope) and exports the subgraph induced by
 // those nodes.
-import { OFFSET_PROPERTIES, provenanceSourceOf, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
+import { hasProvenance, OFFSET_PROPERTIES, provenanceSourceOf, readableProvenance, SURFACE_TYPES, type ProvenanceSource } from '../store/provenance.js';
 import type { GraphStore } from '../store/types.js';
 import { selectsReports, type ExportDetail, type ExportFilter } from './filter.js';
 import { NODE_LABELS, ROLLUP_PROPERTIES, displayLabel, isRollupType, nodeId, type NodeLabel } from '../model.js';
@@ -41,8 +41,9 @@ export interface ExportPlan {
   edges(onlyTypes?: string[]): AsyncGenerator<ExportEdge[]>;
   /**
    * The same export for viewers (GraphML, GEXF, Cytoscape): provenance as
-   * readable `sentences`, `sections` (and `surfaces` of CITES and MENTIONS),
-   * sliced from the report texts, instead of the stored offsets and section
+   * lists, one element per mention: `starts`, `ends` and the readable
+   * `sentences`, `sections` (and `surfaces` of CITES and MENTIONS), sliced
+   * from the report texts, instead of the stored offsets and section
    * indexes, and without Report.sections (the table those index). The plan
    * itself is the stored model exactly, which the CSV bulk import needs.
    */
@@ -56,6 +57,8 @@ function readableColumns(type: string, columns: Column[]): Column[] {
   if (!columns.some((c) => isOffset(c.name))) return columns;
   const out = columns.filter((c) => !isOffset(c.name));
   const wanted: Column[] = [
+    { name: 'starts', type: 'int[]' },
+    { name: 'ends', type: 'int[]' },
     { name: 'sentences', type: 'string[]' },
     { name: 'sections', type: 'string[]' },
     ...(SURFACE_TYPES.has(type) ? [{ name: 'surfaces', type: 'string[]' as const }] : []),
@@ -125,9 +128,7 @@ export async function planExport(store: GraphStore, options: ExportOptions): Pro
 
   /** The texts and heading paths of the page's reports whose relationships carry provenance (readable view only). */
   const sourcesOf = async (rows: Record<string, unknown>[]): Promise<Map<string, ProvenanceSource>> => {
-    const ids = [
-      ...new Set(rows.filter((r) => OFFSET_PROPERTIES.some((p) => (r.properties as Record<string, unknown> | null)?.[p] != null)).map((r) => String(r.key))),
-    ];
+    const ids = [...new Set(rows.filter((r) => hasProvenance((r.properties ?? {}) as Record<string, unknown>)).map((r) => String(r.key)))];
     if (!ids.length) return new Map();
     const found = await store.run('report_texts_by_ids', { ids });
     return new Map(found.map((r) => [String(r.id), provenanceSourceOf(r)]));

@@ -49,7 +49,7 @@ export interface ReportElements {
   sharedEdges: BulkEdge[];
 }
 
-const PROVENANCE_COLUMNS = ['starts', 'ends', 'sentenceStarts', 'sentenceEnds', 'sectionIndexes', 'sentences'] as const;
+const PROVENANCE_COLUMNS = ['provenance', 'sentences'] as const;
 
 type Provenance = Pick<ParamsOf<'report_cites_regulations'>, (typeof PROVENANCE_COLUMNS)[number]>;
 

@@ -197,7 +197,7 @@ export interface Statements {
   };
   "jurisdiction_follow_through": {
     params: { keys: ReadonlyArray<string> };
-    row: { key: string; plannedReportId: string; plannedYear: number | null; plan: string; planLink: LinkShape | null; initiative: InitiativeShape; doneReportId: string | null; doneYear: number | null; link: LinkShape | null; outside: number[] | null };
+    row: { key: string; plannedReportId: string; plannedYear: number | null; plan: string; planLink: LinkShape | null; initiative: InitiativeShape; doneReportId: string | null; doneYear: number | null; link: LinkShape | null; donePlans: LinkShape[] };
   };
   "jurisdiction_initiatives": {
     params: { keys: ReadonlyArray<string> };
@@ -344,7 +344,7 @@ export interface Statements {
     row: { regulation: RegulationShape };
   };
   "report_cites_regulations": {
-    params: { id: string; titles: ReadonlyArray<string>; kinds: ReadonlyArray<string>; scopes: ReadonlyArray<string>; surfaces: ReadonlyArray<ReadonlyArray<string>>; actions: ReadonlyArray<string>; counts: ReadonlyArray<number>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null; issuers: ReadonlyArray<string | null> };
+    params: { id: string; titles: ReadonlyArray<string>; kinds: ReadonlyArray<string>; scopes: ReadonlyArray<string>; surfaces: ReadonlyArray<ReadonlyArray<string>>; actions: ReadonlyArray<string>; counts: ReadonlyArray<number>; provenance: ReadonlyArray<string>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null; issuers: ReadonlyArray<string | null> };
     row: { cited: number };
   };
   "report_create": {
@@ -364,7 +364,7 @@ export interface Statements {
     row: { initiatives: string[]; regulations: string[]; planned: string[]; indicators: string[]; themes: string[]; organizations: string[] };
   };
   "report_identifies_problems": {
-    params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; themes: ReadonlyArray<string>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
+    params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; themes: ReadonlyArray<string>; provenance: ReadonlyArray<string>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
     row: { themed: number };
   };
   "report_initiatives": {
@@ -376,7 +376,7 @@ export interface Statements {
     row: { id: string; jurisdiction: JurisdictionShape };
   };
   "report_mentions_initiatives": {
-    params: { id: string; names: ReadonlyArray<string>; categories: ReadonlyArray<string>; discovered: ReadonlyArray<boolean>; aliases: ReadonlyArray<ReadonlyArray<string>>; counts: ReadonlyArray<number>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
+    params: { id: string; names: ReadonlyArray<string>; categories: ReadonlyArray<string>; discovered: ReadonlyArray<boolean>; aliases: ReadonlyArray<ReadonlyArray<string>>; counts: ReadonlyArray<number>; provenance: ReadonlyArray<string>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
     row: { mentioned: number };
   };
   "report_metrics": {
@@ -384,7 +384,7 @@ export interface Statements {
     row: { id: string; indicator: string; link: MetricLink };
   };
   "report_plans": {
-    params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; initiatives: ReadonlyArray<ReadonlyArray<string>>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
+    params: { id: string; ids: ReadonlyArray<string>; texts: ReadonlyArray<string>; initiatives: ReadonlyArray<ReadonlyArray<string>>; provenance: ReadonlyArray<string>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
     row: { concerns: number };
   };
   "report_problems": {
@@ -396,7 +396,7 @@ export interface Statements {
     row: { id: string; regulation: RegulationShape; link: LinkShape };
   };
   "report_reports_metrics": {
-    params: { id: string; indicators: ReadonlyArray<string>; values: ReadonlyArray<number>; units: ReadonlyArray<string>; surfaces: ReadonlyArray<string>; qualifiers: ReadonlyArray<string | null>; starts: ReadonlyArray<ReadonlyArray<number>>; ends: ReadonlyArray<ReadonlyArray<number>>; sentenceStarts: ReadonlyArray<ReadonlyArray<number>>; sentenceEnds: ReadonlyArray<ReadonlyArray<number>>; sectionIndexes: ReadonlyArray<ReadonlyArray<number>>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
+    params: { id: string; indicators: ReadonlyArray<string>; values: ReadonlyArray<number>; units: ReadonlyArray<string>; surfaces: ReadonlyArray<string>; qualifiers: ReadonlyArray<string | null>; provenance: ReadonlyArray<string>; sentences: ReadonlyArray<ReadonlyArray<string> | null> | null };
     row: { reported: number };
   };
   "report_same_issuer_year": {

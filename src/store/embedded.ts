@@ -565,7 +565,7 @@ function mebibytes(bytes: number): string {
  * Grafeo rejects undefined; JSON semantics (absent = null) are what the
  * statements expect. Parameters are plain data and rarely hold anything JSON
  * would change, so they are checked in place and copied only where needed
- * (a JSON round trip of every write's provenance lists was 7 % of ingest).
+ * (a JSON round trip of every write's parameters was 7 % of ingest).
  */
 export function sanitize(value: Record<string, unknown>): Record<string, unknown> {
   return clean(value) as Record<string, unknown>;

@@ -1,33 +1,38 @@
 // How provenance is stored, and how it is read back.
 //
 // Every provenance-carrying relationship (CITES, MENTIONS, IDENTIFIES, PLANS,
-// REPORTS) holds one element per mention in parallel lists (Neo4j properties
-// cannot hold maps). A mention's sentence is a slice of the report's
-// normalized text and its section path one of a few per report, so storing
-// them as strings repeated what `Report.text` already holds: per report ~14,700
-// characters of sentences and ~8,800 of section paths beside ~4,400 of text
-// (a sentence with several facts was stored once per fact), and the embedded
-// store keeps all of it in memory. So they are stored as:
+// REPORTS) points into its report: a mention's words, its sentence (a slice
+// of the report's normalized text) and its section path (one of a few per
+// report, stored once on the Report node as `Report.sections`, the heading
+// paths " > "-joined). Per mention it holds five integers:
 //
-//   starts, ends                  offsets of the mention in Report.text (as before)
-//   sentenceStarts, sentenceEnds  offsets of its sentence in Report.text
-//   sectionIndexes                index into Report.sections, the report's
-//                                 heading paths (" > "-joined), stored once on
-//                                 the Report node; -1: no section
+//   start, end                    offsets of the mention in Report.text
+//   sentenceStart, sentenceEnd    offsets of its sentence in Report.text
+//   sectionIndex                  index into Report.sections; -1: no section
 //
-// and `surfaces` (CITES, MENTIONS) is not stored: it was always the text
-// between start and end. A relationship one of whose sentences is not a slice
-// of the text (the extractor has never produced one, but it is free to) keeps
-// the whole `sentences` list instead of sentenceStarts/sentenceEnds, so what
-// is read back never differs from what was extracted.
+// all in one string property, `provenance`: "start,end,sentenceStart,
+// sentenceEnd,sectionIndex" per mention, mentions joined by ";" (an empty
+// string: no mention). One string, not a list per field, because the
+// embedded engine keeps the graph in memory and a list costs ~50 bytes an
+// element where a string costs ~70 bytes in all (100,000 relationships
+// each way): five lists on a report's ~115 relationships, ~2 mentions each,
+// were a third of the store's memory. The mention's words (CITES, MENTIONS)
+// are the text between start and end, so they are not stored. A
+// relationship one of whose sentences is not a slice of the text (the
+// extractor has never produced one, but it is free to) leaves its sentence
+// offsets empty ("5,9,,,0") and keeps the `sentences` list, so what is read
+// back never differs from what was extracted.
 //
-// Data written before this model (extractor 0.3.0 and earlier: `sections` and
-// `surfaces` string lists on the relationships, no Report.sections) is not
-// read: refuseOldProvenance stops a command that would serve or export it and
-// says how to re-extract it.
+// Readers take the decoded form (ProvenanceLink: parallel lists) from
+// decodeProvenance, which also reads the form written before the string:
+// the same five values as lists `starts`, `ends`, `sentenceStarts`,
+// `sentenceEnds`, `sectionIndexes`. Data written before offsets (extractor
+// 0.3.0 and earlier: `sections` and `surfaces` string lists on the
+// relationships, no Report.sections) is not read: refuseOldProvenance stops
+// a command that would serve or export it and says how to re-extract it.
 import type { Mention } from '../extract/types.js';
 import { StoreError } from './errors.js';
-import type { ProvenanceLink } from './rows.js';
+import type { ProvenanceLink, StoredLink } from './rows.js';
 import type { GraphStore } from './types.js';
 
 /** What the stored offsets point into: a report's text and its heading paths (Report.text, Report.sections). */
@@ -71,38 +76,33 @@ export function sentenceOffset(text: string, sentence: string, start: number): n
   return before >= 0 ? before : text.indexOf(sentence);
 }
 
-/** The stored form of one relationship's mentions (see the header): offsets, or where a sentence is not a slice, the sentences. */
-export type ProvenanceLists = { starts: number[]; ends: number[]; sectionIndexes: number[] } & (
-  | { sentenceStarts: number[]; sentenceEnds: number[]; sentences?: undefined }
-  | { sentences: string[]; sentenceStarts?: undefined; sentenceEnds?: undefined }
-);
+/**
+ * The stored form of one relationship's mentions (see the header): the
+ * `provenance` string, and the sentences themselves (`sentences`) only when
+ * one of them is not a slice of the text (else null: no property).
+ */
+export interface StoredProvenance {
+  provenance: string;
+  sentences: string[] | null;
+}
 
-export function provenanceLists(mentions: Mention[] | undefined, text: string, sections: SectionTable): ProvenanceLists {
+export function encodeProvenance(mentions: Mention[] | undefined, text: string, sections: SectionTable): StoredProvenance {
   const list = mentions ?? [];
-  const n = list.length;
-  const starts = new Array<number>(n);
-  const ends = new Array<number>(n);
-  const sentenceStarts = new Array<number>(n);
-  const sentenceEnds = new Array<number>(n);
-  const sectionIndexes = new Array<number>(n);
+  const sentenceAt = new Array<number>(list.length);
   let sliced = true;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < list.length && sliced; i++) {
     const m = list[i];
-    const sentence = typeof m.sentence === 'string' ? m.sentence : '';
-    starts[i] = m.start;
-    ends[i] = m.end;
-    sectionIndexes[i] = sections.indexOf(m.section);
-    if (!sliced) continue;
-    const at = sentenceOffset(text, sentence, m.start);
-    if (at < 0) sliced = false;
-    else {
-      sentenceStarts[i] = at;
-      sentenceEnds[i] = at + sentence.length;
-    }
+    sentenceAt[i] = sentenceOffset(text, typeof m.sentence === 'string' ? m.sentence : '', m.start);
+    sliced = sentenceAt[i] >= 0;
   }
-  return sliced
-    ? { starts, ends, sentenceStarts, sentenceEnds, sectionIndexes }
-    : { starts, ends, sentences: list.map((m) => (typeof m.sentence === 'string' ? m.sentence : '')), sectionIndexes };
+  const groups = list.map((m, i) => {
+    const sentence = sliced ? `${sentenceAt[i]},${sentenceAt[i] + (typeof m.sentence === 'string' ? m.sentence.length : 0)}` : ',';
+    return `${m.start},${m.end},${sentence},${sections.indexOf(m.section)}`;
+  });
+  return {
+    provenance: groups.join(';'),
+    sentences: sliced ? null : list.map((m) => (typeof m.sentence === 'string' ? m.sentence : '')),
+  };
 }
 
 /**
@@ -110,40 +110,77 @@ export function provenanceLists(mentions: Mention[] | undefined, text: string, s
  * columns: one list per property, one element per row. Statements take their
  * rows this way, as parallel lists of plain values, because Grafeo's Node
  * binding converts a JS object parameter at ~1.7 µs plus ~0.6 µs per key
- * against ~0.2 µs for a number in a list, and row objects with a nested `rel`
- * map made the parameters half of the main thread's share of a write (the
- * statements themselves run on Grafeo's threads). `sentences` is null
- * unless a row keeps its sentences as strings; such a row's sentenceStarts
- * and sentenceEnds are null (no property).
+ * against ~0.2 µs for a plain value in a list, and row objects with a nested
+ * `rel` map made the parameters half of the main thread's share of a write
+ * (the statements themselves run on Grafeo's threads). `sentences` is null
+ * unless a row keeps its sentences as strings.
  */
 export interface ProvenanceColumns {
-  starts: number[][];
-  ends: number[][];
-  sentenceStarts: (number[] | null)[];
-  sentenceEnds: (number[] | null)[];
-  sectionIndexes: number[][];
+  provenance: string[];
   sentences: (string[] | null)[] | null;
 }
 
 export function provenanceColumns(rows: (Mention[] | undefined)[], text: string, sections: SectionTable): ProvenanceColumns {
-  const out: ProvenanceColumns = { starts: [], ends: [], sentenceStarts: [], sentenceEnds: [], sectionIndexes: [], sentences: null };
+  const out: ProvenanceColumns = { provenance: [], sentences: null };
   rows.forEach((mentions, k) => {
-    const lists = provenanceLists(mentions, text, sections);
-    out.starts.push(lists.starts);
-    out.ends.push(lists.ends);
-    out.sectionIndexes.push(lists.sectionIndexes);
-    if (lists.sentences) {
+    const stored = encodeProvenance(mentions, text, sections);
+    out.provenance.push(stored.provenance);
+    if (stored.sentences) {
       out.sentences ??= new Array<string[] | null>(k).fill(null);
-      out.sentences.push(lists.sentences);
-      out.sentenceStarts.push(null);
-      out.sentenceEnds.push(null);
-    } else {
-      out.sentences?.push(null);
-      out.sentenceStarts.push(lists.sentenceStarts);
-      out.sentenceEnds.push(lists.sentenceEnds);
-    }
+      out.sentences.push(stored.sentences);
+    } else out.sentences?.push(null);
   });
   return out;
+}
+
+/** A field of the stored string: a number, or null where it is empty (a sentence kept as a string). */
+const field = (value: string | undefined): number | null => (value === undefined || value === '' ? null : Number(value));
+
+/**
+ * A relationship's properties as read (any stored form: the `provenance`
+ * string, or the lists written before it) with its mentions as parallel
+ * lists, the form every reader takes. The type's own properties (count,
+ * action, value…) are kept; `provenance` is not. A link without either form
+ * (no provenance: ABOUT, PART_OF…) is returned as it is.
+ */
+export function decodeProvenance<L extends StoredLink>(link: L): Omit<L, 'provenance'> & ProvenanceLink {
+  const stored = link.provenance;
+  if (typeof stored !== 'string') return link;
+  const { provenance: _stored, ...rest } = link;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const sentenceStarts: number[] = [];
+  const sentenceEnds: number[] = [];
+  const sectionIndexes: number[] = [];
+  let offsets = true;
+  if (stored !== '') {
+    for (const group of stored.split(';')) {
+      const [start, end, sentenceStart, sentenceEnd, section] = group.split(',');
+      starts.push(field(start) ?? 0);
+      ends.push(field(end) ?? 0);
+      const from = field(sentenceStart);
+      const to = field(sentenceEnd);
+      if (from === null || to === null) offsets = false;
+      else {
+        sentenceStarts.push(from);
+        sentenceEnds.push(to);
+      }
+      sectionIndexes.push(field(section) ?? -1);
+    }
+  }
+  return offsets ? { ...rest, starts, ends, sentenceStarts, sentenceEnds, sectionIndexes } : { ...rest, starts, ends, sectionIndexes };
+}
+
+/**
+ * Indexes of a link's mentions whose start lies inside none of the mentions
+ * of `around` (links of the same report, e.g. its plan items), or null when
+ * the link has no offsets to tell (every mention counts).
+ */
+export function mentionsOutside(link: StoredLink, around: StoredLink[]): number[] | null {
+  const starts = decodeProvenance(link).starts;
+  if (!starts) return null;
+  const spans = around.map((a) => decodeProvenance(a));
+  return starts.flatMap((start, k) => (spans.some((s) => (s.starts ?? []).some((from, j) => from <= start && start < (s.ends?.[j] ?? from))) ? [] : [k]));
 }
 
 /** The i-th mention's sentence as extracted: the stored string, or the slice of the text. */
@@ -174,24 +211,30 @@ export function surfaceOf(link: ProvenanceLink | null | undefined, i: number, so
 /** The relationship types whose mentions have a surface form (the words of the initiative or title as written). */
 export const SURFACE_TYPES: ReadonlySet<string> = new Set(['CITES', 'MENTIONS']);
 
-/** The properties of the stored model that only serve to point into the text (the readable form replaces them). */
-export const OFFSET_PROPERTIES = ['sentenceStarts', 'sentenceEnds', 'sectionIndexes'] as const;
+/** The stored properties that only serve to point into the text (either stored form): the readable form replaces them. */
+export const OFFSET_PROPERTIES = ['provenance', 'sentenceStarts', 'sentenceEnds', 'sectionIndexes'] as const;
+
+/** Whether a relationship's stored properties carry provenance (either stored form). */
+export function hasProvenance(link: Record<string, unknown>): boolean {
+  return OFFSET_PROPERTIES.some((p) => link[p] !== undefined && link[p] !== null);
+}
 
 /**
  * A relationship's properties with its provenance in readable form
- * (`sentences`, `sections`, and `surfaces` for CITES and MENTIONS) instead of
- * offsets: what viewer exports show. A relationship without offsets carries
- * no provenance (ABOUT, PART_OF…) and is returned as it is.
+ * (`starts`, `ends`, `sentences`, `sections`, and `surfaces` for CITES and
+ * MENTIONS) instead of the stored form: what viewer exports show. A
+ * relationship without provenance (ABOUT, PART_OF…) is returned as it is.
  */
 export function readableProvenance(type: string, link: Record<string, unknown>, source: ProvenanceSource | null): Record<string, unknown> {
-  const l = link as ProvenanceLink;
-  const hasProvenance = OFFSET_PROPERTIES.some((p) => link[p] !== undefined && link[p] !== null);
-  if (!hasProvenance) return link;
+  if (!hasProvenance(link)) return link;
+  const l = decodeProvenance(link as StoredLink);
   const n = l.starts?.length ?? 0;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(link)) if (!(OFFSET_PROPERTIES as readonly string[]).includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(l)) if (!(OFFSET_PROPERTIES as readonly string[]).includes(k)) out[k] = v;
   const withSurface = SURFACE_TYPES.has(type);
   const indexes = Array.from({ length: n }, (_v, i) => i);
+  out.starts = l.starts ?? [];
+  out.ends = l.ends ?? [];
   out.sentences = indexes.map((i) => sentenceOf(l, i, source));
   out.sections = indexes.map((i) => sectionOf(l, i, source) ?? '');
   if (withSurface) out.surfaces = indexes.map((i) => surfaceOf(l, i, source, true) ?? '');

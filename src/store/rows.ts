@@ -58,7 +58,11 @@ export interface SecondaryShape {
   properties: Record<string, unknown>;
 }
 
-/** The properties of a provenance-carrying relationship (plus the type's own: count, action, value…), in the stored model of src/store/provenance.ts. */
+/**
+ * The properties of a provenance-carrying relationship (plus the type's own:
+ * count, action, value…) with its mentions as parallel lists, one element
+ * per mention: the form readers take (decodeProvenance, src/store/provenance.ts).
+ */
 export interface ProvenanceLink {
   count?: number | null;
   action?: string | null;
@@ -71,8 +75,14 @@ export interface ProvenanceLink {
   sentences?: string[] | null;
 }
 
-/** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…) as read. */
-export type LinkShape = ProvenanceLink;
+/**
+ * The same relationship as stored: the mentions in the `provenance` string
+ * (src/store/provenance.ts), or, written before it, in the lists themselves.
+ */
+export type StoredLink = ProvenanceLink & { provenance?: string | null };
+
+/** Properties of a provenance-carrying relationship (MENTIONS, CITES, IDENTIFIES…) as a statement returns them. */
+export type LinkShape = StoredLink;
 
 /** Properties of a REPORTS relationship: provenance, and the metric's value as read. */
 export type MetricLink = LinkShape & { value?: number; unit?: string | null; surface?: string; qualifier?: string | null };

@@ -12,6 +12,7 @@ import { mentionsOf, type InitiativeShape, type JurisdictionShape, type LinkShap
 import type { AppContext } from '../context.js';
 import { sized, VALUE_BYTES, linkMentions } from '../response-budget.js';
 import { runWith, type ParamsOf, type Row, type RowOf, type StatementName } from '../../store/types.js';
+import { mentionsOutside } from '../../store/provenance.js';
 
 /** Top-k rankings show the first 10 unless asked for more. */
 const TOP_K = 10;
@@ -392,17 +393,24 @@ builder.objectField(Jurisdiction, 'followThrough', (t) =>
     resolve: async (j, args, ctx) =>
       listConnection(
         args,
-        (await ctx.rowsBy('jurisdiction_follow_through', 'keys', 'key').load(j.key)).map((row) => ({
-          plan: String(row.plan),
-          plannedYear: Number(row.plannedYear),
-          doneYear: Number(row.doneYear),
-          initiative: row.initiative,
-          planReportId: String(row.plannedReportId),
-          doneReportId: String(row.doneReportId),
-          planLink: row.planLink ?? null,
-          link: row.link ?? null,
-          outside: Array.isArray(row.outside) && row.link?.starts ? row.outside.map(Number) : null,
-        })),
+        (await ctx.rowsBy('jurisdiction_follow_through', 'keys', 'key').load(j.key)).flatMap((row) => {
+          // (a mention inside one of the next report's own plan items is no evidence; a row with none outside them is no follow-through)
+          const outside = row.link ? mentionsOutside(row.link, row.donePlans ?? []) : null;
+          if (outside?.length === 0) return [];
+          return [
+            {
+              plan: String(row.plan),
+              plannedYear: Number(row.plannedYear),
+              doneYear: Number(row.doneYear),
+              initiative: row.initiative,
+              planReportId: String(row.plannedReportId),
+              doneReportId: String(row.doneReportId),
+              planLink: row.planLink ?? null,
+              link: row.link ?? null,
+              outside,
+            },
+          ];
+        }),
       ),
   }),
 );

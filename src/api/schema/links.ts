@@ -1,5 +1,5 @@
 // Connections over relationships: each edge keeps the relationship's
-// properties (count, action, provenance lists) beside its node.
+// properties (count, action, provenance) beside its node.
 import { listConnection } from '../pagination.js';
 import { mentionsOf, type LinkShape } from './shapes.js';
 

@@ -1,6 +1,7 @@
 // The plain values resolvers pass around: the rows of cypher/ statements
 // (src/store/rows.ts) and the mentions read from their provenance.
-import type { LinkShape } from '../../store/rows.js';
+import { decodeProvenance } from '../../store/provenance.js';
+import type { LinkShape, ProvenanceLink } from '../../store/rows.js';
 
 export type { InitiativeShape, JurisdictionShape, LinkShape, ProblemShape, RegulationShape, ReportShape, SecondaryShape } from '../../store/rows.js';
 
@@ -14,20 +15,21 @@ export interface MentionShape {
   reportId: string;
   start: number;
   end: number;
-  /** The relationship's properties and this mention's index in its lists. */
-  link: LinkShape;
+  /** The relationship's properties, its mentions as lists (decodeProvenance), and this mention's index in them. */
+  link: ProvenanceLink;
   index: number;
   /** Whether the relationship type has surface forms (CITES, MENTIONS). */
   withSurface: boolean;
 }
 
 /**
- * Expands the parallel provenance lists of a relationship into mentions.
+ * Expands the stored provenance of a relationship into mentions.
  * `withSurface`: the relationship is a CITES or MENTIONS, whose mentions are
  * words as written (the text between start and end); other types have none.
  */
 export function mentionsOf(reportId: string, link: LinkShape | null | undefined, withSurface: boolean): MentionShape[] {
   if (!link) return [];
-  const starts = link.starts ?? [];
-  return starts.map((start, index) => ({ reportId, start, end: link.ends?.[index] ?? start, link, index, withSurface }));
+  const decoded = decodeProvenance(link);
+  const starts = decoded.starts ?? [];
+  return starts.map((start, index) => ({ reportId, start, end: decoded.ends?.[index] ?? start, link: decoded, index, withSurface }));
 }

@@ -47,7 +47,7 @@ ${FILTER_KEYS_HELP.replace(/^/gm, '                        ')}
                       with the command that loads them
   --part P            csv only: one file, nodes:LABEL or relationships:TYPE
                       (to stdout, or to --out as a file)
-  --detail D          compact (no report text, no provenance lists; the default
+  --detail D          compact (no report text, no provenance; the default
                       except for csv) or full (every stored property; csv's default)
   -h, --help          this help
 

@@ -20,7 +20,7 @@ import { syntheticReport } from '../../support/graphs.js';
 import { queryData as ask, type Yoga } from '../../support/ask.js';
 import { countingStore, type CountingStore } from '../../support/counting.js';
 import { StoreError } from '../../../src/store/errors.js';
-import { refuseOldProvenance } from '../../../src/store/provenance.js';
+import { refuseOldProvenance, SectionTable, sentenceOffset } from '../../../src/store/provenance.js';
 
 const seedDir = fileURLToPath(new URL('../../../seed/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'govgraph-provenance-'));
@@ -138,7 +138,7 @@ describe('provenance stored as offsets into the report text', () => {
     expect(mentions).toBeGreaterThan(300);
   });
 
-  it('stores offsets and section indexes on the relationships, each heading path once on the report, and no sentence text', async () => {
+  it('stores offsets and section indexes in one string on each relationship, each heading path once on the report, and no sentence text', async () => {
     const g = graphs[0];
     const [report] = await store.run('report_texts_by_ids', { ids: [g.reportId] });
     const sections = report.sections as string[];
@@ -149,14 +149,19 @@ describe('provenance stored as offsets into the report text', () => {
       ...(await store.run('report_regulations', { ids: [g.reportId] })),
       ...(await store.run('report_metrics', { ids: [g.reportId] })),
       ...(await store.run('report_problems', { ids: [g.reportId] })),
-    ].map((row) => row.link as Record<string, unknown[]>);
+    ].map((row) => row.link as Record<string, unknown>);
     expect(links.length).toBeGreaterThan(20);
     for (const link of links) {
-      expect(link.sentences).toBeUndefined();
-      expect(link.sections).toBeUndefined();
-      expect(link.surfaces).toBeUndefined();
-      for (const list of ['ends', 'sentenceStarts', 'sentenceEnds', 'sectionIndexes']) expect(link[list]).toHaveLength(link.starts.length);
-      for (const i of link.sectionIndexes as number[]) expect(i === -1 || (i >= 0 && i < sections.length)).toBe(true);
+      for (const gone of ['sentences', 'sections', 'surfaces', 'starts', 'ends', 'sentenceStarts', 'sentenceEnds', 'sectionIndexes'])
+        expect(link[gone]).toBeUndefined();
+      // one group of five integers a mention: start, end, sentence start, sentence end, section index
+      const groups = String(link.provenance).split(';');
+      for (const group of groups) {
+        const [start, end, sentenceStart, sentenceEnd, section] = group.split(',').map(Number);
+        expect(group).toMatch(/^\d+,\d+,\d+,\d+,-?\d+$/);
+        expect(sentenceStart <= start && start <= end && end <= sentenceEnd && sentenceEnd <= g.text.length).toBe(true);
+        expect(section === -1 || (section >= 0 && section < sections.length)).toBe(true);
+      }
     }
   });
 
@@ -209,7 +214,8 @@ describe('provenance stored as offsets into the report text', () => {
         (await local.run('report_initiatives', { ids: [g.reportId] })).map((r) => [(r.initiative as { name: string }).name, r.link as Record<string, unknown>]),
       );
       expect(links.get(initiative.name)).toMatchObject({ sentences: [edited.sentence] });
-      expect(links.get(initiative.name)?.sentenceStarts).toBeUndefined();
+      // (its sentence offsets left empty in the provenance string: start, end, -, -, section)
+      expect(links.get(initiative.name)?.provenance).toMatch(/^\d+,\d+,,,-?\d+$/);
       expect(links.get(g.initiatives[1].name)?.sentences).toBeUndefined();
       const report = await askReport(createGraphQLHandler({ store: local }), g.reportId);
       expect(answerOf(report)).toEqual(expectedAnswer(graph));
@@ -245,12 +251,15 @@ describe('provenance stored as offsets into the report text', () => {
 });
 
 /**
- * A data directory as the previous release wrote it: provenance as string
- * lists (`sentences`, `sections` joined with " > ", `surfaces` on CITES and
- * MENTIONS), no Report.sections. Built with Grafeo's batch API rather than
- * Cypher, so that it does not depend on the statements of cypher/.
+ * A data directory as an earlier release wrote it. `strings` (extractor 0.3.0
+ * and earlier): provenance as string lists (`sentences`, `sections` joined
+ * with " > ", `surfaces` on CITES and MENTIONS), no Report.sections.
+ * `lists`: the offsets of today's provenance string as parallel lists
+ * (`starts`, `ends`, `sentenceStarts`, `sentenceEnds`, `sectionIndexes`),
+ * with Report.sections. Built with Grafeo's batch API rather than Cypher, so
+ * that it does not depend on the statements of cypher/.
  */
-async function writeOldFormatDirectory(dir: string, reports: ReportGraph[]): Promise<void> {
+async function writeOldFormatDirectory(dir: string, reports: ReportGraph[], form: 'strings' | 'lists' = 'strings'): Promise<void> {
   const db = grafeo.GrafeoDB.create(join(dir, DATABASE_FILE));
   try {
     const ids = new Map<string, number>();
@@ -259,8 +268,19 @@ async function writeOldFormatDirectory(dir: string, reports: ReportGraph[]): Pro
       if (!ids.has(id)) ids.set(id, (await db.batchCreateNodesWithProps(label, [props]))[0]);
       return ids.get(id)!;
     };
-    const oldLists = (text: string, mentions: Mention[] | undefined, withSurface: boolean) => {
+    let sections = new SectionTable();
+    const oldLists = (text: string, mentions: Mention[] | undefined, withSurface: boolean): Record<string, unknown> => {
       const list = mentions ?? [];
+      if (form === 'lists') {
+        const at = list.map((m) => sentenceOffset(text, m.sentence, m.start));
+        return {
+          starts: list.map((m) => m.start),
+          ends: list.map((m) => m.end),
+          sentenceStarts: at,
+          sentenceEnds: list.map((m, i) => at[i] + m.sentence.length),
+          sectionIndexes: list.map((m) => sections.indexOf(m.section)),
+        };
+      }
       return {
         starts: list.map((m) => m.start),
         ends: list.map((m) => m.end),
@@ -272,7 +292,12 @@ async function writeOldFormatDirectory(dir: string, reports: ReportGraph[]): Pro
     const edges: { src: number; dst: number; type: string; properties?: Record<string, unknown> }[] = [];
     for (const g of reports) {
       const chain = jurisdictionChain(g.jurisdiction!);
+      // (the report's heading paths, each once, which the section indexes point into)
+      sections = new SectionTable();
+      for (const x of [...g.initiatives, ...g.regulations, ...g.problems, ...g.plans, ...g.metrics])
+        for (const m of x.mentions ?? []) sections.indexOf(m.section);
       const r = await node('Report', g.reportId, {
+        ...(form === 'lists' && sections.paths.length ? { sections: sections.paths } : {}),
         id: g.reportId,
         title: g.title,
         year: g.year,
@@ -331,6 +356,33 @@ describe('data written before provenance offsets', () => {
       expect(answerOf(report)).toEqual(expectedAnswer(reports[0]));
     } finally {
       await old.close();
+    }
+  });
+
+  it('provenance written as offset lists (before the provenance string) is read as it was written, follow-through included', async () => {
+    const reports = [syntheticReport(1), syntheticReport(2)];
+    const dir = join(scratch, 'list-data');
+    await writeOldFormatDirectory(dir, reports, 'lists');
+    const stored = await EmbeddedStore.open({ dir });
+    try {
+      const link = (await stored.run('report_initiatives', { ids: [reports[0].reportId] }))[0].link as Record<string, unknown>;
+      expect(link).toMatchObject({ starts: expect.any(Array), sentenceStarts: expect.any(Array), sectionIndexes: expect.any(Array) });
+      expect(link.provenance).toBeUndefined();
+      await expect(refuseOldProvenance(stored, 'embedded store in list-data')).resolves.toBeUndefined();
+      const yoga = createGraphQLHandler({ store: stored });
+      for (const g of reports) expect(answerOf(await askReport(yoga, g.reportId))).toEqual(expectedAnswer(g));
+      const data = await ask<{ jurisdiction: { followThrough: { nodes: unknown[] } } }>(yoga, FOLLOW_THROUGH);
+      expect(data.jurisdiction.followThrough.nodes).toEqual([
+        {
+          plan: '深化三项制度',
+          plannedYear: reports[0].year,
+          doneYear: reports[1].year,
+          planMentions: shown(reports[0].text, reports[0].plans[0].mentions, false),
+          evidence: shown(reports[1].text, reports[1].initiatives[0].mentions, true),
+        },
+      ]);
+    } finally {
+      await stored.close();
     }
   });
 
