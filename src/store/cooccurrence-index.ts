@@ -1,0 +1,498 @@
+// The embedded store's index of which reports cite which regulations, mention
+// which initiatives and are about which jurisdiction: co-citation, co-mention
+// and jurisdiction similarity counted in JS over integer postings, instead of
+// Grafeo walking a hub's reports row by row (a hub regulation is cited by
+// most reports: 3 s at 50,000 reports for the statement, milliseconds here).
+//
+// The answers are the statements' (regulations_cocited,
+// initiatives_comentioned, jurisdictions_similar): the same counts, the same
+// floats (same formula, same operand order), the same order with the same
+// tie-breaks (strings in code point order, as Grafeo compares them), the same
+// totals and the same `limit`. Only the keys of the other nodes come from
+// here; their properties are read by one keyed statement on the same snapshot
+// (see EmbeddedStore.indexedRows). test/integration/store/cooccurrence-index.test.ts
+// holds the two to the same rows.
+//
+// The index is exact, not a superset: it follows every committed write that
+// changes what it holds (report_create, report_delete, report_cites_regulations,
+// report_mentions_initiatives, from their own parameters), and forgets itself
+// on a committed write it does not know (the store then builds it again). It
+// keeps no pair counts (too costly at write time): a query counts over the
+// postings of the node it is asked about. A deleted or replaced report's
+// number is retired (its postings entries skipped, then compacted away), and
+// a replaced report gets a new number.
+import { compareCodePoints } from './code-point-order.js';
+import type { Row } from './rows.js';
+
+/** The statements whose rows this index can give, and their key parameter. */
+export const INDEXED_STATEMENTS = {
+  regulations_cocited: 'titles',
+  initiatives_comentioned: 'names',
+  jurisdictions_similar: 'keys',
+} as const;
+export type IndexedStatement = keyof typeof INDEXED_STATEMENTS;
+
+export function isIndexedStatement(name: string): name is IndexedStatement {
+  return Object.hasOwn(INDEXED_STATEMENTS, name);
+}
+
+/** The write statements that leave what the index holds as it is (any other committed write makes it forget itself). */
+const WRITES_PASSED_OVER = new Set([
+  'report_identifies_problems',
+  'report_plans',
+  'report_reports_metrics',
+  'report_delete_owned',
+  'orphans_delete_initiatives',
+  'orphans_delete_regulations',
+  'orphans_delete_indicators',
+  'orphans_delete_themes',
+  'orphans_delete_organizations',
+  'rollup_add_citations',
+  'rollup_add_mentions',
+  'rollup_count_citations',
+  'rollup_count_mentions',
+  'rollup_rebuild',
+  'rollup_remove_report',
+]);
+
+/** A growable list of 32-bit integers. */
+class IntList {
+  items = new Int32Array(4);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  /** Keeps the entries the test keeps, in order. */
+  retain(keep: (value: number) => boolean): void {
+    let kept = 0;
+    for (let k = 0; k < this.length; k++) if (keep(this.items[k])) this.items[kept++] = this.items[k];
+    this.length = kept;
+    if (this.items.length > 16 && kept < this.items.length / 4) this.items = this.items.slice(0, Math.max(4, kept * 2));
+  }
+}
+
+/** Strings numbered 0, 1, 2 … in the order first seen. */
+class Numbering {
+  readonly keys: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  numberOf(key: string): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.keys.length;
+      this.keys.push(key);
+      this.numbers.set(key, n);
+    }
+    return n;
+  }
+
+  find(key: string): number | undefined {
+    return this.numbers.get(key);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+}
+
+/** Reports linked to nodes of one label (regulations by CITES, initiatives by MENTIONS). */
+class Links {
+  readonly nodes = new Numbering();
+  /** Per node, the reports linked to it (each once; retired reports are skipped until compacted). */
+  readonly reports: IntList[] = [];
+  /** Per node, its relationships from live reports (the statements' COUNT subqueries). */
+  degree = new Int32Array(16);
+  /** Per report, its nodes, one entry per relationship (null: retired or none). */
+  readonly ofReport: Array<number[] | null> = [];
+
+  node(key: string): number {
+    const n = this.nodes.numberOf(key);
+    if (n === this.reports.length) this.reports.push(new IntList());
+    if (n >= this.degree.length) {
+      const grown = new Int32Array(this.degree.length * 2);
+      grown.set(this.degree);
+      this.degree = grown;
+    }
+    return n;
+  }
+
+  /** Links a report to nodes, one relationship per key (as the write statement creates them). */
+  add(report: number, keys: readonly string[]): void {
+    let own = this.ofReport[report];
+    if (!own) {
+      own = [];
+      this.ofReport[report] = own;
+    }
+    for (const key of keys) {
+      const n = this.node(key);
+      if (!own.includes(n)) this.reports[n].push(report);
+      own.push(n);
+      this.degree[n]++;
+    }
+  }
+
+  /** Unlinks a retired report: its postings entries stay until compacted; returns how many there are. */
+  retire(report: number): number {
+    const own = this.ofReport[report];
+    if (!own) return 0;
+    for (const n of own) this.degree[n]--;
+    this.ofReport[report] = null;
+    return new Set(own).size;
+  }
+}
+
+/** A ranking's entry: the other node's key, its count (together or shared) and its score (lift or jaccard). */
+export interface Ranked {
+  key: string;
+  other: string;
+  count: number;
+  score: number;
+  total: number;
+}
+
+/** Scratch arrays a query counts in, cleared after it by the list of what it touched. */
+class Counter {
+  counts = new Int32Array(16);
+  /** The last "round" (report, or feature) that counted a node: one count per node per round. */
+  lastRound = new Int32Array(16);
+  readonly touched: number[] = [];
+
+  fit(size: number): void {
+    if (size <= this.counts.length) return;
+    const length = Math.max(size, this.counts.length * 2);
+    this.counts = new Int32Array(length);
+    this.lastRound = new Int32Array(length);
+  }
+
+  /** Counts node n once in round `round` (rounds are numbered from 1). */
+  count(n: number, round: number): void {
+    if (this.lastRound[n] === round) return;
+    this.lastRound[n] = round;
+    if (this.counts[n]++ === 0) this.touched.push(n);
+  }
+
+  clear(): void {
+    for (const n of this.touched) {
+      this.counts[n] = 0;
+      this.lastRound[n] = 0;
+    }
+    this.touched.length = 0;
+  }
+}
+
+/**
+ * The first `limit` of the candidates by `before`, sorted: a bounded heap, so that the long tail
+ * of a hub (thousands of local documents cited once alongside it) is never sorted whole.
+ */
+function firstOf<T>(candidates: T[], limit: number, before: (a: T, b: T) => number): T[] {
+  if (candidates.length <= limit * 4) return candidates.sort(before).slice(0, limit);
+  // a max-heap of the best `limit` so far: its root is the worst of them
+  const heap: T[] = [];
+  const worse = (i: number, j: number) => before(heap[i], heap[j]) > 0;
+  const swap = (i: number, j: number) => {
+    const t = heap[i];
+    heap[i] = heap[j];
+    heap[j] = t;
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const c of candidates) {
+    if (heap.length < limit) {
+      heap.push(c);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (limit > 0 && before(c, heap[0]) < 0) {
+      heap[0] = c;
+      down(0);
+    }
+  }
+  return heap.sort(before);
+}
+
+/** Distinct keys in code point order (the statements' ORDER BY on the key column), or null when the batch repeats one. */
+function orderedKeys(keys: readonly string[]): string[] | null {
+  if (new Set(keys).size !== keys.length) return null;
+  return [...keys].sort(compareCodePoints);
+}
+
+export class CooccurrenceIndex {
+  private readonly reportNumbers = new Map<string, number>();
+  /** Per report number: 1 while it is the number of a stored report. */
+  private live = new Uint8Array(16);
+  private reportCount = 0;
+  private readonly regulations = new Links();
+  private readonly initiatives = new Links();
+  private readonly jurisdictions = new Numbering();
+  /** Per report number, its jurisdiction's number (-1: none). */
+  private jurisdictionOf = new Int32Array(16);
+  /** Per jurisdiction, its reports (retired ones skipped until compacted). */
+  private readonly reportsOf: IntList[] = [];
+  /** Per jurisdiction, the size of its set of regulations and initiatives (-1: to count again). */
+  private featureCounts = new Int32Array(16);
+  private nextReport = 0;
+  /** Postings entries of retired reports, and of all reports: past half, they are compacted away. */
+  private retiredEntries = 0;
+  private entries = 0;
+  private readonly counter = new Counter();
+  private readonly featureCounter = new Counter();
+  private round = 0;
+
+  /** Builds it from the rows of cooccurrence_index_reports. */
+  static fromRows(rows: Row[]): CooccurrenceIndex {
+    const index = new CooccurrenceIndex();
+    for (const row of rows) {
+      const [jurisdiction] = (row.jurisdictions as string[] | null) ?? [];
+      const report = index.createReport(String(row.id), jurisdiction ?? null);
+      index.link(report, (row.regulations as string[] | null) ?? [], (row.initiatives as string[] | null) ?? []);
+    }
+    return index;
+  }
+
+  /**
+   * Follows committed write statements, in the order they ran; false when one
+   * of them changes the graph in a way the index does not know (then it no
+   * longer describes the graph, and the store drops it).
+   */
+  follow(statements: ReadonlyArray<{ name: string; params: Record<string, unknown> }>): boolean {
+    for (const { name, params } of statements) {
+      switch (name) {
+        case 'report_create': {
+          const props = params.props as { id: string };
+          this.createReport(String(props.id), (params.jurisdictionKey as string | null) ?? null);
+          break;
+        }
+        case 'report_delete':
+          this.deleteReport(String(params.id));
+          break;
+        case 'report_cites_regulations': {
+          const report = this.reportNumbers.get(String(params.id));
+          if (report !== undefined) this.link(report, params.titles as string[], []);
+          break;
+        }
+        case 'report_mentions_initiatives': {
+          const report = this.reportNumbers.get(String(params.id));
+          if (report !== undefined) this.link(report, [], params.names as string[]);
+          break;
+        }
+        default:
+          if (!WRITES_PASSED_OVER.has(name)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Stored reports. */
+  get reports(): number {
+    return this.reportCount;
+  }
+
+  private createReport(id: string, jurisdictionKey: string | null): number {
+    // (a report is written after its stored copy is deleted; were it not, the new one replaces it here)
+    this.deleteReport(id);
+    const report = this.nextReport++;
+    this.reportNumbers.set(id, report);
+    this.live = grownUint8(this.live, report + 1);
+    this.jurisdictionOf = grownInt32(this.jurisdictionOf, report + 1, -1);
+    this.live[report] = 1;
+    this.reportCount++;
+    const jurisdiction = jurisdictionKey === null ? -1 : this.jurisdiction(jurisdictionKey);
+    this.jurisdictionOf[report] = jurisdiction;
+    if (jurisdiction >= 0) {
+      this.reportsOf[jurisdiction].push(report);
+      this.featureCounts[jurisdiction] = -1;
+      this.entries++;
+    }
+    return report;
+  }
+
+  private jurisdiction(key: string): number {
+    const j = this.jurisdictions.numberOf(key);
+    if (j === this.reportsOf.length) this.reportsOf.push(new IntList());
+    this.featureCounts = grownInt32(this.featureCounts, j + 1, -1);
+    return j;
+  }
+
+  private link(report: number, titles: readonly string[], names: readonly string[]): void {
+    const before = this.regulations.ofReport[report]?.length ?? 0;
+    const beforeI = this.initiatives.ofReport[report]?.length ?? 0;
+    this.regulations.add(report, titles);
+    this.initiatives.add(report, names);
+    this.entries += (this.regulations.ofReport[report]?.length ?? 0) - before + (this.initiatives.ofReport[report]?.length ?? 0) - beforeI;
+    const jurisdiction = this.jurisdictionOf[report];
+    if (jurisdiction >= 0) this.featureCounts[jurisdiction] = -1;
+  }
+
+  private deleteReport(id: string): void {
+    const report = this.reportNumbers.get(id);
+    if (report === undefined) return;
+    this.reportNumbers.delete(id);
+    this.live[report] = 0;
+    this.reportCount--;
+    this.retiredEntries += this.regulations.retire(report) + this.initiatives.retire(report);
+    const jurisdiction = this.jurisdictionOf[report];
+    if (jurisdiction >= 0) {
+      this.featureCounts[jurisdiction] = -1;
+      this.retiredEntries++;
+    }
+    if (this.retiredEntries > 1000 && this.retiredEntries * 2 > this.entries) this.compact();
+  }
+
+  /** Drops the postings entries of retired reports. */
+  private compact(): void {
+    const live = (report: number) => this.live[report] === 1;
+    for (const list of this.regulations.reports) list.retain(live);
+    for (const list of this.initiatives.reports) list.retain(live);
+    for (const list of this.reportsOf) list.retain(live);
+    this.entries -= this.retiredEntries;
+    this.retiredEntries = 0;
+  }
+
+  /**
+   * Co-citation (regulations) or co-mention (initiatives) of each key, as
+   * regulations_cocited / initiatives_comentioned rank them: for each key, the
+   * first `limit` other nodes by shared reports (desc), lift (desc), key (code
+   * point order), with how many there are; keys in code point order. Null when
+   * the batch repeats a key (the statement would merge their rankings).
+   */
+  cooccurring(label: 'Regulation' | 'Initiative', keys: readonly string[], limit: number): Ranked[] | null {
+    const ordered = orderedKeys(keys);
+    if (!ordered) return null;
+    const links = label === 'Regulation' ? this.regulations : this.initiatives;
+    const out: Ranked[] = [];
+    const counter = this.counter;
+    counter.fit(links.nodes.size);
+    const reportCount = this.reportCount;
+    for (const key of ordered) {
+      const node = links.nodes.find(key);
+      if (node === undefined) continue;
+      const citedA = links.degree[node];
+      const postings = links.reports[node];
+      for (let k = 0; k < postings.length; k++) {
+        const report = postings.items[k];
+        if (this.live[report] !== 1) continue;
+        // (rounds are report numbers + 1: a report that links to a node twice counts once, as count(DISTINCT r))
+        for (const other of links.ofReport[report] ?? []) if (other !== node) counter.count(other, report + 1);
+      }
+      const found = counter.touched.map((other) => {
+        const together = counter.counts[other];
+        return { other: links.nodes.keys[other], together, lift: (together * reportCount) / (citedA * links.degree[other]) };
+      });
+      counter.clear();
+      const total = found.length;
+      const top = firstOf(found, limit, (a, b) => b.together - a.together || b.lift - a.lift || compareCodePoints(a.other, b.other));
+      for (const t of top) out.push({ key, other: t.other, count: t.together, score: t.lift, total });
+    }
+    return out;
+  }
+
+  /**
+   * Jurisdictions like each key, as jurisdictions_similar ranks them: the
+   * Jaccard similarity of their sets of regulations and initiatives, ranked
+   * by jaccard (desc) and shared (desc). The statement's last tie-break is the
+   * other jurisdiction's fullName, a property this index does not keep: each
+   * key's ranking is cut after `limit` and every jurisdiction tied with the
+   * last one kept, for the caller to order by fullName and cut to `limit`.
+   */
+  similar(keys: readonly string[], limit: number): Ranked[] | null {
+    const ordered = orderedKeys(keys);
+    if (!ordered) return null;
+    const out: Ranked[] = [];
+    for (const key of ordered) {
+      const mine = this.jurisdictions.find(key);
+      if (mine === undefined) continue;
+      const features = this.featuresOf(mine);
+      const mineCount = features.regulations.length + features.initiatives.length;
+      const counter = this.counter;
+      counter.fit(this.jurisdictions.size);
+      // each of my features once: the other jurisdictions whose reports have it share it
+      for (const [links, nodes] of [
+        [this.regulations, features.regulations],
+        [this.initiatives, features.initiatives],
+      ] as const) {
+        for (const node of nodes) {
+          const round = ++this.round;
+          const postings = links.reports[node];
+          for (let k = 0; k < postings.length; k++) {
+            const report = postings.items[k];
+            if (this.live[report] !== 1) continue;
+            const other = this.jurisdictionOf[report];
+            if (other >= 0 && other !== mine) counter.count(other, round);
+          }
+        }
+      }
+      const found = counter.touched.map((other) => {
+        const shared = counter.counts[other];
+        return { other, shared, jaccard: shared / (mineCount + this.featureCount(other) - shared) };
+      });
+      counter.clear();
+      if (this.round > 0x3fffffff) this.round = 0;
+      const total = found.length;
+      const byScore = (a: (typeof found)[number], b: (typeof found)[number]) => b.jaccard - a.jaccard || b.shared - a.shared;
+      const sorted = found.sort(byScore);
+      let end = Math.min(limit, sorted.length);
+      // (those tied with the last kept may come before it once ordered by fullName)
+      if (end > 0) while (end < sorted.length && byScore(sorted[end], sorted[end - 1]) === 0) end++;
+      for (const t of sorted.slice(0, end)) out.push({ key, other: this.jurisdictions.keys[t.other], count: t.shared, score: t.jaccard, total });
+    }
+    return out;
+  }
+
+  /** A jurisdiction's distinct regulations and initiatives, from its live reports. */
+  private featuresOf(jurisdiction: number): { regulations: number[]; initiatives: number[] } {
+    const reports = this.reportsOf[jurisdiction];
+    const result = { regulations: [] as number[], initiatives: [] as number[] };
+    for (const [links, into] of [
+      [this.regulations, result.regulations],
+      [this.initiatives, result.initiatives],
+    ] as const) {
+      const seen = this.featureCounter;
+      seen.fit(links.nodes.size);
+      for (let k = 0; k < reports.length; k++) {
+        const report = reports.items[k];
+        if (this.live[report] !== 1) continue;
+        for (const node of links.ofReport[report] ?? []) seen.count(node, 1);
+      }
+      into.push(...seen.touched);
+      seen.clear();
+    }
+    return result;
+  }
+
+  private featureCount(jurisdiction: number): number {
+    if (this.featureCounts[jurisdiction] < 0) {
+      const features = this.featuresOf(jurisdiction);
+      this.featureCounts[jurisdiction] = features.regulations.length + features.initiatives.length;
+    }
+    return this.featureCounts[jurisdiction];
+  }
+}
+
+function grownInt32(array: Int32Array<ArrayBuffer>, size: number, fill: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const grown = new Int32Array(Math.max(size, array.length * 2)).fill(fill);
+  grown.set(array);
+  return grown;
+}
+
+function grownUint8(array: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const grown = new Uint8Array(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
+}
