@@ -17,8 +17,12 @@
 // changes what it holds (report_create, report_delete, report_cites_regulations,
 // report_mentions_initiatives, from their own parameters), and forgets itself
 // on a committed write it does not know (the store then builds it again). It
-// keeps no pair counts (too costly at write time): a query counts over the
-// postings of the node it is asked about. A deleted or replaced report's
+// keeps no co-occurrence pair counts (too costly at write time): co-citation
+// and co-mention count over the postings of the node asked about (its
+// reports' other links), and similarity over an in-memory rollup of which
+// jurisdictions have each regulation and initiative (as the store's own
+// rollup, REPORTS_CITE / REPORTS_MENTION): the cost is the degree walked,
+// the corpus's size aside. A deleted or replaced report's
 // number is retired (its postings entries skipped, then compacted away), and
 // a replaced report gets a new number.
 import { compareCodePoints } from './code-point-order.js';
@@ -123,8 +127,9 @@ class Links {
     return n;
   }
 
-  /** Links a report to nodes, one relationship per key (as the write statement creates them). */
-  add(report: number, keys: readonly string[]): void {
+  /** Links a report to nodes, one relationship per key (as the write statement creates them); returns the nodes it was not linked to before. */
+  add(report: number, keys: readonly string[]): number[] {
+    const fresh: number[] = [];
     let own = this.ofReport[report];
     if (!own) {
       own = [];
@@ -132,19 +137,73 @@ class Links {
     }
     for (const key of keys) {
       const n = this.node(key);
-      if (!own.includes(n)) this.reports[n].push(report);
+      if (!own.includes(n)) {
+        this.reports[n].push(report);
+        fresh.push(n);
+      }
       own.push(n);
       this.degree[n]++;
     }
+    return fresh;
   }
 
-  /** Unlinks a retired report: its postings entries stay until compacted; returns how many there are. */
-  retire(report: number): number {
+  /** Unlinks a retired report: its postings entries stay until compacted; returns the nodes it was linked to (each once). */
+  retire(report: number): number[] {
     const own = this.ofReport[report];
-    if (!own) return 0;
+    if (!own) return [];
     for (const n of own) this.degree[n]--;
     this.ofReport[report] = null;
-    return new Set(own).size;
+    return [...new Set(own)];
+  }
+}
+
+/**
+ * Per node (regulation or initiative), the jurisdictions whose reports link
+ * to it and how many of their reports do: the store's rollup (REPORTS_CITE,
+ * REPORTS_MENTION) kept in memory, so that similarity walks a feature's
+ * jurisdictions (a few thousand at most, however many reports) rather than
+ * its reports. Kept exact at every write: one entry per (node, jurisdiction)
+ * with reports, none without.
+ */
+class Rollup {
+  /** Per node, its jurisdictions (in no order) and, at the same index, their reports linking to it. */
+  readonly jurisdictions: IntList[] = [];
+  readonly reports: IntList[] = [];
+
+  /** One more report of the jurisdiction links to the node; true when it is the first. */
+  add(node: number, jurisdiction: number): boolean {
+    while (this.jurisdictions.length <= node) {
+      this.jurisdictions.push(new IntList());
+      this.reports.push(new IntList());
+    }
+    const places = this.jurisdictions[node];
+    const counts = this.reports[node];
+    for (let k = 0; k < places.length; k++) {
+      if (places.items[k] === jurisdiction) {
+        counts.items[k]++;
+        return false;
+      }
+    }
+    places.push(jurisdiction);
+    counts.push(1);
+    return true;
+  }
+
+  /** One report fewer; true when it was the last (the entry is removed). */
+  remove(node: number, jurisdiction: number): boolean {
+    const places = this.jurisdictions[node];
+    const counts = this.reports[node];
+    for (let k = 0; k < places.length; k++) {
+      if (places.items[k] !== jurisdiction) continue;
+      if (--counts.items[k] > 0) return false;
+      // (the last entry takes its place)
+      places.items[k] = places.items[places.length - 1];
+      counts.items[k] = counts.items[counts.length - 1];
+      places.length--;
+      counts.length--;
+      return true;
+    }
+    return false;
   }
 }
 
@@ -175,6 +234,11 @@ class Counter {
   count(n: number, round: number): void {
     if (this.lastRound[n] === round) return;
     this.lastRound[n] = round;
+    if (this.counts[n]++ === 0) this.touched.push(n);
+  }
+
+  /** Counts node n once more. */
+  add(n: number): void {
     if (this.counts[n]++ === 0) this.touched.push(n);
   }
 
@@ -243,15 +307,16 @@ export class CooccurrenceIndex {
   private jurisdictionOf = new Int32Array(16);
   /** Per jurisdiction, its reports (retired ones skipped until compacted). */
   private readonly reportsOf: IntList[] = [];
-  /** Per jurisdiction, the size of its set of regulations and initiatives (-1: to count again). */
+  /** Per jurisdiction, the size of its set of regulations and initiatives (the rollup's featureCount). */
   private featureCounts = new Int32Array(16);
+  private readonly regulationRollup = new Rollup();
+  private readonly initiativeRollup = new Rollup();
   private nextReport = 0;
   /** Postings entries of retired reports, and of all reports: past half, they are compacted away. */
   private retiredEntries = 0;
   private entries = 0;
   private readonly counter = new Counter();
   private readonly featureCounter = new Counter();
-  private round = 0;
 
   /** Builds it from the rows of cooccurrence_index_reports. */
   static fromRows(rows: Row[]): CooccurrenceIndex {
@@ -315,7 +380,6 @@ export class CooccurrenceIndex {
     this.jurisdictionOf[report] = jurisdiction;
     if (jurisdiction >= 0) {
       this.reportsOf[jurisdiction].push(report);
-      this.featureCounts[jurisdiction] = -1;
       this.entries++;
     }
     return report;
@@ -324,18 +388,20 @@ export class CooccurrenceIndex {
   private jurisdiction(key: string): number {
     const j = this.jurisdictions.numberOf(key);
     if (j === this.reportsOf.length) this.reportsOf.push(new IntList());
-    this.featureCounts = grownInt32(this.featureCounts, j + 1, -1);
+    this.featureCounts = grownInt32(this.featureCounts, j + 1, 0);
     return j;
   }
 
   private link(report: number, titles: readonly string[], names: readonly string[]): void {
-    const before = this.regulations.ofReport[report]?.length ?? 0;
-    const beforeI = this.initiatives.ofReport[report]?.length ?? 0;
-    this.regulations.add(report, titles);
-    this.initiatives.add(report, names);
-    this.entries += (this.regulations.ofReport[report]?.length ?? 0) - before + (this.initiatives.ofReport[report]?.length ?? 0) - beforeI;
     const jurisdiction = this.jurisdictionOf[report];
-    if (jurisdiction >= 0) this.featureCounts[jurisdiction] = -1;
+    for (const [links, rollup, keys] of [
+      [this.regulations, this.regulationRollup, titles],
+      [this.initiatives, this.initiativeRollup, names],
+    ] as const) {
+      const fresh = links.add(report, keys);
+      this.entries += fresh.length;
+      if (jurisdiction >= 0) for (const node of fresh) if (rollup.add(node, jurisdiction)) this.featureCounts[jurisdiction]++;
+    }
   }
 
   private deleteReport(id: string): void {
@@ -344,12 +410,16 @@ export class CooccurrenceIndex {
     this.reportNumbers.delete(id);
     this.live[report] = 0;
     this.reportCount--;
-    this.retiredEntries += this.regulations.retire(report) + this.initiatives.retire(report);
     const jurisdiction = this.jurisdictionOf[report];
-    if (jurisdiction >= 0) {
-      this.featureCounts[jurisdiction] = -1;
-      this.retiredEntries++;
+    for (const [links, rollup] of [
+      [this.regulations, this.regulationRollup],
+      [this.initiatives, this.initiativeRollup],
+    ] as const) {
+      const nodes = links.retire(report);
+      this.retiredEntries += nodes.length;
+      if (jurisdiction >= 0) for (const node of nodes) if (rollup.remove(node, jurisdiction)) this.featureCounts[jurisdiction]--;
     }
+    if (jurisdiction >= 0) this.retiredEntries++;
     if (this.retiredEntries > 1000 && this.retiredEntries * 2 > this.entries) this.compact();
   }
 
@@ -417,31 +487,27 @@ export class CooccurrenceIndex {
       const mine = this.jurisdictions.find(key);
       if (mine === undefined) continue;
       const features = this.featuresOf(mine);
-      const mineCount = features.regulations.length + features.initiatives.length;
+      const mineCount = this.featureCounts[mine];
       const counter = this.counter;
       counter.fit(this.jurisdictions.size);
-      // each of my features once: the other jurisdictions whose reports have it share it
-      for (const [links, nodes] of [
-        [this.regulations, features.regulations],
-        [this.initiatives, features.initiatives],
+      // each of my features once: every other jurisdiction it is in shares it (the rollup holds each once)
+      for (const [rollup, nodes] of [
+        [this.regulationRollup, features.regulations],
+        [this.initiativeRollup, features.initiatives],
       ] as const) {
         for (const node of nodes) {
-          const round = ++this.round;
-          const postings = links.reports[node];
-          for (let k = 0; k < postings.length; k++) {
-            const report = postings.items[k];
-            if (this.live[report] !== 1) continue;
-            const other = this.jurisdictionOf[report];
-            if (other >= 0 && other !== mine) counter.count(other, round);
+          const places = rollup.jurisdictions[node];
+          for (let k = 0; k < places.length; k++) {
+            const other = places.items[k];
+            if (other !== mine) counter.add(other);
           }
         }
       }
       const found = counter.touched.map((other) => {
         const shared = counter.counts[other];
-        return { other, shared, jaccard: shared / (mineCount + this.featureCount(other) - shared) };
+        return { other, shared, jaccard: shared / (mineCount + this.featureCounts[other] - shared) };
       });
       counter.clear();
-      if (this.round > 0x3fffffff) this.round = 0;
       const total = found.length;
       const byScore = (a: (typeof found)[number], b: (typeof found)[number]) => b.jaccard - a.jaccard || b.shared - a.shared;
       const sorted = found.sort(byScore);
@@ -472,14 +538,6 @@ export class CooccurrenceIndex {
       seen.clear();
     }
     return result;
-  }
-
-  private featureCount(jurisdiction: number): number {
-    if (this.featureCounts[jurisdiction] < 0) {
-      const features = this.featuresOf(jurisdiction);
-      this.featureCounts[jurisdiction] = features.regulations.length + features.initiatives.length;
-    }
-    return this.featureCounts[jurisdiction];
   }
 }
 
