@@ -22,9 +22,18 @@
 // reports' other links), and similarity over an in-memory rollup of which
 // jurisdictions have each regulation and initiative (as the store's own
 // rollup, REPORTS_CITE / REPORTS_MENTION): the cost is the degree walked,
-// the corpus's size aside. A deleted or replaced report's
-// number is retired (its postings entries skipped, then compacted away), and
-// a replaced report gets a new number.
+// the corpus's size aside. A deleted or replaced report's number is retired
+// (its postings entries skipped, then compacted away), and a replaced report
+// gets a new number.
+//
+// A request reads one snapshot, which may have begun a few commits ago. The
+// index keeps a journal of the reports each recent commit created and
+// deleted (a deleted report's links are kept while it is in the journal), so
+// it can count for that snapshot's state: the reports created since are
+// taken out of the counts and those deleted since put back, for the count
+// only (answerAt). That is exact because a report's links are all written in
+// the commit that creates it; a snapshot older than the journal or than the
+// index's build gets the statement's answer.
 import { compareCodePoints } from './code-point-order.js';
 import type { Row } from './rows.js';
 
@@ -147,13 +156,19 @@ class Links {
     return fresh;
   }
 
-  /** Unlinks a retired report: its postings entries stay until compacted; returns the nodes it was linked to (each once). */
-  retire(report: number): number[] {
+  /** Takes a report's relationships out of the degrees (sign -1) or puts them back (+1); returns the nodes it links to (each once). */
+  count(report: number, sign: 1 | -1): number[] {
     const own = this.ofReport[report];
     if (!own) return [];
-    for (const n of own) this.degree[n]--;
-    this.ofReport[report] = null;
+    for (const n of own) this.degree[n] += sign;
     return [...new Set(own)];
+  }
+
+  /** Forgets a deleted report's links (its postings entries stay until compacted); returns how many entries that retires. */
+  forget(report: number): number {
+    const own = this.ofReport[report];
+    this.ofReport[report] = null;
+    return own ? new Set(own).size : 0;
   }
 }
 
@@ -317,24 +332,46 @@ export class CooccurrenceIndex {
   private entries = 0;
   private readonly counter = new Counter();
   private readonly featureCounter = new Counter();
+  /** The commit the index describes (the store's count of commits), and the oldest state it can still answer for. */
+  private current = 0;
+  private horizon = 0;
+  /** The reports each recent commit created and deleted, oldest first: what answerAt undoes for an older state. */
+  private readonly journal: Array<{ commit: number; born: number[]; died: number[] }> = [];
+  /**
+   * Commits kept in the journal (a request's snapshot older than that many commits gets the statement's
+   * answer), and the deleted reports' postings entries past which they are compacted away (once they
+   * are half of all). Tests lower them, to reach the journal's end and the compaction with a few reports.
+   */
+  static readonly limits = { journalCommits: 256, compactAfter: 1000 };
 
-  /** Builds it from the rows of cooccurrence_index_reports. */
-  static fromRows(rows: Row[]): CooccurrenceIndex {
+  /** Builds it from the rows of cooccurrence_index_reports, read from the state after commit `commit`. */
+  static fromRows(rows: Row[], commit = 0): CooccurrenceIndex {
     const index = new CooccurrenceIndex();
+    index.current = commit;
+    index.horizon = commit;
     for (const row of rows) {
       const [jurisdiction] = (row.jurisdictions as string[] | null) ?? [];
       const report = index.createReport(String(row.id), jurisdiction ?? null);
       index.link(report, (row.regulations as string[] | null) ?? [], (row.initiatives as string[] | null) ?? []);
     }
+    index.entry = null;
     return index;
   }
 
+  /** The journal entry of the commit being followed (null: building, nothing to undo). */
+  private entry: { commit: number; born: number[]; died: number[] } | null = null;
+
   /**
-   * Follows committed write statements, in the order they ran; false when one
-   * of them changes the graph in a way the index does not know (then it no
-   * longer describes the graph, and the store drops it).
+   * Follows a commit's write statements, in the order they ran (commit: the
+   * store's count of commits with it); false when one of them changes the
+   * graph in a way the index does not know (then it no longer describes the
+   * graph, and the store drops it).
    */
-  follow(statements: ReadonlyArray<{ name: string; params: Record<string, unknown> }>): boolean {
+  follow(statements: ReadonlyArray<{ name: string; params: Record<string, unknown> }>, commit = this.current + 1): boolean {
+    this.current = commit;
+    this.entry = { commit, born: [], died: [] };
+    this.journal.push(this.entry);
+    while (this.journal.length > CooccurrenceIndex.limits.journalCommits) this.trimJournal();
     for (const { name, params } of statements) {
       switch (name) {
         case 'report_create': {
@@ -359,7 +396,46 @@ export class CooccurrenceIndex {
           if (!WRITES_PASSED_OVER.has(name)) return false;
       }
     }
+    this.entry = null;
     return true;
+  }
+
+  /** Drops the oldest journal entry: the reports it deleted are forgotten, and states before it can no longer be answered for. */
+  private trimJournal(): void {
+    const oldest = this.journal.shift();
+    if (!oldest) return;
+    this.horizon = Math.max(this.horizon, oldest.commit);
+    for (const report of oldest.died) this.retiredEntries += this.regulations.forget(report) + this.initiatives.forget(report);
+    if (this.retiredEntries > CooccurrenceIndex.limits.compactAfter && this.retiredEntries * 2 > this.entries) this.compact();
+  }
+
+  /**
+   * Runs `count` on the graph as it was after commit `state` (a request's
+   * snapshot began then), or returns null when that is older than the
+   * journal: the reports created since are taken out and those deleted since
+   * put back, for the count only (synchronously: nothing else runs
+   * meanwhile), then the index is as it was.
+   */
+  answerAt<T>(state: number, count: () => T): T | null {
+    if (state < this.horizon || state > this.current) return null;
+    if (state === this.current) return count();
+    const born = new Set<number>();
+    const died = new Set<number>();
+    for (let k = this.journal.length - 1; k >= 0 && this.journal[k].commit > state; k--) {
+      for (const report of this.journal[k].born) born.add(report);
+      for (const report of this.journal[k].died) died.add(report);
+    }
+    // (a report created and deleted since was not there then, and is not now)
+    const taken = [...born].filter((report) => !died.has(report));
+    const restored = [...died].filter((report) => !born.has(report));
+    for (const report of taken) this.setLive(report, false);
+    for (const report of restored) this.setLive(report, true);
+    try {
+      return count();
+    } finally {
+      for (const report of restored) this.setLive(report, false);
+      for (const report of taken) this.setLive(report, true);
+    }
   }
 
   /** Stored reports. */
@@ -376,6 +452,7 @@ export class CooccurrenceIndex {
     this.jurisdictionOf = grownInt32(this.jurisdictionOf, report + 1, -1);
     this.live[report] = 1;
     this.reportCount++;
+    this.entry?.born.push(report);
     const jurisdiction = jurisdictionKey === null ? -1 : this.jurisdiction(jurisdictionKey);
     this.jurisdictionOf[report] = jurisdiction;
     if (jurisdiction >= 0) {
@@ -393,6 +470,8 @@ export class CooccurrenceIndex {
   }
 
   private link(report: number, titles: readonly string[], names: readonly string[]): void {
+    // (links come in the commit that creates the report; were they added later, the journal could not take them out alone)
+    if (this.entry && !this.entry.born.includes(report)) this.horizon = this.current;
     const jurisdiction = this.jurisdictionOf[report];
     for (const [links, rollup, keys] of [
       [this.regulations, this.regulationRollup, titles],
@@ -408,24 +487,34 @@ export class CooccurrenceIndex {
     const report = this.reportNumbers.get(id);
     if (report === undefined) return;
     this.reportNumbers.delete(id);
-    this.live[report] = 0;
-    this.reportCount--;
+    this.setLive(report, false);
+    if (this.jurisdictionOf[report] >= 0) this.retiredEntries++;
+    // (its links are kept while the journal may put it back for an older snapshot; see trimJournal)
+    if (this.entry) this.entry.died.push(report);
+    else this.retiredEntries += this.regulations.forget(report) + this.initiatives.forget(report);
+  }
+
+  /** Takes a report out of the counts (deleted, or not yet there in the state counted) or puts it back. */
+  private setLive(report: number, live: boolean): void {
+    this.live[report] = live ? 1 : 0;
+    this.reportCount += live ? 1 : -1;
     const jurisdiction = this.jurisdictionOf[report];
     for (const [links, rollup] of [
       [this.regulations, this.regulationRollup],
       [this.initiatives, this.initiativeRollup],
     ] as const) {
-      const nodes = links.retire(report);
-      this.retiredEntries += nodes.length;
-      if (jurisdiction >= 0) for (const node of nodes) if (rollup.remove(node, jurisdiction)) this.featureCounts[jurisdiction]--;
+      const nodes = links.count(report, live ? 1 : -1);
+      if (jurisdiction < 0) continue;
+      for (const node of nodes) {
+        if (live && rollup.add(node, jurisdiction)) this.featureCounts[jurisdiction]++;
+        else if (!live && rollup.remove(node, jurisdiction)) this.featureCounts[jurisdiction]--;
+      }
     }
-    if (jurisdiction >= 0) this.retiredEntries++;
-    if (this.retiredEntries > 1000 && this.retiredEntries * 2 > this.entries) this.compact();
   }
 
-  /** Drops the postings entries of retired reports. */
+  /** Drops the postings entries of deleted reports the journal no longer needs. */
   private compact(): void {
-    const live = (report: number) => this.live[report] === 1;
+    const live = (report: number) => this.live[report] === 1 || this.regulations.ofReport[report] != null || this.initiatives.ofReport[report] != null;
     for (const list of this.regulations.reports) list.retain(live);
     for (const list of this.initiatives.reports) list.retain(live);
     for (const list of this.reportsOf) list.retain(live);

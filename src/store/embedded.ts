@@ -206,19 +206,19 @@ export class EmbeddedStore implements GraphStore, Transactional {
         return began > this.textIndexSince ? candidates : null;
       },
       // The co-occurrence index describes the graph as the last commit left it (it follows each commit as
-      // it happens, see indexWritten), and this snapshot the graph as it was when it began: they are the
-      // same state only while nothing has been committed since, and no write run on its own (which commits
-      // at a moment this cannot see) was or is in flight. Otherwise the statement answers, from the snapshot.
-      // The check and the count are one synchronous step, and the nodes' properties are read from this
-      // snapshot, so a write committed meanwhile changes neither.
+      // it happens, see indexWritten), and this snapshot the graph as it was after commit `commitsBefore`:
+      // the index counts for that state by undoing, for the count only, what the commits since created and
+      // deleted (answerAt; synchronous, so no commit comes in between), and the nodes' properties are read
+      // from this snapshot. It cannot when the snapshot began while a write run on its own was in flight
+      // (it commits at a moment this cannot see), or is older than the index's journal or build: then the
+      // statement answers, from the snapshot.
       indexedRows: async (name, params) => {
         const index = await this.cooccurrenceIndex();
-        if (released || !index || !cacheable || this.writesInFlight > 0 || this.commits !== commitsBefore) {
-          if (index) this.cooccurrenceUse.declined++;
-          return null;
-        }
-        const rows = await rowsFromIndex(index, name, params, (statement, keys) => snapshot.run(statement, keys as never));
-        if (rows) this.cooccurrenceUse.answered++;
+        if (released || !index || !cacheable) return null;
+        const older = commitsBefore !== this.commits;
+        const rows = await rowsFromIndex(index, commitsBefore, name, params, (statement, keys) => snapshot.run(statement, keys as never));
+        if (rows) this.cooccurrenceUse[older ? 'answeredOlder' : 'answered']++;
+        else this.cooccurrenceUse.declined++;
         return rows;
       },
       run: async <N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> => {
@@ -412,26 +412,25 @@ export class EmbeddedStore implements GraphStore, Transactional {
    * wait for it), so that it describes the graph as of the last commit.
    */
   private indexWritten(statements: Array<{ name: string; params: Record<string, unknown> }>): void {
-    this.commits++;
-    if (!statements.length) return;
-    void this.textIndex?.then((index) => index?.addWritten(statements));
+    const commit = ++this.commits;
     if (this.cooccurrenceBuilt) {
-      if (!this.cooccurrenceBuilt.follow(statements)) this.dropCooccurrence();
-    } else this.cooccurrencePending?.push(statements);
+      if (!this.cooccurrenceBuilt.follow(statements, commit)) this.dropCooccurrence();
+    } else this.cooccurrencePending?.push({ commit, statements });
+    if (statements.length) void this.textIndex?.then((index) => index?.addWritten(statements));
   }
 
   /** Commits so far (transactions, and write statements run on their own). */
   private commits = 0;
 
-  /** How often the co-occurrence index answered, declined because the snapshot was older than the last commit, and was built (for measuring). */
-  readonly cooccurrenceUse = { answered: 0, declined: 0, builds: 0 };
+  /** How often the co-occurrence index answered (for the latest commit, for an older snapshot), declined, and was built (for measuring). */
+  readonly cooccurrenceUse = { answered: 0, answeredOlder: 0, declined: 0, builds: 0 };
 
   /** The co-occurrence index (src/store/cooccurrence-index.ts), built on first use (null: the build failed; the statements answer). */
   private cooccurrence: Promise<CooccurrenceIndex | null> | null = null;
   /** The same, once built and following the commits. */
   private cooccurrenceBuilt: CooccurrenceIndex | null = null;
   /** While it is being built: the commits since its build's snapshot began, for it to follow once built. */
-  private cooccurrencePending: Array<Array<{ name: string; params: Record<string, unknown> }>> | null = null;
+  private cooccurrencePending: Array<{ commit: number; statements: Array<{ name: string; params: Record<string, unknown> }> }> | null = null;
 
   /**
    * Rows of regulations_cocited, initiatives_comentioned or jurisdictions_similar counted by the
@@ -466,16 +465,17 @@ export class EmbeddedStore implements GraphStore, Transactional {
     // One snapshot for the whole read; the commits after it began wait in cooccurrencePending.
     this.cooccurrenceUse.builds++;
     const tx = this.readOnly ? null : this.db.beginTransaction();
-    const pending: Array<Array<{ name: string; params: Record<string, unknown> }>> = [];
+    const since = this.commits;
+    const pending: Array<{ commit: number; statements: Array<{ name: string; params: Record<string, unknown> }> }> = [];
     this.cooccurrencePending = pending;
     try {
       // (past the read cache: every report's links, read once)
       const rows = await this.readLane((tx ?? this.db) as unknown as Executor, 'cooccurrence_index_reports', {}, this.ownLimit);
-      const index = CooccurrenceIndex.fromRows(rows);
+      const index = CooccurrenceIndex.fromRows(rows, since);
       // (dropped meanwhile: a commit it cannot follow; the next use builds it again)
       if (this.cooccurrencePending !== pending) return null;
-      for (const statements of pending) {
-        if (!index.follow(statements)) {
+      for (const { commit, statements } of pending) {
+        if (!index.follow(statements, commit)) {
           this.dropCooccurrence();
           return null;
         }

@@ -25,12 +25,14 @@ function compareProperty(a: unknown, b: unknown): number {
 }
 
 /**
- * The statement's rows, from the index; null when the index cannot give them exactly: a `limit`
+ * The statement's rows for the graph as it was after commit `state`, from the index; null when the
+ * index cannot give them exactly: a state older than it can go back to, a `limit`
  * that is not a whole number from 0 up (the statement's list slice has its own rules for the rest),
  * or a batch that repeats a key.
  */
 export async function rowsFromIndex<N extends IndexedStatement>(
   index: CooccurrenceIndex,
+  state: number,
   name: N,
   params: ParamsOf<N>,
   load: NodeLoader,
@@ -39,11 +41,12 @@ export async function rowsFromIndex<N extends IndexedStatement>(
   const keys = (params as Record<string, unknown>)[INDEXED_STATEMENTS[name]];
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || !Array.isArray(keys)) return null;
   const given = keys.map(String);
-  // (counted now, synchronously: the caller checked that the index describes the state it reads)
-  const ranked =
+  // (counted for the state the caller reads, after commit `state`; null: the index cannot go back that far)
+  const ranked = index.answerAt(state, () =>
     name === 'jurisdictions_similar'
       ? index.similar(given, limit)
-      : index.cooccurring(name === 'regulations_cocited' ? 'Regulation' : 'Initiative', given, limit);
+      : index.cooccurring(name === 'regulations_cocited' ? 'Regulation' : 'Initiative', given, limit),
+  );
   if (!ranked) return null;
   const shape = SHAPES[name];
   const others = [...new Set(ranked.map((r) => r.other))];

@@ -13,14 +13,18 @@ import type { JurisdictionFact, ReportGraph } from '../../../src/extract/types.j
 import { seededRandom as random } from '../../../src/eval/split.js';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
-import type { IndexedStatement } from '../../../src/store/cooccurrence-index.js';
+import { CooccurrenceIndex, type IndexedStatement } from '../../../src/store/cooccurrence-index.js';
+import type { StoreSnapshot } from '../../../src/store/types.js';
 import { compareCodePoints } from '../../../src/store/code-point-order.js';
 import { syntheticReport } from '../../support/graphs.js';
 import { SEED_DIR } from '../../support/served.js';
 
 const SECOND_YEAR = new URL('../../fixtures/second-year/', import.meta.url).pathname;
 
-async function keysOf(store: EmbeddedStore, label: 'Initiative' | 'Regulation' | 'Jurisdiction'): Promise<string[]> {
+/** What is read: the store as it is, or a snapshot. */
+type Reader = Pick<StoreSnapshot, 'run' | 'indexedRows'>;
+
+async function keysOf(store: Reader, label: 'Initiative' | 'Regulation' | 'Jurisdiction'): Promise<string[]> {
   const page = await store.run('export_nodes', { label, after: '', limit: 100_000, properties: false });
   return page.map((row) => String(row.key));
 }
@@ -32,7 +36,7 @@ const ASKED: Array<{ name: IndexedStatement; param: string; label: 'Initiative' 
 ];
 
 /** Asks the index and the statement for every node of each ranking, whole and cut short, together and one by one; returns the rows compared. */
-async function expectSameRows(store: EmbeddedStore, where: string): Promise<number> {
+async function expectSameRows(store: Reader, where: string): Promise<number> {
   let compared = 0;
   for (const { name, param, label } of ASKED) {
     const keys = await keysOf(store, label);
@@ -41,7 +45,7 @@ async function expectSameRows(store: EmbeddedStore, where: string): Promise<numb
       for (const batch of batches) {
         const params = { limit, [param]: batch } as never;
         const plain = await store.run(name, params);
-        const indexed = await store.indexedRows(name, params);
+        const indexed = await store.indexedRows!(name, params);
         expect(indexed, `${where}: ${name} ${JSON.stringify(batch)} limit ${limit}`).toEqual(plain);
         compared += plain.length;
       }
@@ -68,19 +72,23 @@ describe('on the sample reports and their second year', () => {
     expect(store.cooccurrenceUse.builds).toBe(1);
   });
 
-  it('a snapshot begun before the last commit runs the statement; one begun after it is answered from the index', async () => {
+  it('a snapshot begun before the last commits is answered for its own state', async () => {
     const older = store.snapshot();
     const params = { titles: ['行政复议法'], limit: 10 };
     try {
-      expect(await older.indexedRows!('regulations_cocited', params)).not.toBeNull();
-      const graph = syntheticReport(9001);
-      await store.upsertReport(graph);
-      expect(await older.indexedRows!('regulations_cocited', params)).toBeNull();
+      const before = await older.indexedRows!('regulations_cocited', params);
+      expect(before).toEqual(await older.run('regulations_cocited', params));
+      await store.upsertReport(syntheticReport(9001));
+      await store.upsertReport(syntheticReport(9002));
+      expect(await store.deleteReport('synthetic-9001')).toBe(true);
+      const answered = store.cooccurrenceUse.answeredOlder;
+      expect(await older.indexedRows!('regulations_cocited', params)).toEqual(before);
+      expect(store.cooccurrenceUse.answeredOlder).toBe(answered + 1);
       const newer = store.snapshot();
       try {
         const rows = await newer.indexedRows!('regulations_cocited', params);
         expect(rows).toEqual(await newer.run('regulations_cocited', params));
-        expect(rows).not.toEqual(await older.run('regulations_cocited', params));
+        expect(rows).not.toEqual(before);
       } finally {
         newer.release();
       }
@@ -125,23 +133,26 @@ describe('on a random corpus of writes, moves and deletes', () => {
     });
   }
 
-  let store: EmbeddedStore;
-  beforeAll(async () => {
-    store = await EmbeddedStore.open({ readCache: false });
-  });
-  afterAll(() => store?.close());
-
   it('holds titles that UTF-16 and code point order put in opposite orders', () => {
     expect('𠮷野条例' < '（试行）办法').toBe(true);
     expect(compareCodePoints('𠮷野条例', '（试行）办法')).toBeGreaterThan(0);
   });
 
-  it('after every tenth step the index answers what the statements answer', async () => {
-    const next = random(20261207);
+  /** Writes, replaces (moving reports) and deletes at random, comparing every tenth step, for the store and for snapshots begun up to seven steps before. */
+  async function randomRun(store: EmbeddedStore, seed: number) {
+    const next = random(seed);
     const stored = new Set<number>();
     let moved = 0;
     let deleted = 0;
+    // snapshots begun at earlier steps, asked later: the index counts for their state, not the latest
+    const snapshots: Array<{ step: number; snapshot: StoreSnapshot }> = [];
+    // (built before the first of them: the index cannot count for a state older than its build)
+    expect(await store.indexedRows('regulations_cocited', { titles: [], limit: 10 })).toEqual([]);
+    let first: StoreSnapshot | null = null;
     for (let step = 1; step <= 150; step++) {
+      if (step % 5 === 3) snapshots.push({ step, snapshot: store.snapshot() });
+      // (and one kept to the end, begun after the fifth step)
+      if (step === 6) first = store.snapshot();
       const id = 1 + Math.floor(next() * 40);
       if (stored.has(id) && next() < 0.25) {
         expect(await store.deleteReport(`synthetic-${id}`)).toBe(true);
@@ -153,11 +164,48 @@ describe('on a random corpus of writes, moves and deletes', () => {
         await store.upsertReport(randomReport(next, id), { extractorVersion: `v${step}` });
         stored.add(id);
       }
-      if (step % 10 === 0) expect(await expectSameRows(store, `step ${step}`)).toBeGreaterThan(0);
+      if (step % 10 === 0) {
+        expect(await expectSameRows(store, `step ${step}`)).toBeGreaterThan(0);
+        for (const { step: began, snapshot } of snapshots.splice(0)) {
+          await expectSameRows(snapshot, `step ${step}, snapshot of step ${began}`);
+          snapshot.release();
+        }
+      }
     }
     expect(stored.size).toBeGreaterThan(10);
     expect(moved).toBeGreaterThan(10);
     expect(deleted).toBeGreaterThan(10);
     expect(store.cooccurrenceUse.builds).toBe(1);
+    return first!;
+  }
+
+  it('after every tenth step the index answers what the statements answer, for the latest state and for older snapshots', async () => {
+    const store = await EmbeddedStore.open({ readCache: false });
+    try {
+      const first = await randomRun(store, 20261207);
+      // (the journal holds the last 256 commits: the snapshot of step 6 is still within it)
+      expect(await expectSameRows(first, 'the first snapshot')).toBeGreaterThan(0);
+      first.release();
+      expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
+      expect(store.cooccurrenceUse.declined).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('the same with a journal of 12 commits and compaction past 10 entries: a snapshot older than the journal gets the statement', async () => {
+    const saved = { ...CooccurrenceIndex.limits };
+    Object.assign(CooccurrenceIndex.limits, { journalCommits: 12, compactAfter: 10 });
+    const store = await EmbeddedStore.open({ readCache: false });
+    try {
+      const first = await randomRun(store, 20261208);
+      expect(await first.indexedRows!('regulations_cocited', { titles: ['行政复议法'], limit: 10 })).toBeNull();
+      first.release();
+      expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
+      expect(store.cooccurrenceUse.declined).toBe(1);
+    } finally {
+      Object.assign(CooccurrenceIndex.limits, saved);
+      await store.close();
+    }
   });
 });
