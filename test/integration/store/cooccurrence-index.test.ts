@@ -8,13 +8,16 @@
 // replacements that move a report to another place, and deletes, with
 // titles that Grafeo and JS order differently. A snapshot older than the
 // last commit is not answered from the index.
+import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../../src/api/context.js';
+import { schema } from '../../../src/api/schema/index.js';
 import type { JurisdictionFact, ReportGraph } from '../../../src/extract/types.js';
 import { seededRandom as random } from '../../../src/eval/split.js';
 import { ingestPaths } from '../../../src/ingest/pipeline.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { CooccurrenceIndex, type IndexedStatement } from '../../../src/store/cooccurrence-index.js';
-import type { StoreSnapshot } from '../../../src/store/types.js';
+import type { GraphStore, StoreSnapshot } from '../../../src/store/types.js';
 import { compareCodePoints } from '../../../src/store/code-point-order.js';
 import { syntheticReport } from '../../support/graphs.js';
 import { SEED_DIR } from '../../support/served.js';
@@ -70,6 +73,34 @@ describe('on the sample reports and their second year', () => {
     expect(store.cooccurrenceUse.answered).toBeGreaterThan(0);
     // (built once and fed every write since, not built again for each question)
     expect(store.cooccurrenceUse.builds).toBe(1);
+  });
+
+  it('the API answers co-citation, co-mention and similarity through the index as the statements answer them', async () => {
+    // the store without its index: the API runs the statements
+    const plain: GraphStore = {
+      kind: store.kind,
+      run: (name, ...params) => store.run(name, ...params),
+      upsertReport: (graph, meta) => store.upsertReport(graph, meta),
+      deleteReport: (id) => store.deleteReport(id),
+      counts: () => store.counts(),
+      close: () => store.close(),
+    };
+    const query = parse(`query($t: String!, $n: String!, $k: String!) {
+      regulation(title: $t) { coCited(first: 5) { totalCount nodes { regulation { title kind } count lift pmi } } }
+      initiative(name: $n) { coMentioned(first: 5) { totalCount nodes { initiative { name } count lift } } }
+      jurisdiction(name: $k) { similar(first: 5) { totalCount nodes { jurisdiction { code fullName } shared score } } }
+    }`);
+    const [titles, names, keys] = await Promise.all([keysOf(store, 'Regulation'), keysOf(store, 'Initiative'), keysOf(store, 'Jurisdiction')]);
+    const answered = store.cooccurrenceUse.answered;
+    for (let k = 0; k < 10; k++) {
+      const variableValues = { t: titles[k % titles.length], n: names[k % names.length], k: keys[k % keys.length] };
+      const [indexed, statements] = await Promise.all(
+        [store, plain].map((s) => execute({ schema, document: query, contextValue: createContext(s), variableValues })),
+      );
+      expect(indexed.errors).toBeUndefined();
+      expect(indexed).toEqual(statements);
+    }
+    expect(store.cooccurrenceUse.answered - answered).toBe(30);
   });
 
   it('a snapshot begun before the last commits is answered for its own state', async () => {
