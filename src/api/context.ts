@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import { runWith, type GraphStore, type ParamsOf, type RowOf, type StatementName } from '../store/types.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/read.js';
 import type { WriteAccess } from './auth.js';
+import { isIndexedStatement } from '../store/cooccurrence-index.js';
 import { RequestStore } from './request-store.js';
 import { ResponseBudget } from './response-budget.js';
 
@@ -51,7 +52,10 @@ export function createContext(
       let loader = loaders.get(id) as DataLoader<string, RowOf<N>[]> | undefined;
       if (!loader) {
         loader = new DataLoader<string, RowOf<N>[]>(async (keys) => {
-          const rows = await runWith(view, statement, { ...extra, [param]: [...keys] });
+          const params = { ...extra, [param]: [...keys] };
+          // (a ranking the store's co-occurrence index counts gives the statement's rows; null: the statement runs)
+          const indexed = isIndexedStatement(statement) ? await view.indexedRows(statement, params as never) : null;
+          const rows = (indexed as RowOf<N>[] | null) ?? (await runWith(view, statement, params));
           const grouped = new Map<string, RowOf<N>[]>(keys.map((k) => [k, []]));
           for (const row of rows) grouped.get(String((row as Record<string, unknown>)[keyColumn]))?.push(row);
           return keys.map((k) => grouped.get(k) ?? []);

@@ -8,7 +8,8 @@
 // store as they are.
 import type { ReportGraph } from '../extract/types.js';
 import type { SearchedKind } from '../store/text-index.js';
-import type { GraphStore, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from '../store/types.js';
+import type { IndexedStatement } from '../store/cooccurrence-index.js';
+import type { GraphStore, ParamsOf, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from '../store/types.js';
 
 export class RequestStore implements GraphStore {
   private current: StoreSnapshot | null = null;
@@ -63,6 +64,13 @@ export class RequestStore implements GraphStore {
     if (this.holds === 0 || !this.store.snapshot) return this.store.textCandidates?.(kind, texts) ?? Promise.resolve(null);
     this.current ??= this.store.snapshot();
     return this.current.textCandidates?.(kind, texts) ?? Promise.resolve(null);
+  }
+
+  /** Rows of a ranking statement from the store's co-occurrence index (see cooccurrence-index.ts), for the snapshot this request reads when it holds one. */
+  indexedRows<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null> {
+    if (this.holds === 0 || !this.store.snapshot) return this.store.indexedRows?.(name, params) ?? Promise.resolve(null);
+    this.current ??= this.store.snapshot();
+    return this.current.indexedRows?.(name, params) ?? Promise.resolve(null);
   }
 
   /** The store outlives requests: closing it is the server's business, not a request's. */

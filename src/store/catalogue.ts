@@ -4,6 +4,7 @@ import type { Row, ReportShape, JurisdictionShape, InitiativeShape, RegulationSh
 
 /** Every statement of cypher/, by name. */
 export const STATEMENT_NAMES = [
+  "cooccurrence_index_reports",
   "export_edge_keys",
   "export_edges",
   "export_node_keys",
@@ -127,6 +128,10 @@ export type StatementName = (typeof STATEMENT_NAMES)[number];
 
 /** Each statement's parameters and the row it returns. */
 export interface Statements {
+  "cooccurrence_index_reports": {
+    params: Record<never, never>;
+    row: { id: string; jurisdictions: string[]; regulations: string[]; initiatives: string[] };
+  };
   "export_edge_keys": {
     params: Record<never, never>;
     row: { type: string; key: string; count: number };

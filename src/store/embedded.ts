@@ -13,13 +13,15 @@ import { isNoSpace, StoreError } from './errors.js';
 import { claimInProcess, createDatabaseOnce, heldElsewhere, isLockConflict, noteHolder, sweepStaged } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
 import { completeRollups } from './rollup.js';
-import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from './types.js';
+import type { GraphStore, ParamsOf, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
 import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type Transaction, type TransactionResult, type Transactional } from './write.js';
 import { countsFromRows } from './counts.js';
 import { loadEngine, type Grafeo } from './engine.js';
 import { ReadCache } from './read-cache.js';
 import { TEXT_SOURCES, TextIndex, type SearchedKind } from './text-index.js';
+import { CooccurrenceIndex, type IndexedStatement } from './cooccurrence-index.js';
+import { rowsFromIndex } from './indexed-rows.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { availableParallelism } from 'node:os';
 
@@ -193,14 +195,31 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const generation = this.cache?.begin() ?? 0;
     const cacheable = this.writesInFlight === 0;
     const began = this.moments++;
+    const commitsBefore = this.commits;
     let released = false;
-    return {
+    const snapshot: StoreSnapshot = {
       // The index holds every text committed since its build began, and the build reads what was
       // committed then; a snapshot older than the build may still see a node deleted before it, which
       // the index may lack: such a snapshot searches every node (and the index is built for the next).
       textCandidates: async (kind, texts) => {
         const candidates = await this.textCandidates(kind, texts);
         return began > this.textIndexSince ? candidates : null;
+      },
+      // The co-occurrence index describes the graph as the last commit left it (it follows each commit as
+      // it happens, see indexWritten), and this snapshot the graph as it was after commit `commitsBefore`:
+      // the index counts for that state by undoing, for the count only, what the commits since created and
+      // deleted (answerAt; synchronous, so no commit comes in between), and the nodes' properties are read
+      // from this snapshot. It cannot when the snapshot began while a write run on its own was in flight
+      // (it commits at a moment this cannot see), or is older than the index's journal or build: then the
+      // statement answers, from the snapshot.
+      indexedRows: async (name, params) => {
+        const index = await this.cooccurrenceIndex();
+        if (released || !index || !cacheable) return null;
+        const older = commitsBefore !== this.commits;
+        const rows = await rowsFromIndex(index, commitsBefore, name, params, (statement, keys) => snapshot.run(statement, keys as never));
+        if (rows) this.cooccurrenceUse[older ? 'answeredOlder' : 'answered']++;
+        else this.cooccurrenceUse.declined++;
+        return rows;
       },
       run: async <N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> => {
         if (released) throw new StoreError('this snapshot has been released');
@@ -218,6 +237,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
         }
       },
     };
+    return snapshot;
   }
 
   /** A read statement: from the cache when its rows describe the state being read, else from the engine (filling the cache when they do). */
@@ -337,10 +357,11 @@ export class EmbeddedStore implements GraphStore, Transactional {
       this.writing = new Promise<void>((resolve) => (ended = resolve));
       try {
         // (the statements run, for the text index once they are committed: kept only while there is one)
+        // (every write, whether an index exists or not: one whose build begins while this runs follows the whole transaction once committed)
         const ran: Array<{ name: string; params: Record<string, unknown> }> = [];
         const { commit, value, touched } = await work({
           run: (name, params) => {
-            if (this.textIndex) ran.push({ name, params });
+            if (this.writes.get(this.statement(name).name)) ran.push({ name, params });
             return this.exec(executor, name, params);
           },
         });
@@ -385,9 +406,94 @@ export class EmbeddedStore implements GraphStore, Transactional {
     return (await this.textIndex)?.candidates(kind, texts) ?? null;
   }
 
-  /** Hands committed write statements to the text index, when one is built or being built (it keeps the texts they stored). */
+  /**
+   * Every commit passes here, with its write statements, at once (synchronously): the text index keeps
+   * the texts they stored, and the co-occurrence index follows them (or, while it is being built, they
+   * wait for it), so that it describes the graph as of the last commit.
+   */
   private indexWritten(statements: Array<{ name: string; params: Record<string, unknown> }>): void {
+    const commit = ++this.commits;
+    if (this.cooccurrenceBuilt) {
+      if (!this.cooccurrenceBuilt.follow(statements, commit)) this.dropCooccurrence();
+    } else this.cooccurrencePending?.push({ commit, statements });
     if (statements.length) void this.textIndex?.then((index) => index?.addWritten(statements));
+  }
+
+  /** Commits so far (transactions, and write statements run on their own). */
+  private commits = 0;
+
+  /** How often the co-occurrence index answered (for the latest commit, for an older snapshot), declined, and was built (for measuring). */
+  readonly cooccurrenceUse = { answered: 0, answeredOlder: 0, declined: 0, builds: 0 };
+
+  /** The co-occurrence index (src/store/cooccurrence-index.ts), built on first use (null: the build failed; the statements answer). */
+  private cooccurrence: Promise<CooccurrenceIndex | null> | null = null;
+  /** The same, once built and following the commits. */
+  private cooccurrenceBuilt: CooccurrenceIndex | null = null;
+  /** While it is being built: the commits since its build's snapshot began, for it to follow once built. */
+  private cooccurrencePending: Array<{ commit: number; statements: Array<{ name: string; params: Record<string, unknown> }> }> | null = null;
+
+  /**
+   * Rows of regulations_cocited, initiatives_comentioned or jurisdictions_similar counted by the
+   * co-occurrence index, for the latest committed state; null when the index cannot give them (the
+   * caller runs the statement). Read through a snapshot of its own (see snapshot().indexedRows).
+   */
+  async indexedRows<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null> {
+    this.assertOpen();
+    const snapshot = this.snapshot();
+    try {
+      return await snapshot.indexedRows!(name, params);
+    } finally {
+      snapshot.release();
+    }
+  }
+
+  /** The co-occurrence index, its build begun on the first call (not while a write run on its own is in flight: its commit could be read by the build and followed after it). */
+  private cooccurrenceIndex(): Promise<CooccurrenceIndex | null> {
+    if (!this.cooccurrence && this.writesInFlight > 0) return Promise.resolve(null);
+    this.cooccurrence ??= this.buildCooccurrence();
+    return this.cooccurrence;
+  }
+
+  /** Forgets the co-occurrence index (a commit it cannot follow): the next use builds it again. */
+  private dropCooccurrence(): void {
+    this.cooccurrence = null;
+    this.cooccurrenceBuilt = null;
+    this.cooccurrencePending = null;
+  }
+
+  private async buildCooccurrence(): Promise<CooccurrenceIndex | null> {
+    // One snapshot for the whole read; the commits after it began wait in cooccurrencePending.
+    this.cooccurrenceUse.builds++;
+    const tx = this.readOnly ? null : this.db.beginTransaction();
+    const since = this.commits;
+    const pending: Array<{ commit: number; statements: Array<{ name: string; params: Record<string, unknown> }> }> = [];
+    this.cooccurrencePending = pending;
+    try {
+      // (past the read cache: every report's links, read once)
+      const rows = await this.readLane((tx ?? this.db) as unknown as Executor, 'cooccurrence_index_reports', {}, this.ownLimit);
+      const index = CooccurrenceIndex.fromRows(rows, since);
+      // (dropped meanwhile: a commit it cannot follow; the next use builds it again)
+      if (this.cooccurrencePending !== pending) return null;
+      for (const { commit, statements } of pending) {
+        if (!index.follow(statements, commit)) {
+          this.dropCooccurrence();
+          return null;
+        }
+      }
+      this.cooccurrencePending = null;
+      this.cooccurrenceBuilt = index;
+      return index;
+    } catch {
+      // (the statements answer, as on a store without the index; the next use tries again)
+      if (this.cooccurrencePending === pending) this.dropCooccurrence();
+      return null;
+    } finally {
+      try {
+        tx?.rollback();
+      } catch {
+        // the engine has already ended it (closed store)
+      }
+    }
   }
 
   /** Counts snapshots and index builds as they begin: which came first. */

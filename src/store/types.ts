@@ -3,6 +3,7 @@
 import type { ReportGraph } from '../extract/types.js';
 import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 import type { SearchedKind } from './text-index.js';
+import type { IndexedStatement } from './cooccurrence-index.js';
 
 export type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 
@@ -40,6 +41,8 @@ export interface StoreSnapshot {
   run<N extends StatementName>(name: N, ...params: RunParams<N>): Promise<RowOf<N>[]>;
   /** As GraphStore.textCandidates, for the state this snapshot reads. */
   textCandidates?(kind: SearchedKind, texts: string[]): Promise<string[] | null>;
+  /** As GraphStore.indexedRows, for the state this snapshot reads. */
+  indexedRows?<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null>;
   release(): void;
 }
 
@@ -75,6 +78,13 @@ export interface GraphStore {
    * serve CONTAINS).
    */
   textCandidates?(kind: SearchedKind, texts: string[]): Promise<string[] | null>;
+  /**
+   * The rows a ranking statement (co-citation, co-mention, similarity) would
+   * give, counted by the store's own index (src/store/cooccurrence-index.ts):
+   * the same rows, cheaper. Absent, or null when the index cannot answer for
+   * the state read: the caller runs the statement (Neo4j has no such index).
+   */
+  indexedRows?<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null>;
   /**
    * Resolves when the store can take a write now; rejects with the reason
    * when it cannot (closed, disk full, opened for reading only, server not

@@ -1,0 +1,628 @@
+// The embedded store's index of which reports cite which regulations, mention
+// which initiatives and are about which jurisdiction: co-citation, co-mention
+// and jurisdiction similarity counted in JS over integer postings, instead of
+// Grafeo walking a hub's reports row by row (a hub regulation is cited by
+// most reports: 3 s at 50,000 reports for the statement, milliseconds here).
+//
+// The answers are the statements' (regulations_cocited,
+// initiatives_comentioned, jurisdictions_similar): the same counts, the same
+// floats (same formula, same operand order), the same order with the same
+// tie-breaks (strings in code point order, as Grafeo compares them), the same
+// totals and the same `limit`. Only the keys of the other nodes come from
+// here; their properties are read by one keyed statement on the same snapshot
+// (see EmbeddedStore.indexedRows). test/integration/store/cooccurrence-index.test.ts
+// holds the two to the same rows.
+//
+// The index is exact, not a superset: it follows every committed write that
+// changes what it holds (report_create, report_delete, report_cites_regulations,
+// report_mentions_initiatives, from their own parameters), and forgets itself
+// on a committed write it does not know (the store then builds it again). It
+// keeps no co-occurrence pair counts (too costly at write time): co-citation
+// and co-mention count over the postings of the node asked about (its
+// reports' other links), and similarity over an in-memory rollup of which
+// jurisdictions have each regulation and initiative (as the store's own
+// rollup, REPORTS_CITE / REPORTS_MENTION): the cost is the degree walked,
+// the corpus's size aside. A deleted or replaced report's number is retired
+// (its postings entries skipped, then compacted away), and a replaced report
+// gets a new number.
+//
+// A request reads one snapshot, which may have begun a few commits ago. The
+// index keeps a journal of the reports each recent commit created and
+// deleted (a deleted report's links are kept while it is in the journal), so
+// it can count for that snapshot's state: the reports created since are
+// taken out of the counts and those deleted since put back, for the count
+// only (answerAt). That is exact because a report's links are all written in
+// the commit that creates it; a snapshot older than the journal or than the
+// index's build gets the statement's answer.
+import { compareCodePoints } from './code-point-order.js';
+import type { Row } from './rows.js';
+
+/** The statements whose rows this index can give, and their key parameter. */
+export const INDEXED_STATEMENTS = {
+  regulations_cocited: 'titles',
+  initiatives_comentioned: 'names',
+  jurisdictions_similar: 'keys',
+} as const;
+export type IndexedStatement = keyof typeof INDEXED_STATEMENTS;
+
+export function isIndexedStatement(name: string): name is IndexedStatement {
+  return Object.hasOwn(INDEXED_STATEMENTS, name);
+}
+
+/** The write statements that leave what the index holds as it is (any other committed write makes it forget itself). */
+const WRITES_PASSED_OVER = new Set([
+  'report_identifies_problems',
+  'report_plans',
+  'report_reports_metrics',
+  'report_delete_owned',
+  'orphans_delete_initiatives',
+  'orphans_delete_regulations',
+  'orphans_delete_indicators',
+  'orphans_delete_themes',
+  'orphans_delete_organizations',
+  'rollup_add_citations',
+  'rollup_add_mentions',
+  'rollup_count_citations',
+  'rollup_count_mentions',
+  'rollup_rebuild',
+  'rollup_remove_report',
+]);
+
+/**
+ * A list of small integers: a plain array (V8 keeps it packed, 4–8 bytes an entry). Most of a
+ * corpus's regulations are local documents cited once, so a list's fixed cost is what counts: a
+ * typed array and its wrapper took ~400 bytes a regulation (15 MiB of 39 at 5,000 reports).
+ */
+type IntList = number[];
+
+/** Keeps the entries the test keeps, in order. */
+function retain(list: IntList, keep: (value: number) => boolean): void {
+  let kept = 0;
+  for (let k = 0; k < list.length; k++) if (keep(list[k])) list[kept++] = list[k];
+  list.length = kept;
+}
+
+/** Strings numbered 0, 1, 2 … in the order first seen. */
+class Numbering {
+  readonly keys: string[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  numberOf(key: string): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.keys.length;
+      this.keys.push(key);
+      this.numbers.set(key, n);
+    }
+    return n;
+  }
+
+  find(key: string): number | undefined {
+    return this.numbers.get(key);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+}
+
+/** Reports linked to nodes of one label (regulations by CITES, initiatives by MENTIONS). */
+class Links {
+  readonly nodes = new Numbering();
+  /** Per node, the reports linked to it (each once; retired reports are skipped until compacted). */
+  readonly reports: IntList[] = [];
+  /** Per node, its relationships from live reports (the statements' COUNT subqueries). */
+  degree = new Int32Array(16);
+  /** Per report, its nodes, one entry per relationship (null: retired or none). */
+  readonly ofReport: Array<number[] | null> = [];
+
+  node(key: string): number {
+    const n = this.nodes.numberOf(key);
+    if (n === this.reports.length) this.reports.push([]);
+    if (n >= this.degree.length) {
+      const grown = new Int32Array(this.degree.length * 2);
+      grown.set(this.degree);
+      this.degree = grown;
+    }
+    return n;
+  }
+
+  /** Links a report to nodes, one relationship per key (as the write statement creates them); returns the nodes it was not linked to before. */
+  add(report: number, keys: readonly string[]): number[] {
+    const fresh: number[] = [];
+    let own = this.ofReport[report];
+    if (!own) {
+      own = [];
+      this.ofReport[report] = own;
+    }
+    for (const key of keys) {
+      const n = this.node(key);
+      if (!own.includes(n)) {
+        this.reports[n].push(report);
+        fresh.push(n);
+      }
+      own.push(n);
+      this.degree[n]++;
+    }
+    return fresh;
+  }
+
+  /** Takes a report's relationships out of the degrees (sign -1) or puts them back (+1); returns the nodes it links to (each once). */
+  count(report: number, sign: 1 | -1): number[] {
+    const own = this.ofReport[report];
+    if (!own) return [];
+    for (const n of own) this.degree[n] += sign;
+    return [...new Set(own)];
+  }
+
+  /** Forgets a deleted report's links (its postings entries stay until compacted); returns how many entries that retires. */
+  forget(report: number): number {
+    const own = this.ofReport[report];
+    this.ofReport[report] = null;
+    return own ? new Set(own).size : 0;
+  }
+}
+
+/**
+ * Per node (regulation or initiative), the jurisdictions whose reports link
+ * to it and how many of their reports do: the store's rollup (REPORTS_CITE,
+ * REPORTS_MENTION) kept in memory, so that similarity walks a feature's
+ * jurisdictions (a few thousand at most, however many reports) rather than
+ * its reports. Kept exact at every write: one entry per (node, jurisdiction)
+ * with reports, none without.
+ */
+class Rollup {
+  /** Per node, its jurisdictions (in no order), each followed by its reports linking to the node. */
+  readonly jurisdictions: IntList[] = [];
+
+  /** One more report of the jurisdiction links to the node; true when it is the first. */
+  add(node: number, jurisdiction: number): boolean {
+    while (this.jurisdictions.length <= node) this.jurisdictions.push([]);
+    const places = this.jurisdictions[node];
+    for (let k = 0; k < places.length; k += 2) {
+      if (places[k] === jurisdiction) {
+        places[k + 1]++;
+        return false;
+      }
+    }
+    places.push(jurisdiction, 1);
+    return true;
+  }
+
+  /** One report fewer; true when it was the last (the entry is removed). */
+  remove(node: number, jurisdiction: number): boolean {
+    const places = this.jurisdictions[node];
+    for (let k = 0; k < places.length; k += 2) {
+      if (places[k] !== jurisdiction) continue;
+      if (--places[k + 1] > 0) return false;
+      // (the last entry takes its place)
+      places[k] = places[places.length - 2];
+      places[k + 1] = places[places.length - 1];
+      places.length -= 2;
+      return true;
+    }
+    return false;
+  }
+}
+
+/** A ranking's entry: the other node's key, its count (together or shared) and its score (lift or jaccard). */
+export interface Ranked {
+  key: string;
+  other: string;
+  count: number;
+  score: number;
+  total: number;
+}
+
+/** Scratch arrays a query counts in, cleared after it by the list of what it touched. */
+class Counter {
+  counts = new Int32Array(16);
+  /** The last "round" (report, or feature) that counted a node: one count per node per round. */
+  lastRound = new Int32Array(16);
+  readonly touched: number[] = [];
+
+  fit(size: number): void {
+    if (size <= this.counts.length) return;
+    const length = Math.max(size, this.counts.length * 2);
+    this.counts = new Int32Array(length);
+    this.lastRound = new Int32Array(length);
+  }
+
+  /** Counts node n once in round `round` (rounds are numbered from 1). */
+  count(n: number, round: number): void {
+    if (this.lastRound[n] === round) return;
+    this.lastRound[n] = round;
+    if (this.counts[n]++ === 0) this.touched.push(n);
+  }
+
+  /** Counts node n once more. */
+  add(n: number): void {
+    if (this.counts[n]++ === 0) this.touched.push(n);
+  }
+
+  clear(): void {
+    for (const n of this.touched) {
+      this.counts[n] = 0;
+      this.lastRound[n] = 0;
+    }
+    this.touched.length = 0;
+  }
+}
+
+/**
+ * The first `limit` of the candidates by `before`, sorted: a bounded heap, so that the long tail
+ * of a hub (thousands of local documents cited once alongside it) is never sorted whole.
+ */
+function firstOf<T>(candidates: T[], limit: number, before: (a: T, b: T) => number): T[] {
+  if (candidates.length <= limit * 4) return candidates.sort(before).slice(0, limit);
+  // a max-heap of the best `limit` so far: its root is the worst of them
+  const heap: T[] = [];
+  const worse = (i: number, j: number) => before(heap[i], heap[j]) > 0;
+  const swap = (i: number, j: number) => {
+    const t = heap[i];
+    heap[i] = heap[j];
+    heap[j] = t;
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const c of candidates) {
+    if (heap.length < limit) {
+      heap.push(c);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (limit > 0 && before(c, heap[0]) < 0) {
+      heap[0] = c;
+      down(0);
+    }
+  }
+  return heap.sort(before);
+}
+
+/** Distinct keys in code point order (the statements' ORDER BY on the key column), or null when the batch repeats one. */
+function orderedKeys(keys: readonly string[]): string[] | null {
+  if (new Set(keys).size !== keys.length) return null;
+  return [...keys].sort(compareCodePoints);
+}
+
+export class CooccurrenceIndex {
+  private readonly reportNumbers = new Map<string, number>();
+  /** Per report number: 1 while it is the number of a stored report. */
+  private live = new Uint8Array(16);
+  private reportCount = 0;
+  private readonly regulations = new Links();
+  private readonly initiatives = new Links();
+  private readonly jurisdictions = new Numbering();
+  /** Per report number, its jurisdiction's number (-1: none). */
+  private jurisdictionOf = new Int32Array(16);
+  /** Per jurisdiction, its reports (retired ones skipped until compacted). */
+  private readonly reportsOf: IntList[] = [];
+  /** Per jurisdiction, the size of its set of regulations and initiatives (the rollup's featureCount). */
+  private featureCounts = new Int32Array(16);
+  private readonly regulationRollup = new Rollup();
+  private readonly initiativeRollup = new Rollup();
+  private nextReport = 0;
+  /** Postings entries of retired reports, and of all reports: past half, they are compacted away. */
+  private retiredEntries = 0;
+  private entries = 0;
+  private readonly counter = new Counter();
+  private readonly featureCounter = new Counter();
+  /** The commit the index describes (the store's count of commits), and the oldest state it can still answer for. */
+  private current = 0;
+  private horizon = 0;
+  /** The reports each recent commit created and deleted, oldest first: what answerAt undoes for an older state. */
+  private readonly journal: Array<{ commit: number; born: number[]; died: number[] }> = [];
+  /**
+   * Commits kept in the journal (a request's snapshot older than that many commits gets the statement's
+   * answer), and the deleted reports' postings entries past which they are compacted away (once they
+   * are half of all). Tests lower them, to reach the journal's end and the compaction with a few reports.
+   */
+  static readonly limits = { journalCommits: 256, compactAfter: 1000 };
+
+  /** Builds it from the rows of cooccurrence_index_reports, read from the state after commit `commit`. */
+  static fromRows(rows: Row[], commit = 0): CooccurrenceIndex {
+    const index = new CooccurrenceIndex();
+    index.current = commit;
+    index.horizon = commit;
+    for (const row of rows) {
+      const [jurisdiction] = (row.jurisdictions as string[] | null) ?? [];
+      const report = index.createReport(String(row.id), jurisdiction ?? null);
+      index.link(report, (row.regulations as string[] | null) ?? [], (row.initiatives as string[] | null) ?? []);
+    }
+    index.entry = null;
+    return index;
+  }
+
+  /** The journal entry of the commit being followed (null: building, nothing to undo). */
+  private entry: { commit: number; born: number[]; died: number[] } | null = null;
+
+  /**
+   * Follows a commit's write statements, in the order they ran (commit: the
+   * store's count of commits with it); false when one of them changes the
+   * graph in a way the index does not know (then it no longer describes the
+   * graph, and the store drops it).
+   */
+  follow(statements: ReadonlyArray<{ name: string; params: Record<string, unknown> }>, commit = this.current + 1): boolean {
+    this.current = commit;
+    this.entry = { commit, born: [], died: [] };
+    this.journal.push(this.entry);
+    while (this.journal.length > CooccurrenceIndex.limits.journalCommits) this.trimJournal();
+    for (const { name, params } of statements) {
+      switch (name) {
+        case 'report_create': {
+          const props = params.props as { id: string };
+          this.createReport(String(props.id), (params.jurisdictionKey as string | null) ?? null);
+          break;
+        }
+        case 'report_delete':
+          this.deleteReport(String(params.id));
+          break;
+        case 'report_cites_regulations': {
+          const report = this.reportNumbers.get(String(params.id));
+          if (report !== undefined) this.link(report, params.titles as string[], []);
+          break;
+        }
+        case 'report_mentions_initiatives': {
+          const report = this.reportNumbers.get(String(params.id));
+          if (report !== undefined) this.link(report, [], params.names as string[]);
+          break;
+        }
+        default:
+          if (!WRITES_PASSED_OVER.has(name)) return false;
+      }
+    }
+    this.entry = null;
+    return true;
+  }
+
+  /** Drops the oldest journal entry: the reports it deleted are forgotten, and states before it can no longer be answered for. */
+  private trimJournal(): void {
+    const oldest = this.journal.shift();
+    if (!oldest) return;
+    this.horizon = Math.max(this.horizon, oldest.commit);
+    for (const report of oldest.died) this.retiredEntries += this.regulations.forget(report) + this.initiatives.forget(report);
+    if (this.retiredEntries > CooccurrenceIndex.limits.compactAfter && this.retiredEntries * 2 > this.entries) this.compact();
+  }
+
+  /**
+   * Runs `count` on the graph as it was after commit `state` (a request's
+   * snapshot began then), or returns null when that is older than the
+   * journal: the reports created since are taken out and those deleted since
+   * put back, for the count only (synchronously: nothing else runs
+   * meanwhile), then the index is as it was.
+   */
+  answerAt<T>(state: number, count: () => T): T | null {
+    if (state < this.horizon || state > this.current) return null;
+    if (state === this.current) return count();
+    const born = new Set<number>();
+    const died = new Set<number>();
+    for (let k = this.journal.length - 1; k >= 0 && this.journal[k].commit > state; k--) {
+      for (const report of this.journal[k].born) born.add(report);
+      for (const report of this.journal[k].died) died.add(report);
+    }
+    // (a report created and deleted since was not there then, and is not now)
+    const taken = [...born].filter((report) => !died.has(report));
+    const restored = [...died].filter((report) => !born.has(report));
+    for (const report of taken) this.setLive(report, false);
+    for (const report of restored) this.setLive(report, true);
+    try {
+      return count();
+    } finally {
+      for (const report of restored) this.setLive(report, false);
+      for (const report of taken) this.setLive(report, true);
+    }
+  }
+
+  /** Stored reports. */
+  get reports(): number {
+    return this.reportCount;
+  }
+
+  private createReport(id: string, jurisdictionKey: string | null): number {
+    // (a report is written after its stored copy is deleted; were it not, the new one replaces it here)
+    this.deleteReport(id);
+    const report = this.nextReport++;
+    this.reportNumbers.set(id, report);
+    this.live = grownUint8(this.live, report + 1);
+    this.jurisdictionOf = grownInt32(this.jurisdictionOf, report + 1, -1);
+    this.live[report] = 1;
+    this.reportCount++;
+    this.entry?.born.push(report);
+    const jurisdiction = jurisdictionKey === null ? -1 : this.jurisdiction(jurisdictionKey);
+    this.jurisdictionOf[report] = jurisdiction;
+    if (jurisdiction >= 0) {
+      this.reportsOf[jurisdiction].push(report);
+      this.entries++;
+    }
+    return report;
+  }
+
+  private jurisdiction(key: string): number {
+    const j = this.jurisdictions.numberOf(key);
+    if (j === this.reportsOf.length) this.reportsOf.push([]);
+    this.featureCounts = grownInt32(this.featureCounts, j + 1, 0);
+    return j;
+  }
+
+  private link(report: number, titles: readonly string[], names: readonly string[]): void {
+    // (links come in the commit that creates the report; were they added later, the journal could not take them out alone)
+    if (this.entry && !this.entry.born.includes(report)) this.horizon = this.current;
+    const jurisdiction = this.jurisdictionOf[report];
+    for (const [links, rollup, keys] of [
+      [this.regulations, this.regulationRollup, titles],
+      [this.initiatives, this.initiativeRollup, names],
+    ] as const) {
+      const fresh = links.add(report, keys);
+      this.entries += fresh.length;
+      if (jurisdiction >= 0) for (const node of fresh) if (rollup.add(node, jurisdiction)) this.featureCounts[jurisdiction]++;
+    }
+  }
+
+  private deleteReport(id: string): void {
+    const report = this.reportNumbers.get(id);
+    if (report === undefined) return;
+    this.reportNumbers.delete(id);
+    this.setLive(report, false);
+    if (this.jurisdictionOf[report] >= 0) this.retiredEntries++;
+    // (its links are kept while the journal may put it back for an older snapshot; see trimJournal)
+    if (this.entry) this.entry.died.push(report);
+    else this.retiredEntries += this.regulations.forget(report) + this.initiatives.forget(report);
+  }
+
+  /** Takes a report out of the counts (deleted, or not yet there in the state counted) or puts it back. */
+  private setLive(report: number, live: boolean): void {
+    this.live[report] = live ? 1 : 0;
+    this.reportCount += live ? 1 : -1;
+    const jurisdiction = this.jurisdictionOf[report];
+    for (const [links, rollup] of [
+      [this.regulations, this.regulationRollup],
+      [this.initiatives, this.initiativeRollup],
+    ] as const) {
+      const nodes = links.count(report, live ? 1 : -1);
+      if (jurisdiction < 0) continue;
+      for (const node of nodes) {
+        if (live && rollup.add(node, jurisdiction)) this.featureCounts[jurisdiction]++;
+        else if (!live && rollup.remove(node, jurisdiction)) this.featureCounts[jurisdiction]--;
+      }
+    }
+  }
+
+  /** Drops the postings entries of deleted reports the journal no longer needs. */
+  private compact(): void {
+    const live = (report: number) => this.live[report] === 1 || this.regulations.ofReport[report] != null || this.initiatives.ofReport[report] != null;
+    for (const list of this.regulations.reports) retain(list, live);
+    for (const list of this.initiatives.reports) retain(list, live);
+    for (const list of this.reportsOf) retain(list, live);
+    this.entries -= this.retiredEntries;
+    this.retiredEntries = 0;
+  }
+
+  /**
+   * Co-citation (regulations) or co-mention (initiatives) of each key, as
+   * regulations_cocited / initiatives_comentioned rank them: for each key, the
+   * first `limit` other nodes by shared reports (desc), lift (desc), key (code
+   * point order), with how many there are; keys in code point order. Null when
+   * the batch repeats a key (the statement would merge their rankings).
+   */
+  cooccurring(label: 'Regulation' | 'Initiative', keys: readonly string[], limit: number): Ranked[] | null {
+    const ordered = orderedKeys(keys);
+    if (!ordered) return null;
+    const links = label === 'Regulation' ? this.regulations : this.initiatives;
+    const out: Ranked[] = [];
+    const counter = this.counter;
+    counter.fit(links.nodes.size);
+    const reportCount = this.reportCount;
+    for (const key of ordered) {
+      const node = links.nodes.find(key);
+      if (node === undefined) continue;
+      const citedA = links.degree[node];
+      const postings = links.reports[node];
+      for (let k = 0; k < postings.length; k++) {
+        const report = postings[k];
+        if (this.live[report] !== 1) continue;
+        // (rounds are report numbers + 1: a report that links to a node twice counts once, as count(DISTINCT r))
+        for (const other of links.ofReport[report] ?? []) if (other !== node) counter.count(other, report + 1);
+      }
+      const found = counter.touched.map((other) => {
+        const together = counter.counts[other];
+        return { other: links.nodes.keys[other], together, lift: (together * reportCount) / (citedA * links.degree[other]) };
+      });
+      counter.clear();
+      const total = found.length;
+      const top = firstOf(found, limit, (a, b) => b.together - a.together || b.lift - a.lift || compareCodePoints(a.other, b.other));
+      for (const t of top) out.push({ key, other: t.other, count: t.together, score: t.lift, total });
+    }
+    return out;
+  }
+
+  /**
+   * Jurisdictions like each key, as jurisdictions_similar ranks them: the
+   * Jaccard similarity of their sets of regulations and initiatives, ranked
+   * by jaccard (desc) and shared (desc). The statement's last tie-break is the
+   * other jurisdiction's fullName, a property this index does not keep: each
+   * key's ranking is cut after `limit` and every jurisdiction tied with the
+   * last one kept, for the caller to order by fullName and cut to `limit`.
+   */
+  similar(keys: readonly string[], limit: number): Ranked[] | null {
+    const ordered = orderedKeys(keys);
+    if (!ordered) return null;
+    const out: Ranked[] = [];
+    for (const key of ordered) {
+      const mine = this.jurisdictions.find(key);
+      if (mine === undefined) continue;
+      const features = this.featuresOf(mine);
+      const mineCount = this.featureCounts[mine];
+      const counter = this.counter;
+      counter.fit(this.jurisdictions.size);
+      // each of my features once: every other jurisdiction it is in shares it (the rollup holds each once)
+      for (const [rollup, nodes] of [
+        [this.regulationRollup, features.regulations],
+        [this.initiativeRollup, features.initiatives],
+      ] as const) {
+        for (const node of nodes) {
+          const places = rollup.jurisdictions[node];
+          for (let k = 0; k < places.length; k += 2) {
+            const other = places[k];
+            if (other !== mine) counter.add(other);
+          }
+        }
+      }
+      const found = counter.touched.map((other) => {
+        const shared = counter.counts[other];
+        return { other, shared, jaccard: shared / (mineCount + this.featureCounts[other] - shared) };
+      });
+      counter.clear();
+      const total = found.length;
+      const byScore = (a: (typeof found)[number], b: (typeof found)[number]) => b.jaccard - a.jaccard || b.shared - a.shared;
+      const sorted = found.sort(byScore);
+      let end = Math.min(limit, sorted.length);
+      // (those tied with the last kept may come before it once ordered by fullName)
+      if (end > 0) while (end < sorted.length && byScore(sorted[end], sorted[end - 1]) === 0) end++;
+      for (const t of sorted.slice(0, end)) out.push({ key, other: this.jurisdictions.keys[t.other], count: t.shared, score: t.jaccard, total });
+    }
+    return out;
+  }
+
+  /** A jurisdiction's distinct regulations and initiatives, from its live reports. */
+  private featuresOf(jurisdiction: number): { regulations: number[]; initiatives: number[] } {
+    const reports = this.reportsOf[jurisdiction];
+    const result = { regulations: [] as number[], initiatives: [] as number[] };
+    for (const [links, into] of [
+      [this.regulations, result.regulations],
+      [this.initiatives, result.initiatives],
+    ] as const) {
+      const seen = this.featureCounter;
+      seen.fit(links.nodes.size);
+      for (let k = 0; k < reports.length; k++) {
+        const report = reports[k];
+        if (this.live[report] !== 1) continue;
+        for (const node of links.ofReport[report] ?? []) seen.count(node, 1);
+      }
+      into.push(...seen.touched);
+      seen.clear();
+    }
+    return result;
+  }
+}
+
+function grownInt32(array: Int32Array<ArrayBuffer>, size: number, fill: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const grown = new Int32Array(Math.max(size, array.length * 2)).fill(fill);
+  grown.set(array);
+  return grown;
+}
+
+function grownUint8(array: Uint8Array<ArrayBuffer>, size: number): Uint8Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const grown = new Uint8Array(Math.max(size, array.length * 2));
+  grown.set(array);
+  return grown;
+}

@@ -1,0 +1,242 @@
+// The embedded store's co-occurrence index (src/store/cooccurrence-index.ts)
+// counts co-citation, co-mention and jurisdiction similarity in JS; what it
+// answers must be the statements' rows exactly (regulations_cocited,
+// initiatives_comentioned, jurisdictions_similar): the same nodes, counts,
+// float lifts and jaccards, order and ties, totals and `limit`. Asked for
+// every regulation, initiative and jurisdiction: on the sample reports (the
+// index built halfway and fed the rest), and on a random corpus of writes,
+// replacements that move a report to another place, and deletes, with
+// titles that Grafeo and JS order differently. A snapshot older than the
+// last commit is not answered from the index.
+import { execute, parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../../src/api/context.js';
+import { schema } from '../../../src/api/schema/index.js';
+import type { JurisdictionFact, ReportGraph } from '../../../src/extract/types.js';
+import { seededRandom as random } from '../../../src/eval/split.js';
+import { ingestPaths } from '../../../src/ingest/pipeline.js';
+import { EmbeddedStore } from '../../../src/store/embedded.js';
+import { CooccurrenceIndex, type IndexedStatement } from '../../../src/store/cooccurrence-index.js';
+import type { GraphStore, StoreSnapshot } from '../../../src/store/types.js';
+import { compareCodePoints } from '../../../src/store/code-point-order.js';
+import { syntheticReport } from '../../support/graphs.js';
+import { SEED_DIR } from '../../support/served.js';
+
+const SECOND_YEAR = new URL('../../fixtures/second-year/', import.meta.url).pathname;
+
+/** What is read: the store as it is, or a snapshot. */
+type Reader = Pick<StoreSnapshot, 'run' | 'indexedRows'>;
+
+async function keysOf(store: Reader, label: 'Initiative' | 'Regulation' | 'Jurisdiction'): Promise<string[]> {
+  const page = await store.run('export_nodes', { label, after: '', limit: 100_000, properties: false });
+  return page.map((row) => String(row.key));
+}
+
+const ASKED: Array<{ name: IndexedStatement; param: string; label: 'Initiative' | 'Regulation' | 'Jurisdiction' }> = [
+  { name: 'regulations_cocited', param: 'titles', label: 'Regulation' },
+  { name: 'initiatives_comentioned', param: 'names', label: 'Initiative' },
+  { name: 'jurisdictions_similar', param: 'keys', label: 'Jurisdiction' },
+];
+
+/** Asks the index and the statement for every node of each ranking, whole and cut short, together and one by one; returns the rows compared. */
+async function expectSameRows(store: Reader, where: string): Promise<number> {
+  let compared = 0;
+  for (const { name, param, label } of ASKED) {
+    const keys = await keysOf(store, label);
+    const batches = [keys, ...keys.map((key) => [key]), [...keys].reverse().slice(0, 3), ['(no such node)']];
+    for (const limit of [10_000, 3, 1, 0]) {
+      for (const batch of batches) {
+        const params = { limit, [param]: batch } as never;
+        const plain = await store.run(name, params);
+        const indexed = await store.indexedRows!(name, params);
+        expect(indexed, `${where}: ${name} ${JSON.stringify(batch)} limit ${limit}`).toEqual(plain);
+        compared += plain.length;
+      }
+    }
+  }
+  return compared;
+}
+
+describe('on the sample reports and their second year', () => {
+  let store: EmbeddedStore;
+  beforeAll(async () => {
+    store = await EmbeddedStore.open({ readCache: false });
+    await ingestPaths(store, [SEED_DIR], { workers: 0 });
+  });
+  afterAll(() => store?.close());
+
+  it('answers what the statements answer, built from the graph and then fed by writes', async () => {
+    // the first question builds the index from the graph
+    expect(await expectSameRows(store, 'seeds')).toBeGreaterThan(100);
+    await ingestPaths(store, [SECOND_YEAR], { workers: 0 });
+    expect(await expectSameRows(store, 'seeds and second year')).toBeGreaterThan(100);
+    expect(store.cooccurrenceUse.answered).toBeGreaterThan(0);
+    // (built once and fed every write since, not built again for each question)
+    expect(store.cooccurrenceUse.builds).toBe(1);
+  });
+
+  it('the API answers co-citation, co-mention and similarity through the index as the statements answer them', async () => {
+    // the store without its index: the API runs the statements
+    const plain: GraphStore = {
+      kind: store.kind,
+      run: (name, ...params) => store.run(name, ...params),
+      upsertReport: (graph, meta) => store.upsertReport(graph, meta),
+      deleteReport: (id) => store.deleteReport(id),
+      counts: () => store.counts(),
+      close: () => store.close(),
+    };
+    const query = parse(`query($t: String!, $n: String!, $k: String!) {
+      regulation(title: $t) { coCited(first: 5) { totalCount nodes { regulation { title kind } count lift pmi } } }
+      initiative(name: $n) { coMentioned(first: 5) { totalCount nodes { initiative { name } count lift } } }
+      jurisdiction(name: $k) { similar(first: 5) { totalCount nodes { jurisdiction { code fullName } shared score } } }
+    }`);
+    const [titles, names, keys] = await Promise.all([keysOf(store, 'Regulation'), keysOf(store, 'Initiative'), keysOf(store, 'Jurisdiction')]);
+    const answered = store.cooccurrenceUse.answered;
+    for (let k = 0; k < 10; k++) {
+      const variableValues = { t: titles[k % titles.length], n: names[k % names.length], k: keys[k % keys.length] };
+      const [indexed, statements] = await Promise.all(
+        [store, plain].map((s) => execute({ schema, document: query, contextValue: createContext(s), variableValues })),
+      );
+      expect(indexed.errors).toBeUndefined();
+      expect(indexed).toEqual(statements);
+    }
+    expect(store.cooccurrenceUse.answered - answered).toBe(30);
+  });
+
+  it('a snapshot begun before the last commits is answered for its own state', async () => {
+    const older = store.snapshot();
+    const params = { titles: ['行政复议法'], limit: 10 };
+    try {
+      const before = await older.indexedRows!('regulations_cocited', params);
+      expect(before).toEqual(await older.run('regulations_cocited', params));
+      await store.upsertReport(syntheticReport(9001));
+      await store.upsertReport(syntheticReport(9002));
+      expect(await store.deleteReport('synthetic-9001')).toBe(true);
+      const answered = store.cooccurrenceUse.answeredOlder;
+      expect(await older.indexedRows!('regulations_cocited', params)).toEqual(before);
+      expect(store.cooccurrenceUse.answeredOlder).toBe(answered + 1);
+      const newer = store.snapshot();
+      try {
+        const rows = await newer.indexedRows!('regulations_cocited', params);
+        expect(rows).toEqual(await newer.run('regulations_cocited', params));
+        expect(rows).not.toEqual(before);
+      } finally {
+        newer.release();
+      }
+    } finally {
+      older.release();
+    }
+  });
+});
+
+describe('on a random corpus of writes, moves and deletes', () => {
+  const PLACES: JurisdictionFact[] = [
+    { name: '罗江区', fullName: '四川省德阳市罗江区', province: '四川省', prefecture: '德阳市', level: 'county', adminCode: '510604' },
+    { name: '旌阳区', fullName: '四川省德阳市旌阳区', province: '四川省', prefecture: '德阳市', level: 'county', adminCode: '510603' },
+    { name: '德阳市', fullName: '四川省德阳市', province: '四川省', prefecture: '德阳市', level: 'prefecture', adminCode: '510600' },
+    { name: '清远市', fullName: '广东省清远市', province: '广东省', prefecture: '清远市', level: 'prefecture', adminCode: '441800' },
+    { name: '英德市', fullName: '广东省清远市英德市', province: '广东省', prefecture: '清远市', level: 'county', adminCode: '441881' },
+    { name: '广东省', fullName: '广东省', province: '广东省', prefecture: null, level: 'province', adminCode: '440000' },
+    { name: '𠮷县', fullName: '𠮷省𠮷县', province: '𠮷省', prefecture: null, level: 'county', adminCode: '990101' },
+    { name: '（试）县', fullName: '（试）省（试）县', province: '（试）省', prefecture: null, level: 'county', adminCode: '990102' },
+  ];
+  const INITIATIVES = ['行政执法三项制度', '放管服改革', '一件事一次办', '证明事项告知承诺制', '双随机一公开', '府院联动', '𠮷制度', '（试点）制度'];
+  // (𠮷 is U+20BB7, （ U+FF08: JS's `<` puts the first before, Grafeo's code point order after)
+  const REGULATIONS = ['行政复议法', '行政处罚法', '法治政府建设实施纲要（2021—2025年）', '优化营商环境条例', '𠮷野条例', '（试行）办法'];
+
+  function randomReport(next: () => number, id: number): ReportGraph {
+    const pick = <T>(items: T[]) => items.filter(() => next() < 0.45);
+    return syntheticReport(id, {
+      jurisdiction: next() < 0.08 ? null : PLACES[Math.floor(next() * PLACES.length)],
+      initiatives: pick(INITIATIVES).map((name) => ({ name, surface: [name], category: 'other', count: 1, mentions: [] })),
+      regulations: pick(REGULATIONS).map((title) => ({
+        title,
+        surface: [title],
+        kind: 'law',
+        scope: 'national',
+        action: 'implemented',
+        count: 1,
+        mentions: [],
+      })),
+      problems: [],
+      plans: [],
+      metrics: [],
+    });
+  }
+
+  it('holds titles that UTF-16 and code point order put in opposite orders', () => {
+    expect('𠮷野条例' < '（试行）办法').toBe(true);
+    expect(compareCodePoints('𠮷野条例', '（试行）办法')).toBeGreaterThan(0);
+  });
+
+  /** Writes, replaces (moving reports) and deletes at random, comparing every tenth step, for the store and for snapshots begun up to seven steps before. */
+  async function randomRun(store: EmbeddedStore, seed: number) {
+    const next = random(seed);
+    const stored = new Set<number>();
+    let moved = 0;
+    let deleted = 0;
+    // snapshots begun at earlier steps, asked later: the index counts for their state, not the latest
+    const snapshots: Array<{ step: number; snapshot: StoreSnapshot }> = [];
+    // (built before the first of them: the index cannot count for a state older than its build)
+    expect(await store.indexedRows('regulations_cocited', { titles: [], limit: 10 })).toEqual([]);
+    let first: StoreSnapshot | null = null;
+    for (let step = 1; step <= 150; step++) {
+      if (step % 5 === 3) snapshots.push({ step, snapshot: store.snapshot() });
+      // (and one kept to the end, begun after the fifth step)
+      if (step === 6) first = store.snapshot();
+      const id = 1 + Math.floor(next() * 40);
+      if (stored.has(id) && next() < 0.25) {
+        expect(await store.deleteReport(`synthetic-${id}`)).toBe(true);
+        stored.delete(id);
+        deleted++;
+      } else {
+        // a new report, or a stored one written again with another place and contents (replaced)
+        if (stored.has(id)) moved++;
+        await store.upsertReport(randomReport(next, id), { extractorVersion: `v${step}` });
+        stored.add(id);
+      }
+      if (step % 10 === 0) {
+        expect(await expectSameRows(store, `step ${step}`)).toBeGreaterThan(0);
+        for (const { step: began, snapshot } of snapshots.splice(0)) {
+          await expectSameRows(snapshot, `step ${step}, snapshot of step ${began}`);
+          snapshot.release();
+        }
+      }
+    }
+    expect(stored.size).toBeGreaterThan(10);
+    expect(moved).toBeGreaterThan(10);
+    expect(deleted).toBeGreaterThan(10);
+    expect(store.cooccurrenceUse.builds).toBe(1);
+    return first!;
+  }
+
+  it('after every tenth step the index answers what the statements answer, for the latest state and for older snapshots', async () => {
+    const store = await EmbeddedStore.open({ readCache: false });
+    try {
+      const first = await randomRun(store, 20261207);
+      // (the journal holds the last 256 commits: the snapshot of step 6 is still within it)
+      expect(await expectSameRows(first, 'the first snapshot')).toBeGreaterThan(0);
+      first.release();
+      expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
+      expect(store.cooccurrenceUse.declined).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('the same with a journal of 12 commits and compaction past 10 entries: a snapshot older than the journal gets the statement', async () => {
+    const saved = { ...CooccurrenceIndex.limits };
+    Object.assign(CooccurrenceIndex.limits, { journalCommits: 12, compactAfter: 10 });
+    const store = await EmbeddedStore.open({ readCache: false });
+    try {
+      const first = await randomRun(store, 20261208);
+      expect(await first.indexedRows!('regulations_cocited', { titles: ['行政复议法'], limit: 10 })).toBeNull();
+      first.release();
+      expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
+      expect(store.cooccurrenceUse.declined).toBe(1);
+    } finally {
+      Object.assign(CooccurrenceIndex.limits, saved);
+      await store.close();
+    }
+  });
+});
