@@ -99,6 +99,8 @@ export const STATEMENT_NAMES = [
   "schema/constraint_report_id",
   "schema/index_indicator_name_lookup",
   "schema/index_initiative_name_lookup",
+  "schema/index_jurisdiction_code",
+  "schema/index_jurisdiction_full_name",
   "schema/index_jurisdiction_key_lookup",
   "schema/index_jurisdiction_level",
   "schema/index_jurisdiction_name",
@@ -505,6 +507,14 @@ export interface Statements {
     row: Row;
   };
   "schema/index_initiative_name_lookup": {
+    params: Record<never, never>;
+    row: Row;
+  };
+  "schema/index_jurisdiction_code": {
+    params: Record<never, never>;
+    row: Row;
+  };
+  "schema/index_jurisdiction_full_name": {
     params: Record<never, never>;
     row: Row;
   };

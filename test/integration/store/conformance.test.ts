@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { Neo4jStore } from '../../../src/store/neo4j.js';
-import { listStatementFiles, loadStatements, type Backend } from '../../../src/store/statements.js';
+import { listStatementFiles, loadStatements, schemaStatementNames, type Backend } from '../../../src/store/statements.js';
 import { runWith, type GraphStore, type StatementName } from '../../../src/store/types.js';
 import { syntheticReport } from '../../support/graphs.js';
 
@@ -36,12 +36,22 @@ const isWrite = (name: string) =>
   );
 
 describe('cypher/ files', () => {
-  it('are found, each with a description, and every variant has a shared file beside it', () => {
+  it('are found, each with a description, and every variant but a schema statement has a shared file beside it', () => {
     const files = listStatementFiles();
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) expect(file.description, file.path).not.toBe('');
     const shared = new Set(files.filter((f) => f.backend === null).map((f) => f.name));
-    for (const variant of files.filter((f) => f.backend !== null)) expect(shared.has(variant.name), variant.path).toBe(true);
+    // Statements run by name must exist on both backends; schema statements run by listing, so one backend may have its own alone.
+    for (const variant of files.filter((f) => f.backend !== null && !f.name.startsWith('schema/'))) expect(shared.has(variant.name), variant.path).toBe(true);
+  });
+
+  it('gives each backend the schema statements meant for it only', () => {
+    const embedded = schemaStatementNames(loadStatements('embedded'));
+    const neo4j = schemaStatementNames(loadStatements('neo4j'));
+    expect(neo4j).toContain('schema/index_problem_text');
+    expect(embedded).not.toContain('schema/index_problem_text');
+    expect(embedded).toContain('schema/index_jurisdiction_code');
+    expect(neo4j).toContain('schema/index_jurisdiction_code');
   });
 });
 
@@ -69,6 +79,31 @@ for (const { backend, open, skip } of backends) {
       expect(JSON.parse(JSON.stringify(rows))).toEqual(rows);
       // exactly the columns its header declares (// @returns), which the typed catalogue hands to the code
       for (const row of rows) expect(Object.keys(row).sort(), name).toEqual(statement.returns.map((c) => c.name).sort());
+    });
+
+    it('jurisdictions_lookup finds a jurisdiction by key, code, short name or full name, each once, every namesake', async () => {
+      const places = [
+        { name: '朝阳区', fullName: '北京市朝阳区', province: '北京市', prefecture: null, level: 'county' as const, adminCode: '110105' },
+        { name: '朝阳区', fullName: '吉林省长春市朝阳区', province: '吉林省', prefecture: '长春市', level: 'county' as const, adminCode: '220104' },
+        { name: '罗江经济开发区', fullName: '四川省德阳市罗江经济开发区', province: '四川省', prefecture: '德阳市', level: 'zone' as const, adminCode: null },
+      ];
+      const ids = places.map((_, k) => `lookup-${k}`);
+      for (const [k, jurisdiction] of places.entries()) {
+        await store.upsertReport({ ...syntheticReport(10 + k), reportId: ids[k], jurisdiction }, { extractorVersion: 'conformance' });
+      }
+      const lookup = async (name: string) => (await runWith(store, 'jurisdictions_lookup', { name })).map((row) => row.jurisdiction.fullName);
+      try {
+        expect(await lookup('朝阳区')).toEqual(['北京市朝阳区', '吉林省长春市朝阳区']);
+        expect(await lookup('220104')).toEqual(['吉林省长春市朝阳区']);
+        expect(await lookup('北京市朝阳区')).toEqual(['北京市朝阳区']);
+        // key and code are both 510604, key and full name both the zone's: one row each
+        expect(await lookup('510604')).toEqual(['四川省德阳市罗江区']);
+        expect(await lookup('四川省德阳市罗江经济开发区')).toEqual(['四川省德阳市罗江经济开发区']);
+        expect(await lookup('罗江经济开发区')).toEqual(['四川省德阳市罗江经济开发区']);
+        expect(await lookup('朝阳')).toEqual([]);
+      } finally {
+        for (const id of ids) await store.deleteReport(id);
+      }
     });
   });
 }
