@@ -7,7 +7,6 @@
 // @returns total number
 MATCH (j:Jurisdiction)
 WHERE {{jurisdiction_filter}}
-WITH j, COUNT { (j)<-[:ABOUT]-(:Report) } AS reports
 {{jurisdiction_order}}
 WITH collect(j) AS matched
 RETURN [j IN matched[$skip..$skip + $limit] | j {.*}] AS jurisdictions, size(matched) AS total

@@ -26,7 +26,6 @@ WHERE ($yearFrom IS NULL AND $yearTo IS NULL
 WITH DISTINCT j
 WHERE {{jurisdiction_place}}
   {{jurisdiction_cites_themes}}
-WITH j, COUNT { (j)<-[:ABOUT]-(:Report) } AS reports
 {{jurisdiction_order}}
 WITH collect(j) AS matched
 RETURN [j IN matched[$skip..$skip + $limit] | j {.*}] AS jurisdictions, size(matched) AS total

@@ -23,7 +23,6 @@ WHERE $yearFrom IS NULL AND $yearTo IS NULL
    OR any(y IN x.years WHERE ($yearFrom IS NULL OR y >= $yearFrom) AND ($yearTo IS NULL OR y <= $yearTo))
 WITH DISTINCT j
 WHERE {{jurisdiction_place}}
-WITH j, COUNT { (j)<-[:ABOUT]-(:Report) } AS reports
 {{jurisdiction_order}}
 WITH collect(j) AS matched
 RETURN [j IN matched[$skip..$skip + $limit] | j {.*}] AS jurisdictions, size(matched) AS total

@@ -387,6 +387,21 @@ describe('cross-report linkage over the seeds and a second-year report', () => {
       `{ jurisdictions(filter: {level: COUNTY}, orderBy: {field: REPORTS}) { nodes { name } } }`,
     );
     expect(ascending.jurisdictions.nodes.map((j) => j.name)).toEqual(['昌江区', '台前县', '沅江市', '罗江区']);
+
+    // the same order where the filter names an initiative (the rollup's statement), which counts reports only for this order
+    type CountedPlaces = { jurisdictions: { nodes: { name: string; fullName: string; reports: { totalCount: number } }[] } };
+    const citing = await ask<CountedPlaces>(
+      `{ jurisdictions(filter: {level: COUNTY, mentionsInitiative: "三项制度"}, orderBy: {field: REPORTS}) { nodes { name fullName reports { totalCount } } } }`,
+    );
+    const rows = citing.jurisdictions.nodes.map((j) => ({ name: j.name, fullName: j.fullName, reports: j.reports.totalCount }));
+    // 罗江区 (two reports) comes first by full name and last by this order
+    expect(rows.at(-1)).toMatchObject({ name: '罗江区', reports: 2 });
+    expect(rows).toEqual([...rows].sort((a, b) => a.reports - b.reports || (a.fullName < b.fullName ? -1 : 1)));
+    const byName = await ask<CountedPlaces>(
+      `{ jurisdictions(filter: {level: COUNTY, mentionsInitiative: "三项制度"}) { nodes { name fullName reports { totalCount } } } }`,
+    );
+    expect(byName.jurisdictions.nodes.map((j) => j.fullName)).toEqual(rows.map((j) => j.fullName).sort());
+    expect(byName.jurisdictions.nodes[0].name).toBe('罗江区');
   });
 
   it('facets: all six, for the counties of the filter', async () => {
