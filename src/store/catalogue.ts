@@ -112,6 +112,7 @@ export const STATEMENT_NAMES = [
   "schema/index_report_id_lookup",
   "schema/index_report_year",
   "search_initiatives",
+  "search_initiatives_among",
   "search_jurisdictions",
   "search_problems",
   "search_problems_among",
@@ -121,6 +122,7 @@ export const STATEMENT_NAMES = [
   "search_reports_among",
   "stats_labels",
   "stats_types",
+  "text_index_initiatives",
   "text_index_problems",
   "text_index_regulations",
   "text_index_reports",
@@ -562,6 +564,10 @@ export interface Statements {
     params: { text: string; canonical: string; limit: number };
     row: { initiative: InitiativeShape; rank: number; total: number };
   };
+  "search_initiatives_among": {
+    params: { text: string; canonical: string; limit: number; names: ReadonlyArray<string> };
+    row: { initiative: InitiativeShape; rank: number; total: number };
+  };
   "search_jurisdictions": {
     params: { text: string; limit: number };
     row: { jurisdiction: JurisdictionShape; rank: number; total: number };
@@ -597,6 +603,10 @@ export interface Statements {
   "stats_types": {
     params: Record<never, never>;
     row: { type: string; count: number };
+  };
+  "text_index_initiatives": {
+    params: Record<never, never>;
+    row: { key: string; texts: string[] };
   };
   "text_index_problems": {
     params: Record<never, never>;

@@ -1,5 +1,6 @@
 // The embedded store's index of the texts `search` looks in: problem
-// statements, report titles, regulation titles and their aliases. Grafeo
+// statements, report titles, regulation titles, initiative names and their
+// aliases. Grafeo
 // answers `CONTAINS` by reading every node of the label (200,000 problems at
 // 50,000 reports); this index narrows a search to the nodes whose texts hold
 // every pair of adjacent characters (bigram) of the text looked for, and the
@@ -15,7 +16,7 @@
 import type { Row } from './rows.js';
 
 /** What search looks in: the label whose nodes it ranks, each known by its key. */
-export type SearchedKind = 'Problem' | 'Report' | 'Regulation';
+export type SearchedKind = 'Problem' | 'Report' | 'Regulation' | 'Initiative';
 
 /** The write statements that store searched texts, and where in their parameters the keys and texts are. */
 const WRITTEN_TEXTS: Record<string, { kind: SearchedKind; texts(params: Record<string, unknown>): Array<[key: string, texts: string[]]> }> = {
@@ -27,6 +28,10 @@ const WRITTEN_TEXTS: Record<string, { kind: SearchedKind; texts(params: Record<s
     kind: 'Regulation',
     texts: (p) => (p.titles as string[]).map((title, k) => [title, [title, ...((p.surfaces as string[][])[k] ?? [])]]),
   },
+  report_mentions_initiatives: {
+    kind: 'Initiative',
+    texts: (p) => (p.names as string[]).map((name, k) => [name, [name, ...((p.aliases as string[][])[k] ?? [])]]),
+  },
   report_create: {
     kind: 'Report',
     texts: (p) => {
@@ -37,10 +42,11 @@ const WRITTEN_TEXTS: Record<string, { kind: SearchedKind; texts(params: Record<s
 };
 
 /** The statements that read every searched text of a kind, to build the index: rows of `key` and `texts`. */
-export const TEXT_SOURCES: Record<SearchedKind, 'text_index_problems' | 'text_index_reports' | 'text_index_regulations'> = {
+export const TEXT_SOURCES: Record<SearchedKind, 'text_index_problems' | 'text_index_reports' | 'text_index_regulations' | 'text_index_initiatives'> = {
   Problem: 'text_index_problems',
   Report: 'text_index_reports',
   Regulation: 'text_index_regulations',
+  Initiative: 'text_index_initiatives',
 };
 
 /** A growable list of document numbers. */

@@ -4,6 +4,7 @@
 // matches; the heads are merged by rank, so a page of the merged ranking
 // needs only the first offset+size of each type.
 import { runWith, type Row, type StatementName } from '../../store/types.js';
+import type { SearchedKind } from '../../store/text-index.js';
 import { GraphQLError } from 'graphql';
 import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
 import { builder } from '../builder.js';
@@ -72,7 +73,7 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
  * given as `param` (with `alsoKey`, a key that may equal the text: a report id).
  */
 interface Narrowed {
-  kind: 'Problem' | 'Report' | 'Regulation';
+  kind: SearchedKind;
   texts: string[];
   statement: StatementName;
   param: string;
@@ -89,14 +90,16 @@ function searches(text: string): Array<{
   narrowed?: Narrowed;
 }> {
   const canonical = canonicalRegulationTitle(text);
+  const initiative = resolveInitiativeName(text);
   return [
     // An alias of the lexicon ("三项制度") finds its canonical initiative as an alias match.
     {
       kind: 'Initiative',
       statement: 'search_initiatives',
-      params: { text, canonical: resolveInitiativeName(text) },
+      params: { text, canonical: initiative },
       column: 'initiative',
       label: (i: InitiativeShape) => i.name,
+      narrowed: { kind: 'Initiative', texts: [text], statement: 'search_initiatives_among', param: 'names', alsoKey: initiative ?? undefined },
     },
     {
       kind: 'Regulation',

@@ -45,11 +45,21 @@ async function search(store: GraphStore, text: string) {
   return result.data;
 }
 
-/** Texts to look for: pieces of 1–6 characters of the stored problems, titles and regulations, ids, and words found nowhere. */
+/** Texts to look for: pieces of 1–6 characters of the stored problems, titles, regulations and initiatives, ids, and words found nowhere. */
 function textsToSearch(count: number): string[] {
   const next = seededRandom(7);
-  const sources = graphs.flatMap((g) => [g.title ?? '', ...g.problems.map((p) => p.text), ...g.regulations.map((r) => r.title)]).filter((t) => t.length > 1);
-  const texts = ['量子纠缠', graphs[3].reportId, graphs[3].reportId.slice(0, 6), '法治', '执法', '的'];
+  const sources = graphs
+    .flatMap((g) => [
+      g.title ?? '',
+      ...g.problems.map((p) => p.text),
+      ...g.regulations.map((r) => r.title),
+      ...g.initiatives.flatMap((i) => [i.name, ...i.surface]),
+    ])
+    .filter((t) => t.length > 1);
+  // (三项制度: a lexicon alias, which finds its canonical initiative by name)
+  const texts = ['量子纠缠', graphs[3].reportId, graphs[3].reportId.slice(0, 6), '法治', '执法', '的', '三项制度', '放管服'];
+  // initiatives' surface forms that are not part of their name (常务会议学法 of 政府常务会议会前学法): found by an alias only
+  texts.push(...new Set(graphs.flatMap((g) => g.initiatives.flatMap((i) => i.surface.filter((form) => !i.name.includes(form))))));
   while (texts.length < count) {
     const source = sources[Math.floor(next() * sources.length)];
     const length = 1 + Math.floor(next() * 6);
@@ -91,7 +101,8 @@ describe('the text index: search answers what reading every node answers', () =>
     for (const text of textsToSearch(150)) expect(await search(observed, text), text).toEqual(await search(scanning(store), text));
     // the index did the narrowing: the _among forms ran, and the full scans only for what it cannot narrow
     const among = used.filter((name) => name.endsWith('_among')).length;
-    const scans = used.filter((name) => ['search_problems', 'search_reports', 'search_regulations'].includes(name)).length;
+    const scans = used.filter((name) => ['search_problems', 'search_reports', 'search_regulations', 'search_initiatives'].includes(name)).length;
+    expect(used).toContain('search_initiatives_among');
     expect(among).toBeGreaterThan(3 * scans);
   });
 
