@@ -12,7 +12,7 @@
 // statements' own parameters, noted as they run) and never forgets one, so a
 // deleted node stays a candidate that matches nothing. It is built from the
 // graph on the first search after the store opens, and lives in memory
-// (about 4 bytes per bigram occurrence).
+// (about 4 bytes per node and bigram it holds).
 import type { Row } from './rows.js';
 
 /** What search looks in: the label whose nodes it ranks, each known by its key. */
@@ -49,20 +49,43 @@ export const TEXT_SOURCES: Record<SearchedKind, 'text_index_problems' | 'text_in
   Initiative: 'text_index_initiatives',
 };
 
-/** A growable list of document numbers. */
+/**
+ * A growable list of document numbers, ascending, each once. A regulation or
+ * initiative is written again with every report that names it, so its texts
+ * come back thousands of times: a number already in the list is not added
+ * again (else a common bigram's list would grow with every report, and a
+ * search for it with the list).
+ */
 class Postings {
   docs = new Int32Array(4);
   length = 0;
 
-  push(doc: number): void {
-    // a document's bigrams are added together: a repeat of one within it is the last entry
-    if (this.length && this.docs[this.length - 1] === doc) return;
+  add(doc: number): void {
+    const last = this.length ? this.docs[this.length - 1] : -1;
+    if (doc === last) return;
+    if (doc > last) return this.insertAt(this.length, doc);
+    // an earlier document, written again: binary search for it, or for where it goes
+    let low = 0;
+    let high = this.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const at = this.docs[middle];
+      if (at === doc) return;
+      if (at < doc) low = middle + 1;
+      else high = middle - 1;
+    }
+    this.insertAt(low, doc);
+  }
+
+  private insertAt(position: number, doc: number): void {
     if (this.length === this.docs.length) {
       const grown = new Int32Array(this.docs.length * 2);
       grown.set(this.docs);
       this.docs = grown;
     }
-    this.docs[this.length++] = doc;
+    this.docs.copyWithin(position + 1, position, this.length);
+    this.docs[position] = doc;
+    this.length++;
   }
 }
 
@@ -94,7 +117,7 @@ class KindIndex {
           list = new Postings();
           this.postings.set(gram, list);
         }
-        list.push(doc);
+        list.add(doc);
       }
     }
   }
@@ -102,6 +125,13 @@ class KindIndex {
   /** Documents known to the index. */
   get size(): number {
     return this.keys.length;
+  }
+
+  /** (document, bigram) entries held: what the index's memory grows with. */
+  get entries(): number {
+    let sum = 0;
+    for (const list of this.postings.values()) sum += list.length;
+    return sum;
   }
 
   /** Keys of the documents holding every bigram of the text's rarest few; null for a text of one character. */
@@ -138,6 +168,11 @@ export class TextIndex {
       this.kinds.set(kind, index);
     }
     return index;
+  }
+
+  /** (document, bigram) entries held for a kind. */
+  entries(kind: SearchedKind): number {
+    return this.of(kind).entries;
   }
 
   /** Adds the rows of a TEXT_SOURCES statement. */

@@ -129,6 +129,28 @@ describe('the text index: search answers what reading every node answers', () =>
     expect(index.candidates('Problem', ['量子'])).toEqual([]);
   });
 
+  it('holds each (node, bigram) once, however often a node is written again', () => {
+    const index = new TextIndex();
+    const write = (name: string, aliases: string[]) =>
+      index.addWritten([{ name: 'report_mentions_initiatives', params: { names: [name], aliases: [aliases] } }]);
+    // a hub written with every report, between nodes numbered after it, and a new alias late
+    for (let k = 0; k < 500; k++) {
+      write('行政执法三项制度', ['三项制度']);
+      write(`第${k}号制度`, []);
+      if (k === 400) write('行政执法三项制度', ['执法公示制度']);
+    }
+    const once = new TextIndex();
+    once.addRows('Initiative', [{ key: '行政执法三项制度', texts: ['行政执法三项制度', '三项制度', '执法公示制度'] }]);
+    once.addRows(
+      'Initiative',
+      Array.from({ length: 500 }, (_, k) => ({ key: `第${k}号制度`, texts: [`第${k}号制度`] })),
+    );
+    expect(index.entries('Initiative')).toBe(once.entries('Initiative'));
+    expect(new Set(index.candidates('Initiative', ['公示']))).toEqual(new Set(['行政执法三项制度']));
+    for (const text of ['第7号', '制度', '三项', '号制'])
+      expect(new Set(index.candidates('Initiative', [text])), text).toEqual(new Set(once.candidates('Initiative', [text])));
+  });
+
   it('is not used by a snapshot that began before it was built', async () => {
     const fresh = await EmbeddedStore.open({ readCache: false });
     try {
