@@ -63,7 +63,10 @@ class Postings {
   add(doc: number): void {
     const last = this.length ? this.docs[this.length - 1] : -1;
     if (doc === last) return;
-    if (doc > last) return this.insertAt(this.length, doc);
+    if (doc > last) {
+      this.insertAt(this.length, doc);
+      return;
+    }
     // an earlier document, written again: binary search for it, or for where it goes
     let low = 0;
     let high = this.length - 1;
