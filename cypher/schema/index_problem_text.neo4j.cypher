@@ -1,7 +1,2 @@
-// Search's `CONTAINS` on Problem.text (search_problems, the largest label
-// searched: about four a report). Neo4j answers CONTAINS from a TEXT index (a
-// scan of every Problem node without one); CONTAINS is false or null for
-// anything but a string, so the planner can use it with a parameter. The
-// embedded store has no text index in its engine and keeps its own in memory
-// (src/store/text-index.ts), so this file is Neo4j's only.
+// Search's CONTAINS on Problem.text (search_problems): see cypher/README.md, Backend variants.
 CREATE TEXT INDEX problem_text IF NOT EXISTS FOR (n:Problem) ON (n.text)
