@@ -16,15 +16,20 @@
 // The index is exact, not a superset: it follows every committed write that
 // changes what it holds (report_create, report_delete, report_cites_regulations,
 // report_mentions_initiatives, from their own parameters), and forgets itself
-// on a committed write it does not know (the store then builds it again). It
-// keeps no co-occurrence pair counts (too costly at write time): co-citation
-// and co-mention count over the postings of the node asked about (its
-// reports' other links), and similarity over an in-memory rollup of which
+// on a committed write it does not know (the store then builds it again).
+// Co-citation and co-mention count over the postings of the node asked about
+// (its reports' other links), except for hubs: a node linked from
+// `limits.hubReports` reports or more keeps, per other node, how many live
+// reports link to both (updated by each report's write and delete, a few
+// hundred increments), so that the most cited regulation (~90 % of reports)
+// is ranked from its row of pair counts, not by walking every report that
+// cites it. Similarity counts over an in-memory rollup of which
 // jurisdictions have each regulation and initiative (as the store's own
-// rollup, REPORTS_CITE / REPORTS_MENTION): the cost is the degree walked,
-// the corpus's size aside. A deleted or replaced report's number is retired
-// (its postings entries skipped, then compacted away), and a replaced report
-// gets a new number.
+// rollup, REPORTS_CITE / REPORTS_MENTION). The cost of an answer is the
+// degree walked (below a hub's threshold of reports) or one pass over the
+// hub's row. A deleted or replaced report's number is retired (its postings
+// entries skipped, then compacted away), and a replaced report gets a new
+// number.
 //
 // A request reads one snapshot, which may have begun a few commits ago. The
 // index keeps a journal of the reports each recent commit created and
@@ -115,6 +120,13 @@ class Links {
   degree = new Int32Array(16);
   /** Per report, its nodes, one entry per relationship (null: retired or none). */
   readonly ofReport: Array<number[] | null> = [];
+  /**
+   * Per hub, per other node: the live reports linking to both (`row`, indexed by the other's number;
+   * it may be shorter than the numbering, the rest being 0), and how many others that is (`others`,
+   * the ranking's total). A dense row costs 4 bytes a node of the label and is kept only for hubs,
+   * of which there are at most (links ÷ hubReports).
+   */
+  readonly pairs = new Map<number, { row: Int32Array<ArrayBuffer>; others: number }>();
 
   node(key: string): number {
     const n = this.nodes.numberOf(key);
@@ -127,14 +139,21 @@ class Links {
     return n;
   }
 
-  /** Links a report to nodes, one relationship per key (as the write statement creates them); returns the nodes it was not linked to before. */
-  add(report: number, keys: readonly string[]): number[] {
+  /**
+   * Links a report to nodes, one relationship per key (as the write statement creates them); returns
+   * the nodes it was not linked to before. A live report's pairs go into its hubs' rows; a node that
+   * reaches `hubReports` reports becomes a hub, its row counted from its postings.
+   */
+  add(report: number, keys: readonly string[], live: (report: number) => boolean, hubReports: number): number[] {
     const fresh: number[] = [];
     let own = this.ofReport[report];
     if (!own) {
       own = [];
       this.ofReport[report] = own;
     }
+    const paired = live(report) && this.pairs.size > 0;
+    // (its pairs as they were are taken out, and put back with the new nodes among them)
+    if (paired) this.pair([...new Set(own)], -1);
     for (const key of keys) {
       const n = this.node(key);
       if (!own.includes(n)) {
@@ -144,15 +163,57 @@ class Links {
       own.push(n);
       this.degree[n]++;
     }
+    if (paired) this.pair([...new Set(own)], 1);
+    for (const n of fresh) if (!this.pairs.has(n) && this.reports[n].length >= hubReports) this.promote(n, live);
     return fresh;
   }
 
-  /** Takes a report's relationships out of the degrees (sign -1) or puts them back (+1); returns the nodes it links to (each once). */
+  /** Takes a report's relationships out of the degrees and pair counts (sign -1) or puts them back (+1); returns the nodes it links to (each once). */
   count(report: number, sign: 1 | -1): number[] {
     const own = this.ofReport[report];
     if (!own) return [];
     for (const n of own) this.degree[n] += sign;
-    return [...new Set(own)];
+    const nodes = [...new Set(own)];
+    if (this.pairs.size > 0) this.pair(nodes, sign);
+    return nodes;
+  }
+
+  /** One report's nodes (each once) counted into (sign 1) or out of (-1) the rows of the hubs among them. */
+  private pair(nodes: readonly number[], sign: 1 | -1): void {
+    for (const hub of nodes) {
+      const pairs = this.pairs.get(hub);
+      if (!pairs) continue;
+      const row = this.rowOf(pairs);
+      for (const other of nodes) {
+        if (other === hub) continue;
+        const was = row[other];
+        row[other] = was + sign;
+        if (was === 0) pairs.others++;
+        else if (was + sign === 0) pairs.others--;
+      }
+    }
+  }
+
+  /** A hub's row, grown to the numbering. */
+  private rowOf(pairs: { row: Int32Array<ArrayBuffer> }): Int32Array<ArrayBuffer> {
+    if (pairs.row.length < this.nodes.size) {
+      const grown = new Int32Array(Math.max(this.nodes.size, pairs.row.length * 2));
+      grown.set(pairs.row);
+      pairs.row = grown;
+    }
+    return pairs.row;
+  }
+
+  /** Makes a node a hub: its row counted once from the live reports of its postings. */
+  private promote(hub: number, live: (report: number) => boolean): void {
+    const row = new Int32Array(this.nodes.size);
+    for (const report of this.reports[hub]) {
+      if (!live(report)) continue;
+      for (const other of new Set(this.ofReport[report] ?? [])) if (other !== hub) row[other]++;
+    }
+    let others = 0;
+    for (let other = 0; other < row.length; other++) if (row[other] > 0) others++;
+    this.pairs.set(hub, { row, others });
   }
 
   /** Forgets a deleted report's links (its postings entries stay until compacted); returns how many entries that retires. */
@@ -250,41 +311,85 @@ class Counter {
 }
 
 /**
- * The first `limit` of the candidates by `before`, sorted: a bounded heap, so that the long tail
- * of a hub (thousands of local documents cited once alongside it) is never sorted whole.
+ * The first `limit` of what it is offered by `before`, sorted: a bounded heap, so that the long
+ * tail of a hub (thousands of local documents cited once alongside it) is never sorted whole.
  */
-function firstOf<T>(candidates: T[], limit: number, before: (a: T, b: T) => number): T[] {
-  if (candidates.length <= limit * 4) return candidates.sort(before).slice(0, limit);
-  // a max-heap of the best `limit` so far: its root is the worst of them
-  const heap: T[] = [];
-  const worse = (i: number, j: number) => before(heap[i], heap[j]) > 0;
-  const swap = (i: number, j: number) => {
-    const t = heap[i];
-    heap[i] = heap[j];
-    heap[j] = t;
-  };
-  const down = (i: number) => {
+class FirstOf<T> {
+  /** A max-heap of the best `limit` so far: its root is the worst of them. */
+  private readonly heap: T[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly before: (a: T, b: T) => number,
+  ) {}
+
+  /** The worst of the first `limit` so far, once there are that many (a candidate not before it is not kept). */
+  get worst(): T | undefined {
+    return this.heap.length >= this.limit ? this.heap[0] : undefined;
+  }
+
+  offer(c: T): void {
+    const heap = this.heap;
+    if (heap.length < this.limit) {
+      heap.push(c);
+      for (let i = heap.length - 1; i > 0 && this.worse(i, (i - 1) >> 1); i = (i - 1) >> 1) this.swap(i, (i - 1) >> 1);
+    } else if (this.limit > 0 && this.before(c, heap[0]) < 0) {
+      heap[0] = c;
+      this.down(0);
+    }
+  }
+
+  sorted(): T[] {
+    return this.heap.sort(this.before);
+  }
+
+  private worse(i: number, j: number): boolean {
+    return this.before(this.heap[i], this.heap[j]) > 0;
+  }
+
+  private swap(i: number, j: number): void {
+    const t = this.heap[i];
+    this.heap[i] = this.heap[j];
+    this.heap[j] = t;
+  }
+
+  private down(i: number): void {
+    const length = this.heap.length;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let top = i;
-      if (l < heap.length && worse(l, top)) top = l;
-      if (r < heap.length && worse(r, top)) top = r;
+      if (l < length && this.worse(l, top)) top = l;
+      if (r < length && this.worse(r, top)) top = r;
       if (top === i) return;
-      swap(i, top);
+      this.swap(i, top);
       i = top;
     }
-  };
-  for (const c of candidates) {
-    if (heap.length < limit) {
-      heap.push(c);
-      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-    } else if (limit > 0 && before(c, heap[0]) < 0) {
-      heap[0] = c;
-      down(0);
-    }
   }
-  return heap.sort(before);
+}
+
+/** The first `limit` of the candidates by `before`, sorted. */
+function firstOf<T>(candidates: T[], limit: number, before: (a: T, b: T) => number): T[] {
+  if (candidates.length <= limit * 4) return candidates.sort(before).slice(0, limit);
+  const first = new FirstOf(limit, before);
+  for (const c of candidates) first.offer(c);
+  return first.sorted();
+}
+
+/**
+ * The first of a hub's row of pair counts (its first `end` entries) by `first`'s order, which puts
+ * higher counts first: below the worst kept's count a node cannot be kept, so most of the row (local
+ * documents cited once alongside the hub) is passed over on one comparison.
+ */
+function firstOfRow(row: Int32Array, end: number, first: FirstOf<number>): number[] {
+  let floor = 1;
+  for (let other = 0; other < end; other++) {
+    if (row[other] < floor) continue;
+    first.offer(other);
+    const worst = first.worst;
+    if (worst !== undefined) floor = Math.max(1, row[worst]);
+  }
+  return first.sorted();
 }
 
 /** Distinct keys in code point order (the statements' ORDER BY on the key column), or null when the batch repeats one. */
@@ -322,10 +427,17 @@ export class CooccurrenceIndex {
   private readonly journal: Array<{ commit: number; born: number[]; died: number[] }> = [];
   /**
    * Commits kept in the journal (a request's snapshot older than that many commits gets the statement's
-   * answer), and the deleted reports' postings entries past which they are compacted away (once they
-   * are half of all). Tests lower them, to reach the journal's end and the compaction with a few reports.
+   * answer), the deleted reports' postings entries past which they are compacted away (once they
+   * are half of all), and the reports linked to a node from which it keeps pair counts (a walk of
+   * fewer costs ~0.1 ms: ~20 links a report). Tests lower them, to reach the journal's end, the
+   * compaction and the hubs with a few reports.
    */
-  static readonly limits = { journalCommits: 256, compactAfter: 1000 };
+  static readonly limits = { journalCommits: 256, compactAfter: 1000, hubReports: 1000 };
+
+  /** Rankings counted from a hub's row of pairs (for tests and measurement). */
+  answersFromPairs = 0;
+
+  private readonly isLive = (report: number) => this.live[report] === 1;
 
   /** Builds it from the rows of cooccurrence_index_reports, read from the state after commit `commit`. */
   static fromRows(rows: Row[], commit = 0): CooccurrenceIndex {
@@ -460,7 +572,7 @@ export class CooccurrenceIndex {
       [this.regulations, this.regulationRollup, titles],
       [this.initiatives, this.initiativeRollup, names],
     ] as const) {
-      const fresh = links.add(report, keys);
+      const fresh = links.add(report, keys, this.isLive, CooccurrenceIndex.limits.hubReports);
       this.entries += fresh.length;
       if (jurisdiction >= 0) for (const node of fresh) if (rollup.add(node, jurisdiction)) this.featureCounts[jurisdiction]++;
     }
@@ -524,21 +636,33 @@ export class CooccurrenceIndex {
       const node = links.nodes.find(key);
       if (node === undefined) continue;
       const citedA = links.degree[node];
-      const postings = links.reports[node];
-      for (let k = 0; k < postings.length; k++) {
-        const report = postings[k];
-        if (this.live[report] !== 1) continue;
-        // (rounds are report numbers + 1: a report that links to a node twice counts once, as count(DISTINCT r))
-        for (const other of links.ofReport[report] ?? []) if (other !== node) counter.count(other, report + 1);
+      // the other nodes with the reports they share with this one: a hub's row, or counted from its postings
+      const pairs = links.pairs.get(node);
+      const row = pairs?.row;
+      const together = row ?? counter.counts;
+      const lift = (other: number) => (together[other] * reportCount) / (citedA * links.degree[other]);
+      const keyOf = links.nodes.keys;
+      const before = (a: number, b: number) => together[b] - together[a] || lift(b) - lift(a) || compareCodePoints(keyOf[a], keyOf[b]);
+      let top: number[];
+      let total: number;
+      if (row) {
+        // a hub: its row, scanned once (most of it local documents cited once alongside it, never kept)
+        this.answersFromPairs++;
+        total = pairs.others;
+        top = firstOfRow(row, Math.min(row.length, links.nodes.size), new FirstOf(limit, before));
+      } else {
+        const postings = links.reports[node];
+        for (let k = 0; k < postings.length; k++) {
+          const report = postings[k];
+          if (this.live[report] !== 1) continue;
+          // (rounds are report numbers + 1: a report that links to a node twice counts once, as count(DISTINCT r))
+          for (const other of links.ofReport[report] ?? []) if (other !== node) counter.count(other, report + 1);
+        }
+        total = counter.touched.length;
+        top = firstOf(counter.touched, limit, before);
       }
-      const found = counter.touched.map((other) => {
-        const together = counter.counts[other];
-        return { other: links.nodes.keys[other], together, lift: (together * reportCount) / (citedA * links.degree[other]) };
-      });
-      counter.clear();
-      const total = found.length;
-      const top = firstOf(found, limit, (a, b) => b.together - a.together || b.lift - a.lift || compareCodePoints(a.other, b.other));
-      for (const t of top) out.push({ key, other: t.other, count: t.together, score: t.lift, total });
+      for (const other of top) out.push({ key, other: keyOf[other], count: together[other], score: lift(other), total });
+      if (!row) counter.clear();
     }
     return out;
   }

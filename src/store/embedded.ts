@@ -219,6 +219,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
         const rows = await rowsFromIndex(index, commitsBefore, name, params, (statement, keys) => snapshot.run(statement, keys as never));
         if (rows) this.cooccurrenceUse[older ? 'answeredOlder' : 'answered']++;
         else this.cooccurrenceUse.declined++;
+        this.cooccurrenceUse.fromHubPairs = index.answersFromPairs;
         return rows;
       },
       run: async <N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> => {
@@ -422,8 +423,11 @@ export class EmbeddedStore implements GraphStore, Transactional {
   /** Commits so far (transactions, and write statements run on their own). */
   private commits = 0;
 
-  /** How often the co-occurrence index answered (for the latest commit, for an older snapshot), declined, and was built (for measuring). */
-  readonly cooccurrenceUse = { answered: 0, answeredOlder: 0, declined: 0, builds: 0 };
+  /**
+   * How often the co-occurrence index answered (for the latest commit, for an older snapshot), declined,
+   * and was built, and how many rankings its current build counted from a hub's pairs (for measuring).
+   */
+  readonly cooccurrenceUse = { answered: 0, answeredOlder: 0, declined: 0, builds: 0, fromHubPairs: 0 };
 
   /** The co-occurrence index (src/store/cooccurrence-index.ts), built on first use (null: the build failed; the statements answer). */
   private cooccurrence: Promise<CooccurrenceIndex | null> | null = null;

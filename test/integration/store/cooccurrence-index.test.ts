@@ -239,4 +239,20 @@ describe('on a random corpus of writes, moves and deletes', () => {
       await store.close();
     }
   });
+
+  it('the same with hubs from 4 reports: rankings counted from pair rows kept through writes, moves, deletes and older snapshots', async () => {
+    const saved = { ...CooccurrenceIndex.limits };
+    // (low enough that nodes become hubs during the build and during the writes after it)
+    Object.assign(CooccurrenceIndex.limits, { hubReports: 4, journalCommits: 12, compactAfter: 10 });
+    const store = await EmbeddedStore.open({ readCache: false });
+    try {
+      const first = await randomRun(store, 20261209);
+      first.release();
+      expect(store.cooccurrenceUse.fromHubPairs).toBeGreaterThan(1000);
+      expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
+    } finally {
+      Object.assign(CooccurrenceIndex.limits, saved);
+      await store.close();
+    }
+  });
 });
