@@ -197,7 +197,7 @@ class Links {
   /** A hub's row, grown to the numbering. */
   private rowOf(pairs: { row: Int32Array<ArrayBuffer> }): Int32Array<ArrayBuffer> {
     if (pairs.row.length < this.nodes.size) {
-      const grown = new Int32Array(Math.max(this.nodes.size, pairs.row.length * 2));
+      const grown = new Int32Array(Math.max(this.nodes.size, Math.ceil(pairs.row.length * 1.25)));
       grown.set(pairs.row);
       pairs.row = grown;
     }
