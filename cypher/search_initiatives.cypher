@@ -3,7 +3,7 @@
 // (fragments/search_initiatives_ranked). Returns the first $limit of the ranking
 // (the order search merges the entity types in) and how many match in all.
 // @param text "三项制度"
-// @param canonical "行政执法三项制度"
+// @param canonical "行政执法三项制度" :: string | null
 // @param limit 20
 // @returns initiative InitiativeShape
 // @returns rank number

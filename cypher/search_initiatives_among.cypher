@@ -4,7 +4,7 @@
 // ranking, rows and total, without reading every initiative.
 // @param names ["行政执法三项制度"]
 // @param text "三项制度"
-// @param canonical "行政执法三项制度"
+// @param canonical "行政执法三项制度" :: string | null
 // @param limit 20
 // @returns initiative InitiativeShape
 // @returns rank number

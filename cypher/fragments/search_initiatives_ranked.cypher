@@ -5,7 +5,7 @@
 // name prefix, 1 a substring of the name or an alias; the first $limit and
 // how many in all.
 // @param text "三项制度"
-// @param canonical "行政执法三项制度"
+// @param canonical "行政执法三项制度" :: string | null
 // @param limit 20
 WITH i, CASE
     WHEN i.name = $text THEN 4

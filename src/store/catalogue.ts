@@ -561,11 +561,11 @@ export interface Statements {
     row: Row;
   };
   "search_initiatives": {
-    params: { text: string; canonical: string; limit: number };
+    params: { text: string; canonical: string | null; limit: number };
     row: { initiative: InitiativeShape; rank: number; total: number };
   };
   "search_initiatives_among": {
-    params: { text: string; canonical: string; limit: number; names: ReadonlyArray<string> };
+    params: { text: string; canonical: string | null; limit: number; names: ReadonlyArray<string> };
     row: { initiative: InitiativeShape; rank: number; total: number };
   };
   "search_jurisdictions": {
