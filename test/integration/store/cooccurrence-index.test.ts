@@ -224,35 +224,38 @@ describe('on a random corpus of writes, moves and deletes', () => {
     }
   });
 
-  it('the same with a journal of 12 commits and compaction past 10 entries: a snapshot older than the journal gets the statement', async () => {
+  /** randomRun with the index's limits lowered, restored after; `check` then asks the store and the run's first snapshot. */
+  async function randomRunWith(
+    limits: Partial<typeof CooccurrenceIndex.limits>,
+    seed: number,
+    check: (store: EmbeddedStore, first: StoreSnapshot) => Promise<void>,
+  ) {
     const saved = { ...CooccurrenceIndex.limits };
-    Object.assign(CooccurrenceIndex.limits, { journalCommits: 12, compactAfter: 10 });
+    Object.assign(CooccurrenceIndex.limits, limits);
     const store = await EmbeddedStore.open({ readCache: false });
     try {
-      const first = await randomRun(store, 20261208);
-      expect(await first.indexedRows!('regulations_cocited', { titles: ['行政复议法'], limit: 10 })).toBeNull();
+      const first = await randomRun(store, seed);
+      await check(store, first);
       first.release();
-      expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
-      expect(store.cooccurrenceUse.declined).toBe(1);
     } finally {
       Object.assign(CooccurrenceIndex.limits, saved);
       await store.close();
     }
+  }
+
+  it('the same with a journal of 12 commits and compaction past 10 entries: a snapshot older than the journal gets the statement', async () => {
+    await randomRunWith({ journalCommits: 12, compactAfter: 10 }, 20261208, async (store, first) => {
+      expect(await first.indexedRows!('regulations_cocited', { titles: ['行政复议法'], limit: 10 })).toBeNull();
+      expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
+      expect(store.cooccurrenceUse.declined).toBe(1);
+    });
   });
 
   it('the same with hubs from 4 reports: rankings counted from pair rows kept through writes, moves, deletes and older snapshots', async () => {
-    const saved = { ...CooccurrenceIndex.limits };
-    // (low enough that nodes become hubs during the build and during the writes after it)
-    Object.assign(CooccurrenceIndex.limits, { hubReports: 4, journalCommits: 12, compactAfter: 10 });
-    const store = await EmbeddedStore.open({ readCache: false });
-    try {
-      const first = await randomRun(store, 20261209);
-      first.release();
+    // (low enough that nodes become hubs after a few writes, then are written, moved and deleted as hubs)
+    await randomRunWith({ hubReports: 4, journalCommits: 12, compactAfter: 10 }, 20261209, async (store) => {
       expect(store.cooccurrenceUse.fromHubPairs).toBeGreaterThan(1000);
       expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
-    } finally {
-      Object.assign(CooccurrenceIndex.limits, saved);
-      await store.close();
-    }
+    });
   });
 });
