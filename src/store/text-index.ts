@@ -1,11 +1,10 @@
 // The embedded store's index of the texts `search` looks in: problem
 // statements, report titles, regulation titles, initiative names and their
-// aliases. Grafeo
-// answers `CONTAINS` by reading every node of the label (200,000 problems at
-// 50,000 reports); this index narrows a search to the nodes whose texts hold
-// every pair of adjacent characters (bigram) of the text looked for, and the
-// search statement's own `CONTAINS` then decides among them
-// (cypher/search_*_among.cypher), so the answer is the scan's.
+// aliases. Grafeo answers `CONTAINS` by reading every node of the label
+// (200,000 problems at 50,000 reports); this index narrows a search to the
+// nodes whose texts hold every pair of adjacent characters (bigram) of the
+// text looked for, and the search statement's own `CONTAINS` then decides
+// among them (cypher/search_*_among.cypher), so the answer is the scan's.
 //
 // The candidates are a superset of the nodes that match, whatever the index
 // holds too much: it learns every text a committed write stores (the write
@@ -14,6 +13,7 @@
 // graph on the first search after the store opens, and lives in memory
 // (about 4 bytes per node and bigram it holds).
 import type { Row } from './rows.js';
+import type { StatementName } from './catalogue.js';
 
 /** What search looks in: the label whose nodes it ranks, each known by its key. */
 export type SearchedKind = 'Problem' | 'Report' | 'Regulation' | 'Initiative';
@@ -42,7 +42,7 @@ const WRITTEN_TEXTS: Record<string, { kind: SearchedKind; texts(params: Record<s
 };
 
 /** The statements that read every searched text of a kind, to build the index: rows of `key` and `texts`. */
-export const TEXT_SOURCES: Record<SearchedKind, 'text_index_problems' | 'text_index_reports' | 'text_index_regulations' | 'text_index_initiatives'> = {
+export const TEXT_SOURCES: Record<SearchedKind, StatementName> = {
   Problem: 'text_index_problems',
   Report: 'text_index_reports',
   Regulation: 'text_index_regulations',

@@ -70,8 +70,8 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
 /**
  * Where a store's text index narrows a type's search (GraphStore.textCandidates):
  * the texts it looks for, and the statement that reads only the candidates,
- * given as `param` (with `alsoKey`, a key to read whatever the index says: a report id equal to the text, the
- * canonical initiative a lexicon alias names).
+ * given as `param` (with `alsoKey`, a key to read whatever the index says: a
+ * report id equal to the text, the canonical initiative a lexicon alias names).
  */
 interface Narrowed {
   kind: SearchedKind;
