@@ -12,6 +12,8 @@
 // no title and the words after it describe the report; they are fed all the
 // same in the title reading (the "without the marker"). A file without
 // such header lines (the seeds) reads the same in both readings: its text.
+// The address goes with both readings (runEval), as a page keeps its address
+// when its title is lost.
 
 export type Reading = 'title' | 'body';
 export const READINGS: Reading[] = ['title', 'body'];

@@ -370,9 +370,11 @@ export async function runEval(seedDir: string, goldPath: string, options: EvalOp
   const pairs = gold
     .filter((g) => available.has(g.file))
     .map((g) => {
-      const text = textFor(parseScoredFile(readFileSync(join(seedDir, g.file), 'utf8')), options.reading ?? 'title');
+      const file = parseScoredFile(readFileSync(join(seedDir, g.file), 'utf8'));
+      const text = textFor(file, options.reading ?? 'title');
       try {
-        return { gold: g, predicted: extractReport(text, { file: g.file }) };
+        // the page's address goes with either reading, as ingest passes an HTML page's own (og:url)
+        return { gold: g, predicted: extractReport(text, { file: g.file, ...(file.url ? { url: file.url } : {}) }) };
       } catch (error) {
         // a text the extractor refuses as no report scores as all-missing, as the user would get nothing
         if (error instanceof NotAReportError) return { gold: g, predicted: emptyPrediction(g.file) };

@@ -29,7 +29,7 @@ export { resolveInitiativeName } from './lexicon.js';
 export { normalizeText } from './normalize.js';
 
 /** Bump when the output for the same text changes: stored reports are re-extracted on re-ingest. */
-export const EXTRACTOR_VERSION = '0.6.4';
+export const EXTRACTOR_VERSION = '0.6.5';
 
 /** Names and short names of the report's jurisdiction and its prefecture (昌江区, 昌江, 景德镇市, 景德镇). */
 function ownNamesOf(j: JurisdictionFact | null): string[] {
@@ -70,7 +70,8 @@ function inPartsOf(parts: { start: number; end: number }[]): (offset: number) =>
 // (the code units of the report being extracted)
 const reportCodes = new ScratchCodes();
 
-export function extractReport(raw: string, options: { file?: string } = {}): ReportGraph {
+/** file: where the text came from; url: the page's address, when it came from a web page (it may name the place: site-address.ts). */
+export function extractReport(raw: string, options: { file?: string; url?: string } = {}): ReportGraph {
   const text = normalizeText(raw);
   // (the title is read once: the genre check looks at it too)
   const title = findTitle(text);
@@ -87,7 +88,7 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
   // of fixed words the jurisdiction and the issuer ask for: one trie walk of it finds the forms and the words
   const stripped = strip(text, codes, sentences.ignorable);
   const census = new WordCensus(text, codes, stripped);
-  const reading = resolveJurisdiction(text, { title, host: page.host, publisher: page.publisher }, census);
+  const reading = resolveJurisdiction(text, { title, host: page.host, publisher: page.publisher, address: options.url }, census);
   const jurisdiction = reading.fact;
   const parts = reportParts(text, sections);
   const inProblems = inPartsOf(parts.problems);
@@ -111,6 +112,6 @@ export function extractReport(raw: string, options: { file?: string } = {}): Rep
     plans: extractPlans(text, parts.plans, initiatives, sentences, sectionPath),
     metrics: extractMetrics(text, sentences, sectionPath, codes),
     text,
-    source: { file: options.file, published: page.published ?? undefined },
+    source: { file: options.file, ...(options.url ? { url: options.url } : {}), published: page.published ?? undefined },
   };
 }

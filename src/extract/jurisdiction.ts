@@ -6,8 +6,11 @@
 // (我区 → a 区, 我县 → a 县, 全省 → a province). A name shared by several
 // divisions (朝阳区 in 北京 and 长春) is settled by the province and prefecture
 // the text names, and by provincial markers (湘易办 → 湖南) from
-// knowledge/province-markers.json. Too little evidence gives no place, with
-// the reason.
+// knowledge/province-markers.json. The page's address, when the report came
+// from a government site (site-address.ts), settles a shared name and names
+// the county of a township or the city of a zone the text leaves unsaid; it
+// names the place itself only when the text names none. Too little evidence
+// gives no place, with the reason.
 import { createRequire } from 'node:module';
 import {
   countiesWithTownship,
@@ -33,6 +36,7 @@ import {
   type PlaceReading,
 } from './places.js';
 import { codesOf } from './scan.js';
+import { agreesWithAddress, placesOfAddress, type AddressPlaces } from './site-address.js';
 import { leadingLines } from './title.js';
 import type { JurisdictionFact } from './types.js';
 
@@ -134,6 +138,8 @@ export interface JurisdictionClues {
   host: string | null;
   /** The article's publisher (发布机构), e.g. 白河镇人民政府. */
   publisher?: string | null;
+  /** The page's address (URL), e.g. http://www.xuwen.gov.cn/…, when the report came from a web page. */
+  address?: string | null;
 }
 
 /** The jurisdiction a report is about, or why none could be named. */
@@ -159,9 +165,13 @@ const WEAK_BODY_SCORE = 5;
  * words (one pass, shared with the issuer); it is taken for the text when not given.
  */
 export function resolveJurisdiction(text: string, clues: JurisdictionClues, census = new WordCensus(text)): JurisdictionReading {
-  const header = fromHeader(text, clues, census);
+  const address = placesOfAddress(clues.address);
+  const header = fromHeader(text, clues, census, address);
   if (header) return { fact: header };
-  return fromBody(text, clues, census);
+  const body = fromBody(text, clues, census);
+  if (body.fact || !address) return body;
+  const spelled = fromAddress(address, census);
+  return spelled ? { fact: spelled } : body;
 }
 
 /** The heading lines where a report names itself: its title, the short unpunctuated lines at its top (not an addressee: 省人民政府:), its publisher. */
@@ -218,23 +228,25 @@ export function openingSubject(text: string): string | null {
   return null;
 }
 
-function fromHeader(text: string, clues: JurisdictionClues, census: WordCensus): JurisdictionFact | null {
+function fromHeader(text: string, clues: JurisdictionClues, census: WordCensus, address: AddressPlaces | null): JurisdictionFact | null {
   for (const { line, where } of headingLines(text, clues)) {
     // a first sentence names its subject at its head, and only there
     const place = where === 'its first sentence' ? readPlaceAt(line, 0, true) : firstPlaceIn(line);
     if (!place) continue;
     const basis = `${where} names ${place.name}`;
-    if (place.level === 'zone' && !place.divisions.length) return zoneFact(text, place, census, basis);
-    if (place.level === 'township') return townshipFact(place, census, basis);
+    if (place.level === 'zone' && !place.divisions.length) return zoneFact(text, place, census, basis, address);
+    if (place.level === 'township') return townshipFact(place, census, basis, address);
     const ranked = rankByEvidence(place.divisions, census);
     const [best, second] = ranked;
     const settled = !second || best.evidence > second.evidence;
-    if (!settled)
-      return unsettled(
-        place,
-        ranked.filter((r) => r.evidence === best.evidence).map((r) => r.division),
-        basis,
-      );
+    if (!settled) {
+      const tied = ranked.filter((r) => r.evidence === best.evidence).map((r) => r.division);
+      // the site the report was published on is one of them: 西湖区 on hzxh.gov.cn is 杭州's
+      const onTheSite = address ? tied.filter((d) => agreesWithAddress(d, address)) : [];
+      if (onTheSite.length === 1)
+        return { ...toFact(onTheSite[0]), confidence: 0.85, basis: `${basis}; ${fullNameOf(onTheSite[0])} by ${addressBasis(address!)}` };
+      return unsettled(place, tied, basis);
+    }
     const confidence = place.divisions.length === 1 || place.above.length ? 0.95 : 0.85;
     const why = second ? `${basis}; ${best.division.province} by the text's evidence (${best.evidence} against ${second.evidence})` : basis;
     return { ...toFact(best.division), confidence, basis: why };
@@ -311,31 +323,77 @@ function provinceByItsWords(census: WordCensus): Division | null {
   return best;
 }
 
-function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
+function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: string, address: AddressPlaces | null): JurisdictionFact {
   // a heading naming only the ending (经济开发区…): the body's full name (宁河经济开发区) and the place it is named for
   const inBody = !place.above.length ? zoneNamedInBody(text, place.name) : null;
-  if (inBody) return zoneFact(text, { ...place, name: inBody.name, above: [[inBody.division]] }, census, `${basis}, in the body ${inBody.name}`);
+  if (inBody) return zoneFact(text, { ...place, name: inBody.name, above: [[inBody.division]] }, census, `${basis}, in the body ${inBody.name}`, address);
   const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
-  const parent = parents[parents.length - 1] ?? mostNamed(census, 'prefecture', 'province');
+  const onTheSite = parents.length ? null : spelledDivision(address, census);
+  const parent = parents[parents.length - 1] ?? onTheSite ?? mostNamed(census, 'prefecture', 'province');
   // a zone the heading names without its city (高新区) is known by the city's name before it (珠海高新区)
   const name = !parents.length && parent && isBareZoneEnding(place.name) ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
-  if (!parent) return inProvinceOfItsWords(partOf('zone', name, null, false, basis, 'prefecture'), census);
-  const what = parent.level === 'province' ? 'province-level city' : 'prefecture';
-  return partOf('zone', name, parent, parents.length > 0, basis, what);
+  if (!parent) return inProvinceOfItsWords(partOf('zone', name, null, null, basis, 'prefecture'), census);
+  const what = parent.level === 'province' ? 'province-level city' : parent.level === 'county' ? 'county' : 'prefecture';
+  return partOf('zone', name, parent, parents.length ? 'heading' : onTheSite ? address : 'text', basis, what);
 }
 
-function townshipFact(place: PlaceReading, census: WordCensus, basis: string): JurisdictionFact {
+function townshipFact(place: PlaceReading, census: WordCensus, basis: string, address: AddressPlaces | null): JurisdictionFact {
   const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
-  const county = parents[parents.length - 1] ?? mostNamed(census, 'county');
-  if (county) return partOf('township', place.name, county, parents.length > 0, basis, 'county');
+  if (parents.length) return partOf('township', place.name, parents[parents.length - 1], 'heading', basis, 'county');
+  // the site's county, or the county of that township the site's city or province holds (三都镇 on liujiang.gov.cn)
+  const listedOnSite = address ? countiesWithTownship(place.name).filter((d) => agreesWithAddress(d, address)) : [];
+  const onTheSite = listedOnSite.length === 1 ? listedOnSite[0] : spelledDivision(address, census);
+  if (onTheSite) return partOf('township', place.name, onTheSite, address, basis, onTheSite.level === 'county' ? 'county' : 'prefecture');
+  const county = mostNamed(census, 'county');
+  if (county) return partOf('township', place.name, county, 'text', basis, 'county');
   const listed = countyOfListedTownship(place.name, census);
   if (listed)
     return {
-      ...partOf('township', place.name, listed, false, basis, 'county'),
+      ...partOf('township', place.name, listed, 'text', basis, 'county'),
       confidence: 0.6,
       basis: `${basis}; in ${listed.name}, the only county with a township of that name that fits the text`,
     };
-  return inProvinceOfItsWords(partOf('township', place.name, null, false, basis, 'county'), census);
+  return inProvinceOfItsWords(partOf('township', place.name, null, null, basis, 'county'), census);
+}
+
+/** How the page's address names a place, for a basis: "the page's address (xuwen.gov.cn)". */
+const addressBasis = (address: AddressPlaces): string => `the page's address (${address.label}.gov.cn)`;
+
+/**
+ * The one division the page's address spells, or of those it spells (sz.gov.cn:
+ * 深圳, 苏州, 宿州…) the one the text names most (its name, its province's, its
+ * prefecture's); null when the text does not settle them.
+ */
+function spelledDivision(address: AddressPlaces | null, census: WordCensus): Division | null {
+  if (!address) return null;
+  if (address.divisions.length === 1) return address.divisions[0];
+  const ranked = address.divisions.map((division) => ({ division, evidence: textEvidence(division, census) })).sort((a, b) => b.evidence - a.evidence);
+  return ranked[0].evidence > ranked[1].evidence ? ranked[0].division : null;
+}
+
+/** How often the text names a division, its short name, its province (or the province's markers) and its prefecture. */
+function textEvidence(division: Division, census: WordCensus): number {
+  const own = census.count(division.name) + census.count(shortName(division.name) ?? division.name);
+  const above = division.level === 'province' ? sum(census, markersOf(division.province)) : provinceEvidence(census, division.province);
+  return own + above + (division.prefecture ? census.count(shortName(division.prefecture) ?? division.prefecture) : 0);
+}
+
+/**
+ * A report whose text names no place of its own, on the site of a government
+ * the address spells (swj.wuhan.gov.cn): that government's, unless the report
+ * speaks as another level (a county's 我县 on its city's site).
+ */
+function fromAddress(address: AddressPlaces, census: WordCensus): JurisdictionFact | null {
+  const division = spelledDivision(address, census);
+  if (!division) return null;
+  const self = selfReference(census);
+  if (
+    division.level === 'province'
+      ? lowerVoice(census, division.name) > provinceVoice(census, division.name, self)
+      : speaksAsAnotherLevel(division, self, census)
+  )
+    return null;
+  return { ...toFact(division), confidence: 0.6, basis: `${addressBasis(address)} spells ${division.name}; the text names no place of its own` };
 }
 
 /** How a township speaks of itself. */
@@ -409,11 +467,18 @@ function chainName(above: (string | null)[], own: string): string {
 }
 
 /**
- * A zone or township under the division that administers it: named by the
- * heading's chain (`named`), else the one of its kind (`what`) the text names
- * most, else none.
+ * A zone or township under the division that administers it (`parent`, of the
+ * kind `what`), as it was found: named by the heading's chain, spelled by the
+ * page's address, the one the text names most; or none.
  */
-function partOf(level: 'zone' | 'township', name: string, parent: Division | null, named: boolean, basis: string, what: string): JurisdictionFact {
+function partOf(
+  level: 'zone' | 'township',
+  name: string,
+  parent: Division | null,
+  foundBy: 'heading' | 'text' | AddressPlaces | null,
+  basis: string,
+  what: string,
+): JurisdictionFact {
   const province = parent?.province ?? null;
   const prefecture = parent?.level === 'prefecture' ? parent.name : parent?.level === 'province' ? null : (parent?.prefecture ?? null);
   // (a zone's full name has its ending written out: 武汉经开区 and 武汉经济技术开发区 are one zone)
@@ -427,10 +492,17 @@ function partOf(level: 'zone' | 'township', name: string, parent: Division | nul
     adminCode: null,
     parent: parent?.name ?? null,
     parentCode: parent?.code ?? null,
-    confidence: named ? 0.9 : parent ? 0.7 : 0.5,
-    basis: named
-      ? basis
-      : `${basis}; ${parent ? `in ${parent.name}, the ${what} the text names most` : `its ${what === 'county' ? 'county' : 'prefecture'} is not named`}`,
+    confidence: foundBy === 'heading' ? 0.9 : foundBy === 'text' ? 0.7 : foundBy ? 0.8 : 0.5,
+    basis:
+      foundBy === 'heading'
+        ? basis
+        : `${basis}; ${
+            !parent || !foundBy
+              ? `its ${what === 'county' ? 'county' : 'prefecture'} is not named`
+              : foundBy === 'text'
+                ? `in ${parent.name}, the ${what} the text names most`
+                : `in ${parent.name}, by ${addressBasis(foundBy)}`
+          }`,
   };
 }
 

@@ -23,7 +23,7 @@ export async function extractBytes(bytes: Buffer, name: string, options: ReadOpt
 }
 
 function extractInput(input: ReportInput, file: string, options: ReadOptions): ExtractedFile {
-  const graph = extractReport(input.text, { file });
+  const graph = extractReport(input.text, { file, ...(input.meta.url ? { url: input.meta.url } : {}) });
   // the text read was checked; the normalized text is what is stored, checked too should it differ in size
   checkTextSize(graph.text, fileLimits(options.limits).maxTextBytes, "the report's text");
   graph.source = {

@@ -24,7 +24,9 @@ field, with the matching rules of docs/extraction.md.
             source-title:, as ../shared/devset/corpus does): "title" puts the
             title line first, as a report arrives (the default); "body" gives
             the body alone, as a page that lost its title; "both" scores each.
-            A file without header lines reads the same either way.
+            A file without header lines reads the same either way. The
+            url: line goes with both readings as the page's address, as
+            ingest gives an HTML page's own.
 --split     score only one part of the devset's split (dev: the ~170 reports
             worked against; test: the ~55 held out); the split is read from
             --split-file (default test/gold/devset.split.json).

@@ -152,6 +152,15 @@ describe('a government web page', () => {
     expect(graph.issuer).toEqual(extractReport(text).issuer);
   });
 
+  it("a page whose text names no place is placed by its own address (the extractor is given the page's URL)", async () => {
+    const text = `2022年法治政府建设工作总结\n${'2022年,全市自然资源规划系统坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育。'.repeat(8)}`;
+    const options = { title: '2022年法治政府建设工作总结', published: '2023-02-03', host: '自然资源和规划局', charset: 'utf-8' as const };
+    const onSite = await extractFile(put('zgj.html', governmentPage(text, { ...options, url: 'http://zgj.ningbo.gov.cn/art/2023/2/3/art_1.html' })));
+    expect(onSite.graph.jurisdiction).toMatchObject({ name: '宁波市', province: '浙江省', level: 'prefecture' });
+    const elsewhere = await extractFile(put('elsewhere.html', governmentPage(text, { ...options, url: 'http://www.example.com/art/1.html' })));
+    expect(elsewhere.graph.jurisdiction).toBeNull();
+  });
+
   describe('the title, from a <title> that carries the site name', () => {
     const { title, host } = meta;
     const page = (titleTag: string, headline: 'h1' | { className: string } | null = null, charset: 'utf-8' | 'gbk' = 'gbk') =>
