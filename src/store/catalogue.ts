@@ -32,7 +32,9 @@ export const STATEMENT_NAMES = [
   "jurisdictions_facets",
   "jurisdictions_list",
   "jurisdictions_list_by_initiative",
+  "jurisdictions_list_by_initiative_among",
   "jurisdictions_list_by_initiative_rollup",
+  "jurisdictions_list_by_initiative_rollup_among",
   "jurisdictions_list_by_place",
   "jurisdictions_lookup",
   "jurisdictions_similar",
@@ -241,11 +243,19 @@ export interface Statements {
     row: { jurisdictions: JurisdictionShape[]; total: number };
   };
   "jurisdictions_list_by_initiative": {
-    params: { yearFrom: number | null; yearTo: number | null; issuerType: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; initiatives: ReadonlyArray<string>; initiativeCategory: string | null; skip: number; limit: number };
+    params: { initiatives: ReadonlyArray<string>; initiativeCategory: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; skip: number; limit: number };
+    row: { jurisdictions: JurisdictionShape[]; total: number };
+  };
+  "jurisdictions_list_by_initiative_among": {
+    params: { initiatives: ReadonlyArray<string>; initiativeCategory: string | null; yearFrom: number | null; yearTo: number | null; issuerType: string | null; regulations: ReadonlyArray<string> | null; regulationKind: string | null; regulationScope: string | null; problemTheme: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; skip: number; limit: number; candidates: ReadonlyArray<string> };
     row: { jurisdictions: JurisdictionShape[]; total: number };
   };
   "jurisdictions_list_by_initiative_rollup": {
-    params: { orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; initiatives: ReadonlyArray<string>; initiativeCategory: string | null; yearFrom: number | null; yearTo: number | null; skip: number; limit: number };
+    params: { initiatives: ReadonlyArray<string>; initiativeCategory: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; yearFrom: number | null; yearTo: number | null; skip: number; limit: number };
+    row: { jurisdictions: JurisdictionShape[]; total: number };
+  };
+  "jurisdictions_list_by_initiative_rollup_among": {
+    params: { initiatives: ReadonlyArray<string>; initiativeCategory: string | null; orderBy: string; descending: boolean; level: string | null; province: string | null; prefecture: string | null; text: string | null; yearFrom: number | null; yearTo: number | null; skip: number; limit: number; candidates: ReadonlyArray<string> };
     row: { jurisdictions: JurisdictionShape[]; total: number };
   };
   "jurisdictions_list_by_place": {

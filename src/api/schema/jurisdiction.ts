@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql';
 import { initiativeNames, regulationTitles } from '../names.js';
 import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
+import { narrowedStatement } from '../narrowed.js';
+import { runWith, type RowOf } from '../../store/types.js';
 import { Initiative, Jurisdiction, Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { InitiativeCategory, IssuerType, JurisdictionLevel, RegulationKind, RegulationScope } from './enums.js';
@@ -216,6 +218,18 @@ export function jurisdictionListStatement(params: ReturnType<typeof jurisdiction
   return placeOnly ? 'jurisdictions_list_by_place' : 'jurisdictions_list';
 }
 
+/**
+ * The list's statement with its filter; by initiative, also the `_among` form
+ * the text index can narrow it to (the initiatives whose names or aliases may
+ * be one of those asked for), as search is narrowed.
+ */
+function jurisdictionListRead(params: ReturnType<typeof jurisdictionFilterParams>): Parameters<typeof narrowedStatement>[1] {
+  const statement = jurisdictionListStatement(params);
+  if (!params.initiatives) return { statement, params };
+  const among = statement === 'jurisdictions_list_by_initiative' ? 'jurisdictions_list_by_initiative_among' : 'jurisdictions_list_by_initiative_rollup_among';
+  return { statement, params, narrowed: { kind: 'Initiative', texts: params.initiatives, statement: among, param: 'candidates' } };
+}
+
 const FacetValue = builder.objectRef<{ value: string; count: number }>('FacetValue').implement({
   description: 'One value of a facet and how many matching jurisdictions have it.',
   fields: (t) => ({
@@ -251,9 +265,10 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx) => {
         const params = jurisdictionFilterParams(args.filter);
         const order = { orderBy: args.orderBy?.field ?? 'fullName', descending: args.orderBy?.descending ?? false };
-        const statement = jurisdictionListStatement(params);
+        const list = await narrowedStatement(ctx, jurisdictionListRead(params));
         const page = await storeConnection(args, async ({ offset, limit }) => {
-          const [row] = await ctx.store.run(statement, { ...params, ...order, skip: offset, limit });
+          // (every list statement returns the page and the total)
+          const [row] = (await runWith(ctx.store, list.statement, { ...list.params, ...order, skip: offset, limit })) as RowOf<'jurisdictions_list'>[];
           return { items: row.jurisdictions, total: row.total };
         });
         return { ...page, filterParams: params };

@@ -4,7 +4,6 @@
 // matches; the heads are merged by rank, so a page of the merged ranking
 // needs only the first offset+size of each type.
 import { runWith, type Row, type StatementName } from '../../store/types.js';
-import type { SearchedKind } from '../../store/text-index.js';
 import { GraphQLError } from 'graphql';
 import { canonicalRegulationTitle, resolveInitiativeName } from '../../extract/index.js';
 import { builder } from '../builder.js';
@@ -14,6 +13,7 @@ import { NodeLabel } from './enums.js';
 import { Initiative, Jurisdiction, Problem, Regulation, Report } from './refs.js';
 import type { InitiativeShape, JurisdictionShape, ProblemShape, RegulationShape, ReportShape } from './shapes.js';
 import type { AppContext } from '../context.js';
+import { narrowedStatement, type Narrowed } from '../narrowed.js';
 
 export type SearchKind = 'Initiative' | 'Regulation' | 'Jurisdiction' | 'Report' | 'Problem';
 
@@ -67,20 +67,6 @@ const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
   }),
 });
 
-/**
- * Where a store's text index narrows a type's search (GraphStore.textCandidates):
- * the texts it looks for, and the statement that reads only the candidates,
- * given as `param` (with `alsoKey`, a key to read whatever the index says: a
- * report id equal to the text, the canonical initiative a lexicon alias names).
- */
-interface Narrowed {
-  kind: SearchedKind;
-  texts: string[];
-  statement: StatementName;
-  param: string;
-  alsoKey?: string;
-}
-
 /** Each type's statement, its parameters, the column holding the node and the node's label. */
 function searches(text: string): Array<{
   kind: SearchKind;
@@ -130,18 +116,6 @@ function searches(text: string): Array<{
   ];
 }
 
-/** The statement and parameters of one type's search: among the text index's candidates when the store narrows it. */
-async function searchStatement(
-  ctx: AppContext,
-  search: { statement: StatementName; params: Record<string, unknown>; narrowed?: Narrowed },
-): Promise<{ statement: StatementName; params: Record<string, unknown> }> {
-  const narrowed = search.narrowed;
-  const candidates = narrowed ? await ctx.store.textCandidates?.(narrowed.kind, narrowed.texts) : null;
-  if (!narrowed || !candidates) return search;
-  const keys = narrowed.alsoKey !== undefined && !candidates.includes(narrowed.alsoKey) ? [...candidates, narrowed.alsoKey] : candidates;
-  return { statement: narrowed.statement, params: { ...search.params, [narrowed.param]: keys } };
-}
-
 // The statements order each type the same way: rank, then label length, then label.
 const byRank = (a: Hit, b: Hit) => b.rank - a.rank || a.label.length - b.label.length || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 
@@ -149,7 +123,7 @@ const byRank = (a: Hit, b: Hit) => b.rank - a.rank || a.label.length - b.label.l
 export async function rankedHits(ctx: AppContext, text: string, upTo: number, kinds?: SearchKind[]) {
   const chosen = searches(text).filter((s) => !kinds || kinds.includes(s.kind));
   // (every type's candidates first, then the statements, started in one order whichever candidates came first)
-  const statements = await Promise.all(chosen.map((search) => searchStatement(ctx, search)));
+  const statements = await Promise.all(chosen.map((search) => narrowedStatement(ctx, search)));
   const results = await Promise.all(
     chosen.map(async ({ kind, column, label }, k) => {
       const { statement, params } = statements[k];

@@ -106,6 +106,33 @@ describe('the text index: search answers what reading every node answers', () =>
     expect(among).toBeGreaterThan(3 * scans);
   });
 
+  it('lists the jurisdictions that mention an initiative, by name or alias, as reading every initiative does', async () => {
+    const LIST = parse(`query($f: JurisdictionFilter, $o: JurisdictionOrder) {
+      jurisdictions(filter: $f, orderBy: $o, first: 40) { totalCount edges { node { fullName level } } } }`);
+    const list = async (store: GraphStore, filter: Record<string, unknown>, orderBy?: Record<string, unknown>) => {
+      const result = await execute({ schema, document: LIST, contextValue: createContext(store), variableValues: { f: filter, o: orderBy } });
+      expect(result.errors, JSON.stringify(filter)).toBeUndefined();
+      return result.data;
+    };
+    // every initiative's name and forms (a lexicon alias finds its canonical node), and texts no initiative is
+    const terms = [...new Set(graphs.flatMap((g) => g.initiatives.flatMap((i) => [i.name, ...i.surface])))].slice(0, 60);
+    terms.push('三项制度', '放管服', '量子纠缠', '法');
+    used.length = 0;
+    let answered = 0;
+    for (const [k, term] of terms.entries()) {
+      // the rollup's form (no filter on the reports) and the general one (an issuer type), by turns
+      const filter = k % 3 === 2 ? { mentionsInitiative: term, issuerType: 'GOVERNMENT' } : { mentionsInitiative: term, ...(k % 3 ? { yearFrom: 2021 } : {}) };
+      const orderBy = k % 2 ? { field: 'REPORTS', descending: true } : undefined;
+      const narrowed = await list(observed, filter, orderBy);
+      expect(narrowed, term).toEqual(await list(scanning(store), filter, orderBy));
+      if ((narrowed as { jurisdictions: { totalCount: number } }).jurisdictions.totalCount > 0) answered++;
+    }
+    // the lists were not all empty, and the index narrowed them: both _among forms ran
+    expect(answered).toBeGreaterThan(terms.length / 2);
+    expect(used).toContain('jurisdictions_list_by_initiative_rollup_among');
+    expect(used).toContain('jurisdictions_list_by_initiative_among');
+  });
+
   it('narrows a search to a superset of the matches, and not a text of one character', () => {
     const index = new TextIndex();
     const next = seededRandom(3);
