@@ -30,20 +30,21 @@ export function placesOfAddress(url: string | null | undefined): AddressPlaces |
     .replace(GOVERNMENT_HOST, '')
     .split('.')
     .reverse()
-    .map((label) => label.split('-')[0].replace(/\d+/g, ''));
+    .map((label) => label.split('-')[0].replace(/\d+/g, ''))
+    // (the web's own label names nothing)
+    .filter((label) => label.length > 1 && label !== 'www');
   index ??= buildIndex();
-  let found: AddressPlaces | null = null;
-  for (const label of labels) {
-    if (!label) continue;
-    if (!found) {
-      const divisions = index.top.get(label);
-      if (divisions) found = { divisions, label };
-      continue;
-    }
+  // the government's label is the one before gov.cn: when it spells no place, the labels before it (a
+  // department's sft, xxgk) are not read as one
+  const [own, ...parts] = labels;
+  const divisions = own ? index.top.get(own) : undefined;
+  if (!divisions) return null;
+  let found: AddressPlaces = { divisions, label: own };
+  for (const label of parts) {
     // a label under a government's names one of its parts only by a full spelling (gulou.fz…) or by
     // initials with the ending's (xhq: 西湖区); the initials of a department (sfj, rsj) end in no county's ending
-    const parts = (index.part.get(label) ?? []).filter((d) => found!.divisions.some((above) => isWithin(d, above)));
-    if (parts.length) found = { divisions: parts, label };
+    const within = (index.part.get(label) ?? []).filter((d) => found.divisions.some((above) => isWithin(d, above)));
+    if (within.length) found = { divisions: within, label };
   }
   return found;
 }

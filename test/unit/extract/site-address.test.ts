@@ -38,6 +38,9 @@ describe('placesOfAddress', () => {
     expect(placesOfAddress('https://ixbang.com/bid/detail/1.html')).toBeNull();
     expect(placesOfAddress('(no page address: the search result gave none)')).toBeNull();
     expect(placesOfAddress('http://www.qwertyuiop.gov.cn/')).toBeNull();
+    // a ministry's site spells no place; nor do a department's letters under a government label that spells none
+    for (const ministry of ['moj', 'samr', 'mohrss', 'mee', 'nhc', 'mps']) expect(placesOfAddress(`https://www.${ministry}.gov.cn/`), ministry).toBeNull();
+    expect(placesOfAddress('http://sft.gxzf.gov.cn/zwgk/1.html')).toBeNull();
     expect(placesOfAddress(undefined)).toBeNull();
   });
 });
