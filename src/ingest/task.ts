@@ -15,6 +15,8 @@ export interface ExtractTask {
   bytes?: Uint8Array;
   /** The source file recorded in the report (for a path, absolute); for bytes, the name whose extension tells the format. */
   file: string;
+  /** The page's address, when the caller knows it (an upload's `url`); a page's own comes first. */
+  url?: string;
   maxBytes: number;
   /** Lower caps than limits.ts's (tests). */
   limits?: Partial<FileLimits>;
@@ -68,7 +70,7 @@ export function acknowledgeRendered(answer: RenderAcknowledgement): void {
 
 export async function runExtractTask(task: ExtractTask): Promise<ExtractResult> {
   try {
-    const options = { maxBytes: task.maxBytes, limits: task.limits };
+    const options = { maxBytes: task.maxBytes, limits: task.limits, ...(task.url ? { url: task.url } : {}) };
     const { graph, format, encoding } = task.bytes
       ? await extractBytes(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength), task.file, options)
       : await extractFile(task.path!, { ...options, file: task.file });

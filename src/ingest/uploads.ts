@@ -20,9 +20,9 @@ let pool: ExtractPool | null = null;
  * NotAReportError (the text); anything else is a failure of the server's.
  * The bytes are moved to the worker: the caller must not use them after.
  */
-export async function readUpload(bytes: Uint8Array, name: string, maxBytes: number): Promise<ReportGraph> {
+export async function readUpload(bytes: Uint8Array, name: string, maxBytes: number, url?: string): Promise<ReportGraph> {
   pool ??= new ExtractPool(UPLOAD_READERS, { unref: true });
-  const result = await pool.run({ bytes, file: name, maxBytes });
+  const result = await pool.run({ bytes, file: name, maxBytes, ...(url ? { url } : {}) });
   if (result.ok) {
     if ('graph' in result) return result.graph;
     throw new Error('the upload reader rendered the report instead of extracting its graph');

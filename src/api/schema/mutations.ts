@@ -80,6 +80,10 @@ const IngestReportInput = builder.inputType('IngestReportInput', {
       description: 'The report as a file (.txt in UTF-8/GBK/GB18030/UTF-16, .html, .docx, .pdf with a text layer). Give either `text` or `upload`.',
     }),
     file: t.string({ description: "Name to record as the report's source file (default: the uploaded file's name)." }),
+    url: t.string({
+      description:
+        "Address of the web page the report came from (http:// or https://): recorded as the report's `sourceUrl` and read for its place, as a government site's address spells it (www.xuwen.gov.cn: 徐闻县). An uploaded HTML page's own address (canonical link, og:url) comes first.",
+    }),
     year: t.int({ description: 'The year the report covers, when extraction would get it wrong (1900 to next year).' }),
     title: t.string({ description: 'The title, when the text does not state it.' }),
   }),
@@ -128,16 +132,17 @@ function checkedYear(year: number): number {
 }
 
 /** The ReportGraph of the text or the uploaded file; exactly one of them must be given. */
-async function extractInput(input: { text?: string | null; upload?: UploadedFile | null; file?: string | null }, maxBytes: number) {
+async function extractInput(input: { text?: string | null; upload?: UploadedFile | null; file?: string | null; url?: string | null }, maxBytes: number) {
   if ((input.text == null) === (input.upload == null)) {
     throw new GraphQLError('give exactly one of input.text and input.upload', { extensions: { code: 'BAD_USER_INPUT' } });
   }
+  const url = input.url == null ? undefined : checkedUrl(input.url);
   if (input.upload != null) {
     // Checked before reading the parts into memory; the reader checks again.
     if (input.upload.size > maxBytes)
       throw new RefusedInput(`the file is ${formatSize(input.upload.size)}, over the ${formatSize(maxBytes)} limit (GOVGRAPH_MAX_FILE_MB)`);
     // read and extracted on a worker thread, within the file caps and time budget (src/ingest/uploads.ts)
-    return readUpload(new Uint8Array(await input.upload.arrayBuffer()), input.file ?? input.upload.name, maxBytes);
+    return readUpload(new Uint8Array(await input.upload.arrayBuffer()), input.file ?? input.upload.name, maxBytes, url);
   }
   const text = input.text!;
   // the store's limit on a report's text (a string has at most 3 UTF-8 bytes per UTF-16 unit)
@@ -149,7 +154,24 @@ async function extractInput(input: { text?: string | null; upload?: UploadedFile
       },
     );
   }
-  return extractReport(text, { file: input.file ?? undefined });
+  return extractReport(text, { file: input.file ?? undefined, ...(url ? { url } : {}) });
+}
+
+/** A page's address must be one: http:// or https:// and a host. */
+function checkedUrl(url: string): string {
+  const trimmed = url.trim();
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname) {
+    throw new GraphQLError(`input.url must be a web page's address, http:// or https:// (got "${url.slice(0, 80)}")`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return trimmed;
 }
 
 builder.mutationFields((t) => ({

@@ -50,6 +50,11 @@ Report.implement({
       extensions: sized({ bytes: VALUE_BYTES.line }),
     }),
     file: t.exposeString('file', { nullable: true, description: 'File the report was ingested from.', extensions: sized({ bytes: VALUE_BYTES.line }) }),
+    sourceUrl: t.exposeString('sourceUrl', {
+      nullable: true,
+      description: "Address of the web page the report was read from (an HTML page's canonical link or og:url, or the `url` given at ingest), when known.",
+      extensions: sized({ bytes: VALUE_BYTES.line }),
+    }),
     extractorVersion: t.exposeString('extractorVersion', { nullable: true, description: "Version of the extractor that produced this report's facts." }),
     ingestedAt: t.exposeString('ingestedAt', { nullable: true, description: 'When the report was written to the store (ISO 8601).' }),
     text: t.string({

@@ -109,6 +109,28 @@ describe('mutations', () => {
     await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: plain.reportId }, auth);
   });
 
+  it("a page's address given with the text is stored as its sourceUrl and places a report whose text names no place", async () => {
+    const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
+    const auth = { authorization: 'Bearer s3cret-token' };
+    const ingest = `mutation($text: String!, $url: String) { ingestReport(input: {text: $text, url: $url}) {
+      ... on IngestReportPayload { reportId report { sourceUrl jurisdiction { name province { name } } jurisdictionBasis } } } }`;
+    type Payload = { ingestReport: { reportId: string; report: { sourceUrl: string | null; jurisdiction: unknown; jurisdictionBasis: string | null } } };
+    const text = `2022年法治政府建设工作总结\n${'2022年,全市自然资源规划系统坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育。'.repeat(8)}`;
+    const url = 'http://zgj.ningbo.gov.cn/art/2023/2/3/art_1.html';
+    const placed = (await post<Payload>(yoga, ingest, { text, url }, auth)).data!.ingestReport;
+    expect(placed.report).toMatchObject({ sourceUrl: url, jurisdiction: { name: '宁波市', province: { name: '浙江省' } } });
+    expect(placed.report.jurisdictionBasis).toMatch(/ningbo\.gov\.cn/);
+    for (const bad of ['zgj.ningbo.gov.cn/art/1.html', 'ftp://ningbo.gov.cn/a', '宁波']) {
+      const refused = await post(yoga, ingest, { text, url: bad }, auth);
+      expect(refused.errors?.[0], bad).toMatchObject({
+        message: expect.stringMatching(/^input.url must be a web page's address/),
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    await post(yoga, `mutation($id: String!) { deleteReport(id: $id) { deleted } }`, { id: placed.reportId }, auth);
+    expect((await store.counts()).byLabel.Report ?? 0).toBe(0);
+  });
+
   it('names the stored reports of the same jurisdiction, issuer and year: the same report from another file', async () => {
     const yoga = createGraphQLHandler({ store, token: 's3cret-token' });
     const auth = { authorization: 'Bearer s3cret-token' };

@@ -57,6 +57,17 @@ describe('ingestReport with an uploaded file', () => {
     expect(await store.deleteReport(expectedId)).toBe(true);
   });
 
+  it("places an uploaded text that names no place by the page's address given with it (read on the upload reader's thread)", async () => {
+    const text = `2022年法治政府建设工作总结\n${'2022年,全市自然资源规划系统坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育。'.repeat(8)}`;
+    const query = `mutation($file: Upload!) { ingestReport(input: {upload: $file, url: "http://zgj.ningbo.gov.cn/art/1.html"}) {
+      ... on IngestReportPayload { reportId report { sourceUrl jurisdiction { name } } } } }`;
+    const { body } = await send(multipart(Buffer.from(text), 'zgj.txt', query));
+    expect(body.errors).toBeUndefined();
+    const ingested = body.data!.ingestReport as unknown as { reportId: string; report: unknown };
+    expect(ingested.report).toEqual({ sourceUrl: 'http://zgj.ningbo.gov.cn/art/1.html', jurisdiction: { name: '宁波市' } });
+    expect(await store.deleteReport(ingested.reportId)).toBe(true);
+  });
+
   it('reads a Word document', async () => {
     const { body } = await send(multipart(await wordDocument(SEED), 'report.docx'));
     expect(body.errors).toBeUndefined();
