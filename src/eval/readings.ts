@@ -18,35 +18,9 @@
 export type Reading = 'title' | 'body';
 export const READINGS: Reading[] = ['title', 'body'];
 
-const HEADER = /^(url|source-title):[ \t]*(.*)$/;
-const NOT_SHOWN = /^\(title not shown in excerpt\)\s*/;
-
-export interface ScoredFile {
-  /** The page's title line, or null when the file has no source-title header. */
-  title: string | null;
-  url: string | null;
-  body: string;
-}
-
-/** Splits a file into its header lines (url:, source-title:) and its body; a file without them is all body. */
-export function parseScoredFile(raw: string): ScoredFile {
-  const lines = raw.split('\n');
-  let title: string | null = null;
-  let url: string | null = null;
-  let k = 0;
-  for (; k < lines.length; k++) {
-    const m = HEADER.exec(lines[k].replace(/\r$/, ''));
-    if (!m) break;
-    if (m[1] === 'url') url = m[2].trim() || null;
-    else title = m[2].replace(NOT_SHOWN, '').trim() || null;
-  }
-  if (k === 0) return { title: null, url: null, body: raw };
-  // the blank line that ends the header
-  while (k < lines.length && !lines[k].trim()) k++;
-  return { title, url, body: lines.slice(k).join('\n') };
-}
+import type { SavedPage } from '../ingest/saved-page.js';
 
 /** The text the extractor is given for a reading. */
-export function textFor(file: ScoredFile, reading: Reading): string {
+export function textFor(file: SavedPage, reading: Reading): string {
   return reading === 'title' && file.title ? `${file.title}\n${file.body}` : file.body;
 }

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { extractReport, NotAReportError } from '../extract/index.js';
 import type { ReportGraph } from '../extract/types.js';
 import { simplified } from '../extract/traditional.js';
-import { parseScoredFile, textFor, type Reading } from './readings.js';
+import { readSavedPage } from '../ingest/saved-page.js';
+import { textFor, type Reading } from './readings.js';
 
 export interface GoldReport {
   file: string;
@@ -370,7 +371,7 @@ export async function runEval(seedDir: string, goldPath: string, options: EvalOp
   const pairs = gold
     .filter((g) => available.has(g.file))
     .map((g) => {
-      const file = parseScoredFile(readFileSync(join(seedDir, g.file), 'utf8'));
+      const file = readSavedPage(readFileSync(join(seedDir, g.file), 'utf8'));
       const text = textFor(file, options.reading ?? 'title');
       try {
         // the page's address goes with either reading, as ingest passes an HTML page's own (og:url)

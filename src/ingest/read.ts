@@ -13,6 +13,7 @@ import { readHtml, type PageMeta } from './html.js';
 import { checkTextSize, DEFAULT_MAX_FILE_BYTES, type FileLimits, fileLimits } from './limits.js';
 import { readPdf } from './pdf.js';
 import { RefusedInput } from './refused.js';
+import { readSavedPage } from './saved-page.js';
 
 export { RefusedInput } from './refused.js';
 export { SUPPORTED_EXTENSIONS } from './formats.js';
@@ -83,6 +84,18 @@ export async function readReportFile(path: string, options: ReadOptions = {}): P
 }
 
 /**
+ * A text file saved from a web page with its title and address on header
+ * lines (saved-page.ts): the title line and the body for the extractor, the
+ * address as the page's own (as an HTML page's og:url); any other text as it is.
+ */
+function savedPageInput(text: string): Pick<ReportInput, 'text' | 'meta'> {
+  const page = readSavedPage(text);
+  if (page.body === text) return { text, meta: {} };
+  const url = page.url && /^https?:\/\//i.test(page.url) ? page.url : undefined;
+  return { text: page.title ? `${page.title}\n${page.body}` : page.body, meta: { ...(page.title ? { title: page.title } : {}), ...(url ? { url } : {}) } };
+}
+
+/**
  * The same readers for bytes that did not come from the file system (a file
  * uploaded over GraphQL): `name` is the file name, whose extension decides
  * the format where the content does not.
@@ -97,7 +110,7 @@ export async function readReportBytes(bytes: Buffer, name: string, options: Read
   switch (format) {
     case 'text': {
       const { text, encoding } = decodeText(bytes);
-      input = { text, format, encoding, meta: {} };
+      input = { ...savedPageInput(text), format, encoding };
       break;
     }
     case 'html': {

@@ -10,7 +10,8 @@ import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/api/context.js';
 import { schema } from '../../../src/api/schema/index.js';
-import { parseScoredFile, textFor } from '../../../src/eval/readings.js';
+import { textFor } from '../../../src/eval/readings.js';
+import { readSavedPage } from '../../../src/ingest/saved-page.js';
 import { seededRandom } from '../../../src/eval/split.js';
 import { extractReport } from '../../../src/extract/index.js';
 import type { ReportGraph } from '../../../src/extract/types.js';
@@ -24,7 +25,7 @@ const graphs: ReportGraph[] = ['seed', 'test/fresh/corpus'].flatMap((dir) =>
     .filter((name) => name.endsWith('.txt'))
     .sort()
     // (a fresh report as it arrives: its page's title line, then its body)
-    .map((name) => extractReport(textFor(parseScoredFile(readFileSync(`${root}${dir}/${name}`, 'utf8')), 'title'))),
+    .map((name) => extractReport(textFor(readSavedPage(readFileSync(`${root}${dir}/${name}`, 'utf8')), 'title'))),
 );
 
 /** The store without its index: every search reads every node. */

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractReport } from '../../../src/extract/index.js';
 import { jurisdictionChain } from '../../../src/store/jurisdiction-chain.js';
-import { parseScoredFile, textFor } from '../../../src/eval/readings.js';
+import { textFor } from '../../../src/eval/readings.js';
+import { readSavedPage } from '../../../src/ingest/saved-page.js';
 import { contractViolations } from '../../support/contract.js';
 import { toContractJson } from '../../../src/cli/commands/extract.js';
 
@@ -329,10 +330,10 @@ describe('devset files, read two ways', () => {
   const file =
     'url: http://example.gov.cn/1.html\nsource-title: (title not shown in excerpt) 河北省2018年法治政府建设情况报告\n\n2018年,河北省委、省政府坚持依法行政。';
   it('with the title line first, or the body alone; a file without header lines is all body', () => {
-    const parsed = parseScoredFile(file);
+    const parsed = readSavedPage(file);
     expect(parsed).toEqual({ title: '河北省2018年法治政府建设情况报告', url: 'http://example.gov.cn/1.html', body: '2018年,河北省委、省政府坚持依法行政。' });
     expect(textFor(parsed, 'title')).toBe('河北省2018年法治政府建设情况报告\n2018年,河北省委、省政府坚持依法行政。');
     expect(textFor(parsed, 'body')).toBe('2018年,河北省委、省政府坚持依法行政。');
-    expect(parseScoredFile('罗江区2024年…\n正文')).toEqual({ title: null, url: null, body: '罗江区2024年…\n正文' });
+    expect(readSavedPage('罗江区2024年…\n正文')).toEqual({ title: null, url: null, body: '罗江区2024年…\n正文' });
   });
 });

@@ -161,6 +161,21 @@ describe('a government web page', () => {
     expect(elsewhere.graph.jurisdiction).toBeNull();
   });
 
+  it('a text saved from a page with url:/source-title: header lines reads as its title line and body, with the page address', async () => {
+    const body = `${'2022年,全市自然资源规划系统坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育。'.repeat(8)}`;
+    const title = '2022年法治政府建设工作总结';
+    const url = 'http://zgj.ningbo.gov.cn/art/2023/2/3/art_1.html';
+    const { graph } = await extractFile(put('saved.txt', `url: ${url}\nsource-title: ${title}\n\n${body}`));
+    expect(essence(graph)).toEqual(essence(extractReport(`${title}\n${body}`, { url })));
+    expect(graph.text.startsWith(`${title}\n`)).toBe(true);
+    expect(graph.source?.url).toBe(url);
+    expect(graph.jurisdiction).toMatchObject({ name: '宁波市' });
+    // an address that is none (the devset's "(no page address…)") is not kept; the title still is
+    const noAddress = await extractFile(put('saved-no-address.txt', `url: (no page address: the search result gave none)\nsource-title: ${title}\n\n${body}`));
+    expect(noAddress.graph.source?.url).toBeUndefined();
+    expect(noAddress.graph.text).toBe(graph.text);
+  });
+
   describe('the title, from a <title> that carries the site name', () => {
     const { title, host } = meta;
     const page = (titleTag: string, headline: 'h1' | { className: string } | null = null, charset: 'utf-8' | 'gbk' = 'gbk') =>
