@@ -330,8 +330,10 @@ function zoneFact(text: string, place: PlaceReading, census: WordCensus, basis: 
   const parents = place.above.map((candidates) => rankByEvidence(candidates, census)[0].division);
   const onTheSite = parents.length ? null : spelledDivision(address, census);
   const parent = parents[parents.length - 1] ?? onTheSite ?? mostNamed(census, 'prefecture', 'province');
-  // a zone the heading names without its city (高新区) is known by the city's name before it (珠海高新区)
-  const name = !parents.length && parent && isBareZoneEnding(place.name) ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
+  // a zone the heading names without its city (高新区) is known by the city's name before it (珠海高新区), when
+  // the text names the city: an address spells its sound only (yangling.gov.cn is 杨陵区, the zone 杨凌示范区)
+  const named = parent && parent !== onTheSite;
+  const name = !parents.length && named && isBareZoneEnding(place.name) ? `${shortName(parent.name) ?? parent.name}${place.name}` : place.name;
   if (!parent) return inProvinceOfItsWords(partOf('zone', name, null, null, basis, 'prefecture'), census);
   const what = parent.level === 'province' ? 'province-level city' : parent.level === 'county' ? 'county' : 'prefecture';
   return partOf('zone', name, parent, parents.length ? 'heading' : onTheSite ? address : 'text', basis, what);

@@ -605,6 +605,23 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       for (const w of ['三新一高', '一府一委两院', '一府两院', '说理式执法']) expect(names, w).not.toContain(w);
     });
 
+    it('the concepts of the field itself are no initiatives, quoted or not (“法治政府”, 依法行政)', () => {
+      const names = extractReport(report('着力打造包含“法治政府”在内的“十型”政府,推进“法治社会”和“依法行政”,深化“两服务两提升”。')).initiatives.map(
+        (i) => i.name,
+      );
+      for (const w of ['法治政府', '法治社会', '依法行政']) expect(names, w).not.toContain(w);
+      // a quoted name standing alone still is one
+      expect(names).toContain('两服务两提升');
+    });
+
+    it('the first-responsibility system and the pre-appointment law exam in the wordings reports use', () => {
+      const of = (text: string) => extractReport(report(text)).initiatives.map((i) => i.name);
+      for (const text of ['坚持把推进法治政府建设第一责任人的职责扛在肩上。', '认真落实党政主要负责同志履行法治政府建设第一责任人的职责。'])
+        expect(of(text), text).toContain('党政主要负责人履行推进法治建设第一责任人职责');
+      for (const text of ['新任命领导干部任前学法考试参考率100%。', '组织领导干部任前法律知识测试活动。'])
+        expect(of(text), text).toContain('领导干部任前考法制度');
+    });
+
     it('the national systems under the names reports give them', () => {
       const of = (text: string) => extractReport(report(text)).initiatives.map((i) => i.name);
       // 领导干部学法 is the leaders' law-learning system; in a series of verbs it is only a verb

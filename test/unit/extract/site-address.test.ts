@@ -87,6 +87,19 @@ describe("the page's address in the jurisdiction", () => {
     expect(j!.basis).toMatch(/liujiang\.gov\.cn/);
   });
 
+  it("a zone its heading names by its ending alone gets its city from the site, but not a name spelled from the address's sound", () => {
+    // yangling.gov.cn spells 杨陵区; the zone on it is 杨凌示范区: a name built from the address would be a guess
+    const j = placeOf(`示范区党工委、管委会2024年法治政府建设情况报告\n${body('示范区')}`, 'https://yangling.gov.cn/zwgk/1.html');
+    expect(j).toMatchObject({ name: '示范区', level: 'zone', parent: '杨陵区', prefecture: '咸阳市', province: '陕西省' });
+    // a resort a 管理委员会 governs is a zone too
+    expect(placeOf(`湄洲岛国家旅游度假区2025年法治政府建设情况报告\n${body('全区')}`, 'https://mzd.putian.gov.cn/xxgk/1.htm')).toMatchObject({
+      name: '湄洲岛国家旅游度假区',
+      level: 'zone',
+      parent: '莆田市',
+      province: '福建省',
+    });
+  });
+
   it("a page's address is kept as the report's source", () => {
     expect(extractReport(body('我县'), { url: 'http://www.xuwen.gov.cn/1.html' }).source?.url).toBe('http://www.xuwen.gov.cn/1.html');
   });
