@@ -358,8 +358,8 @@ function townshipFact(place: PlaceReading, census: WordCensus, basis: string, ad
   return inProvinceOfItsWords(partOf('township', place.name, null, null, basis, 'county'), census);
 }
 
-/** How the page's address names a place, for a basis: "the page's address (xuwen.gov.cn)". */
-const addressBasis = (address: AddressPlaces): string => `the page's address (${address.label}.gov.cn)`;
+/** How the page's address names a place, for a basis: "the page's address (www.xuwen.gov.cn)". */
+const addressBasis = (address: AddressPlaces): string => `the page's address (${address.host})`;
 
 /**
  * The one division the page's address spells, or of those it spells (sz.gov.cn:

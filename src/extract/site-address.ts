@@ -13,10 +13,11 @@ import { DIVISIONS, shortName, type Division } from './divisions.js';
 
 const require = createRequire(import.meta.url);
 
-/** What an address spells: the divisions of its most specific label that names one, and that label. */
+/** What an address spells: the divisions of its most specific label that names one, that label, and the host. */
 export interface AddressPlaces {
   divisions: Division[];
   label: string;
+  host: string;
 }
 
 const GOVERNMENT_HOST = /(?:^|\.)gov\.cn$/;
@@ -39,12 +40,12 @@ export function placesOfAddress(url: string | null | undefined): AddressPlaces |
   const [own, ...parts] = labels;
   const divisions = own ? index.top.get(own) : undefined;
   if (!divisions) return null;
-  let found: AddressPlaces = { divisions, label: own };
+  let found: AddressPlaces = { divisions, label: own, host };
   for (const label of parts) {
     // a label under a government's names one of its parts only by a full spelling (gulou.fz…) or by
     // initials with the ending's (xhq: 西湖区); the initials of a department (sfj, rsj) end in no county's ending
     const within = (index.part.get(label) ?? []).filter((d) => found.divisions.some((above) => isWithin(d, above)));
-    if (within.length) found = { divisions: within, label };
+    if (within.length) found = { divisions: within, label, host };
   }
   return found;
 }
