@@ -23,7 +23,8 @@ const KNOWN_DEPARTMENTS = DEPARTMENTS.departments.map((d) => d.name);
 const LEVEL_CHAR = new Set(['区', '县', '市']);
 const DEPARTMENT_NAME = '([\\u4e00-\\u9fff]{2,12}?(?:局|委员会|办公室|中心|厅))';
 // 现将我局2022年法治政府建设情况报告如下: the report as a whole speaks as a department.
-const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心|我厅|本厅)/;
+// (现将市政府办公室2022年度…: a government's general office reports as a department of it)
+const DEPARTMENT_REPORT = /现将(?:我局|本局|我委|本委|我办|本单位|我单位|我中心|我厅|本厅|[省市县区州旗盟]?(?:人民)?政府办公室)/;
 const LEVEL_WORD = /^(?:区|县|市|州|旗|盟|省)/;
 
 const DEPARTMENT_AT = new RegExp(DEPARTMENT_NAME, 'y');

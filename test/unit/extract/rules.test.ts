@@ -500,6 +500,27 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(g.issuer).toEqual({ type: 'department', name: '荣昌区司法局' });
     });
 
+    it("现将市政府办公室…报告如下: a government's general office reports as a department of it, not as the government", () => {
+      const g = extractReport(
+        fixture([
+          '保山市人民政府办公室2022年度法治政府建设情况报告',
+          '根据《法治政府建设与责任落实督察工作规定》,现将市政府办公室2022年度法治政府建设情况报告如下:',
+          '一、2022年工作推进情况',
+          '2022年,市政府办公室坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实市委、市政府关于法治政府建设的决策部署,推进依法行政。',
+        ]),
+      );
+      expect(g.issuer?.type).toBe('department');
+      const government = extractReport(
+        fixture([
+          '保山市人民政府2022年度法治政府建设情况报告',
+          '根据《法治政府建设与责任落实督察工作规定》,现将市政府2022年度法治政府建设情况报告如下:',
+          '一、2022年工作推进情况',
+          '2022年,我市坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻落实党中央、国务院关于法治政府建设的决策部署,推进依法行政。',
+        ]),
+      );
+      expect(government.issuer).toMatchObject({ type: 'government', name: '保山市人民政府' });
+    });
+
     it('a first sentence whose subject is a department (2022年,县司法局紧紧围绕…) makes a department report', () => {
       const g = extractReport(
         fixture([
