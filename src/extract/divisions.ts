@@ -70,6 +70,13 @@ export const shortName = remembered((name: string): string | null => {
   return stripped.length >= 2 && stripped !== name ? stripped : null;
 });
 
+/** Whether a division lies within another: a county in its prefecture or province, a prefecture in its province. */
+export function isWithin(d: Division, above: Division): boolean {
+  if (d.code === above.code) return false;
+  if (above.level === 'province') return d.province === above.name;
+  return above.level === 'prefecture' && d.prefecture === above.name;
+}
+
 /** The full name a division is known by: 四川省德阳市罗江区, 广东省清远市, 四川省 (a province is its own). */
 export function fullNameOf(division: Division): string {
   return division.level === 'province' ? division.name : `${division.province}${division.prefecture ?? ''}${division.name}`;

@@ -7,7 +7,7 @@
 // (knowledge/place-names.json) after a place or at the head of a line.
 import { createRequire } from 'node:module';
 import { registerMarkers, type WordCensus } from './census.js';
-import { DIVISIONS, divisionsByName, divisionsByShortName, shortName, type Division } from './divisions.js';
+import { DIVISIONS, divisionsByName, divisionsByShortName, isWithin, shortName, type Division } from './divisions.js';
 import { Trie } from './trie.js';
 import { isCJK } from './scan.js';
 
@@ -99,9 +99,7 @@ export interface PlaceReading {
 
 /** Whether `child` lies in one of `parents`. */
 function inside(child: Division, parents: Division[]): boolean {
-  return parents.some((p) =>
-    p.level === 'province' ? child.province === p.name && child !== p : p.level === 'prefecture' ? child.prefecture === p.name : false,
-  );
+  return parents.some((p) => isWithin(child, p));
 }
 
 /** The longest place name at `at` whose divisions fit under `above` (the chain so far), if any. */

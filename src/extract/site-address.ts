@@ -9,7 +9,7 @@
 // pinyin comes from pinyin-pro, loaded and computed on the first address asked
 // about (most reports arrive without one).
 import { createRequire } from 'node:module';
-import { DIVISIONS, shortName, type Division } from './divisions.js';
+import { DIVISIONS, isWithin, shortName, type Division } from './divisions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -57,13 +57,6 @@ function hostOf(url: string | null | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-/** Whether a division lies within another (a county in its prefecture or province, a prefecture in its province). */
-export function isWithin(d: Division, above: Division): boolean {
-  if (d.code === above.code) return false;
-  if (above.level === 'province') return d.province === above.name;
-  return above.level === 'prefecture' && d.prefecture === above.name;
 }
 
 /** Whether an address's places and a division agree: the same division, or one within the other. */
