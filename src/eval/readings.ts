@@ -15,12 +15,12 @@
 // The address goes with both readings (runEval), as a page keeps its address
 // when its title is lost.
 
+import { titledText, type SavedPage } from '../ingest/saved-page.js';
+
 export type Reading = 'title' | 'body';
 export const READINGS: Reading[] = ['title', 'body'];
 
-import type { SavedPage } from '../ingest/saved-page.js';
-
 /** The text the extractor is given for a reading. */
 export function textFor(file: SavedPage, reading: Reading): string {
-  return reading === 'title' && file.title ? `${file.title}\n${file.body}` : file.body;
+  return reading === 'title' ? titledText(file) : file.body;
 }

@@ -12,6 +12,9 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeText } from './decode.js';
 
+/** Whether a page's address is a web page's (http or https), not a file path or a description. */
+export const isWebAddress = (url: string): boolean => /^https?:\/\//i.test(url);
+
 export interface PageMeta {
   title?: string;
   /** YYYY-MM-DD */
@@ -230,7 +233,7 @@ function readMeta(html: string, document: DomElement, pageText: string): PageMet
   return {
     ...(title ? { title: title.replace(/\s+/g, ' ') } : {}),
     ...(published ? { published } : {}),
-    ...(url && /^https?:\/\//i.test(url) ? { url } : {}),
+    ...(url && isWebAddress(url) ? { url } : {}),
     ...(host ? { host } : {}),
     ...(publisher ? { publisher } : {}),
   };

@@ -9,11 +9,11 @@ import { open, stat } from 'node:fs/promises';
 import { decodeText } from './decode.js';
 import { readDocx } from './docx.js';
 import { formatOf, type Format } from './formats.js';
-import { readHtml, type PageMeta } from './html.js';
+import { isWebAddress, readHtml, type PageMeta } from './html.js';
 import { checkTextSize, DEFAULT_MAX_FILE_BYTES, type FileLimits, fileLimits } from './limits.js';
 import { readPdf } from './pdf.js';
 import { RefusedInput } from './refused.js';
-import { readSavedPage } from './saved-page.js';
+import { readSavedPage, titledText } from './saved-page.js';
 
 export { RefusedInput } from './refused.js';
 export { SUPPORTED_EXTENSIONS } from './formats.js';
@@ -91,8 +91,8 @@ export async function readReportFile(path: string, options: ReadOptions = {}): P
 function savedPageInput(text: string): Pick<ReportInput, 'text' | 'meta'> {
   const page = readSavedPage(text);
   if (page.body === text) return { text, meta: {} };
-  const url = page.url && /^https?:\/\//i.test(page.url) ? page.url : undefined;
-  return { text: page.title ? `${page.title}\n${page.body}` : page.body, meta: { ...(page.title ? { title: page.title } : {}), ...(url ? { url } : {}) } };
+  const url = page.url && isWebAddress(page.url) ? page.url : undefined;
+  return { text: titledText(page), meta: { ...(page.title ? { title: page.title } : {}), ...(url ? { url } : {}) } };
 }
 
 /**

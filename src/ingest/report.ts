@@ -12,10 +12,10 @@ export interface ExtractedFile {
   encoding?: string;
 }
 
-/** Throws RefusedInput (the file) or NotAReportError (the text); anything else is a failure. */
 /** `url`: the page's address when the caller knows it; a page's own (an HTML file's canonical link or og:url) comes first. */
 type SourceOptions = ReadOptions & { url?: string };
 
+/** Throws RefusedInput (the file) or NotAReportError (the text); anything else is a failure. */
 export async function extractFile(path: string, options: SourceOptions & { file?: string } = {}): Promise<ExtractedFile> {
   return extractInput(await readReportFile(path, options), options.file ?? path, options);
 }

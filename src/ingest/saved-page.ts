@@ -24,6 +24,8 @@ export interface SavedPage {
 
 /** Splits a file into its header lines (url:, source-title:) and its body; a file without them is all body. */
 export function readSavedPage(raw: string): SavedPage {
+  // (most texts have no header: they are not split into lines to find that out)
+  if (!raw.startsWith('url:') && !raw.startsWith('source-title:')) return { title: null, url: null, body: raw };
   const lines = raw.split('\n');
   let title: string | null = null;
   let url: string | null = null;
@@ -34,8 +36,12 @@ export function readSavedPage(raw: string): SavedPage {
     if (m[1] === 'url') url = m[2].trim() || null;
     else title = m[2].replace(NOT_SHOWN, '').trim() || null;
   }
-  if (k === 0) return { title: null, url: null, body: raw };
   // the blank line that ends the header
   while (k < lines.length && !lines[k].trim()) k++;
   return { title, url, body: lines.slice(k).join('\n') };
+}
+
+/** The page as a report arrives: its title line, then its body. */
+export function titledText(page: SavedPage): string {
+  return page.title ? `${page.title}\n${page.body}` : page.body;
 }
