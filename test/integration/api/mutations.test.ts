@@ -6,6 +6,7 @@ import { createGraphQLHandler } from '../../../src/api/server.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { type Answer, postQuery as post } from '../../support/ask.js';
 import { countingStore, type CountingStore } from '../../support/counting.js';
+import { PLACELESS_SUMMARY } from '../../support/placeless-reports.js';
 
 const SEED = readFileSync(new URL('../../../seed/003_a60db31662cb9267.txt', import.meta.url), 'utf8');
 type Ingested = { outcome: string; reportId: string; report: { year: number; jurisdiction: { name: string } } };
@@ -115,7 +116,7 @@ describe('mutations', () => {
     const ingest = `mutation($text: String!, $url: String) { ingestReport(input: {text: $text, url: $url}) {
       ... on IngestReportPayload { reportId report { sourceUrl jurisdiction { name province { name } } jurisdictionBasis } } } }`;
     type Payload = { ingestReport: { reportId: string; report: { sourceUrl: string | null; jurisdiction: unknown; jurisdictionBasis: string | null } } };
-    const text = `2022年法治政府建设工作总结\n${'2022年,全市自然资源规划系统坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育。'.repeat(8)}`;
+    const text = PLACELESS_SUMMARY;
     const url = 'http://zgj.ningbo.gov.cn/art/2023/2/3/art_1.html';
     const placed = (await post<Payload>(yoga, ingest, { text, url }, auth)).data!.ingestReport;
     expect(placed.report).toMatchObject({ sourceUrl: url, jurisdiction: { name: '宁波市', province: { name: '浙江省' } } });

@@ -9,6 +9,7 @@ import { extractReport } from '../../../src/extract/index.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { encodeText, gbkSafe, scannedPdf, wordDocument } from '../../fixtures/ingest-fixtures.js';
 import type { Answer } from '../../support/ask.js';
+import { PLACELESS_SUMMARY } from '../../support/placeless-reports.js';
 
 const SEED = readFileSync(new URL('../../../seed/003_a60db31662cb9267.txt', import.meta.url), 'utf8');
 const TOKEN = 'upload-token';
@@ -58,7 +59,7 @@ describe('ingestReport with an uploaded file', () => {
   });
 
   it("places an uploaded text that names no place by the page's address given with it (read on the upload reader's thread)", async () => {
-    const text = `2022年法治政府建设工作总结\n${'2022年,全市自然资源规划系统坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育。'.repeat(8)}`;
+    const text = PLACELESS_SUMMARY;
     const query = `mutation($file: Upload!) { ingestReport(input: {upload: $file, url: "http://zgj.ningbo.gov.cn/art/1.html"}) {
       ... on IngestReportPayload { reportId report { sourceUrl jurisdiction { name } } } } }`;
     const { body } = await send(multipart(Buffer.from(text), 'zgj.txt', query));

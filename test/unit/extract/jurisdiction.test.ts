@@ -9,12 +9,8 @@ import { textFor } from '../../../src/eval/readings.js';
 import { readSavedPage } from '../../../src/ingest/saved-page.js';
 import { contractViolations } from '../../support/contract.js';
 import { toContractJson } from '../../../src/cli/commands/extract.js';
+import { reportBody as body } from '../../support/placeless-reports.js';
 
-/** A report body in the voice of `self` (我县, 我省, 我局…), naming no place unless `places` does. */
-function body(self: string, places = ''): string {
-  const filler = `${self}坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育,提升依法行政能力和水平。`.repeat(8);
-  return `2023年,${self}深入学习贯彻习近平法治思想。${places}现将有关情况报告如下。\n一、主要工作\n${filler}`;
-}
 const place = (title: string, text: string) => extractReport(`${title}\n${text}`).jurisdiction;
 
 describe('the title decides', () => {

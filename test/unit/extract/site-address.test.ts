@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { placesOfAddress } from '../../../src/extract/site-address.js';
 import { extractReport } from '../../../src/extract/index.js';
+import { reportBody as body } from '../../support/placeless-reports.js';
 
 const spelled = (url: string) =>
   placesOfAddress(url)
@@ -45,11 +46,6 @@ describe('placesOfAddress', () => {
   });
 });
 
-/** A report body in the voice of `self`, naming no place unless `places` does. */
-function body(self: string, places = ''): string {
-  const filler = `${self}坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育,提升依法行政能力和水平。`.repeat(8);
-  return `2023年,${self}深入学习贯彻习近平法治思想。${places}现将有关情况报告如下。\n一、主要工作\n${filler}`;
-}
 const placeOf = (text: string, url?: string) => extractReport(text, url ? { url } : {}).jurisdiction;
 
 describe("the page's address in the jurisdiction", () => {

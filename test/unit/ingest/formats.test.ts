@@ -13,6 +13,7 @@ import { readReportFile, RefusedInput } from '../../../src/ingest/read.js';
 import { extractFile } from '../../../src/ingest/report.js';
 import { encodeText, gbkSafe, governmentPage, governmentPageTitled, scannedPdf, textPdf, wordDocument } from '../../fixtures/ingest-fixtures.js';
 import { essence } from '../../support/facts.js';
+import { PLACELESS_SUMMARY, SUMMARY_BODY, SUMMARY_TITLE } from '../../support/placeless-reports.js';
 import { readConfig } from '../../../src/cli/config.js';
 
 const SEED = fileURLToPath(new URL('../../../seed/', import.meta.url));
@@ -153,8 +154,8 @@ describe('a government web page', () => {
   });
 
   it("a page whose text names no place is placed by its own address (the extractor is given the page's URL)", async () => {
-    const text = `2022年法治政府建设工作总结\n${'2022年,全市自然资源规划系统坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育。'.repeat(8)}`;
-    const options = { title: '2022年法治政府建设工作总结', published: '2023-02-03', host: '自然资源和规划局', charset: 'utf-8' as const };
+    const text = PLACELESS_SUMMARY;
+    const options = { title: SUMMARY_TITLE, published: '2023-02-03', host: '自然资源和规划局', charset: 'utf-8' as const };
     const onSite = await extractFile(put('zgj.html', governmentPage(text, { ...options, url: 'http://zgj.ningbo.gov.cn/art/2023/2/3/art_1.html' })));
     expect(onSite.graph.jurisdiction).toMatchObject({ name: '宁波市', province: '浙江省', level: 'prefecture' });
     const elsewhere = await extractFile(put('elsewhere.html', governmentPage(text, { ...options, url: 'http://www.example.com/art/1.html' })));
@@ -162,8 +163,7 @@ describe('a government web page', () => {
   });
 
   it('a text saved from a page with url:/source-title: header lines reads as its title line and body, with the page address', async () => {
-    const body = `${'2022年,全市自然资源规划系统坚持依法行政,推进法治政府建设,加强行政执法监督,深化法治宣传教育。'.repeat(8)}`;
-    const title = '2022年法治政府建设工作总结';
+    const [title, body] = [SUMMARY_TITLE, SUMMARY_BODY];
     const url = 'http://zgj.ningbo.gov.cn/art/2023/2/3/art_1.html';
     const { graph } = await extractFile(put('saved.txt', `url: ${url}\nsource-title: ${title}\n\n${body}`));
     expect(essence(graph)).toEqual(essence(extractReport(`${title}\n${body}`, { url })));
