@@ -229,6 +229,8 @@ export interface DiscoverOptions {
   census?: WordCensus;
   /** The text's sentences, when the caller has them: they hold where the title brackets are. */
   sentences?: Sentences;
+  /** The short name of the report's province when its place lies below the province (江西 for 昌江区): that place brand is not the report's own. */
+  provinceAbove?: string | null;
 }
 
 interface Found {
@@ -245,6 +247,8 @@ interface Found {
   categoryWords?: string;
   /** Its category, when its kind fixes it (a place's brand or platform). */
   category?: string | null;
+  /** A place brand's place, by its short name (德阳 in 法治德阳建设). */
+  place?: string;
   /** The bare quoted name, when the name is a quoted name plus genre (“揭榜竞优”深化行动 → 揭榜竞优): the two are one initiative. */
   quoted?: string;
   /** Where the quoted words end (the offset of their ”), for a quoted name plus genre. */
@@ -573,6 +577,7 @@ export function placeBrands(text: string, codes: Uint16Array, census?: WordCensu
       name: b.name,
       start: b.start,
       end: b.end,
+      place: b.place,
       confidence: 0.7,
       category: categoryOfName(prefix) ?? (prefix === '平安' ? 'grassroots_governance' : null),
     };
@@ -638,14 +643,19 @@ function lastTitleFrom(titles: [number, number][], offset: number): number {
   return hi;
 }
 
-/** The place brands not inside a 《》 title (the titles are looked for only in a text with brands: most have none). */
 /** The unquoted names, but not one that is a whole 《》 title: 《…财务管理制度》 is a document, not a system carried out. */
 function unquotedNamesOutsideWholeTitles(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
   return unquotedNames(text, codes, census).filter((f) => !(codes[f.start - 1] === 0x300a /* 《 */ && codes[f.end] === 0x300b) /* 》 */);
 }
 
-function brandsOutsideTitles(text: string, codes: Uint16Array, census?: WordCensus): Found[] {
-  const brands = placeBrands(text, codes, census);
+/**
+ * The place brands that are initiatives of this report: not inside a 《》 title (the titles are looked
+ * for only in a text with brands: most have none), and not the province's brand in the report of a
+ * place below it: 服务平安贵州建设 and 法治浙江建设社会满意度 in a county's report name the province's
+ * programme as the frame of the county's work, not the county's own.
+ */
+function placeBrandsOf(text: string, codes: Uint16Array, census: WordCensus | undefined, provinceAbove: string | null | undefined): Found[] {
+  const brands = placeBrands(text, codes, census).filter((f) => f.place !== provinceAbove);
   if (!brands.length) return brands;
   const titles = titleSpans(text);
   return brands.filter((f) => !inTitle(titles, f.start, f.end));
@@ -667,7 +677,7 @@ export function discoverInitiatives(
   const all = [
     ...quotedNames(text, { sentences, ...options }),
     ...unquotedNamesOutsideWholeTitles(text, codes, options.census),
-    ...brandsOutsideTitles(text, codes, options.census),
+    ...placeBrandsOf(text, codes, options.census, options.provinceAbove),
     ...placePlatforms(text, options.census),
     ...numberedDeployments(text),
   ];

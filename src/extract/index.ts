@@ -29,7 +29,7 @@ export { resolveInitiativeName } from './lexicon.js';
 export { normalizeText } from './normalize.js';
 
 /** Bump when the output for the same text changes: stored reports are re-extracted on re-ingest. */
-export const EXTRACTOR_VERSION = '0.6.7';
+export const EXTRACTOR_VERSION = '0.6.8';
 
 /** Names and short names of the report's jurisdiction and its prefecture (昌江区, 昌江, 景德镇市, 景德镇). */
 function ownNamesOf(j: JurisdictionFact | null): string[] {
@@ -95,7 +95,8 @@ export function extractReport(raw: string, options: { file?: string; url?: strin
   // the 《》 titles, read by the initiatives (a rule's title holds no initiative) and the regulations
   const titles = findTitles(text, sentences.opens);
   const known = extractInitiatives(text, sentences, sectionPath, { codes, titles, stripped, census });
-  const discovered = discoverInitiatives(text, known, sentences, sectionPath, { inProblems, codes, census });
+  const provinceAbove = jurisdiction && jurisdiction.level !== 'province' && jurisdiction.province ? shortName(jurisdiction.province) : null;
+  const discovered = discoverInitiatives(text, known, sentences, sectionPath, { inProblems, codes, census, provinceAbove });
   // a brand's mention may yield to a place's own instance of it (粤执法 in “清远粤执法”)
   const initiatives = [...known.filter((i) => i.mentions.length), ...discovered].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   return {

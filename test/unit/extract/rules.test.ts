@@ -750,6 +750,18 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       expect(names).toEqual(expect.arrayContaining(['平安昌江建设', '法治长寿建设']));
       expect(names.some((n) => n.includes('德阳'))).toBe(false);
     });
+
+    it("leaves the province's brand to the province: a county's report serving it does not carry it, the province's own does", () => {
+      const county = (body: string) => `镇宁布依族苗族自治县2022年法治政府建设工作情况报告\n${report(`2022年,我县${body}`)}`;
+      const serving = extractReport(county('服务平安贵州建设,推进法治镇宁建设,法治贵州建设社会满意度持续提升。'));
+      expect(serving.jurisdiction?.name).toBe('镇宁布依族苗族自治县');
+      const names = serving.initiatives.map((i) => i.name);
+      expect(names).toContain('法治镇宁建设');
+      expect(names.filter((n) => n.includes('贵州'))).toEqual([]);
+      const own = extractReport(`贵州省2022年法治政府建设情况报告\n${report('2022年,全省深入推进平安贵州建设和法治贵州建设。')}`);
+      expect(own.jurisdiction?.level).toBe('province');
+      expect(own.initiatives.map((i) => i.name)).toEqual(expect.arrayContaining(['平安贵州建设', '法治贵州建设']));
+    });
   });
 
   describe('the lexicon', () => {
