@@ -50,8 +50,20 @@ describe('initiative aliases', () => {
     ['行政执法公示、全过程记录、重大行政执法决定法制审核三项制度', '行政执法三项制度'],
     ['“放管服”改革', '放管服改革'],
     ['“八五”普法', '八五普法'],
+    // the national systems under the names of their duty (责任制) or their rules (制度)
+    ['谁执法谁普法责任制', '谁执法谁普法'],
+    ['负责人出庭应诉责任制度', '行政机关负责人出庭应诉制度'],
+    ['行政执法人员资格管理制度', '行政执法人员持证上岗和资格管理制度'],
+    ['行政执法资格准入制', '行政执法人员持证上岗和资格管理制度'],
   ])('%s → %s', (alias, canonical) => {
     expect(resolveInitiativeName(alias)).toBe(canonical);
+  });
+
+  it('reads the spelled-out forms its patterns allow as the system they name', () => {
+    const graph = extractReport(report('健全镇党委书记带头履行推进法治建设第一责任人责任制度,完善每季度政府常务会专题学法制度。'));
+    const names = graph.initiatives.map((i) => i.name);
+    expect(names).toEqual(expect.arrayContaining(['党政主要负责人履行推进法治建设第一责任人职责', '政府常务会议会前学法']));
+    expect(names.filter((n) => n.endsWith('责任制') || n.endsWith('学法制度'))).toEqual([]);
   });
 
   it('returns null for what the lexicon does not know', () => {
