@@ -6,7 +6,7 @@
 //   confidence, when it is not a slogan, a generic word or a body
 //   (knowledge/initiative-stoplist.json);
 // - unquoted names ending in a genre that only named things carry
-//   (…专项整治行动, …联动机制, …管理制度, …监管改革, …信息平台);
+//   (…专项整治行动, …联动机制, …管理制度, …监管改革, …信息平台, …公示平台);
 // - a place's own brand: 平安昌江建设, 法治德阳建设, 信用清远, and its online
 //   services: 甘肃政务服务网, 湖南普法网.
 // Local reforms and campaigns differ from report to report, so no list can
@@ -159,7 +159,7 @@ const entryWithoutGenre = remembered((name: string) => lexiconEntry(name.replace
 
 // Unquoted: only genres that are not also everyday words (制度 alone is: 完善制度).
 const STRONG_GENRE =
-  '专项整治行动|专项整治|专项行动|专项检查|联动机制|衔接机制|协调机制|协作配合机制|协作机制|沟通联系机制|联系机制|会商机制|管理制度|监管制度|责任制|提优行动|深化行动|三年行动|精品工程|提升工程|监管改革|体制改革|大数据平台|信息平台|服务平台|监督平台|考法平台|管理平台';
+  '专项整治行动|专项整治|专项行动|专项检查|联动机制|衔接机制|协调机制|协作配合机制|协作机制|沟通联系机制|联系机制|会商机制|管理制度|监管制度|责任制|提优行动|深化行动|三年行动|精品工程|提升工程|监管改革|体制改革|大数据平台|信息平台|服务平台|监督平台|考法平台|管理平台|公示平台';
 const UNQUOTED = new RegExp(`([\\u4e00-\\u9fff“”、]{2,24}?)(${STRONG_GENRE})`, 'g');
 // The same, anchored: run only where a match starts (see unquotedMatches).
 const UNQUOTED_AT = new RegExp(UNQUOTED.source, 'y');
