@@ -20,7 +20,7 @@ import { registerMarkers, type WordCensus } from './census.js';
 import { divisionNameAt, divisionsByName, divisionsByShortName } from './divisions.js';
 import { confidenceOf, FORM_TRIE, lexiconEntry } from './lexicon.js';
 import { charSet, codeBits, codesOf, hasBit, inSet, isSpace, matchesAtCandidates, orderByKey, remembered, sortByStart, TitleCursor, isCJK } from './scan.js';
-import { placeBrandsIn } from './places.js';
+import { placeBrandsIn, zoneEndingAt } from './places.js';
 import { Trie } from './trie.js';
 import type { Sentences } from './sentences.js';
 import type { InitiativeFact, Mention } from './types.js';
@@ -524,10 +524,10 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     if (titledBefore(text, start)) continue;
     // “两高三新”目标, 按照“法治立局”的工作要求, “人防车位”问题, “两河三湖”流域: a goal, a principle, a problem, an area
     if (notANameAfter(text, end)) continue;
-    // “强富美高”新南京: the vision of a place
+    // “强富美高”新南京, “强富美高”新开发区: the vision of a place (a zone spoken of by its ending is one)
     if (
       text.charCodeAt(end) === 0x65b0 /* 新 */ &&
-      (divisionsByShortName.has(text.slice(end + 1, end + 3)) || divisionsByShortName.has(text.slice(end + 1, end + 4)))
+      (divisionsByShortName.has(text.slice(end + 1, end + 3)) || divisionsByShortName.has(text.slice(end + 1, end + 4)) || zoneEndingAt(text, end + 1))
     )
       continue;
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)

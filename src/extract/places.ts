@@ -260,6 +260,11 @@ export function isBareZoneEnding(name: string): boolean {
   return ZONE_ENDINGS.includes(name);
 }
 
+/** Whether a zone's ending (开发区, 高新区, 新区…) starts at `at`: a zone spoken of without its place. */
+export function zoneEndingAt(text: string, at: number): boolean {
+  return ZONE_ENDINGS.some((ending) => text.startsWith(ending, at));
+}
+
 /**
  * A zone's name with its ending written in full (武汉经开区 → 武汉经济技术开发区,
  * 珠海高新区 → 珠海高新技术产业开发区), so that the forms reports use for one
