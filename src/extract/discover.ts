@@ -332,8 +332,9 @@ const NUMBER_CODE = /^(?=.*\d)[\dXNxn]{1,5}(?:[+＋][\dXNxn]{1,3})*$/;
 // A party committee's numbered deployment: 省委“1310”具体部署, 市委“1312”思路举措, 法治政府建设“15336”部署要求.
 // Its code is quoted, and what follows is one of a few words for a programme of work; the committee is part of the name.
 // (the match starts at the quote, a literal the regex engine skips to; the committee before it is read back)
-export const NUMBERED_DEPLOYMENT = /“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|部署要求|思路举措|工作举措|工作安排|工作思路))/g;
-const COMMITTEE = /(?:省|市|县|区|州|旗|盟)委$/;
+export const NUMBERED_DEPLOYMENT =
+  /“((?:\d|[+＋XNxn]){2,9})”([\u4e00-\u9fff]{0,4}?(?:具体部署|工作部署|总体部署|部署要求|思路举措|工作举措|工作安排|具体安排|工作思路|总体思路))/g;
+const COMMITTEE = /(?:省|市|地|县|区|州|旗|盟)委$/;
 // The same, anchored: run only at a “ that a character of a code follows (see numberedDeploymentMatches).
 const NUMBERED_DEPLOYMENT_AT = new RegExp(NUMBERED_DEPLOYMENT.source, 'y');
 const CODE_UNITS = codeBits((c) => (c >= 0x30 && c <= 0x39) || '+＋XNxn'.includes(String.fromCharCode(c)));

@@ -723,11 +723,12 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     it("a committee's numbered deployment and a coded system are named with their code; a code alone names nothing", () => {
       const g = extractReport(
         report(
-          '紧扣省委“1310”具体部署和市委“1312”思路举措,落实自治区法治政府建设“15336”部署要求,推行行政审批“1+X”服务体系,构建“1+11”“全城通办”政务服务体系,对标“2035”远景目标。',
+          '紧扣省委“1310”具体部署和市委“1312”思路举措,落实自治区法治政府建设“15336”部署要求,推行行政审批“1+X”服务体系,构建“1+11”“全城通办”政务服务体系,对标“2035”远景目标,落实地委“12114”工作思路和县委“1445”总体思路。',
         ),
       );
       const names = g.initiatives.map((i) => i.name);
-      for (const name of ['省委1310具体部署', '市委1312思路举措', '法治政府建设15336部署要求', '行政审批1+X服务体系']) expect(names).toContain(name);
+      for (const name of ['省委1310具体部署', '市委1312思路举措', '法治政府建设15336部署要求', '行政审批1+X服务体系', '地委12114工作思路', '县委1445总体思路'])
+        expect(names).toContain(name);
       expect(names.filter((n) => /^(1\+11|2035)/.test(n))).toEqual([]);
       // steps spelled out with + still describe what follows them
       const steps = extractReport(report('推行“专题述法+书记点评+民主评议”考评体系。')).initiatives.map((i) => i.name);
