@@ -716,7 +716,7 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     });
 
     it('keeps the stop list as data', () => {
-      for (const w of ['缺位', '线下', '差评', '群众为先、服务至上', '关键少数', '送法进企业', '习近平法治思想大讲堂']) expect(isStopName(w), w).toBe(true);
+      for (const w of ['缺位', '线下', '差评', '群众为先、服务至上', '关键少数', '送法进企业', '习近平法治思想大讲堂', '清风辽宁政务窗口评选活动']) expect(isStopName(w), w).toBe(true);
       expect(isStopName('三促一评活动')).toBe(false);
     });
 
