@@ -42,10 +42,14 @@ const RULE_GENRE = /(规定|条例|办法|细则|规则|决定|(?<![办方做])�
 function insideRuleTitle(text: string, titles: TitleSpan[], start: number, end: number): boolean {
   const title = lastSpanFrom(titles, start);
   if (title === null || end > title.end || !RULE_GENRE.test(text.slice(title.start, title.end))) return false;
-  // 严格落实《…第一责任人职责规定》: the report carries the system out, and names it by its rule
-  return !CARRIED_OUT.some((verb) => text.startsWith(verb, title.start - 1 - verb.length));
+  // 严格落实《…第一责任人职责规定》: the report carries the system out, and names it by its own rule (the
+  // system's name and the rule's genre word, nothing between); 落实《法治政府建设与责任落实督察工作规定》 and
+  // 贯彻《重大行政决策程序暂行条例》 carry out a rule about a work or a procedure, which is cited, not named
+  return !(OWN_RULE.test(text.slice(end, title.end)) && CARRIED_OUT.some((verb) => text.startsWith(verb, title.start - 1 - verb.length)));
 }
 const CARRIED_OUT = ['落实', '执行', '贯彻'];
+/** What follows a system's name in the title of its own rule: the genre word alone (…职责规定, …职责实施办法(试行)). */
+const OWN_RULE = /^(?:实施)?(?:规定|办法)(?:[（(][^（）()]*[）)])?$/;
 
 /** Whether [start, end) opens a quote (“ right before it) that goes on for 1–3 more Chinese characters before its ”. */
 function beginsLongerQuote(text: string, start: number, end: number): boolean {
