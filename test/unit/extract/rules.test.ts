@@ -594,6 +594,9 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       // a zone spoken of by its ending is a place too
       const zone = extractReport(report('努力为建设“共建共享”新开发区提供有力的法治保障。')).initiatives.map((i) => i.name);
       expect(zone).not.toContain('共建共享');
+      // a goal, an idea or a manner
+      const more = extractReport(report('以建设“法治人社”为目标,围绕“一二三六”发展思路,采用“四不两直”方式开展检查。')).initiatives.map((i) => i.name);
+      for (const w of ['法治人社', '一二三六', '四不两直']) expect(more).not.toContain(w);
       // a standard's name before 要求 stays
       expect(names).toContain('三区六室');
     });
