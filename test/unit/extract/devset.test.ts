@@ -46,15 +46,15 @@ describe.skipIf(!present)(`the devset's development part${present ? '' : ' (skip
 
   it('with the title line: jurisdiction, level, province and year, regulations and initiatives at their floors', () => {
     expect(title.reports).toBe(170);
-    // measured on 0.6.5: name, level and province 1.0 (the page's address names the place of the three
-    // reports that never name it and settles the two shared names), year .994, regulations 1.0, initiatives .870 / .917
+    // measured on 0.6.8: name, level and province 1.0 (the page's address names the place of the three
+    // reports that never name it and settles the two shared names), year .994, regulations 1.0, initiatives .872 / .920
     expect(title.accuracy['jurisdiction.name']).toBeGreaterThanOrEqual(0.99);
     expect(title.accuracy['jurisdiction.level']).toBeGreaterThanOrEqual(0.99);
     expect(title.accuracy['jurisdiction.province']).toBeGreaterThanOrEqual(0.99);
     expect(title.accuracy.year).toBeGreaterThanOrEqual(0.97);
     expect(f1(title, 'regulations')).toBeGreaterThanOrEqual(0.97);
-    expect(f1(title, 'initiatives')).toBeGreaterThanOrEqual(0.865);
-    expect(f1(title, 'initiatives (medium gold optional)')).toBeGreaterThanOrEqual(0.915);
+    expect(f1(title, 'initiatives')).toBeGreaterThanOrEqual(0.87);
+    expect(f1(title, 'initiatives (medium gold optional)')).toBeGreaterThanOrEqual(0.919);
   });
 
   it('body only: jurisdiction, level and province above .9', () => {
