@@ -32,6 +32,8 @@ const STOP: {
   generic: string[];
   tails: string[];
   heads: string[];
+  theory: string[];
+  theoryLeads: string[];
   shortQuotedEndings: string[];
   quoteFollowers: string[];
   figureVerbs: string[];
@@ -49,7 +51,7 @@ const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].
 /** True when a discovered name is a slogan, a generic word, a body or an honour rather than an initiative. */
 export const isStopName = remembered(function isStopName(name: string): boolean {
   const bare = bareName(name);
-  return STOP_WORDS.has(bare) || hasStopHead(bare) || hasStopTail(bare);
+  return STOP_WORDS.has(bare) || hasStopHead(bare) || hasStopTail(bare) || headedByTheory(bare);
 });
 // STOP.heads.some((h) => bare.startsWith(h)) and STOP.tails.some((t) => bare.endsWith(t)), comparing only the
 // words that start (end) with the name's first (last) character (an empty word would match every name)
@@ -60,6 +62,13 @@ const EMPTY_TAIL = STOP.tails.includes('');
 const hasStopHead = (bare: string) => EMPTY_HEAD || (HEADS_BY_FIRST.get(bare.charCodeAt(0))?.some((h) => bare.startsWith(h)) ?? false);
 const hasStopTail = (bare: string) => EMPTY_TAIL || (TAILS_BY_LAST.get(bare.charCodeAt(bare.length - 1))?.some((t) => bare.endsWith(t)) ?? false);
 
+/** Whether a name opens with the theory, after any study words (习近平法治思想大讲堂, 深入学习贯彻党的二十大精神宣讲活动). */
+function headedByTheory(bare: string): boolean {
+  let at = 0;
+  for (let lead = STOP.theoryLeads.find((w) => bare.startsWith(w, at)); lead; lead = STOP.theoryLeads.find((w) => bare.startsWith(w, at))) at += lead.length;
+  return STOP.theory.some((t) => bare.startsWith(t, at));
+}
+
 /**
  * The same for a quoted name and the name it makes with the words after it
  * (“四办四清单”改革): the quoted words are judged as words, their ending only
@@ -67,7 +76,7 @@ const hasStopTail = (bare: string) => EMPTY_TAIL || (TAILS_BY_LAST.get(bare.char
  */
 function isStopQuoted(quoted: string, name: string): boolean {
   const bare = bareName(quoted);
-  return STOP_WORDS.has(bare) || hasStopHead(bare) || hasStopTail(bareName(name));
+  return STOP_WORDS.has(bare) || hasStopHead(bare) || headedByTheory(bare) || hasStopTail(bareName(name));
 }
 
 const GENRE =
@@ -534,8 +543,9 @@ function quotedNames(text: string, options: DiscoverOptions): Found[] {
     // a three-character quote standing alone is a figure of speech (“指挥棒”) unless shaped like a brand (“湘易办”)
     if (name.length === 3 && !STOP.shortQuotedEndings.some((e) => name.endsWith(e)) && !lexiconEntry(name)) continue;
     // “法治中村”建设, “平安人社”建设: a place's or a department's own rule-of-law campaign, named with its 建设
-    // (as the unquoted brands are: 法治德阳建设)
+    // (as the unquoted brands are: 法治德阳建设; and, as theirs, not the province's in a lower place's report)
     if (BRAND_HEAD.test(name) && text.startsWith('建设', end)) {
+      if (name.slice(2) === options.provinceAbove) continue;
       found.push({ name: `${name}建设`, start, end: end + 2, confidence: 0.7, categoryWords: name, quoted: name });
       continue;
     }

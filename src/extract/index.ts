@@ -43,6 +43,16 @@ function ownNamesOf(j: JurisdictionFact | null): string[] {
   return names;
 }
 
+/**
+ * The short name of the province a report's place lies below (贵州 for 镇宁自治县), whose brands are not the
+ * place's own; none for a province's report, for an unknown place, or when the place shares the name
+ * (吉林市's 法治吉林建设 is its own).
+ */
+function provinceAboveOf(j: JurisdictionFact | null, ownNames: string[]): string | null {
+  const short = j && j.level !== 'province' && j.province ? shortName(j.province) : null;
+  return short && !ownNames.includes(short) ? short : null;
+}
+
 // crypto.hash (Node ≥ 20.12) digests a string in one call, without a Hash object per report; the same digest.
 const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
@@ -95,7 +105,8 @@ export function extractReport(raw: string, options: { file?: string; url?: strin
   // the 《》 titles, read by the initiatives (a rule's title holds no initiative) and the regulations
   const titles = findTitles(text, sentences.opens);
   const known = extractInitiatives(text, sentences, sectionPath, { codes, titles, stripped, census });
-  const provinceAbove = jurisdiction && jurisdiction.level !== 'province' && jurisdiction.province ? shortName(jurisdiction.province) : null;
+  const ownNames = ownNamesOf(jurisdiction);
+  const provinceAbove = provinceAboveOf(jurisdiction, ownNames);
   const discovered = discoverInitiatives(text, known, sentences, sectionPath, { inProblems, codes, census, provinceAbove });
   // a brand's mention may yield to a place's own instance of it (粤执法 in “清远粤执法”)
   const initiatives = [...known.filter((i) => i.mentions.length), ...discovered].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
@@ -107,7 +118,7 @@ export function extractReport(raw: string, options: { file?: string; url?: strin
     ...(reading.unknown ? { jurisdictionUnknown: reading.unknown } : {}),
     // the article's own publisher (发布机构) before the site's owner (主办)
     issuer: findIssuer(text, jurisdiction, page.publisher ?? page.host, title, census),
-    regulations: extractRegulations(text, { sentences, sectionPath, ownNames: ownNamesOf(jurisdiction), titles }),
+    regulations: extractRegulations(text, { sentences, sectionPath, ownNames, titles }),
     initiatives,
     problems: extractProblems(text, parts.problems, sentences, sectionPath),
     plans: extractPlans(text, parts.plans, initiatives, sentences, sectionPath),

@@ -48,8 +48,12 @@ function insideRuleTitle(text: string, titles: TitleSpan[], start: number, end: 
   return !(OWN_RULE.test(text.slice(end, title.end)) && CARRIED_OUT.some((verb) => text.startsWith(verb, title.start - 1 - verb.length)));
 }
 const CARRIED_OUT = ['落实', '执行', '贯彻'];
-/** What follows a system's name in the title of its own rule: the genre word alone (…职责规定, …职责实施办法(试行)). */
-const OWN_RULE = /^(?:实施)?(?:规定|办法)(?:[（(][^（）()]*[）)])?$/;
+/**
+ * What follows a system's name in the title of its own rule: the rule's genre word alone (…职责规定,
+ * …职责的规定, …职责实施办法(试行), …出庭应诉暂行办法, …职责规定实施细则); a regulation (条例) or a
+ * rule about a work (工作规定) is not the system's own.
+ */
+const OWN_RULE = /^的?(?:规定)?(?:实施|暂行)?(?:规定|办法|细则)(?:[（(][^（）()]*[）)])?$/;
 
 /** Whether [start, end) opens a quote (“ right before it) that goes on for 1–3 more Chinese characters before its ”. */
 function beginsLongerQuote(text: string, start: number, end: number): boolean {

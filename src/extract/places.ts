@@ -262,7 +262,7 @@ export function isBareZoneEnding(name: string): boolean {
 
 /** Whether a zone's ending (开发区, 高新区, 新区…) starts at `at`: a zone spoken of without its place. */
 export function zoneEndingAt(text: string, at: number): boolean {
-  return ZONE_ENDINGS.some((ending) => text.startsWith(ending, at));
+  return STARTS_ENDING[text.charCodeAt(at)] === 1 && ZONE_ENDINGS.some((ending) => text.startsWith(ending, at));
 }
 
 /**

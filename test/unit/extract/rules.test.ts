@@ -692,7 +692,13 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       for (const text of ['做好市县法治建设实地督察迎检工作。', '开展法治政府建设责任落实专项督察2次。']) expect(of(text), text).toContain('法治督察');
       // named only by the title of its own rule: carried out (落实《…规定》) it counts, cited (根据《…规定》) it does not
       expect(of('严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》,亲自部署重要工作。')).toContain('党政主要负责人履行推进法治建设第一责任人职责');
-      expect(of('认真落实《河北省党政主要负责人履行推进法治建设第一责任人职责实施办法》。')).toContain('党政主要负责人履行推进法治建设第一责任人职责');
+      for (const text of [
+        '认真落实《河北省党政主要负责人履行推进法治建设第一责任人职责实施办法》。',
+        '认真落实《党政主要负责人履行推进法治建设第一责任人职责规定实施细则》。',
+        '认真落实《关于党政主要负责人履行推进法治建设第一责任人职责的规定》。',
+      ])
+        expect(of(text), text).toContain('党政主要负责人履行推进法治建设第一责任人职责');
+      expect(of('严格执行《行政机关负责人出庭应诉暂行办法》。')).toContain('行政机关负责人出庭应诉制度');
       expect(of('根据《法治政府建设与责任落实督察工作规定》,现将有关情况报告如下。')).not.toContain('法治督察');
       // a rule about a work or a procedure, carried out, is still cited, not the system named
       expect(of('认真落实《法治政府建设与责任落实督察工作规定》,及时制定印发工作指引。')).not.toContain('法治督察');
@@ -723,9 +729,21 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
     });
 
     it('keeps the stop list as data', () => {
-      for (const w of ['缺位', '线下', '差评', '群众为先、服务至上', '关键少数', '送法进企业', '习近平法治思想大讲堂', '清风辽宁政务窗口评选活动'])
+      for (const w of [
+        '缺位',
+        '线下',
+        '差评',
+        '群众为先、服务至上',
+        '关键少数',
+        '送法进企业',
+        '习近平法治思想大讲堂',
+        '深入学习贯彻党的二十大精神宣讲活动',
+        '清风辽宁政务窗口评选活动',
+      ])
         expect(isStopName(w), w).toBe(true);
       expect(isStopName('三促一评活动')).toBe(false);
+      // the theory only at a name's head, after its study words
+      expect(isStopName('践行习近平法治思想提升人民群众法治获得感满意度主题实践活动')).toBe(false);
     });
 
     it("a committee's numbered deployment and a coded system are named with their code; a code alone names nothing", () => {
@@ -782,9 +800,17 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       const names = serving.initiatives.map((i) => i.name);
       expect(names).toContain('法治镇宁建设');
       expect(names.filter((n) => n.includes('贵州'))).toEqual([]);
+      // quoted as the county's own are: “平安贵州”建设
+      const quoted = extractReport(county('服务“平安贵州”建设,推进“法治镇宁”建设。')).initiatives.map((i) => i.name);
+      expect(quoted).toContain('法治镇宁建设');
+      expect(quoted.filter((n) => n.includes('贵州'))).toEqual([]);
       const own = extractReport(`贵州省2022年法治政府建设情况报告\n${report('2022年,全省深入推进平安贵州建设和法治贵州建设。')}`);
       expect(own.jurisdiction?.level).toBe('province');
       expect(own.initiatives.map((i) => i.name)).toEqual(expect.arrayContaining(['平安贵州建设', '法治贵州建设']));
+      // a city that shares its province's short name keeps the brand, which is its own too
+      const city = extractReport(`吉林市2022年法治政府建设情况报告\n${report('2022年,我市深入推进法治吉林建设和平安吉林建设。')}`);
+      expect(city.jurisdiction?.fullName).toBe('吉林省吉林市');
+      expect(city.initiatives.map((i) => i.name)).toEqual(expect.arrayContaining(['法治吉林建设', '平安吉林建设']));
     });
   });
 
