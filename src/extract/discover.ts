@@ -51,8 +51,10 @@ const STOP_WORDS = new Set([...STOP.concepts, ...STOP.slogans, ...STOP.generic].
 /** True when a discovered name is a slogan, a generic word, a body or an honour rather than an initiative. */
 export const isStopName = remembered(function isStopName(name: string): boolean {
   const bare = bareName(name);
-  return STOP_WORDS.has(bare) || hasStopHead(bare) || hasStopTail(bare) || headedByTheory(bare);
+  return isStopWording(bare) || hasStopTail(bare);
 });
+/** The stoplist's tests on a name's words, all but its ending's: a listed word, a listed head, the theory at its head. */
+const isStopWording = (bare: string) => STOP_WORDS.has(bare) || hasStopHead(bare) || headedByTheory(bare);
 // STOP.heads.some((h) => bare.startsWith(h)) and STOP.tails.some((t) => bare.endsWith(t)), comparing only the
 // words that start (end) with the name's first (last) character (an empty word would match every name)
 const HEADS_BY_FIRST = wordsByUnit(STOP.heads, false);
@@ -65,8 +67,11 @@ const hasStopTail = (bare: string) => EMPTY_TAIL || (TAILS_BY_LAST.get(bare.char
 /** Whether a name opens with the theory, after any study words (习近平法治思想大讲堂, 深入学习贯彻党的二十大精神宣讲活动). */
 function headedByTheory(bare: string): boolean {
   let at = 0;
-  for (let lead = STOP.theoryLeads.find((w) => bare.startsWith(w, at)); lead; lead = STOP.theoryLeads.find((w) => bare.startsWith(w, at))) at += lead.length;
-  return STOP.theory.some((t) => bare.startsWith(t, at));
+  for (;;) {
+    const lead = STOP.theoryLeads.find((w) => bare.startsWith(w, at));
+    if (!lead) return STOP.theory.some((t) => bare.startsWith(t, at));
+    at += lead.length;
+  }
 }
 
 /**
@@ -75,8 +80,7 @@ function headedByTheory(bare: string): boolean {
  * where the name ends.
  */
 function isStopQuoted(quoted: string, name: string): boolean {
-  const bare = bareName(quoted);
-  return STOP_WORDS.has(bare) || hasStopHead(bare) || headedByTheory(bare) || hasStopTail(bareName(name));
+  return isStopWording(bareName(quoted)) || hasStopTail(bareName(name));
 }
 
 const GENRE =
