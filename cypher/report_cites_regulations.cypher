@@ -10,7 +10,11 @@
 // (《德阳市罗江区…》) points at the jurisdiction that issued it: $issuers[k] is
 // the key of one of the report's own jurisdictions (merged by report_create
 // in the same transaction), or null.
-// @param id "r-example"
+// The rows of several reports come in one call: report n's rows are
+// $starts[n] to $starts[n + 1] - 1 of each column (see write-plan.ts,
+// planReportsWrite: a statement's fixed cost is paid once a batch).
+// @param reportIds ["r-example"]
+// @param starts [0, 1]
 // @param titles ["法治政府建设实施纲要（2021—2025年）"]
 // @param kinds ["plan"]
 // @param scopes ["national"]
@@ -21,8 +25,9 @@
 // @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @param issuers [null] :: ReadonlyArray<string | null>
 // @returns cited number
-MATCH (r:Report {id: $id})
-UNWIND range(0, size($titles) - 1) AS k
+UNWIND range(0, size($reportIds) - 1) AS n
+MATCH (r:Report {id: $reportIds[n]})
+UNWIND range($starts[n], $starts[n + 1] - 1) AS k
 MERGE (g:Regulation {title: $titles[k]})
 ON CREATE SET g.kind = $kinds[k], g.scope = $scopes[k], g.aliases = $surfaces[k]
 ON MATCH SET g.aliases = g.aliases + [s IN $surfaces[k] WHERE NOT s IN g.aliases]

@@ -7,15 +7,20 @@
 // each name, which grew with the graph (1.3 → 4.3 ms a report over 10,000
 // reports). The plan is new, so CONCERNS is created; $initiatives[k] holds
 // each initiative once. Rows and provenance as in report_cites_regulations.
-// @param id "r-example"
+// The rows of several reports come in one call: report n's rows are
+// $starts[n] to $starts[n + 1] - 1 of each column (see write-plan.ts,
+// planReportsWrite: a statement's fixed cost is paid once a batch).
+// @param reportIds ["r-example"]
+// @param starts [0, 1]
 // @param ids ["plan-example"]
 // @param texts ["深入实施提升行政执法质量三年行动"]
 // @param initiatives [["行政执法三项制度"]]
 // @param provenance ["5,9,0,20,0"]
 // @param sentences null :: ReadonlyArray<ReadonlyArray<string> | null> | null
 // @returns concerns number
-MATCH (r:Report {id: $id})
-UNWIND range(0, size($ids) - 1) AS k
+UNWIND range(0, size($reportIds) - 1) AS n
+MATCH (r:Report {id: $reportIds[n]})
+UNWIND range($starts[n], $starts[n + 1] - 1) AS k
 CREATE (p:Plan {id: $ids[k], text: $texts[k]})
 CREATE (r)-[:PLANS {provenance: $provenance[k], sentences: $sentences[k]}]->(p)
 WITH r, p, k

@@ -1,11 +1,15 @@
-// Whether a stored report is what would be written now: the same extractor
+// Whether stored reports are what would be written now: the same extractor
 // version, year and title (ingestReport can override the year and the title,
 // so one text may be asked to be stored with another year). Decides between
-// 'unchanged', 'replaced' and 'created'; no row if the report is not stored.
-// @param id "r-example"
+// 'unchanged', 'replaced' and 'created'; no row for a report not stored.
+// Several reports at once (a batch of writes, write.ts): $years[n] and
+// $titles[n] belong to $ids[n].
+// @param ids ["r-example"]
 // @param version "0.3.1"
-// @param year 2024
-// @param title null :: string | null
+// @param years [2024] :: ReadonlyArray<number | null>
+// @param titles [null] :: ReadonlyArray<string | null>
+// @returns id string
 // @returns same boolean
-MATCH (r:Report {id: $id})
-RETURN r.extractorVersion = $version AND coalesce(r.year, -1) = coalesce($year, -1) AND coalesce(r.title, '') = coalesce($title, '') AS same
+UNWIND range(0, size($ids) - 1) AS n
+MATCH (r:Report {id: $ids[n]})
+RETURN r.id AS id, r.extractorVersion = $version AND coalesce(r.year, -1) = coalesce($years[n], -1) AND coalesce(r.title, '') = coalesce($titles[n], '') AS same

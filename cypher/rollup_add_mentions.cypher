@@ -10,14 +10,19 @@
 // the answer, not the corpus. `featureCount` on the jurisdiction counts its
 // rollup relationships of both types (the size of its feature set, what
 // Jaccard similarity divides by), raised here by those created.
-// @param key "510604"
-// @param year 2024 :: number | null
-// @param names ["行政执法三项制度"]
+// Several jurisdictions in one call, each counting one report: $names[n]
+// and $years[n] belong to $keys[n], and no key comes twice (a batch whose
+// reports share a jurisdiction runs once per report of it: write-plan.ts).
+// @param keys ["510604"]
+// @param years [2024] :: ReadonlyArray<number | null>
+// @param names [["行政执法三项制度"]]
+// @returns key string
 // @returns created number
-MATCH (j:Jurisdiction {key: $key})
-UNWIND $names AS name
+UNWIND range(0, size($keys) - 1) AS n
+MATCH (j:Jurisdiction {key: $keys[n]})
+UNWIND $names[n] AS name
 MATCH (i:Initiative {name: name})
-CREATE (j)-[x:REPORTS_MENTION {reports: 1, years: CASE WHEN $year IS NULL THEN [] ELSE [$year] END}]->(i)
+CREATE (j)-[x:REPORTS_MENTION {reports: 1, years: CASE WHEN $years[n] IS NULL THEN [] ELSE [$years[n]] END}]->(i)
 WITH j, count(x) AS created
 SET j.featureCount = coalesce(j.featureCount, 0) + created
-RETURN created
+RETURN j.key AS key, created

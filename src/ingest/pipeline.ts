@@ -80,28 +80,130 @@ export interface IngestOptions {
 export interface ReportTarget {
   /** What the extraction workers render instead of handing on the graph (the bulk CSV rows: the work is then spread over them). */
   render?: RenderRequest;
-  write(report: ExtractedReport, file: string): Promise<{ status: UpsertOutcome; reason?: string; sameIssuerAndYear?: string[] }>;
+  write(report: ExtractedReport, file: string): Promise<WriteResult>;
+  /**
+   * Writes several reports, in their order, each all or nothing: each one's result or the
+   * error that kept it out. Absent: reports are written one at a time.
+   */
+  writeMany?(items: ReadonlyArray<{ report: ExtractedReport; file: string }>): Promise<Array<WriteResult | Error>>;
+}
+
+export interface WriteResult {
+  status: UpsertOutcome;
+  reason?: string;
+  sameIssuerAndYear?: string[];
 }
 
 const UNCHANGED = 'already in the store (same text, same extractor version): skipped';
 
 /** A store as a target: the report in one transaction, and a created one checked for stored twins. */
 export function storeTarget(store: GraphStore): ReportTarget {
-  return {
+  const target: ReportTarget = {
     async write(report, file) {
-      if (!('graph' in report)) throw new Error('a store writes extracted graphs, not renderings');
-      const { graph } = report;
-      const status = await store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file });
-      const twinParams = status === 'created' ? sameIssuerAndYearParams(graph) : null;
-      // the lookup only informs: if it fails, the report stays created (it is stored), just unflagged
-      const others = twinParams ? await store.run('report_same_issuer_year', twinParams).catch(() => []) : [];
-      return {
-        status,
-        ...(status === 'unchanged' ? { reason: UNCHANGED } : {}),
-        ...(others.length ? { sameIssuerAndYear: others.map((row) => String(row.file ?? row.id)) } : {}),
-      };
+      const [written] = await writeToStore(store, [{ report, file }]);
+      if (written instanceof Error) throw written;
+      return written;
     },
   };
+  if (store.upsertReports) target.writeMany = (items) => writeToStore(store, items);
+  return target;
+}
+
+/**
+ * Writes reports to a store in their order (several in one transaction where the store can) and
+ * checks each created one for stored twins: those listed before it, never those after it, so
+ * the answer is the one writing them one at a time gives.
+ */
+async function writeToStore(store: GraphStore, items: ReadonlyArray<{ report: ExtractedReport; file: string }>): Promise<Array<WriteResult | Error>> {
+  const graphs = items.map(({ report }) => {
+    if (!('graph' in report)) throw new Error('a store writes extracted graphs, not renderings');
+    return report.graph;
+  });
+  const metas = items.map(({ file }) => ({ extractorVersion: EXTRACTOR_VERSION, file }));
+  let outcomes: Array<UpsertOutcome | Error>;
+  if (store.upsertReports) outcomes = await store.upsertReports(graphs, metas);
+  else {
+    outcomes = [];
+    for (let n = 0; n < graphs.length; n++) outcomes.push(await store.upsertReport(graphs[n], metas[n]).catch((error: Error) => error));
+  }
+  // the twins of the created reports, in one lookup: each report's among those listed before it
+  // (the reports of this batch listed after it are left out)
+  const created = graphs.filter((_, n) => outcomes[n] === 'created');
+  const twinParams = sameIssuerAndYearParams(created);
+  // the lookup only informs: if it fails, the reports stay created (they are stored), just unflagged
+  const twinRows = twinParams ? await store.run('report_same_issuer_year', twinParams).catch(() => []) : [];
+  const position = new Map(graphs.map((graph, n) => [graph.reportId, n]));
+  const results: Array<WriteResult | Error> = [];
+  for (let n = 0; n < outcomes.length; n++) {
+    const status = outcomes[n];
+    if (status instanceof Error) {
+      results.push(status);
+      continue;
+    }
+    const others = twinRows.filter((row) => row.report === graphs[n].reportId && !((position.get(row.id) ?? -1) > n));
+    results.push({
+      status,
+      ...(status === 'unchanged' ? { reason: UNCHANGED } : {}),
+      ...(others.length ? { sameIssuerAndYear: others.map((row) => String(row.file ?? row.id)) } : {}),
+    });
+  }
+  return results;
+}
+
+/** At most this many reports are written in one transaction (a batch also waits for nothing: it takes what is there). */
+export const WRITE_BATCH = 16;
+
+/**
+ * Writes the reports handed to it in the order they came, one batch at a
+ * time: while a batch is being written the next reports gather, and the next
+ * batch takes them all (up to `max`). So a batch is as large as the writes
+ * are slow against the extraction, and a report never waits for others to
+ * arrive.
+ */
+class BatchingWriter {
+  private readonly waiting: Array<{ report: ExtractedReport; file: string; resolve: (written: WriteResult) => void; reject: (error: Error) => void }> = [];
+  private busy = false;
+
+  constructor(
+    private readonly target: ReportTarget,
+    private readonly max: number,
+  ) {}
+
+  write(report: ExtractedReport, file: string): Promise<WriteResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ report, file, resolve, reject });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.busy || !this.waiting.length) return;
+    this.busy = true;
+    const batch = this.waiting.splice(0, this.max);
+    const written: Promise<Array<WriteResult | Error>> =
+      this.target.writeMany && batch.length > 1
+        ? this.target.writeMany(batch)
+        : this.target.write(batch[0].report, batch[0].file).then(
+            (result) => [result],
+            (error: Error) => [error],
+          );
+    written
+      .then(
+        (results) => {
+          for (const [n, result] of results.entries()) {
+            if (result instanceof Error) batch[n].reject(result);
+            else batch[n].resolve(result);
+          }
+        },
+        (error: Error) => {
+          for (const item of batch) item.reject(error);
+        },
+      )
+      .finally(() => {
+        this.busy = false;
+        this.next();
+      });
+  }
 }
 
 /**
@@ -148,18 +250,37 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
   let done = 0;
 
   // Files are extracted in parallel but finished in the order they were listed: each waits for
-  // the one listed before it (its turn) before its report is written. The same files then give
-  // the same graph on every run and with any number of workers (which report first names a shared
-  // node, which of two twins is flagged), and writes go one at a time.
-  const one = async (path: string, turn: Promise<void>): Promise<void> => {
+  // the one listed before it (its turn) before its outcome is recorded, and its report is handed
+  // to the writer in that order. The same files then give the same graph on every run and with
+  // any number of workers (which report first names a shared node, which of two twins is
+  // flagged). A target that writes several reports at once (a store) gets each report as soon
+  // as the one before it is handed on, so the reports extracted while a batch is written make
+  // the next batch; any other target gets the next report once the last one is finished.
+  const batching = Boolean(target?.writeMany) && !dryRun;
+  const writer = target && !dryRun ? new BatchingWriter(target, batching ? WRITE_BATCH : 1) : null;
+  const one = async (path: string, handedBefore: Promise<void>, turn: Promise<void>, handOn: () => void): Promise<void> => {
     const file = relative(process.cwd(), path) || path;
     const recorded = resolve(path);
     const task: ExtractTask = { path, file: recorded, maxBytes, limits: options.limits, ...(target?.render && !dryRun ? { render: target.render } : {}) };
     let result: ExtractResult;
+    let writing: Promise<{ written: WriteResult } | { error: Error }> | null = null;
     try {
-      result = pool ? await pool.run(task) : await runExtractTask(task);
-    } catch (error) {
-      result = { ok: false, status: 'failed', reason: `extraction failed: ${(error as Error).message}` };
+      try {
+        result = pool ? await pool.run(task) : await runExtractTask(task);
+      } catch (error) {
+        result = { ok: false, status: 'failed', reason: `extraction failed: ${(error as Error).message}` };
+      }
+      await handedBefore;
+      if (result.ok && writer) {
+        const { ok: _ok, format: _format, encoding: _encoding, ...report } = result;
+        // (settled either way, so a failure waiting for its turn is never an unhandled rejection)
+        writing = writer.write(report, recorded).then(
+          (written) => ({ written }),
+          (error: Error) => ({ error }),
+        );
+      }
+    } finally {
+      if (batching) handOn();
     }
     await turn;
     let outcome: FileOutcome;
@@ -167,20 +288,20 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
     else {
       const { ok: _ok, format, encoding, ...report } = result;
       const base = { file, reportId: extractedReportId(report), format, ...(encoding ? { encoding } : {}) };
-      if (dryRun) outcome = { ...base, status: 'extracted' };
+      if (!writing) outcome = { ...base, status: 'extracted' };
       else {
         // (a rendering whose worker hands on only what the bulk merge has not taken in from it yet
         // waits for the answer: merged, or not; see src/export/shared-seen.ts)
         const acknowledge = 'rendered' in report ? report.rendered.acknowledge : undefined;
-        try {
-          // a created report is checked for stored twins in its turn, so the answer sees every
-          // report listed before it (and none listed after)
-          const written = await target!.write(report, recorded);
-          outcome = { ...base, ...written };
-          if (written.sameIssuerAndYear) summary.possibleDuplicates.push(outcome);
-          if (acknowledge) pool?.acknowledge((result as PoolResult).thread, { ...acknowledge, merged: written.status === 'created' });
-        } catch (error) {
-          outcome = { ...base, status: 'failed', reason: `could not be stored: ${(error as Error).message}` };
+        // a created report is checked for stored twins as it is written, so the answer sees every
+        // report listed before it (and none listed after)
+        const settled = await writing;
+        if ('written' in settled) {
+          outcome = { ...base, ...settled.written };
+          if (settled.written.sameIssuerAndYear) summary.possibleDuplicates.push(outcome);
+          if (acknowledge) pool?.acknowledge((result as PoolResult).thread, { ...acknowledge, merged: settled.written.status === 'created' });
+        } else {
+          outcome = { ...base, status: 'failed', reason: `could not be stored: ${settled.error.message}` };
           if (acknowledge) pool?.acknowledge((result as PoolResult).thread, { ...acknowledge, merged: false });
         }
       }
@@ -194,20 +315,25 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
   const inFlight = new Set<Promise<void>>();
   const list = files[Symbol.iterator]();
   let lastTurn: Promise<void> = Promise.resolve();
+  let lastHanded: Promise<void> = Promise.resolve();
   try {
     let index = 0;
     // wait for room before taking the next file, so the list (a directory walk) is not read ahead of the work
     for (;;) {
-      while (inFlight.size >= limit) await Promise.race(inFlight);
+      while (inFlight.size >= limit + (batching ? 2 * WRITE_BATCH : 0)) await Promise.race(inFlight);
       const next = list.next();
       if (next.done) break;
       index++;
-      const job: Promise<void> = one(next.value, lastTurn).finally(() => inFlight.delete(job));
+      let handOn!: () => void;
+      const handed = new Promise<void>((resolve) => (handOn = resolve));
+      const job: Promise<void> = one(next.value, lastHanded, lastTurn, handOn).finally(() => inFlight.delete(job));
       inFlight.add(job);
       lastTurn = job.then(
         () => undefined,
         () => undefined,
       );
+      // (a target written one report at a time gets the next once this one is finished)
+      lastHanded = batching ? handed : lastTurn;
     }
     summary.files = index;
   } finally {

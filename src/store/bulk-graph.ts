@@ -89,7 +89,8 @@ function addStatement(out: ReportElements, name: StatementName, params: Record<s
   const r = report(out.reportId);
   switch (name) {
     case 'report_create': {
-      const p = params as unknown as ParamsOf<'report_create'>;
+      // (the plan of one report: report_create's one row)
+      const [p] = (params as unknown as ParamsOf<'report_create'>).reports;
       owned.push({ ...r, props: { ...p.props } });
       for (const n of p.jurisdictions) shared.push({ label: 'Jurisdiction', key: n.key, onCreate: { ...n.props } });
       for (const link of p.links)

@@ -469,30 +469,38 @@ export class CooccurrenceIndex {
     while (this.journal.length > CooccurrenceIndex.limits.journalCommits) this.trimJournal();
     for (const { name, params } of statements) {
       switch (name) {
-        case 'report_create': {
-          const props = params.props as { id: string };
-          this.createReport(String(props.id), (params.jurisdictionKey as string | null) ?? null);
+        case 'report_create':
+          for (const report of params.reports as ReadonlyArray<{ props: { id: string }; jurisdictionKey: string | null }>)
+            this.createReport(String(report.props.id), report.jurisdictionKey ?? null);
           break;
-        }
         case 'report_delete':
           this.deleteReport(String(params.id));
           break;
-        case 'report_cites_regulations': {
-          const report = this.reportNumbers.get(String(params.id));
-          if (report !== undefined) this.link(report, params.titles as string[], []);
+        case 'report_cites_regulations':
+          this.linkRows(params, params.titles as string[], 'regulations');
           break;
-        }
-        case 'report_mentions_initiatives': {
-          const report = this.reportNumbers.get(String(params.id));
-          if (report !== undefined) this.link(report, [], params.names as string[]);
+        case 'report_mentions_initiatives':
+          this.linkRows(params, params.names as string[], 'initiatives');
           break;
-        }
         default:
           if (!WRITES_PASSED_OVER.has(name)) return false;
       }
     }
     this.entry = null;
     return true;
+  }
+
+  /** Links each report of a row statement's batch (reportIds, starts) to its rows' nodes. */
+  private linkRows(params: Record<string, unknown>, keys: readonly string[], kind: 'regulations' | 'initiatives'): void {
+    const ids = params.reportIds as readonly string[];
+    const starts = params.starts as readonly number[];
+    ids.forEach((id, n) => {
+      const report = this.reportNumbers.get(String(id));
+      if (report === undefined) return;
+      const own = keys.slice(starts[n], starts[n + 1]);
+      if (kind === 'regulations') this.link(report, own, []);
+      else this.link(report, [], own);
+    });
   }
 
   /** Drops the oldest journal entry: the reports it deleted are forgotten, and states before it can no longer be answered for. */

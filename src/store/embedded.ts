@@ -15,7 +15,16 @@ import { loadStatements, schemaStatementNames, type Statement } from './statemen
 import { completeRollups } from './rollup.js';
 import type { GraphStore, ParamsOf, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
-import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type Transaction, type TransactionResult, type Transactional } from './write.js';
+import {
+  deleteReport,
+  statementNamed,
+  upsertReport,
+  upsertReports,
+  type ReportWriteMeta,
+  type Transaction,
+  type TransactionResult,
+  type Transactional,
+} from './write.js';
 import { countsFromRows } from './counts.js';
 import { loadEngine, type Grafeo } from './engine.js';
 import { ReadCache } from './read-cache.js';
@@ -522,6 +531,10 @@ export class EmbeddedStore implements GraphStore, Transactional {
 
   upsertReport(graph: ReportGraph, meta: ReportWriteMeta = {}): Promise<UpsertOutcome> {
     return upsertReport(this, graph, meta);
+  }
+
+  upsertReports(graphs: readonly ReportGraph[], metas: readonly ReportWriteMeta[]): Promise<Array<UpsertOutcome | StoreError>> {
+    return upsertReports(this, graphs, metas);
   }
 
   deleteReport(id: string): Promise<boolean> {

@@ -10,7 +10,16 @@ import { loadStatements, schemaStatementNames, type Statement } from './statemen
 import { completeRollups } from './rollup.js';
 import type { GraphStore, Row, RowOf, RunParams, StatementName, StoreCounts, UpsertOutcome } from './types.js';
 import { toPlainRow } from './values.js';
-import { deleteReport, statementNamed, upsertReport, type ReportWriteMeta, type Transaction, type TransactionResult, type Transactional } from './write.js';
+import {
+  deleteReport,
+  statementNamed,
+  upsertReport,
+  upsertReports,
+  type ReportWriteMeta,
+  type Transaction,
+  type TransactionResult,
+  type Transactional,
+} from './write.js';
 
 export interface Neo4jOptions {
   uri: string;
@@ -110,6 +119,10 @@ export class Neo4jStore implements GraphStore, Transactional {
 
   upsertReport(graph: ReportGraph, meta: ReportWriteMeta = {}): Promise<UpsertOutcome> {
     return upsertReport(this, graph, meta, ' in Neo4j');
+  }
+
+  upsertReports(graphs: readonly ReportGraph[], metas: readonly ReportWriteMeta[]): Promise<Array<UpsertOutcome | StoreError>> {
+    return upsertReports(this, graphs, metas, ' in Neo4j');
   }
 
   deleteReport(id: string): Promise<boolean> {

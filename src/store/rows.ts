@@ -86,3 +86,12 @@ export type LinkShape = StoredLink;
 
 /** Properties of a REPORTS relationship: provenance, and the metric's value as read. */
 export type MetricLink = LinkShape & { value?: number; unit?: string | null; surface?: string; qualifier?: string | null };
+
+/** One report of report_create's `reports`: the report node's properties and its place (write-plan.ts). */
+export interface ReportCreateRow {
+  props: Record<string, unknown>;
+  jurisdictions: ReadonlyArray<{ key: string; props: JurisdictionShape }>;
+  links: ReadonlyArray<{ child: string; parent: string }>;
+  jurisdictionKey: string | null;
+  org: { key: string; name: string; type: string } | null;
+}

@@ -34,10 +34,10 @@ const WRITTEN_TEXTS: Record<string, { kind: SearchedKind; texts(params: Record<s
   },
   report_create: {
     kind: 'Report',
-    texts: (p) => {
-      const props = p.props as { id: string; title?: string | null };
-      return props.title ? [[props.id, [props.title]]] : [];
-    },
+    texts: (p) =>
+      (p.reports as ReadonlyArray<{ props: { id: string; title?: string | null } }>).flatMap(({ props }) =>
+        props.title ? [[props.id, [props.title]] as [string, string[]]] : [],
+      ),
   },
 };
 

@@ -61,6 +61,12 @@ export interface GraphStore {
    * extractor version is 'unchanged' and writes nothing.
    */
   upsertReport(graph: ReportGraph, meta?: { extractorVersion?: string; file?: string }): Promise<UpsertOutcome>;
+  /**
+   * Writes several reports, in order, each all or nothing (new ones in one
+   * transaction, see src/store/write.ts): each one's outcome, or the error
+   * that kept it out. Absent: the caller writes them one at a time.
+   */
+  upsertReports?(graphs: readonly ReportGraph[], metas: ReadonlyArray<{ extractorVersion?: string; file?: string }>): Promise<Array<UpsertOutcome | Error>>;
   /** Deletes a report with the nodes only it owned; false if there was no such report. */
   deleteReport(id: string): Promise<boolean>;
   counts(): Promise<StoreCounts>;

@@ -7,7 +7,7 @@ import { StoreError, UnknownStatementError } from './errors.js';
 import type { Statement } from './statements.js';
 import type { Row, UpsertOutcome } from './types.js';
 import { jurisdictionChain } from './jurisdiction-chain.js';
-import { planReportDelete, planReportWrite, storedAsIsParams, type PlannedStatement, type ReportLinks } from './write-plan.js';
+import { planReportDelete, planReportWrite, planReportsWrite, storedAsIsParams, type PlannedStatement, type ReportLinks } from './write-plan.js';
 
 /** A statement run inside an open transaction. */
 export interface Transaction {
@@ -104,16 +104,70 @@ export async function upsertReport(store: Transactional, graph: ReportGraph, met
   const version = meta.extractorVersion ?? 'unknown';
   try {
     return await store.writeTransaction(async (tx) => {
-      const existing = await tx.run('report_stored_as', storedAsIsParams(graph, version));
-      if (existing.length && existing[0].same === true) return { commit: false, value: 'unchanged' as const };
-      const removed = existing.length ? await removeReport(tx, graph.reportId) : [];
+      const [existing] = await tx.run('report_stored_as', storedAsIsParams([graph], version));
+      if (existing?.same === true) return { commit: false, value: 'unchanged' as const };
+      const removed = existing ? await removeReport(tx, graph.reportId) : [];
       await runAll(tx, planReportWrite(graph, { extractorVersion: version, file: meta.file }));
-      return { commit: true, value: existing.length ? ('replaced' as const) : ('created' as const), touched: [...touchedBy(graph), ...removed] };
+      return { commit: true, value: existing ? ('replaced' as const) : ('created' as const), touched: [...touchedBy(graph), ...removed] };
     });
   } catch (error) {
-    if (error instanceof StoreError) throw error;
-    throw new StoreError(`could not store report ${graph.reportId}${where}: ${(error as Error).message}`, { cause: error });
+    throw storeFailure(error, graph.reportId, where);
   }
+}
+
+/** A failure to store a report as the caller sees it: a StoreError naming the report (and the store). */
+function storeFailure(error: unknown, reportId: string, where: string): StoreError {
+  if (error instanceof StoreError) return error;
+  return new StoreError(`could not store report ${reportId}${where}: ${(error as Error).message}`, { cause: error });
+}
+
+/**
+ * Writes several reports, in their order, each all or nothing: new reports
+ * (none stored yet, distinct ids, one extractor version) go in one
+ * transaction, each statement once for all of them (planReportsWrite). A
+ * batch holding a stored report (to be replaced, or unchanged) is written one
+ * report at a time, as upsertReport does; so is a batch that fails, each
+ * report then in its own transaction with its own outcome, so one bad report
+ * keeps only itself out. Returns each report's outcome, or the error that
+ * kept it out.
+ */
+export async function upsertReports(
+  store: Transactional,
+  graphs: readonly ReportGraph[],
+  metas: readonly ReportWriteMeta[],
+  where = '',
+): Promise<Array<UpsertOutcome | StoreError>> {
+  const version = metas[0]?.extractorVersion ?? 'unknown';
+  const batchable =
+    graphs.length > 1 && new Set(graphs.map((g) => g.reportId)).size === graphs.length && metas.every((m) => (m.extractorVersion ?? 'unknown') === version);
+  if (batchable) {
+    try {
+      const created = await store.writeTransaction(async (tx) => {
+        const stored = await tx.run('report_stored_as', storedAsIsParams(graphs, version));
+        if (stored.length) return { commit: false, value: false };
+        await runAll(
+          tx,
+          planReportsWrite(
+            graphs,
+            metas.map((m) => ({ extractorVersion: version, file: m.file })),
+          ),
+        );
+        return { commit: true, value: true, touched: graphs.flatMap(touchedBy) };
+      });
+      if (created) return graphs.map(() => 'created' as const);
+    } catch {
+      // the batch wrote nothing: each report is tried on its own below, for its own outcome
+    }
+  }
+  const outcomes: Array<UpsertOutcome | StoreError> = [];
+  for (let n = 0; n < graphs.length; n++) {
+    try {
+      outcomes.push(await upsertReport(store, graphs[n], metas[n], where));
+    } catch (error) {
+      outcomes.push(storeFailure(error, graphs[n].reportId, where));
+    }
+  }
+  return outcomes;
 }
 
 /** Deletes a report with the nodes only it held up, in one transaction; false when there is no such report. */

@@ -191,7 +191,7 @@ builder.mutationFields((t) => ({
       if (input.year != null) graph.year = checkedYear(input.year);
       if (input.title != null) graph.title = input.title;
       const outcome = await ctx.store.upsertReport(graph, { extractorVersion: EXTRACTOR_VERSION, file: graph.source?.file ?? input.file ?? undefined });
-      return { outcome, reportId: graph.reportId, twinParams: sameIssuerAndYearParams(graph) };
+      return { outcome, reportId: graph.reportId, twinParams: sameIssuerAndYearParams([graph]) };
     },
   }),
   deleteReport: t.field({

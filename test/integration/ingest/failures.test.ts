@@ -52,7 +52,7 @@ describe('a failed file among others', () => {
     cpSync(cypherDir, broken, { recursive: true });
     writeFileSync(
       join(broken, 'report_reports_metrics.cypher'),
-      `// fails (division by zero) for one report only\nMATCH (r:Report {id: $id})\nRETURN 1 / (CASE WHEN r.id = '${victimGraph.reportId}' THEN 0 ELSE 1 END) AS reported\n`,
+      `// fails (division by zero) for one report only\nUNWIND $reportIds AS id\nMATCH (r:Report {id: id})\nRETURN 1 / (CASE WHEN r.id = '${victimGraph.reportId}' THEN 0 ELSE 1 END) AS reported\n`,
     );
     const store = await EmbeddedStore.open({ cypherDir: broken });
     try {

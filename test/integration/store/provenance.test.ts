@@ -16,6 +16,7 @@ import { extractFile } from '../../../src/ingest/report.js';
 import { DATABASE_FILE, EmbeddedStore } from '../../../src/store/embedded.js';
 import { jurisdictionChain } from '../../../src/store/jurisdiction-chain.js';
 import { planReportWrite } from '../../../src/store/write-plan.js';
+import type { ParamsOf } from '../../../src/store/catalogue.js';
 import { syntheticReport } from '../../support/graphs.js';
 import { queryData as ask, type Yoga } from '../../support/ask.js';
 import { countingStore, type CountingStore } from '../../support/counting.js';
@@ -237,7 +238,7 @@ describe('provenance stored as offsets into the report text', () => {
     };
     const create = planReportWrite(graph, { extractorVersion: 't' })[0];
     expect(create.name).toBe('report_create');
-    expect((create.params.props as Record<string, unknown>).sections).toBeNull();
+    expect((create.params as ParamsOf<'report_create'>).reports[0].props.sections).toBeNull();
     const local = await EmbeddedStore.open();
     try {
       await local.upsertReport(graph, { extractorVersion: 't' });
