@@ -1,12 +1,13 @@
 // The ingest pipeline for a list of paths: read → extract (on worker threads)
-// → store (one report at a time, on this thread, in the order the files were
-// listed), or, for a bulk load, → the CSV files neo4j-admin imports (a
-// ReportTarget; the workers then render the lines too). The file list is
-// streamed and at most
-// a few files per worker are in flight, so memory stays bounded however many
+// → store (on this thread, in the order the files were listed, up to
+// WRITE_BATCH new reports a transaction), or, for a bulk load, → the CSV
+// files neo4j-admin imports (a ReportTarget; the workers then render the
+// lines too). The file list is streamed and at most a few files per worker
+// (and a batch or two) are in flight, so memory stays bounded however many
 // files are given. A file that cannot be read, is not a report or fails to
 // store is recorded with its reason and the others go on; each report is
-// written in one transaction, so a failure never leaves half a report behind.
+// written all or nothing (a batch that fails is written again report by
+// report), so a failure never leaves half a report behind.
 // Outcomes name a file relative to the working directory, as it was given;
 // the store records its absolute path, which means the same to every reader.
 import { relative, resolve } from 'node:path';
@@ -74,8 +75,8 @@ export interface IngestOptions {
 }
 
 /**
- * Where extracted reports go, one at a time: a store (one transaction each,
- * storeTarget) or the bulk CSV files (src/export/bulk-csv.ts).
+ * Where extracted reports go, in the order they were listed: a store (several
+ * in one transaction, storeTarget) or the bulk CSV files (src/export/bulk-csv.ts).
  */
 export interface ReportTarget {
   /** What the extraction workers render instead of handing on the graph (the bulk CSV rows: the work is then spread over them). */
