@@ -97,7 +97,7 @@ export interface WriteResult {
 
 const UNCHANGED = 'already in the store (same text, same extractor version): skipped';
 
-/** A store as a target: the report in one transaction, and a created one checked for stored twins. */
+/** A store as a target: reports written all or nothing each (several in one transaction), and created ones checked for stored twins. */
 export function storeTarget(store: GraphStore): ReportTarget {
   const target: ReportTarget = {
     async write(report, file) {
@@ -112,8 +112,8 @@ export function storeTarget(store: GraphStore): ReportTarget {
 
 /**
  * Writes reports to a store in their order (several in one transaction where the store can) and
- * checks each created one for stored twins: those listed before it, never those after it, so
- * the answer is the one writing them one at a time gives.
+ * checks each created one for stored twins: the reports stored before it, not those this call
+ * creates after it, so the answer is the one writing them one at a time gives.
  */
 async function writeToStore(store: GraphStore, items: ReadonlyArray<{ report: ExtractedReport; file: string }>): Promise<Array<WriteResult | Error>> {
   const graphs = items.map(({ report }) => {
@@ -127,13 +127,14 @@ async function writeToStore(store: GraphStore, items: ReadonlyArray<{ report: Ex
     outcomes = [];
     for (let n = 0; n < graphs.length; n++) outcomes.push(await store.upsertReport(graphs[n], metas[n]).catch((error: Error) => error));
   }
-  // the twins of the created reports, in one lookup: each report's among those listed before it
-  // (the reports of this batch listed after it are left out)
+  // the twins of the created reports, in one lookup: a report this call created after the one
+  // asked about is left out (one at a time, it was not stored yet); one stored before the call
+  // (unchanged or replaced) is not
   const created = graphs.filter((_, n) => outcomes[n] === 'created');
   const twinParams = sameIssuerAndYearParams(created);
   // the lookup only informs: if it fails, the reports stay created (they are stored), just unflagged
   const twinRows = twinParams ? await store.run('report_same_issuer_year', twinParams).catch(() => []) : [];
-  const position = new Map(graphs.map((graph, n) => [graph.reportId, n]));
+  const position = new Map(created.map((graph) => [graph.reportId, graphs.indexOf(graph)]));
   const results: Array<WriteResult | Error> = [];
   for (let n = 0; n < outcomes.length; n++) {
     const status = outcomes[n];
@@ -181,19 +182,23 @@ class BatchingWriter {
     if (this.busy || !this.waiting.length) return;
     this.busy = true;
     const batch = this.waiting.splice(0, this.max);
-    const written: Promise<Array<WriteResult | Error>> =
-      this.target.writeMany && batch.length > 1
-        ? this.target.writeMany(batch)
-        : this.target.write(batch[0].report, batch[0].file).then(
-            (result) => [result],
-            (error: Error) => [error],
-          );
+    // (a target that throws instead of rejecting fails its batch, and the writer goes on)
+    const written = Promise.resolve().then(
+      (): Promise<Array<WriteResult | Error>> =>
+        this.target.writeMany && batch.length > 1
+          ? this.target.writeMany(batch)
+          : this.target.write(batch[0].report, batch[0].file).then(
+              (result) => [result],
+              (error: Error) => [error],
+            ),
+    );
     written
       .then(
         (results) => {
-          for (const [n, result] of results.entries()) {
-            if (result instanceof Error) batch[n].reject(result);
-            else batch[n].resolve(result);
+          for (const [n, item] of batch.entries()) {
+            const outcome = results[n] ?? new Error('the target gave no outcome for this report');
+            if (outcome instanceof Error) item.reject(outcome);
+            else item.resolve(outcome);
           }
         },
         (error: Error) => {
@@ -211,10 +216,12 @@ class BatchingWriter {
  * Files in flight (taken from the list, not yet finished) for a number of
  * workers: two per worker, so none waits idle, and two more for the results
  * this thread is writing (or waiting to write): a worker's next file is not
- * held back while the last one is written.
+ * held back while the last one is written. A store written in batches
+ * (writeBatch: WRITE_BATCH) has two batches' worth more: the one being
+ * written and the next one gathering.
  */
-export function inFlightLimit(workers: number): number {
-  return Math.max(2, workers * 2) + 2;
+export function inFlightLimit(workers: number, writeBatch = 0): number {
+  return Math.max(2, workers * 2) + 2 + 2 * writeBatch;
 }
 
 export async function ingestPaths(store: GraphStore | ReportTarget | null, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
@@ -224,14 +231,13 @@ export async function ingestPaths(store: GraphStore | ReportTarget | null, paths
   return summary;
 }
 
-/** Ingests the files of a list taken one at a time, as files finish: never more than inFlightLimit(workers) ahead. */
+/** Ingests the files of a list taken one at a time, as files finish: never more than inFlightLimit ahead. */
 export async function ingestFiles(destination: GraphStore | ReportTarget | null, files: Iterable<string>, options: IngestOptions = {}): Promise<IngestSummary> {
   const target = destination && 'upsertReport' in destination ? storeTarget(destination) : destination;
   const started = Date.now();
   const workers = options.workers ?? defaultWorkerCount();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const pool = workers > 0 ? new ExtractPool(workers, { workerUrl: options.workerUrl, timeBudgetMs: options.timeBudgetMs }) : null;
-  const limit = inFlightLimit(workers);
   const dryRun = Boolean(options.dryRun) || !target;
 
   const summary: IngestSummary = {
@@ -258,6 +264,7 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
   // as the one before it is handed on, so the reports extracted while a batch is written make
   // the next batch; any other target gets the next report once the last one is finished.
   const batching = Boolean(target?.writeMany) && !dryRun;
+  const limit = inFlightLimit(workers, batching ? WRITE_BATCH : 0);
   const writer = target && !dryRun ? new BatchingWriter(target, batching ? WRITE_BATCH : 1) : null;
   const one = async (path: string, handedBefore: Promise<void>, turn: Promise<void>, handOn: () => void): Promise<void> => {
     const file = relative(process.cwd(), path) || path;
@@ -321,7 +328,7 @@ export async function ingestFiles(destination: GraphStore | ReportTarget | null,
     let index = 0;
     // wait for room before taking the next file, so the list (a directory walk) is not read ahead of the work
     for (;;) {
-      while (inFlight.size >= limit + (batching ? 2 * WRITE_BATCH : 0)) await Promise.race(inFlight);
+      while (inFlight.size >= limit) await Promise.race(inFlight);
       const next = list.next();
       if (next.done) break;
       index++;

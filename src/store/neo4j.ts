@@ -15,6 +15,7 @@ import {
   statementNamed,
   upsertReport,
   upsertReports,
+  type BatchUse,
   type ReportWriteMeta,
   type Transaction,
   type TransactionResult,
@@ -121,8 +122,11 @@ export class Neo4jStore implements GraphStore, Transactional {
     return upsertReport(this, graph, meta, ' in Neo4j');
   }
 
+  /** How the writes of several reports went (for measuring, and for tests to tell a batch from its fallback). */
+  readonly batchUse: BatchUse = { batches: 0, batchedReports: 0, oneByOne: 0 };
+
   upsertReports(graphs: readonly ReportGraph[], metas: readonly ReportWriteMeta[]): Promise<Array<UpsertOutcome | StoreError>> {
-    return upsertReports(this, graphs, metas, ' in Neo4j');
+    return upsertReports(this, graphs, metas, ' in Neo4j', this.batchUse);
   }
 
   deleteReport(id: string): Promise<boolean> {

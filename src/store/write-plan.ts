@@ -1,6 +1,7 @@
-// The statements that write one report, in order, with their parameters.
-// Both stores execute this same plan inside one transaction, so the embedded
-// and the Neo4j graph of a report are the same graph.
+// The statements that write new reports, in order, with their parameters:
+// one report, or several in one transaction (each statement once for all of
+// them). Both stores execute this same plan inside one transaction, so the
+// embedded and the Neo4j graph of a report are the same graph.
 import { createHash } from 'node:crypto';
 import type { Mention, ReportGraph } from '../extract/types.js';
 import { InvalidReportError } from './errors.js';

@@ -1,6 +1,7 @@
-// Writing and deleting one report: the transaction both stores run. Each store
-// supplies what differs (how a transaction is begun, committed or rolled back,
-// and how a statement is sent to its engine); the steps, their order and the
+// Writing and deleting reports (one, or several new ones at once): the
+// transactions both stores run. Each store supplies what differs (how a
+// transaction is begun, committed or rolled back, and how a statement is sent
+// to its engine); the steps, their order and the
 // outcome are decided here, once.
 import type { ReportGraph } from '../extract/types.js';
 import { StoreError, UnknownStatementError } from './errors.js';
@@ -32,8 +33,12 @@ export interface TransactionResult<T> {
  * when it returns `commit: false` or throws. All of it or none.
  */
 export interface Transactional {
-  writeTransaction<T>(work: (tx: Transaction) => Promise<TransactionResult<T>>): Promise<T>;
+  /** `kind` says whether the transaction writes one report (or other small work) or a batch of reports: a store may let readers in by it. */
+  writeTransaction<T>(work: (tx: Transaction) => Promise<TransactionResult<T>>, kind?: WriteKind): Promise<T>;
 }
+
+/** A write transaction's size: one report (or a delete, a rollup) or a batch of reports. */
+export type WriteKind = 'one' | 'batch';
 
 export interface ReportWriteMeta {
   extractorVersion?: string;
@@ -121,44 +126,69 @@ function storeFailure(error: unknown, reportId: string, where: string): StoreErr
   return new StoreError(`could not store report ${reportId}${where}: ${(error as Error).message}`, { cause: error });
 }
 
+/** How a store's writes of several reports went: transactions of several, the reports in them, and reports written one at a time instead. */
+export interface BatchUse {
+  batches: number;
+  batchedReports: number;
+  oneByOne: number;
+}
+
 /**
  * Writes several reports, in their order, each all or nothing: new reports
- * (none stored yet, distinct ids, one extractor version) go in one
- * transaction, each statement once for all of them (planReportsWrite). A
- * batch holding a stored report (to be replaced, or unchanged) is written one
- * report at a time, as upsertReport does; so is a batch that fails, each
- * report then in its own transaction with its own outcome, so one bad report
- * keeps only itself out. Returns each report's outcome, or the error that
- * kept it out.
+ * (distinct ids, one extractor version) go in one transaction, each statement
+ * once for all of them (planReportsWrite), and those stored as they would be
+ * written now are left unchanged. A batch holding a stored report to replace
+ * is written one report at a time, as upsertReport does (its removal and
+ * write in its turn); so is a batch that fails, each report then in its own
+ * transaction with its own outcome, so one bad report keeps only itself out.
+ * Returns each report's outcome, or the error that kept it out; `use` counts
+ * how the reports went.
  */
 export async function upsertReports(
   store: Transactional,
   graphs: readonly ReportGraph[],
   metas: readonly ReportWriteMeta[],
   where = '',
+  use?: BatchUse,
 ): Promise<Array<UpsertOutcome | StoreError>> {
   const version = metas[0]?.extractorVersion ?? 'unknown';
   const batchable =
     graphs.length > 1 && new Set(graphs.map((g) => g.reportId)).size === graphs.length && metas.every((m) => (m.extractorVersion ?? 'unknown') === version);
   if (batchable) {
     try {
-      const created = await store.writeTransaction(async (tx) => {
+      const outcomes = await store.writeTransaction(async (tx) => {
         const stored = await tx.run('report_stored_as', storedAsIsParams(graphs, version));
-        if (stored.length) return { commit: false, value: false };
-        await runAll(
-          tx,
-          planReportsWrite(
-            graphs,
-            metas.map((m) => ({ extractorVersion: version, file: m.file })),
-          ),
+        if (stored.some((row) => row.same !== true)) return { commit: false, value: null };
+        const unchanged = new Set(stored.map((row) => row.id));
+        const fresh = graphs.flatMap((graph, n) =>
+          unchanged.has(graph.reportId) ? [] : [{ graph, meta: { extractorVersion: version, file: metas[n].file } }],
         );
-        return { commit: true, value: true, touched: graphs.flatMap(touchedBy) };
-      });
-      if (created) return graphs.map(() => 'created' as const);
+        if (fresh.length)
+          await runAll(
+            tx,
+            planReportsWrite(
+              fresh.map((f) => f.graph),
+              fresh.map((f) => f.meta),
+            ),
+          );
+        return {
+          commit: fresh.length > 0,
+          value: graphs.map((graph) => (unchanged.has(graph.reportId) ? ('unchanged' as const) : ('created' as const))),
+          touched: fresh.flatMap((f) => touchedBy(f.graph)),
+        };
+      }, 'batch');
+      if (outcomes) {
+        if (use) {
+          use.batches++;
+          use.batchedReports += graphs.length;
+        }
+        return outcomes;
+      }
     } catch {
       // the batch wrote nothing: each report is tried on its own below, for its own outcome
     }
   }
+  if (use) use.oneByOne += graphs.length;
   const outcomes: Array<UpsertOutcome | StoreError> = [];
   for (let n = 0; n < graphs.length; n++) {
     try {

@@ -38,14 +38,16 @@ export function recordingStore(store: GraphStore & Transactional): RecordingStor
   const note = (name: string, params: Record<string, unknown> | undefined, write: boolean) => {
     recorded.push({ name, params: structuredClone(params ?? {}), write });
   };
-  const writeTransaction: Transactional['writeTransaction'] = (work) =>
-    store.writeTransaction((tx) =>
-      work({
-        run(name, params) {
-          note(name, params, true);
-          return tx.run(name, params);
-        },
-      }),
+  const writeTransaction: Transactional['writeTransaction'] = (work, kind) =>
+    store.writeTransaction(
+      (tx) =>
+        work({
+          run(name, params) {
+            note(name, params, true);
+            return tx.run(name, params);
+          },
+        }),
+      kind,
     );
   const recordingTransactions: GraphStore & Transactional = Object.create(store, { writeTransaction: { value: writeTransaction } });
   return {

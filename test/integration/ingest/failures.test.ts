@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXTRACTOR_VERSION, extractReport } from '../../../src/extract/index.js';
-import { ingestPaths } from '../../../src/ingest/pipeline.js';
+import { ingestPaths, type ReportTarget } from '../../../src/ingest/pipeline.js';
 import { ExtractPool } from '../../../src/ingest/pool.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
 import { cypherDirWithDegrees, reportDegrees, variedReports } from '../../support/degrees.js';
@@ -91,6 +91,17 @@ describe('a failed file among others', () => {
       await store.close();
       rmSync(broken, { recursive: true, force: true });
     }
+  });
+
+  it('a target whose write throws instead of rejecting: each file is listed as failed, and the ingest ends', async () => {
+    const dir = folder('target-throws', variedReports(3));
+    const target = {
+      write(): never {
+        throw new Error('the target broke');
+      },
+    };
+    const summary = await ingestPaths(target as unknown as ReportTarget, [dir], { workers: 0 });
+    expect(summary.failed.map((f) => f.reason)).toEqual(Array(3).fill('could not be stored: the target broke'));
   });
 
   it('a worker crashing on one task: that task fails with the reason, the tasks in flight on other workers and those queued finish', async () => {

@@ -7,12 +7,18 @@
 // co-occurrence) must follow a batch as they follow single writes. A batch
 // holding a stored report, or a report that cannot be stored, gives each
 // report its own outcome, and nothing of a failed report is stored.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractReport } from '../../../src/extract/index.js';
 import type { JurisdictionFact, ReportGraph } from '../../../src/extract/types.js';
 import { seededRandom as random } from '../../../src/eval/split.js';
 import { NODE_LABELS } from '../../../src/model.js';
+import { storeTarget } from '../../../src/ingest/pipeline.js';
+import type { ExtractedReport } from '../../../src/ingest/task.js';
 import { EmbeddedStore } from '../../../src/store/embedded.js';
+import { CYPHER_DIR } from '../../../src/store/statements.js';
 import { StoreError } from '../../../src/store/errors.js';
 import { seedTexts } from '../../support/degrees.js';
 import { syntheticReport } from '../../support/graphs.js';
@@ -52,7 +58,8 @@ function randomReport(next: () => number, id: number): ReportGraph {
     jurisdiction: next() < 0.1 ? null : PLACES[Math.floor(next() * PLACES.length)],
     issuer: next() < 0.2 ? null : next() < 0.5 ? { type: 'government', name: '人民政府' } : { type: 'department', name: '司法局' },
     initiatives: [
-      ...pick(INITIATIVES).map((name) => ({ name, surface: [name, `${name}(简称${id % 3})`], category: 'other', count: 1, mentions: [] })),
+      // (the category differs from report to report: the first report to name an initiative sets it)
+      ...pick(INITIATIVES).map((name) => ({ name, surface: [name, `${name}(简称${id % 3})`], category: `类别${id % 3}`, count: 1, mentions: [] })),
       // a name first seen in this report, and one a later report of the batch may name again
       { name: `新制度${id}`, surface: [`新制度${id}`], category: 'other', count: 1, mentions: [], discovered: true },
       { name: `轮换制度${id % 4}`, surface: [`轮换制度${id % 4}`], category: 'other', count: 1, mentions: [] },
@@ -91,6 +98,7 @@ describe('reports written several in one transaction', () => {
   let one: EmbeddedStore;
   let batched: EmbeddedStore;
   const outcomes: unknown[] = [];
+  let singles = 0;
 
   beforeAll(async () => {
     one = await EmbeddedStore.open({ readCache: false });
@@ -102,6 +110,7 @@ describe('reports written several in one transaction', () => {
     // batches of 1 to 7, in list order
     for (let at = 0, size = 1; at < reports.length; at += size, size = (size % 7) + 1) {
       const batch = reports.slice(at, at + size);
+      if (batch.length === 1) singles++;
       outcomes.push(
         ...(await batched.upsertReports(
           batch,
@@ -115,8 +124,11 @@ describe('reports written several in one transaction', () => {
     await batched?.close();
   });
 
-  it('creates every report of every batch', () => {
+  it('creates every report of every batch, in batches (not one at a time after a failed batch)', () => {
     expect(outcomes).toEqual(reports.map(() => 'created'));
+    // (a batch of one is written as upsertReport writes it)
+    expect(batched.batchUse.oneByOne).toBe(singles);
+    expect(batched.batchUse.batchedReports).toBe(reports.length - singles);
   });
 
   it('leaves the graph writing them one at a time leaves: nodes, properties, relationships, the rollup', async () => {
@@ -166,6 +178,24 @@ describe('a batch with reports that are not new, or cannot be stored', () => {
     }
   });
 
+  it('stored reports unchanged beside new ones: the new ones are still written together', async () => {
+    const store = await EmbeddedStore.open();
+    try {
+      await store.upsertReport(syntheticReport(1), { extractorVersion: 'v1' });
+      const batch = [syntheticReport(1), syntheticReport(2), syntheticReport(3)];
+      expect(
+        await store.upsertReports(
+          batch,
+          batch.map(() => ({ extractorVersion: 'v1' })),
+        ),
+      ).toEqual(['unchanged', 'created', 'created']);
+      expect(store.batchUse).toEqual({ batches: 1, batchedReports: 3, oneByOne: 0 });
+      expect((await store.counts()).byLabel.Report).toBe(3);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('one report that cannot be stored keeps only itself out; nothing of it is written', async () => {
     const store = await EmbeddedStore.open();
     try {
@@ -178,6 +208,62 @@ describe('a batch with reports that are not new, or cannot be stored', () => {
       expect(outcomes[2]).toBe('created');
       expect(await store.run('report_version', { id: 'synthetic-2' })).toEqual([]);
       expect((await store.counts()).byLabel.Report).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a statement failing for one report inside the batch: the batch is rolled back, then each report written alone', async () => {
+    const [first, victim, last] = [syntheticReport(1), syntheticReport(2), syntheticReport(3)];
+    // the plan's last row statement (the metrics) fails for the victim only, after the report nodes,
+    // citations, mentions, problems and plans of the whole batch were written in the transaction
+    const broken = mkdtempSync(join(tmpdir(), 'govgraph-cypher-broken-'));
+    cpSync(CYPHER_DIR, broken, { recursive: true });
+    writeFileSync(
+      join(broken, 'report_reports_metrics.cypher'),
+      `// fails (division by zero) for one report only\nUNWIND $reportIds AS id\nMATCH (r:Report {id: id})\nRETURN 1 / (CASE WHEN r.id = '${victim.reportId}' THEN 0 ELSE 1 END) AS reported\n`,
+    );
+    const [store, clean] = [await EmbeddedStore.open({ cypherDir: broken }), await EmbeddedStore.open({ cypherDir: broken })];
+    try {
+      const outcomes = await store.upsertReports([first, victim, last], [{}, {}, {}]);
+      expect(outcomes[0]).toBe('created');
+      expect(outcomes[1]).toBeInstanceOf(StoreError);
+      expect((outcomes[1] as Error).message).toMatch(/^could not store report synthetic-2: .*/);
+      expect(outcomes[2]).toBe('created');
+      expect(store.batchUse).toEqual({ batches: 0, batchedReports: 0, oneByOne: 3 });
+      // nothing of the victim, nothing twice of the others: the graph of the two written alone
+      for (const graph of [first, last]) await clean.upsertReport(graph);
+      expect(await graphState(store)).toEqual(await graphState(clean));
+    } finally {
+      await store.close();
+      await clean.close();
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the store target of an ingest, several reports at once', () => {
+  const extracted = (graph: ReportGraph) => ({ graph }) as unknown as ExtractedReport;
+  const twin = (i: number, file: string) => ({ report: extracted(syntheticReport(i, { year: 2020 })), file });
+
+  it('flags the twin of a created report listed before it in the batch, and not the one after it', async () => {
+    const store = await EmbeddedStore.open();
+    try {
+      const results = await storeTarget(store).writeMany!([twin(1, 'a.txt'), twin(2, 'b.txt')]);
+      expect(store.batchUse.batches).toBe(1);
+      expect(results).toEqual([{ status: 'created' }, { status: 'created', sameIssuerAndYear: ['a.txt'] }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('flags the twin of a created report stored before the batch, even when the batch lists it later', async () => {
+    const store = await EmbeddedStore.open();
+    try {
+      await storeTarget(store).write(twin(2, 'b.txt').report, 'b.txt');
+      const results = await storeTarget(store).writeMany!([twin(1, 'a.txt'), twin(2, 'b.txt')]);
+      expect(results[0]).toEqual({ status: 'created', sameIssuerAndYear: ['b.txt'] });
+      expect(results[1]).toMatchObject({ status: 'unchanged' });
     } finally {
       await store.close();
     }
