@@ -134,7 +134,7 @@ async function writeToStore(store: GraphStore, items: ReadonlyArray<{ report: Ex
   const twinParams = sameIssuerAndYearParams(created);
   // the lookup only informs: if it fails, the reports stay created (they are stored), just unflagged
   const twinRows = twinParams ? await store.run('report_same_issuer_year', twinParams).catch(() => []) : [];
-  const position = new Map(created.map((graph) => [graph.reportId, graphs.indexOf(graph)]));
+  const createdAt = new Map(graphs.flatMap((graph, n) => (outcomes[n] === 'created' ? [[graph.reportId, n] as const] : [])));
   const results: Array<WriteResult | Error> = [];
   for (let n = 0; n < outcomes.length; n++) {
     const status = outcomes[n];
@@ -142,7 +142,7 @@ async function writeToStore(store: GraphStore, items: ReadonlyArray<{ report: Ex
       results.push(status);
       continue;
     }
-    const others = twinRows.filter((row) => row.report === graphs[n].reportId && !((position.get(row.id) ?? -1) > n));
+    const others = twinRows.filter((row) => row.report === graphs[n].reportId && !((createdAt.get(row.id) ?? -1) > n));
     results.push({
       status,
       ...(status === 'unchanged' ? { reason: UNCHANGED } : {}),

@@ -214,27 +214,11 @@ export function planReportsWrite(graphs: readonly ReportGraph[], metas: readonly
     if (having.length) steps.push({ name, params: concatColumns(having.map((r) => ({ id: r.id, ...r.columns.get(name)! }))) });
   }
   for (const round of rollupRounds(reports)) {
-    const mentioning = round.filter((r) => r.names.length);
-    const citing = round.filter((r) => r.titles.length);
-    // (what the jurisdiction has already counts one more; the rest is created: see rollup_count_mentions)
-    if (mentioning.length)
-      steps.push(
-        rollupSteps(
-          'mentions',
-          'names',
-          'name',
-          mentioning.map((r) => ({ ...r, features: r.names })),
-        ),
-      );
-    if (citing.length)
-      steps.push(
-        rollupSteps(
-          'citations',
-          'titles',
-          'title',
-          citing.map((r) => ({ ...r, features: r.titles })),
-        ),
-      );
+    for (const kind of ROLLUP_KINDS) {
+      // (what the jurisdiction has already counts one more; the rest is created: see rollup_count_mentions)
+      const step = rollupSteps(kind, round);
+      if (step) steps.push(step);
+    }
   }
   return steps;
 }
@@ -328,26 +312,34 @@ export function planReportDelete(id: string, links: ReportLinks): PlannedStateme
   ];
 }
 
+/** The rollup's two kinds: the statements' suffix, the parameter (and the rollup's list) of the features, and the column the count returns. */
+const ROLLUP_KINDS = [
+  { kind: 'mentions', param: 'names', column: 'name' },
+  { kind: 'citations', param: 'titles', column: 'title' },
+] as const;
+
 /**
  * One round's rollup of one kind: rollup_count_<kind> counts the
  * relationships each jurisdiction already has to its features, and its
  * follow-up rollup_add_<kind> creates the others (none: no follow-up).
+ * Null when no report of the round has a feature of the kind.
  */
-function rollupSteps(
-  kind: 'mentions' | 'citations',
-  param: 'names' | 'titles',
-  column: 'name' | 'title',
-  round: ReadonlyArray<{ key: string; year: number | null; features: string[] }>,
-): PlannedStatement {
+function rollupSteps({ kind, param, column }: (typeof ROLLUP_KINDS)[number], round: readonly RollupRow[]): PlannedStatement | null {
+  const having = round.filter((r) => r[param].length);
+  if (!having.length) return null;
+  const paramsOf = (rows: ReadonlyArray<{ key: string; year: number | null; features: readonly string[] }>) => ({
+    keys: rows.map((r) => r.key),
+    years: rows.map((r) => r.year),
+    [param]: rows.map((r) => r.features),
+  });
+  const counted = having.map((r) => ({ key: r.key, year: r.year, features: r[param] }));
   return {
     name: `rollup_count_${kind}`,
-    params: { keys: round.map((r) => r.key), years: round.map((r) => r.year), [param]: round.map((r) => r.features) },
+    params: paramsOf(counted),
     next: (rows) => {
       const had = new Set(rows.map((row) => `${row.key}\n${row[column]}`));
-      const fresh = round.map((r) => ({ ...r, features: r.features.filter((feature) => !had.has(`${r.key}\n${feature}`)) })).filter((r) => r.features.length);
-      return fresh.length
-        ? { name: `rollup_add_${kind}`, params: { keys: fresh.map((r) => r.key), years: fresh.map((r) => r.year), [param]: fresh.map((r) => r.features) } }
-        : null;
+      const fresh = counted.map((r) => ({ ...r, features: r.features.filter((feature) => !had.has(`${r.key}\n${feature}`)) })).filter((r) => r.features.length);
+      return fresh.length ? { name: `rollup_add_${kind}`, params: paramsOf(fresh) } : null;
     },
   };
 }
