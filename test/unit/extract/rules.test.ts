@@ -599,6 +599,15 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       for (const w of ['法治人社', '一二三六', '四不两直']) expect(more).not.toContain(w);
       // a standard's name before 要求 stays
       expect(names).toContain('三区六室');
+      // a theme, a main line, a notion, a form, a new journey
+      const themes = extractReport(
+        report(
+          '以“依法护企暖心助企”为主题开展宣传,举办“喜迎盛会奋勇争先”主题展览,紧扣“服务发展”这条工作主线,树牢“权由法定”观念,以“集中学加自主学”的形式学法,开启“幸福城乡共建”新征程,推行“容缺先办”。',
+        ),
+      ).initiatives.map((i) => i.name);
+      for (const w of ['依法护企暖心助企', '喜迎盛会奋勇争先', '权由法定', '集中学加自主学', '幸福城乡共建']) expect(themes, w).not.toContain(w);
+      // a quote standing alone with none of these after it is still a name
+      expect(themes).toContain('容缺先办');
     });
 
     it("an honour received, a role taken, a learning format, a window, a goal and a talk's title are no names", () => {
@@ -629,6 +638,12 @@ describe('hard cases (issue 3), each on its own small fixture', () => {
       const names = extractReport(report('为“法治中村”建设提供保障,全市首创行政审批“1+X”服务体系。')).initiatives.map((i) => i.name);
       expect(names).toEqual(expect.arrayContaining(['法治中村建设', '行政审批1+X服务体系']));
       expect(names).not.toContain('法治中村');
+      // nor is the verb that puts one thing into another (纳入, 融入, 列入) or what stands before it
+      const into = extractReport(
+        report('将依法行政纳入部门“双述双评”考核机制,主动融入全省执法队伍“大培训大轮训”活动,把合规审查列入市局“三审一签”工作制度。'),
+      ).initiatives.map((i) => i.name);
+      expect(into).toEqual(expect.arrayContaining(['双述双评考核机制', '大培训大轮训活动', '三审一签工作制度']));
+      for (const n of into) expect(n, n).not.toMatch(/纳入|融入|列入/);
     });
 
     it('a quoted name with 创建 after it is the 创建 campaign (the campaign counts, not the title it aims at)', () => {
