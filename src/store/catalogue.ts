@@ -4,6 +4,7 @@ import type { Row, ReportShape, JurisdictionShape, InitiativeShape, RegulationSh
 
 /** Every statement of cypher/, by name. */
 export const STATEMENT_NAMES = [
+  "cooccurrence_index_jurisdictions",
   "cooccurrence_index_reports",
   "export_edge_keys",
   "export_edges",
@@ -21,6 +22,8 @@ export const STATEMENT_NAMES = [
   "initiatives_comentioned",
   "initiatives_list",
   "initiatives_lookup",
+  "initiatives_named",
+  "initiatives_named_among",
   "jurisdiction_evidence",
   "jurisdiction_follow_through",
   "jurisdiction_initiatives",
@@ -134,9 +137,13 @@ export type StatementName = (typeof STATEMENT_NAMES)[number];
 
 /** Each statement's parameters and the row it returns. */
 export interface Statements {
+  "cooccurrence_index_jurisdictions": {
+    params: Record<never, never>;
+    row: { key: string; level: string | null; province: string | null; prefecture: string | null; name: string | null; fullName: string | null };
+  };
   "cooccurrence_index_reports": {
     params: Record<never, never>;
-    row: { id: string; jurisdictions: string[]; regulations: string[]; initiatives: string[] };
+    row: { id: string; year: number | null; jurisdictions: string[]; regulations: string[]; initiatives: string[] };
   };
   "export_edge_keys": {
     params: Record<never, never>;
@@ -201,6 +208,14 @@ export interface Statements {
   "initiatives_lookup": {
     params: { names: ReadonlyArray<string> };
     row: { initiative: InitiativeShape };
+  };
+  "initiatives_named": {
+    params: { initiatives: ReadonlyArray<string>; initiativeCategory: string | null };
+    row: { name: string };
+  };
+  "initiatives_named_among": {
+    params: { initiatives: ReadonlyArray<string>; initiativeCategory: string | null; candidates: ReadonlyArray<string> };
+    row: { name: string };
   };
   "jurisdiction_evidence": {
     params: { keys: ReadonlyArray<string>; initiatives: ReadonlyArray<string> | null; regulations: ReadonlyArray<string> | null };

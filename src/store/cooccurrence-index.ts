@@ -4,6 +4,11 @@
 // Grafeo walking a hub's reports row by row (a hub regulation is cited by
 // most reports: 3 s at 50,000 reports for the statement, milliseconds here).
 //
+// It also lists the jurisdictions whose reports mention given initiatives
+// (jurisdictions_list_by_initiative_rollup: "which counties cite 三项制度"),
+// from its rollup and a copy of each jurisdiction's place and names, set when
+// report_create creates the node (see indexed-list.ts).
+//
 // The answers are the statements' (regulations_cocited,
 // initiatives_comentioned, jurisdictions_similar): the same counts, the same
 // floats (same formula, same operand order), the same order with the same
@@ -40,15 +45,24 @@
 // the commit that creates it; a snapshot older than the journal or than the
 // index's build gets the statement's answer.
 import { compareCodePoints } from './code-point-order.js';
-import type { Row } from './rows.js';
+import type { ReportCreateRow, Row } from './rows.js';
 
 /** The statements whose rows this index can give, and their key parameter. */
 export const INDEXED_STATEMENTS = {
   regulations_cocited: 'titles',
   initiatives_comentioned: 'names',
   jurisdictions_similar: 'keys',
+  jurisdictions_list_by_initiative_rollup: 'initiatives',
+  jurisdictions_list_by_initiative_rollup_among: 'candidates',
 } as const;
 export type IndexedStatement = keyof typeof INDEXED_STATEMENTS;
+/** The lists by initiative among them (the others are rankings). */
+export type ListStatement = 'jurisdictions_list_by_initiative_rollup' | 'jurisdictions_list_by_initiative_rollup_among';
+export type RankingStatement = Exclude<IndexedStatement, ListStatement>;
+
+export function isListStatement(name: IndexedStatement): name is ListStatement {
+  return name === 'jurisdictions_list_by_initiative_rollup' || name === 'jurisdictions_list_by_initiative_rollup_among';
+}
 
 export function isIndexedStatement(name: string): name is IndexedStatement {
   return Object.hasOwn(INDEXED_STATEMENTS, name);
@@ -266,6 +280,39 @@ class Rollup {
   }
 }
 
+/** A jurisdiction's properties the lists filter and order by (its node's, set when report_create creates it and never changed). */
+export interface Place {
+  level: string | null;
+  province: string | null;
+  prefecture: string | null;
+  name: string | null;
+  fullName: string | null;
+}
+
+/** What a list by initiative asks (jurisdictions_of_initiatives_rollup's parameters; null: no condition). */
+export interface ListAsk {
+  yearFrom: number | null;
+  yearTo: number | null;
+  level: string | null;
+  province: string | null;
+  prefecture: string | null;
+  text: string | null;
+  orderBy: string;
+  descending: boolean;
+  skip: number;
+  limit: number;
+}
+
+/** The place conditions of jurisdiction_place on one jurisdiction (a null property fails a condition, as null does in a WHERE). */
+function fits(place: Place, ask: ListAsk): boolean {
+  return (
+    (ask.level === null || place.level === ask.level) &&
+    (ask.province === null || place.province === ask.province) &&
+    (ask.prefecture === null || place.prefecture === ask.prefecture || (place.level === 'prefecture' && place.name === ask.prefecture)) &&
+    (ask.text === null || place.fullName?.includes(ask.text) === true)
+  );
+}
+
 /** A ranking's entry: the other node's key, its count (together or shared) and its score (lift or jaccard). */
 export interface Ranked {
   key: string;
@@ -412,6 +459,12 @@ export class CooccurrenceIndex {
   private readonly reportsOf: IntList[] = [];
   /** Per jurisdiction, the size of its set of regulations and initiatives (the rollup's featureCount). */
   private featureCounts = new Int32Array(16);
+  /** Per jurisdiction, its place and names (undefined: not known, and no list is answered that holds it). */
+  private readonly places: Array<Place | undefined> = [];
+  /** Per report number, its year (null: none). */
+  private readonly yearOf: Array<number | null> = [];
+  /** The jurisdictions' ranks in code point order of full name, and which ranks two share (null: to count again, a place was added). */
+  private ranking: { rank: Int32Array; shared: Uint8Array } | null = null;
   private readonly regulationRollup = new Rollup();
   private readonly initiativeRollup = new Rollup();
   private nextReport = 0;
@@ -439,14 +492,18 @@ export class CooccurrenceIndex {
 
   private readonly isLive = (report: number) => this.live[report] === 1;
 
-  /** Builds it from the rows of cooccurrence_index_reports, read from the state after commit `commit`. */
-  static fromRows(rows: Row[], commit = 0): CooccurrenceIndex {
+  /**
+   * Builds it from the rows of cooccurrence_index_reports and cooccurrence_index_jurisdictions (every
+   * jurisdiction's place: without them, no list is answered), read from the state after commit `commit`.
+   */
+  static fromRows(rows: Row[], commit = 0, places: Row[] = []): CooccurrenceIndex {
     const index = new CooccurrenceIndex();
     index.current = commit;
     index.horizon = commit;
+    for (const row of places) index.placeCreated(String(row.key), row as unknown as Place);
     for (const row of rows) {
       const [jurisdiction] = (row.jurisdictions as string[] | null) ?? [];
-      const report = index.createReport(String(row.id), jurisdiction ?? null);
+      const report = index.createReport(String(row.id), jurisdiction ?? null, typeof row.year === 'number' ? row.year : null);
       index.link(report, (row.regulations as string[] | null) ?? [], (row.initiatives as string[] | null) ?? []);
     }
     index.entry = null;
@@ -470,8 +527,11 @@ export class CooccurrenceIndex {
     for (const { name, params } of statements) {
       switch (name) {
         case 'report_create':
-          for (const report of params.reports as ReadonlyArray<{ props: { id: string }; jurisdictionKey: string | null }>)
-            this.createReport(String(report.props.id), report.jurisdictionKey ?? null);
+          for (const report of params.reports as ReadonlyArray<ReportCreateRow>) {
+            for (const { key, props } of report.jurisdictions) this.placeCreated(key, props);
+            const year = report.props.year;
+            this.createReport(String(report.props.id), report.jurisdictionKey ?? null, typeof year === 'number' ? year : null);
+          }
           break;
         case 'report_delete':
           this.deleteReport(String(params.id));
@@ -546,13 +606,29 @@ export class CooccurrenceIndex {
     return this.reportCount;
   }
 
-  private createReport(id: string, jurisdictionKey: string | null): number {
+  /** A jurisdiction's node as report_create makes it: its properties are those of the first write that names it (MERGE … ON CREATE SET). */
+  private placeCreated(key: string, props: Place): void {
+    const j = this.jurisdiction(key);
+    if (this.places[j]) return;
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    this.places[j] = {
+      level: text(props.level),
+      province: text(props.province),
+      prefecture: text(props.prefecture),
+      name: text(props.name),
+      fullName: text(props.fullName),
+    };
+    this.ranking = null;
+  }
+
+  private createReport(id: string, jurisdictionKey: string | null, year: number | null): number {
     // (a report is written after its stored copy is deleted; were it not, the new one replaces it here)
     this.deleteReport(id);
     const report = this.nextReport++;
     this.reportNumbers.set(id, report);
     this.live = grownUint8(this.live, report + 1);
     this.jurisdictionOf = grownInt32(this.jurisdictionOf, report + 1, -1);
+    this.yearOf[report] = year;
     this.live[report] = 1;
     this.reportCount++;
     this.entry?.born.push(report);
@@ -721,6 +797,94 @@ export class CooccurrenceIndex {
       for (const t of sorted.slice(0, end)) out.push({ key, other: this.jurisdictions.keys[t.other], count: t.shared, score: t.jaccard, total });
     }
     return out;
+  }
+
+  /**
+   * The page and total of jurisdictions_list_by_initiative_rollup for the initiatives named `names`
+   * (the statement's `i`, matched by the caller): the jurisdictions whose rollup links them to one of
+   * them (in the year range: one of their live reports mentioning it is of a year in range, as the
+   * rollup's years are those reports' years), fitting the place conditions, in the statement's order
+   * (orderBy's key, then full name, strings in code point order), the page from `skip`. Its cost is
+   * the rollup entries of the initiatives walked (their postings, with a year range) and the matched
+   * jurisdictions ordered, not the corpus. Null when the answer would not be exact: a jurisdiction
+   * whose place is not known, a key of the order that is null, or two matched jurisdictions with one
+   * full name (the statement leaves their order to the engine).
+   */
+  jurisdictionsMentioning(names: readonly string[], ask: ListAsk): { keys: string[]; total: number } | null {
+    const counter = this.counter;
+    counter.fit(this.jurisdictions.size);
+    const anyYear = ask.yearFrom === null && ask.yearTo === null;
+    for (const name of names) {
+      const node = this.initiatives.nodes.find(name);
+      if (node === undefined) continue;
+      if (anyYear) {
+        const places = this.initiativeRollup.jurisdictions[node] ?? [];
+        for (let k = 0; k < places.length; k += 2) counter.count(places[k], 1);
+        continue;
+      }
+      for (const report of this.initiatives.reports[node]) {
+        if (this.live[report] !== 1 || this.jurisdictionOf[report] < 0) continue;
+        const year = this.yearOf[report];
+        if (year === null || (ask.yearFrom !== null && year < ask.yearFrom) || (ask.yearTo !== null && year > ask.yearTo)) continue;
+        counter.count(this.jurisdictionOf[report], 1);
+      }
+    }
+    const { rank, shared } = this.ranks();
+    const matched: number[] = [];
+    let exact = true;
+    const sharedSeen = new Set<number>();
+    for (const j of counter.touched) {
+      const place = this.places[j];
+      if (!place) exact = false;
+      else if (fits(place, ask)) {
+        if (place.fullName === null || (ask.orderBy === 'name' && place.name === null)) exact = false;
+        else if (shared[rank[j]]) {
+          if (sharedSeen.has(rank[j])) exact = false;
+          sharedSeen.add(rank[j]);
+        }
+        matched.push(j);
+      }
+      if (!exact) break;
+    }
+    counter.clear();
+    if (!exact) return null;
+    // (the order's key: the jurisdiction's live reports, its name, or its full name's rank)
+    const sign = ask.descending ? -1 : 1;
+    let byKey: (a: number, b: number) => number;
+    if (ask.orderBy === 'reports') {
+      const reports = new Map(matched.map((j) => [j, this.liveReportsOf(j)]));
+      byKey = (a, b) => reports.get(a)! - reports.get(b)!;
+    } else if (ask.orderBy === 'name') byKey = (a, b) => compareCodePoints(this.places[a]!.name!, this.places[b]!.name!);
+    else byKey = (a, b) => rank[a] - rank[b];
+    const page = firstOf(matched, ask.skip + ask.limit, (a, b) => sign * byKey(a, b) || rank[a] - rank[b]).slice(ask.skip);
+    return { keys: page.map((j) => this.jurisdictions.keys[j]), total: matched.length };
+  }
+
+  /** How many live reports are about a jurisdiction (the order's COUNT { (j)<-[:ABOUT]-(:Report) }). */
+  private liveReportsOf(jurisdiction: number): number {
+    let count = 0;
+    for (const report of this.reportsOf[jurisdiction]) if (this.live[report] === 1) count++;
+    return count;
+  }
+
+  /** The jurisdictions' ranks in code point order of full name (-1: none), counted again after a place is added. */
+  private ranks(): { rank: Int32Array; shared: Uint8Array } {
+    if (this.ranking && this.ranking.rank.length === this.jurisdictions.size) return this.ranking;
+    const size = this.jurisdictions.size;
+    const fullName = (j: number) => this.places[j]?.fullName ?? null;
+    const named: number[] = [];
+    for (let j = 0; j < size; j++) if (fullName(j) !== null) named.push(j);
+    named.sort((a, b) => compareCodePoints(fullName(a)!, fullName(b)!));
+    const rank = new Int32Array(size).fill(-1);
+    const shared = new Uint8Array(size + 1);
+    let r = -1;
+    for (let k = 0; k < named.length; k++) {
+      if (k === 0 || fullName(named[k]) !== fullName(named[k - 1])) r++;
+      else shared[r] = 1;
+      rank[named[k]] = r;
+    }
+    this.ranking = { rank, shared };
+    return this.ranking;
   }
 
   /** A jurisdiction's distinct regulations and initiatives, from its live reports. */

@@ -496,8 +496,10 @@ export class EmbeddedStore implements GraphStore, Transactional {
     this.cooccurrencePending = pending;
     try {
       // (past the read cache: every report's links, read once)
-      const rows = await this.readLane((tx ?? this.db) as unknown as Executor, 'cooccurrence_index_reports', {}, this.ownLimit);
-      const index = CooccurrenceIndex.fromRows(rows, since);
+      const on = (tx ?? this.db) as unknown as Executor;
+      const rows = await this.readLane(on, 'cooccurrence_index_reports', {}, this.ownLimit);
+      const places = await this.readLane(on, 'cooccurrence_index_jurisdictions', {}, this.ownLimit);
+      const index = CooccurrenceIndex.fromRows(rows, since, places);
       // (dropped meanwhile: a commit it cannot follow; the next use builds it again)
       if (this.cooccurrencePending !== pending) return null;
       for (const { commit, statements } of pending) {

@@ -2,9 +2,18 @@
 // jurisdictions_similar made from the co-occurrence index's rankings: the
 // other nodes' properties read by the keyed statement that loads them
 // (regulations_by_titles, initiatives_by_names, jurisdictions_by_keys), in the
-// statements' own columns and order.
+// statements' own columns and order. The lists by initiative are made in
+// indexed-list.ts.
 import { compareCodePoints } from './code-point-order.js';
-import { INDEXED_STATEMENTS, type CooccurrenceIndex, type IndexedStatement, type Ranked } from './cooccurrence-index.js';
+import {
+  INDEXED_STATEMENTS,
+  isListStatement,
+  type CooccurrenceIndex,
+  type IndexedStatement,
+  type RankingStatement,
+  type Ranked,
+} from './cooccurrence-index.js';
+import { listFromIndex } from './indexed-list.js';
 import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 import type { Row } from './rows.js';
 
@@ -16,7 +25,7 @@ const SHAPES = {
   regulations_cocited: { key: 'title', node: 'regulation', count: 'together', score: 'lift', load: 'regulations_by_titles', param: 'titles' },
   initiatives_comentioned: { key: 'name', node: 'initiative', count: 'together', score: 'lift', load: 'initiatives_by_names', param: 'names' },
   jurisdictions_similar: { key: 'key', node: 'jurisdiction', count: 'shared', score: 'jaccard', load: 'jurisdictions_by_keys', param: 'keys' },
-} as const satisfies Record<IndexedStatement, { key: string; node: string; count: string; score: string; load: StatementName; param: string }>;
+} as const satisfies Record<RankingStatement, { key: string; node: string; count: string; score: string; load: StatementName; param: string }>;
 
 /** Grafeo's ascending order of a property: code points, nulls last. */
 function compareProperty(a: unknown, b: unknown): number {
@@ -37,6 +46,7 @@ export async function rowsFromIndex<N extends IndexedStatement>(
   params: ParamsOf<N>,
   load: NodeLoader,
 ): Promise<RowOf<N>[] | null> {
+  if (isListStatement(name)) return (await listFromIndex(index, state, name, params as never, load)) as RowOf<N>[] | null;
   const { limit } = params as { limit: unknown };
   const keys = (params as Record<string, unknown>)[INDEXED_STATEMENTS[name]];
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0 || !Array.isArray(keys)) return null;
@@ -48,7 +58,7 @@ export async function rowsFromIndex<N extends IndexedStatement>(
       : index.cooccurring(name === 'regulations_cocited' ? 'Regulation' : 'Initiative', given, limit),
   );
   if (!ranked) return null;
-  const shape = SHAPES[name];
+  const shape = SHAPES[name as RankingStatement];
   const others = [...new Set(ranked.map((r) => r.other))];
   const nodes = new Map<string, unknown>();
   if (others.length) for (const row of await load(shape.load, { [shape.param]: others })) nodes.set(String(row[shape.key]), row[shape.node]);

@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import type { AppContext } from '../context.js';
 import { narrowedStatement } from '../narrowed.js';
 import { runWith, type RowOf } from '../../store/types.js';
+import { isIndexedStatement } from '../../store/cooccurrence-index.js';
 import { Initiative, Jurisdiction, Regulation, Report } from './refs.js';
 import { listConnection, storeConnection } from '../pagination.js';
 import { InitiativeCategory, IssuerType, JurisdictionLevel, RegulationKind, RegulationScope } from './enums.js';
@@ -267,8 +268,10 @@ builder.queryFields((t) => ({
         const order = { orderBy: args.orderBy?.field ?? 'fullName', descending: args.orderBy?.descending ?? false };
         const list = await narrowedStatement(ctx, jurisdictionListRead(params));
         const page = await storeConnection(args, async ({ offset, limit }) => {
-          // (every list statement returns the page and the total)
-          const [row] = (await runWith(ctx.store, list.statement, { ...list.params, ...order, skip: offset, limit })) as RowOf<'jurisdictions_list'>[];
+          // (every list statement returns the page and the total; the store's co-occurrence index may list by initiative)
+          const listParams = { ...list.params, ...order, skip: offset, limit };
+          const indexed = isIndexedStatement(list.statement) ? ((await ctx.store.indexedRows?.(list.statement, listParams as never)) ?? null) : null;
+          const [row] = (indexed ?? (await runWith(ctx.store, list.statement, listParams))) as RowOf<'jurisdictions_list'>[];
           return { items: row.jurisdictions, total: row.total };
         });
         return { ...page, filterParams: params };

@@ -38,6 +38,71 @@ const ASKED: Array<{ name: IndexedStatement; param: string; label: 'Initiative' 
   { name: 'jurisdictions_similar', param: 'keys', label: 'Jurisdiction' },
 ];
 
+/** The list's questions: place conditions, orders, pages and year ranges drawn at random. */
+function listAsks(next: () => number, count: number): Array<Record<string, unknown>> {
+  const one = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const asks: Array<Record<string, unknown>> = [];
+  for (let k = 0; k < count; k++) {
+    const [skip, limit] = one([
+      [0, 20],
+      [0, 20],
+      [1, 2],
+      [0, 0],
+      [3, 100],
+      [0, 1],
+    ] as const);
+    const [yearFrom, yearTo] = one([
+      [null, null],
+      [null, null],
+      [2019, null],
+      [null, 2018],
+      [2018, 2020],
+      [2030, null],
+    ] as const);
+    asks.push({
+      initiativeCategory: one([null, null, null, 'other', 'law_enforcement']),
+      yearFrom,
+      yearTo,
+      level: one([null, 'county', 'county', 'prefecture', 'province']),
+      province: one([null, null, '四川省', '广东省']),
+      prefecture: one([null, null, '德阳市', '清远市', '上海市']),
+      text: one([null, null, null, '德阳', '𠮷', '市']),
+      orderBy: one(['fullName', 'name', 'reports']),
+      descending: next() < 0.3,
+      skip,
+      limit,
+    });
+  }
+  return asks;
+}
+
+/**
+ * Asks the index and the statement for the jurisdictions mentioning each initiative (by name, by a
+ * surface the node keeps as an alias, several at once, none), with random filters, orders and pages,
+ * in both forms (all initiatives, and among candidates); returns how many lists were compared.
+ */
+async function expectSameLists(store: Reader, where: string, seed: number): Promise<number> {
+  const next = random(seed);
+  const names = await keysOf(store, 'Initiative');
+  const asked = [...names.map((name) => [name]), names.slice(0, 3), ['(no such initiative)']];
+  let compared = 0;
+  for (const initiatives of asked) {
+    for (const ask of listAsks(next, 6)) {
+      for (const [name, extra] of [
+        ['jurisdictions_list_by_initiative_rollup', {}],
+        ['jurisdictions_list_by_initiative_rollup_among', { candidates: [...initiatives, '(not a candidate)'] }],
+      ] as const) {
+        const params = { ...ask, initiatives, ...extra } as never;
+        const plain = await store.run(name, params);
+        const indexed = await store.indexedRows!(name, params);
+        expect(indexed, `${where}: ${name} ${JSON.stringify(params)}`).toEqual(plain);
+        compared++;
+      }
+    }
+  }
+  return compared;
+}
+
 /** Asks the index and the statement for every node of each ranking, whole and cut short, together and one by one; returns the rows compared. */
 async function expectSameRows(store: Reader, where: string): Promise<number> {
   let compared = 0;
@@ -68,8 +133,10 @@ describe('on the sample reports and their second year', () => {
   it('answers what the statements answer, built from the graph and then fed by writes', async () => {
     // the first question builds the index from the graph
     expect(await expectSameRows(store, 'seeds')).toBeGreaterThan(100);
+    expect(await expectSameLists(store, 'seeds', 1)).toBeGreaterThan(100);
     await ingestPaths(store, [SECOND_YEAR], { workers: 0 });
     expect(await expectSameRows(store, 'seeds and second year')).toBeGreaterThan(100);
+    expect(await expectSameLists(store, 'seeds and second year', 2)).toBeGreaterThan(100);
     expect(store.cooccurrenceUse.answered).toBeGreaterThan(0);
     // (built once and fed every write since, not built again for each question)
     expect(store.cooccurrenceUse.builds).toBe(1);
@@ -89,6 +156,7 @@ describe('on the sample reports and their second year', () => {
       regulation(title: $t) { coCited(first: 5) { totalCount nodes { regulation { title kind } count lift pmi } } }
       initiative(name: $n) { coMentioned(first: 5) { totalCount nodes { initiative { name } count lift } } }
       jurisdiction(name: $k) { similar(first: 5) { totalCount nodes { jurisdiction { code fullName } shared score } } }
+      jurisdictions(filter: {mentionsInitiative: $n}, first: 3) { totalCount edges { node { code fullName } } }
     }`);
     const [titles, names, keys] = await Promise.all([keysOf(store, 'Regulation'), keysOf(store, 'Initiative'), keysOf(store, 'Jurisdiction')]);
     const answered = store.cooccurrenceUse.answered;
@@ -100,7 +168,7 @@ describe('on the sample reports and their second year', () => {
       expect(indexed.errors).toBeUndefined();
       expect(indexed).toEqual(statements);
     }
-    expect(store.cooccurrenceUse.answered - answered).toBe(30);
+    expect(store.cooccurrenceUse.answered - answered).toBe(40);
   });
 
   it('a snapshot begun before the last commits is answered for its own state', async () => {
@@ -129,6 +197,56 @@ describe('on the sample reports and their second year', () => {
   });
 });
 
+describe('the list by initiative', () => {
+  const place = (fullName: string, level = 'county') => ({ level, province: '四川省', prefecture: '德阳市', name: fullName.slice(-3), fullName });
+  const ask = {
+    yearFrom: null,
+    yearTo: null,
+    level: null,
+    province: null,
+    prefecture: null,
+    text: null,
+    orderBy: 'fullName',
+    descending: false,
+    skip: 0,
+    limit: 10,
+  };
+  const report = (id: string, jurisdiction: string, year: number | null) => ({
+    id,
+    year,
+    jurisdictions: [jurisdiction],
+    regulations: [],
+    initiatives: ['三项制度'],
+  });
+
+  it('orders by full name in code point order, and by name or reports either way, the full name breaking ties', () => {
+    const index = CooccurrenceIndex.fromRows([report('a', 'k1', 2020), report('b', 'k2', 2021), report('c', 'k2', 2022), report('d', 'k3', null)], 0, [
+      { key: 'k1', ...place('四川省德阳市（试）区') },
+      { key: 'k2', ...place('四川省德阳市𠮷区') },
+      { key: 'k3', ...place('四川省德阳市旌阳区', 'prefecture') },
+    ]);
+    // (旌 U+65CC, （ U+FF08, 𠮷 U+20BB7: JS's `<` would put 𠮷 before （)
+    expect(index.jurisdictionsMentioning(['三项制度'], ask)).toEqual({ keys: ['k3', 'k1', 'k2'], total: 3 });
+    expect(index.jurisdictionsMentioning(['三项制度'], { ...ask, orderBy: 'reports', descending: true })?.keys).toEqual(['k2', 'k3', 'k1']);
+    expect(index.jurisdictionsMentioning(['三项制度'], { ...ask, level: 'county', skip: 1 })).toEqual({ keys: ['k2'], total: 2 });
+    // (a report without a year is in no range)
+    expect(index.jurisdictionsMentioning(['三项制度'], { ...ask, yearFrom: 2021 })).toEqual({ keys: ['k2'], total: 1 });
+    expect(index.jurisdictionsMentioning(['(none)'], ask)).toEqual({ keys: [], total: 0 });
+  });
+
+  it("declines when the order would be the engine's choice or a place is not known", () => {
+    const twins = CooccurrenceIndex.fromRows([report('a', 'k1', 2020), report('b', 'k2', 2020)], 0, [
+      { key: 'k1', ...place('四川省德阳市旌阳区') },
+      { key: 'k2', ...place('四川省德阳市旌阳区') },
+    ]);
+    expect(twins.jurisdictionsMentioning(['三项制度'], ask)).toBeNull();
+    // one of the two filtered out: the order is the index's to give again
+    expect(twins.jurisdictionsMentioning(['三项制度'], { ...ask, yearFrom: 2030 })).toEqual({ keys: [], total: 0 });
+    const unknown = CooccurrenceIndex.fromRows([report('a', 'k1', 2020)], 0, []);
+    expect(unknown.jurisdictionsMentioning(['三项制度'], ask)).toBeNull();
+  });
+});
+
 describe('on a random corpus of writes, moves and deletes', () => {
   const PLACES: JurisdictionFact[] = [
     { name: '罗江区', fullName: '四川省德阳市罗江区', province: '四川省', prefecture: '德阳市', level: 'county', adminCode: '510604' },
@@ -137,6 +255,9 @@ describe('on a random corpus of writes, moves and deletes', () => {
     { name: '清远市', fullName: '广东省清远市', province: '广东省', prefecture: '清远市', level: 'prefecture', adminCode: '441800' },
     { name: '英德市', fullName: '广东省清远市英德市', province: '广东省', prefecture: '清远市', level: 'county', adminCode: '441881' },
     { name: '广东省', fullName: '广东省', province: '广东省', prefecture: null, level: 'province', adminCode: '440000' },
+    // (a province-level city is named like the prefecture its districts give: the prefecture filter takes the district only)
+    { name: '上海市', fullName: '上海市', province: '上海市', prefecture: null, level: 'province', adminCode: '310000' },
+    { name: '浦东新区', fullName: '上海市浦东新区', province: '上海市', prefecture: '上海市', level: 'county', adminCode: '310115' },
     { name: '𠮷县', fullName: '𠮷省𠮷县', province: '𠮷省', prefecture: null, level: 'county', adminCode: '990101' },
     { name: '（试）县', fullName: '（试）省（试）县', province: '（试）省', prefecture: null, level: 'county', adminCode: '990102' },
   ];
@@ -147,6 +268,7 @@ describe('on a random corpus of writes, moves and deletes', () => {
   function randomReport(next: () => number, id: number): ReportGraph {
     const pick = <T>(items: T[]) => items.filter(() => next() < 0.45);
     return syntheticReport(id, {
+      year: next() < 0.1 ? null : 2016 + Math.floor(next() * 6),
       jurisdiction: next() < 0.08 ? null : PLACES[Math.floor(next() * PLACES.length)],
       initiatives: pick(INITIATIVES).map((name) => ({ name, surface: [name], category: 'other', count: 1, mentions: [] })),
       regulations: pick(REGULATIONS).map((title) => ({
@@ -197,8 +319,10 @@ describe('on a random corpus of writes, moves and deletes', () => {
       }
       if (step % 10 === 0) {
         expect(await expectSameRows(store, `step ${step}`)).toBeGreaterThan(0);
+        expect(await expectSameLists(store, `step ${step}`, seed + step)).toBeGreaterThan(0);
         for (const { step: began, snapshot } of snapshots.splice(0)) {
           await expectSameRows(snapshot, `step ${step}, snapshot of step ${began}`);
+          await expectSameLists(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
           snapshot.release();
         }
       }

@@ -1,0 +1,13 @@
+// Every jurisdiction with the properties the jurisdiction lists filter and
+// order by (jurisdiction_place, jurisdiction_order): what the embedded store's
+// co-occurrence index lists by initiative from (src/store/cooccurrence-index.ts),
+// read with cooccurrence_index_reports. A jurisdiction's properties are set
+// when report_create creates its node and never changed after.
+// @returns key string
+// @returns level string | null
+// @returns province string | null
+// @returns prefecture string | null
+// @returns name string | null
+// @returns fullName string | null
+MATCH (j:Jurisdiction)
+RETURN j.key AS key, j.level AS level, j.province AS province, j.prefecture AS prefecture, j.name AS name, j.fullName AS fullName

@@ -1,0 +1,48 @@
+// The rows of jurisdictions_list_by_initiative_rollup (and its `_among` form)
+// made from the co-occurrence index: the initiatives the list starts from are
+// matched by the statement's own condition (initiatives_named, on the same
+// snapshot), the index walks their rollup and orders the jurisdictions that
+// fit, and the page's nodes are read by jurisdictions_by_keys. "Which counties
+// mention 三项制度" costs the initiative's rollup entries, not a sort of every
+// county by the engine (2,682 of them at 50,000 reports).
+// test/integration/store/cooccurrence-index.test.ts holds the two to the same rows.
+import type { CooccurrenceIndex, ListAsk, ListStatement } from './cooccurrence-index.js';
+import type { ParamsOf, RowOf } from './catalogue.js';
+import type { NodeLoader } from './indexed-rows.js';
+
+const isText = (value: unknown): value is string | null => value === null || typeof value === 'string';
+const isNumber = (value: unknown): value is number | null => value === null || (typeof value === 'number' && Number.isFinite(value));
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** The list's parameters as the index takes them, or null when one is not what the API sends (the statement has its own rules for the rest). */
+function askOf(params: Record<string, unknown>): ListAsk | null {
+  const { yearFrom, yearTo, level, province, prefecture, text, orderBy, descending, skip, limit } = params;
+  if (!isNumber(yearFrom) || !isNumber(yearTo) || !isText(level) || !isText(province) || !isText(prefecture) || !isText(text)) return null;
+  if (typeof orderBy !== 'string' || typeof descending !== 'boolean' || !isCount(skip) || !isCount(limit)) return null;
+  // (a lone surrogate could match half of a character in JS, never in the engine: /u sees pairs as one code point)
+  if (text !== null && /\p{Surrogate}/u.test(text)) return null;
+  return { yearFrom, yearTo, level, province, prefecture, text, orderBy, descending, skip, limit };
+}
+
+/** The statement's one row for the graph as it was after commit `state`, from the index; null when the index cannot give it exactly. */
+export async function listFromIndex<N extends ListStatement>(
+  index: CooccurrenceIndex,
+  state: number,
+  name: N,
+  params: ParamsOf<N>,
+  load: NodeLoader,
+): Promise<RowOf<N>[] | null> {
+  const given = params as Record<string, unknown>;
+  const ask = askOf(given);
+  if (!ask || !Array.isArray(given.initiatives)) return null;
+  const among = name === 'jurisdictions_list_by_initiative_rollup_among';
+  if (among && !Array.isArray(given.candidates)) return null;
+  const matching = { initiatives: given.initiatives, initiativeCategory: given.initiativeCategory ?? null, ...(among ? { candidates: given.candidates } : {}) };
+  const names = (await load(among ? 'initiatives_named_among' : 'initiatives_named', matching)).map((row) => String(row.name));
+  const listed = index.answerAt(state, () => index.jurisdictionsMentioning(names, ask));
+  if (!listed) return null;
+  const nodes = new Map<string, unknown>();
+  if (listed.keys.length) for (const row of await load('jurisdictions_by_keys', { keys: listed.keys })) nodes.set(String(row.key), row.jurisdiction);
+  if (listed.keys.some((key) => !nodes.has(key))) return null;
+  return [{ jurisdictions: listed.keys.map((key) => nodes.get(key)), total: listed.total }] as RowOf<N>[];
+}
