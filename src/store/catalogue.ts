@@ -143,7 +143,7 @@ export interface Statements {
   };
   "cooccurrence_index_reports": {
     params: Record<never, never>;
-    row: { id: string; year: number | null; jurisdictions: string[]; regulations: string[]; initiatives: string[] };
+    row: { id: string; year: number | null; issuerType: string | null; jurisdictionKey: string | null; jurisdictions: string[]; regulations: string[]; initiatives: string[] };
   };
   "export_edge_keys": {
     params: Record<never, never>;

@@ -54,14 +54,17 @@ export const INDEXED_STATEMENTS = {
   jurisdictions_similar: 'keys',
   jurisdictions_list_by_initiative_rollup: 'initiatives',
   jurisdictions_list_by_initiative_rollup_among: 'candidates',
+  reports_list_by_properties: 'jurisdictionKeys',
 } as const;
 export type IndexedStatement = keyof typeof INDEXED_STATEMENTS;
-/** The lists by initiative among them (the others are rankings). */
-export type ListStatement = 'jurisdictions_list_by_initiative_rollup' | 'jurisdictions_list_by_initiative_rollup_among';
+/** The lists among them: by initiative, and the reports by their own properties (the others are rankings). */
+export type ListStatement = 'jurisdictions_list_by_initiative_rollup' | 'jurisdictions_list_by_initiative_rollup_among' | 'reports_list_by_properties';
 export type RankingStatement = Exclude<IndexedStatement, ListStatement>;
 
 export function isListStatement(name: IndexedStatement): name is ListStatement {
-  return name === 'jurisdictions_list_by_initiative_rollup' || name === 'jurisdictions_list_by_initiative_rollup_among';
+  return (
+    name === 'jurisdictions_list_by_initiative_rollup' || name === 'jurisdictions_list_by_initiative_rollup_among' || name === 'reports_list_by_properties'
+  );
 }
 
 export function isIndexedStatement(name: string): name is IndexedStatement {
@@ -303,6 +306,24 @@ export interface ListAsk {
   limit: number;
 }
 
+/** What a list of reports by their own properties asks (reports_list_by_properties' parameters; null: no condition). */
+export interface ReportListAsk {
+  yearFrom: number | null;
+  yearTo: number | null;
+  issuerType: string | null;
+  jurisdictionKeys: readonly string[] | null;
+  oldestFirst: boolean;
+  skip: number;
+  limit: number;
+}
+
+/** A report's own properties the report list filters by (its node's, set by report_create). */
+interface ReportFacts {
+  id: string;
+  issuerType: string | null;
+  jurisdictionKey: string | null;
+}
+
 /** The place conditions of jurisdiction_place on one jurisdiction (a null property fails a condition, as null does in a WHERE). */
 function fits(place: Place, ask: ListAsk): boolean {
   return (
@@ -461,8 +482,9 @@ export class CooccurrenceIndex {
   private featureCounts = new Int32Array(16);
   /** Per jurisdiction, its place and names (undefined: not known, and no list is answered that holds it). */
   private readonly places: Array<Place | undefined> = [];
-  /** Per report number, its year (null: none). */
+  /** Per report number, its year (null: none), and its id and the properties the report list filters by. */
   private readonly yearOf: Array<number | null> = [];
+  private readonly factsOf: ReportFacts[] = [];
   /** The jurisdictions' ranks in code point order of full name, and which ranks two share (null: to count again, a place was added). */
   private ranking: { rank: Int32Array; shared: Uint8Array } | null = null;
   private readonly regulationRollup = new Rollup();
@@ -503,7 +525,7 @@ export class CooccurrenceIndex {
     for (const row of places) index.placeCreated(String(row.key), row as unknown as Place);
     for (const row of rows) {
       const [jurisdiction] = (row.jurisdictions as string[] | null) ?? [];
-      const report = index.createReport(String(row.id), jurisdiction ?? null, typeof row.year === 'number' ? row.year : null);
+      const report = index.createReport(String(row.id), jurisdiction ?? null, row);
       index.link(report, (row.regulations as string[] | null) ?? [], (row.initiatives as string[] | null) ?? []);
     }
     index.entry = null;
@@ -529,8 +551,7 @@ export class CooccurrenceIndex {
         case 'report_create':
           for (const report of params.reports as ReadonlyArray<ReportCreateRow>) {
             for (const { key, props } of report.jurisdictions) this.placeCreated(key, props);
-            const year = report.props.year;
-            this.createReport(String(report.props.id), report.jurisdictionKey ?? null, typeof year === 'number' ? year : null);
+            this.createReport(String(report.props.id), report.jurisdictionKey ?? null, report.props);
           }
           break;
         case 'report_delete':
@@ -621,14 +642,17 @@ export class CooccurrenceIndex {
     this.ranking = null;
   }
 
-  private createReport(id: string, jurisdictionKey: string | null, year: number | null): number {
+  /** Numbers a report about a jurisdiction (jurisdictionKey: its ABOUT relationship's), with its node's properties (props: year, issuerType, jurisdictionKey). */
+  private createReport(id: string, jurisdictionKey: string | null, props: Record<string, unknown>): number {
     // (a report is written after its stored copy is deleted; were it not, the new one replaces it here)
     this.deleteReport(id);
     const report = this.nextReport++;
     this.reportNumbers.set(id, report);
     this.live = grownUint8(this.live, report + 1);
     this.jurisdictionOf = grownInt32(this.jurisdictionOf, report + 1, -1);
-    this.yearOf[report] = year;
+    const text = (value: unknown) => (typeof value === 'string' ? value : null);
+    this.yearOf[report] = typeof props.year === 'number' ? props.year : null;
+    this.factsOf[report] = { id, issuerType: text(props.issuerType), jurisdictionKey: text(props.jurisdictionKey) };
     this.live[report] = 1;
     this.reportCount++;
     this.entry?.born.push(report);
@@ -858,6 +882,51 @@ export class CooccurrenceIndex {
     else byKey = (a, b) => rank[a] - rank[b];
     const page = firstOf(matched, ask.skip + ask.limit, (a, b) => sign * byKey(a, b) || rank[a] - rank[b]).slice(ask.skip);
     return { keys: page.map((j) => this.jurisdictions.keys[j]), total: matched.length };
+  }
+
+  /**
+   * The page and total of reports_list_by_properties: the live reports whose year is in the range
+   * (a report without one is in none), of the issuer type and among the jurisdiction keys (their
+   * jurisdictionKey property), newest or oldest first, then by id in code point order. A report
+   * without a year sorts above every year, as Grafeo orders a property a node lacks: first when
+   * newest first, last when oldest first. A pass over the reports with a heap of the page: no sort
+   * of every report.
+   */
+  reportsListed(ask: ReportListAsk): { ids: string[]; total: number } {
+    const keys = ask.jurisdictionKeys === null ? null : new Set(ask.jurisdictionKeys);
+    const years = this.yearOf;
+    const facts = this.factsOf;
+    const sign = ask.oldestFirst ? 1 : -1;
+    const before = (a: number, b: number) => {
+      const x = years[a];
+      const y = years[b];
+      if (x !== y) {
+        if (x === null) return sign;
+        if (y === null) return -sign;
+        return sign * (x - y);
+      }
+      return compareCodePoints(facts[a].id, facts[b].id);
+    };
+    const first = new FirstOf<number>(ask.skip + ask.limit, before);
+    let total = 0;
+    for (let report = 0; report < this.nextReport; report++) {
+      if (this.live[report] !== 1) continue;
+      const year = years[report];
+      if ((ask.yearFrom !== null || ask.yearTo !== null) && year === null) continue;
+      if (year !== null && ((ask.yearFrom !== null && year < ask.yearFrom) || (ask.yearTo !== null && year > ask.yearTo))) continue;
+      const own = facts[report];
+      if (ask.issuerType !== null && own.issuerType !== ask.issuerType) continue;
+      if (keys !== null && (own.jurisdictionKey === null || !keys.has(own.jurisdictionKey))) continue;
+      total++;
+      first.offer(report);
+    }
+    return {
+      ids: first
+        .sorted()
+        .slice(ask.skip)
+        .map((report) => facts[report].id),
+      total,
+    };
   }
 
   /** How many live reports are about a jurisdiction (the order's COUNT { (j)<-[:ABOUT]-(:Report) }). */

@@ -215,7 +215,10 @@ builder.queryFields((t) => ({
           ? 'reports_list_by_properties'
           : 'reports_list';
       return storeConnection(args, async ({ offset, limit }) => {
-        const [row] = await ctx.store.run(statement, { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit });
+        const params = { ...filter, oldestFirst: args.oldestFirst ?? false, skip: offset, limit };
+        // (the store's co-occurrence index may list the reports by their own properties)
+        const indexed = statement === 'reports_list_by_properties' ? ((await ctx.store.indexedRows?.(statement, params)) ?? null) : null;
+        const [row] = indexed ?? (await ctx.store.run(statement, params));
         return { items: row.reports, total: row.total };
       });
     },

@@ -103,6 +103,46 @@ async function expectSameLists(store: Reader, where: string, seed: number): Prom
   return compared;
 }
 
+/** Asks the index and the statement for the reports by their own properties: random year ranges, issuer types, places, orders and pages; returns how many lists were compared. */
+async function expectSameReportLists(store: Reader, where: string, seed: number): Promise<number> {
+  const next = random(seed);
+  const one = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const places = await keysOf(store, 'Jurisdiction');
+  let compared = 0;
+  for (let k = 0; k < 12; k++) {
+    const [yearFrom, yearTo] = one([
+      [null, null],
+      [null, null],
+      [2019, null],
+      [null, 2018],
+      [2018, 2020],
+      [2030, null],
+    ] as const);
+    const [skip, limit] = one([
+      [0, 20],
+      [0, 20],
+      [1, 2],
+      [0, 0],
+      [3, 100],
+      [0, 1],
+    ] as const);
+    const params = {
+      yearFrom,
+      yearTo,
+      issuerType: one([null, null, 'government', 'department']),
+      jurisdictionKeys: one([null, null, places.slice(0, 2), places.slice(-3), []]),
+      oldestFirst: next() < 0.4,
+      skip,
+      limit,
+    };
+    const plain = await store.run('reports_list_by_properties', params);
+    const indexed = await store.indexedRows!('reports_list_by_properties', params);
+    expect(indexed, `${where}: reports ${JSON.stringify(params)}`).toEqual(plain);
+    compared++;
+  }
+  return compared;
+}
+
 /** Asks the index and the statement for every node of each ranking, whole and cut short, together and one by one; returns the rows compared. */
 async function expectSameRows(store: Reader, where: string): Promise<number> {
   let compared = 0;
@@ -134,15 +174,17 @@ describe('on the sample reports and their second year', () => {
     // the first question builds the index from the graph
     expect(await expectSameRows(store, 'seeds')).toBeGreaterThan(100);
     expect(await expectSameLists(store, 'seeds', 1)).toBeGreaterThan(100);
+    expect(await expectSameReportLists(store, 'seeds', 1)).toBe(12);
     await ingestPaths(store, [SECOND_YEAR], { workers: 0 });
     expect(await expectSameRows(store, 'seeds and second year')).toBeGreaterThan(100);
     expect(await expectSameLists(store, 'seeds and second year', 2)).toBeGreaterThan(100);
+    expect(await expectSameReportLists(store, 'seeds and second year', 2)).toBe(12);
     expect(store.cooccurrenceUse.answered).toBeGreaterThan(0);
     // (built once and fed every write since, not built again for each question)
     expect(store.cooccurrenceUse.builds).toBe(1);
   });
 
-  it('the API answers co-citation, co-mention and similarity through the index as the statements answer them', async () => {
+  it('the API answers co-citation, co-mention, similarity and the lists through the index as the statements answer them', async () => {
     // the store without its index: the API runs the statements
     const plain: GraphStore = {
       kind: store.kind,
@@ -157,6 +199,7 @@ describe('on the sample reports and their second year', () => {
       initiative(name: $n) { coMentioned(first: 5) { totalCount nodes { initiative { name } count lift } } }
       jurisdiction(name: $k) { similar(first: 5) { totalCount nodes { jurisdiction { code fullName } shared score } } }
       jurisdictions(filter: {mentionsInitiative: $n}, first: 3) { totalCount edges { node { code fullName } } }
+      reports(first: 3) { totalCount edges { node { id title year } } }
     }`);
     const [titles, names, keys] = await Promise.all([keysOf(store, 'Regulation'), keysOf(store, 'Initiative'), keysOf(store, 'Jurisdiction')]);
     const answered = store.cooccurrenceUse.answered;
@@ -168,7 +211,7 @@ describe('on the sample reports and their second year', () => {
       expect(indexed.errors).toBeUndefined();
       expect(indexed).toEqual(statements);
     }
-    expect(store.cooccurrenceUse.answered - answered).toBe(40);
+    expect(store.cooccurrenceUse.answered - answered).toBe(50);
   });
 
   it('a snapshot begun before the last commits is answered for its own state', async () => {
@@ -269,6 +312,7 @@ describe('on a random corpus of writes, moves and deletes', () => {
     const pick = <T>(items: T[]) => items.filter(() => next() < 0.45);
     return syntheticReport(id, {
       year: next() < 0.1 ? null : 2016 + Math.floor(next() * 6),
+      issuer: next() < 0.3 ? { type: 'department', name: '司法局' } : { type: 'government', name: '人民政府' },
       jurisdiction: next() < 0.08 ? null : PLACES[Math.floor(next() * PLACES.length)],
       initiatives: pick(INITIATIVES).map((name) => ({ name, surface: [name], category: 'other', count: 1, mentions: [] })),
       regulations: pick(REGULATIONS).map((title) => ({
@@ -320,9 +364,11 @@ describe('on a random corpus of writes, moves and deletes', () => {
       if (step % 10 === 0) {
         expect(await expectSameRows(store, `step ${step}`)).toBeGreaterThan(0);
         expect(await expectSameLists(store, `step ${step}`, seed + step)).toBeGreaterThan(0);
+        expect(await expectSameReportLists(store, `step ${step}`, seed + step)).toBe(12);
         for (const { step: began, snapshot } of snapshots.splice(0)) {
           await expectSameRows(snapshot, `step ${step}, snapshot of step ${began}`);
           await expectSameLists(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
+          await expectSameReportLists(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
           snapshot.release();
         }
       }
