@@ -8,8 +8,8 @@
 // store as they are.
 import type { ReportGraph } from '../extract/types.js';
 import type { SearchedKind } from '../store/text-index.js';
-import type { IndexedStatement } from '../store/cooccurrence-index.js';
-import type { GraphStore, ParamsOf, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from '../store/types.js';
+import type { IndexedStatement, NeighbourRow } from '../store/cooccurrence-index.js';
+import type { GraphStore, ParamsOf, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome, NeighboursRequest } from '../store/types.js';
 
 export class RequestStore implements GraphStore {
   private current: StoreSnapshot | null = null;
@@ -71,6 +71,13 @@ export class RequestStore implements GraphStore {
     if (this.holds === 0 || !this.store.snapshot) return this.store.indexedRows?.(name, params) ?? Promise.resolve(null);
     this.current ??= this.store.snapshot();
     return this.current.indexedRows?.(name, params) ?? Promise.resolve(null);
+  }
+
+  /** A level of the subgraph's expansion from the store's co-occurrence index, for the snapshot this request reads when it holds one. */
+  indexedNeighbours(request: NeighboursRequest): Promise<NeighbourRow[] | null> {
+    if (this.holds === 0 || !this.store.snapshot) return this.store.indexedNeighbours?.(request) ?? Promise.resolve(null);
+    this.current ??= this.store.snapshot();
+    return this.current.indexedNeighbours?.(request) ?? Promise.resolve(null);
   }
 
   /** The store outlives requests: closing it is the server's business, not a request's. */

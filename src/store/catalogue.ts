@@ -16,6 +16,7 @@ export const STATEMENT_NAMES = [
   "graph_filter_starts",
   "graph_neighbours",
   "graph_nodes",
+  "graph_nodes_by_label",
   "initiative_diffusion",
   "initiative_reports",
   "initiatives_by_names",
@@ -139,11 +140,11 @@ export type StatementName = (typeof STATEMENT_NAMES)[number];
 export interface Statements {
   "cooccurrence_index_jurisdictions": {
     params: Record<never, never>;
-    row: { key: string; level: string | null; province: string | null; prefecture: string | null; name: string | null; fullName: string | null };
+    row: { key: string; level: string | null; province: string | null; prefecture: string | null; name: string | null; fullName: string | null; parents: string[] };
   };
   "cooccurrence_index_reports": {
     params: Record<never, never>;
-    row: { id: string; year: number | null; issuerType: string | null; jurisdictionKey: string | null; jurisdictions: string[]; regulations: string[]; initiatives: string[] };
+    row: { id: string; year: number | null; issuerType: string | null; jurisdictionKey: string | null; jurisdictions: string[]; regulations: Array<[string, number | null]>; initiatives: Array<[string, number | null]> };
   };
   "export_edge_keys": {
     params: Record<never, never>;
@@ -183,6 +184,10 @@ export interface Statements {
   };
   "graph_nodes": {
     params: { nodes: ReadonlyArray<{ label: string; key: string }> };
+    row: { label: string; key: string; properties: Record<string, unknown> };
+  };
+  "graph_nodes_by_label": {
+    params: { reports: ReadonlyArray<string>; jurisdictions: ReadonlyArray<string>; initiatives: ReadonlyArray<string>; regulations: ReadonlyArray<string> };
     row: { label: string; key: string; properties: Record<string, unknown> };
   };
   "initiative_diffusion": {

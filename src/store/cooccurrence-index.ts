@@ -137,6 +137,8 @@ class Links {
   degree = new Int32Array(16);
   /** Per report, its nodes, one entry per relationship (null: retired or none). */
   readonly ofReport: Array<number[] | null> = [];
+  /** Per report, each relationship's `count` property, in ofReport's order (null: none). */
+  readonly countsOf: Array<Array<number | null> | null> = [];
   /**
    * Per hub, per other node: the live reports linking to both (`row`, indexed by the other's number;
    * it may be shorter than the numbering, the rest being 0), and how many others that is (`others`,
@@ -161,13 +163,19 @@ class Links {
    * the nodes it was not linked to before. A live report's pairs go into its hubs' rows; a node that
    * reaches `hubReports` reports becomes a hub, its row counted from its postings.
    */
-  add(report: number, keys: readonly string[], live: (report: number) => boolean, hubReports: number): number[] {
+  add(report: number, keys: readonly string[], live: (report: number) => boolean, hubReports: number, counts: ReadonlyArray<unknown> = []): number[] {
     const fresh: number[] = [];
     let own = this.ofReport[report];
     if (!own) {
       own = [];
       this.ofReport[report] = own;
     }
+    let ownCounts = this.countsOf[report];
+    if (!ownCounts) {
+      ownCounts = [];
+      this.countsOf[report] = ownCounts;
+    }
+    for (let k = 0; k < keys.length; k++) ownCounts.push(typeof counts[k] === 'number' ? (counts[k] as number) : null);
     const paired = live(report) && this.pairs.size > 0;
     // (its pairs as they were are taken out, and put back with the new nodes among them)
     if (paired) this.pair([...new Set(own)], -1);
@@ -237,6 +245,7 @@ class Links {
   forget(report: number): number {
     const own = this.ofReport[report];
     this.ofReport[report] = null;
+    this.countsOf[report] = null;
     return own ? new Set(own).size : 0;
   }
 }
@@ -333,6 +342,20 @@ function fits(place: Place, ask: ListAsk): boolean {
     (ask.text === null || place.fullName?.includes(ask.text) === true)
   );
 }
+
+/** A row of graph_neighbours without the reached node's properties (see CooccurrenceIndex.neighbours). */
+export interface NeighbourRow {
+  fromLabel: string;
+  fromKey: string;
+  type: string;
+  outgoing: boolean;
+  label: string;
+  key: string;
+  weight: number;
+}
+/** The relationship types whose every relationship the index holds, and the labels of the nodes they join. */
+const FOLLOWED = new Set(['ABOUT', 'MENTIONS', 'CITES', 'PART_OF']);
+const JOINED = new Set(['Report', 'Jurisdiction', 'Initiative', 'Regulation']);
 
 /** A ranking's entry: the other node's key, its count (together or shared) and its score (lift or jaccard). */
 export interface Ranked {
@@ -485,6 +508,13 @@ export class CooccurrenceIndex {
   /** Per report number, its year (null: none), and its id and the properties the report list filters by. */
   private readonly yearOf: Array<number | null> = [];
   private readonly factsOf: ReportFacts[] = [];
+  /** Per jurisdiction, the jurisdictions it is PART_OF, and those PART_OF it. */
+  private readonly parentsOf: number[][] = [];
+  private readonly childrenOf: number[][] = [];
+  /** The commit that created each PART_OF relationship after the build ("child:parent"; absent: there at the build). */
+  private readonly partOfCommit = new Map<string, number>();
+  /** The state answerAt is counting for (the latest, outside it). */
+  private answering = Number.POSITIVE_INFINITY;
   /** The jurisdictions' ranks in code point order of full name, and which ranks two share (null: to count again, a place was added). */
   private ranking: { rank: Int32Array; shared: Uint8Array } | null = null;
   private readonly regulationRollup = new Rollup();
@@ -523,10 +553,20 @@ export class CooccurrenceIndex {
     index.current = commit;
     index.horizon = commit;
     for (const row of places) index.placeCreated(String(row.key), row as unknown as Place);
+    for (const row of places) for (const parent of (row.parents as string[] | null) ?? []) index.partOf(String(row.key), parent);
     for (const row of rows) {
       const [jurisdiction] = (row.jurisdictions as string[] | null) ?? [];
       const report = index.createReport(String(row.id), jurisdiction ?? null, row);
-      index.link(report, (row.regulations as string[] | null) ?? [], (row.initiatives as string[] | null) ?? []);
+      // (each relationship as [key, count])
+      const regulations = (row.regulations as Array<[string, unknown]> | null) ?? [];
+      const initiatives = (row.initiatives as Array<[string, unknown]> | null) ?? [];
+      index.link(
+        report,
+        regulations.map(([title]) => title),
+        initiatives.map(([name]) => name),
+        regulations.map(([, count]) => count),
+        initiatives.map(([, count]) => count),
+      );
     }
     index.entry = null;
     return index;
@@ -551,6 +591,7 @@ export class CooccurrenceIndex {
         case 'report_create':
           for (const report of params.reports as ReadonlyArray<ReportCreateRow>) {
             for (const { key, props } of report.jurisdictions) this.placeCreated(key, props);
+            for (const { child, parent } of report.links) this.partOf(child, parent);
             this.createReport(String(report.props.id), report.jurisdictionKey ?? null, report.props);
           }
           break;
@@ -575,12 +616,14 @@ export class CooccurrenceIndex {
   private linkRows(params: Record<string, unknown>, keys: readonly string[], kind: 'regulations' | 'initiatives'): void {
     const ids = params.reportIds as readonly string[];
     const starts = params.starts as readonly number[];
+    const counts = (params.counts as ReadonlyArray<unknown> | undefined) ?? [];
     ids.forEach((id, n) => {
       const report = this.reportNumbers.get(String(id));
       if (report === undefined) return;
       const own = keys.slice(starts[n], starts[n + 1]);
-      if (kind === 'regulations') this.link(report, own, []);
-      else this.link(report, [], own);
+      const ownCounts = counts.slice(starts[n], starts[n + 1]);
+      if (kind === 'regulations') this.link(report, own, [], ownCounts, []);
+      else this.link(report, [], own, [], ownCounts);
     });
   }
 
@@ -603,6 +646,7 @@ export class CooccurrenceIndex {
   answerAt<T>(state: number, count: () => T): T | null {
     if (state < this.horizon || state > this.current) return null;
     if (state === this.current) return count();
+    this.answering = state;
     const born = new Set<number>();
     const died = new Set<number>();
     for (let k = this.journal.length - 1; k >= 0 && this.journal[k].commit > state; k--) {
@@ -617,6 +661,7 @@ export class CooccurrenceIndex {
     try {
       return count();
     } finally {
+      this.answering = Number.POSITIVE_INFINITY;
       for (const report of restored) this.setLive(report, false);
       for (const report of taken) this.setLive(report, true);
     }
@@ -643,6 +688,17 @@ export class CooccurrenceIndex {
   }
 
   /** Numbers a report about a jurisdiction (jurisdictionKey: its ABOUT relationship's), with its node's properties (props: year, issuerType, jurisdictionKey). */
+  /** A PART_OF relationship as report_create merges it (once per pair). */
+  private partOf(childKey: string, parentKey: string): void {
+    const child = this.jurisdiction(childKey);
+    const parent = this.jurisdiction(parentKey);
+    if (this.parentsOf[child].includes(parent)) return;
+    this.parentsOf[child].push(parent);
+    this.childrenOf[parent].push(child);
+    // (an older snapshot's expansion does not see it: jurisdictions are never deleted, so that is all the journal needs)
+    if (this.entry) this.partOfCommit.set(`${child}:${parent}`, this.entry.commit);
+  }
+
   private createReport(id: string, jurisdictionKey: string | null, props: Record<string, unknown>): number {
     // (a report is written after its stored copy is deleted; were it not, the new one replaces it here)
     this.deleteReport(id);
@@ -667,20 +723,31 @@ export class CooccurrenceIndex {
 
   private jurisdiction(key: string): number {
     const j = this.jurisdictions.numberOf(key);
-    if (j === this.reportsOf.length) this.reportsOf.push([]);
+    if (j === this.reportsOf.length) {
+      this.reportsOf.push([]);
+      this.parentsOf.push([]);
+      this.childrenOf.push([]);
+    }
     this.featureCounts = grownInt32(this.featureCounts, j + 1, 0);
     return j;
   }
 
-  private link(report: number, titles: readonly string[], names: readonly string[]): void {
+  /** Links a report to its regulations and initiatives, one relationship per key, with each relationship's `count` (in the keys' order). */
+  private link(
+    report: number,
+    titles: readonly string[],
+    names: readonly string[],
+    titleCounts: ReadonlyArray<unknown> = [],
+    nameCounts: ReadonlyArray<unknown> = [],
+  ): void {
     // (links come in the commit that creates the report; were they added later, the journal could not take them out alone)
     if (this.entry && !this.entry.born.includes(report)) this.horizon = this.current;
     const jurisdiction = this.jurisdictionOf[report];
-    for (const [links, rollup, keys] of [
-      [this.regulations, this.regulationRollup, titles],
-      [this.initiatives, this.initiativeRollup, names],
+    for (const [links, rollup, keys, counts] of [
+      [this.regulations, this.regulationRollup, titles, titleCounts],
+      [this.initiatives, this.initiativeRollup, names, nameCounts],
     ] as const) {
-      const fresh = links.add(report, keys, this.isLive, CooccurrenceIndex.limits.hubReports);
+      const fresh = links.add(report, keys, this.isLive, CooccurrenceIndex.limits.hubReports, counts);
       this.entries += fresh.length;
       if (jurisdiction >= 0) for (const node of fresh) if (rollup.add(node, jurisdiction)) this.featureCounts[jurisdiction]++;
     }
@@ -927,6 +994,69 @@ export class CooccurrenceIndex {
         .map((report) => facts[report].id),
       total,
     };
+  }
+
+  /**
+   * The rows graph_neighbours gives for `nodes` without the nodes' properties: each relationship
+   * of a followed type between a node and one of a reached label, as the node's (fromLabel, fromKey),
+   * the relationship's type, whether it leaves the node, the other node's label and key and the
+   * relationship's weight (its count, else 1). The index knows the relationships of the subgraph's
+   * default types (ABOUT, MENTIONS, CITES, PART_OF) and the nodes they join (reports,
+   * jurisdictions, initiatives, regulations); null when it is asked about others, about a node it does
+   * not know, or when the rows would reach `limit` (the statement then cuts them in its own order).
+   */
+  neighbours(nodes: ReadonlyArray<{ label: string; key: string }>, types: readonly string[], labels: readonly string[], limit: number): NeighbourRow[] | null {
+    if (types.some((t) => !FOLLOWED.has(t)) || nodes.some((n) => !JOINED.has(n.label))) return null;
+    const follows = (type: string, label: string) => types.includes(type) && labels.includes(label);
+    const rows: NeighbourRow[] = [];
+    const reportKey = (report: number) => this.factsOf[report].id;
+    const push = (from: { label: string; key: string }, type: string, outgoing: boolean, label: string, key: string, weight: number | null) =>
+      rows.push({ fromLabel: from.label, fromKey: from.key, type, outgoing, label, key, weight: weight ?? 1 });
+    for (const node of nodes) {
+      if (node.label === 'Report') {
+        const report = this.reportNumbers.get(node.key);
+        if (report === undefined || this.live[report] !== 1) return null;
+        const j = this.jurisdictionOf[report];
+        if (j >= 0 && follows('ABOUT', 'Jurisdiction')) push(node, 'ABOUT', true, 'Jurisdiction', this.jurisdictions.keys[j], null);
+        for (const [links, type, label] of [
+          [this.initiatives, 'MENTIONS', 'Initiative'],
+          [this.regulations, 'CITES', 'Regulation'],
+        ] as const) {
+          if (!follows(type, label)) continue;
+          const own = links.ofReport[report] ?? [];
+          // (a node linked twice: the statement's rows would give the edge the weight it meets first)
+          if (new Set(own).size !== own.length) return null;
+          const counts = links.countsOf[report] ?? [];
+          for (let k = 0; k < own.length; k++) push(node, type, true, label, links.nodes.keys[own[k]], counts[k]);
+        }
+      } else if (node.label === 'Jurisdiction') {
+        const j = this.jurisdictions.find(node.key);
+        if (j === undefined) return null;
+        if (follows('ABOUT', 'Report'))
+          for (const report of this.reportsOf[j]) if (this.live[report] === 1) push(node, 'ABOUT', false, 'Report', reportKey(report), null);
+        if (follows('PART_OF', 'Jurisdiction')) {
+          // (a relationship created after the state counted for is not there yet)
+          const there = (child: number, parent: number) => (this.partOfCommit.get(`${child}:${parent}`) ?? 0) <= this.answering;
+          for (const parent of this.parentsOf[j]) if (there(j, parent)) push(node, 'PART_OF', true, 'Jurisdiction', this.jurisdictions.keys[parent], null);
+          for (const child of this.childrenOf[j]) if (there(child, j)) push(node, 'PART_OF', false, 'Jurisdiction', this.jurisdictions.keys[child], null);
+        }
+      } else {
+        const [links, type] = node.label === 'Initiative' ? ([this.initiatives, 'MENTIONS'] as const) : ([this.regulations, 'CITES'] as const);
+        const n = links.nodes.find(node.key);
+        if (n !== undefined && follows(type, 'Report')) {
+          for (const report of links.reports[n]) {
+            if (this.live[report] !== 1) continue;
+            const own = links.ofReport[report] ?? [];
+            const at = own.indexOf(n);
+            if (own.indexOf(n, at + 1) >= 0) return null;
+            push(node, type, false, 'Report', reportKey(report), links.countsOf[report]?.[at] ?? null);
+            if (rows.length >= limit) return null;
+          }
+        }
+      }
+      if (rows.length >= limit) return null;
+    }
+    return rows;
   }
 
   /** How many live reports are about a jurisdiction (the order's COUNT { (j)<-[:ABOUT]-(:Report) }). */

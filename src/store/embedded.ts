@@ -13,7 +13,7 @@ import { isNoSpace, StoreError } from './errors.js';
 import { claimInProcess, createDatabaseOnce, heldElsewhere, isLockConflict, noteHolder, sweepStaged } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
 import { completeRollups } from './rollup.js';
-import type { GraphStore, ParamsOf, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome } from './types.js';
+import type { GraphStore, ParamsOf, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome, NeighboursRequest } from './types.js';
 import { toPlainRow } from './values.js';
 import {
   deleteReport,
@@ -31,7 +31,7 @@ import { countsFromRows } from './counts.js';
 import { loadEngine, type Grafeo } from './engine.js';
 import { ReadCache } from './read-cache.js';
 import { TEXT_SOURCES, TextIndex, type SearchedKind } from './text-index.js';
-import { CooccurrenceIndex, type IndexedStatement } from './cooccurrence-index.js';
+import { CooccurrenceIndex, type IndexedStatement, type NeighbourRow } from './cooccurrence-index.js';
 import { rowsFromIndex } from './indexed-rows.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { availableParallelism } from 'node:os';
@@ -236,6 +236,13 @@ export class EmbeddedStore implements GraphStore, Transactional {
         if (rows) this.cooccurrenceUse[older ? 'answeredOlder' : 'answered']++;
         else this.cooccurrenceUse.declined++;
         this.cooccurrenceUse.fromHubPairs = index.answersFromPairs;
+        return rows;
+      },
+      indexedNeighbours: async ({ nodes, types, labels, limit }) => {
+        const index = await this.cooccurrenceIndex();
+        if (released || !index || !cacheable) return null;
+        const rows = index.answerAt(commitsBefore, () => index.neighbours(nodes, types, labels, limit));
+        this.cooccurrenceUse[rows ? 'neighbours' : 'neighboursDeclined']++;
         return rows;
       },
       run: async <N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> => {
@@ -447,9 +454,10 @@ export class EmbeddedStore implements GraphStore, Transactional {
 
   /**
    * How often the co-occurrence index answered (for the latest commit, for an older snapshot), declined,
-   * and was built, and how many rankings its current build counted from a hub's pairs (for measuring).
+   * and was built, how many rankings its current build counted from a hub's pairs, and how many levels
+   * of a subgraph it expanded and declined to (for measuring).
    */
-  readonly cooccurrenceUse = { answered: 0, answeredOlder: 0, declined: 0, builds: 0, fromHubPairs: 0 };
+  readonly cooccurrenceUse = { answered: 0, answeredOlder: 0, declined: 0, builds: 0, fromHubPairs: 0, neighbours: 0, neighboursDeclined: 0 };
 
   /** The co-occurrence index (src/store/cooccurrence-index.ts), built on first use (null: the build failed; the statements answer). */
   private cooccurrence: Promise<CooccurrenceIndex | null> | null = null;
@@ -468,6 +476,17 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const snapshot = this.snapshot();
     try {
       return await snapshot.indexedRows!(name, params);
+    } finally {
+      snapshot.release();
+    }
+  }
+
+  /** A level of the subgraph's expansion from the co-occurrence index, for the latest committed state (see snapshot().indexedNeighbours). */
+  async indexedNeighbours(request: NeighboursRequest): Promise<NeighbourRow[] | null> {
+    this.assertOpen();
+    const snapshot = this.snapshot();
+    try {
+      return await snapshot.indexedNeighbours!(request);
     } finally {
       snapshot.release();
     }

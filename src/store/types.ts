@@ -3,7 +3,7 @@
 import type { ReportGraph } from '../extract/types.js';
 import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 import type { SearchedKind } from './text-index.js';
-import type { IndexedStatement } from './cooccurrence-index.js';
+import type { IndexedStatement, NeighbourRow } from './cooccurrence-index.js';
 
 export type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 
@@ -37,12 +37,22 @@ export interface StoreCounts {
  * graph as it was when the snapshot began, whatever is written meanwhile.
  * Release it when done (it holds that state in the engine).
  */
+/** One level of the subgraph's expansion: from `nodes`, through `types`, to nodes of `labels`, at most `limit` rows. */
+export interface NeighboursRequest {
+  nodes: ReadonlyArray<{ label: string; key: string }>;
+  types: readonly string[];
+  labels: readonly string[];
+  limit: number;
+}
+
 export interface StoreSnapshot {
   run<N extends StatementName>(name: N, ...params: RunParams<N>): Promise<RowOf<N>[]>;
   /** As GraphStore.textCandidates, for the state this snapshot reads. */
   textCandidates?(kind: SearchedKind, texts: string[]): Promise<string[] | null>;
   /** As GraphStore.indexedRows, for the state this snapshot reads. */
   indexedRows?<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null>;
+  /** As GraphStore.indexedNeighbours, for the state this snapshot reads. */
+  indexedNeighbours?(request: NeighboursRequest): Promise<NeighbourRow[] | null>;
   release(): void;
 }
 
@@ -85,12 +95,20 @@ export interface GraphStore {
    */
   textCandidates?(kind: SearchedKind, texts: string[]): Promise<string[] | null>;
   /**
-   * The rows a ranking statement (co-citation, co-mention, similarity) would
-   * give, counted by the store's own index (src/store/cooccurrence-index.ts):
-   * the same rows, cheaper. Absent, or null when the index cannot answer for
-   * the state read: the caller runs the statement (Neo4j has no such index).
+   * The rows a ranking statement (co-citation, co-mention, similarity) or a
+   * list (by initiative, reports by their properties) would give, counted by
+   * the store's own index (src/store/cooccurrence-index.ts): the same rows,
+   * cheaper. Absent, or null when the index cannot answer for the state read:
+   * the caller runs the statement (Neo4j has no such index).
    */
   indexedRows?<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null>;
+  /**
+   * The rows graph_neighbours would give for one level of the subgraph's
+   * expansion, without the reached nodes' properties, from the same index.
+   * Absent, or null when the index cannot give them all: the caller runs the
+   * statement.
+   */
+  indexedNeighbours?(request: NeighboursRequest): Promise<NeighbourRow[] | null>;
   /**
    * Resolves when the store can take a write now; rejects with the reason
    * when it cannot (closed, disk full, opened for reading only, server not

@@ -167,7 +167,7 @@ const Subgraph = builder.objectRef<{ nodes: GraphNode[]; edges: GraphEdge[]; tru
     }),
     edges: t.field({
       type: [GraphEdgeRef],
-      description: 'The edges between them.',
+      description: 'The edges between them, in the order of their source and then their target among the nodes.',
       extensions: sized({ items: () => ESTIMATED_EDGES_PER_NODE }),
       resolve: (g) => g.edges,
     }),

@@ -132,9 +132,10 @@ describe('the seeds in the store and through GraphQL', () => {
         { type: 'Report', label: '清远市人民政府 2024', degree: 1 },
         { type: 'Report', label: '昌江区人民政府 2021', degree: 1 },
       ],
+      // (in the nodes' order: 清远's report's, then 昌江's)
       edges: [
-        { type: 'MENTIONS', weight: 5 },
         { type: 'MENTIONS', weight: 1 },
+        { type: 'MENTIONS', weight: 5 },
       ],
     });
   });

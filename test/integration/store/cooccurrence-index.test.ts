@@ -20,14 +20,16 @@ import { CooccurrenceIndex, type IndexedStatement } from '../../../src/store/coo
 import type { GraphStore, StoreSnapshot } from '../../../src/store/types.js';
 import { compareCodePoints } from '../../../src/store/code-point-order.js';
 import { syntheticReport } from '../../support/graphs.js';
+import { expandSubgraph, type ExpansionRequest } from '../../../src/api/subgraph.js';
+import { DEFAULT_GRAPH_LABELS, DEFAULT_GRAPH_TYPES } from '../../../src/model.js';
 import { SEED_DIR } from '../../support/served.js';
 
 const SECOND_YEAR = new URL('../../fixtures/second-year/', import.meta.url).pathname;
 
 /** What is read: the store as it is, or a snapshot. */
-type Reader = Pick<StoreSnapshot, 'run' | 'indexedRows'>;
+type Reader = Pick<StoreSnapshot, 'run' | 'indexedRows' | 'indexedNeighbours'>;
 
-async function keysOf(store: Reader, label: 'Initiative' | 'Regulation' | 'Jurisdiction'): Promise<string[]> {
+async function keysOf(store: Reader, label: 'Initiative' | 'Regulation' | 'Jurisdiction' | 'Report'): Promise<string[]> {
   const page = await store.run('export_nodes', { label, after: '', limit: 100_000, properties: false });
   return page.map((row) => String(row.key));
 }
@@ -143,6 +145,47 @@ async function expectSameReportLists(store: Reader, where: string, seed: number)
   return compared;
 }
 
+/**
+ * Expands subgraphs with the index's levels and with the statements' only, from nodes of every
+ * kind, one or several, to depths 1–3, cut at 3, 20 or 200 nodes, along the default types and a
+ * few narrower ones; returns how many expansions were compared.
+ */
+async function expectSameSubgraphs(store: Reader, where: string, seed: number): Promise<number> {
+  const next = random(seed);
+  const one = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const byLabel = await Promise.all(
+    (['Report', 'Jurisdiction', 'Initiative', 'Regulation'] as const).map(async (label) => ({ label, keys: await keysOf(store, label) })),
+  );
+  const nodes = byLabel.flatMap(({ label, keys }) => keys.map((key) => ({ label, key })));
+  const statementsOnly = { run: store.run.bind(store) } as Pick<Reader, 'run'>;
+  let compared = 0;
+  for (let k = 0; k < 24; k++) {
+    const [labels, types] = one([
+      [DEFAULT_GRAPH_LABELS, DEFAULT_GRAPH_TYPES],
+      [DEFAULT_GRAPH_LABELS, DEFAULT_GRAPH_TYPES],
+      [['Initiative', 'Report'], ['MENTIONS']],
+      [['Jurisdiction'], ['PART_OF', 'ABOUT']],
+      [
+        ['Report', 'Regulation'],
+        ['CITES', 'ABOUT'],
+      ],
+    ] as const);
+    const request: ExpansionRequest = {
+      starts: nodes.length ? [one(nodes), ...(next() < 0.3 ? [one(nodes)] : [])] : [],
+      depth: 1 + Math.floor(next() * 3),
+      maxNodes: one([3, 20, 200]),
+      labels,
+      types,
+      place: { province: null, level: null, yearFrom: null, yearTo: null },
+    };
+    const indexed = await expandSubgraph(store, request);
+    const plain = await expandSubgraph(statementsOnly, request);
+    expect(indexed, `${where}: subgraph ${JSON.stringify(request)}`).toEqual(plain);
+    compared++;
+  }
+  return compared;
+}
+
 /** Asks the index and the statement for every node of each ranking, whole and cut short, together and one by one; returns the rows compared. */
 async function expectSameRows(store: Reader, where: string): Promise<number> {
   let compared = 0;
@@ -175,10 +218,15 @@ describe('on the sample reports and their second year', () => {
     expect(await expectSameRows(store, 'seeds')).toBeGreaterThan(100);
     expect(await expectSameLists(store, 'seeds', 1)).toBeGreaterThan(100);
     expect(await expectSameReportLists(store, 'seeds', 1)).toBe(12);
+    const levels = store.cooccurrenceUse.neighbours;
+    expect(await expectSameSubgraphs(store, 'seeds', 1)).toBe(24);
+    // (the index expanded levels: the comparison is not of the statements with themselves)
+    expect(store.cooccurrenceUse.neighbours - levels).toBeGreaterThan(10);
     await ingestPaths(store, [SECOND_YEAR], { workers: 0 });
     expect(await expectSameRows(store, 'seeds and second year')).toBeGreaterThan(100);
     expect(await expectSameLists(store, 'seeds and second year', 2)).toBeGreaterThan(100);
     expect(await expectSameReportLists(store, 'seeds and second year', 2)).toBe(12);
+    expect(await expectSameSubgraphs(store, 'seeds and second year', 2)).toBe(24);
     expect(store.cooccurrenceUse.answered).toBeGreaterThan(0);
     // (built once and fed every write since, not built again for each question)
     expect(store.cooccurrenceUse.builds).toBe(1);
@@ -259,7 +307,7 @@ describe('the list by initiative', () => {
     year,
     jurisdictions: [jurisdiction],
     regulations: [],
-    initiatives: ['三项制度'],
+    initiatives: [['三项制度', 1]],
   });
 
   it('orders by full name in code point order, and by name or reports either way, the full name breaking ties', () => {
@@ -365,10 +413,12 @@ describe('on a random corpus of writes, moves and deletes', () => {
         expect(await expectSameRows(store, `step ${step}`)).toBeGreaterThan(0);
         expect(await expectSameLists(store, `step ${step}`, seed + step)).toBeGreaterThan(0);
         expect(await expectSameReportLists(store, `step ${step}`, seed + step)).toBe(12);
+        expect(await expectSameSubgraphs(store, `step ${step}`, seed + step)).toBe(24);
         for (const { step: began, snapshot } of snapshots.splice(0)) {
           await expectSameRows(snapshot, `step ${step}, snapshot of step ${began}`);
           await expectSameLists(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
           await expectSameReportLists(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
+          await expectSameSubgraphs(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
           snapshot.release();
         }
       }
