@@ -205,6 +205,15 @@ export function listConnection<T>(args: ConnectionArgs, items: T[]) {
 }
 
 /**
+ * A page of a list whose length is known and whose items are made only for
+ * the slices asked (`slice(from, to)`): the same pages and cursors as
+ * listConnection over the whole list.
+ */
+export function lazyListConnection<T>(args: ConnectionArgs, length: number, slice: (from: number, to: number) => Promise<T[]>) {
+  return page(args, { slice, total: async () => length, window: () => ({ from: 0, to: length }) }, DEFAULT_PAGE_SIZE);
+}
+
+/**
  * A page of a ranking the store computes: `load(upTo)` returns the first `upTo` items and how
  * many the ranking holds in all (the search and analytics statements return both, so a page
  * costs one statement, not a second one to count).

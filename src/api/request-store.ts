@@ -8,7 +8,7 @@
 // store as they are.
 import type { ReportGraph } from '../extract/types.js';
 import type { SearchedKind } from '../store/text-index.js';
-import type { IndexedStatement, NeighbourRow } from '../store/cooccurrence-index.js';
+import type { IndexedStatement, NeighbourRow, Tally } from '../store/cooccurrence-index.js';
 import type { GraphStore, ParamsOf, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome, NeighboursRequest } from '../store/types.js';
 
 export class RequestStore implements GraphStore {
@@ -78,6 +78,13 @@ export class RequestStore implements GraphStore {
     if (this.holds === 0 || !this.store.snapshot) return this.store.indexedNeighbours?.(request) ?? Promise.resolve(null);
     this.current ??= this.store.snapshot();
     return this.current.indexedNeighbours?.(request) ?? Promise.resolve(null);
+  }
+
+  /** A jurisdiction's initiatives or regulations with their counts from the store's co-occurrence index, for the snapshot this request reads when it holds one. */
+  indexedTallies(label: 'Initiative' | 'Regulation', keys: string[]): Promise<Tally[] | null> {
+    if (this.holds === 0 || !this.store.snapshot) return this.store.indexedTallies?.(label, keys) ?? Promise.resolve(null);
+    this.current ??= this.store.snapshot();
+    return this.current.indexedTallies?.(label, keys) ?? Promise.resolve(null);
   }
 
   /** The store outlives requests: closing it is the server's business, not a request's. */

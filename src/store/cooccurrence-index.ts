@@ -61,6 +61,14 @@ export type IndexedStatement = keyof typeof INDEXED_STATEMENTS;
 export type ListStatement = 'jurisdictions_list_by_initiative_rollup' | 'jurisdictions_list_by_initiative_rollup_among' | 'reports_list_by_properties';
 export type RankingStatement = Exclude<IndexedStatement, ListStatement>;
 
+/** A node a jurisdiction's reports link to, with how many of them do and the sum of those links' counts (see CooccurrenceIndex.tallies). */
+export interface Tally {
+  key: string;
+  other: string;
+  reports: number;
+  mentions: number;
+}
+
 export function isListStatement(name: IndexedStatement): name is ListStatement {
   return (
     name === 'jurisdictions_list_by_initiative_rollup' || name === 'jurisdictions_list_by_initiative_rollup_among' || name === 'reports_list_by_properties'
@@ -1057,6 +1065,44 @@ export class CooccurrenceIndex {
       if (rows.length >= limit) return null;
     }
     return rows;
+  }
+
+  /**
+   * The rows of jurisdiction_initiatives (label Initiative) or jurisdiction_regulations (Regulation)
+   * for the keys, without the nodes' properties: per jurisdiction, each node its live reports link
+   * to, with how many of them do (count DISTINCT r) and the sum of those relationships' counts
+   * (nulls left out, as sum leaves them), by key, then mentions (desc), then the node's key, all
+   * strings in code point order. Null when the batch repeats a key (the statement would count its
+   * relationships once per repeat).
+   */
+  tallies(label: 'Initiative' | 'Regulation', keys: readonly string[]): Tally[] | null {
+    const ordered = orderedKeys(keys);
+    if (!ordered) return null;
+    const links = label === 'Regulation' ? this.regulations : this.initiatives;
+    const out: Tally[] = [];
+    const counter = this.featureCounter;
+    counter.fit(links.nodes.size);
+    const mentions = new Map<number, number>();
+    for (const key of ordered) {
+      const j = this.jurisdictions.find(key);
+      if (j === undefined) continue;
+      for (const report of this.reportsOf[j]) {
+        if (this.live[report] !== 1) continue;
+        const own = links.ofReport[report] ?? [];
+        const counts = links.countsOf[report] ?? [];
+        for (let k = 0; k < own.length; k++) {
+          // (rounds are report numbers + 1: a report that links to a node twice is one report)
+          counter.count(own[k], report + 1);
+          mentions.set(own[k], (mentions.get(own[k]) ?? 0) + (counts[k] ?? 0));
+        }
+      }
+      const keyOf = links.nodes.keys;
+      const nodes = [...counter.touched].sort((a, b) => mentions.get(b)! - mentions.get(a)! || compareCodePoints(keyOf[a], keyOf[b]));
+      for (const n of nodes) out.push({ key, other: keyOf[n], reports: counter.counts[n], mentions: mentions.get(n)! });
+      counter.clear();
+      mentions.clear();
+    }
+    return out;
   }
 
   /** How many live reports are about a jurisdiction (the order's COUNT { (j)<-[:ABOUT]-(:Report) }). */

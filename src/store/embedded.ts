@@ -31,7 +31,7 @@ import { countsFromRows } from './counts.js';
 import { loadEngine, type Grafeo } from './engine.js';
 import { ReadCache } from './read-cache.js';
 import { TEXT_SOURCES, TextIndex, type SearchedKind } from './text-index.js';
-import { CooccurrenceIndex, type IndexedStatement, type NeighbourRow } from './cooccurrence-index.js';
+import { CooccurrenceIndex, type IndexedStatement, type NeighbourRow, type Tally } from './cooccurrence-index.js';
 import { rowsFromIndex } from './indexed-rows.js';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { availableParallelism } from 'node:os';
@@ -245,6 +245,13 @@ export class EmbeddedStore implements GraphStore, Transactional {
         this.cooccurrenceUse[rows ? 'neighbours' : 'neighboursDeclined']++;
         return rows;
       },
+      indexedTallies: async (label, keys) => {
+        const index = await this.cooccurrenceIndex();
+        if (released || !index || !cacheable) return null;
+        const tallied = index.answerAt(commitsBefore, () => index.tallies(label, keys));
+        this.cooccurrenceUse[tallied ? 'tallied' : 'declined']++;
+        return tallied;
+      },
       run: async <N extends StatementName>(name: N, ...[given]: RunParams<N>): Promise<RowOf<N>[]> => {
         if (released) throw new StoreError('this snapshot has been released');
         this.assertOpen();
@@ -454,10 +461,10 @@ export class EmbeddedStore implements GraphStore, Transactional {
 
   /**
    * How often the co-occurrence index answered (for the latest commit, for an older snapshot), declined,
-   * and was built, how many rankings its current build counted from a hub's pairs, and how many levels
-   * of a subgraph it expanded and declined to (for measuring).
+   * and was built, how many rankings its current build counted from a hub's pairs, how many levels
+   * of a subgraph it expanded and declined to, and how many jurisdictions' features it tallied (for measuring).
    */
-  readonly cooccurrenceUse = { answered: 0, answeredOlder: 0, declined: 0, builds: 0, fromHubPairs: 0, neighbours: 0, neighboursDeclined: 0 };
+  readonly cooccurrenceUse = { answered: 0, answeredOlder: 0, declined: 0, builds: 0, fromHubPairs: 0, neighbours: 0, neighboursDeclined: 0, tallied: 0 };
 
   /** The co-occurrence index (src/store/cooccurrence-index.ts), built on first use (null: the build failed; the statements answer). */
   private cooccurrence: Promise<CooccurrenceIndex | null> | null = null;
@@ -487,6 +494,17 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const snapshot = this.snapshot();
     try {
       return await snapshot.indexedNeighbours!(request);
+    } finally {
+      snapshot.release();
+    }
+  }
+
+  /** A jurisdiction's initiatives or regulations with their counts from the co-occurrence index, for the latest committed state (see snapshot().indexedTallies). */
+  async indexedTallies(label: 'Initiative' | 'Regulation', keys: string[]): Promise<Tally[] | null> {
+    this.assertOpen();
+    const snapshot = this.snapshot();
+    try {
+      return await snapshot.indexedTallies!(label, keys);
     } finally {
       snapshot.release();
     }

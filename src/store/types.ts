@@ -3,7 +3,7 @@
 import type { ReportGraph } from '../extract/types.js';
 import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 import type { SearchedKind } from './text-index.js';
-import type { IndexedStatement, NeighbourRow } from './cooccurrence-index.js';
+import type { IndexedStatement, NeighbourRow, Tally } from './cooccurrence-index.js';
 
 export type { ParamsOf, RowOf, StatementName } from './catalogue.js';
 
@@ -53,6 +53,8 @@ export interface StoreSnapshot {
   indexedRows?<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null>;
   /** As GraphStore.indexedNeighbours, for the state this snapshot reads. */
   indexedNeighbours?(request: NeighboursRequest): Promise<NeighbourRow[] | null>;
+  /** As GraphStore.indexedTallies, for the state this snapshot reads. */
+  indexedTallies?(label: 'Initiative' | 'Regulation', keys: string[]): Promise<Tally[] | null>;
   release(): void;
 }
 
@@ -109,6 +111,14 @@ export interface GraphStore {
    * statement.
    */
   indexedNeighbours?(request: NeighboursRequest): Promise<NeighbourRow[] | null>;
+  /**
+   * The rows jurisdiction_initiatives (label Initiative) or
+   * jurisdiction_regulations (Regulation) would give, in their order, without
+   * the nodes' properties, from the same index: a page of a jurisdiction's
+   * initiatives reads only its own nodes. Absent, or null: the caller runs
+   * the statement.
+   */
+  indexedTallies?(label: 'Initiative' | 'Regulation', keys: string[]): Promise<Tally[] | null>;
   /**
    * Resolves when the store can take a write now; rejects with the reason
    * when it cannot (closed, disk full, opened for reading only, server not

@@ -27,7 +27,7 @@ import { SEED_DIR } from '../../support/served.js';
 const SECOND_YEAR = new URL('../../fixtures/second-year/', import.meta.url).pathname;
 
 /** What is read: the store as it is, or a snapshot. */
-type Reader = Pick<StoreSnapshot, 'run' | 'indexedRows' | 'indexedNeighbours'>;
+type Reader = Pick<StoreSnapshot, 'run' | 'indexedRows' | 'indexedNeighbours' | 'indexedTallies'>;
 
 async function keysOf(store: Reader, label: 'Initiative' | 'Regulation' | 'Jurisdiction' | 'Report'): Promise<string[]> {
   const page = await store.run('export_nodes', { label, after: '', limit: 100_000, properties: false });
@@ -186,6 +186,24 @@ async function expectSameSubgraphs(store: Reader, where: string, seed: number): 
   return compared;
 }
 
+/** Asks the index and the statement for every jurisdiction's initiatives and regulations with their counts (the page), together and one by one; returns the rows compared. */
+async function expectSameTallies(store: Reader, where: string): Promise<number> {
+  const keys = await keysOf(store, 'Jurisdiction');
+  let compared = 0;
+  for (const [name, label, other] of [
+    ['jurisdiction_initiatives', 'Initiative', (row: Record<string, unknown>) => (row.initiative as { name: string }).name],
+    ['jurisdiction_regulations', 'Regulation', (row: Record<string, unknown>) => (row.regulation as { title: string }).title],
+  ] as const) {
+    for (const batch of [keys, ...keys.map((key) => [key]), [...keys].reverse().slice(0, 3), ['(no such place)']]) {
+      const plain = (await store.run(name, { keys: batch })).map((row) => ({ key: row.key, other: other(row), reports: row.reports, mentions: row.mentions }));
+      const indexed = await store.indexedTallies!(label, batch);
+      expect(indexed, `${where}: ${name} ${JSON.stringify(batch)}`).toEqual(plain);
+      compared += plain.length;
+    }
+  }
+  return compared;
+}
+
 /** Asks the index and the statement for every node of each ranking, whole and cut short, together and one by one; returns the rows compared. */
 async function expectSameRows(store: Reader, where: string): Promise<number> {
   let compared = 0;
@@ -218,6 +236,7 @@ describe('on the sample reports and their second year', () => {
     expect(await expectSameRows(store, 'seeds')).toBeGreaterThan(100);
     expect(await expectSameLists(store, 'seeds', 1)).toBeGreaterThan(100);
     expect(await expectSameReportLists(store, 'seeds', 1)).toBe(12);
+    expect(await expectSameTallies(store, 'seeds')).toBeGreaterThan(100);
     const levels = store.cooccurrenceUse.neighbours;
     expect(await expectSameSubgraphs(store, 'seeds', 1)).toBe(24);
     // (the index expanded levels: the comparison is not of the statements with themselves)
@@ -226,6 +245,7 @@ describe('on the sample reports and their second year', () => {
     expect(await expectSameRows(store, 'seeds and second year')).toBeGreaterThan(100);
     expect(await expectSameLists(store, 'seeds and second year', 2)).toBeGreaterThan(100);
     expect(await expectSameReportLists(store, 'seeds and second year', 2)).toBe(12);
+    expect(await expectSameTallies(store, 'seeds and second year')).toBeGreaterThan(100);
     expect(await expectSameSubgraphs(store, 'seeds and second year', 2)).toBe(24);
     expect(store.cooccurrenceUse.answered).toBeGreaterThan(0);
     // (built once and fed every write since, not built again for each question)
@@ -248,9 +268,11 @@ describe('on the sample reports and their second year', () => {
       jurisdiction(name: $k) { similar(first: 5) { totalCount nodes { jurisdiction { code fullName } shared score } } }
       jurisdictions(filter: {mentionsInitiative: $n}, first: 3) { totalCount edges { node { code fullName } } }
       reports(first: 3) { totalCount edges { node { id title year } } }
+      page: jurisdiction(name: $k) { initiatives(first: 3) { totalCount edges { reportCount mentionCount node { name } } } regulations(first: 3) { totalCount edges { reportCount node { title } } } }
     }`);
     const [titles, names, keys] = await Promise.all([keysOf(store, 'Regulation'), keysOf(store, 'Initiative'), keysOf(store, 'Jurisdiction')]);
     const answered = store.cooccurrenceUse.answered;
+    const tallied = store.cooccurrenceUse.tallied;
     for (let k = 0; k < 10; k++) {
       const variableValues = { t: titles[k % titles.length], n: names[k % names.length], k: keys[k % keys.length] };
       const [indexed, statements] = await Promise.all(
@@ -260,6 +282,8 @@ describe('on the sample reports and their second year', () => {
       expect(indexed).toEqual(statements);
     }
     expect(store.cooccurrenceUse.answered - answered).toBe(50);
+    // (the page's initiatives and regulations: 2 a question, 10 questions)
+    expect(store.cooccurrenceUse.tallied - tallied).toBe(20);
   });
 
   it('a snapshot begun before the last commits is answered for its own state', async () => {
@@ -413,11 +437,13 @@ describe('on a random corpus of writes, moves and deletes', () => {
         expect(await expectSameRows(store, `step ${step}`)).toBeGreaterThan(0);
         expect(await expectSameLists(store, `step ${step}`, seed + step)).toBeGreaterThan(0);
         expect(await expectSameReportLists(store, `step ${step}`, seed + step)).toBe(12);
+        await expectSameTallies(store, `step ${step}`);
         expect(await expectSameSubgraphs(store, `step ${step}`, seed + step)).toBe(24);
         for (const { step: began, snapshot } of snapshots.splice(0)) {
           await expectSameRows(snapshot, `step ${step}, snapshot of step ${began}`);
           await expectSameLists(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
           await expectSameReportLists(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
+          await expectSameTallies(snapshot, `step ${step}, snapshot of step ${began}`);
           await expectSameSubgraphs(snapshot, `step ${step}, snapshot of step ${began}`, seed + began);
           snapshot.release();
         }
