@@ -40,27 +40,31 @@ const ASKED: Array<{ name: IndexedStatement; param: string; label: 'Initiative' 
   { name: 'jurisdictions_similar', param: 'keys', label: 'Jurisdiction' },
 ];
 
+/** The pages (skip, limit) and year ranges the lists are asked for. */
+const PAGES = [
+  [0, 20],
+  [0, 20],
+  [1, 2],
+  [0, 0],
+  [3, 100],
+  [0, 1],
+] as const;
+const YEAR_RANGES = [
+  [null, null],
+  [null, null],
+  [2019, null],
+  [null, 2018],
+  [2018, 2020],
+  [2030, null],
+] as const;
+
 /** The list's questions: place conditions, orders, pages and year ranges drawn at random. */
 function listAsks(next: () => number, count: number): Array<Record<string, unknown>> {
   const one = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
   const asks: Array<Record<string, unknown>> = [];
   for (let k = 0; k < count; k++) {
-    const [skip, limit] = one([
-      [0, 20],
-      [0, 20],
-      [1, 2],
-      [0, 0],
-      [3, 100],
-      [0, 1],
-    ] as const);
-    const [yearFrom, yearTo] = one([
-      [null, null],
-      [null, null],
-      [2019, null],
-      [null, 2018],
-      [2018, 2020],
-      [2030, null],
-    ] as const);
+    const [skip, limit] = one(PAGES);
+    const [yearFrom, yearTo] = one(YEAR_RANGES);
     asks.push({
       initiativeCategory: one([null, null, null, 'other', 'law_enforcement']),
       yearFrom,
@@ -112,22 +116,8 @@ async function expectSameReportLists(store: Reader, where: string, seed: number)
   const places = await keysOf(store, 'Jurisdiction');
   let compared = 0;
   for (let k = 0; k < 12; k++) {
-    const [yearFrom, yearTo] = one([
-      [null, null],
-      [null, null],
-      [2019, null],
-      [null, 2018],
-      [2018, 2020],
-      [2030, null],
-    ] as const);
-    const [skip, limit] = one([
-      [0, 20],
-      [0, 20],
-      [1, 2],
-      [0, 0],
-      [3, 100],
-      [0, 1],
-    ] as const);
+    const [yearFrom, yearTo] = one(YEAR_RANGES);
+    const [skip, limit] = one(PAGES);
     const params = {
       yearFrom,
       yearTo,
