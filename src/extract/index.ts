@@ -29,7 +29,7 @@ export { resolveInitiativeName } from './lexicon.js';
 export { normalizeText } from './normalize.js';
 
 /** Bump when the output for the same text changes: stored reports are re-extracted on re-ingest. */
-export const EXTRACTOR_VERSION = '0.6.8';
+export const EXTRACTOR_VERSION = '0.6.9';
 
 /** Names and short names of the report's jurisdiction and its prefecture (昌江区, 昌江, 景德镇市, 景德镇). */
 function ownNamesOf(j: JurisdictionFact | null): string[] {
