@@ -34,9 +34,7 @@ export class RequestStore implements GraphStore {
   }
 
   run<N extends StatementName>(name: N, ...params: RunParams<N>): Promise<RowOf<N>[]> {
-    if (this.holds === 0 || !this.store.snapshot) return this.store.run(name, ...params);
-    this.current ??= this.store.snapshot();
-    return this.current.run(name, ...params);
+    return this.reader().run(name, ...params);
   }
 
   async upsertReport(graph: ReportGraph, meta?: { extractorVersion?: string; file?: string }): Promise<UpsertOutcome> {
@@ -59,32 +57,34 @@ export class RequestStore implements GraphStore {
     return this.store.counts();
   }
 
-  /** The candidates of the store's text index (see text-index.ts), for the snapshot this request reads when it holds one. */
+  /**
+   * What statements and the store's indexes are asked through: the snapshot this request reads
+   * when it holds one (begun on the first question), else the store itself.
+   */
+  private reader(): Pick<StoreSnapshot, 'run' | 'textCandidates' | 'indexedRows' | 'indexedNeighbours' | 'indexedTallies'> {
+    if (this.holds === 0 || !this.store.snapshot) return this.store;
+    this.current ??= this.store.snapshot();
+    return this.current;
+  }
+
+  /** The candidates of the store's text index (see text-index.ts). */
   textCandidates(kind: SearchedKind, texts: string[]): Promise<string[] | null> {
-    if (this.holds === 0 || !this.store.snapshot) return this.store.textCandidates?.(kind, texts) ?? Promise.resolve(null);
-    this.current ??= this.store.snapshot();
-    return this.current.textCandidates?.(kind, texts) ?? Promise.resolve(null);
+    return this.reader().textCandidates?.(kind, texts) ?? Promise.resolve(null);
   }
 
-  /** Rows of a ranking statement from the store's co-occurrence index (see cooccurrence-index.ts), for the snapshot this request reads when it holds one. */
+  /** Rows of a ranking or list statement from the store's co-occurrence index (see cooccurrence-index.ts). */
   indexedRows<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null> {
-    if (this.holds === 0 || !this.store.snapshot) return this.store.indexedRows?.(name, params) ?? Promise.resolve(null);
-    this.current ??= this.store.snapshot();
-    return this.current.indexedRows?.(name, params) ?? Promise.resolve(null);
+    return this.reader().indexedRows?.(name, params) ?? Promise.resolve(null);
   }
 
-  /** A level of the subgraph's expansion from the store's co-occurrence index, for the snapshot this request reads when it holds one. */
+  /** A level of the subgraph's expansion from the store's co-occurrence index. */
   indexedNeighbours(request: NeighboursRequest): Promise<NeighbourRow[] | null> {
-    if (this.holds === 0 || !this.store.snapshot) return this.store.indexedNeighbours?.(request) ?? Promise.resolve(null);
-    this.current ??= this.store.snapshot();
-    return this.current.indexedNeighbours?.(request) ?? Promise.resolve(null);
+    return this.reader().indexedNeighbours?.(request) ?? Promise.resolve(null);
   }
 
-  /** A jurisdiction's initiatives or regulations with their counts from the store's co-occurrence index, for the snapshot this request reads when it holds one. */
+  /** A jurisdiction's initiatives or regulations with their counts from the store's co-occurrence index. */
   indexedTallies(label: 'Initiative' | 'Regulation', keys: string[]): Promise<Tally[] | null> {
-    if (this.holds === 0 || !this.store.snapshot) return this.store.indexedTallies?.(label, keys) ?? Promise.resolve(null);
-    this.current ??= this.store.snapshot();
-    return this.current.indexedTallies?.(label, keys) ?? Promise.resolve(null);
+    return this.reader().indexedTallies?.(label, keys) ?? Promise.resolve(null);
   }
 
   /** The store outlives requests: closing it is the server's business, not a request's. */

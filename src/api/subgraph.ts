@@ -189,25 +189,26 @@ async function expand(
   return {
     kept: [...kept.values()],
     expansion: () => {
+      // (every kept node's properties are read by now: a MetNode is an ExpandedNode)
+      const keptNodes = [...kept.values()] as ExpandedNode[];
       const keptEdges: ExpandedEdge[] = [];
-      const done = new Map<MetNode, ExpandedNode>([...kept.values()].map((n) => [n, n as ExpandedNode]));
       for (const e of edges.values()) {
-        const source = kept.get(e.source);
-        const target = kept.get(e.target);
+        const source = kept.get(e.source) as ExpandedNode | undefined;
+        const target = kept.get(e.target) as ExpandedNode | undefined;
         if (!source || !target) continue;
         source.degree++;
         target.degree++;
-        keptEdges.push({ type: e.type, source: done.get(source)!, target: done.get(target)!, weight: e.weight });
+        keptEdges.push({ type: e.type, source, target, weight: e.weight });
       }
       // (in the nodes' order, not the order the rows came in: the same subgraph whichever way it was read)
-      const position = new Map([...done.values()].map((n, k) => [n, k]));
+      const position = new Map(keptNodes.map((n, k) => [n, k]));
       keptEdges.sort(
         (a, b) =>
           position.get(a.source)! - position.get(b.source)! ||
           position.get(a.target)! - position.get(b.target)! ||
           (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
       );
-      return { nodes: [...done.values()], edges: keptEdges, truncated };
+      return { nodes: keptNodes, edges: keptEdges, truncated };
     },
   };
 }

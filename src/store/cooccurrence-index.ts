@@ -341,6 +341,9 @@ interface ReportFacts {
   jurisdictionKey: string | null;
 }
 
+/** A property as the index keeps it: a string, or null for anything else (absent, null). */
+const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
+
 /** The place conditions of jurisdiction_place on one jurisdiction (a null property fails a condition, as null does in a WHERE). */
 function fits(place: Place, ask: ListAsk): boolean {
   return (
@@ -684,13 +687,12 @@ export class CooccurrenceIndex {
   private placeCreated(key: string, props: Place): void {
     const j = this.jurisdiction(key);
     if (this.places[j]) return;
-    const text = (value: unknown) => (typeof value === 'string' ? value : null);
     this.places[j] = {
-      level: text(props.level),
-      province: text(props.province),
-      prefecture: text(props.prefecture),
-      name: text(props.name),
-      fullName: text(props.fullName),
+      level: textOrNull(props.level),
+      province: textOrNull(props.province),
+      prefecture: textOrNull(props.prefecture),
+      name: textOrNull(props.name),
+      fullName: textOrNull(props.fullName),
     };
     this.ranking = null;
   }
@@ -714,9 +716,8 @@ export class CooccurrenceIndex {
     this.reportNumbers.set(id, report);
     this.live = grownUint8(this.live, report + 1);
     this.jurisdictionOf = grownInt32(this.jurisdictionOf, report + 1, -1);
-    const text = (value: unknown) => (typeof value === 'string' ? value : null);
     this.yearOf[report] = typeof props.year === 'number' ? props.year : null;
-    this.factsOf[report] = { id, issuerType: text(props.issuerType), jurisdictionKey: text(props.jurisdictionKey) };
+    this.factsOf[report] = { id, issuerType: textOrNull(props.issuerType), jurisdictionKey: textOrNull(props.jurisdictionKey) };
     this.live[report] = 1;
     this.reportCount++;
     this.entry?.born.push(report);

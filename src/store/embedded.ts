@@ -213,6 +213,11 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const began = this.moments++;
     const commitsBefore = this.commits;
     let released = false;
+    // (the co-occurrence index, unless this snapshot is released or began while a write ran on its own: see indexedRows)
+    const usableIndex = async () => {
+      const index = await this.cooccurrenceIndex();
+      return released || !cacheable ? null : index;
+    };
     const snapshot: StoreSnapshot = {
       // The index holds every text committed since its build began, and the build reads what was
       // committed then; a snapshot older than the build may still see a node deleted before it, which
@@ -229,8 +234,8 @@ export class EmbeddedStore implements GraphStore, Transactional {
       // (it commits at a moment this cannot see), or is older than the index's journal or build: then the
       // statement answers, from the snapshot.
       indexedRows: async (name, params) => {
-        const index = await this.cooccurrenceIndex();
-        if (released || !index || !cacheable) return null;
+        const index = await usableIndex();
+        if (!index) return null;
         const older = commitsBefore !== this.commits;
         const rows = await rowsFromIndex(index, commitsBefore, name, params, (statement, keys) => snapshot.run(statement, keys as never));
         if (rows) this.cooccurrenceUse[older ? 'answeredOlder' : 'answered']++;
@@ -239,15 +244,15 @@ export class EmbeddedStore implements GraphStore, Transactional {
         return rows;
       },
       indexedNeighbours: async ({ nodes, types, labels, limit }) => {
-        const index = await this.cooccurrenceIndex();
-        if (released || !index || !cacheable) return null;
+        const index = await usableIndex();
+        if (!index) return null;
         const rows = index.answerAt(commitsBefore, () => index.neighbours(nodes, types, labels, limit));
         this.cooccurrenceUse[rows ? 'neighbours' : 'neighboursDeclined']++;
         return rows;
       },
       indexedTallies: async (label, keys) => {
-        const index = await this.cooccurrenceIndex();
-        if (released || !index || !cacheable) return null;
+        const index = await usableIndex();
+        if (!index) return null;
         const tallied = index.answerAt(commitsBefore, () => index.tallies(label, keys));
         this.cooccurrenceUse[tallied ? 'tallied' : 'declined']++;
         return tallied;
@@ -474,37 +479,30 @@ export class EmbeddedStore implements GraphStore, Transactional {
   private cooccurrencePending: Array<{ commit: number; statements: Array<{ name: string; params: Record<string, unknown> }> }> | null = null;
 
   /**
-   * Rows of regulations_cocited, initiatives_comentioned or jurisdictions_similar counted by the
-   * co-occurrence index, for the latest committed state; null when the index cannot give them (the
-   * caller runs the statement). Read through a snapshot of its own (see snapshot().indexedRows).
+   * Rows of a ranking (regulations_cocited, initiatives_comentioned, jurisdictions_similar) or a list
+   * (by initiative, reports by their properties) from the co-occurrence index, for the latest committed
+   * state; null when the index cannot give them (the caller runs the statement). Read through a
+   * snapshot of its own (see snapshot().indexedRows).
    */
-  async indexedRows<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null> {
-    this.assertOpen();
-    const snapshot = this.snapshot();
-    try {
-      return await snapshot.indexedRows!(name, params);
-    } finally {
-      snapshot.release();
-    }
+  indexedRows<N extends IndexedStatement>(name: N, params: ParamsOf<N>): Promise<RowOf<N>[] | null> {
+    return this.onOwnSnapshot((snapshot) => snapshot.indexedRows!(name, params));
   }
 
   /** A level of the subgraph's expansion from the co-occurrence index, for the latest committed state (see snapshot().indexedNeighbours). */
-  async indexedNeighbours(request: NeighboursRequest): Promise<NeighbourRow[] | null> {
-    this.assertOpen();
-    const snapshot = this.snapshot();
-    try {
-      return await snapshot.indexedNeighbours!(request);
-    } finally {
-      snapshot.release();
-    }
+  indexedNeighbours(request: NeighboursRequest): Promise<NeighbourRow[] | null> {
+    return this.onOwnSnapshot((snapshot) => snapshot.indexedNeighbours!(request));
   }
 
   /** A jurisdiction's initiatives or regulations with their counts from the co-occurrence index, for the latest committed state (see snapshot().indexedTallies). */
-  async indexedTallies(label: 'Initiative' | 'Regulation', keys: string[]): Promise<Tally[] | null> {
-    this.assertOpen();
+  indexedTallies(label: 'Initiative' | 'Regulation', keys: string[]): Promise<Tally[] | null> {
+    return this.onOwnSnapshot((snapshot) => snapshot.indexedTallies!(label, keys));
+  }
+
+  /** Reads through a snapshot of its own, released after. */
+  private async onOwnSnapshot<T>(read: (snapshot: StoreSnapshot) => Promise<T>): Promise<T> {
     const snapshot = this.snapshot();
     try {
-      return await snapshot.indexedTallies!(label, keys);
+      return await read(snapshot);
     } finally {
       snapshot.release();
     }

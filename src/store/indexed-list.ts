@@ -11,8 +11,28 @@
 // county by the engine (2,682 of them at 50,000 reports).
 // test/integration/store/cooccurrence-index.test.ts holds the two to the same rows.
 import type { CooccurrenceIndex, ListAsk, ListStatement, ReportListAsk } from './cooccurrence-index.js';
-import type { ParamsOf, RowOf } from './catalogue.js';
-import type { NodeLoader } from './indexed-rows.js';
+import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
+import type { Row } from './rows.js';
+
+/** Reads nodes by key with one of the keyed load statements. */
+export type NodeLoader = (statement: StatementName, params: Record<string, unknown>) => Promise<Row[]>;
+
+/**
+ * The nodes of `keys` read by a keyed load statement (its parameter `param`, its columns `keyColumn`
+ * and `nodeColumn`), by key; null when one of them is missing (deleted since the index counted it).
+ */
+export async function nodesByKey(
+  load: NodeLoader,
+  statement: StatementName,
+  param: string,
+  keys: readonly string[],
+  keyColumn: string,
+  nodeColumn: string,
+): Promise<Map<string, unknown> | null> {
+  const nodes = new Map<string, unknown>();
+  if (keys.length) for (const row of await load(statement, { [param]: keys })) nodes.set(String(row[keyColumn]), row[nodeColumn]);
+  return keys.every((key) => nodes.has(key)) ? nodes : null;
+}
 
 const isText = (value: unknown): value is string | null => value === null || typeof value === 'string';
 const isNumber = (value: unknown): value is number | null => value === null || (typeof value === 'number' && Number.isFinite(value));
@@ -49,9 +69,8 @@ export async function listFromIndex<N extends ListStatement>(
     const ask = reportAskOf(given);
     const listed = ask && index.answerAt(state, () => index.reportsListed(ask));
     if (!listed) return null;
-    const reports = new Map<string, unknown>();
-    if (listed.ids.length) for (const row of await load('reports_by_ids', { ids: listed.ids })) reports.set(String(row.id), row.report);
-    if (listed.ids.some((id) => !reports.has(id))) return null;
+    const reports = await nodesByKey(load, 'reports_by_ids', 'ids', listed.ids, 'id', 'report');
+    if (!reports) return null;
     return [{ reports: listed.ids.map((id) => reports.get(id)), total: listed.total }] as RowOf<N>[];
   }
   const ask = askOf(given);
@@ -62,8 +81,7 @@ export async function listFromIndex<N extends ListStatement>(
   const names = (await load(among ? 'initiatives_named_among' : 'initiatives_named', matching)).map((row) => String(row.name));
   const listed = index.answerAt(state, () => index.jurisdictionsMentioning(names, ask));
   if (!listed) return null;
-  const nodes = new Map<string, unknown>();
-  if (listed.keys.length) for (const row of await load('jurisdictions_by_keys', { keys: listed.keys })) nodes.set(String(row.key), row.jurisdiction);
-  if (listed.keys.some((key) => !nodes.has(key))) return null;
+  const nodes = await nodesByKey(load, 'jurisdictions_by_keys', 'keys', listed.keys, 'key', 'jurisdiction');
+  if (!nodes) return null;
   return [{ jurisdictions: listed.keys.map((key) => nodes.get(key)), total: listed.total }] as RowOf<N>[];
 }

@@ -13,12 +13,8 @@ import {
   type RankingStatement,
   type Ranked,
 } from './cooccurrence-index.js';
-import { listFromIndex } from './indexed-list.js';
+import { listFromIndex, nodesByKey, type NodeLoader } from './indexed-list.js';
 import type { ParamsOf, RowOf, StatementName } from './catalogue.js';
-import type { Row } from './rows.js';
-
-/** Reads nodes by key with one of the keyed load statements. */
-export type NodeLoader = (statement: StatementName, params: Record<string, unknown>) => Promise<Row[]>;
 
 /** How each statement's rows are shaped: its columns, and the statement that loads the other nodes. */
 const SHAPES = {
@@ -59,10 +55,8 @@ export async function rowsFromIndex<N extends IndexedStatement>(
   );
   if (!ranked) return null;
   const shape = SHAPES[name as RankingStatement];
-  const others = [...new Set(ranked.map((r) => r.other))];
-  const nodes = new Map<string, unknown>();
-  if (others.length) for (const row of await load(shape.load, { [shape.param]: others })) nodes.set(String(row[shape.key]), row[shape.node]);
-  if (others.some((other) => !nodes.has(other))) return null;
+  const nodes = await nodesByKey(load, shape.load, shape.param, [...new Set(ranked.map((r) => r.other))], shape.key, shape.node);
+  if (!nodes) return null;
   let kept: Ranked[] = ranked;
   if (name === 'jurisdictions_similar') {
     // the statement's last tie-break, o.fullName: the index cut each ranking past `limit` at the end of a tie
