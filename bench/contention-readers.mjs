@@ -17,6 +17,8 @@ const checks = [
 ];
 const all = [...queries, ...checks];
 const latencies = [];
+/** Per query name, its latencies: which queries make the tail. */
+const byQuery = new Map(all.map((q) => [q.name, []]));
 const figures = { requests: 0, errors: 0, ghostRows: 0, ghostAnswers: 0, countMismatches: 0, errorSamples: [] };
 let deadline = Date.now() + durationMs;
 // stopped early by its parent (the ingest-readers bench stops them when its ingest is done): each loop ends after its request in flight
@@ -41,7 +43,9 @@ async function loop(offset) {
       if (figures.errorSamples.length < 3) figures.errorSamples.push(String(error));
       continue;
     }
-    latencies.push(performance.now() - started);
+    const took = performance.now() - started;
+    latencies.push(took);
+    byQuery.get(q.name).push(took);
     figures.requests++;
     if (body.errors) {
       figures.errors++;
@@ -62,6 +66,7 @@ async function loop(offset) {
 }
 
 await Promise.all(Array.from({ length: connections }, (_, i) => loop(i)));
-latencies.sort((a, b) => a - b);
-const at = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] : null);
-process.stdout.write(JSON.stringify({ ...figures, p50Ms: at(50), p99Ms: at(99), maxMs: at(100) }));
+const at = (xs, p) => (xs.length ? xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)] : null);
+for (const xs of [latencies, ...byQuery.values()]) xs.sort((a, b) => a - b);
+const queriesFigures = Object.fromEntries([...byQuery].map(([name, xs]) => [name, { requests: xs.length, p50Ms: at(xs, 50), p99Ms: at(xs, 99) }]));
+process.stdout.write(JSON.stringify({ ...figures, p50Ms: at(latencies, 50), p99Ms: at(latencies, 99), maxMs: at(latencies, 100), byQuery: queriesFigures }));

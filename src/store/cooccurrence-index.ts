@@ -269,34 +269,60 @@ class Links {
 class Rollup {
   /** Per node, its jurisdictions (in no order), each followed by its reports linking to the node. */
   readonly jurisdictions: IntList[] = [];
+  /**
+   * Per node in more than `limits.positionedJurisdictions` jurisdictions, where each one's entry is in its list: a hub
+   * is in a few thousand jurisdictions, and answerAt takes every report written since a request's
+   * snapshot out of the rollup and puts it back, ~30 hubs a report, so a scan of the list per
+   * report and hub was most of a read's time during ingestion.
+   */
+  private readonly positions: Array<Map<number, number> | undefined> = [];
 
   /** One more report of the jurisdiction links to the node; true when it is the first. */
   add(node: number, jurisdiction: number): boolean {
     while (this.jurisdictions.length <= node) this.jurisdictions.push([]);
     const places = this.jurisdictions[node];
-    for (let k = 0; k < places.length; k += 2) {
-      if (places[k] === jurisdiction) {
-        places[k + 1]++;
-        return false;
-      }
+    const k = this.find(node, jurisdiction);
+    if (k >= 0) {
+      places[k + 1]++;
+      return false;
     }
     places.push(jurisdiction, 1);
+    const positions = this.positions[node];
+    if (positions) positions.set(jurisdiction, places.length - 2);
+    else if (places.length > 2 * CooccurrenceIndex.limits.positionedJurisdictions) {
+      const built = new Map<number, number>();
+      for (let j = 0; j < places.length; j += 2) built.set(places[j], j);
+      this.positions[node] = built;
+    }
     return true;
   }
 
   /** One report fewer; true when it was the last (the entry is removed). */
   remove(node: number, jurisdiction: number): boolean {
     const places = this.jurisdictions[node];
-    for (let k = 0; k < places.length; k += 2) {
-      if (places[k] !== jurisdiction) continue;
-      if (--places[k + 1] > 0) return false;
-      // (the last entry takes its place)
-      places[k] = places[places.length - 2];
-      places[k + 1] = places[places.length - 1];
-      places.length -= 2;
-      return true;
+    const k = this.find(node, jurisdiction);
+    if (k < 0) return false;
+    if (--places[k + 1] > 0) return false;
+    // (the last entry takes its place)
+    const last = places.length - 2;
+    places[k] = places[last];
+    places[k + 1] = places[last + 1];
+    places.length = last;
+    const positions = this.positions[node];
+    if (positions) {
+      positions.delete(jurisdiction);
+      if (k !== last) positions.set(places[k], k);
     }
-    return false;
+    return true;
+  }
+
+  /** Where the jurisdiction's entry is in the node's list, or -1. */
+  private find(node: number, jurisdiction: number): number {
+    const positions = this.positions[node];
+    if (positions) return positions.get(jurisdiction) ?? -1;
+    const places = this.jurisdictions[node] ?? [];
+    for (let k = 0; k < places.length; k += 2) if (places[k] === jurisdiction) return k;
+    return -1;
   }
 }
 
@@ -526,6 +552,8 @@ export class CooccurrenceIndex {
   private readonly partOfCommit = new Map<string, number>();
   /** The state answerAt is counting for (the latest, outside it). */
   private answering = Number.POSITIVE_INFINITY;
+  /** The older state the counts were left in (null: the latest), and the reports taken out and put back for it. */
+  private parked: { state: number; taken: number[]; restored: number[] } | null = null;
   /** The jurisdictions' ranks in code point order of full name, and which ranks two share (null: to count again, a place was added). */
   private ranking: { rank: Int32Array; shared: Uint8Array } | null = null;
   private readonly regulationRollup = new Rollup();
@@ -545,10 +573,11 @@ export class CooccurrenceIndex {
    * Commits kept in the journal (a request's snapshot older than that many commits gets the statement's
    * answer), the deleted reports' postings entries past which they are compacted away (once they
    * are half of all), and the reports linked to a node from which it keeps pair counts (a walk of
-   * fewer costs ~0.1 ms: ~20 links a report). Tests lower them, to reach the journal's end, the
-   * compaction and the hubs with a few reports.
+   * fewer costs ~0.1 ms: ~20 links a report), and the jurisdictions of a node past which the rollup
+   * finds one by a map rather than a scan of its list. Tests lower them, to reach the journal's end,
+   * the compaction, the hubs and the maps with a few reports.
    */
-  static readonly limits = { journalCommits: 256, compactAfter: 1000, hubReports: 1000 };
+  static readonly limits = { journalCommits: 256, compactAfter: 1000, hubReports: 1000, positionedJurisdictions: 32 };
 
   /** Rankings counted from a hub's row of pairs (for tests and measurement). */
   answersFromPairs = 0;
@@ -593,6 +622,8 @@ export class CooccurrenceIndex {
    * graph, and the store drops it).
    */
   follow(statements: ReadonlyArray<{ name: string; params: Record<string, unknown> }>, commit = this.current + 1): boolean {
+    // (what follows changes the latest state)
+    this.moveTo(this.current);
     this.current = commit;
     this.entry = { commit, born: [], died: [] };
     this.journal.push(this.entry);
@@ -651,13 +682,35 @@ export class CooccurrenceIndex {
    * Runs `count` on the graph as it was after commit `state` (a request's
    * snapshot began then), or returns null when that is older than the
    * journal: the reports created since are taken out and those deleted since
-   * put back, for the count only (synchronously: nothing else runs
-   * meanwhile), then the index is as it was.
+   * put back, for the counts (synchronously: nothing else runs meanwhile).
+   * The index stays in that state until a count for another state or the
+   * next commit asks for another (moveTo): while reports are written, most
+   * requests count for the same state, one or two commits back, and taking a
+   * batch's reports out and putting them back for each of them was most of
+   * their cost.
    */
   answerAt<T>(state: number, count: () => T): T | null {
     if (state < this.horizon || state > this.current) return null;
+    this.moveTo(state);
     if (state === this.current) return count();
     this.answering = state;
+    try {
+      return count();
+    } finally {
+      this.answering = Number.POSITIVE_INFINITY;
+    }
+  }
+
+  /** Puts the counts in the state after commit `state` (see answerAt): from the latest, or from the state they were left in. */
+  private moveTo(state: number): void {
+    const parked = this.parked;
+    if (parked?.state === state) return;
+    if (parked) {
+      this.parked = null;
+      for (const report of parked.restored) this.setLive(report, false);
+      for (const report of parked.taken) this.setLive(report, true);
+    }
+    if (state === this.current) return;
     const born = new Set<number>();
     const died = new Set<number>();
     for (let k = this.journal.length - 1; k >= 0 && this.journal[k].commit > state; k--) {
@@ -669,18 +722,7 @@ export class CooccurrenceIndex {
     const restored = [...died].filter((report) => !born.has(report));
     for (const report of taken) this.setLive(report, false);
     for (const report of restored) this.setLive(report, true);
-    try {
-      return count();
-    } finally {
-      this.answering = Number.POSITIVE_INFINITY;
-      for (const report of restored) this.setLive(report, false);
-      for (const report of taken) this.setLive(report, true);
-    }
-  }
-
-  /** Stored reports. */
-  get reports(): number {
-    return this.reportCount;
+    this.parked = { state, taken, restored };
   }
 
   /** A jurisdiction's node as report_create makes it: its properties are those of the first write that names it (MERGE … ON CREATE SET). */

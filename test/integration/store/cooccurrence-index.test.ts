@@ -494,4 +494,11 @@ describe('on a random corpus of writes, moves and deletes', () => {
       expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
     });
   });
+
+  it("the same with the rollup finding jurisdictions by map from 2 on: entries added, counted, moved into removed ones' places and removed", async () => {
+    await randomRunWith({ positionedJurisdictions: 1, journalCommits: 12, compactAfter: 10 }, 20261210, async (store) => {
+      expect(store.cooccurrenceUse.answeredOlder).toBeGreaterThan(100);
+      expect(store.cooccurrenceUse.answered).toBeGreaterThan(100);
+    });
+  });
 });

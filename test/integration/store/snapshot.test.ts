@@ -148,4 +148,80 @@ describe('embedded store: the read lane', () => {
     engine.beginTransaction = beginTransaction;
     expect(await reportCount(store)).toBe(1);
   });
+
+  it("runs a request's reads beside a write that has held the engine past the request's wait, in the state its snapshot began in", async () => {
+    const store = await openStore({ readCache: false });
+    await store.upsertReport(syntheticReport(1));
+    // the write's statements hang in the engine until the gate opens
+    type Execute = (query: string, params: unknown) => Promise<unknown>;
+    const engine = (store as unknown as { db: { beginTransaction: () => { executeCypher: Execute } } }).db;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let writeBegan!: () => void;
+    const began = new Promise<void>((resolve) => (writeBegan = resolve));
+    const beginTransaction = engine.beginTransaction.bind(engine);
+    engine.beginTransaction = () => {
+      const tx = beginTransaction();
+      const txExecute = tx.executeCypher.bind(tx);
+      tx.executeCypher = async (query: string, params: unknown) => {
+        if (/\b(CREATE|MERGE)\b/.test(query)) {
+          writeBegan();
+          await gate;
+        }
+        return txExecute(query, params);
+      };
+      return tx;
+    };
+    const writing = store.upsertReport(syntheticReport(2));
+    await began;
+    const snapshot = store.snapshot();
+    // (were the read to wait for the write to end, this would never settle)
+    expect(await reportCount(snapshot)).toBe(1);
+    open();
+    await writing;
+    snapshot.release();
+    expect(await reportCount(store)).toBe(2);
+  });
+
+  it("gives the engine to the oldest request's read first when several wait", async () => {
+    const store = await openStore({ readCache: false, readConcurrency: 1 });
+    await store.upsertReport(syntheticReport(1));
+    // each snapshot's transaction numbered in the order they began; the first read to run hangs until the gate opens
+    type Execute = (query: string, params: unknown) => Promise<unknown>;
+    const engine = (store as unknown as { db: { beginTransaction: () => { executeCypher: Execute } } }).db;
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const ran: number[] = [];
+    let transactions = 0;
+    const beginTransaction = engine.beginTransaction.bind(engine);
+    engine.beginTransaction = () => {
+      const tx = beginTransaction();
+      const number = transactions++;
+      const txExecute = tx.executeCypher.bind(tx);
+      tx.executeCypher = async (query: string, params: unknown) => {
+        ran.push(number);
+        if (ran.length === 1) await gate;
+        return txExecute(query, params);
+      };
+      return tx;
+    };
+    const opened = [];
+    for (let i = 0; i < 3; i++) {
+      opened.push(store.snapshot());
+      // (their opening times differ)
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const [oldest, middle, newest] = opened;
+    // the newest takes the engine; then the middle one asks, then the oldest
+    const reads = [newest.run('stats_labels')];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    reads.push(middle.run('stats_labels'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    reads.push(oldest.run('stats_labels'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    open();
+    await Promise.all(reads);
+    expect(ran).toEqual([2, 0, 1]);
+    for (const snapshot of opened) snapshot.release();
+  });
 });
