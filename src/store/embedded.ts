@@ -33,8 +33,7 @@ import { ReadCache } from './read-cache.js';
 import { TEXT_SOURCES, TextIndex, type SearchedKind } from './text-index.js';
 import { CooccurrenceIndex, type IndexedStatement, type NeighbourRow, type Tally } from './cooccurrence-index.js';
 import { rowsFromIndex } from './indexed-rows.js';
-import pLimit from 'p-limit';
-import PQueue from 'p-queue';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { availableParallelism } from 'node:os';
 
 type Database = InstanceType<Grafeo['GrafeoDB']>;
@@ -62,8 +61,8 @@ export interface EmbeddedOptions {
   readCache?: boolean;
   /**
    * Read statements running in the engine at once (default: the cores less
-   * one). Reads beyond it wait their turn, the oldest request's first; writes
-   * never wait for them. The engine keeps a snapshot per read (MVCC), so writes need
+   * one). Reads beyond it wait their turn in arrival order; writes never wait
+   * for them. The engine keeps a snapshot per read (MVCC), so writes need
    * not exclude reads; what they need is a core: on 2 cores, 20 readers with
    * no cap held writes to a few a second (every statement of a write queued
    * behind every read sent meanwhile). GOVGRAPH_READ_CONCURRENCY sets it.
@@ -91,21 +90,6 @@ export function isWriteStatement(text: string): boolean {
  * How long requests' reads may wait behind writes before the writes let them run, and for how
  * long then (readersTurn), before a transaction of one report and before a batch of them.
  */
-/**
- * How long a request's reads wait for the write transactions under way, counted from the request's
- * snapshot, before they run beside them (see readLane). Measured in the ingest-readers bench (4,500
- * reports under 20 readers asking without pause, one run each): not waiting gave 565 reads/s at p99
- * 154 ms but left the ingest 0.37 of its rate alone; 40 ms 0.48 of it, 251 reads/s, p99 250 ms;
- * 60 ms 0.53–0.59, 245–250 reads/s, p99 224–234 ms; 100 ms 0.49–0.60, 168–173 reads/s, p99
- * 299–315 ms; waiting for every write (before), 0.58–0.61, 85–92 reads/s, p99 0.7–1.1 s.
- */
-const READ_WAITS_FOR_WRITES_MS = 60;
-
-/** A request's reads: when its snapshot was opened (the order they take turns in, and whence their wait for writes is counted). */
-interface RequestReads {
-  openedAt: number;
-}
-
 const READERS_TURN: Record<WriteKind, { afterMs: number; forMs: number }> = {
   one: { afterMs: 200, forMs: 40 },
   batch: { afterMs: 100, forMs: 50 },
@@ -114,8 +98,8 @@ const READERS_TURN: Record<WriteKind, { afterMs: number; forMs: number }> = {
 export class EmbeddedStore implements GraphStore, Transactional {
   readonly kind = 'embedded' as const;
   private writeQueue: Promise<unknown> = Promise.resolve();
-  /** Requests' reads: as many in the engine at once as readConcurrency, the oldest request's first (see readLane). */
-  private readonly readQueue: PQueue;
+  /** Requests' reads running in the engine at once (see readLane). */
+  private readonly readLimit: LimitFunction;
   /** Reads outside a request's snapshot, one at a time (see readLane). */
   private readonly ownLimit = pLimit(1);
   private closed = false;
@@ -130,7 +114,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
     tuning: Pick<EmbeddedOptions, 'readCache' | 'readConcurrency'>,
   ) {
     this.cache = (tuning.readCache ?? true) ? new ReadCache() : null;
-    this.readQueue = new PQueue({ concurrency: tuning.readConcurrency ?? defaultReadConcurrency() });
+    this.readLimit = pLimit(tuning.readConcurrency ?? defaultReadConcurrency());
     for (const statement of statements.values()) this.writes.set(statement.name, isWriteStatement(statement.text));
   }
 
@@ -203,7 +187,14 @@ export class EmbeddedStore implements GraphStore, Transactional {
     this.assertOpen();
     if (this.writes.get(this.statement(name).name)) return (await this.runWrite(name, params)) as RowOf<N>[];
     // (a read outside a request's snapshot: the ingest's own lookups, the command line; its own lane, see readLane)
-    return (await this.cachedRead(this.db as unknown as Executor, this.cache?.begin() ?? 0, this.writesInFlight === 0, name, params, null)) as RowOf<N>[];
+    return (await this.cachedRead(
+      this.db as unknown as Executor,
+      this.cache?.begin() ?? 0,
+      this.writesInFlight === 0,
+      name,
+      params,
+      this.ownLimit,
+    )) as RowOf<N>[];
   }
 
   /**
@@ -221,7 +212,6 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const cacheable = this.writesInFlight === 0;
     const began = this.moments++;
     const commitsBefore = this.commits;
-    const request: RequestReads = { openedAt: performance.now() };
     let released = false;
     // (the co-occurrence index, unless this snapshot is released or began while a write ran on its own: see indexedRows)
     const usableIndex = async () => {
@@ -271,7 +261,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
         if (released) throw new StoreError('this snapshot has been released');
         this.assertOpen();
         if (this.writes.get(this.statement(name).name)) throw new StoreError(`a snapshot only reads; ${name} writes`);
-        return (await this.cachedRead(on, generation, cacheable, name, given ?? {}, request)) as RowOf<N>[];
+        return (await this.cachedRead(on, generation, cacheable, name, given ?? {}, this.readLimit)) as RowOf<N>[];
       },
       release: () => {
         if (released) return;
@@ -293,10 +283,10 @@ export class EmbeddedStore implements GraphStore, Transactional {
     cacheable: boolean,
     name: string,
     params: Record<string, unknown>,
-    request: RequestReads | null,
+    lane: LimitFunction,
   ): Promise<Row[]> {
     const cache = this.cache;
-    if (!cache || !cacheable || generation !== cache.begin()) return this.readLane(on, name, params, request);
+    if (!cache || !cacheable || generation !== cache.begin()) return this.readLane(on, name, params, lane);
     const key = `${name}\n${JSON.stringify(params)}`;
     const cached = cache.get(key);
     if (cached) return cached;
@@ -306,8 +296,8 @@ export class EmbeddedStore implements GraphStore, Transactional {
     const flightKey = `${generation}\n${key}`;
     const inFlight = this.readsInFlight.get(flightKey);
     // (if the shared read fails, say because its own request let go of its snapshot, this one reads for itself)
-    if (inFlight) return inFlight.catch(() => this.readLane(on, name, params, request));
-    const read = this.readLane(on, name, params, request).then((rows) => cache.set(key, rows, generation, this.dependencies(name, params)));
+    if (inFlight) return inFlight.catch(() => this.readLane(on, name, params, lane));
+    const read = this.readLane(on, name, params, lane).then((rows) => cache.set(key, rows, generation, this.dependencies(name, params)));
     this.readsInFlight.set(flightKey, read);
     try {
       return await read;
@@ -327,50 +317,28 @@ export class EmbeddedStore implements GraphStore, Transactional {
   }
 
   /**
-   * Runs a read statement in the engine. A request's reads (`request`: its snapshot's) wait for the
-   * write transaction under way until the request is READ_WAITS_FOR_WRITES_MS old, then go on beside
-   * it (the snapshot keeps their state: MVCC), and take turns in the engine, readConcurrency at once,
-   * the oldest request's first: a request whose first statement has run finishes before newer ones
-   * begin, so twenty readers asking without pause wait about as long as each other rather than a
-   * page of several statements waiting behind every other request once per statement. Reads
-   * outside a request (the ingest's lookup of a created report's twins, the command line, the
-   * indexes' builds) have a lane of their own and wait for the write under way, so that a writer's
-   * own read never waits behind every client's queued read.
+   * Runs a read in a lane: requests' snapshots share readLimit; reads outside a snapshot (the ingest's
+   * lookup of a created report's twins, the command line) have ownLimit, so that a writer's own read
+   * never waits behind every client's queued read (with twenty readers it made ingestion four times slower).
    */
-  private async readLane(on: Executor, name: string, params: Record<string, unknown>, request: RequestReads | null): Promise<Row[]> {
-    if (request === null) {
-      return this.ownLimit(async () => {
-        while (this.writing) await this.writing;
-        return this.exec(on, name, params);
-      });
-    }
+  private readLane(on: Executor, name: string, params: Record<string, unknown>, lane: LimitFunction): Promise<Row[]> {
     // (for readersTurn: when each request's read not yet in the engine was asked for, oldest first)
-    const asked = performance.now();
-    this.readsAsked.push(asked);
-    await this.writeOrDeadline(request.openedAt + READ_WAITS_FOR_WRITES_MS);
-    return this.readQueue.add(
-      async () => {
-        this.readsAsked.splice(this.readsAsked.indexOf(asked), 1);
-        try {
-          return await this.exec(on, name, params);
-        } finally {
-          // (the requests' reads asked before it have all begun: when none waits and none runs, a readers' turn ends)
-          if (!this.readsAsked.length && this.readQueue.pending <= 1) this.readsDone?.();
-        }
-      },
-      { priority: -request.openedAt },
-    ) as Promise<Row[]>;
-  }
-
-  /** Waits for the write transaction under way, and those after it, until `deadline` (performance.now()) at most. */
-  private async writeOrDeadline(deadline: number): Promise<void> {
-    while (this.writing) {
-      const left = deadline - performance.now();
-      if (left <= 0) return;
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.writing, new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))]);
-      clearTimeout(timer);
-    }
+    const asked = lane === this.readLimit ? performance.now() : null;
+    if (asked !== null) this.readsAsked.push(asked);
+    return lane(async () => {
+      // A read that gets the lane while a write transaction runs waits for it to end, holding the lane:
+      // the write has the engine to itself but for the read in flight when it began (at most one a
+      // write), and the reads go on between writes.
+      while (this.writing) await this.writing;
+      if (asked === null) return this.exec(on, name, params);
+      this.readsAsked.splice(this.readsAsked.indexOf(asked), 1);
+      try {
+        return await this.exec(on, name, params);
+      } finally {
+        // (the requests' reads asked before it have all begun: when none waits and none runs, a readers' turn ends)
+        if (!this.readsAsked.length && this.readLimit.activeCount <= 1) this.readsDone?.();
+      }
+    });
   }
 
   /** When the requests' reads waiting for the engine were asked for (readersTurn reads the oldest). */
@@ -381,9 +349,8 @@ export class EmbeddedStore implements GraphStore, Transactional {
   /**
    * Before a write transaction begins: when the oldest of the requests' reads has waited
    * READERS_TURN.afterMs, they get the engine for up to READERS_TURN.forMs (or until none is
-   * left). Writes otherwise go first (a request's reads wait for them up to
-   * READ_WAITS_FOR_WRITES_MS, see readLane), and an ingest that never pauses held 20 readers off for
-   * seconds (p99 2.8 s at 5,000 reports, when reads waited for every write). The turns come before each transaction, so a batch of
+   * left). Writes otherwise go first, and an ingest that never pauses held 20 readers off for
+   * seconds (p99 2.8 s at 5,000 reports). The turns come before each transaction, so a batch of
    * reports, which holds the engine several times as long as one report, lets readers in sooner
    * and longer. Measured with 20 readers: one report a transaction (bench hostile, the writer
    * alone against under readers), 200 / 40 ms gave the writer 0.55 of its rate alone and
@@ -427,7 +394,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
       this.assertOpen();
       const tx = this.db.beginTransaction();
       const executor = tx as unknown as Executor;
-      // set once the transaction exists, and cleared however it ends: reads wait on it (readLane: the store's own, and a request's for a while)
+      // set once the transaction exists, and cleared however it ends: reads wait on it (readLane)
       let ended!: () => void;
       this.writing = new Promise<void>((resolve) => (ended = resolve));
       try {
@@ -565,8 +532,8 @@ export class EmbeddedStore implements GraphStore, Transactional {
     try {
       // (past the read cache: every report's links, read once)
       const on = (tx ?? this.db) as unknown as Executor;
-      const rows = await this.readLane(on, 'cooccurrence_index_reports', {}, null);
-      const places = await this.readLane(on, 'cooccurrence_index_jurisdictions', {}, null);
+      const rows = await this.readLane(on, 'cooccurrence_index_reports', {}, this.ownLimit);
+      const places = await this.readLane(on, 'cooccurrence_index_jurisdictions', {}, this.ownLimit);
       const index = CooccurrenceIndex.fromRows(rows, since, places);
       // (dropped meanwhile: a commit it cannot follow; the next use builds it again)
       if (this.cooccurrencePending !== pending) return null;
@@ -603,7 +570,7 @@ export class EmbeddedStore implements GraphStore, Transactional {
     try {
       for (const [kind, statement] of Object.entries(TEXT_SOURCES) as Array<[SearchedKind, StatementName]>) {
         // (past the read cache: these rows are every problem, title and alias of the graph, read once)
-        index.addRows(kind, await this.readLane(this.db as unknown as Executor, statement, {}, null));
+        index.addRows(kind, await this.readLane(this.db as unknown as Executor, statement, {}, this.ownLimit));
       }
       return index;
     } catch {
