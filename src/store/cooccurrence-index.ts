@@ -271,9 +271,9 @@ class Rollup {
   readonly jurisdictions: IntList[] = [];
   /**
    * Per node in more than `limits.positionedJurisdictions` jurisdictions, where each one's entry is in its list: a hub
-   * is in a few thousand jurisdictions, and answerAt takes every report written since a request's
-   * snapshot out of the rollup and puts it back, ~30 hubs a report, so a scan of the list per
-   * report and hub was most of a read's time during ingestion.
+   * is in a few thousand jurisdictions, and answerAt takes the reports written since a request's
+   * snapshot out of the rollup (and puts them back before the next commit), ~30 hubs a report, so a
+   * scan of the list per report and hub was most of a read's time during ingestion.
    */
   private readonly positions: Array<Map<number, number> | undefined> = [];
 
@@ -550,9 +550,7 @@ export class CooccurrenceIndex {
   private readonly childrenOf: number[][] = [];
   /** The commit that created each PART_OF relationship after the build ("child:parent"; absent: there at the build). */
   private readonly partOfCommit = new Map<string, number>();
-  /** The state answerAt is counting for (the latest, outside it). */
-  private answering = Number.POSITIVE_INFINITY;
-  /** The older state the counts were left in (null: the latest), and the reports taken out and put back for it. */
+  /** The older state the counts are in (null: the latest), and the reports taken out and put back for it (see answerAt). */
   private parked: { state: number; taken: number[]; restored: number[] } | null = null;
   /** The jurisdictions' ranks in code point order of full name, and which ranks two share (null: to count again, a place was added). */
   private ranking: { rank: Int32Array; shared: Uint8Array } | null = null;
@@ -692,13 +690,7 @@ export class CooccurrenceIndex {
   answerAt<T>(state: number, count: () => T): T | null {
     if (state < this.horizon || state > this.current) return null;
     this.moveTo(state);
-    if (state === this.current) return count();
-    this.answering = state;
-    try {
-      return count();
-    } finally {
-      this.answering = Number.POSITIVE_INFINITY;
-    }
+    return count();
   }
 
   /** Puts the counts in the state after commit `state` (see answerAt): from the latest, or from the state they were left in. */
@@ -1087,7 +1079,8 @@ export class CooccurrenceIndex {
           for (const report of this.reportsOf[j]) if (this.live[report] === 1) push(node, 'ABOUT', false, 'Report', reportKey(report), null);
         if (follows('PART_OF', 'Jurisdiction')) {
           // (a relationship created after the state counted for is not there yet)
-          const there = (child: number, parent: number) => (this.partOfCommit.get(`${child}:${parent}`) ?? 0) <= this.answering;
+          const state = this.parked?.state ?? Number.POSITIVE_INFINITY;
+          const there = (child: number, parent: number) => (this.partOfCommit.get(`${child}:${parent}`) ?? 0) <= state;
           for (const parent of this.parentsOf[j]) if (there(j, parent)) push(node, 'PART_OF', true, 'Jurisdiction', this.jurisdictions.keys[parent], null);
           for (const child of this.childrenOf[j]) if (there(child, j)) push(node, 'PART_OF', false, 'Jurisdiction', this.jurisdictions.keys[child], null);
         }
