@@ -1,7 +1,10 @@
 // One CITES relationship per canonical title, carrying the mentions in its
 // `provenance` string (offsets into Report.text and indexes into
 // Report.sections, see src/store/provenance.ts). Every surface form becomes an
-// alias of the node. The rows come as columns, one list per property with
+// alias of the node: a node created here takes the row's; the forms an
+// existing node lacks are added by regulations_add_aliases, the write's next
+// step (reading the aliases of every merged node here cost a third of the
+// statement at 50,000 reports). The rows come as columns, one list per property with
 // one element per regulation ($titles[k], $counts[k]…): the embedded store's
 // binding converts a list of plain values several times faster than a list
 // of maps. $sentences is null unless a row keeps its sentences as strings.
@@ -30,7 +33,6 @@ MATCH (r:Report {id: $reportIds[n]})
 UNWIND range($starts[n], $starts[n + 1] - 1) AS k
 MERGE (g:Regulation {title: $titles[k]})
 ON CREATE SET g.kind = $kinds[k], g.scope = $scopes[k], g.aliases = $surfaces[k]
-ON MATCH SET g.aliases = g.aliases + [s IN $surfaces[k] WHERE NOT s IN g.aliases]
 CREATE (r)-[c:CITES {action: $actions[k], count: $counts[k], provenance: $provenance[k], sentences: $sentences[k]}]->(g)
 FOREACH (key IN CASE WHEN $issuers[k] IS NULL THEN [] ELSE [$issuers[k]] END |
   MERGE (j:Jurisdiction {key: key})

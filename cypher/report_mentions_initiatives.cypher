@@ -1,6 +1,8 @@
 // One MENTIONS relationship per canonical initiative, with its provenance
 // (see report_cites_regulations for the form of the rows and of provenance).
-// Aliases accumulate: the lexicon's and every surface form seen in any report.
+// Aliases accumulate: the lexicon's and every surface form seen in any report
+// (a node created here takes the row's; initiatives_add_aliases adds those an
+// existing node lacks, as regulations_add_aliases does for citations).
 // The rows of several reports come in one call: report n's rows are
 // $starts[n] to $starts[n + 1] - 1 of each column (see write-plan.ts,
 // planReportsWrite: a statement's fixed cost is paid once a batch).
@@ -19,6 +21,5 @@ MATCH (r:Report {id: $reportIds[n]})
 UNWIND range($starts[n], $starts[n + 1] - 1) AS k
 MERGE (i:Initiative {name: $names[k]})
 ON CREATE SET i.category = $categories[k], i.discovered = $discovered[k], i.aliases = $aliases[k]
-ON MATCH SET i.aliases = i.aliases + [a IN $aliases[k] WHERE NOT a IN i.aliases]
 CREATE (r)-[m:MENTIONS {count: $counts[k], provenance: $provenance[k], sentences: $sentences[k]}]->(i)
 RETURN count(m) AS mentioned

@@ -170,6 +170,9 @@ function addStatement(out: ReportElements, name: StatementName, params: Record<s
     case 'rollup_count_citations':
     case 'rollup_add_mentions':
     case 'rollup_add_citations':
+    // (the forms these add are taken from the rows above: `aliases`)
+    case 'regulations_add_aliases':
+    case 'initiatives_add_aliases':
       return;
     default:
       // a statement the write plan gained without a case here would be lost from every bulk import

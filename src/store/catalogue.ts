@@ -19,6 +19,7 @@ export const STATEMENT_NAMES = [
   "graph_nodes_by_label",
   "initiative_diffusion",
   "initiative_reports",
+  "initiatives_add_aliases",
   "initiatives_by_names",
   "initiatives_comentioned",
   "initiatives_list",
@@ -61,6 +62,7 @@ export const STATEMENT_NAMES = [
   "reference/regulation_diffusion",
   "regulation_diffusion",
   "regulation_reports",
+  "regulations_add_aliases",
   "regulations_by_titles",
   "regulations_cocited",
   "regulations_list",
@@ -197,6 +199,10 @@ export interface Statements {
   "initiative_reports": {
     params: { names: ReadonlyArray<string> };
     row: { name: string; report: ReportShape; link: LinkShape };
+  };
+  "initiatives_add_aliases": {
+    params: { names: ReadonlyArray<string>; aliases: ReadonlyArray<ReadonlyArray<string>> };
+    row: { added: number };
   };
   "initiatives_by_names": {
     params: { names: ReadonlyArray<string> };
@@ -365,6 +371,10 @@ export interface Statements {
   "regulation_reports": {
     params: { titles: ReadonlyArray<string> };
     row: { title: string; report: ReportShape; link: LinkShape };
+  };
+  "regulations_add_aliases": {
+    params: { titles: ReadonlyArray<string>; surfaces: ReadonlyArray<ReadonlyArray<string>> };
+    row: { added: number };
   };
   "regulations_by_titles": {
     params: { titles: ReadonlyArray<string> };

@@ -85,6 +85,8 @@ const WRITES_PASSED_OVER = new Set([
   'report_plans',
   'report_reports_metrics',
   'report_delete_owned',
+  'regulations_add_aliases',
+  'initiatives_add_aliases',
   'orphans_delete_initiatives',
   'orphans_delete_regulations',
   'orphans_delete_indicators',

@@ -12,6 +12,7 @@ import type { ReportGraph } from '../extract/types.js';
 import { isNoSpace, StoreError } from './errors.js';
 import { claimInProcess, createDatabaseOnce, heldElsewhere, isLockConflict, noteHolder, sweepStaged } from './lock.js';
 import { loadStatements, schemaStatementNames, type Statement } from './statements.js';
+import { KnownAliases } from './known-aliases.js';
 import { completeRollups } from './rollup.js';
 import type { GraphStore, ParamsOf, Row, RowOf, RunParams, StatementName, StoreCounts, StoreSnapshot, UpsertOutcome, NeighboursRequest } from './types.js';
 import { toPlainRow } from './values.js';
@@ -376,6 +377,8 @@ export class EmbeddedStore implements GraphStore, Transactional {
   private async runWrite(name: string, params: Record<string, unknown>): Promise<Row[]> {
     this.writesInFlight++;
     this.cache?.invalidate();
+    // (what a statement on its own does to aliases is not followed)
+    this.knownAliases.forget();
     try {
       const rows = await this.exec(this.db as unknown as Executor, name, params);
       // (committed on its own: what it stored is searched from now on, as a transaction's is)
@@ -404,11 +407,14 @@ export class EmbeddedStore implements GraphStore, Transactional {
         const { commit, value, touched } = await work({
           run: (name, params) => {
             if (this.writes.get(this.statement(name).name)) ran.push({ name, params });
-            return this.exec(executor, name, params);
+            // (an alias statement with every form known to be stored need not run)
+            const narrowed = this.knownAliases.narrow(name, params);
+            return narrowed ? this.exec(executor, name, narrowed) : Promise.resolve([]);
           },
         });
         if (commit) {
           tx.commit();
+          this.knownAliases.committed(ran);
           this.cache?.invalidate(touched);
           this.indexWritten(ran);
         } else tx.rollback();
@@ -460,6 +466,9 @@ export class EmbeddedStore implements GraphStore, Transactional {
     } else this.cooccurrencePending?.push({ commit, statements });
     if (statements.length) void this.textIndex?.then((index) => index?.addWritten(statements));
   }
+
+  /** The aliases known to be stored, so that a write adds only those its nodes may lack (src/store/known-aliases.ts). */
+  private readonly knownAliases = new KnownAliases();
 
   /** Commits so far (transactions, and write statements run on their own). */
   private commits = 0;

@@ -213,6 +213,7 @@ export function planReportsWrite(graphs: readonly ReportGraph[], metas: readonly
     const having = reports.filter((r) => r.columns.has(name));
     if (having.length) steps.push({ name, params: concatColumns(having.map((r) => ({ id: r.id, ...r.columns.get(name)! }))) });
   }
+  steps.push(...aliasSteps(reports));
   for (const round of rollupRounds(reports)) {
     for (const kind of ROLLUP_KINDS) {
       // (what the jurisdiction has already counts one more; the rest is created: see rollup_count_mentions)
@@ -220,6 +221,38 @@ export function planReportsWrite(graphs: readonly ReportGraph[], metas: readonly
       if (step) steps.push(step);
     }
   }
+  return steps;
+}
+
+/**
+ * The surface forms the batch gives its regulations and initiatives, one row
+ * per title or name (the union of its reports' forms), for the statements
+ * that add those a node lacks to its aliases (regulations_add_aliases,
+ * initiatives_add_aliases). An initiative's forms other than its name only:
+ * its name is not one of its aliases.
+ */
+function aliasSteps(reports: readonly ReportRows[]): PlannedStatement[] {
+  const forms = (statement: ColumnStatement, key: string, list: string) => {
+    const byKey = new Map<string, Set<string>>();
+    for (const report of reports) {
+      const columns = report.columns.get(statement)?.params;
+      if (!columns) continue;
+      const keys = columns[key] as string[];
+      const lists = columns[list] as string[][];
+      for (let k = 0; k < keys.length; k++) {
+        if (!lists[k].length) continue;
+        const known = byKey.get(keys[k]);
+        if (known) for (const form of lists[k]) known.add(form);
+        else byKey.set(keys[k], new Set(lists[k]));
+      }
+    }
+    return byKey.size ? { keys: [...byKey.keys()], lists: [...byKey.values()].map((set) => [...set]) } : null;
+  };
+  const steps: PlannedStatement[] = [];
+  const regulations = forms('report_cites_regulations', 'titles', 'surfaces');
+  if (regulations) steps.push({ name: 'regulations_add_aliases', params: { titles: regulations.keys, surfaces: regulations.lists } });
+  const initiatives = forms('report_mentions_initiatives', 'names', 'aliases');
+  if (initiatives) steps.push({ name: 'initiatives_add_aliases', params: { names: initiatives.keys, aliases: initiatives.lists } });
   return steps;
 }
 
